@@ -1,0 +1,26 @@
+"""The package's own exception types."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AgencygraphError(Exception):
+    """Base class of every error agencygraph raises on purpose."""
+
+
+class InputError(AgencygraphError):
+    """A plan file that cannot be read or coded.
+
+    The message names the file and, where it applies, the 1-based line.
+    """
+
+    def __init__(self, path: str | Path, message: str, line: int | None = None):
+        self.path = str(path)
+        self.line = line
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {message}")
+
+
+class LexiconError(AgencygraphError):
+    """An invalid lexicon or codebook file (unknown type, conflicting alias)."""

@@ -1,0 +1,258 @@
+"""Reading plan files: encodings, the corpus manifest and the bundled corpus.
+
+A plan file's text is the same whatever encoding it was saved in: UTF-8 (with or
+without a byte-order mark), GB18030/GBK or UTF-16. The encoding is detected from
+the bytes, never assumed, and line endings are normalised to ``\\n``.
+
+Examples
+--------
+>>> from agencygraph.corpus import bundled_corpus, read_plan
+>>> paths = bundled_corpus()
+>>> len(paths)
+5
+>>> text = read_plan(paths[0])
+>>> text.startswith("附件")
+True
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from agencygraph import settings
+from agencygraph._errors import InputError
+
+MANIFEST_NAME = "manifest.csv"
+MANIFEST_COLUMNS = (
+    "doc_id",
+    "title",
+    "place_zh",
+    "place_en",
+    "province",
+    "level",
+    "date",
+    "source",
+)
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# File signatures of formats users save as .txt by mistake; naming them makes the error useful.
+_SIGNATURES = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx or .xlsx file?)"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document (.doc)"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+
+@dataclass(frozen=True)
+class PlanText:
+    """A plan file's decoded text and how it was decoded."""
+
+    path: Path
+    text: str
+    encoding: str
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Guess UTF-16 without a byte-order mark from where the zero bytes fall."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_zeros = data[0::2].count(0)
+    odd_zeros = data[1::2].count(0)
+    half = len(data) // 2
+    # ASCII-heavy UTF-16 has a zero in every other byte; CJK-heavy UTF-16 has few zeros,
+    # so fall back to a strict decode test when the zero pattern is not decisive.
+    if odd_zeros > 0.3 * half and even_zeros < 0.05 * half:
+        return "utf-16-le"
+    if even_zeros > 0.3 * half and odd_zeros < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _line_of_offset(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode_plan(data: bytes, path: str | Path = "<bytes>") -> PlanText:
+    """Decode a plan file's bytes, detecting the encoding.
+
+    Parameters
+    ----------
+    data
+        The raw bytes of the file.
+    path
+        Used in error messages and kept on the result.
+
+    Returns
+    -------
+    PlanText
+        The text with line endings normalised to ``\\n`` and no byte-order mark.
+
+    Raises
+    ------
+    InputError
+        If the bytes are empty, binary, a known non-text format, or text in no
+        supported encoding; the message names the file and, where it can, the line.
+
+    Examples
+    --------
+    >>> decode_plan("牵头单位".encode("gb18030")).text
+    '牵头单位'
+    >>> decode_plan("牵头单位".encode("utf-16")).encoding
+    'utf-16-le'
+    """
+    path = Path(path)
+    if not data.strip():
+        raise InputError(path, "the file is empty")
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise InputError(path, f"this is {what}, not a plain-text plan; save it as text")
+
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    if encoding is not None:
+        data = data[len(next(bom for bom, enc in _BOMS if enc == encoding)) :]
+    else:
+        encoding = _utf16_without_bom(data)
+
+    if encoding is None:
+        if b"\x00" in data:
+            line = _line_of_offset(data, data.index(b"\x00"))
+            raise InputError(path, "binary data (NUL bytes): not a text plan", line=line)
+        encoding = _first_strict_decoding(data, path)
+
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            path,
+            f"cannot be decoded as {encoding}: {exc.reason}",
+            line=_line_of_offset(data, exc.start),
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        raise InputError(path, "binary data (NUL characters): not a text plan")
+    return PlanText(path=path, text=text, encoding=encoding)
+
+
+def _first_strict_decoding(data: bytes, path: Path) -> str:
+    """The first of ``settings.ENCODINGS`` that decodes every byte."""
+    furthest: UnicodeDecodeError | None = None
+    for encoding in settings.ENCODINGS:
+        try:
+            data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            if furthest is None or exc.start > furthest.start:
+                furthest = exc
+            continue
+        return encoding
+    assert furthest is not None
+    raise InputError(
+        path,
+        "not valid text in any supported encoding (UTF-8, GB18030/GBK, UTF-16)",
+        line=_line_of_offset(data, furthest.start),
+    )
+
+
+def read_plan(path: str | Path) -> str:
+    """Read a plan file as text, whatever its encoding.
+
+    Parameters
+    ----------
+    path
+        A plan file (UTF-8 with or without BOM, GB18030/GBK, or UTF-16).
+
+    Returns
+    -------
+    str
+        The text, line endings normalised to ``\\n``.
+
+    Raises
+    ------
+    InputError
+        If the file is missing, unreadable or not text.
+    """
+    return read_plan_text(path).text
+
+
+def read_plan_text(path: str | Path) -> PlanText:
+    """Like :func:`read_plan`, but also return the detected encoding."""
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(path, "is a directory, not a plan file")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except PermissionError:
+        raise InputError(path, "permission denied: the file cannot be read") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot be read: {exc.strerror}") from None
+    return decode_plan(data, path)
+
+
+def _bundled_dir() -> Path:
+    """Where the bundled corpus lives: inside an installed wheel, or in a checkout's data/raw."""
+    packaged = resources.files("agencygraph") / "data" / "corpus"
+    if packaged.is_dir() and (packaged / MANIFEST_NAME).is_file():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[2] / "data" / "raw"
+    if (checkout / MANIFEST_NAME).is_file():
+        return checkout
+    raise FileNotFoundError("the bundled corpus is missing: reinstall agencygraph (pip install .)")
+
+
+def bundled_corpus() -> list[Path]:
+    """The plan files of the bundled corpus, in manifest order.
+
+    Returns
+    -------
+    list of Path
+        The five bundled plans (Cixi, Haimen, Shanhu, Ningbo, Lijiang).
+    """
+    folder = _bundled_dir()
+    return [folder / row["file"] for row in _read_manifest(folder / MANIFEST_NAME)]
+
+
+@lru_cache(maxsize=8)
+def _read_manifest(path: Path) -> tuple[dict[str, str], ...]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return tuple(csv.DictReader(handle))
+
+
+def bundled_manifest() -> dict[str, dict[str, str]]:
+    """The bundled corpus manifest, keyed by file name."""
+    folder = _bundled_dir()
+    return {row["file"]: row for row in _read_manifest(folder / MANIFEST_NAME)}
+
+
+def document_metadata(path: str | Path) -> dict[str, str]:
+    """Metadata of a plan file: the manifest row if a manifest names it, else the stem.
+
+    A ``manifest.csv`` beside the file (columns ``file`` and those of
+    :data:`MANIFEST_COLUMNS`) names its documents; otherwise the ``doc_id`` is the file's
+    stem and the other fields are empty.
+    """
+    path = Path(path)
+    local = path.parent / MANIFEST_NAME
+    rows = {}
+    if local.is_file():
+        rows = {row["file"]: row for row in _read_manifest(local.resolve())}
+    row = rows.get(path.name)
+    meta = {column: "" for column in MANIFEST_COLUMNS}
+    if row is not None:
+        meta.update({column: row.get(column, "") or "" for column in MANIFEST_COLUMNS})
+    if not meta["doc_id"]:
+        meta["doc_id"] = path.stem
+    return meta

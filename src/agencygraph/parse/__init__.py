@@ -1,0 +1,64 @@
+"""Layout detection and the layout parsers.
+
+Three layout families are recognised from the text itself, never from a file name:
+
+``table``
+    a responsibility table flattened to text (tab-led cells, blank lines between rows);
+``inline``
+    numbered measures each ending in a bracketed note naming its lead and support units;
+``narrative``
+    numbered measures or points with no assignments (units are only mentioned).
+
+Examples
+--------
+>>> from agencygraph.parse import parse_plan
+>>> text = "二、主要举措\\n1.加强培训。（牵头单位：市人社局；协同单位：市总工会）"
+>>> plan = parse_plan(text, "demo")
+>>> plan.layout, [(a.role, a.agency_raw) for a in plan.assignments]
+('inline', [('lead', '市人社局'), ('support', '市总工会')])
+"""
+
+from __future__ import annotations
+
+from agencygraph.parse._records import Assignment, CodedPlan, Measure
+from agencygraph.parse.mentions import find_mentions
+from agencygraph.parse.outline import parse_outline
+from agencygraph.parse.table import looks_like_table, parse_table
+
+__all__ = [
+    "Assignment",
+    "CodedPlan",
+    "Measure",
+    "detect_layout",
+    "find_mentions",
+    "parse_plan",
+]
+
+
+def detect_layout(text: str) -> str:
+    """The layout family of a plan's text: ``"table"``, ``"inline"`` or ``"narrative"``."""
+    if looks_like_table(text):
+        return "table"
+    return parse_outline(text, "probe").layout
+
+
+def parse_plan(text: str, doc_id: str) -> CodedPlan:
+    """Code one plan's text: its measures and lead/support assignments.
+
+    Parameters
+    ----------
+    text
+        The plan's text, as returned by :func:`agencygraph.corpus.read_plan`.
+    doc_id
+        The document id, used as the prefix of measure ids.
+
+    Returns
+    -------
+    CodedPlan
+        ``layout``, ``measures``, ``assignments`` and ``warnings`` (line, message).
+    """
+    if looks_like_table(text):
+        plan = parse_table(text, doc_id)
+        if plan.measures:
+            return plan
+    return parse_outline(text, doc_id)
