@@ -1,8 +1,61 @@
-"""agencygraph: who leads and who supports in Chinese policy plans, as networks."""
+"""agencygraph: who leads and who supports in Chinese policy plans, as networks.
+
+The pipeline runs one way — files → coded tables → graphs → metric tables → figures — and
+each stage is a module: :mod:`~agencygraph.corpus` (reading), :mod:`~agencygraph.parse`
+(layouts), :mod:`~agencygraph.coding` (the tables), :mod:`~agencygraph.agencies` (the
+lexicon), :mod:`~agencygraph.graph`, :mod:`~agencygraph.metrics`,
+:mod:`~agencygraph.backbone`, :mod:`~agencygraph.compare`, :mod:`~agencygraph.viz` and
+:mod:`~agencygraph.export`.
+
+Examples
+--------
+>>> import agencygraph as ag
+>>> coded = ag.parse_corpus()
+>>> int(coded.documents.n_measures.sum())
+114
+>>> ag.resolve("县人社局").agency_type
+'hrss'
+"""
 
 from importlib.metadata import PackageNotFoundError, version
 
+from agencygraph._errors import AgencygraphError, InputError, LexiconError
+from agencygraph.agencies import (
+    Lexicon,
+    Resolution,
+    agencies_table,
+    agency_types,
+    load_lexicon,
+    resolve,
+    resolve_table,
+    unknown_agencies,
+)
+from agencygraph.coding import CodedCorpus, parse_corpus
+from agencygraph.corpus import bundled_corpus, read_plan
+from agencygraph.parse import detect_layout, parse_plan
+
 try:
     __version__ = version("agencygraph")
-except PackageNotFoundError:  # running from a source tree that was never installed
+except PackageNotFoundError:  # a source tree that was never installed
     __version__ = "0.0.0"
+
+__all__ = [
+    "AgencygraphError",
+    "CodedCorpus",
+    "InputError",
+    "Lexicon",
+    "LexiconError",
+    "Resolution",
+    "__version__",
+    "agencies_table",
+    "agency_types",
+    "bundled_corpus",
+    "detect_layout",
+    "load_lexicon",
+    "parse_corpus",
+    "parse_plan",
+    "read_plan",
+    "resolve",
+    "resolve_table",
+    "unknown_agencies",
+]

@@ -144,25 +144,22 @@ def _merge_split_rows(rows: list[list[_Cell]], width: int) -> list[list[_Cell]]:
     return merged
 
 
-def _unit_lines(cell: _Cell) -> list[str]:
-    """Units of a cell, one per line unless a line is a name wrapped onto the next."""
-    pieces: list[str] = []
+def _unit_lines(cell: _Cell) -> list[tuple[str, int]]:
+    """Units of a cell with their source lines, one per line unless a name wraps onto the next."""
+    pieces: list[list] = []  # [text, line where the unit starts]
     depth = 0
-    for raw in cell.lines:
+    for offset, raw in enumerate(cell.lines):
         line = squash_spaces(raw)
         if not line:
             continue
-        if pieces and _continues(pieces[-1], line, depth):
-            pieces[-1] += line
+        if pieces and _continues(pieces[-1][0], line, depth):
+            pieces[-1][0] += line
         else:
-            pieces.append(line)
-        depth = sum(c in OPEN_BRACKETS for c in pieces[-1]) - sum(
-            c in CLOSE_BRACKETS for c in pieces[-1]
+            pieces.append([line, cell.line + offset])
+        depth = sum(c in OPEN_BRACKETS for c in pieces[-1][0]) - sum(
+            c in CLOSE_BRACKETS for c in pieces[-1][0]
         )
-    units: list[str] = []
-    for piece in pieces:
-        units.extend(split_units(piece))
-    return units
+    return [(unit, line) for piece, line in pieces for unit in split_units(piece)]
 
 
 def _continues(previous: str, line: str, depth: int) -> bool:
@@ -273,17 +270,15 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
         support_cell = (by_role.get("support") or [None])[0]
         leads = _unit_lines(lead_cell) if lead_cell else []
         supports = _unit_lines(support_cell) if support_cell else []
-        lead_line = lead_cell.line if lead_cell else measure_cell.line
-        support_line = support_cell.line if support_cell else measure_cell.line
         if leads:
-            carried_lead = [(u, False, lead_line) for u in leads]
-            carried_support = [(u, False, support_line) for u in supports]
+            carried_lead = [(u, False, line) for u, line in leads]
+            carried_support = [(u, False, line) for u, line in supports]
         else:
             if not carried_lead:
                 plan.warnings.append((measure_cell.line, "blank lead cell with no lead above"))
             carried_lead = [(u, True, line) for u, _, line in carried_lead]
             if supports:
-                carried_support = [(u, False, support_line) for u in supports]
+                carried_support = [(u, False, line) for u, line in supports]
             else:
                 carried_support = [(u, True, line) for u, _, line in carried_support]
         for unit, inherited, line in carried_lead:

@@ -1,0 +1,232 @@
+"""From plan files to the coded tables: documents, measures, assignments, mentions.
+
+This is the first stage of the pipeline and the product researchers cite: every measure
+and every lead/support assignment, each with the 1-based line of the source file it
+came from. Columns are those of ``CONTRACT.md``.
+
+Examples
+--------
+>>> import agencygraph as ag
+>>> coded = ag.parse_corpus()  # the bundled corpus
+>>> coded.assignments.query("doc_id == 'haimen'").role.value_counts().to_dict()
+{'support': 55, 'lead': 27}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from agencygraph import agencies
+from agencygraph._errors import InputError
+from agencygraph.corpus import bundled_corpus, document_metadata, read_plan
+from agencygraph.parse import CodedPlan, find_mentions, parse_plan
+
+DOCUMENT_COLUMNS = [
+    "doc_id",
+    "title",
+    "place_zh",
+    "place_en",
+    "province",
+    "level",
+    "date",
+    "layout",
+    "n_measures",
+    "n_assignments",
+    "source_file",
+]
+MEASURE_COLUMNS = [
+    "doc_id",
+    "measure_id",
+    "section_no",
+    "section_title",
+    "task_no",
+    "task_title",
+    "text",
+    "timeline",
+    "line",
+]
+ASSIGNMENT_COLUMNS = [
+    "doc_id",
+    "measure_id",
+    "role",
+    "agency_raw",
+    "agency_id",
+    "agency_type",
+    "inherited",
+    "line",
+]
+MENTION_COLUMNS = ["doc_id", "measure_id", "agency_raw", "agency_type", "line"]
+WARNING_COLUMNS = ["doc_id", "source_file", "line", "message"]
+
+
+@dataclass
+class CodedCorpus:
+    """The coded tables of a set of plans.
+
+    Attributes
+    ----------
+    documents, measures, assignments, mentions
+        DataFrames with the columns of ``CONTRACT.md``.
+    agencies
+        One row per place-scoped agency (``agencies.csv``).
+    unknown_agencies
+        Every unit name the lexicon could not resolve, with document, line and count.
+    warnings
+        Doubtful data that was still coded: ``doc_id, source_file, line, message``.
+    """
+
+    documents: pd.DataFrame
+    measures: pd.DataFrame
+    assignments: pd.DataFrame
+    mentions: pd.DataFrame
+    agencies: pd.DataFrame = field(default_factory=pd.DataFrame)
+    unknown_agencies: pd.DataFrame = field(default_factory=pd.DataFrame)
+    warnings: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The tables written by ``agencygraph parse``, keyed by file stem."""
+        return {
+            "documents": self.documents,
+            "measures": self.measures,
+            "assignments": self.assignments,
+            "mentions": self.mentions,
+            "agencies": self.agencies,
+            "unknown_agencies": self.unknown_agencies,
+        }
+
+
+def code_plan_file(path: str | Path, *, doc_id: str | None = None) -> tuple[dict, CodedPlan, list]:
+    """Read and code one plan file.
+
+    Returns
+    -------
+    (metadata, plan, mentions)
+        The document's manifest row (``doc_id`` filled), its :class:`CodedPlan`, and the
+        mention rows ``(measure_id, agency_raw, line)`` for a narrative plan.
+
+    Raises
+    ------
+    InputError
+        If the file cannot be read, or no measure is found in it.
+    """
+    path = Path(path)
+    meta = document_metadata(path)
+    if doc_id:
+        meta["doc_id"] = doc_id
+    text = read_plan(path)
+    plan = parse_plan(text, meta["doc_id"])
+    if not plan.measures:
+        raise InputError(path, "no measures found: not a plan in a layout agencygraph reads")
+    mentions = []
+    if plan.layout == "narrative":
+        places = [p for p in (meta.get("place_zh", ""),) if p]
+        for measure in plan.measures:
+            for name in find_mentions(measure.text, places):
+                mentions.append((measure.measure_id, name, measure.line))
+    return meta, plan, mentions
+
+
+def parse_corpus(
+    paths: Iterable[str | Path] | None = None,
+    *,
+    lexicon: agencies.Lexicon | None = None,
+) -> CodedCorpus:
+    """Code plan files into the tidy, traceable tables of ``CONTRACT.md``.
+
+    Parameters
+    ----------
+    paths
+        Plan files; ``None`` codes the bundled corpus.
+    lexicon
+        The agency lexicon (default: the bundled one, see :func:`agencygraph.load_lexicon`).
+
+    Returns
+    -------
+    CodedCorpus
+        ``documents``, ``measures``, ``assignments``, ``mentions``, ``agencies``,
+        ``unknown_agencies`` and ``warnings`` as DataFrames, rows in a stable order.
+
+    Raises
+    ------
+    InputError
+        Naming the file (and line) that cannot be read or holds no measures.
+    """
+    paths = bundled_corpus() if paths is None else [Path(p) for p in paths]
+    doc_rows, measure_rows, assignment_rows, mention_rows, warning_rows = [], [], [], [], []
+    seen_ids: dict[str, Path] = {}
+    for path in paths:
+        meta, plan, mentions = code_plan_file(path)
+        doc_id = meta["doc_id"]
+        if doc_id in seen_ids:
+            raise InputError(path, f"doc_id {doc_id!r} is already used by {seen_ids[doc_id]}")
+        seen_ids[doc_id] = Path(path)
+        doc_rows.append(
+            {
+                **meta,
+                "layout": plan.layout,
+                "n_measures": len(plan.measures),
+                "n_assignments": len(plan.assignments),
+                "source_file": Path(path).name,
+            }
+        )
+        measure_rows.extend({"doc_id": doc_id, **vars(m)} for m in plan.measures)
+        assignment_rows.extend({"doc_id": doc_id, **vars(a)} for a in plan.assignments)
+        mention_rows.extend(
+            {"doc_id": doc_id, "measure_id": m, "agency_raw": name, "line": line}
+            for m, name, line in mentions
+        )
+        warning_rows.extend(
+            {"doc_id": doc_id, "source_file": str(path), "line": line, "message": message}
+            for line, message in plan.warnings
+        )
+
+    documents = _frame(doc_rows, DOCUMENT_COLUMNS)
+    measures = _frame(measure_rows, MEASURE_COLUMNS)
+    assignments = _frame(
+        assignment_rows, [c for c in ASSIGNMENT_COLUMNS if "agency_" not in c or c == "agency_raw"]
+    )
+    assignments["agency_id"] = ""
+    assignments["agency_type"] = ""
+    mentions_df = _frame(mention_rows, ["doc_id", "measure_id", "agency_raw", "line"])
+    mentions_df["agency_type"] = ""
+
+    assignments = agencies.resolve_table(assignments, documents, lexicon)[ASSIGNMENT_COLUMNS]
+    mentions_df = agencies.resolve_table(mentions_df, documents, lexicon)[MENTION_COLUMNS]
+    unknown = agencies.unknown_agencies(assignments, lexicon)
+    agency_table = agencies.agencies_table(assignments, documents, lexicon)
+
+    order = {doc_id: i for i, doc_id in enumerate(documents["doc_id"])}
+    return CodedCorpus(
+        documents=documents,
+        measures=_in_source_order(measures, order),
+        assignments=_in_source_order(assignments, order),
+        mentions=_in_source_order(mentions_df, order),
+        agencies=agency_table,
+        unknown_agencies=unknown,
+        warnings=_frame(warning_rows, WARNING_COLUMNS),
+    )
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=columns)
+    for column in ("line", "section_no", "n_measures", "n_assignments"):
+        if column in frame:
+            frame[column] = frame[column].astype("int64")
+    if "inherited" in frame:
+        frame["inherited"] = frame["inherited"].astype(bool)
+    return frame
+
+
+def _in_source_order(frame: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
+    """Documents in input order, rows by source line: the order a reader checks them in."""
+    key = frame["doc_id"].map(order)
+    return (
+        frame.assign(_doc=key)
+        .sort_values(["_doc", "line"], kind="stable")
+        .drop(columns="_doc")
+        .reset_index(drop=True)
+    )

@@ -1,0 +1,25 @@
+"""Shared fixtures: the gold standard and the coded bundled corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+GOLD = Path(__file__).parent / "data" / "gold"
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict[str, pd.DataFrame]:
+    """The hand-coded gold standard of the five bundled plans (copied from shared/gold)."""
+    read = lambda name: pd.read_csv(GOLD / f"{name}.csv", dtype=str, keep_default_na=False)  # noqa: E731
+    return {name: read(name) for name in ("measures", "assignments", "mentions", "agency_names")}
+
+
+@pytest.fixture(scope="session")
+def coded():
+    """The bundled corpus, coded once for the whole session."""
+    import agencygraph
+
+    return agencygraph.parse_corpus()
