@@ -1,0 +1,151 @@
+"""Tests of agencygraph.compare on the two-document hand fixture.
+
+Type × measure incidences of the fixture (lead/support counts per type):
+
+cixi   org 3/0, union 1/2, youth 0/1, women 0/1, justice 0/1, united_front 0/1 (10 ties;
+       市产改办 has no type, 有关单位 no id: 2 skipped)
+haimen propaganda 1/0, org 1/0, hrss 2/2, union 1/3, finance 0/3, science 0/1 (14 ties)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from agencygraph.compare import cross_region_table, similarity_between_places, type_by_place
+
+DATA = Path(__file__).parent / "data" / "metrics"
+
+
+def load(name: str) -> pd.DataFrame:
+    return pd.read_csv(DATA / f"{name}.csv", encoding="utf-8")
+
+
+@pytest.fixture
+def tables() -> dict[str, pd.DataFrame]:
+    return {n: load(n) for n in ("assignments", "measures", "agencies", "documents")}
+
+
+def test_type_by_place_long(tables):
+    t = type_by_place(tables["assignments"], tables["agencies"], tables["documents"])
+    assert list(t.columns) == [
+        "doc_id", "place_en", "agency_type", "type_en", "system",
+        "n_lead", "n_support", "lead_share", "degree_share",
+    ]  # fmt: skip
+    got = {
+        (d, a): (lead, sup)
+        for d, a, lead, sup in zip(t["doc_id"], t["agency_type"], t["n_lead"], t["n_support"],
+                                   strict=True)
+    }  # fmt: skip
+    assert got == {
+        ("cixi", "justice"): (0, 1),
+        ("cixi", "org"): (3, 0),
+        ("cixi", "union"): (1, 2),
+        ("cixi", "united_front"): (0, 1),
+        ("cixi", "women"): (0, 1),
+        ("cixi", "youth"): (0, 1),
+        ("haimen", "finance"): (0, 3),
+        ("haimen", "hrss"): (2, 2),
+        ("haimen", "org"): (1, 0),
+        ("haimen", "propaganda"): (1, 0),
+        ("haimen", "science"): (0, 1),
+        ("haimen", "union"): (1, 3),
+    }
+    assert list(zip(t["doc_id"], t["agency_type"], strict=True)) == sorted(got)
+    row = t.set_index(["doc_id", "agency_type"])
+    assert row.loc[("cixi", "union"), "lead_share"] == pytest.approx(1 / 3)
+    assert row.loc[("cixi", "org"), "degree_share"] == pytest.approx(3 / 10)
+    assert row.loc[("haimen", "hrss"), "degree_share"] == pytest.approx(4 / 14)
+    assert row.loc[("haimen", "hrss"), "place_en"] == "Haimen"
+    assert row.loc[("haimen", "union"), ["type_en", "system"]].tolist() == [
+        "Trade union federation",
+        "mass_org",
+    ]
+    assert t.groupby("doc_id")["degree_share"].sum().tolist() == pytest.approx([1.0, 1.0])
+    assert t.attrs["skipped_unresolved"] == {"cixi": 2, "haimen": 0}
+
+
+def test_type_by_place_wide(tables):
+    w = type_by_place(tables["assignments"], tables["agencies"], tables["documents"], wide=True)
+    assert w.index.names == ["agency_type", "type_en", "system"]
+    assert len(w) == 10
+    assert list(w.columns.get_level_values(0).unique()) == ["cixi", "haimen"]
+    hrss = w.xs("hrss", level="agency_type").iloc[0]
+    assert (hrss[("cixi", "n_lead")], hrss[("cixi", "n_support")]) == (0, 0)
+    assert np.isnan(hrss[("cixi", "lead_share")])
+    assert hrss[("haimen", "lead_share")] == 0.5
+
+
+def test_type_by_place_inherited_and_missing_document(tables):
+    t = type_by_place(tables["assignments"], inherited=False)
+    org = t[(t["doc_id"] == "cixi") & (t["agency_type"] == "org")].iloc[0]
+    assert (org["n_lead"], org["n_support"]) == (2, 0)
+    assert (t["place_en"] == "").all()  # no documents table given
+    with pytest.raises(ValueError, match="not in documents"):
+        type_by_place(tables["assignments"], None, tables["documents"].iloc[:1])
+
+
+def test_cross_region_degree_share_z_by_hand(tables):
+    t = cross_region_table(
+        tables["assignments"], tables["agencies"], tables["documents"], n=200, seed=3
+    )
+    row = t.set_index(["doc_id", "agency_type"])
+    # cixi: T = 6 types, measure sizes 4, 2, 2, 2 (E = 10): p = (4/6, 2/6, 2/6, 2/6),
+    # variance 4 · 8/36, expected degree 10/6.
+    sd = np.sqrt(32 / 36)
+    assert row.loc[("cixi", "org"), "degree_share_expected"] == pytest.approx(1 / 6)
+    assert row.loc[("cixi", "org"), "degree_share_z"] == pytest.approx((3 - 10 / 6) / sd)
+    assert row.loc[("cixi", "youth"), "degree_share_z"] == pytest.approx((1 - 10 / 6) / sd)
+    assert row.loc[("cixi", "org"), "degree"] == 3
+    assert len(t) == 12
+
+
+def test_cross_region_lead_share_null(tables):
+    t = cross_region_table(
+        tables["assignments"], tables["agencies"], tables["documents"], n=3000, seed=3
+    )
+    row = t.set_index(["doc_id", "agency_type"])
+    # Under the role shuffle org leads cixi-01 w.p. 1/4, cixi-02 and cixi-04 w.p. 1/2:
+    # E[lead share] = (1/4 + 1/2 + 1/2) / 3, sd = sqrt(3/16 + 1/4 + 1/4) / 3.
+    org = row.loc[("cixi", "org")]
+    assert org["lead_share"] == 1.0
+    assert org["lead_share_null_mean"] == pytest.approx(1.25 / 3, abs=0.015)
+    assert org["lead_share_null_sd"] == pytest.approx(np.sqrt(11 / 16) / 3, abs=0.015)
+    assert org["lead_share_z"] > 2
+    # science is only on haimen-04, which has two leads among its four types.
+    science = row.loc[("haimen", "science")]
+    assert science["lead_share"] == 0.0
+    assert science["lead_share_null_mean"] == pytest.approx(0.5, abs=0.03)
+
+
+def test_cross_region_reproducible(tables):
+    args = (tables["assignments"], tables["agencies"], tables["documents"])
+    a = cross_region_table(*args, n=100, seed=8, null="curveball")
+    b = cross_region_table(*args, n=100, seed=8, null="curveball")
+    pd.testing.assert_frame_equal(a, b)
+    shuffled = tables["assignments"].sample(frac=1.0, random_state=1)
+    c = cross_region_table(shuffled, tables["agencies"], tables["documents"], n=100, seed=8,
+                           null="curveball")  # fmt: skip
+    pd.testing.assert_frame_equal(a, c)
+
+
+def test_similarity_between_places_by_hand(tables):
+    t = similarity_between_places(tables["assignments"])
+    assert list(t.columns) == [
+        "doc_a", "doc_b", "n_shared_types", "jaccard", "cosine", "weighted_jaccard",
+    ]  # fmt: skip
+    assert len(t) == 1
+    r = t.iloc[0]
+    assert (r["doc_a"], r["doc_b"], r["n_shared_types"]) == ("cixi", "haimen", 2)
+    assert r["jaccard"] == pytest.approx(2 / 10)  # org and union of ten types
+    # degree vectors: cixi org 3, union 3, four others 1; haimen org 1, union 4, hrss 4, ...
+    assert r["cosine"] == pytest.approx(15 / np.sqrt(22 * 44))
+    assert r["weighted_jaccard"] == pytest.approx(4 / 20)
+    lead = similarity_between_places(tables["assignments"], profile="lead").iloc[0]
+    # lead vectors: cixi org 3, union 1; haimen propaganda 1, org 1, hrss 2, union 1.
+    assert lead["cosine"] == pytest.approx(4 / np.sqrt(10 * 7))
+    with pytest.raises(ValueError, match="profile"):
+        similarity_between_places(tables["assignments"], profile="budget")
