@@ -66,6 +66,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from agencygraph._chars import ts_table
 from agencygraph._errors import LexiconError
 
 __all__ = [
@@ -113,7 +114,6 @@ UNKNOWN_COLUMNS: tuple[str, ...] = ("doc_id", "agency_raw", "line", "count")
 
 _TYPES_FILE = "agency_types.csv"
 _ALIASES_FILE = "agency_aliases.csv"
-_TS_FILE = "ts_characters.tsv"
 
 # Long enough for 西双版纳傣族自治州勐海县 and similar nested place names; short enough that a
 # sentence is never taken for a place.
@@ -237,18 +237,6 @@ def _missing(value: object) -> bool:
         return False
 
 
-@lru_cache(maxsize=1)
-def _ts_table() -> dict[int, str]:
-    text = resources.files("agencygraph").joinpath("data", _TS_FILE).read_text(encoding="utf-8")
-    table: dict[int, str] = {}
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        trad, simp = line.split("\t")
-        table[ord(trad)] = simp
-    return table
-
-
 def normalize_name(name: str) -> str:
     """Normalise a written unit name for lookup.
 
@@ -277,7 +265,7 @@ def normalize_name(name: str) -> str:
     """
     s = unicodedata.normalize("NFKC", name)
     s = _INVISIBLE_RE.sub("", s)
-    s = s.translate(_BRACKETS).translate(_ts_table())
+    s = s.translate(_BRACKETS).translate(ts_table())
     s = s.strip(_EDGE_PUNCT)
     s = _REDACTION_RE.sub("*", s)
     return _STARS_RE.sub("*", s)

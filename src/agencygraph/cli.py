@@ -21,9 +21,22 @@ def _summary(coded: CodedCorpus) -> list[str]:
     lines = []
     for row in coded.documents.itertuples():
         lines.append(
-            f"{row.doc_id}: {row.layout}, {row.n_measures} measures, "
-            f"{row.n_assignments} assignments"
+            f"{row.doc_id}: {row.layout} (confidence {row.layout_confidence:.2f}), "
+            f"{row.n_measures} measures, {row.n_assignments} assignments"
         )
+        flags = set(filter(None, row.flags.split(";")))
+        if "no_assignments" in flags:
+            lines.append(
+                f"  warning: {row.source_file}: measures found but no responsibilities; "
+                "units named in the text are in mentions.csv"
+            )
+        if "layout_uncertain" in flags:
+            lines.append(f"  warning: {row.source_file}: layout uncertain, check the coding")
+        if "single_list_no_lead_rule" in flags:
+            lines.append(
+                f"  warning: {row.source_file}: unit lists without a stated lead rule "
+                "were coded as support, lead left empty"
+            )
     unknown = coded.unknown_agencies
     if len(unknown):
         names = ", ".join(dict.fromkeys(unknown["agency_raw"]))

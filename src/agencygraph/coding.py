@@ -34,6 +34,8 @@ DOCUMENT_COLUMNS = [
     "level",
     "date",
     "layout",
+    "layout_confidence",
+    "flags",
     "n_measures",
     "n_assignments",
     "source_file",
@@ -168,6 +170,8 @@ def parse_corpus(
             {
                 **meta,
                 "layout": plan.layout,
+                "layout_confidence": plan.layout_confidence,
+                "flags": ";".join(sorted(plan.flags | _document_flags(plan))),
                 "n_measures": len(plan.measures),
                 "n_assignments": len(plan.assignments),
                 "source_file": Path(path).name,
@@ -209,6 +213,16 @@ def parse_corpus(
         unknown_agencies=unknown,
         warnings=_frame(warning_rows, WARNING_COLUMNS),
     )
+
+
+def _document_flags(plan: CodedPlan) -> set[str]:
+    """Flags a researcher should see before trusting a document's coding."""
+    flags = set()
+    if plan.measures and not plan.assignments:
+        flags.add("no_assignments")
+    if plan.layout_confidence < 0.8:
+        flags.add("layout_uncertain")
+    return flags
 
 
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:

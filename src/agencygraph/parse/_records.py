@@ -33,13 +33,18 @@ class Assignment:
 class CodedPlan:
     """The coding of one plan document, before agencies are resolved.
 
-    ``warnings`` holds ``(line, message)`` pairs for doubtful data that was still coded.
+    ``warnings`` holds ``(line, message)`` pairs for doubtful data that was still coded;
+    ``flags`` short codes a researcher may want to filter on (``single_list_no_lead_rule``,
+    ``officials_named``, ``first_listed_rule`` …); ``layout_confidence`` (0–1) how well the
+    text fits the detected layout.
     """
 
     layout: str
     measures: list[Measure] = field(default_factory=list)
     assignments: list[Assignment] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    flags: set[str] = field(default_factory=set)
+    layout_confidence: float = 1.0
 
 
 @lru_cache(maxsize=1)

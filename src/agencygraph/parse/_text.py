@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
-from dataclasses import dataclass
 
 # Whitespace that plans carry from web pages and word processors, besides ASCII spaces.
 SPACE_CHARS = " \t\u00a0\u3000\u2002\u2003\u2009\u202f\u200b\u200c\u200d\u2060\ufeff"
@@ -12,7 +12,6 @@ _SPACE_RE = re.compile(f"[{SPACE_CHARS}]+")
 
 OPEN_BRACKETS = "（(〔【[［{｛<《"
 CLOSE_BRACKETS = "）)〕】]］}｝>》"
-_PAIR = dict(zip(OPEN_BRACKETS, CLOSE_BRACKETS, strict=True))
 
 CN_NUM = "一二三四五六七八九十百零〇"
 
@@ -92,81 +91,6 @@ def matching_close(text: str, open_at: int) -> int:
     return -1
 
 
-# --- responsibility notes -------------------------------------------------------------
-
-LEAD_LABELS = ("牵头单位", "牵头部门", "主办单位", "主责单位", "牵头")
-SUPPORT_LABELS = (
-    "配合单位",
-    "配合部门",
-    "协同单位",
-    "协同部门",
-    "责任单位",
-    "责任部门",
-    "协办单位",
-    "参与单位",
-    "参加单位",
-)
-_LABEL_ROLE = {label: "lead" for label in LEAD_LABELS} | {
-    label: "support" for label in SUPPORT_LABELS
-}
-_LABEL_RE = re.compile("(" + "|".join(sorted(_LABEL_ROLE, key=len, reverse=True)) + r")\s*[:：]\s*")
-_NOTE_OPEN_RE = re.compile(
-    rf"[{re.escape(OPEN_BRACKETS)}]\s*(?=(?:{'|'.join(_LABEL_ROLE)})\s*[:：])"
-)
-
-
-@dataclass(frozen=True)
-class Note:
-    """A responsibility note found in a measure's text."""
-
-    start: int  # offset of the opening bracket in the paragraph
-    end: int  # offset just after the closing bracket (or the paragraph's end)
-    units: tuple[tuple[str, str, str], ...]  # (role, unit as written, label)
-    closed: bool
-
-
-def find_note(text: str) -> Note | None:
-    """The last bracketed responsibility note in a paragraph, e.g. （牵头单位：…；协同单位：…）.
-
-    Examples
-    --------
-    >>> note = find_note("做好工作。（牵头单位：市委宣传部；协同单位：市总工会、市人社局）")
-    >>> [(role, unit) for role, unit, _label in note.units]
-    [('lead', '市委宣传部'), ('support', '市总工会'), ('support', '市人社局')]
-    """
-    matches = list(_NOTE_OPEN_RE.finditer(text))
-    if not matches:
-        return None
-    start = matches[-1].start()
-    close = matching_close(text, start)
-    closed = close >= 0
-    end = close + 1 if closed else len(text)
-    inner = text[start + 1 : close if closed else len(text)]
-    return Note(start=start, end=end, units=tuple(parse_labelled_units(inner)), closed=closed)
-
-
-def parse_labelled_units(inner: str) -> list[tuple[str, str, str]]:
-    """Split ``牵头单位：A、B；协同单位：C`` into (role, unit, label) triples in order."""
-    labels = list(_LABEL_RE.finditer(inner))
-    triples = []
-    for i, match in enumerate(labels):
-        label = match.group(1)
-        segment = inner[match.end() : labels[i + 1].start() if i + 1 < len(labels) else None]
-        for unit in split_units(segment):
-            triples.append((_LABEL_ROLE[label], unit, label))
-    return triples
-
-
-def split_units(segment: str) -> list[str]:
-    """Split a unit list at 、 ， , ； ; and line breaks outside brackets; spaces removed."""
-    units = []
-    for part in bracket_depth_split(segment, "、，,；;\n/／"):
-        unit = squash_spaces(part).strip("。.：:")
-        if unit:
-            units.append(unit)
-    return units
-
-
 def ends_sentence(text: str) -> bool:
     """Whether a paragraph ends as a complete sentence (not cut off mid-way)."""
     text = strip_spaces(text)
@@ -180,3 +104,31 @@ def short_title(text: str, limit: int = 40) -> str:
         if 0 < cut <= limit:
             return strip_spaces(text[:cut])
     return ""
+
+
+# Web pages and word processors leave markup in copied text.
+_BLOCK_TAG_RE = re.compile(
+    r"<\s*/?\s*(?:p|br|div|li|tr|td|th|h[1-6]|table|tbody|thead|ul|ol|section|article)\b[^<>]*>",
+    re.IGNORECASE,
+)
+_TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
+_ENTITY_RE = re.compile(r"&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);")
+
+
+def clean_web_line(line: str) -> list[str]:
+    """The paragraphs one source line holds, with HTML tags removed and entities decoded.
+
+    Examples
+    --------
+    >>> clean_web_line("<p>1.加强培训&nbsp;。</p><p>2.&quot;双随机&quot;检查</p>")
+    ['', '1.加强培训\xa0。', '', '2."双随机"检查', '']
+    """
+    parts = _BLOCK_TAG_RE.split(line) if "<" in line else [line]
+    cleaned = []
+    for part in parts:
+        if "<" in part:
+            part = _TAG_RE.sub("", part)
+        if "&" in part and _ENTITY_RE.search(part):
+            part = html.unescape(part)
+        cleaned.append(part.replace('\\"', '"'))
+    return cleaned

@@ -1,24 +1,28 @@
 """Plans written as an outline of numbered paragraphs (the inline and narrative layouts).
 
 Chinese official documents number their outline in a fixed order: ``一、`` (level 1),
-``（一）`` (level 2), ``1.`` / ``1．`` (level 3), ``（1）`` (level 4). A measure is an
+``（一）`` (level 2), ``1.`` / ``1．`` / ``1、`` (level 3), ``（1）`` (level 4). A measure is an
 enumerated paragraph at the lowest level that carries content inside a section of
-measures: level 3 items under their level-2 heading, or level-2 points directly under a
-level-1 heading when a section has no level-3 items. Preambles (总体要求, 指导思想 …),
+measures: level-3 items under their level-2 heading; level-4 items where a section has no
+level 3; or level-2 points directly under a level-1 heading. Preambles (总体要求, 指导思想 …),
 implementation sections (组织实施 …) and target boxes (专栏) hold no measures, unless a
 paragraph there assigns units to itself.
 
-A measure's responsibility note, if any, sits at its end in brackets:
-（牵头单位：A；协同单位：B、C） or 〔牵头单位:A,责任单位:B〕. Plans with notes are the
-*inline* layout; plans without any are *narrative*.
+A measure's responsibility note (see :mod:`agencygraph.parse.responsibility`) sits at its
+end: （牵头单位：A；协同单位：B、C）, 〔牵头单位:A,责任单位:B〕, （A牵头，B配合）, label lines
+under it, or a closing 由A牵头、B参与. Plans with notes are the *inline* layout; plans
+without any are *narrative*.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from agencygraph._chars import to_simplified
+from agencygraph.parse import responsibility as resp
 from agencygraph.parse._records import Assignment, CodedPlan, Measure, parse_terms
 from agencygraph.parse._text import (
     EMPTY_POINT_RE,
@@ -26,21 +30,18 @@ from agencygraph.parse._text import (
     LEVEL2_RE,
     LEVEL3_RE,
     LEVEL4_RE,
+    clean_web_line,
     ends_sentence,
-    find_note,
-    parse_labelled_units,
     short_title,
     squash_spaces,
     strip_spaces,
     to_int,
 )
 
-_LABEL_LINE_RE = re.compile(
-    r"^[（(〔【]?\s*(牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协同单位|协办单位|参与单位|主办单位)\s*[:：]"
-)
+_RESPONSIBILITY_WORDS = re.compile(r"(?:牵头|责任|配合|协同|协办)(?:单位|部门)")
 
 
-@dataclass
+@dataclass(eq=False)
 class _Element:
     kind: str  # "h1", "l2", "l3", "l4", "point", "plain", "box"
     number: str
@@ -50,39 +51,45 @@ class _Element:
 
 
 def _classify(paragraph: str, line: int) -> _Element:
-    for kind, pattern in (("h1", LEVEL1_RE), ("l2", LEVEL2_RE), ("l4", LEVEL4_RE)):
+    for kind, pattern in (
+        ("h1", LEVEL1_RE),
+        ("l2", LEVEL2_RE),
+        ("l4", LEVEL4_RE),
+        ("l3", LEVEL3_RE),
+    ):
         match = pattern.match(paragraph)
         if match:
             return _Element(kind, match.group(1), paragraph[match.end() :], line)
-    match = LEVEL3_RE.match(paragraph)
-    if match:
-        return _Element("l3", match.group(1), paragraph[match.end() :], line)
     match = EMPTY_POINT_RE.match(paragraph)
     if match:
         return _Element("point", "", strip_spaces(paragraph[match.end() :]), line)
-    if paragraph.startswith(parse_terms().get("box", ())):
+    if to_simplified(paragraph).startswith(parse_terms().get("box", ())):
         return _Element("box", "", paragraph, line)
     return _Element("plain", "", paragraph, line)
 
 
-def _paragraphs(text: str):
-    """Yield (line number, paragraph) for each non-blank line, points split at lost numerals."""
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """Yield (line number, paragraph) for each non-blank paragraph, in source order.
+
+    Markup is removed (a web page may hold several paragraphs on one line), and several
+    "()" points on one line (numerals lost in character recognition) are split apart.
+    """
     boilerplate = parse_terms().get("boilerplate", ())
     for number, raw in enumerate(text.split("\n"), start=1):
-        line = strip_spaces(raw)
-        if not line or line.startswith(boilerplate):
-            continue
-        # Several "()" points on one source line: each is its own paragraph.
-        starts = [m.start() for m in EMPTY_POINT_RE.finditer(line)]
-        if starts and starts[0] == 0 and len(starts) > 1:
-            bounds = [*starts, len(line)]
-            for begin, end in pairwise(bounds):
-                yield number, strip_spaces(line[begin:end])
-        else:
-            yield number, line
+        for piece in clean_web_line(raw):
+            line = strip_spaces(piece)
+            if not line or to_simplified(line).startswith(boilerplate):
+                continue
+            starts = [m.start() for m in EMPTY_POINT_RE.finditer(line)]
+            if starts and starts[0] == 0 and len(starts) > 1:
+                for begin, end in pairwise([*starts, len(line)]):
+                    yield number, strip_spaces(line[begin:end])
+            else:
+                yield number, line
 
 
 def _is_non_measure_section(title: str) -> bool:
+    title = to_simplified(title)
     return any(term in title for term in parse_terms().get("non_measure_section", ()))
 
 
@@ -102,35 +109,59 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
         Measures in source order with their assignments; layout ``"inline"`` if any
         measure carries a responsibility note, else ``"narrative"``.
     """
-    elements = [_classify(paragraph, line) for line, paragraph in _paragraphs(text)]
-    plan = CodedPlan(layout="narrative")
-    sections = _group_sections(elements)
-    seen_texts: set[str] = set()
-    section_numbers: dict[int, int] = {}
+    rule_lines: list[int] = []
+    elements = []
+    for line, paragraph in _paragraphs(text):
+        if resp.find_first_listed_rule(paragraph):
+            rule_lines.append(line)
+            paragraph = strip_spaces(resp.remove_first_listed_rule(paragraph))
+            if not paragraph:
+                continue
+        elements.append(_classify(paragraph, line))
 
-    for _h1, items, excluded in sections:
+    plan = CodedPlan(layout="narrative")
+    seen_texts: set[str] = set()
+    used_ids: set[str] = set()
+    section_numbers: dict[int, int] = {}
+    n_candidates = n_noted = 0
+    for excluded, items in _sections(elements):
         for item, section_heading in items:
-            body, note_line, units, closed = _measure_body(item)
+            body, note_line, note = _measure_body(item)
+            units = list(note.units) if note else []
             if excluded and not units:
                 continue
-            key = squash_spaces(body) + "|" + "|".join(u for _, u, _ in units)
+            n_candidates += 1
+            n_noted += bool(units or (note and note.officials))
+            key = squash_spaces(body) + "|" + "|".join(u for _, u in units)
             if key in seen_texts:
                 plan.warnings.append((item.line, "measure repeated in the file; coded once"))
                 continue
             seen_texts.add(key)
-            if not closed:
+            if note is not None and not note.closed:
                 plan.warnings.append((note_line, "responsibility note has no closing bracket"))
+            if note is not None and note.officials:
+                names = "、".join(note.officials)
+                plan.warnings.append(
+                    (note_line, f"work assigned to an official, not an agency: {names}")
+                )
+                plan.flags.add("officials_named")
+            first_leads = any(line <= note_line for line in rule_lines)
+            units, lead_unknown = resp.resolve_single_lists(units, first_leads=first_leads)
+            if lead_unknown:
+                plan.flags.add("single_list_no_lead_rule")
+                plan.warnings.append(
+                    (note_line, "a single unit list and no stated rule: coded as support")
+                )
             anchor = id(section_heading) if section_heading is not None else -1
             section_no = section_numbers.setdefault(anchor, len(section_numbers) + 1)
             title = strip_spaces(section_heading.body) if section_heading is not None else ""
             number = str(to_int(item.number)) if item.number else ""
-            index = (
-                number
-                if number
-                else str(1 + sum(m.section_no == section_no for m in plan.measures))
-            )
+            index = number or str(1 + sum(m.section_no == section_no for m in plan.measures))
             tag = "p" if item.kind == "point" else "m"
             measure_id = f"{doc_id}-s{section_no}-{tag}{index}"
+            if measure_id in used_ids:  # a number written twice in one section
+                measure_id += f"-l{item.line}"
+            used_ids.add(measure_id)
             plan.measures.append(
                 Measure(
                     measure_id=measure_id,
@@ -143,58 +174,70 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
                     line=item.line,
                 )
             )
-            for role, unit, _label in units:
+            for role, unit in units:
                 plan.assignments.append(Assignment(measure_id, role, unit, False, note_line))
     if plan.assignments:
         plan.layout = "inline"
+        plan.layout_confidence = round(n_noted / max(n_candidates, 1), 3)
+    else:
+        # Responsibility vocabulary in a plan where no note was read is a reason to look.
+        vocabulary = any(_RESPONSIBILITY_WORDS.search(to_simplified(m.text)) for m in plan.measures)
+        plan.layout_confidence = 0.5 if vocabulary else 1.0
+    if rule_lines:
+        plan.flags.add("first_listed_rule")
     return plan
 
 
-def _group_sections(elements: list[_Element]):
-    """Group elements into (level-1 heading, [(measure element, its section heading)], excluded)."""
-    sections: list[tuple[_Element | None, list[_Element], bool]] = []
+def _sections(elements: list[_Element]):
+    """Yield (excluded, [(measure element, its section heading)]) per level-1 section."""
     current_h1: _Element | None = None
     block: list[_Element] = []
-    for element in elements:
-        if element.kind == "h1":
+    for element in [*elements, None]:
+        if element is None or element.kind == "h1":
             if block:
-                sections.append((current_h1, block, _excluded(current_h1)))
-            current_h1, block = element, []
+                excluded = current_h1 is not None and _is_non_measure_section(current_h1.body)
+                yield excluded, _measures_in(current_h1, block)
+            if element is not None:
+                current_h1, block = element, []
         else:
             block.append(element)
-    if block:
-        sections.append((current_h1, block, _excluded(current_h1)))
-    return [(h1, _measures_in(h1, block), excluded) for h1, block, excluded in sections]
-
-
-def _excluded(heading: _Element | None) -> bool:
-    return heading is not None and _is_non_measure_section(heading.body)
 
 
 def _measures_in(h1: _Element | None, block: list[_Element]):
-    """The measure elements of one level-1 section, with the heading each belongs to."""
-    has_level3 = any(e.kind == "l3" for e in block)
-    measure_kinds = {"l3"} if has_level3 else {"l2", "point"}
-    if h1 is None and not has_level3 and not any(e.kind in measure_kinds for e in block):
-        return []
+    """The measure elements of one level-1 section, with the heading each belongs to.
+
+    Without level-3 or level-4 items, the level-2 points are the measures. Otherwise
+    level-2 headings open scopes, and in each scope the measures are its level-3 items,
+    or its level-4 items where it has no level 3 (plans mix numbering styles by section).
+    """
+    if not any(e.kind in {"l3", "l4"} for e in block):
+        scopes = [(h1, block, {"l2", "point"})]
+    else:
+        scopes, heading, scope = [], h1, []
+        for element in [*block, None]:
+            if element is None or element.kind in {"l2", "point"}:
+                kinds = {e.kind for e in scope}
+                scopes.append((heading, scope, {"l3"} if "l3" in kinds else {"l4"}))
+                if element is not None:
+                    heading, scope = element, []
+            else:
+                scope.append(element)
     measures: list[tuple[_Element, _Element | None]] = []
-    section_heading: _Element | None = h1
-    current: _Element | None = None
-    in_box = False
-    for element in block:
-        if element.kind in measure_kinds:
-            current, in_box = element, False
-            measures.append((element, section_heading))
-        elif element.kind in {"l2", "point"}:
-            section_heading, current, in_box = element, None, False
-        elif element.kind == "box":
-            current, in_box = None, True
-        elif current is not None and not in_box:
-            # A sub-point, a label line, or the rest of a paragraph cut off mid-sentence.
-            attached = element.kind == "l4" or bool(_LABEL_LINE_RE.match(element.body))
-            cut_off = element.kind == "plain" and not ends_sentence(_full_text(current))
-            if attached or cut_off:
-                current.children.append(element)
+    for heading, scope, measure_kinds in scopes:
+        current: _Element | None = None
+        in_box = False
+        for element in scope:
+            if element.kind in measure_kinds:
+                current, in_box = element, False
+                measures.append((element, heading))
+            elif element.kind == "box":
+                current, in_box = None, True
+            elif current is not None and not in_box:
+                # A sub-point, a label line, or the rest of a paragraph cut off mid-sentence.
+                attached = element.kind == "l4" or resp.starts_with_label(element.body)
+                cut_off = element.kind == "plain" and not ends_sentence(_full_text(current))
+                if attached or cut_off:
+                    current.children.append(element)
     return measures
 
 
@@ -206,35 +249,14 @@ def _full_text(element: _Element) -> str:
     return "".join(parts)
 
 
-def _measure_body(element: _Element):
-    """(text without the note, line of the note, [(role, unit, label)], note closed?)."""
+def _measure_body(element: _Element) -> tuple[str, int, resp.Note | None]:
+    """(text without its note, source line of the note, the note)."""
     text = _full_text(element)
-    note = find_note(text)
-    units: list[tuple[str, str, str]] = []
-    line = element.line
-    closed = True
-    if note is not None:
-        units = list(note.units)
-        closed = note.closed
-        line = _line_of_offset(element, note.start)
-        text = text[: note.start] + text[note.end :]
-    else:
-        # Label lines after the measure: 牵头单位：A  /  责任单位：B、C
-        labelled = [c for c in element.children if _LABEL_LINE_RE.match(c.body)]
-        for child in labelled:
-            units.extend(parse_labelled_units(child.body.lstrip("（(〔【")))
-        if labelled:
-            line = labelled[0].line
-            text = _full_text(
-                _Element(
-                    element.kind,
-                    element.number,
-                    element.body,
-                    element.line,
-                    [c for c in element.children if c not in labelled],
-                )
-            )
-    return strip_spaces(text), line, units, closed
+    note = resp.find_note(text)
+    if note is None:
+        return strip_spaces(text), element.line, None
+    line = _line_of_offset(element, min(note.start, max(len(text) - 1, 0)))
+    return strip_spaces(text[: note.start] + text[note.end :]), line, note
 
 
 def _line_of_offset(element: _Element, offset: int) -> int:
@@ -243,7 +265,7 @@ def _line_of_offset(element: _Element, offset: int) -> int:
     if offset < position:
         return element.line
     for child in element.children:
-        marker = 3 if child.kind == "l4" else 0
+        marker = len(f"（{child.number}）") if child.kind == "l4" else 0
         position += marker + len(child.body)
         if offset < position:
             return child.line

@@ -1,0 +1,329 @@
+"""How plans write who is responsible: labelled notes, sentences and unit lists.
+
+Plans name responsible units in a few recurring forms, all recognised here:
+
+- **labels**: 牵头单位：A、B；协同单位：C (also 配合/责任/协办/参与/主办单位, 牵头部门 …),
+  inside brackets at the end of a measure, or on lines of their own;
+- **sentences**: （A牵头，B、C配合）, （A、B牵头，C按职责分工负责）, 由A牵头、B参与, A负责,
+  A会同B — with 及, 和, 与 as separators besides 、 and ，;
+- **single lists**: 责任单位：A、B、C, where a rule stated in the document (列第一位的为牵头单位,
+  下同) makes the first unit the lead from where it is stated; without such a rule the list is
+  coded as support and the document is flagged.
+
+Matching runs on a simplified-character copy of the text (one character for one), so
+牽頭單位 and 責任單位 are read like their simplified forms while units are returned as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from agencygraph._chars import to_simplified
+from agencygraph.parse._text import (
+    CLOSE_BRACKETS,
+    OPEN_BRACKETS,
+    bracket_depth_split,
+    matching_close,
+    squash_spaces,
+    strip_spaces,
+)
+
+#: Label → role. ``single`` is a list that names every responsible unit without saying which
+#: leads (责任单位): support when a lead label stands beside it, else a single list.
+LABELS: dict[str, str] = {
+    "牵头单位": "lead",
+    "牵头部门": "lead",
+    "主办单位": "lead",
+    "主责单位": "lead",
+    "主责部门": "lead",
+    "配合单位": "support",
+    "配合部门": "support",
+    "协同单位": "support",
+    "协同部门": "support",
+    "协办单位": "support",
+    "参与单位": "support",
+    "参加单位": "support",
+    "协助单位": "support",
+    "责任单位": "single",
+    "责任部门": "single",
+    "实施单位": "single",
+}
+_LABEL_RE = re.compile("(" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")\s*[:：]\s*")
+_LABEL_AT_START_RE = re.compile(rf"^[{re.escape(OPEN_BRACKETS)}]?\s*(?:{'|'.join(LABELS)})\s*[:：]")
+
+# Verbs that give a unit group its role in sentence form, longest first.
+LEAD_VERBS = ("牵头负责", "牵头抓总", "负总责", "牵头", "主办", "主责", "负责")
+SUPPORT_VERBS = (
+    "按职责分工负责",
+    "按职责分工落实",
+    "按职能分工负责",
+    "按职责负责",
+    "分工负责",
+    "共同负责",
+    "配合实施",
+    "共同参与",
+    "配合",
+    "参与",
+    "协同",
+    "协助",
+    "协办",
+    "参加",
+)
+_JOINT = ("会同",)
+_VERB_RE = re.compile(
+    "|".join(sorted((*LEAD_VERBS, *SUPPORT_VERBS, *_JOINT), key=len, reverse=True))
+)
+
+# A stated rule that the first unit of a list leads: 列第一位的为牵头单位, 排在首位的为牵头部门 …
+FIRST_LISTED_RE = re.compile(
+    r"(?:列|排|名|位)[^，,。；;）)]{0,5}?(?:第一|首)[^，,。；;）)]{0,5}?(?:为|是|系)"
+    r"牵头(?:单位|部门)?(?:[，,、]?\s*下同)?"
+)
+_EMPTY_BRACKETS_RE = re.compile(
+    rf"[{re.escape(OPEN_BRACKETS)}][\s，,、；;。]*(?:下同)?[\s，,、；;。]*[{re.escape(CLOSE_BRACKETS)}]"
+)
+
+# People, not agencies: work assigned to an official is not coded as a unit.
+OFFICIAL_RE = re.compile(
+    r"(?:副?(?:市|县|区|省|州|镇|乡)长|(?:副)?书记|秘书长|常务副|分管(?:副)?(?:市|县|区)?(?:长|领导)"
+    r"|(?:副)?主任$|领导$|负责同志$|负责人$)"
+)
+_UNIT_ENDINGS = set("局委会部办联院厅室所心站队团社台处府司行校馆组署庭盟旗")
+_CONJUNCTIONS = "及和与"
+_UNIT_STARTS = set("市县区省州盟旗镇乡街团各")
+
+
+@dataclass(frozen=True)
+class Note:
+    """Responsible units found in a measure's text."""
+
+    start: int  # offset where the note starts (its opening bracket, if bracketed)
+    end: int  # offset just after it
+    units: tuple[tuple[str, str], ...]  # (role, unit as written); role: lead/support/single
+    closed: bool  # a bracketed note whose bracket is closed
+    officials: tuple[str, ...] = ()  # officials named instead of units
+
+
+UnitTest = Callable[[str], bool]
+
+
+@lru_cache(maxsize=65536)
+def _lexicon_knows(name: str) -> bool:
+    from agencygraph.agencies import resolve
+
+    return resolve(name).agency_type is not None
+
+
+def looks_like_unit(name: str) -> bool:
+    """Whether a name is a unit: the lexicon resolves it, or it ends like a unit's name."""
+    name = squash_spaces(name)
+    if len(name) < 2 or is_official(name):
+        return False
+    return _lexicon_knows(name) or to_simplified(name[-1]) in _UNIT_ENDINGS
+
+
+def is_official(name: str) -> bool:
+    """Whether a name is an official's title (副市长, 分管副区长) rather than an agency."""
+    return bool(OFFICIAL_RE.search(to_simplified(squash_spaces(name))))
+
+
+def split_units(segment: str, *, conjunctions: bool = False) -> list[str]:
+    """Split a unit list at 、 ， , ； ; / and line breaks outside brackets; spaces removed.
+
+    With ``conjunctions``, also at 及/和/与 where both sides are units and the whole is not
+    (人力资源和社会保障局, 各县(区)党委和政府 stay whole).
+    """
+    units: list[str] = []
+    for part in bracket_depth_split(segment, "、，,；;\n/／"):
+        unit = squash_spaces(part).strip("。.：:")
+        if not unit:
+            continue
+        units.extend(_split_conjunctions(unit) if conjunctions else [unit])
+    return units
+
+
+def _split_conjunctions(unit: str) -> list[str]:
+    """Split 市人社局及市总工会 at 及/和/与 where a new unit (with its own level) begins.
+
+    Names that hold 和 themselves (人力资源和社会保障局, 各县(区)党委和政府) stay whole: what
+    follows their 和 does not start with a level or place marker such as 市, 县, 区.
+    """
+    simplified = to_simplified(unit)
+    for i, char in enumerate(simplified):
+        if char in _CONJUNCTIONS and 0 < i < len(unit) - 1 and simplified[i + 1] in _UNIT_STARTS:
+            left, right = unit[:i], unit[i + 1 :]
+            rest = _split_conjunctions(right)
+            if looks_like_unit(left) and all(looks_like_unit(u) for u in rest):
+                return [left, *rest]
+    return [unit]
+
+
+def label_units(inner: str) -> list[tuple[str, str]]:
+    """``牵头单位：A、B；协同单位：C`` → [(role, unit)] in order; role lead/support/single."""
+    simplified = to_simplified(inner)
+    labels = list(_LABEL_RE.finditer(simplified))
+    pairs = []
+    for i, match in enumerate(labels):
+        role = LABELS[match.group(1)]
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(inner)
+        pairs.extend((role, unit) for unit in split_units(inner[match.end() : end]))
+    return pairs
+
+
+def sentence_units(inner: str) -> tuple[list[tuple[str, str]], list[str]] | None:
+    """Units of a sentence-form note (A牵头，B、C配合; 由A牵头、B参与; A会同B负责).
+
+    Returns ``([(role, unit)], officials)``, or None if the text is not such a note: every
+    group before a role verb must consist of units (or officials' titles).
+    """
+    simplified = to_simplified(inner)
+    pairs: list[tuple[str, str]] = []
+    officials: list[str] = []
+    position = 0
+    pending_joint: list[str] | None = None
+    for match in _VERB_RE.finditer(simplified):
+        group = inner[position : match.start()]
+        names = split_units(group.lstrip("由，,、；; "), conjunctions=True)
+        names = [n[1:] if to_simplified(n).startswith("由") else n for n in names]
+        verb = match.group(0)
+        if not names:
+            if pending_joint is None:
+                return None
+            position = match.end()
+            continue
+        if not all(looks_like_unit(n) or is_official(n) for n in names):
+            # The verb is part of a name (区政协办公室 holds 协办): keep reading.
+            continue
+        position = match.end()
+        officials.extend(n for n in names if is_official(n))
+        names = [n for n in names if not is_official(n)]
+        if pending_joint is not None:
+            pairs.extend(("support", n) for n in names)
+            pending_joint = None
+            if verb in _JOINT:
+                return None
+            continue
+        if verb in _JOINT:
+            pairs.extend(("lead", n) for n in names)
+            pending_joint = names
+        else:
+            role = "lead" if verb in LEAD_VERBS else "support"
+            pairs.extend((role, n) for n in names)
+    tail = inner[position:]
+    if pending_joint is not None:
+        names = split_units(tail, conjunctions=True)
+        if not names or not all(looks_like_unit(n) for n in names):
+            return None
+        pairs.extend(("support", n) for n in names)
+        tail = ""
+    if strip_spaces(tail).strip("。，,；;、") or not (pairs or officials):
+        return None
+    return pairs, officials
+
+
+def find_note(text: str) -> Note | None:
+    """The responsibility note of a measure's text, if it has one.
+
+    A bracketed note at the end (labels or a sentence), else a trailing run of labels
+    (…。牵头单位：A；责任单位：B), else a closing sentence 由A牵头、B配合.
+
+    Examples
+    --------
+    >>> find_note("做好工作。（牵头单位：市委宣传部；协同单位：市总工会、市人社局）").units
+    (('lead', '市委宣传部'), ('support', '市总工会'), ('support', '市人社局'))
+    >>> find_note("做好工作。（市人社局牵头，市财政局、市总工会配合）").units
+    (('lead', '市人社局'), ('support', '市财政局'), ('support', '市总工会'))
+    """
+    simplified = to_simplified(text)
+    note = _bracketed_note(text, simplified)
+    if note is not None:
+        return note
+    labels = list(_LABEL_RE.finditer(simplified))
+    if labels:
+        start = labels[0].start()
+        return Note(start, len(text), tuple(label_units(text[start:])), closed=True)
+    return _closing_sentence(text, simplified)
+
+
+def _bracketed_note(text: str, simplified: str) -> Note | None:
+    """The last bracket group holding labels, or a sentence note closing the measure."""
+    candidates = [i for i, c in enumerate(text) if c in OPEN_BRACKETS]
+    for start in reversed(candidates):
+        close = matching_close(text, start)
+        closed = close >= 0
+        end = close + 1 if closed else len(text)
+        inner = text[start + 1 : close if closed else len(text)]
+        inner_simplified = simplified[start + 1 : start + 1 + len(inner)]
+        if _LABEL_AT_START_RE.match(inner_simplified.lstrip()) or (
+            not closed and _LABEL_RE.search(inner_simplified)
+        ):
+            return Note(start, end, tuple(label_units(inner)), closed)
+        at_end = not strip_spaces(text[end:]).strip("。.；;")
+        if closed and at_end and _VERB_RE.search(inner_simplified):
+            parsed = sentence_units(inner)
+            if parsed is not None:
+                units, officials = parsed
+                return Note(start, end, tuple(units), True, tuple(officials))
+    return None
+
+
+def _closing_sentence(text: str, simplified: str) -> Note | None:
+    """由A牵头、B参与 closing the measure (its last clause)."""
+    match = re.search(r"由[^。；;由]*?(?:牵头|负责)[^。；;]*[。；;]?\s*$", simplified)
+    if match is None:
+        return None
+    parsed = sentence_units(text[match.start() + 1 : match.end()].rstrip("。；; "))
+    if parsed is None:
+        return None
+    units, officials = parsed
+    # The clause stays part of the measure's text: it is a sentence, not an annotation.
+    return Note(len(text), len(text), tuple(units), True, tuple(officials))
+
+
+def find_first_listed_rule(text: str) -> list[tuple[int, int]]:
+    """Spans of statements that the first-listed unit leads (列第一位的为牵头单位 …)."""
+    return [m.span() for m in FIRST_LISTED_RE.finditer(to_simplified(text))]
+
+
+def remove_first_listed_rule(text: str) -> str:
+    """The text without first-listed-unit rules and the brackets they leave empty."""
+    simplified = to_simplified(text)
+    spans = [m.span() for m in FIRST_LISTED_RE.finditer(simplified)]
+    for start, end in reversed(spans):
+        text = text[:start] + text[end:]
+    return _EMPTY_BRACKETS_RE.sub("", text) if spans else text
+
+
+def starts_with_label(paragraph: str) -> bool:
+    """Whether a paragraph is a label line (牵头单位：…) that belongs to the measure above."""
+    return bool(_LABEL_AT_START_RE.match(to_simplified(paragraph)))
+
+
+def resolve_single_lists(
+    units: list[tuple[str, str]], *, first_leads: bool
+) -> tuple[list[tuple[str, str]], bool]:
+    """Give ``single`` units their roles.
+
+    Beside a lead label, a 责任单位 list is support. Alone, its first unit leads if the
+    document states the first-listed rule; otherwise all are support and the returned
+    flag says the lead is unknown.
+    """
+    if not any(role == "single" for role, _ in units):
+        return units, False
+    has_lead = any(role == "lead" for role, _ in units)
+    resolved, unknown_lead, first = [], False, True
+    for role, unit in units:
+        if role == "single":
+            if has_lead:
+                role = "support"
+            elif first_leads and first:
+                role = "lead"
+            else:
+                role = "support"
+                unknown_lead = not first_leads
+            first = False
+        resolved.append((role, unit))
+    return resolved, unknown_lead
