@@ -63,7 +63,7 @@ def test_a_file_outside_the_manifest_is_named_by_its_stem(tmp_path):
         (b"", "empty"),
         (b"  \n\t\n", "empty"),
         (b"%PDF-1.7\n...", "PDF"),
-        (b"PK\x03\x04\x14\x00", "docx"),
+        (b"PK\x03\x04\x14\x00", "ZIP"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
     ],
 )

@@ -22,7 +22,7 @@ import pandas as pd
 
 from agencygraph import agencies
 from agencygraph._errors import InputError
-from agencygraph.corpus import bundled_corpus, document_metadata, read_plan
+from agencygraph.corpus import bundled_corpus, document_metadata, read_plan_text
 from agencygraph.parse import CodedPlan, find_mentions, parse_plan
 
 DOCUMENT_COLUMNS = [
@@ -119,8 +119,9 @@ def code_plan_file(path: str | Path, *, doc_id: str | None = None) -> tuple[dict
     meta = document_metadata(path)
     if doc_id:
         meta["doc_id"] = doc_id
-    text = read_plan(path)
-    plan = parse_plan(text, meta["doc_id"])
+    decoded = read_plan_text(path)
+    plan = parse_plan(decoded.text, meta["doc_id"])
+    plan.warnings[:0] = decoded.warnings
     if not plan.measures:
         raise InputError(path, "no measures found: not a plan in a layout agencygraph reads")
     mentions = []
@@ -207,8 +208,8 @@ def parse_corpus(
     return CodedCorpus(
         documents=documents,
         measures=_in_source_order(measures, order),
-        assignments=_in_source_order(assignments, order),
-        mentions=_in_source_order(mentions_df, order),
+        assignments=_in_source_order(assignments, order, measures),
+        mentions=_in_source_order(mentions_df, order, measures),
         agencies=agency_table,
         unknown_agencies=unknown,
         warnings=_frame(warning_rows, WARNING_COLUMNS),
@@ -235,12 +236,21 @@ def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     return frame
 
 
-def _in_source_order(frame: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
-    """Documents in input order, rows by source line: the order a reader checks them in."""
-    key = frame["doc_id"].map(order)
+def _in_source_order(frame: pd.DataFrame, order: dict[str, int], measures=None) -> pd.DataFrame:
+    """Documents in input order, then measures as the source has them, then source lines.
+
+    Rows of one measure stay in the order the parser coded them (leads before supports,
+    units in the order written), so a reader checks them against the plan line by line.
+    """
+    keys = {"_doc": frame["doc_id"].map(order)}
+    if measures is not None:
+        keys["_measure"] = frame["measure_id"].map(
+            dict(zip(measures.measure_id, measures.line, strict=True))
+        )
+    keys["_line"] = frame["line"]
     return (
-        frame.assign(_doc=key)
-        .sort_values(["_doc", "line"], kind="stable")
-        .drop(columns="_doc")
+        frame.assign(**keys)
+        .sort_values(list(keys), kind="stable")
+        .drop(columns=list(keys))
         .reset_index(drop=True)
     )

@@ -1,7 +1,8 @@
 """Reading plan files: encodings, the corpus manifest and the bundled corpus.
 
 A plan file's text is the same whatever encoding it was saved in: UTF-8 (with or
-without a byte-order mark), GB18030/GBK or UTF-16. The encoding is detected from
+without a byte-order mark), GB18030/GBK or UTF-16; a Word document (.docx, whatever its
+file name) is read from its structure. The encoding is detected from
 the bytes, never assumed, and line endings are normalised to ``\\n``.
 
 Examples
@@ -19,12 +20,15 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from agencygraph import settings
+from agencygraph._docx import docx_text, is_docx
 from agencygraph._errors import InputError
 
 MANIFEST_NAME = "manifest.csv"
@@ -50,7 +54,7 @@ _BOMS = (
 # File signatures of formats users save as .txt by mistake; naming them makes the error useful.
 _SIGNATURES = (
     (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (a .docx or .xlsx file?)"),
+    (b"PK\x03\x04", "a ZIP archive (an .xlsx file?)"),
     (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document (.doc)"),
     (b"{\\rtf", "an RTF document"),
 )
@@ -58,11 +62,16 @@ _SIGNATURES = (
 
 @dataclass(frozen=True)
 class PlanText:
-    """A plan file's decoded text and how it was decoded."""
+    """A plan file's decoded text, how it was decoded, and what was doubtful.
+
+    ``warnings`` holds ``(line, message)`` pairs: undecodable bytes replaced, control
+    characters removed.
+    """
 
     path: Path
     text: str
     encoding: str
+    warnings: tuple[tuple[int, str], ...] = ()
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -116,6 +125,8 @@ def decode_plan(data: bytes, path: str | Path = "<bytes>") -> PlanText:
     path = Path(path)
     if not data.strip():
         raise InputError(path, "the file is empty")
+    if is_docx(data):
+        return PlanText(path=path, text=docx_text(data, path), encoding="docx")
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             raise InputError(path, f"this is {what}, not a plain-text plan; save it as text")
@@ -126,14 +137,20 @@ def decode_plan(data: bytes, path: str | Path = "<bytes>") -> PlanText:
     else:
         encoding = _utf16_without_bom(data)
 
+    warnings: list[tuple[int, str]] = []
     if encoding is None:
         if b"\x00" in data:
             line = _line_of_offset(data, data.index(b"\x00"))
             raise InputError(path, "binary data (NUL bytes): not a text plan", line=line)
-        encoding = _first_strict_decoding(data, path)
-
+        encoding, bad = _best_decoding(data, path)
+        for offset in bad[:5]:
+            warnings.append(
+                (_line_of_offset(data, offset), f"undecodable bytes in {encoding} replaced by �")
+            )
+        if len(bad) > 5:
+            warnings.append((0, f"{len(bad)} undecodable byte sequences in all"))
     try:
-        text = data.decode(encoding)
+        text = data.decode(encoding, errors="replace" if warnings else "strict")
     except UnicodeDecodeError as exc:
         raise InputError(
             path,
@@ -143,26 +160,81 @@ def decode_plan(data: bytes, path: str | Path = "<bytes>") -> PlanText:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise InputError(path, "binary data (NUL characters): not a text plan")
-    return PlanText(path=path, text=text, encoding=encoding)
+    if not text.strip():
+        raise InputError(path, "the file is empty (only whitespace)")
+    text, removed = _remove_control_characters(text)
+    warnings.extend((line, "control characters removed") for line in removed[:5])
+    return PlanText(path=path, text=text, encoding=encoding, warnings=tuple(warnings))
 
 
-def _first_strict_decoding(data: bytes, path: Path) -> str:
-    """The first of ``settings.ENCODINGS`` that decodes every byte."""
-    furthest: UnicodeDecodeError | None = None
+# Control characters other than tab and newline carry nothing in a plan; form feeds and
+# bells come from scans and old word processors.
+_CONTROL_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _remove_control_characters(text: str) -> tuple[str, list[int]]:
+    if not _CONTROL_RE.search(text):
+        return text, []
+    lines = sorted({text.count("\n", 0, m.start()) + 1 for m in _CONTROL_RE.finditer(text)})
+    return _CONTROL_RE.sub("", text), lines
+
+
+class _TooManyErrors(Exception):
+    pass
+
+
+_BAD_OFFSETS: ContextVar[list[int]] = ContextVar("agencygraph_bad_offsets")
+_BAD_LIMIT: ContextVar[int] = ContextVar("agencygraph_bad_limit")
+
+
+def _record_undecodable(exc: UnicodeError) -> tuple[str, int]:
+    bad = _BAD_OFFSETS.get()
+    bad.append(exc.start)
+    if len(bad) > _BAD_LIMIT.get():
+        raise _TooManyErrors
+    return ("\ufffd", exc.end)
+
+
+codecs.register_error("agencygraph-count", _record_undecodable)
+
+
+def _undecodable(data: bytes, encoding: str, limit: int) -> list[int]:
+    """Offsets of byte sequences that do not decode (at most ``limit`` + 1 of them)."""
+    bad: list[int] = []
+    offsets, limits = _BAD_OFFSETS.set(bad), _BAD_LIMIT.set(limit)
+    try:
+        data.decode(encoding, errors="agencygraph-count")
+    except _TooManyErrors:
+        pass
+    finally:
+        _BAD_OFFSETS.reset(offsets)
+        _BAD_LIMIT.reset(limits)
+    return bad
+
+
+def _best_decoding(data: bytes, path: Path) -> tuple[str, list[int]]:
+    """The encoding that decodes the bytes with fewest errors, and where the errors are.
+
+    UTF-8 wins whenever it is nearly clean: its multi-byte structure almost never holds by
+    chance, so a few bad bytes (a truncated last character) mean damaged UTF-8, not another
+    encoding. A file that no encoding decodes with under 0.1 % bad sequences is rejected.
+    """
+    tolerance = max(2, len(data) // 1000)
+    best: tuple[str, list[int]] | None = None
     for encoding in settings.ENCODINGS:
-        try:
-            data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            if furthest is None or exc.start > furthest.start:
-                furthest = exc
-            continue
-        return encoding
-    assert furthest is not None
-    raise InputError(
-        path,
-        "not valid text in any supported encoding (UTF-8, GB18030/GBK, UTF-16)",
-        line=_line_of_offset(data, furthest.start),
-    )
+        bad = _undecodable(data, encoding, tolerance)
+        if not bad:
+            return encoding, []
+        if len(bad) <= tolerance and (best is None or len(bad) < len(best[1])):
+            best = (encoding, bad)
+    if best is None:
+        first = _undecodable(data, settings.ENCODINGS[0], 0)
+        raise InputError(
+            path,
+            "not valid text in any supported encoding (UTF-8, GB18030/GBK, UTF-16)",
+            line=_line_of_offset(data, first[0]) if first else None,
+        )
+    return best
 
 
 def read_plan(path: str | Path) -> str:

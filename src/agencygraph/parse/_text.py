@@ -73,22 +73,21 @@ def bracket_depth_split(text: str, separators: str) -> list[str]:
     return parts
 
 
-def matching_close(text: str, open_at: int) -> int:
-    """Index of the bracket closing the one at ``open_at``; -1 if it is never closed.
+def bracket_pairs(text: str) -> dict[int, int]:
+    """Offset of every opening bracket → offset of its closing bracket (-1 if never closed).
 
-    Plans mix half- and full-width brackets freely (``（…)``), so any closing bracket
-    closes any opening one.
+    One pass with a stack; any closing bracket closes the innermost open one, because plans
+    mix half- and full-width brackets freely (``（…)``).
     """
-    depth = 0
-    for i in range(open_at, len(text)):
-        char = text[i]
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for i, char in enumerate(text):
         if char in OPEN_BRACKETS:
-            depth += 1
-        elif char in CLOSE_BRACKETS:
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
+            pairs[i] = -1
+            stack.append(i)
+        elif char in CLOSE_BRACKETS and stack:
+            pairs[stack.pop()] = i
+    return pairs
 
 
 def ends_sentence(text: str) -> bool:
@@ -112,6 +111,7 @@ _BLOCK_TAG_RE = re.compile(
     re.IGNORECASE,
 )
 _TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
+_SCRIPT_RE = re.compile(r"<\s*(script|style)\b[^<>]*>.*?<\s*/\s*\1\s*>", re.IGNORECASE)
 _ENTITY_RE = re.compile(r"&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);")
 
 
@@ -123,6 +123,8 @@ def clean_web_line(line: str) -> list[str]:
     >>> clean_web_line("<p>1.加强培训&nbsp;。</p><p>2.&quot;双随机&quot;检查</p>")
     ['', '1.加强培训\xa0。', '', '2."双随机"检查', '']
     """
+    if "<" in line:
+        line = _SCRIPT_RE.sub("", line)
     parts = _BLOCK_TAG_RE.split(line) if "<" in line else [line]
     cleaned = []
     for part in parts:

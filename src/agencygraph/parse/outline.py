@@ -236,7 +236,13 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                 # A sub-point, a label line, or the rest of a paragraph cut off mid-sentence.
                 attached = element.kind == "l4" or resp.starts_with_label(element.body)
                 cut_off = element.kind == "plain" and not ends_sentence(_full_text(current))
-                if attached or cut_off:
+                # A paragraph split off by markup that carries the measure's own note.
+                own_note = element.kind == "plain" and resp.find_note(element.body) is not None
+                if (
+                    attached
+                    or cut_off
+                    or (own_note and resp.find_note(_full_text(current)) is None)
+                ):
                     current.children.append(element)
     return measures
 

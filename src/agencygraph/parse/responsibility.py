@@ -26,7 +26,7 @@ from agencygraph.parse._text import (
     CLOSE_BRACKETS,
     OPEN_BRACKETS,
     bracket_depth_split,
-    matching_close,
+    bracket_pairs,
     squash_spaces,
     strip_spaces,
 )
@@ -52,6 +52,7 @@ LABELS: dict[str, str] = {
     "实施单位": "single",
 }
 _LABEL_RE = re.compile("(" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")\s*[:：]\s*")
+_LABEL_AFTER_BRACKET_RE = re.compile(r"\s*(?:" + "|".join(LABELS) + r")\s*[:：]")
 _LABEL_AT_START_RE = re.compile(rf"^[{re.escape(OPEN_BRACKETS)}]?\s*(?:{'|'.join(LABELS)})\s*[:：]")
 
 # Verbs that give a unit group its role in sentence form, longest first.
@@ -78,6 +79,7 @@ _VERB_RE = re.compile(
 )
 
 # A stated rule that the first unit of a list leads: 列第一位的为牵头单位, 排在首位的为牵头部门 …
+_CLOSING_SENTENCE_RE = re.compile(r"由[^。；;由]{1,200}?(?:牵头|负责)[^。；;]{0,200}[。；;]?\s*$")
 FIRST_LISTED_RE = re.compile(
     r"(?:列|排|名|位)[^，,。；;）)]{0,5}?(?:第一|首)[^，,。；;）)]{0,5}?(?:为|是|系)"
     r"牵头(?:单位|部门)?(?:[，,、]?\s*下同)?"
@@ -250,20 +252,21 @@ def find_note(text: str) -> Note | None:
 
 def _bracketed_note(text: str, simplified: str) -> Note | None:
     """The last bracket group holding labels, or a sentence note closing the measure."""
-    candidates = [i for i, c in enumerate(text) if c in OPEN_BRACKETS]
-    for start in reversed(candidates):
-        close = matching_close(text, start)
+    closes = bracket_pairs(text)
+    tail = len(strip_spaces(text).rstrip("。.；;"))
+    last_label = max((m.start() for m in _LABEL_RE.finditer(simplified)), default=-1)
+    for start in sorted(closes, reverse=True):
+        close = closes[start]
         closed = close >= 0
         end = close + 1 if closed else len(text)
-        inner = text[start + 1 : close if closed else len(text)]
-        inner_simplified = simplified[start + 1 : start + 1 + len(inner)]
-        if _LABEL_AT_START_RE.match(inner_simplified.lstrip()) or (
-            not closed and _LABEL_RE.search(inner_simplified)
+        if _LABEL_AFTER_BRACKET_RE.match(simplified, start + 1) or (
+            not closed and last_label > start
         ):
+            inner = text[start + 1 : close if closed else len(text)]
             return Note(start, end, tuple(label_units(inner)), closed)
-        at_end = not strip_spaces(text[end:]).strip("。.；;")
-        if closed and at_end and _VERB_RE.search(inner_simplified):
-            parsed = sentence_units(inner)
+        at_end = closed and len(text[:end].rstrip()) >= tail
+        if at_end and _VERB_RE.search(simplified, start + 1, close):
+            parsed = sentence_units(text[start + 1 : close])
             if parsed is not None:
                 units, officials = parsed
                 return Note(start, end, tuple(units), True, tuple(officials))
@@ -272,7 +275,10 @@ def _bracketed_note(text: str, simplified: str) -> Note | None:
 
 def _closing_sentence(text: str, simplified: str) -> Note | None:
     """由A牵头、B参与 closing the measure (its last clause)."""
-    match = re.search(r"由[^。；;由]*?(?:牵头|负责)[^。；;]*[。；;]?\s*$", simplified)
+    # Only the last clause can be the closing sentence; looking no further keeps long
+    # paragraphs linear.
+    offset = max(simplified.rfind("。", 0, len(simplified.rstrip("。；; "))), 0)
+    match = _CLOSING_SENTENCE_RE.search(simplified, offset)
     if match is None:
         return None
     parsed = sentence_units(text[match.start() + 1 : match.end()].rstrip("。；; "))

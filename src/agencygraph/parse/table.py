@@ -59,6 +59,7 @@ _PIPE_SEPARATOR_RE = re.compile(r"^[\s|:：\-—=+]+$")
 # Characters that end a unit name: a wrapped line ending in one of them is a whole unit.
 _UNIT_ENDINGS = set("局委会部办联院厅室所心站队团社台处府司行校馆组署庭盟旗")
 _UNIT_STARTS = set("市县区省州盟旗镇乡街团各")
+_EXPLICIT_NONE = {"—", "——", "-", "－", "/", "／", "无", "\\", "、"}
 
 
 @dataclass
@@ -73,6 +74,11 @@ class _Cell:
     @property
     def blank(self) -> bool:
         return not self.text
+
+    @property
+    def explicitly_none(self) -> bool:
+        """A cell that says "none" (—, /, 无): no units, and nothing carried into it."""
+        return squash_spaces(self.text) in _EXPLICIT_NONE
 
 
 Row = list[_Cell]
@@ -206,6 +212,8 @@ def _merge_split_rows(rows: list[Row], width: int) -> list[Row]:
 
 def _unit_lines(cell: _Cell) -> list[tuple[str, int]]:
     """Units of a cell with their source lines, one per line unless a name wraps onto the next."""
+    if cell.explicitly_none:
+        return []
     pieces: list[list] = []  # [text, line where the unit starts]
     depth = 0
     for offset, raw in enumerate(cell.lines):
@@ -321,20 +329,23 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
                 task_no=task_no,
                 task_title=task_title,
                 text=measure_cell.text,
-                timeline=timeline[0].text if timeline else "",
+                timeline=timeline[0].text if timeline and not timeline[0].explicitly_none else "",
                 line=measure_cell.line,
             )
         )
 
         leads, supports, lead_unknown = _row_units(by_role, rule_lines, plan)
-        if leads or lead_unknown:
+        lead_none, support_none = (
+            any(c.explicitly_none for c in by_role.get(role, [])) for role in ("lead", "support")
+        )
+        if leads or lead_unknown or lead_none:
             carried_lead = [(u, False, line) for u, line in leads]
             carried_support = [(u, False, line) for u, line in supports]
         else:
             if not carried_lead and supports:
                 plan.warnings.append((measure_cell.line, "blank lead cell with no lead above"))
             carried_lead = [(u, True, line) for u, _, line in carried_lead]
-            if supports:
+            if supports or support_none:
                 carried_support = [(u, False, line) for u, line in supports]
             else:
                 carried_support = [(u, True, line) for u, _, line in carried_support]
