@@ -7,12 +7,17 @@ previous outputs as they were and no half-written file behind.
 
 from __future__ import annotations
 
+import io
+import json
+import math
 import os
 import tempfile
 from collections.abc import Callable, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+import networkx as nx
+import numpy as np
 import pandas as pd
 
 
@@ -92,3 +97,217 @@ def write_files(files: Mapping[str, Callable[[], bytes] | bytes], folder: str | 
         for name, data in files.items():
             put(name, data() if callable(data) else data)
     return [Path(folder) / name for name in files]
+
+
+# --------------------------------------------------------------------------- graph files
+
+
+def _plain(value: object) -> object:
+    """One attribute value as a type GEXF, GraphML and JSON all accept."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if value is None or isinstance(value, bool | str):
+        return value
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, set | frozenset):
+        return ";".join(sorted(str(_plain(v)) for v in value))
+    if isinstance(value, list | tuple | np.ndarray | pd.Series | pd.Index):
+        return ";".join(str(_plain(v)) for v in value)
+    if isinstance(value, Mapping):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    if value is pd.NA or value is pd.NaT:
+        return None
+    return str(value)
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    return "int" if isinstance(value, int) else "float" if isinstance(value, float) else "str"
+
+
+def _sanitize_records(records: list[dict]) -> list[dict]:
+    """Give every attribute one type across records, so that readers can parse it back."""
+    records = [{str(k): _plain(v) for k, v in r.items()} for r in records]
+    kinds: dict[str, set[str]] = {}
+    gaps: set[str] = set()
+    for r in records:
+        for k, v in r.items():
+            if _missing(v):
+                gaps.add(k)
+            else:
+                kinds.setdefault(k, set()).add(_kind(v))
+    out = []
+    for r in records:
+        clean = {}
+        for k in sorted(r):
+            v, kind = r[k], kinds.get(k, {"str"})
+            if kind <= {"int", "float"}:
+                # Numbers stay numbers (Gephi ranks and filters them); a gap is NaN.
+                if _missing(v):
+                    clean[k] = float("nan")
+                else:
+                    clean[k] = float(v) if "float" in kind or k in gaps else v
+            elif kind == {"bool"} and k not in gaps:
+                clean[k] = v
+            elif _missing(v):
+                clean[k] = ""
+            else:
+                clean[k] = str(v).lower() if isinstance(v, bool) else str(v)
+        out.append(clean)
+    return out
+
+
+def sanitize_graph(G: nx.Graph) -> nx.Graph:
+    """Copy of ``G`` that Gephi and networkx' GEXF/GraphML readers take without complaint.
+
+    - missing values (``None``, ``NaN``, ``pd.NA``) become ``""`` in text
+      attributes and ``NaN`` in numeric ones;
+    - lists and tuples become ``;``-joined strings (sets sorted first), mappings
+      JSON strings, other objects ``str``;
+    - numpy scalars become Python ``int``/``float``/``bool``; booleans stay
+      booleans;
+    - an attribute whose values mix types becomes a float attribute (int and
+      float only) or a text attribute (anything else), so each attribute has
+      one declared type;
+    - nodes are added in sorted order, edges sorted by their end nodes' ranks,
+      attribute keys sorted, so that writing is deterministic.
+
+    Parameters
+    ----------
+    G : networkx.Graph, DiGraph, MultiGraph or MultiDiGraph
+
+    Returns
+    -------
+    networkx graph of the same class
+
+    Examples
+    --------
+    >>> import networkx as nx, numpy as np
+    >>> G = nx.Graph()
+    >>> G.add_node("a", place=None, docs=["cixi", "haimen"], n=np.int64(3), ok=np.bool_(True))
+    >>> sanitize_graph(G).nodes["a"]
+    {'docs': 'cixi;haimen', 'n': 3, 'ok': True, 'place': ''}
+    """
+    order = sorted(G.nodes, key=lambda n: (type(n).__name__, str(n)))
+    rank = {n: i for i, n in enumerate(order)}
+    H = G.__class__()
+    graph_attrs = _sanitize_records([dict(G.graph)])[0]
+    H.graph.update(graph_attrs)
+    node_attrs = _sanitize_records([dict(G.nodes[n]) for n in order])
+    H.add_nodes_from(zip(order, node_attrs, strict=True))
+    if G.is_multigraph():
+        edges = list(G.edges(keys=True, data=True))
+    else:
+        edges = [(u, v, None, d) for u, v, d in G.edges(data=True)]
+    if not G.is_directed():
+        edges = [(u, v, k, d) if rank[u] <= rank[v] else (v, u, k, d) for u, v, k, d in edges]
+    edges.sort(key=lambda e: (rank[e[0]], rank[e[1]], str(e[2])))
+    edge_attrs = _sanitize_records([dict(d) for *_, d in edges])
+    for (u, v, k, _), d in zip(edges, edge_attrs, strict=True):
+        if G.is_multigraph():
+            H.add_edge(u, v, key=k, **d)
+        else:
+            H.add_edge(u, v, **d)
+    return H
+
+
+def gexf_bytes(G: nx.Graph) -> bytes:
+    """GEXF 1.2 of :func:`sanitize_graph` of ``G``, without the date networkx writes."""
+    writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True)
+    meta = writer.xml.find("meta")
+    if meta is not None:
+        # networkx stamps today's date, which would make every run differ.
+        meta.attrib.pop("lastmodifieddate", None)
+    writer.add_graph(sanitize_graph(G))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def graphml_bytes(G: nx.Graph) -> bytes:
+    """GraphML of :func:`sanitize_graph` of ``G``."""
+    writer = nx.readwrite.graphml.GraphMLWriter(encoding="utf-8", prettyprint=True)
+    writer.add_graph_element(sanitize_graph(G))
+    buffer = io.BytesIO()
+    writer.dump(buffer)
+    return buffer.getvalue()
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # JSON has no NaN or infinity
+    if isinstance(value, dict):
+        return {k: _json_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_value(v) for v in value]
+    return value
+
+
+def node_link_json_bytes(G: nx.Graph) -> bytes:
+    """node-link JSON (networkx ``node_link_data``, key ``edges``) of :func:`sanitize_graph`.
+
+    Keys sorted, ``ensure_ascii=False`` (Chinese stays readable), indent 2,
+    NaN written as ``null``, a final newline.
+    """
+    data = nx.node_link_data(sanitize_graph(G), edges="edges")
+    text = json.dumps(_json_value(data), sort_keys=True, ensure_ascii=False, indent=2)
+    return (text + "\n").encode("utf-8")
+
+
+def _write_one(path: str | Path, data: bytes) -> Path:
+    path = Path(path)
+    with atomic_batch(path.parent) as put:
+        put(path.name, data)
+    return path
+
+
+def write_gexf(G: nx.Graph, path: str | Path) -> Path:
+    """Write ``G`` as GEXF (for Gephi), sanitised and deterministic, atomically.
+
+    Examples
+    --------
+    >>> import networkx as nx, pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "g.gexf"
+    >>> G = nx.Graph([("a", "b")])
+    >>> G.nodes["a"]["name_zh"] = "市总工会"
+    >>> nx.read_gexf(write_gexf(G, path)).nodes["a"]["name_zh"]
+    '市总工会'
+    """
+    return _write_one(path, gexf_bytes(G))
+
+
+def write_graphml(G: nx.Graph, path: str | Path) -> Path:
+    """Write ``G`` as GraphML, sanitised and deterministic, atomically.
+
+    Examples
+    --------
+    >>> import networkx as nx, pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "g.graphml"
+    >>> G = nx.Graph()
+    >>> G.add_edge("a", "b", role="lead", inherited=False)
+    >>> nx.read_graphml(write_graphml(G, path)).edges["a", "b"]["inherited"]
+    False
+    """
+    return _write_one(path, graphml_bytes(G))
+
+
+def write_node_link_json(G: nx.Graph, path: str | Path) -> Path:
+    """Write ``G`` as node-link JSON, sanitised and deterministic, atomically.
+
+    Read it back with ``nx.node_link_graph(json.load(f), edges="edges")``.
+
+    Examples
+    --------
+    >>> import json, networkx as nx, pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "g.json"
+    >>> data = json.loads(write_node_link_json(nx.path_graph(2), path).read_text("utf-8"))
+    >>> sorted(data)
+    ['directed', 'edges', 'graph', 'multigraph', 'nodes']
+    """
+    return _write_one(path, node_link_json_bytes(G))

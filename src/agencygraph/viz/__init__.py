@@ -1,0 +1,49 @@
+"""Drawing the networks: interactive HTML pages and publication figures.
+
+- :mod:`agencygraph.viz.html`: one self-contained HTML page per graph (vis-network).
+- :mod:`agencygraph.viz.figures`: matplotlib figures (PNG at 300 dpi and SVG), with a
+  bundled CJK font so that Chinese labels render anywhere.
+- :mod:`agencygraph.viz.style`: the palette and conventions both share.
+
+Examples
+--------
+>>> from agencygraph.viz import network_html, style
+>>> style.system_color("government")
+'#0072B2'
+"""
+
+from agencygraph.viz import style
+from agencygraph.viz.html import network_html, write_network_html, write_networks_html
+
+__all__ = [
+    "bipartite_figure",
+    "lead_share_heatmap",
+    "network_html",
+    "overlap_heatmap",
+    "projection_figure",
+    "role_counts_figure",
+    "save_figure",
+    "save_figures",
+    "style",
+    "write_network_html",
+    "write_networks_html",
+]
+
+_FIGURES = {
+    "bipartite_figure",
+    "lead_share_heatmap",
+    "overlap_heatmap",
+    "projection_figure",
+    "role_counts_figure",
+    "save_figure",
+    "save_figures",
+}
+
+
+def __getattr__(name: str):
+    # Figures load matplotlib and register the font; pages alone should not pay for that.
+    if name in _FIGURES:
+        from agencygraph.viz import figures
+
+        return getattr(figures, name)
+    raise AttributeError(f"module 'agencygraph.viz' has no attribute {name!r}")
