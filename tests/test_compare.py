@@ -10,12 +10,22 @@ haimen propaganda 1/0, org 1/0, hrss 2/2, union 1/3, finance 0/3, science 0/1 (1
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from agencygraph.compare import cross_region_table, similarity_between_places, type_by_place
+from agencygraph.compare import (
+    cross_region_comparison,
+    cross_region_table,
+    lead_switches,
+    metric_tables,
+    place_overlap,
+    similarity_between_places,
+    type_by_place,
+)
+from agencygraph.metrics import NETWORK_INDICES, network_indices_with_null
 
 DATA = Path(__file__).parent / "data" / "metrics"
 
@@ -149,3 +159,153 @@ def test_similarity_between_places_by_hand(tables):
     assert lead["cosine"] == pytest.approx(4 / np.sqrt(10 * 7))
     with pytest.raises(ValueError, match="profile"):
         similarity_between_places(tables["assignments"], profile="budget")
+
+
+# --------------------------------------------------------------------------- place × place overlap
+
+
+def test_place_overlap_by_hand(tables):
+    t = place_overlap(tables["assignments"])
+    assert list(t.columns) == [
+        "doc_a", "doc_b", "n_types_a", "n_types_b", "n_shared_types", "shared_types",
+        "n_shared_lead_types", "shared_lead_types", "n_pairs_a", "n_pairs_b",
+        "n_shared_pairs", "shared_pairs",
+    ]  # fmt: skip
+    r = t.iloc[0]
+    assert (r["doc_a"], r["doc_b"], r["n_types_a"], r["n_types_b"]) == ("cixi", "haimen", 6, 6)
+    assert (r["n_shared_types"], r["shared_types"]) == (2, "org;union")
+    assert (r["n_shared_lead_types"], r["shared_lead_types"]) == (2, "org;union")
+    # cixi: org → union, youth, women, united_front; union → justice (5 pairs).
+    # haimen: propaganda → union, hrss; org → hrss, finance, union; hrss → finance, union,
+    # science; union → science, finance (10; union's support of haimen-04 yields to its lead).
+    assert (r["n_pairs_a"], r["n_pairs_b"]) == (5, 10)
+    assert (r["n_shared_pairs"], r["shared_pairs"]) == (1, "org->union")
+
+
+def switch_example() -> pd.DataFrame:
+    rows = [
+        ("x", "x1", "lead", "hrss"), ("x", "x1", "support", "union"),
+        ("x", "x2", "lead", "union"), ("x", "x2", "support", "finance"),
+        ("y", "y1", "lead", "finance"), ("y", "y1", "support", "hrss"),
+        ("y", "y1", "support", "union"),
+        ("z", "z1", "lead", "hrss"), ("z", "z1", "support", "finance"),
+    ]  # fmt: skip
+    return pd.DataFrame(
+        {
+            "doc_id": [r[0] for r in rows],
+            "measure_id": [r[1] for r in rows],
+            "role": [r[2] for r in rows],
+            "agency_id": [f"{r[0]}:{r[3]}" for r in rows],
+            "agency_type": [r[3] for r in rows],
+            "inherited": False,
+            "line": 1,
+        }
+    )
+
+
+def test_lead_switches_by_hand():
+    # roles: x hrss lead, union lead (and support), finance support;
+    #        y finance lead, hrss support, union support; z hrss lead, finance support.
+    t = lead_switches(switch_example())
+    assert list(t.columns) == [
+        "doc_a", "doc_b", "agency_type", "role_in_a", "role_in_b",
+        "n_lead_a", "n_support_a", "n_lead_b", "n_support_b",
+    ]  # fmt: skip
+    got = [tuple(r) for r in t.iloc[:, :5].itertuples(index=False)]
+    assert got == [
+        ("x", "y", "finance", "support", "lead"),
+        ("x", "y", "hrss", "lead", "support"),
+        ("x", "y", "union", "lead", "support"),
+        ("y", "z", "finance", "lead", "support"),
+        ("y", "z", "hrss", "support", "lead"),
+    ]
+    union = t[t["agency_type"] == "union"].iloc[0]
+    assert union[["n_lead_a", "n_support_a", "n_lead_b", "n_support_b"]].tolist() == [1, 1, 0, 1]
+    # In the fixture org and union lead in both places: no switch.
+    assert lead_switches(load("assignments")).empty
+
+
+def test_place_overlap_three_places():
+    t = place_overlap(switch_example())
+    assert list(zip(t["doc_a"], t["doc_b"], strict=True)) == [("x", "y"), ("x", "z"), ("y", "z")]
+    xz = t.iloc[1]
+    assert xz["shared_types"] == "finance;hrss" and xz["shared_lead_types"] == "hrss"
+    assert xz["shared_pairs"] == ""  # x: hrss → union; z: hrss → finance
+    assert t.iloc[0]["shared_lead_types"] == ""
+
+
+# --------------------------------------------------------------------------- one-call comparison
+
+
+def test_cross_region_comparison(tables):
+    documents = pd.concat(
+        [tables["documents"], pd.DataFrame({"doc_id": ["narrative"], "place_en": ["N"]})],
+        ignore_index=True,
+    )
+    t = cross_region_comparison(tables["assignments"], tables["agencies"], documents, n=100, seed=4)
+    assert t.attrs["excluded"] == ["narrative"]
+    assert list(t["doc_id"]) == ["cixi", "haimen"]
+    assert list(t.columns[:6]) == [
+        "doc_id", "place_en", "n_agencies", "n_measures", "n_edges", "n_leads",
+    ]  # fmt: skip
+    assert list(t.columns[6:]) == [
+        f"{name}{suffix}" for name in NETWORK_INDICES for suffix in ("", "_z", "_p")
+    ]
+    assert t.loc[1, "party_lead_share"] == pytest.approx(0.5)
+    assert np.isnan(t.loc[0, "density_z"]) and t.loc[0, "density_p"] == 1.0
+    long = network_indices_with_null(
+        tables["assignments"], agencies=tables["agencies"], n=100, seed=4
+    ).set_index(["doc_id", "index"])
+    assert t.loc[1, "lead_hhi_z"] == pytest.approx(long.loc[("haimen", "lead_hhi"), "z"])
+    again = cross_region_comparison(
+        tables["assignments"], tables["agencies"], documents, n=100, seed=4
+    )
+    pd.testing.assert_frame_equal(t, again)
+
+    coded = SimpleNamespace(  # what agencygraph.parse_corpus() gives
+        assignments=tables["assignments"], agencies=tables["agencies"], documents=documents
+    )
+    pd.testing.assert_frame_equal(cross_region_comparison(coded, n=100, seed=4), t)
+    with pytest.raises(ValueError, match="coded corpus"):
+        cross_region_comparison(object(), n=5)
+
+
+METRIC_TABLE_KEYS = {
+    "network_indices": ["doc_id"],
+    "network_null": ["doc_id"],
+    "cross_region": ["doc_id"],
+    "agency_centrality": ["doc_id", "agency"],
+    "type_centrality": ["agency_type"],
+    "brokerage": ["doc_id", "agency"],
+    "brokerage_by_system": ["doc_id", "system"],
+    "agency_overlap": ["doc_id", "source", "target"],
+    "place_overlap": ["doc_a", "doc_b"],
+    "lead_switches": ["doc_a", "doc_b", "agency_type"],
+    "type_by_place": ["doc_id", "agency_type"],
+    "type_cross_region": ["doc_id", "agency_type"],
+    "place_similarity": ["profile", "doc_a", "doc_b"],
+    "backbone": ["doc_id", "source", "target"],
+}
+
+
+def test_metric_tables_on_bundled_corpus(coded):
+    tables = metric_tables(coded, n=200, seed=1)
+    assert list(tables) == list(METRIC_TABLE_KEYS)
+    for name, keys in METRIC_TABLE_KEYS.items():
+        t = tables[name]
+        assert not t.empty, name
+        assert list(t.index) == list(range(len(t))), name
+        rows = list(t[keys].itertuples(index=False))
+        if name != "place_similarity":  # profiles in the order degree, lead, support
+            assert rows == sorted(rows), name
+        if name != "network_null":  # long: one row per document and index
+            assert len(set(rows)) == len(rows), name
+    cross = tables["cross_region"]
+    assert list(cross["doc_id"]) == ["cixi", "haimen", "lijiang"]
+    assert cross.attrs["excluded"] == ["ningbo", "shanhu"]
+    assert set(tables["network_null"]["n_samples"]) == {200}
+    assert list(tables["place_similarity"]["profile"].unique()) == ["degree", "lead", "support"]
+    backbone = tables["backbone"]
+    assert (backbone["source"] < backbone["target"]).all()
+    assert (backbone["p_value"] < 0.05).all()
+    assert list(tables["agency_centrality"].columns[:2]) == ["doc_id", "agency"]

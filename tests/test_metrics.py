@@ -13,12 +13,20 @@ from networkx.algorithms import bipartite
 
 from agencygraph.graph import bipartite_graph, lead_support_network, project_agencies
 from agencygraph.metrics import (
+    NETWORK_INDICES,
+    NULL_INVARIANT,
     STATISTICS,
     _curveball,
+    _curveball_samples,
+    _index_stack,
     _shuffle_roles,
     agency_centrality,
+    brokerage_by_system,
     brokerage_roles,
+    brokerage_table,
     network_indices,
+    network_indices_with_null,
+    nodf,
     null_model_zscores,
     overlap,
     role_matrices,
@@ -391,3 +399,222 @@ def test_null_model_custom_statistic_and_errors(tables):
         null_model_zscores(tables["assignments"], "nonsense", n=5)
     with pytest.raises(ValueError, match="null"):
         null_model_zscores(tables["assignments"], "density", n=5, null="erdos")
+
+
+# --------------------------------------------------------------------------- nestedness (NODF)
+
+
+def nodf_reference(B: np.ndarray) -> float:
+    """NODF by the paper's recipe: sort by decreasing totals, then score each pair i above j."""
+    B = np.asarray(B) != 0
+
+    def paired(M: np.ndarray) -> list[float]:
+        M = M[np.argsort(-M.sum(axis=1), kind="stable")]
+        out = []
+        for i in range(len(M)):
+            for j in range(i + 1, len(M)):
+                di, dj = M[i].sum(), M[j].sum()
+                out.append(100 * (M[i] & M[j]).sum() / dj if di > dj and dj > 0 else 0.0)
+        return out
+
+    values = paired(B) + paired(B.T)
+    return float(np.mean(values))
+
+
+def test_nodf_hand_example():
+    B = np.array([[1, 1, 1, 0], [1, 1, 0, 0], [0, 1, 0, 1]])
+    # rows (degrees 3, 2, 2): 100 · 2/2 + 100 · 1/2 + 0 (equal degrees) = 150;
+    # columns (degrees 2, 3, 1, 1): 100 + 100 + 0 + 100 + 100 + 0 (equal) = 400; 3 + 6 pairs.
+    assert nodf(B) == pytest.approx(550 / 9)
+    assert nodf(B[::-1, [2, 0, 3, 1]]) == pytest.approx(550 / 9)  # order does not matter
+    assert nodf(pd.DataFrame(B)) == pytest.approx(550 / 9)
+
+
+def test_nodf_extremes_and_reference():
+    assert nodf(np.tril(np.ones((5, 5)))) == 100.0  # staircase: perfectly nested
+    checkerboard = np.indices((6, 6)).sum(axis=0) % 2
+    assert nodf(checkerboard) == 0.0
+    assert nodf(np.eye(4)) == 0.0  # all degrees equal
+    assert np.isnan(nodf(np.ones((1, 1))))
+    rng = np.random.default_rng(3)
+    for _ in range(20):
+        B = (rng.random((rng.integers(2, 9), rng.integers(2, 9))) < 0.4).astype(int)
+        assert nodf(B) == pytest.approx(nodf_reference(B))
+
+
+# --------------------------------------------------------------------------- extended indices
+
+
+def test_network_indices_new_columns_by_hand(tables):
+    t = network_indices(tables["assignments"], agencies=tables["agencies"]).set_index("doc_id")
+    cixi, haimen = t.loc["cixi"], t.loc["haimen"]
+    assert list(t.columns[:4]) == ["n_agencies", "n_measures", "n_edges", "n_leads"]
+    assert list(t.columns[4:-1]) == list(NETWORK_INDICES)
+    # haimen leads per agency: propaganda 1, org 1, hrss 2, union 1, finance 0, science 0.
+    assert haimen["mean_units_per_measure"] == pytest.approx(14 / 4)
+    assert haimen["lead_gini"] == pytest.approx(26 / 60)  # Σ|xi − xj| = 26, 2 · 36 · 5/6 = 60
+    assert haimen["party_lead_share"] == pytest.approx(2 / 4)  # propaganda, org lead 01, 02
+    assert haimen["union_lead_share"] == pytest.approx(1 / 4)  # haimen-04
+    assert haimen["multi_lead_share"] == pytest.approx(1 / 4)  # haimen-04: hrss and union
+    # cixi: org leads 01, 02, 04 and union 03, over 7 agencies: Gini 2 · 27/28 − 8/7.
+    assert cixi["lead_gini"] == pytest.approx(54 / 28 - 8 / 7)
+    assert cixi["party_lead_share"] == pytest.approx(3 / 4)
+    assert cixi["union_lead_share"] == pytest.approx(1 / 4)
+    assert cixi["multi_lead_share"] == 0.0
+    R, _, _ = role_matrices(tables["assignments"], docs="haimen")["haimen"]
+    assert haimen["nodf"] == pytest.approx(nodf_reference(R))
+    assert haimen["n_communities"] >= 1 and 0 <= haimen["modularity"] < 1
+    # Without a system for the agencies the party share is unknown, not 0.
+    assert network_indices(tables["assignments"])["party_lead_share"].isna().all()
+
+
+def test_modularity_of_two_blocks():
+    # Two pairs of agencies, each pair sharing its own two measures: two edges of weight 2,
+    # two communities, Q = 2 · (1/2 − (1/2)²) = 1/2.
+    a = pd.DataFrame(
+        {
+            "doc_id": "d",
+            "measure_id": ["m1", "m1", "m2", "m2", "m3", "m3", "m4", "m4"],
+            "role": ["lead", "support"] * 4,
+            "agency_id": ["d:a", "d:b", "d:a", "d:b", "d:c", "d:e", "d:c", "d:e"],
+            "agency_type": ["x", "y", "x", "y", "union", "z", "union", "z"],
+            "inherited": False,
+            "line": 1,
+        }
+    )
+    t = network_indices(a, seed=1).iloc[0]
+    assert t["modularity"] == pytest.approx(0.5)
+    assert t["n_communities"] == 2
+    assert t["n_components"] == 2
+    # One block sharing only one measure: weights 2 and 1, Q = (2/3 − 4/9) + (1/3 − 1/9) = 4/9.
+    t = network_indices(a[a["measure_id"] != "m4"], seed=1).iloc[0]
+    assert t["modularity"] == pytest.approx(4 / 9)
+
+
+def test_batched_indices_match_single_matrix_statistics():
+    rng = np.random.default_rng(11)
+    for _ in range(10):
+        k, m = rng.integers(2, 8), rng.integers(2, 8)
+        R = np.where(rng.random((k, m)) < 0.4, rng.integers(1, 3, (k, m)), 0).astype(np.int8)
+        got = _index_stack(
+            R[None], party=None, union=np.zeros(k, bool), projection="newman", seeds=[0]
+        )
+        for name, f in STATISTICS.items():
+            want = f(R)
+            assert got[name][0] == pytest.approx(want, nan_ok=True), name
+
+
+# --------------------------------------------------------------------------- null of the indices
+
+
+def test_curveball_samples_keep_degrees_and_column_roles():
+    rng = np.random.default_rng(0)
+    R = np.where(rng.random((9, 14)) < 0.35, rng.integers(1, 3, (9, 14)), 0).astype(np.int8)
+    stacks = list(
+        _curveball_samples(R, 25, rng=np.random.default_rng(1), burn_in=5, thin=2, n_chains=10)
+    )
+    assert [len(s) for s in stacks] == [10, 10, 5]
+    samples = np.concatenate(stacks)
+    assert ((samples != 0).sum(axis=2) == (R != 0).sum(axis=1)).all()
+    assert ((samples != 0).sum(axis=1) == (R != 0).sum(axis=0)).all()
+    assert ((samples == 2).sum(axis=1) == (R == 2).sum(axis=0)).all()
+    assert ((samples == 1).sum(axis=1) == (R == 1).sum(axis=0)).all()
+    assert (samples != R).any(axis=(1, 2)).all()
+
+
+def test_curveball_samples_uniform_on_a_small_space():
+    # 3 × 3 with all margins 1: the six permutation matrices, equally likely.
+    samples = np.concatenate(
+        list(
+            _curveball_samples(
+                np.eye(3, dtype=np.int8), 3000, rng=np.random.default_rng(4), burn_in=10, thin=3
+            )
+        )
+    )
+    keys, counts = np.unique(samples.argmax(axis=2), axis=0, return_counts=True)
+    assert {tuple(k) for k in keys} == set(permutations(range(3)))
+    assert all(abs(c - 500) < 5 * np.sqrt(500) for c in counts)
+
+
+def test_network_indices_with_null(tables):
+    a, agencies = tables["assignments"], tables["agencies"]
+    t = network_indices_with_null(a, agencies=agencies, n=200, seed=5)
+    assert list(t.columns) == [
+        "doc_id", "index", "observed", "null_mean", "null_sd", "z", "p_value",
+        "p_greater", "p_less", "n_samples",
+    ]  # fmt: skip
+    assert list(t["doc_id"]) == ["cixi"] * len(NETWORK_INDICES) + ["haimen"] * len(NETWORK_INDICES)
+    assert list(t["index"]) == list(NETWORK_INDICES) * 2
+    # The observed values are those of network_indices (same seed for Louvain).
+    wide = network_indices(a, agencies=agencies, seed=5).set_index("doc_id")
+    for doc, name, value in zip(t["doc_id"], t["index"], t["observed"], strict=True):
+        assert value == pytest.approx(float(wide.loc[doc, name]), nan_ok=True)
+    invariant = t[t["index"].isin(NULL_INVARIANT)]
+    assert (invariant["null_sd"] == 0).all() and invariant["z"].isna().all()
+    assert (invariant["p_value"] == 1).all()
+    assert ((t["p_value"] > 0) & (t["p_value"] <= 1)).all()
+    # haimen's lead concentration varies under the null (leads move with their measure).
+    hhi = t[(t["doc_id"] == "haimen") & (t["index"] == "lead_hhi")].iloc[0]
+    assert hhi["null_sd"] > 0 and np.isfinite(hhi["z"])
+    assert hhi["p_value"] == pytest.approx(min(1, 2 * min(hhi["p_greater"], hhi["p_less"])))
+
+    again = network_indices_with_null(a, agencies=agencies, n=200, seed=5)
+    pd.testing.assert_frame_equal(t, again)
+    shuffled = a.sample(frac=1.0, random_state=3)
+    pd.testing.assert_frame_equal(
+        t, network_indices_with_null(shuffled, agencies=agencies, n=200, seed=5)
+    )
+    other = network_indices_with_null(a, agencies=agencies, n=200, seed=6)
+    assert not t["null_mean"].equals(other["null_mean"])
+    alone = network_indices_with_null(a, agencies=agencies, n=200, seed=5, docs="haimen")
+    pd.testing.assert_frame_equal(alone, t[t["doc_id"] == "haimen"].reset_index(drop=True))
+    with pytest.raises(ValueError, match="projection"):
+        network_indices_with_null(a, n=5, projection="hyper")
+
+
+def test_null_of_union_lead_share_is_exact_on_a_small_plan():
+    # Three agencies on three measures, one each: the null is uniform on the six permutation
+    # matrices, and m1's lead travels with m1, so the union leads with probability 1/3.
+    a = pd.DataFrame(
+        {
+            "doc_id": "d",
+            "measure_id": ["m1", "m2", "m3"],
+            "role": ["lead", "support", "support"],
+            "agency_id": ["d:a", "d:b", "d:c"],
+            "agency_type": ["union", "y", "z"],
+            "inherited": False,
+            "line": 1,
+        }
+    )
+    t = network_indices_with_null(a, n=3000, seed=2).set_index("index")
+    union = t.loc["union_lead_share"]
+    assert union["observed"] == 1.0
+    assert union["null_mean"] == pytest.approx(1 / 3, abs=0.04)
+    assert union["null_sd"] == pytest.approx(np.sqrt(2 / 9), abs=0.03)
+    assert union["p_greater"] == pytest.approx(1 / 3, abs=0.04)
+    assert t.loc["lead_hhi", "null_sd"] == 0.0  # one lead: always all of it
+    assert t.loc["nodf", "observed"] == 0.0 and t.loc["nodf", "null_sd"] == 0.0
+
+
+# --------------------------------------------------------------------------- brokerage by system
+
+
+def test_brokerage_by_system_hand_counts(tables):
+    t = brokerage_by_system(tables["assignments"], tables["agencies"], docs="haimen")
+    assert list(t.columns) == [
+        "doc_id", "system", "n_agencies", "coordinator", "gatekeeper", "representative",
+        "consultant", "liaison", "total", "unclassified",
+    ]  # fmt: skip
+    row = t.set_index("system")
+    # As in test_brokerage_on_lead_support_network: hrss is gatekeeper 3 times, union liaison 3.
+    assert list(row.index) == ["government", "mass_org", "party"]
+    assert row.loc["government", ["n_agencies", "gatekeeper", "total"]].tolist() == [3, 3, 3]
+    assert row.loc["mass_org", ["n_agencies", "liaison", "total"]].tolist() == [1, 3, 3]
+    assert row.loc["party", ["n_agencies", "total"]].tolist() == [2, 0]
+    per_agency = brokerage_table(tables["assignments"], tables["agencies"])
+    assert list(per_agency["doc_id"].unique()) == ["cixi", "haimen"]
+    assert per_agency.loc[per_agency["agency"] == "haimen:hrss", "gatekeeper"].item() == 3
+    keys = list(zip(per_agency["doc_id"], per_agency["agency"], strict=True))
+    assert keys == sorted(keys)
+    # 市产改办 has no system: its brokered pairs would be unclassified, never dropped.
+    assert per_agency.loc[per_agency["agency"] == "cixi:市产改办", "system"].item() == ""

@@ -7,6 +7,12 @@ of its units leads it (as in the pooled type graph of
 :func:`agencygraph.graph.bipartite_graph` with ``node="agency_type"``).
 Units without a type are left out and counted in ``table.attrs["skipped_unresolved"]``
 (per ``doc_id``).
+
+Place × place tables (:func:`place_overlap`, :func:`lead_switches`,
+:func:`similarity_between_places`) compare pairs of documents;
+:func:`cross_region_comparison` gives each document's network indices with
+their null-model z-scores in one call, and :func:`metric_tables` every metric
+table the build writes.
 """
 
 from __future__ import annotations
@@ -17,10 +23,39 @@ import numpy as np
 import pandas as pd
 
 from agencygraph import settings
-from agencygraph.graph import ROLES, _require, _select, _text
-from agencygraph.metrics import _doc_rng, _summarise, null_samples, role_matrices
+from agencygraph.backbone import backbone_table, sdsm_backbone
+from agencygraph.graph import (
+    ROLES,
+    _require,
+    _select,
+    _text,
+    bipartite_graph,
+    incidence_matrix,
+    lead_support_network,
+)
+from agencygraph.metrics import (
+    NETWORK_INDICES,
+    _doc_rng,
+    _summarise,
+    agency_centrality,
+    brokerage_by_system,
+    brokerage_table,
+    network_indices,
+    network_indices_with_null,
+    null_samples,
+    overlap,
+    role_matrices,
+)
 
-__all__ = ["cross_region_table", "similarity_between_places", "type_by_place"]
+__all__ = [
+    "cross_region_comparison",
+    "cross_region_table",
+    "lead_switches",
+    "metric_tables",
+    "place_overlap",
+    "similarity_between_places",
+    "type_by_place",
+]
 
 _PROFILES = ("degree", "lead", "support")
 
@@ -389,3 +424,469 @@ def similarity_between_places(
             "weighted_jaccard": weighted,
         }
     )
+
+
+# --------------------------------------------------------------------------- place × place overlap
+
+
+def _type_roles(
+    assignments: pd.DataFrame, *, docs: str | Iterable[str] | None, inherited: bool
+) -> pd.DataFrame:
+    counts, _ = _counts(assignments, docs=docs, inherited=inherited)
+    return counts
+
+
+def _type_pairs(
+    assignments: pd.DataFrame, *, docs: Iterable[str], inherited: bool
+) -> dict[str, set[str]]:
+    """Lead → support type pairs of each document, as ``"lead->support"`` strings."""
+    out = {}
+    for doc in docs:
+        edges = lead_support_network(
+            assignments, docs=doc, inherited=inherited, node="agency_type", as_frame=True
+        )
+        out[doc] = {f"{s}->{t}" for s, t in zip(edges["source"], edges["target"], strict=True)}
+    return out
+
+
+def place_overlap(
+    assignments: pd.DataFrame,
+    *,
+    docs: str | Iterable[str] | None = None,
+    inherited: bool = True,
+) -> pd.DataFrame:
+    r"""What each pair of places has in common, at the level of agency types.
+
+    For documents *a*, *b* with type sets :math:`T_a, T_b`, lead types
+    :math:`L_a, L_b` (types leading at least one measure) and lead → support
+    type pairs :math:`P_a, P_b` (the edges of
+    :func:`agencygraph.graph.lead_support_network` with
+    ``node="agency_type"``: *s* → *t* when a unit of type *s* leads a measure a
+    unit of type *t* supports):
+
+    - ``shared_types`` :math:`= T_a \cap T_b`;
+    - ``shared_lead_types`` :math:`= L_a \cap L_b` (types that lead in both);
+    - ``shared_pairs`` :math:`= P_a \cap P_b`, written ``lead->support``.
+
+    Lists are sorted and ``;``-joined (empty string when nothing is shared),
+    each with its count ``n_…``.
+
+    Parameters
+    ----------
+    assignments : DataFrame
+    docs, inherited
+        The selection, as in :func:`agencygraph.graph.bipartite_graph`.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_a, doc_b, n_types_a, n_types_b, n_shared_types, shared_types,
+        n_shared_lead_types, shared_lead_types, n_pairs_a, n_pairs_b,
+        n_shared_pairs, shared_pairs``, one row per pair of documents with
+        typed assignments, ``doc_a < doc_b``, sorted.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> a = pd.DataFrame({"doc_id": ["x", "x", "y", "y", "y"],
+    ...     "measure_id": ["x1", "x1", "y1", "y1", "y1"],
+    ...     "role": ["lead", "support", "lead", "support", "support"],
+    ...     "agency_id": ["x:a", "x:b", "y:a", "y:b", "y:c"],
+    ...     "agency_type": ["hrss", "union", "hrss", "union", "finance"],
+    ...     "inherited": [False] * 5, "line": [1] * 5})
+    >>> place_overlap(a).loc[0, ["shared_types", "shared_lead_types", "shared_pairs"]].tolist()
+    ['hrss;union', 'hrss', 'hrss->union']
+    """
+    columns = [
+        "doc_a",
+        "doc_b",
+        "n_types_a",
+        "n_types_b",
+        "n_shared_types",
+        "shared_types",
+        "n_shared_lead_types",
+        "shared_lead_types",
+        "n_pairs_a",
+        "n_pairs_b",
+        "n_shared_pairs",
+        "shared_pairs",
+    ]
+    counts = _type_roles(assignments, docs=docs, inherited=inherited)
+    names = sorted(set(counts["doc_id"]))
+    types = {d: set(counts.loc[counts["doc_id"] == d, "agency_type"]) for d in names}
+    leads = {
+        d: set(counts.loc[(counts["doc_id"] == d) & (counts["n_lead"] > 0), "agency_type"])
+        for d in names
+    }
+    pairs = _type_pairs(assignments, docs=names, inherited=inherited)
+    records = []
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            shared_types = sorted(types[a] & types[b])
+            shared_leads = sorted(leads[a] & leads[b])
+            shared_pairs = sorted(pairs[a] & pairs[b])
+            records.append(
+                {
+                    "doc_a": a,
+                    "doc_b": b,
+                    "n_types_a": len(types[a]),
+                    "n_types_b": len(types[b]),
+                    "n_shared_types": len(shared_types),
+                    "shared_types": ";".join(shared_types),
+                    "n_shared_lead_types": len(shared_leads),
+                    "shared_lead_types": ";".join(shared_leads),
+                    "n_pairs_a": len(pairs[a]),
+                    "n_pairs_b": len(pairs[b]),
+                    "n_shared_pairs": len(shared_pairs),
+                    "shared_pairs": ";".join(shared_pairs),
+                }
+            )
+    return pd.DataFrame.from_records(records, columns=columns)
+
+
+def lead_switches(
+    assignments: pd.DataFrame,
+    *,
+    docs: str | Iterable[str] | None = None,
+    inherited: bool = True,
+) -> pd.DataFrame:
+    """Agency types that lead in one place and only support in another.
+
+    A type's role in a document is ``"lead"`` if it leads at least one
+    measure there (it may also support others) and ``"support"`` if it only
+    supports. For every pair of documents ``doc_a < doc_b`` and every type
+    present in both, a row is written when the two roles differ.
+
+    Parameters
+    ----------
+    assignments : DataFrame
+    docs, inherited
+        The selection, as in :func:`agencygraph.graph.bipartite_graph`.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_a, doc_b, agency_type, role_in_a, role_in_b, n_lead_a,
+        n_support_a, n_lead_b, n_support_b`` (type × measure counts, as in
+        :func:`type_by_place`), sorted by ``doc_a, doc_b, agency_type``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> a = pd.DataFrame({"doc_id": ["x", "x", "y", "y"], "measure_id": ["x1", "x1", "y1", "y1"],
+    ...     "role": ["lead", "support", "lead", "support"],
+    ...     "agency_id": ["x:a", "x:b", "y:b", "y:a"],
+    ...     "agency_type": ["hrss", "union", "union", "hrss"],
+    ...     "inherited": [False] * 4, "line": [1] * 4})
+    >>> lead_switches(a)[["doc_a", "doc_b", "agency_type", "role_in_a", "role_in_b"]]
+      doc_a doc_b agency_type role_in_a role_in_b
+    0     x     y        hrss      lead   support
+    1     x     y       union   support      lead
+    """
+    columns = [
+        "doc_a",
+        "doc_b",
+        "agency_type",
+        "role_in_a",
+        "role_in_b",
+        "n_lead_a",
+        "n_support_a",
+        "n_lead_b",
+        "n_support_b",
+    ]
+    counts = _type_roles(assignments, docs=docs, inherited=inherited)
+    counts = counts.assign(role=np.where(counts["n_lead"] > 0, "lead", "support"))
+    pairs = counts.merge(counts, on="agency_type", suffixes=("_a", "_b"))
+    pairs = pairs[(pairs["doc_id_a"] < pairs["doc_id_b"]) & (pairs["role_a"] != pairs["role_b"])]
+    out = pd.DataFrame(
+        {
+            "doc_a": pairs["doc_id_a"],
+            "doc_b": pairs["doc_id_b"],
+            "agency_type": pairs["agency_type"],
+            "role_in_a": pairs["role_a"],
+            "role_in_b": pairs["role_b"],
+            "n_lead_a": pairs["n_lead_a"],
+            "n_support_a": pairs["n_support_a"],
+            "n_lead_b": pairs["n_lead_b"],
+            "n_support_b": pairs["n_support_b"],
+        },
+        columns=columns,
+    )
+    out = out.sort_values(["doc_a", "doc_b", "agency_type"], kind="mergesort")
+    return out.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- one-call comparison
+
+
+def _tables(
+    data, agencies: pd.DataFrame | None, documents: pd.DataFrame | None
+) -> tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFrame | None]:
+    """Assignments, agencies and documents from a coded corpus or from tables."""
+    if isinstance(data, pd.DataFrame):
+        return data, agencies, documents
+    if not hasattr(data, "assignments"):
+        raise ValueError(
+            "expected the assignments table or a coded corpus (agencygraph.parse_corpus())"
+        )
+    found = getattr(data, "agencies", None)
+    if agencies is None and isinstance(found, pd.DataFrame) and not found.empty:
+        agencies = found
+    if documents is None:
+        documents = getattr(data, "documents", None)
+    return data.assignments, agencies, documents
+
+
+def _wide_indices(
+    base: pd.DataFrame, long: pd.DataFrame, documents: pd.DataFrame | None
+) -> pd.DataFrame:
+    """One row per document: counts, then each index with its z-score and p-value."""
+    keep = base[base["n_edges"] > 0]
+    docs = list(keep["doc_id"])
+    place = _places(documents, docs)
+    out = keep[["doc_id", "n_agencies", "n_measures", "n_edges", "n_leads"]].copy()
+    out.insert(1, "place_en", [place.get(d, "") for d in docs])
+    stats = long.set_index(["doc_id", "index"])
+    for name in NETWORK_INDICES:
+        out[name] = keep[name].to_numpy()
+        for suffix, column in (("z", "z"), ("p", "p_value")):
+            out[f"{name}_{suffix}"] = [
+                float(stats.at[(d, name), column]) if (d, name) in stats.index else np.nan
+                for d in docs
+            ]
+    return out.sort_values("doc_id", kind="mergesort").reset_index(drop=True)
+
+
+def _excluded(base: pd.DataFrame, documents: pd.DataFrame | None) -> list[str]:
+    listed = set(_text(documents["doc_id"])) if documents is not None else set()
+    with_edges = set(base.loc[base["n_edges"] > 0, "doc_id"])
+    return sorted((listed | set(base["doc_id"])) - with_edges - {""})
+
+
+def cross_region_comparison(
+    data,
+    agencies: pd.DataFrame | None = None,
+    documents: pd.DataFrame | None = None,
+    *,
+    n: int | None = None,
+    seed: int | None = None,
+    inherited: bool = True,
+    projection: str = "newman",
+) -> pd.DataFrame:
+    r"""Network indices of every place, each with its z-score against a degree-preserving null.
+
+    One call for the cross-region comparison: :func:`agencygraph.metrics.network_indices`
+    and :func:`agencygraph.metrics.network_indices_with_null` (curveball null
+    keeping every agency's and every measure's degree and each measure's
+    leads; ``z`` :math:`= (s_{obs} - \bar s_{null}) / \operatorname{sd}(s_{null})`,
+    two-sided empirical ``p``) side by side, one row per document. Raw indices
+    depend on plan size; the z-scores say how far each plan departs from
+    plans with its own degrees, which is what can be compared across places.
+
+    Documents without any (resolved) assignment — narrative plans that name
+    no lead or support units — are left out; their ids are in
+    ``df.attrs["excluded"]``.
+
+    Parameters
+    ----------
+    data : coded corpus or DataFrame
+        The object from :func:`agencygraph.parse_corpus` (its ``assignments``,
+        ``agencies`` and ``documents`` are used), or the assignments table.
+    agencies, documents : DataFrame, optional
+        Override (or, with a table, supply) the agencies table (systems, for
+        ``party_lead_share``) and the documents table (``place_en``; its
+        documents without assignments are listed as excluded).
+    n : int, optional
+        Null samples per document; default :data:`agencygraph.settings.NULL_SAMPLES`.
+    seed : int, optional
+        Default :data:`agencygraph.settings.SEED`.
+    inherited, projection
+        As in :func:`agencygraph.metrics.network_indices`.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, place_en, n_agencies, n_measures, n_edges, n_leads``, then
+        for each index of :data:`agencygraph.metrics.NETWORK_INDICES` the
+        columns ``<index>, <index>_z, <index>_p``; sorted by ``doc_id``.
+        ``attrs``: ``excluded`` (list of doc_ids), ``n_samples``, ``seed``.
+        Indices the null cannot change have ``_z`` NaN and ``_p`` 1.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> a = pd.DataFrame({"doc_id": ["d"] * 4, "measure_id": ["m1", "m1", "m2", "m2"],
+    ...     "role": ["lead", "support", "lead", "support"],
+    ...     "agency_id": ["d:a", "d:b", "d:a", "d:c"], "agency_type": ["a", "b", "a", "c"],
+    ...     "inherited": [False] * 4, "line": [1, 1, 2, 2]})
+    >>> docs = pd.DataFrame({"doc_id": ["d", "e"], "place_en": ["D", "E"]})
+    >>> t = cross_region_comparison(a, documents=docs, n=50, seed=1)
+    >>> t[["doc_id", "place_en", "n_edges", "density", "density_z"]]
+      doc_id place_en  n_edges   density  density_z
+    0      d        D        4  0.666667        NaN
+    >>> t.attrs["excluded"]
+    ['e']
+    """
+    assignments, agencies, documents = _tables(data, agencies, documents)
+    n = settings.NULL_SAMPLES if n is None else int(n)
+    seed = settings.SEED if seed is None else int(seed)
+    options = {"agencies": agencies, "inherited": inherited, "projection": projection}
+    base = network_indices(assignments, seed=seed, **options)
+    long = network_indices_with_null(assignments, n=n, seed=seed, **options)
+    out = _wide_indices(base, long, documents)
+    out.attrs.update({"excluded": _excluded(base, documents), "n_samples": n, "seed": seed})
+    return out
+
+
+def _with_doc(frame: pd.DataFrame, doc: str) -> pd.DataFrame:
+    frame = frame.copy()
+    frame.insert(0, "doc_id", doc)
+    return frame
+
+
+def _concat(parts: list[pd.DataFrame], columns: list[str], by: list[str]) -> pd.DataFrame:
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    out = pd.concat(parts, ignore_index=True)[columns]
+    return out.sort_values(by, kind="mergesort").reset_index(drop=True)
+
+
+def _sdsm_edges(assignments: pd.DataFrame, docs: list[str], inherited: bool) -> pd.DataFrame:
+    columns = ["doc_id", "source", "target", "weight", "sign", "p_value"]
+    parts = []
+    for doc in docs:
+        B, rows, _ = incidence_matrix(assignments, docs=doc, inherited=inherited)
+        if B.shape[0] < 2:
+            continue
+        edges = backbone_table(sdsm_backbone((B != 0).astype(np.int64).toarray(), labels=rows))
+        pair = np.sort(edges[["source", "target"]].to_numpy(dtype=object), axis=1)
+        edges = edges.assign(
+            source=pair[:, 0] if len(edges) else [],
+            target=pair[:, 1] if len(edges) else [],
+            weight=edges["weight"].astype(np.int64),
+            sign=edges["sign"].astype(np.int64),
+            p_value=edges["p_value"].astype(float),
+        )
+        parts.append(_with_doc(edges, doc))
+    return _concat(parts, columns, ["doc_id", "source", "target"])
+
+
+def metric_tables(
+    coded,
+    *,
+    n: int | None = None,
+    seed: int | None = None,
+    inherited: bool = True,
+) -> dict[str, pd.DataFrame]:
+    """Every metric table of the build, computed from a coded corpus.
+
+    Lives in :mod:`agencygraph.compare` because it combines the per-document
+    metrics of :mod:`agencygraph.metrics` with the cross-region tables here.
+    Each table is tidy, sorted and a deterministic function of ``coded``,
+    ``n`` and ``seed``; the build writes each as ``<name>.csv`` next to the
+    coded tables. Documents without assignments appear in none of them.
+
+    ====================  =====================================================
+    name                  content (columns)
+    ====================  =====================================================
+    network_indices       :func:`~agencygraph.metrics.network_indices`, one row
+                          per document
+    network_null          :func:`~agencygraph.metrics.network_indices_with_null`
+                          (long: ``doc_id, index, observed, null_mean, null_sd,
+                          z, p_value, p_greater, p_less, n_samples``)
+    cross_region          :func:`cross_region_comparison` (one row per document)
+    agency_centrality     :func:`~agencygraph.metrics.agency_centrality` of each
+                          document's graph: ``doc_id, agency, …``
+    type_centrality       the same on the pooled type graph (all documents, one
+                          node per ``agency_type``), sorted by ``agency_type``
+    brokerage             :func:`~agencygraph.metrics.brokerage_table` (lead →
+                          support, groups = system)
+    brokerage_by_system   :func:`~agencygraph.metrics.brokerage_by_system`
+    agency_overlap        :func:`~agencygraph.metrics.overlap` of each document
+                          (Jaccard and overlap coefficient): ``doc_id, source,
+                          target, …``
+    place_overlap         :func:`place_overlap`
+    lead_switches         :func:`lead_switches`
+    type_by_place         :func:`type_by_place` (long)
+    type_cross_region     :func:`cross_region_table` (lead and degree share of
+                          each type against the role null)
+    place_similarity      :func:`similarity_between_places` for the profiles
+                          degree, lead and support: ``profile, doc_a, doc_b, …``
+    backbone              SDSM backbone of each document's agency projection
+                          (:func:`agencygraph.backbone.sdsm_backbone` on the
+                          binary incidence of
+                          :func:`agencygraph.graph.incidence_matrix`, alpha
+                          :data:`agencygraph.settings.ALPHA`): ``doc_id,
+                          source, target, weight, sign, p_value``
+    ====================  =====================================================
+
+    Parameters
+    ----------
+    coded : coded corpus
+        The object from :func:`agencygraph.parse_corpus` (attributes
+        ``documents``, ``measures``, ``assignments``, ``agencies``).
+    n : int, optional
+        Null samples per document; default :data:`agencygraph.settings.NULL_SAMPLES`.
+    seed : int, optional
+        Default :data:`agencygraph.settings.SEED`.
+    inherited : bool
+        Keep assignments carried down from merged cells (default True).
+
+    Returns
+    -------
+    dict of str to DataFrame
+        In the order of the table above.
+
+    Examples
+    --------
+    >>> import agencygraph as ag
+    >>> tables = metric_tables(ag.parse_corpus(), n=20, seed=1)
+    >>> tables["cross_region"]["doc_id"].tolist(), tables["cross_region"].attrs["excluded"]
+    (['cixi', 'haimen', 'lijiang'], ['ningbo', 'shanhu'])
+    """
+    assignments, agencies, documents = _tables(coded, None, None)
+    n = settings.NULL_SAMPLES if n is None else int(n)
+    seed = settings.SEED if seed is None else int(seed)
+    sel, _ = _select(assignments, docs=None, roles=ROLES, inherited=inherited, node="agency_id")
+    docs = sorted(set(sel["doc_id"]))
+    options = {"agencies": agencies, "inherited": inherited}
+    indices = network_indices(assignments, seed=seed, **options)
+    null = network_indices_with_null(assignments, n=n, seed=seed, **options)
+    cross = _wide_indices(indices, null, documents)
+    cross.attrs.update({"excluded": _excluded(indices, documents), "n_samples": n, "seed": seed})
+
+    centrality = []
+    for doc in docs:
+        G = bipartite_graph(assignments, None, agencies, docs=doc, inherited=inherited)
+        centrality.append(_with_doc(agency_centrality(G).reset_index(), doc))
+    centrality_columns = list(centrality[0].columns) if centrality else ["doc_id", "agency"]
+    pooled = bipartite_graph(assignments, None, agencies, inherited=inherited, node="agency_type")
+    type_centrality = agency_centrality(pooled).reset_index(drop=True)  # has agency_type
+
+    agency_overlap = [_with_doc(overlap(assignments, docs=d, inherited=inherited), d) for d in docs]
+    overlap_columns = ["doc_id", "source", "target", "n_shared", "n_source", "n_target"]
+    overlap_columns += ["jaccard", "overlap"]
+    similarity = [
+        _with_doc(similarity_between_places(assignments, profile=p, inherited=inherited), p).rename(
+            columns={"doc_id": "profile"}
+        )
+        for p in _PROFILES
+    ]
+    return {
+        "network_indices": indices,
+        "network_null": null,
+        "cross_region": cross,
+        "agency_centrality": _concat(centrality, centrality_columns, ["doc_id", "agency"]),
+        "type_centrality": type_centrality,
+        "brokerage": brokerage_table(assignments, agencies, inherited=inherited),
+        "brokerage_by_system": brokerage_by_system(assignments, agencies, inherited=inherited),
+        "agency_overlap": _concat(agency_overlap, overlap_columns, ["doc_id", "source", "target"]),
+        "place_overlap": place_overlap(assignments, inherited=inherited),
+        "lead_switches": lead_switches(assignments, inherited=inherited),
+        "type_by_place": type_by_place(assignments, agencies, documents, inherited=inherited),
+        "type_cross_region": cross_region_table(
+            assignments, agencies, documents, n=n, seed=seed, inherited=inherited
+        ),
+        "place_similarity": pd.concat(similarity, ignore_index=True),
+        "backbone": _sdsm_edges(assignments, docs, inherited),
+    }

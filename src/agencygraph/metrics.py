@@ -16,7 +16,7 @@ built-in statistics (:data:`STATISTICS`) and any user statistic passed to
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
@@ -33,16 +33,24 @@ from agencygraph.graph import (
     _role_incidence,
     _select,
     _text,
+    bipartite_graph,
     incidence_matrix,
+    lead_support_network,
     project_agencies,
 )
 
 __all__ = [
     "BROKERAGE_ROLES",
+    "NETWORK_INDICES",
+    "NULL_INVARIANT",
     "STATISTICS",
     "agency_centrality",
+    "brokerage_by_system",
     "brokerage_roles",
+    "brokerage_table",
     "network_indices",
+    "network_indices_with_null",
+    "nodf",
     "null_model_zscores",
     "null_samples",
     "overlap",
@@ -379,6 +387,115 @@ def brokerage_roles(
     return table
 
 
+def brokerage_table(
+    assignments: pd.DataFrame,
+    agencies: pd.DataFrame | None = None,
+    *,
+    docs: str | Iterable[str] | None = None,
+    inherited: bool = True,
+) -> pd.DataFrame:
+    """Brokerage roles of every agency in its document's lead → support network.
+
+    For each document, :func:`brokerage_roles` of
+    :func:`agencygraph.graph.lead_support_network` (a tie *i* → *j* when *i*
+    leads a measure *j* supports), the groups being the agencies' ``system``
+    (party, government, mass_org, …; from ``agencies``). Agencies are
+    place-scoped, so documents are separate networks.
+
+    Parameters
+    ----------
+    assignments : DataFrame
+    agencies : DataFrame, optional
+        Gives each agency its ``system``; without it every agency is
+        ungrouped and all brokered pairs are ``unclassified``.
+    docs, inherited
+        The selection, as in :func:`agencygraph.graph.bipartite_graph`.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, agency, system, coordinator, gatekeeper, representative,
+        consultant, liaison, total, unclassified``, one row per agency with a
+        selected lead or support, sorted by ``doc_id, agency``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> a = pd.DataFrame({"doc_id": ["d"] * 4, "measure_id": ["m1", "m1", "m2", "m2"],
+    ...     "role": ["lead", "support", "lead", "support"],
+    ...     "agency_id": ["d:p", "d:g", "d:g", "d:u"], "agency_type": ["org", "hrss", "hrss",
+    ...     "union"], "inherited": [False] * 4, "line": [1, 1, 2, 2]})
+    >>> ag = pd.DataFrame({"agency_id": ["d:p", "d:g", "d:u"], "doc_id": ["d"] * 3,
+    ...     "name_zh": ["组织部", "人社局", "总工会"], "agency_type": ["org", "hrss", "union"],
+    ...     "system": ["party", "government", "mass_org"]})
+    >>> brokerage_table(a, ag).loc[:, ["agency", "system", "liaison"]]
+      agency      system  liaison
+    0    d:g  government        1
+    1    d:p       party        0
+    2    d:u    mass_org        0
+    """
+    columns = ["doc_id", "agency", "system", *BROKERAGE_ROLES, "total", "unclassified"]
+    sel, _ = _select(assignments, docs=docs, roles=ROLES, inherited=inherited, node="agency_id")
+    parts = []
+    for doc in sorted(set(sel["doc_id"])):
+        G = bipartite_graph(assignments, None, agencies, docs=doc, inherited=inherited)
+        t = brokerage_roles(lead_support_network(G), attr="system")
+        t = t.rename(columns={"group": "system"}).rename_axis("agency").reset_index()
+        parts.append(t.assign(doc_id=doc))
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    out = pd.concat(parts, ignore_index=True)[columns]
+    return out.sort_values(["doc_id", "agency"], kind="mergesort").reset_index(drop=True)
+
+
+def brokerage_by_system(
+    assignments: pd.DataFrame,
+    agencies: pd.DataFrame | None = None,
+    *,
+    docs: str | Iterable[str] | None = None,
+    inherited: bool = True,
+) -> pd.DataFrame:
+    """Brokerage in the lead → support network, summed over the agencies of each system.
+
+    The rows of :func:`brokerage_table` grouped by ``doc_id`` and ``system``:
+    e.g. how often government bureaus pass on a party department's lead to
+    other bureaus (``gatekeeper``) or mass organisations link party and
+    government (``liaison``).
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, system, n_agencies, coordinator, gatekeeper,
+        representative, consultant, liaison, total, unclassified``, sorted by
+        ``doc_id, system`` (agencies without a system under ``""``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> a = pd.DataFrame({"doc_id": ["d"] * 4, "measure_id": ["m1", "m1", "m2", "m2"],
+    ...     "role": ["lead", "support", "lead", "support"],
+    ...     "agency_id": ["d:p", "d:g", "d:g", "d:u"], "agency_type": ["org", "hrss", "hrss",
+    ...     "union"], "inherited": [False] * 4, "line": [1, 1, 2, 2]})
+    >>> ag = pd.DataFrame({"agency_id": ["d:p", "d:g", "d:u"], "doc_id": ["d"] * 3,
+    ...     "name_zh": ["组织部", "人社局", "总工会"], "agency_type": ["org", "hrss", "union"],
+    ...     "system": ["party", "government", "mass_org"]})
+    >>> brokerage_by_system(a, ag)[["system", "n_agencies", "liaison", "total"]]
+           system  n_agencies  liaison  total
+    0  government           1        1      1
+    1    mass_org           1        0      0
+    2       party           1        0      0
+    """
+    roles = [*BROKERAGE_ROLES, "total", "unclassified"]
+    columns = ["doc_id", "system", "n_agencies", *roles]
+    per_agency = brokerage_table(assignments, agencies, docs=docs, inherited=inherited)
+    if per_agency.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    grouped = per_agency.groupby(["doc_id", "system"], sort=True)
+    out = grouped[roles].sum().astype(np.int64)
+    out.insert(0, "n_agencies", grouped.size().astype(np.int64))
+    return out.reset_index()[columns]
+
+
 # --------------------------------------------------------------------------- overlap
 
 
@@ -566,6 +683,286 @@ STATISTICS: dict[str, Callable[[np.ndarray], float]] = {
 }
 
 
+# --------------------------------------------------------------------------- network indices
+
+#: Indices of :func:`network_indices` tested by :func:`network_indices_with_null`, in report order.
+NETWORK_INDICES: tuple[str, ...] = (
+    "density",
+    "mean_agency_degree",
+    "mean_units_per_measure",
+    "lead_top_share",
+    "lead_hhi",
+    "lead_gini",
+    "party_lead_share",
+    "union_lead_share",
+    "multi_lead_share",
+    "n_components",
+    "mean_shared",
+    "mean_jaccard",
+    "projection_density",
+    "nodf",
+    "modularity",
+    "n_communities",
+)
+
+#: Indices that the curveball null leaves unchanged (their ``null_sd`` is 0 and ``z`` NaN).
+NULL_INVARIANT: tuple[str, ...] = (
+    "density",
+    "mean_agency_degree",
+    "mean_units_per_measure",
+    "multi_lead_share",
+    "mean_shared",
+)
+
+_INTEGER_INDICES = ("n_components", "n_communities")
+_MODULARITY_PROJECTIONS = ("newman", "count")
+#: Curveball rounds before a chain's first sample in :func:`network_indices_with_null`.
+NULL_BURN_IN: int = 200
+#: Curveball rounds between two samples of one chain in :func:`network_indices_with_null`.
+NULL_THIN: int = 20
+#: Curveball chains run side by side in :func:`network_indices_with_null`.
+NULL_CHAINS: int = 100
+
+
+def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    """Elementwise num / den as float, NaN where den is 0."""
+    num = np.asarray(num, dtype=float)
+    den = np.asarray(den, dtype=float)
+    shape = np.broadcast_shapes(num.shape, den.shape)
+    return np.divide(num, den, out=np.full(shape, np.nan), where=den > 0)
+
+
+def _nodf_sum(C: np.ndarray, degree: np.ndarray) -> tuple[np.ndarray, int]:
+    """Sum over pairs i < j of N_paired for a stack of overlap matrices, and the pair count."""
+    k = degree.shape[1]
+    i, j = np.triu_indices(k, k=1)
+    if not len(i):
+        return np.zeros(degree.shape[0]), 0
+    di, dj = degree[:, i], degree[:, j]
+    low = np.minimum(di, dj)
+    counted = (di != dj) & (low > 0)
+    paired = np.where(counted, 100.0 * C[:, i, j] / np.where(counted, low, 1), 0.0)
+    return paired.sum(axis=1), len(i)
+
+
+def _nodf_stack(nz: np.ndarray) -> np.ndarray:
+    f = nz.astype(np.float64)
+    rows, n_rows = _nodf_sum(f @ f.transpose(0, 2, 1), nz.sum(axis=2))
+    cols, n_cols = _nodf_sum(f.transpose(0, 2, 1) @ f, nz.sum(axis=1))
+    return _ratio(rows + cols, np.full(len(nz), n_rows + n_cols))
+
+
+def nodf(B: np.ndarray | sp.spmatrix | sp.sparray | pd.DataFrame) -> float:
+    r"""Nestedness NODF of a binary matrix (Almeida-Neto et al. 2008), from 0 to 100.
+
+    For every pair of rows *i*, *j* with degrees :math:`d_i > d_j`, the
+    *paired nestedness* is the percentage of *j*'s ones that *i* also has,
+
+    .. math:: N^{paired}_{ij} = 100\,|N(i) \cap N(j)| / d_j,
+
+    and :math:`N^{paired}_{ij} = 0` when :math:`d_i = d_j` (decreasing fill is
+    required) or the smaller degree is 0. Columns are paired the same way, and
+
+    .. math::
+        \mathrm{NODF} = \frac{\sum_{\text{row pairs}} N^{paired}
+        + \sum_{\text{column pairs}} N^{paired}}{n(n-1)/2 + m(m-1)/2}
+
+    for an :math:`n \times m` matrix. This is the paper's definition with rows
+    and columns ordered by decreasing marginal totals (vegan's
+    ``nestednodf(order = TRUE)``): the value does not depend on the order of
+    the input, since pairs of equal degree score 0 in either order. All pairs
+    count in the denominator, including those with an empty row or column.
+    Any non-zero entry counts as 1.
+
+    Parameters
+    ----------
+    B : array-like, shape (n, m)
+        Incidence matrix, e.g. agencies × measures.
+
+    Returns
+    -------
+    float
+        NODF in [0, 100]; NaN when the matrix has fewer than two rows and
+        fewer than two columns (no pairs).
+
+    References
+    ----------
+    M. Almeida-Neto, P. Guimarães, P. R. Guimarães Jr, R. D. Loyola and
+    W. Ulrich, "A consistent metric for nestedness analysis in ecological
+    systems: reconciling concept and measurement", Oikos 117 (2008)
+    1227–1239.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> nodf(np.tril(np.ones((4, 4))))  # perfectly nested
+    100.0
+    >>> nodf(np.array([[1, 0, 1, 0], [0, 1, 0, 1], [1, 0, 1, 0], [0, 1, 0, 1]]))  # checkerboard
+    0.0
+    """
+    if isinstance(B, pd.DataFrame):
+        B = B.to_numpy()
+    if sp.issparse(B):
+        B = B.toarray()
+    nz = np.asarray(B) != 0
+    if nz.ndim != 2:
+        raise ValueError(f"nodf needs a 2-d matrix, got shape {nz.shape}")
+    return float(_nodf_stack(nz[None])[0])
+
+
+def _gini_rows(x: np.ndarray) -> np.ndarray:
+    """Gini coefficient of each row of a stack of non-negative counts (S, k)."""
+    k = x.shape[1]
+    total = x.sum(axis=1)
+    ranks = np.arange(1, k + 1, dtype=float)
+    weighted = (np.sort(x, axis=1) * ranks).sum(axis=1)
+    return _ratio(2.0 * weighted, k * total) - (k + 1) / k if k else np.full(len(x), np.nan)
+
+
+def _components_stack(nz: np.ndarray) -> np.ndarray:
+    """Connected components of each two-mode graph of a stack, in one sparse call."""
+    S, k, m = nz.shape
+    n = k + m
+    if n == 0:
+        return np.zeros(S, dtype=np.int64)
+    s, r, c = np.nonzero(nz)
+    A = sp.coo_matrix(
+        (np.ones(len(s), dtype=np.int8), (s * n + r, s * n + k + c)), shape=(S * n, S * n)
+    )
+    _, labels = connected_components(A, directed=False)
+    labels = np.sort(labels.reshape(S, n), axis=1)
+    return 1 + (np.diff(labels, axis=1) != 0).sum(axis=1)
+
+
+def _projection_weights(nz: np.ndarray, projection: str) -> np.ndarray:
+    """Dense weighted agency projection (zero diagonal) of one 0/1 matrix."""
+    f = nz.astype(np.float64)
+    if projection == "newman":
+        size = f.sum(axis=0)
+        f = f * np.sqrt(np.divide(1.0, size - 1, out=np.zeros_like(size), where=size > 1))
+    W = f @ f.T
+    np.fill_diagonal(W, 0.0)
+    return W
+
+
+def _louvain(W: np.ndarray, seed: int) -> tuple[float, int]:
+    """Modularity and number of communities of a Louvain partition of W."""
+    k = len(W)
+    i, j = np.nonzero(np.triu(W, k=1))
+    if not len(i):
+        return float("nan"), k  # no ties: every agency alone, modularity undefined
+    P = nx.Graph()
+    P.add_nodes_from(range(k))
+    P.add_weighted_edges_from(zip(i.tolist(), j.tolist(), W[i, j].tolist(), strict=True))
+    communities = nx.community.louvain_communities(P, weight="weight", seed=int(seed))
+    return float(nx.community.modularity(P, communities, weight="weight")), len(communities)
+
+
+def _index_stack(
+    stack: np.ndarray,
+    *,
+    party: np.ndarray | None,
+    union: np.ndarray,
+    projection: str,
+    seeds: Sequence[int],
+) -> dict[str, np.ndarray]:
+    """Every index of :data:`NETWORK_INDICES` for a stack of role matrices (S, k, m)."""
+    S, k, m = stack.shape
+    nz = stack != 0
+    lead = stack == 2
+    edges = nz.sum(axis=(1, 2))
+    out: dict[str, np.ndarray] = {
+        "density": _ratio(edges, k * m),
+        "mean_agency_degree": _ratio(edges, k),
+        "mean_units_per_measure": _ratio(edges, m),
+    }
+    leads = lead.sum(axis=2).astype(float)  # (S, k): measures each agency leads
+    total = leads.sum(axis=1)
+    out["lead_top_share"] = _ratio(leads.max(axis=1) if k else np.zeros(S), total)
+    out["lead_hhi"] = np.where(total > 0, (_ratio(leads, total[:, None]) ** 2).sum(axis=1), np.nan)
+    out["lead_gini"] = np.where(total > 0, _gini_rows(leads), np.nan)
+    per_measure = lead.sum(axis=1)  # (S, m): leads of each measure
+    led = (per_measure > 0).sum(axis=1)
+    if party is None:
+        out["party_lead_share"] = np.full(S, np.nan)
+    else:
+        out["party_lead_share"] = _ratio((lead & party[None, :, None]).any(axis=1).sum(axis=1), led)
+    out["union_lead_share"] = _ratio((lead & union[None, :, None]).any(axis=1).sum(axis=1), led)
+    out["multi_lead_share"] = _ratio((per_measure >= 2).sum(axis=1), led)
+    out["n_components"] = _components_stack(nz)
+
+    f = nz.astype(np.float64)
+    C = f @ f.transpose(0, 2, 1)
+    degree = nz.sum(axis=2)
+    i, j = np.triu_indices(k, k=1)
+    shared = C[:, i, j]
+    union_size = degree[:, i] + degree[:, j] - shared
+    jaccard = np.divide(shared, union_size, out=np.zeros_like(shared), where=union_size > 0)
+    no_pairs = np.full(S, np.nan)
+    out["mean_shared"] = shared.mean(axis=1) if len(i) else no_pairs
+    out["mean_jaccard"] = jaccard.mean(axis=1) if len(i) else no_pairs
+    out["projection_density"] = (shared > 0).mean(axis=1) if len(i) else no_pairs
+    out["nodf"] = _nodf_stack(nz)
+
+    communities = [_louvain(_projection_weights(nz[s], projection), seeds[s]) for s in range(S)]
+    out["modularity"] = np.array([q for q, _ in communities], dtype=float)
+    out["n_communities"] = np.array([c for _, c in communities], dtype=np.int64)
+    return out
+
+
+def _agency_lookup(
+    assignments: pd.DataFrame, agencies: pd.DataFrame | None
+) -> tuple[dict[str, str], dict[str, str] | None]:
+    """agency_id → agency_type, and agency_id → system (None when no source gives a system)."""
+    ids = _text(assignments["agency_id"])
+    types = pd.DataFrame({"id": ids, "type": _text(assignments["agency_type"])})
+    types = types[(types["id"] != "") & (types["type"] != "")]
+    type_of = types.groupby("id")["type"].agg(_mode_text).to_dict()
+    system_of: dict[str, str] | None = None
+    if "system" in assignments.columns:
+        sys_rows = pd.DataFrame({"id": ids, "system": _text(assignments["system"])})
+        system_of = sys_rows[sys_rows["id"] != ""].groupby("id")["system"].agg(_mode_text).to_dict()
+    if agencies is not None:
+        _require(agencies, ("agency_id",), "agencies")
+        table = pd.DataFrame(
+            {
+                c: _text(agencies[c]) if c in agencies.columns else ""
+                for c in ("agency_id", "agency_type", "system")
+            }
+        )
+        table = table[table["agency_id"] != ""].drop_duplicates("agency_id")
+        type_of.update(
+            {a: t for a, t in zip(table["agency_id"], table["agency_type"], strict=True) if t}
+        )
+        if "system" in agencies.columns:
+            system_of = dict(system_of or {})
+            system_of.update(dict(zip(table["agency_id"], table["system"], strict=True)))
+    return type_of, system_of
+
+
+def _mode_text(values: pd.Series) -> str:
+    values = values[values != ""]
+    if values.empty:
+        return ""
+    counts = values.value_counts()
+    return min(counts.index[counts == counts.max()])
+
+
+def _masks(
+    rows: Sequence[str], type_of: Mapping[str, str], system_of: Mapping[str, str] | None
+) -> tuple[np.ndarray | None, np.ndarray]:
+    union = np.array([type_of.get(r, "") == "union" for r in rows], dtype=bool)
+    if system_of is None:
+        return None, union
+    party = np.array([system_of.get(r, "") == "party" for r in rows], dtype=bool)
+    return party, union
+
+
+def _check_projection(projection: str) -> None:
+    if projection not in _MODULARITY_PROJECTIONS:
+        raise ValueError(f"projection must be one of {_MODULARITY_PROJECTIONS}, got {projection!r}")
+
+
 def network_indices(
     assignments: pd.DataFrame,
     *,
@@ -573,24 +970,50 @@ def network_indices(
     roles: str | Sequence[str] = ROLES,
     inherited: bool = True,
     measures: pd.DataFrame | None = None,
+    agencies: pd.DataFrame | None = None,
+    projection: str = "newman",
+    seed: int | None = None,
 ) -> pd.DataFrame:
     r"""Network indices of each document's agency × measure graph.
 
-    With :math:`n_a` agencies, :math:`n_m` measures, :math:`E` edges and
-    :math:`\ell_i` the number of measures agency *i* leads:
+    With :math:`B` the binary agency × measure matrix of a document,
+    :math:`n_a` agencies, :math:`n_m` measures, :math:`E` edges (agency–measure
+    assignments, a unit both leading and supporting a measure counted once),
+    :math:`\ell_i` the number of measures agency *i* leads and :math:`M_L`
+    the measures with at least one lead:
 
-    - ``density`` :math:`= E / (n_a n_m)` (bipartite density);
+    - ``density`` :math:`= E / (n_a n_m)`, the connectance (two-mode density);
     - ``mean_agency_degree`` :math:`= E / n_a`;
+    - ``mean_units_per_measure`` :math:`= E / n_m`;
     - ``lead_top_share`` :math:`= \max_i \ell_i / \sum_i \ell_i`;
     - ``lead_hhi`` :math:`= \sum_i (\ell_i / \sum_j \ell_j)^2` (Herfindahl);
+    - ``lead_gini`` :math:`= \sum_i \sum_j |\ell_i - \ell_j| / (2 n_a^2 \bar\ell)`
+      over all the document's agencies (those leading nothing too); 0 when
+      every agency leads equally, at most :math:`(n_a - 1)/n_a`;
+    - ``party_lead_share``: share of :math:`M_L` led by at least one agency
+      of the party system (``system == "party"``, from ``agencies`` or a
+      ``system`` column of ``assignments``; NaN when neither is given);
+    - ``union_lead_share``: share of :math:`M_L` led by at least one trade
+      union (``agency_type == "union"``);
+    - ``multi_lead_share``: share of :math:`M_L` with two or more leads;
     - ``n_components``: connected components of the two-mode graph;
     - ``mean_shared``, ``mean_jaccard``: mean over all agency pairs of the
       number of shared measures / of the Jaccard overlap (0 for disjoint
       pairs);
-    - ``projection_density``: share of agency pairs that share a measure.
+    - ``projection_density``: share of agency pairs that share a measure;
+    - ``nodf``: nestedness of :math:`B` (:func:`nodf`, Almeida-Neto et al.
+      2008), 0–100;
+    - ``modularity``, ``n_communities``: Newman–Girvan modularity
+      :math:`Q = \frac{1}{2w}\sum_{ij}(W_{ij} - s_i s_j / 2w)\,\delta(c_i, c_j)`
+      of the Louvain partition (Blondel et al. 2008;
+      ``networkx.community.louvain_communities``, resolution 1, seeded) of
+      the weighted agency projection :math:`W` (``projection``; see
+      :func:`agencygraph.graph.project_agencies`), and the number of its
+      communities, isolated agencies counting as one each. Modularity is NaN
+      when the projection has no edge.
 
     These depend on plan size (a small plan is denser by construction); see
-    :func:`null_model_zscores` for size-fair comparisons.
+    :func:`network_indices_with_null` for size-fair comparisons.
 
     Parameters
     ----------
@@ -600,31 +1023,54 @@ def network_indices(
     measures : DataFrame, optional
         Count every measure of the document in :math:`n_m` (isolated measure
         nodes too); default: only measures with a selected assignment.
+    agencies : DataFrame, optional
+        The agencies table: gives each agency its ``system`` (and
+        ``agency_type``).
+    projection : {"newman", "count"}
+        Weighting of the agency projection for the modularity.
+    seed : int, optional
+        Seed of the Louvain algorithm; default :data:`agencygraph.settings.SEED`.
 
     Returns
     -------
     DataFrame
         One row per ``doc_id`` (sorted): ``doc_id, n_agencies, n_measures,
-        n_edges, n_leads,`` the indices above, and ``skipped_unresolved``
-        (selected rows without an ``agency_id``).
+        n_edges, n_leads,`` the indices above (in the order of
+        :data:`NETWORK_INDICES`) and ``skipped_unresolved`` (selected rows
+        without an ``agency_id``).
+
+    References
+    ----------
+    V. D. Blondel, J.-L. Guillaume, R. Lambiotte and E. Lefebvre, "Fast
+    unfolding of communities in large networks", J. Stat. Mech. (2008) P10008.
+    M. E. J. Newman, "Modularity and community structure in networks", PNAS
+    103 (2006) 8577–8582.
 
     Examples
     --------
     >>> import pandas as pd
     >>> a = pd.DataFrame({"doc_id": ["d"] * 3, "measure_id": ["d-1", "d-1", "d-2"],
     ...     "role": ["lead", "support", "lead"], "agency_id": ["d:a", "d:b", "d:a"],
-    ...     "agency_type": ["a", "b", "a"], "inherited": [False] * 3, "line": [1, 1, 2]})
-    >>> network_indices(a).loc[0, ["density", "lead_top_share", "lead_hhi"]].tolist()
-    [0.75, 1.0, 1.0]
+    ...     "agency_type": ["a", "union", "a"], "inherited": [False] * 3, "line": [1, 1, 2]})
+    >>> t = network_indices(a)
+    >>> t.loc[0, ["density", "lead_top_share", "lead_hhi", "lead_gini", "nodf"]].tolist()
+    [0.75, 1.0, 1.0, 0.5, 100.0]
     """
+    _check_projection(projection)
+    seed = settings.SEED if seed is None else int(seed)
     _, skipped = _select(assignments, docs=docs, roles=roles, inherited=inherited, node="agency_id")
-    records = []
     mats = role_matrices(
         assignments, docs=docs, roles=roles, inherited=inherited, measures=measures
     )
+    type_of, system_of = _agency_lookup(assignments, agencies)
     empty = (np.zeros((0, 0), dtype=np.int8), [], [])
+    records = []
     for doc in sorted(set(mats) | set(skipped.index)):
         R, rows, cols = mats.get(doc, empty)
+        party, union = _masks(rows, type_of, system_of)
+        values = _index_stack(
+            R[None], party=party, union=union, projection=projection, seeds=[seed]
+        )
         rec = {
             "doc_id": doc,
             "n_agencies": len(rows),
@@ -632,8 +1078,9 @@ def network_indices(
             "n_edges": int((R != 0).sum()),
             "n_leads": int((R == 2).sum()),
         }
-        rec.update({name: f(R) for name, f in STATISTICS.items() if name != "n_components"})
-        rec["n_components"] = int(_n_components(R))
+        for name in NETWORK_INDICES:
+            value = values[name][0]
+            rec[name] = int(value) if name in _INTEGER_INDICES else float(value)
         rec["skipped_unresolved"] = int(skipped.get(doc, 0))
         records.append(rec)
     columns = [
@@ -642,14 +1089,7 @@ def network_indices(
         "n_measures",
         "n_edges",
         "n_leads",
-        "density",
-        "mean_agency_degree",
-        "lead_top_share",
-        "lead_hhi",
-        "n_components",
-        "mean_shared",
-        "mean_jaccard",
-        "projection_density",
+        *NETWORK_INDICES,
         "skipped_unresolved",
     ]
     return pd.DataFrame.from_records(records, columns=columns)
@@ -907,6 +1347,243 @@ def null_model_zscores(
         "null_mean",
         "null_sd",
         "z",
+        "p_greater",
+        "p_less",
+        "n_samples",
+    ]
+    return pd.DataFrame.from_records(records, columns=columns)
+
+
+def _trade_round(
+    owner: np.ndarray,
+    item: np.ndarray,
+    chain: np.ndarray,
+    *,
+    k: int,
+    m: int,
+    n_chains: int,
+    rng: np.random.Generator,
+) -> None:
+    """One global curveball round of every chain, in place on the edge list ``owner``.
+
+    The rows of each chain are split at random into disjoint pairs (one left
+    alone when their number is odd) and every pair trades as in
+    :func:`_curveball`: the entries only one of the two rows holds are pooled
+    and dealt back at random in the same numbers (Carstens, Berger & Strona
+    2018; the vectorisation of :func:`agencygraph.backbone.curveball`, with
+    pairs kept inside their chain). An entry keeps its column and its value.
+    """
+    order = np.argsort(rng.random((n_chains, k)), axis=1)
+    pair_of = np.empty((n_chains, k), dtype=np.int64)
+    np.put_along_axis(pair_of, order, np.arange(k, dtype=np.int64) // 2, axis=1)
+    pair_of += np.arange(n_chains, dtype=np.int64)[:, None] * ((k + 1) // 2)
+    pe = pair_of[chain, owner]
+    key = pe * m + item
+    by_key = np.argsort(key)
+    ks = key[by_key]
+    shared = np.zeros(ks.size, dtype=bool)
+    same = ks[1:] == ks[:-1]
+    shared[1:] |= same
+    shared[:-1] |= same
+    ex = by_key[~shared]  # entries held by only one row of their pair
+    pex = pe[ex]
+    # Within each pair: the owners in sorted order, dealt to the pair's entries in random order.
+    labels = ex[np.argsort(pex * k + owner[ex], kind="stable")]
+    slots = ex[np.argsort(pex + rng.random(ex.size))]
+    owner[slots] = owner[labels]
+
+
+def _curveball_samples(
+    R: np.ndarray,
+    n: int,
+    *,
+    rng: np.random.Generator,
+    burn_in: int,
+    thin: int,
+    n_chains: int = 100,
+) -> Iterator[np.ndarray]:
+    """Yield ``n`` curveball samples of the role matrix R in stacks of up to ``n_chains``.
+
+    ``n_chains`` chains start from R and run side by side on one edge list
+    (``n_chains × E`` entries), so a round of all of them is a few numpy
+    sorts. After ``burn_in`` rounds every chain gives a sample, and again
+    every ``thin`` rounds, until ``n`` samples are out. Row and column degrees
+    and each column's roles are preserved.
+    """
+    k, m = R.shape
+    r0, c0 = np.nonzero(R)
+    values = R[r0, c0]
+    chains = max(1, min(n_chains, n))
+    E = len(r0)
+    chain = np.repeat(np.arange(chains, dtype=np.int64), E)
+    owner = np.tile(r0.astype(np.int64), chains)
+    item = np.tile(c0.astype(np.int64), chains)
+    trades = k >= 2 and E > 0
+
+    def advance(rounds: int) -> None:
+        for _ in range(rounds if trades else 0):
+            _trade_round(owner, item, chain, k=k, m=m, n_chains=chains, rng=rng)
+
+    advance(burn_in)
+    done = 0
+    while done < n:
+        size = min(chains, n - done)
+        stack = np.zeros((chains, k, m), dtype=R.dtype)
+        stack[chain, owner, item] = np.tile(values, chains)
+        yield stack[:size]
+        done += size
+        if done < n:
+            advance(thin)
+
+
+def _two_sided(summary: dict[str, float], observed: float) -> float:
+    if not np.isfinite(observed) or summary["n_samples"] == 0:
+        return float("nan")
+    return float(min(1.0, 2.0 * min(summary["p_greater"], summary["p_less"])))
+
+
+def network_indices_with_null(
+    assignments: pd.DataFrame,
+    *,
+    agencies: pd.DataFrame | None = None,
+    n: int | None = None,
+    seed: int | None = None,
+    burn_in: int | None = None,
+    thin: int | None = None,
+    n_chains: int | None = None,
+    docs: str | Iterable[str] | None = None,
+    roles: str | Sequence[str] = ROLES,
+    inherited: bool = True,
+    measures: pd.DataFrame | None = None,
+    projection: str = "newman",
+) -> pd.DataFrame:
+    r"""Network indices of each document against a degree-preserving null model.
+
+    Every index of :func:`network_indices` (:data:`NETWORK_INDICES`) is
+    recomputed on ``n`` curveball randomisations of the document's role
+    matrix (Strona et al. 2014): every agency keeps its number of measures,
+    every measure its number of agencies and its mix of leads and supports
+    (an entry moves between agencies within its measure, carrying its role).
+    ``n_chains`` chains start from the observed matrix and run side by side
+    on one edge list, in global rounds in which every agency trades once with
+    a random partner (Carstens, Berger & Strona 2018); each chain gives a
+    sample after ``burn_in`` rounds and then every ``thin`` rounds. Lead
+    statistics mix more slowly than the incidence (a lead moves only when its
+    measure changes hands), hence the long default burn-in.
+
+    .. math::
+        z = \frac{s_{obs} - \bar s_{null}}{\operatorname{sd}(s_{null})},\qquad
+        p = \min\Bigl(1,\ 2\min\Bigl(\frac{1 + \#\{s_{null} \ge s_{obs}\}}{n + 1},
+        \frac{1 + \#\{s_{null} \le s_{obs}\}}{n + 1}\Bigr)\Bigr)
+
+    ``p_value`` is two-sided (twice the smaller empirical tail of North,
+    Curtis & Sham 2002, capped at 1); the one-sided tails are
+    ``p_greater`` and ``p_less``. Indices the null leaves unchanged
+    (:data:`NULL_INVARIANT`: density, mean agency degree, mean units per
+    measure, mean shared measures — :math:`\sum_k \binom{n_k}{2}` over pairs —
+    and multi-lead share, since every measure keeps its leads) get
+    ``null_sd`` 0, ``z`` NaN and ``p_value`` 1; so may others in a given
+    document (e.g. ``n_components`` when no trade can split the graph). An index NaN in the observed
+    matrix (e.g. ``party_lead_share`` without systems) has NaN z and p. In
+    each sample the Louvain seed is drawn from the document's stream.
+
+    Parameters
+    ----------
+    assignments : DataFrame
+    agencies : DataFrame, optional
+        Gives agencies their ``system`` (for ``party_lead_share``).
+    n : int, optional
+        Samples per document; default :data:`agencygraph.settings.NULL_SAMPLES`.
+    seed : int, optional
+        Default :data:`agencygraph.settings.SEED`. Each document's stream
+        depends only on the seed and its ``doc_id``; the observed modularity
+        uses the seed itself, as :func:`network_indices` does.
+    burn_in, thin, n_chains : int, optional
+        Curveball schedule; defaults :data:`NULL_BURN_IN` (200 rounds),
+        :data:`NULL_THIN` (20) and :data:`NULL_CHAINS` (100).
+    docs, roles, inherited, measures, projection
+        As in :func:`network_indices`.
+
+    Returns
+    -------
+    DataFrame
+        Long and tidy: ``doc_id, index, observed, null_mean, null_sd, z,
+        p_value, p_greater, p_less, n_samples``, sorted by ``doc_id`` then
+        index in the order of :data:`NETWORK_INDICES`.
+
+    References
+    ----------
+    G. Strona, D. Nappo, F. Boccacci, S. Fattorini and J. San-Miguel-Ayanz,
+    Nature Communications 5 (2014) 4114.
+    C. J. Carstens, A. Berger and G. Strona, "A unifying framework for fast
+    randomization of ecological networks with fixed (node) degrees",
+    MethodsX 5 (2018) 773–780.
+    B. V. North, D. Curtis and P. C. Sham, Am. J. Hum. Genet. 71 (2002)
+    439–441.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> a = pd.DataFrame({"doc_id": ["d"] * 4, "measure_id": ["m1", "m1", "m2", "m2"],
+    ...     "role": ["lead", "support", "lead", "support"],
+    ...     "agency_id": ["d:a", "d:b", "d:a", "d:c"], "agency_type": ["a", "b", "a", "c"],
+    ...     "inherited": [False] * 4, "line": [1, 1, 2, 2]})
+    >>> t = network_indices_with_null(a, n=100, seed=1).set_index("index")
+    >>> t.loc["density", ["observed", "null_sd", "z", "p_value"]].round(3).tolist()
+    [0.667, 0.0, nan, 1.0]
+    """
+    _check_projection(projection)
+    n = settings.NULL_SAMPLES if n is None else int(n)
+    seed = settings.SEED if seed is None else int(seed)
+    if n < 1:
+        raise ValueError("n must be at least 1")
+    mats = role_matrices(
+        assignments, docs=docs, roles=roles, inherited=inherited, measures=measures
+    )
+    chain_options = {
+        "burn_in": NULL_BURN_IN if burn_in is None else int(burn_in),
+        "thin": NULL_THIN if thin is None else int(thin),
+        "n_chains": NULL_CHAINS if n_chains is None else int(n_chains),
+    }
+    if chain_options["burn_in"] < 0 or min(chain_options["thin"], chain_options["n_chains"]) < 1:
+        raise ValueError("burn_in must be at least 0, thin and n_chains at least 1")
+    type_of, system_of = _agency_lookup(assignments, agencies)
+    records = []
+    for doc, (R, rows, _) in mats.items():
+        party, union = _masks(rows, type_of, system_of)
+        context = {"party": party, "union": union, "projection": projection}
+        observed = _index_stack(R[None], seeds=[seed], **context)
+        rng = _doc_rng(seed, doc)
+        draws: dict[str, list[np.ndarray]] = {name: [] for name in NETWORK_INDICES}
+        for stack in _curveball_samples(R, n, rng=rng, **chain_options):
+            seeds = rng.integers(0, 2**31 - 1, size=len(stack))
+            for name, values in _index_stack(stack, seeds=seeds, **context).items():
+                draws[name].append(values)
+        for name in NETWORK_INDICES:
+            obs = float(observed[name][0])
+            summary = _summarise(obs, np.concatenate(draws[name]).astype(float))
+            records.append(
+                {
+                    "doc_id": doc,
+                    "index": name,
+                    "observed": obs,
+                    "null_mean": summary["null_mean"],
+                    "null_sd": summary["null_sd"],
+                    "z": summary["z"],
+                    "p_value": _two_sided(summary, obs),
+                    "p_greater": summary["p_greater"] if np.isfinite(obs) else np.nan,
+                    "p_less": summary["p_less"] if np.isfinite(obs) else np.nan,
+                    "n_samples": summary["n_samples"],
+                }
+            )
+    columns = [
+        "doc_id",
+        "index",
+        "observed",
+        "null_mean",
+        "null_sd",
+        "z",
+        "p_value",
         "p_greater",
         "p_less",
         "n_samples",
