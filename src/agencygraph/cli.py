@@ -86,8 +86,25 @@ def cmd_build(args: argparse.Namespace) -> int:
         figures_dir=Path(args.figures or settings.FIGURES_DIR),
         tables_only=args.tables_only,
         progress=not args.quiet,
+        null_samples=args.null_samples,
+        seed=args.seed,
     )
     print(f"{len(written)} files written")
+    return 0
+
+
+def cmd_infer(args: argparse.Namespace) -> int:
+    from agencygraph.export import write_tables
+    from agencygraph.infer import infer_files
+
+    predictions = infer_files(args.targets, args.train or None)
+    out = Path(args.out or settings.TABLES_DIR)
+    write_tables({"inferred_assignments": predictions}, out)
+    n_measures = predictions.drop_duplicates(["doc_id", "measure_id"]).shape[0]
+    print(
+        f"predicted lead and support types for {n_measures} measures without assignments; "
+        f"written to {out}/inferred_assignments.csv (predictions, not coded data)"
+    )
     return 0
 
 
@@ -112,6 +129,16 @@ def _parser() -> argparse.ArgumentParser:
     p_parse.add_argument("--out", metavar="DIR", help=f"default: {settings.TABLES_DIR}")
     p_parse.set_defaults(func=cmd_parse)
 
+    p_infer = sub.add_parser(
+        "infer", help="predict lead and support types for measures without assignments"
+    )
+    p_infer.add_argument("targets", nargs="+", metavar="TARGET", help="plan files to predict")
+    p_infer.add_argument(
+        "--train", nargs="+", metavar="FILE", help="plans to learn from (default: bundled)"
+    )
+    p_infer.add_argument("--out", metavar="DIR", help=f"default: {settings.TABLES_DIR}")
+    p_infer.set_defaults(func=cmd_infer)
+
     p_build = sub.add_parser("build", help="the whole pipeline: tables, metrics, figures, HTML")
     common(p_build)
     p_build.add_argument("--out", metavar="DIR", help=f"tables (default: {settings.TABLES_DIR})")
@@ -119,6 +146,15 @@ def _parser() -> argparse.ArgumentParser:
         "--figures", metavar="DIR", help=f"figures and HTML (default: {settings.FIGURES_DIR})"
     )
     p_build.add_argument("--tables-only", action="store_true", help="coded and metric tables only")
+    p_build.add_argument(
+        "--null-samples",
+        type=int,
+        metavar="N",
+        help=f"samples of each null model (default: {settings.NULL_SAMPLES})",
+    )
+    p_build.add_argument(
+        "--seed", type=int, help=f"seed of layouts and null models (default: {settings.SEED})"
+    )
     p_build.add_argument("--quiet", action="store_true", help="no progress display")
     p_build.set_defaults(func=cmd_build)
     return parser

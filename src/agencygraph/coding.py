@@ -50,6 +50,8 @@ MEASURE_COLUMNS = [
     "text",
     "timeline",
     "line",
+    "theme",
+    "themes",
 ]
 ASSIGNMENT_COLUMNS = [
     "doc_id",
@@ -137,6 +139,7 @@ def parse_corpus(
     paths: Iterable[str | Path] | None = None,
     *,
     lexicon: agencies.Lexicon | None = None,
+    themes: bool = True,
 ) -> CodedCorpus:
     """Code plan files into the tidy, traceable tables of ``CONTRACT.md``.
 
@@ -146,6 +149,9 @@ def parse_corpus(
         Plan files; ``None`` codes the bundled corpus.
     lexicon
         The agency lexicon (default: the bundled one, see :func:`agencygraph.load_lexicon`).
+    themes
+        Give every measure its primary theme and all its themes (columns ``theme`` and
+        ``themes`` of ``measures``; see :func:`agencygraph.themes.assign_themes`).
 
     Returns
     -------
@@ -190,7 +196,8 @@ def parse_corpus(
         )
 
     documents = _frame(doc_rows, DOCUMENT_COLUMNS)
-    measures = _frame(measure_rows, MEASURE_COLUMNS)
+    measures = _frame(measure_rows, MEASURE_COLUMNS[:-2])
+    measures = _with_themes(measures) if themes else measures.assign(theme="", themes="")
     assignments = _frame(
         assignment_rows, [c for c in ASSIGNMENT_COLUMNS if "agency_" not in c or c == "agency_raw"]
     )
@@ -213,6 +220,17 @@ def parse_corpus(
         agencies=agency_table,
         unknown_agencies=unknown,
         warnings=_frame(warning_rows, WARNING_COLUMNS),
+    )
+
+
+def _with_themes(measures: pd.DataFrame) -> pd.DataFrame:
+    from agencygraph.themes import assign_themes
+
+    if measures.empty:
+        return measures.assign(theme="", themes="")
+    coded = assign_themes(measures)[["measure_id", "theme", "themes"]]
+    return measures.merge(coded, on="measure_id", how="left", validate="one_to_one").fillna(
+        {"theme": "", "themes": ""}
     )
 
 
