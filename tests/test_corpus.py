@@ -84,3 +84,59 @@ def test_missing_file_and_directory(tmp_path):
         read_plan(tmp_path / "nope.txt")
     with pytest.raises(InputError, match="directory"):
         read_plan(tmp_path)
+
+
+def test_an_installed_wheel_finds_the_bundled_corpus(tmp_path):
+    """Not only a checkout: the wheel carries the corpus and its manifest."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheels),
+            str(root),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    site = tmp_path / "site"
+    wheel = next(wheels.glob("agencygraph-*.whl"))
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    script = (
+        "import agencygraph.corpus as c; paths = c.bundled_corpus(); "
+        "print(len(paths), paths[0].parent.name, c.document_metadata(paths[0])['doc_id'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.stdout.split() == ["5", "corpus", "cixi"]
