@@ -78,7 +78,8 @@ class CodedCorpus:
     agencies
         One row per place-scoped agency (``agencies.csv``).
     unknown_agencies
-        Every unit name the lexicon could not resolve, with document, line and count.
+        Every unit name (assigned or mentioned) the lexicon could not resolve, with
+        document, first line and count.
     warnings
         Doubtful data that was still coded: ``doc_id, source_file, line, message``.
     """
@@ -208,7 +209,11 @@ def parse_corpus(
 
     assignments = agencies.resolve_table(assignments, documents, lexicon)[ASSIGNMENT_COLUMNS]
     mentions_df = agencies.resolve_table(mentions_df, documents, lexicon)[MENTION_COLUMNS]
-    unknown = agencies.unknown_agencies(assignments, lexicon)
+    # Names mentioned in narrative plans are reported too: no unit goes untyped unseen.
+    named = pd.concat([assignments, mentions_df], ignore_index=True)[
+        ["doc_id", "agency_raw", "line"]
+    ]
+    unknown = agencies.unknown_agencies(named, lexicon)
     agency_table = agencies.agencies_table(assignments, documents, lexicon)
 
     order = {doc_id: i for i, doc_id in enumerate(documents["doc_id"])}
