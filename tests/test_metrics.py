@@ -24,6 +24,7 @@ from agencygraph.metrics import (
     brokerage_by_system,
     brokerage_roles,
     brokerage_table,
+    communities,
     network_indices,
     network_indices_with_null,
     nodf,
@@ -618,3 +619,14 @@ def test_brokerage_by_system_hand_counts(tables):
     assert keys == sorted(keys)
     # 市产改办 has no system: its brokered pairs would be unclassified, never dropped.
     assert per_agency.loc[per_agency["agency"] == "cixi:市产改办", "system"].item() == ""
+
+
+def test_communities_are_the_partition_behind_the_reported_modularity(coded):
+    parts = communities(coded.assignments)
+    indices = network_indices(coded.assignments).set_index("doc_id")
+    for doc, members in parts.groupby("doc_id"):
+        assert members.community.nunique() == indices.loc[doc, "n_communities"]
+        P = project_agencies(coded.assignments, method="newman", docs=doc)
+        groups = [set(g.agency_id) for _, g in members.groupby("community")]
+        q = nx.community.modularity(P, groups, weight="weight")
+        assert q == pytest.approx(indices.loc[doc, "modularity"], abs=1e-9)
