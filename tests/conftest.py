@@ -23,3 +23,15 @@ def coded():
     import agencygraph
 
     return agencygraph.parse_corpus()
+
+
+METRICS_DATA = Path(__file__).parent / "data" / "metrics"
+
+
+@pytest.fixture
+def tables() -> dict[str, pd.DataFrame]:
+    """A small hand-made two-plan fixture (tests/data/metrics) for graph and metric tests."""
+    return {
+        name: pd.read_csv(METRICS_DATA / f"{name}.csv", encoding="utf-8")
+        for name in ("assignments", "measures", "agencies", "documents")
+    }

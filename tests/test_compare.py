@@ -9,7 +9,6 @@ haimen propaganda 1/0, org 1/0, hrss 2/2, union 1/3, finance 0/3, science 0/1 (1
 
 from __future__ import annotations
 
-from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
@@ -26,17 +25,6 @@ from agencygraph.compare import (
     type_by_place,
 )
 from agencygraph.metrics import NETWORK_INDICES, network_indices_with_null
-
-DATA = Path(__file__).parent / "data" / "metrics"
-
-
-def load(name: str) -> pd.DataFrame:
-    return pd.read_csv(DATA / f"{name}.csv", encoding="utf-8")
-
-
-@pytest.fixture
-def tables() -> dict[str, pd.DataFrame]:
-    return {n: load(n) for n in ("assignments", "measures", "agencies", "documents")}
 
 
 def test_type_by_place_long(tables):
@@ -203,7 +191,7 @@ def switch_example() -> pd.DataFrame:
     )
 
 
-def test_lead_switches_by_hand():
+def test_lead_switches_by_hand(tables):
     # roles: x hrss lead, union lead (and support), finance support;
     #        y finance lead, hrss support, union support; z hrss lead, finance support.
     t = lead_switches(switch_example())
@@ -222,7 +210,7 @@ def test_lead_switches_by_hand():
     union = t[t["agency_type"] == "union"].iloc[0]
     assert union[["n_lead_a", "n_support_a", "n_lead_b", "n_support_b"]].tolist() == [1, 1, 0, 1]
     # In the fixture org and union lead in both places: no switch.
-    assert lead_switches(load("assignments")).empty
+    assert lead_switches(tables["assignments"]).empty
 
 
 def test_place_overlap_three_places():

@@ -8,11 +8,8 @@ unit that both leads and supports one measure, two co-leads).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import networkx as nx
 import numpy as np
-import pandas as pd
 import pytest
 from networkx.algorithms import bipartite
 
@@ -24,17 +21,6 @@ from agencygraph.graph import (
     project_agencies,
     project_measures,
 )
-
-DATA = Path(__file__).parent / "data" / "metrics"
-
-
-def load(name: str) -> pd.DataFrame:
-    return pd.read_csv(DATA / f"{name}.csv", encoding="utf-8")
-
-
-@pytest.fixture
-def tables() -> dict[str, pd.DataFrame]:
-    return {n: load(n) for n in ("assignments", "measures", "agencies", "documents")}
 
 
 def weights_of(G: nx.Graph) -> dict[frozenset, float]:

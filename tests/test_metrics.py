@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from itertools import combinations, permutations, product
-from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -33,18 +32,6 @@ from agencygraph.metrics import (
     role_matrices,
     two_mode_centrality,
 )
-
-DATA = Path(__file__).parent / "data" / "metrics"
-
-
-def load(name: str) -> pd.DataFrame:
-    return pd.read_csv(DATA / f"{name}.csv", encoding="utf-8")
-
-
-@pytest.fixture
-def tables() -> dict[str, pd.DataFrame]:
-    return {n: load(n) for n in ("assignments", "measures", "agencies", "documents")}
-
 
 # --------------------------------------------------------------------------- two-mode centrality
 
