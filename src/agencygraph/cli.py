@@ -108,6 +108,17 @@ def cmd_infer(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_synth(args: argparse.Namespace) -> int:
+    from agencygraph.synth import write_synthetic_corpus
+
+    out = write_synthetic_corpus(args.plans, seed=args.seed, out=Path(args.out))
+    print(
+        f"{args.plans} synthetic plans written to {out}/ with manifest.csv; "
+        f"their true coding is in {out}/truth/"
+    )
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="agencygraph",
@@ -138,6 +149,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     p_infer.add_argument("--out", metavar="DIR", help=f"default: {settings.TABLES_DIR}")
     p_infer.set_defaults(func=cmd_infer)
+
+    p_synth = sub.add_parser(
+        "synth", help="write a synthetic corpus in the three layouts, with its true coding"
+    )
+    p_synth.add_argument("--plans", type=int, required=True, metavar="N")
+    p_synth.add_argument("--seed", type=int, default=settings.SEED, metavar="S")
+    p_synth.add_argument("--out", required=True, metavar="DIR")
+    p_synth.set_defaults(func=cmd_synth)
 
     p_build = sub.add_parser("build", help="the whole pipeline: tables, metrics, figures, HTML")
     common(p_build)
