@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from agencygraph import LexiconError
 from agencygraph.themes import (
     THEME_COLUMNS,
+    _char_ngrams,
+    _full_text,
+    _normalize_many,
+    _parts,
+    _phrase_table,
+    _segment,
+    _segment_many,
+    _top_k,
     align_measures,
     assign_themes,
     codebook_hits,
@@ -17,6 +27,8 @@ from agencygraph.themes import (
     lead_differences,
     load_codebook,
     load_labels,
+    normalize_text,
+    tfidf_matrix,
     theme_coverage,
     theme_leads,
     validate_themes,
@@ -225,3 +237,64 @@ def test_align_measures(coded):
     same = align_measures(coded.measures, k=2, other_docs_only=False)
     assert (same["measure_id"] != same["match_measure_id"]).all()
     pd.testing.assert_frame_equal(al, align_measures(coded.measures, k=3))
+
+
+# -- the vectorised internals agree with their one-at-a-time references -----------------------
+
+
+def test_trie_segmentation_is_leftmost_longest(coded):
+    table = _phrase_table(load_codebook())
+    parts = _parts(coded.measures)
+    texts = [*parts["body"], *parts["own"], *parts["heading"], "工会经费", "职业技能竞赛赛"]
+    codes, found = _segment_many(texts, table)
+    longest = max(map(len, table))
+    for i, text in enumerate(texts):
+        expected = list(Counter(_segment(text, table, longest)).items())
+        assert found[codes[i]] == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "国（境）外 培训 (略) 交流",
+        "（略）x( 略 )y＊＊z",
+        "(*略)",
+        "ﾊﾞｶ",
+        "e\u0301",
+        "\u0301a",
+        "한국어",
+        "㈠第一",
+        "a\x00b",
+        "",
+        "  ",
+        None,
+        float("nan"),
+        3,
+        "全角ＡＢＣ１２３　空格",
+    ],
+)
+def test_normalize_many_matches_normalize_text(text):
+    texts = ["前文", text, "后文（略）"]
+    assert _normalize_many(texts) == [normalize_text(t) for t in texts]
+
+
+def test_tfidf_matches_the_reference_definition(coded):
+    texts = _full_text(coded.measures)
+    X = tfidf_matrix(texts).toarray()
+    grams = [Counter(_char_ngrams(t, (1, 3))) for t in texts]
+    vocab = sorted(set().union(*grams))
+    counts = np.array([[c.get(g, 0) for g in vocab] for c in grams], dtype=float)
+    tf = np.where(counts > 0, 1.0 + np.log(np.where(counts > 0, counts, 1.0)), 0.0)
+    df = (counts > 0).sum(axis=0)
+    W = tf * (np.log((1.0 + len(texts)) / (1.0 + df)) + 1.0)
+    W /= np.linalg.norm(W, axis=1, keepdims=True)
+    np.testing.assert_allclose(X, W, rtol=1e-12, atol=1e-15)
+
+
+def test_top_k_breaks_ties_by_column():
+    sim = np.array(
+        [[0.5, 0.9, 0.5, 0.5, 0.0], [0.0, 0.0, 0.0, 0.0, 0.0], [0.2, 0.2, 0.2, 0.2, 0.2]]
+    )
+    index, value = _top_k(sim, 3)
+    assert index.tolist() == [[1, 0, 2], [-1, -1, -1], [0, 1, 2]]
+    assert value[0].tolist() == [0.9, 0.5, 0.5]

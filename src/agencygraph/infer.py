@@ -10,10 +10,10 @@ Method
 ------
 For a target measure :math:`m` and role :math:`r`, every training measure :math:`n` carries
 a distribution :math:`y_n` over agency types: each of its :math:`r`-units' types gets
-:math:`1/|\\text{types}|`. Four scores over types are mixed,
+:math:`1/|\\text{types}|`. Five scores over types are mixed,
 
 .. math:: p(a \\mid m) \\propto w_{sim} K_a + w_{theme} T_a + w_{named} N_a
-          + w_{prior} P_a ,
+          + w_{prior} P_a + w_{kw} R_a ,
 
 - :math:`K` — **similar measures**: the mean of :math:`y_n` over the :data:`NEIGHBOURS`
   training measures most similar to :math:`m` (cosine of character 1–3-gram TF-IDF,
@@ -26,20 +26,30 @@ a distribution :math:`y_n` over agency types: each of its :math:`r`-units' types
   text (:func:`agencygraph.parse.find_mentions`, resolved with
   :func:`agencygraph.agencies.resolve`), the rate at which training measures naming that type
   give it role :math:`r` (Laplace-smoothed), normalised;
-- :math:`P` — the **prior**: the mean :math:`y_n` over all training measures.
+- :math:`P` — the **prior**: the mean :math:`y_n` over all training measures;
+- :math:`R` — **remit keywords**: the characters of :math:`m`'s text (heading included)
+  covered by each type's keywords in ``data/type_keywords.csv`` (税 → ``taxation``,
+  职业院校 → ``education``, 劳模 → ``union`` ...; written from the types' functional
+  remits, not from any plan's assignments; leftmost-longest matching), normalised. It needs
+  no training plan at all.
 
 Each score is a distribution over types (a zero score is left out and the weights of the
 others renormalised), so :math:`p` is one too. The :data:`TOP` most probable types are
 reported per measure and role; their probabilities sum to at most 1.
 
 Validation (:func:`validate_inference`) is leave-one-plan-out over the plans that assign
-responsibilities: the held-out plan's assignments and theme labels are never used in fitting.
-On the bundled corpus (cixi, haimen, lijiang; 88 measures) lead-type top-1 accuracy is 0.65
-and top-3 0.95, against 0.57 / 0.82 for a character-bigram nearest neighbour and 0.26 / 0.73
-for the majority class. The weights were chosen among a dozen settings on these same plans
-(top-1 between 0.59 and 0.69), so the figures are somewhat optimistic. Most misses are real
-differences between places: Cixi puts skills contests and innovation studios under the
-human-resources bureau, Lijiang under the trade union.
+responsibilities: the held-out plan's assignments and theme labels are never used in fitting,
+and the keyword weight of each fold is chosen from :data:`KEYWORD_GRID` by an inner
+leave-one-plan-out over the fold's training plans only (nested). On the bundled corpus
+(cixi, haimen, lijiang; 88 measures) lead-type top-1 accuracy is 0.65 and top-3 0.95
+(per plan 0.63 / 0.93, 0.73 / 1.00, 0.63 / 1.00), against 0.57 / 0.82 for a
+character-bigram nearest neighbour and 0.26 / 0.73 for the majority class. The inner folds
+train on a single plan, so the chosen weight swings between folds (0, 2, 0.5); a fixed
+keyword weight of 2 would score 0.74 / 0.98, but that figure was seen after the fact and is
+not an honest estimate. The other four weights were chosen among a dozen settings on these
+same plans (top-1 between 0.59 and 0.69), so even the nested figures are somewhat
+optimistic. Most misses are real differences between places: Cixi puts skills contests and
+innovation studios under the human-resources bureau, Lijiang under the trade union.
 
 Examples
 --------
@@ -55,11 +65,14 @@ Examples
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Sequence
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from agencygraph import themes as _themes
 from agencygraph.agencies import resolve
@@ -68,8 +81,10 @@ from agencygraph.parse import find_mentions
 __all__ = [
     "INFERRED_COLUMNS",
     "ROLES",
+    "choose_keyword_weight",
     "infer_assignments",
     "infer_files",
+    "load_type_keywords",
     "measure_mentions",
     "validate_inference",
 ]
@@ -84,14 +99,27 @@ INFERRED_COLUMNS: tuple[str, ...] = (
     "rank",
 )
 ROLES: tuple[str, ...] = ("lead", "support")
+_KEYWORDS_FILE = "type_keywords.csv"
 
 # Defaults of the method (candidates for agencygraph.settings).
 #: Types reported per measure and role.
 TOP: int = 5
 #: Training measures that vote by similarity.
 NEIGHBOURS: int = 5
-#: Mixing weights of the four scores (see the module docstring).
-WEIGHTS: dict[str, float] = {"sim": 0.5, "theme": 2.0, "named": 0.5, "prior": 0.0}
+#: Mixing weights of the five scores (see the module docstring). ``sim, theme, named,
+#: prior`` were chosen among a dozen settings on the bundled plans; ``keywords`` is the
+#: weight of :data:`KEYWORD_GRID` that :func:`choose_keyword_weight` picks by
+#: leave-one-plan-out over the three bundled plans that assign leads.
+WEIGHTS: dict[str, float] = {
+    "sim": 0.5,
+    "theme": 2.0,
+    "named": 0.5,
+    "prior": 0.0,
+    "keywords": 2.0,
+}
+#: Candidate weights of the keyword score, chosen among by leave-one-plan-out on the
+#: training plans (:func:`choose_keyword_weight`).
+KEYWORD_GRID: tuple[float, ...] = (0.0, 0.5, 1.0, 2.0)
 #: Weight of a secondary theme relative to the primary in the theme score; 0 keeps
 #: :math:`\Pr(a \mid \theta)` to the primary theme, which sharpened it on the bundled plans
 #: (a secondary theme rarely decides who leads).
@@ -156,6 +184,70 @@ def _role_targets(
     return np.divide(Y, sums, out=np.zeros_like(Y), where=sums > 0)
 
 
+def load_type_keywords(path: str | Path | None = None) -> pd.DataFrame:
+    """Keywords of the agency types' functional remits (``data/type_keywords.csv``).
+
+    Each row ties a phrase to the agency type whose remit it names (税 → ``taxation``,
+    职业院校 → ``education``, 劳模 → ``union`` ...), with the remit in words. The table is
+    written from what the types do, not from any plan's assignments.
+
+    Parameters
+    ----------
+    path
+        A CSV with ``keyword, agency_type`` (and optionally ``remit``); ``None`` loads the
+        bundled table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``keyword, agency_type, remit`` with keywords normalised
+        (:func:`agencygraph.themes.normalize_text`).
+
+    Examples
+    --------
+    >>> kw = load_type_keywords()
+    >>> kw.set_index("keyword").loc["职业院校", "agency_type"]
+    'education'
+    """
+    if path is None:
+        text = resources.files("agencygraph").joinpath("data", _KEYWORDS_FILE)
+        frame = pd.read_csv(
+            io.StringIO(text.read_text(encoding="utf-8")), dtype=str, keep_default_na=False
+        )
+    else:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    if "remit" not in frame.columns:
+        frame["remit"] = ""
+    frame["keyword"] = frame["keyword"].map(_themes.normalize_text)
+    return frame[frame["keyword"] != ""][["keyword", "agency_type", "remit"]].reset_index(drop=True)
+
+
+def _keyword_matrix(
+    measures: pd.DataFrame, keywords: pd.DataFrame | None
+) -> tuple[np.ndarray, list[str]]:
+    """Characters of each measure's text (heading included) covered by each type's keywords.
+
+    Keywords are found by leftmost-longest matching, as codebook phrases are, so that
+    职业院校 counts for ``education`` once and not again for a shorter keyword inside it.
+    """
+    kw = load_type_keywords() if keywords is None else keywords
+    types = sorted(set(kw["agency_type"]))
+    table: dict[str, tuple[str, ...]] = {}
+    for word, typ in zip(kw["keyword"], kw["agency_type"], strict=True):
+        table[word] = (*table.get(word, ()), typ)
+    pos = {t: j for j, t in enumerate(types)}
+    X = np.zeros((len(measures), len(types)))
+    if not len(measures) or not table:
+        return X, types
+    codes, found = _themes._segment_many(_themes._full_text(measures), table)
+    per_text = np.zeros((len(found), len(types)))
+    for u, items in enumerate(found):
+        for word, count in items:
+            for typ in table[word]:
+                per_text[u, pos[typ]] += len(word) * count
+    return per_text[codes], types
+
+
 def _theme_weights(themed: pd.DataFrame, theme_list: list[str]) -> np.ndarray:
     pos = {t: j for j, t in enumerate(theme_list)}
     W = np.zeros((len(themed), len(theme_list)))
@@ -174,32 +266,45 @@ def _normalise_rows(X: np.ndarray) -> np.ndarray:
 # -- the model ---------------------------------------------------------------------------------
 
 
-def _scores(
-    target: pd.DataFrame,
-    train: pd.DataFrame,
+def _neighbour_mean(Y: np.ndarray, index: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """Similarity-weighted mean of the neighbours' ``Y`` rows (``index`` -1: no neighbour).
+
+    Rows are batched by their number of neighbours, so each is the same BLAS product
+    ``w @ Y[order] / w.sum()`` as one row at a time.
+    """
+    K = np.zeros((len(index), Y.shape[1]))
+    n_near = (index >= 0).sum(axis=1)
+    for m in range(1, index.shape[1] + 1):
+        rows = np.flatnonzero(n_near == m)
+        if len(rows):
+            w = value[rows, :m]
+            K[rows] = np.matmul(w[:, None, :], Y[index[rows, :m]])[:, 0, :] / w.sum(
+                axis=1, keepdims=True
+            )
+    return K
+
+
+def _components(
     Y: np.ndarray,
     *,
-    sim: np.ndarray,
+    near: tuple[np.ndarray, np.ndarray],
     theme_target: np.ndarray,
     theme_train: np.ndarray,
     named_target: np.ndarray,
     named_train: np.ndarray,
-    weights: dict[str, float],
-    k: int,
-) -> np.ndarray:
-    """Probabilities over types (rows: target measures) for one role."""
+    keywords_target: np.ndarray,
+) -> dict[str, np.ndarray]:
+    """The scores over types (rows: target measures) for one role, before mixing.
+
+    ``near`` holds, per target, the most similar training measures that have a unit in the
+    role (indices into the training measures, -1 for none) and their cosines.
+    """
+    n_target = len(theme_target)
+    K = _neighbour_mean(Y, *near)
     has = Y.sum(axis=1) > 0
-    Y, sim = Y[has], sim[:, has]
+    Y = Y[has]
     theme_train, named_train = theme_train[has], named_train[has]
     prior = Y.mean(axis=0) if len(Y) else np.zeros(Y.shape[1])
-
-    K = np.zeros((len(target), Y.shape[1]))
-    index = np.arange(sim.shape[1])
-    for i in range(len(target)):
-        order = np.lexsort((index, -sim[i]))[:k]
-        order = order[sim[i, order] > 0]
-        if len(order):
-            K[i] = sim[i, order] @ Y[order] / sim[i, order].sum()
 
     # Pr(type | theme): each training measure counts for its themes with their weights.
     mass = theme_train.T @ Y + THEME_SMOOTHING * prior
@@ -211,10 +316,15 @@ def _scores(
     named_rate = named_rate / (named_train.sum(axis=0) + NAMED_SMOOTHING)
     N = _normalise_rows(named_target * named_rate)
 
-    P = np.tile(prior, (len(target), 1))
-    parts = {"sim": K, "theme": T, "named": N, "prior": P}
-    total = np.zeros_like(K)
-    weight_sum = np.zeros((len(target), 1))
+    P = np.tile(prior, (n_target, 1))
+    return {"sim": K, "theme": T, "named": N, "prior": P, "keywords": keywords_target}
+
+
+def _mix(parts: dict[str, np.ndarray], weights: dict[str, float]) -> np.ndarray:
+    """Weighted mean of the scores present for each row (see the module docstring)."""
+    first = next(iter(parts.values()))
+    total = np.zeros_like(first)
+    weight_sum = np.zeros((len(first), 1))
     for name, X in parts.items():
         present = (X.sum(axis=1, keepdims=True) > 0) * weights.get(name, 0.0)
         total += present * X
@@ -240,10 +350,10 @@ def _predict(
     mentions: pd.DataFrame | None,
     codebook,
     labelled,
-    weights: dict[str, float],
     k: int,
-) -> dict[str, tuple[list[str], np.ndarray]]:
-    """For each role: the type list and the probability matrix (rows: target measures)."""
+    keywords: pd.DataFrame | None = None,
+) -> dict[str, tuple[list[str], dict[str, np.ndarray]]]:
+    """For each role: the type list and the unmixed scores (:func:`_components`)."""
     target = target.reset_index(drop=True)
     train = train.reset_index(drop=True)
     if mentions is None:
@@ -262,34 +372,50 @@ def _predict(
     W = _theme_weights(themed, theme_list)
 
     full = _themes._full_text(both)
-    X = _themes.tfidf_matrix(full)
-    sim = np.clip((X[: len(target)] @ X[len(target) :].T).toarray(), 0.0, 1.0)
-
-    out = {}
+    roles = {}
     for role in ROLES:
         typed = train_assignments[
             (train_assignments["role"] == role)
             & train_assignments["measure_id"].isin(set(train["measure_id"]))
         ]["agency_type"]
         types = sorted({t for t in typed if isinstance(t, str) and t})
-        if not types:
-            out[role] = ([], np.zeros((len(target), 0)))
+        if types:
+            roles[role] = (types, _role_targets(train, train_assignments, role, types))
+
+    # The k most similar training measures with a unit in each role, block by block.
+    near = {
+        role: (np.full((len(target), k), -1, dtype=np.int64), np.zeros((len(target), k)))
+        for role in roles
+    }
+    blocks = _themes._similarity_blocks(full[: len(target)], full[len(target) :], normalized=True)
+    for lo, hi, sim in blocks:
+        for role, (_, Y) in roles.items():
+            masked = np.where(Y.sum(axis=1) > 0, sim, -1.0)
+            near[role][0][lo:hi], near[role][1][lo:hi] = _themes._top_k(masked, k)
+
+    kw_counts, kw_types = _keyword_matrix(both.iloc[: len(target)], keywords)
+    out = {}
+    for role in ROLES:
+        if role not in roles:
+            out[role] = ([], {})
             continue
-        Y = _role_targets(train, train_assignments, role, types)
+        types, Y = roles[role]
         named = _named_matrix(both, mentions, types)
+        pos = {t: j for j, t in enumerate(kw_types)}
+        kw = np.zeros((len(target), len(types)))
+        for j, t in enumerate(types):
+            if t in pos:
+                kw[:, j] = kw_counts[:, pos[t]]
         out[role] = (
             types,
-            _scores(
-                target,
-                train,
+            _components(
                 Y,
-                sim=sim,
+                near=near[role],
                 theme_target=W[: len(target)],
                 theme_train=W[len(target) :],
                 named_target=named[: len(target)],
                 named_train=named[len(target) :],
-                weights=weights,
-                k=k,
+                keywords_target=_normalise_rows(kw),
             ),
         )
     return out
@@ -306,6 +432,7 @@ def infer_assignments(
     labelled: pd.DataFrame | str | Path | bool | None = None,
     weights: dict[str, float] | None = None,
     k: int = NEIGHBOURS,
+    keywords: str | Path | None = None,
 ) -> pd.DataFrame:
     """Predicted lead and support types, with probabilities, for measures without assignments.
 
@@ -328,9 +455,11 @@ def infer_assignments(
         Theme codebook and labelled measures (see :func:`agencygraph.themes.assign_themes`);
         only labels of training measures are used. ``labelled=False`` uses none.
     weights
-        Mixing weights ``sim, theme, named, prior`` (default :data:`WEIGHTS`).
+        Mixing weights ``sim, theme, named, prior, keywords`` (default :data:`WEIGHTS`).
     k
         Number of similar training measures that vote.
+    keywords
+        A type-keyword CSV (see :func:`load_type_keywords`); default the bundled one.
 
     Returns
     -------
@@ -358,13 +487,18 @@ def infer_assignments(
         mentions=mentions,
         codebook=codebook,
         labelled=labelled,
-        weights={**WEIGHTS, **(weights or {})},
         k=k,
+        keywords=None if keywords is None else load_type_keywords(keywords),
     )
+    mixing = {**WEIGHTS, **(weights or {})}
+    probs = {
+        role: (types, _mix(parts, mixing) if types else None)
+        for role, (types, parts) in fitted.items()
+    }
     rows = []
     for i, (doc, mid) in enumerate(zip(target["doc_id"], target["measure_id"], strict=True)):
         for role in ROLES:
-            types, P = fitted[role]
+            types, P = probs[role]
             if not types or P[i].sum() <= 0:
                 continue
             order = np.lexsort((np.arange(len(types)), -P[i]))[:top]
@@ -462,17 +596,23 @@ def _bigram_nn(target: pd.DataFrame, train: pd.DataFrame, Y: np.ndarray) -> np.n
     """Plain character-bigram nearest neighbour: a type scores the cosine of the most
     similar training measure that has it (bigram counts, no idf)."""
     texts = [*_themes._full_text(target), *_themes._full_text(train)]
-    grams = [pd.Series(_themes._char_ngrams(t, (2, 2)), dtype=object).value_counts() for t in texts]
-    vocab = {g: i for i, g in enumerate(sorted({g for c in grams for g in c.index}))}
-    M = np.zeros((len(texts), len(vocab)))
-    for r, c in enumerate(grams):
-        M[r, [vocab[g] for g in c.index]] = c.to_numpy(dtype=float)
-    norms = np.linalg.norm(M, axis=1, keepdims=True)
-    M = np.divide(M, norms, out=np.zeros_like(M), where=norms > 0)
-    sim = M[: len(target)] @ M[len(target) :].T
-    has = (Y > 0).astype(float)
+    distinct, codes = _themes._distinct(texts, normalized=True)
+    counts = _themes._gram_counts(distinct, (2, 2))[codes].astype(float)
+    norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())  # exact
+    norms[norms == 0] = 1.0
+    M = sparse.csr_matrix(sparse.diags(1.0 / norms) @ counts)
+    Mt, Mtr = M[: len(target)], M[len(target) :].T.tocsr()
+    has = Y > 0
+    columns = [np.flatnonzero(has[:, a]) for a in range(Y.shape[1])]
+    best = np.zeros((len(target), Y.shape[1]))
+    step = max(1, _themes._BLOCK_CELLS // max(len(train), 1))
+    for lo in range(0, len(target), step):
+        sim = (Mt[lo : lo + step] @ Mtr).toarray()
+        for a, cols in enumerate(columns):
+            if len(cols):
+                best[lo : lo + step, a] = np.maximum(sim[:, cols].max(axis=1), 0.0)
     # Small tie-break towards frequent types keeps the ranking deterministic and sensible.
-    return (sim[:, :, None] * has[None, :, :]).max(axis=1) + 1e-9 * has.sum(axis=0)
+    return best + 1e-9 * has.sum(axis=0)
 
 
 def _topk_hits(P: np.ndarray, truth: list[set[int]], k: int) -> np.ndarray:
@@ -483,6 +623,71 @@ def _topk_hits(P: np.ndarray, truth: list[set[int]], k: int) -> np.ndarray:
     return hits
 
 
+def _lead_truth(
+    typed: pd.DataFrame, doc: str, target: pd.DataFrame, types: list[str]
+) -> tuple[list[list[str]], list[set[int]]]:
+    """True lead types of each target measure, as names and as positions in ``types``."""
+    pos = {t: j for j, t in enumerate(types)}
+    true = typed[(typed["role"] == "lead") & (typed["doc_id"] == doc)]
+    true_of = true.groupby("measure_id")["agency_type"].agg(lambda x: sorted(set(x)))
+    names = [true_of.get(m, []) for m in target["measure_id"]]
+    return names, [{pos[t] for t in ts if t in pos} for ts in names]
+
+
+def choose_keyword_weight(
+    coded,
+    *,
+    docs: Sequence[str],
+    weights: dict[str, float] | None = None,
+    grid: Sequence[float] = KEYWORD_GRID,
+    k: int = NEIGHBOURS,
+    labelled: pd.DataFrame | str | Path | None = None,
+    mentions: pd.DataFrame | None = None,
+) -> float:
+    """The keyword weight of :data:`KEYWORD_GRID` with the best leave-one-plan-out lead
+    accuracy over ``docs`` (top-1, then top-3; ties: the smaller weight).
+
+    Only the plans in ``docs`` are used, each held out in turn and predicted from the
+    others; :func:`validate_inference` calls it on the training plans of each fold, so the
+    held-out plan never shapes its own weight.
+
+    Examples
+    --------
+    >>> import agencygraph as ag
+    >>> choose_keyword_weight(ag.parse_corpus(), docs=["cixi", "haimen"]) in KEYWORD_GRID
+    True
+    """
+    measures, assignments = coded.measures, coded.assignments
+    typed = assignments[assignments["agency_type"].fillna("") != ""]
+    if mentions is None:
+        mentions = measure_mentions(measures[measures["doc_id"].isin(docs)])
+    base = {**WEIGHTS, **(weights or {})}
+    hits = np.zeros((len(grid), 2))
+    for doc in docs:
+        target = measures[measures["doc_id"] == doc].reset_index(drop=True)
+        train = measures[(measures["doc_id"] != doc) & measures["doc_id"].isin(docs)]
+        fitted = _predict(
+            target,
+            train.reset_index(drop=True),
+            typed,
+            mentions=mentions,
+            codebook=None,
+            labelled=labelled,
+            k=k,
+        )
+        types, parts = fitted["lead"]
+        if not types:
+            continue
+        names, truth = _lead_truth(typed, doc, target, types)
+        keep = np.array([bool(t) for t in names])
+        for g, w in enumerate(grid):
+            P = _mix(parts, {**base, "keywords": w})
+            hits[g, 0] += _topk_hits(P, truth, 1)[keep].sum()
+            hits[g, 1] += _topk_hits(P, truth, 3)[keep].sum()
+    best = max(range(len(grid)), key=lambda g: (hits[g, 0], hits[g, 1], -grid[g]))
+    return float(grid[best])
+
+
 def validate_inference(
     coded,
     *,
@@ -490,6 +695,7 @@ def validate_inference(
     weights: dict[str, float] | None = None,
     k: int = NEIGHBOURS,
     labelled: pd.DataFrame | str | Path | None = None,
+    nested: bool = True,
 ) -> dict[str, pd.DataFrame | float]:
     """Leave-one-plan-out accuracy of the predicted lead types, beside two baselines.
 
@@ -545,35 +751,32 @@ def validate_inference(
         target = measures[measures["doc_id"] == doc].reset_index(drop=True)
         train = measures[(measures["doc_id"] != doc) & measures["doc_id"].isin(docs)]
         train = train.reset_index(drop=True)
+        inner = [d for d in docs if d != doc]
+        fold_weights = dict(weights)
+        if nested and len(inner) > 1:
+            # The keyword weight of this fold is chosen on the training plans alone.
+            fold_weights["keywords"] = choose_keyword_weight(
+                coded, docs=inner, weights=weights, k=k, labelled=labelled, mentions=mentions
+            )
         fitted = _predict(
-            target,
-            train,
-            typed,
-            mentions=mentions,
-            codebook=None,
-            labelled=labelled,
-            weights=weights,
-            k=k,
+            target, train, typed, mentions=mentions, codebook=None, labelled=labelled, k=k
         )
-        types, P = fitted["lead"]
-        pos = {t: j for j, t in enumerate(types)}
-        true = typed[(typed["role"] == "lead") & (typed["doc_id"] == doc)]
-        truth_types = [
-            sorted(set(true.loc[true["measure_id"] == m, "agency_type"]))
-            for m in target["measure_id"]
-        ]
+        types, parts = fitted["lead"]
+        P = _mix(parts, fold_weights) if types else np.zeros((len(target), 0))
+        truth_types, truth = _lead_truth(typed, doc, target, types)
         keep = np.array([bool(t) for t in truth_types])
-        truth = [{pos[t] for t in ts if t in pos} for ts in truth_types]
         Y = _role_targets(train, typed, "lead", types)
         majority = np.tile(
             (Y > 0).sum(axis=0) + 1e-9 * np.arange(len(types))[::-1], (len(target), 1)
         )
         nn = _bigram_nn(target, train, Y)
-        sup_types, S = fitted["support"]
+        sup_types, sup_parts = fitted["support"]
+        S = _mix(sup_parts, fold_weights) if sup_types else np.zeros((len(target), 0))
         true_sup = typed[(typed["role"] == "support") & (typed["doc_id"] == doc)]
         sup_found = sup_total = 0
+        sup_of = true_sup.groupby("measure_id")["agency_type"].agg(set)
         for i, m in enumerate(target["measure_id"]):
-            want = set(true_sup.loc[true_sup["measure_id"] == m, "agency_type"])
+            want = sup_of.get(m, set())
             order = np.lexsort((np.arange(len(sup_types)), -S[i]))[:5] if len(sup_types) else []
             got = {sup_types[j] for j in order if S[i, j] > 0}
             sup_found, sup_total = sup_found + len(want & got), sup_total + len(want)
@@ -597,7 +800,14 @@ def validate_inference(
                     "_sup": None,
                 }
             )
-        rows.append({"doc_id": doc, "n": int(keep.sum()), "_sup": (sup_found, sup_total)})
+        rows.append(
+            {
+                "doc_id": doc,
+                "n": int(keep.sum()),
+                "_sup": (sup_found, sup_total),
+                "keyword_weight": fold_weights.get("keywords", 0.0),
+            }
+        )
     predictions = pd.DataFrame(records).drop(columns="_sup")
     metric_names = [
         "lead_top1",
@@ -625,6 +835,7 @@ def validate_inference(
                 "n": len(g),
                 **{name: float(g[name].mean()) for name in metric_names},
                 "support_recall5": found / total if total else float("nan"),
+                "keyword_weight": row.get("keyword_weight", float("nan")),
             }
         )
     predictions = predictions[

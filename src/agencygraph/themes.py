@@ -46,7 +46,9 @@ import io
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from functools import cache
 from importlib import resources
 from itertools import combinations
 from pathlib import Path
@@ -130,6 +132,105 @@ def normalize_text(text: object) -> str:
     return _REDACTION_RE.sub("", s)
 
 
+# Blocks whose starters are never the second of a canonical composition (the first such
+# starter is U+09BE): general punctuation and symbols, CJK, kana, forms.
+_NO_SECOND_STARTERS: tuple[tuple[int, int], ...] = (
+    (0x2000, 0x2BFF),
+    (0x2E80, 0xA4CF),
+    (0xF900, 0xFAFF),
+    (0xFE10, 0xFE6F),
+    (0xFF00, 0xFFEF),
+)
+
+
+@cache
+def _composition_seconds() -> frozenset[int]:
+    """Code points that can be the second of a canonical composition (Hangul V and T too)."""
+    seconds = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))
+    for cp in range(0x110000):
+        d = unicodedata.decomposition(chr(cp))
+        if d and not d.startswith("<"):
+            parts = d.split()
+            if len(parts) == 2:
+                seconds.add(int(parts[1], 16))
+    return frozenset(seconds)
+
+
+def _separable(c: str, nfkd: str) -> bool:
+    """Whether NFKC never joins ``c`` to the character before it.
+
+    True when the full decomposition of ``c`` starts with a starter that is never the second
+    of a composition; then NFKC of a string is the NFKC of each of its characters.
+    """
+    if not nfkd:
+        return True
+    first = ord(nfkd[0])
+    if unicodedata.combining(nfkd[0]):
+        return False
+    if first < 0x900 or any(lo <= first <= hi for lo, hi in _NO_SECOND_STARTERS):
+        return True  # Latin, punctuation, CJK and kana starters: never a composition's second
+    return first not in _composition_seconds()
+
+
+def _normalize_many(texts: Sequence[object]) -> list[str]:
+    """:func:`normalize_text` of many texts at once, as arrays of code points.
+
+    Where every distinct character normalises on its own (see :func:`_separable`) and to at
+    most one character, NFKC is a lookup table, whitespace and redactions are masks; texts
+    with any other character are normalised one by one.
+    """
+    raw = [x if isinstance(x, str) else normalize_text(x) for x in texts]
+    if not raw:
+        return []
+    with_nul = [i for i, x in enumerate(raw) if "\x00" in x]
+    if with_nul:  # NUL separates the texts below: such texts go one by one
+        out = _normalize_many([x.replace("\x00", "") for x in raw])
+        for i in with_nul:
+            out[i] = normalize_text(raw[i])
+        return out
+    joined = "\x00".join(raw)
+    cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    lengths = np.fromiter((len(x) for x in raw), dtype=np.int64, count=len(raw))
+    text_of = np.repeat(np.arange(len(raw)), lengths + 1)[: len(cp)]
+    is_sep = np.zeros(len(cp), dtype=bool)
+    is_sep[np.cumsum(lengths + 1)[:-1] - 1] = True
+    present = np.flatnonzero(np.bincount(cp))
+    table = np.arange(int(present[-1]) + 1 if len(present) else 1, dtype=np.uint32)
+    drop = np.zeros(len(table), dtype=bool)
+    slow = np.zeros(len(table), dtype=bool)
+    for code in present.tolist():
+        c = chr(code)
+        if c.isascii() and c.isalnum():
+            continue
+        out = _SPACE_RE.sub("", unicodedata.normalize("NFKC", c))
+        if code == 0:
+            continue  # the separator
+        if not _separable(c, unicodedata.normalize("NFKD", c)) or len(out) > 1:
+            slow[code] = True
+        elif not out:
+            drop[code] = True
+        else:
+            table[code] = ord(out)
+    slow_text = np.zeros(len(raw), dtype=bool)
+    slow_text[text_of[slow[cp]]] = True
+    mapped = table[cp]
+    keep = ~drop[cp]
+    mapped, sep_kept = mapped[keep], is_sep[keep]
+    # Redactions, after whitespace is gone: (略) and runs of * □ ■ ×.
+    red = np.isin(mapped, np.array([ord(c) for c in "*□■×"], dtype=np.uint32))
+    if len(mapped) >= 3:
+        start = np.flatnonzero(
+            (mapped[:-2] == ord("(")) & (mapped[1:-1] == ord("略")) & (mapped[2:] == ord(")"))
+        )
+        for shift in range(3):
+            red[start + shift] = True
+    mapped = mapped[~red | sep_kept]
+    out = mapped.tobytes().decode("utf-32-le").split("\x00")
+    for i in np.flatnonzero(slow_text).tolist():
+        out[i] = normalize_text(raw[i])
+    return out
+
+
 def _char_ngrams(text: str, ngrams: tuple[int, int]) -> list[str]:
     # n-grams stay inside runs of characters, so punctuation never joins two clauses.
     lo, hi = ngrams
@@ -140,6 +241,189 @@ def _char_ngrams(text: str, ngrams: tuple[int, int]) -> list[str]:
     return grams
 
 
+def _run_mask(cp: np.ndarray) -> np.ndarray:
+    """Code points inside :data:`_WORD_RUN_RE` runs (the same character class)."""
+    return (
+        ((cp >= 0x30) & (cp <= 0x39))
+        | ((cp >= 0x41) & (cp <= 0x5A))
+        | ((cp >= 0x61) & (cp <= 0x7A))
+        | (cp == 0x2B)
+        | ((cp >= 0x3400) & (cp <= 0x4DBF))
+        | ((cp >= 0x4E00) & (cp <= 0x9FFF))
+        | ((cp >= 0xF900) & (cp <= 0xFAFF))
+    )
+
+
+# Characters of n-gram text handled per sort (bounds the memory of the packed keys).
+_CHUNK_CHARS = 4_000_000
+
+
+def _sorted_ids(keys: np.ndarray, key_bits: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted distinct keys and each key's index among them (an argsort by one plain sort).
+
+    The position of each key is packed into the bits below it, so that sorting the packed
+    integers sorts the keys and carries their positions along.
+    """
+    n = len(keys)
+    pos_bits = max(int(n).bit_length(), 1)
+    if key_bits + pos_bits > 64:  # too wide to pack: hash instead
+        codes, uniques = pd.factorize(keys, sort=True)
+        return np.asarray(uniques, dtype=np.uint64), codes.astype(np.int64)
+    packed = np.sort((keys << np.uint64(pos_bits)) | np.arange(n, dtype=np.uint64))
+    sorted_keys = packed >> np.uint64(pos_bits)
+    new = np.empty(n, dtype=bool)
+    new[:1] = True
+    np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=new[1:])
+    ids = np.empty(n, dtype=np.int64)
+    ids[(packed & np.uint64((1 << pos_bits) - 1)).astype(np.int64)] = np.cumsum(new) - 1
+    return sorted_keys[new], ids
+
+
+def _gram_counts(texts: list[str], ngrams: tuple[int, int]) -> sparse.csr_matrix:
+    """n-gram counts, one row per (already normalised) text, columns in sorted n-gram order.
+
+    Each character of a run gets a dense id (code point order, from 1), an n-gram the
+    integer ``id_1 id_2 .. id_n 0 .. 0`` in base ``2**b``: integer order is string order.
+    Counting is sorting: ``row << bits | key`` sorted gives each row's n-grams in order with
+    their repeats side by side. Texts are handled in chunks, each with its own vocabulary;
+    the chunk vocabularies are merged at the end, so memory stays bounded.
+    """
+    lo, hi = ngrams
+    n_rows = len(texts)
+    joined = "\x00".join(texts) + "\x00"
+    cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    del joined
+    run = _run_mask(cp)
+    present = np.flatnonzero(np.bincount(cp[run])) if run.any() else np.zeros(0, int)
+    b = max(len(present).bit_length(), 1)
+    key_bits = hi * b
+    if key_bits > 62 or n_rows == 0:
+        return _gram_counts_python(texts, ngrams)
+    ids = np.zeros(int(cp.max()) + 1, dtype=np.uint64)
+    ids[present] = np.arange(1, len(present) + 1, dtype=np.uint64)
+    char = np.where(run, ids[cp], np.uint64(0))
+    del ids, run, cp
+    lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=n_rows)
+    starts = np.concatenate([[0], np.cumsum(lengths)])
+    row_limit = (1 << min(64 - key_bits, 40)) - 1
+    key_mask = np.uint64((1 << key_bits) - 1)
+    chunks = []  # (local columns, counts, vocabulary) per chunk of texts
+    row_counts = np.zeros(n_rows, dtype=np.int64)
+    r0 = 0
+    while r0 < n_rows:
+        r1 = int(np.searchsorted(starts, starts[r0] + _CHUNK_CHARS, side="right")) - 1
+        r1 = min(max(r1, r0 + 1), n_rows, r0 + row_limit)
+        c = char[starts[r0] : starts[r1]]
+        rowkey = np.repeat(np.arange(r1 - r0, dtype=np.uint64), lengths[r0:r1]) << np.uint64(
+            key_bits
+        )
+        packed = []
+        for n in range(1, hi + 1):
+            shift = np.uint64(b * (hi - n))
+            if n == 1:
+                key = c << shift
+                valid = c > 0
+            else:
+                key = key[:-1] | (c[n - 1 :] << shift)
+                valid = valid[:-1] & (c[n - 1 :] > 0)
+            if n >= lo:
+                packed.append((rowkey[: len(key)] | key)[valid])
+        del rowkey, key, valid
+        allp = np.sort(np.concatenate(packed))
+        del packed
+        if len(allp):
+            first = np.flatnonzero(np.concatenate([[True], allp[1:] != allp[:-1]]))
+            counts = np.diff(np.append(first, len(allp))).astype(np.int32)
+            u = allp[first]
+            del allp, first
+            row_counts[r0:r1] = np.bincount(
+                (u >> np.uint64(key_bits)).astype(np.int64), minlength=r1 - r0
+            )
+            vocab, local = _sorted_ids(u & key_mask, key_bits)
+            chunks.append((local.astype(np.int32), counts, vocab))
+        r0 = r1
+    del char
+    if not chunks:
+        return sparse.csr_matrix((n_rows, 0))
+    # Merge the chunk vocabularies: one more packed sort, over distinct keys only.
+    vocab, global_ids = _sorted_ids(np.concatenate([v for _, _, v in chunks]), key_bits)
+    cols, data, offset = [], [], 0
+    for local, counts, v in chunks:
+        cols.append(global_ids[offset : offset + len(v)].astype(np.int32)[local])
+        data.append(counts)
+        offset += len(v)
+    indptr = np.concatenate([[0], np.cumsum(row_counts)])
+    return sparse.csr_matrix(
+        (np.concatenate(data), np.concatenate(cols), indptr), shape=(n_rows, len(vocab))
+    )
+
+
+def _gram_counts_python(texts: list[str], ngrams: tuple[int, int]) -> sparse.csr_matrix:
+    """:func:`_gram_counts` one text at a time (n-grams too long to pack in 64 bits)."""
+    counted = []
+    for t in texts:
+        c: dict[str, int] = {}
+        for g in _char_ngrams(t, ngrams):
+            c[g] = c.get(g, 0) + 1
+        counted.append(c)
+    vocab = sorted({g for c in counted for g in c})
+    index = {g: i for i, g in enumerate(vocab)}
+    rows, cols, vals = [], [], []
+    for r, c in enumerate(counted):
+        rows.extend([r] * len(c))
+        cols.extend(index[g] for g in c)
+        vals.extend(c.values())
+    X = sparse.csr_matrix(
+        (np.asarray(vals, dtype=np.int32), (rows, cols)), shape=(len(texts), len(vocab))
+    )
+    X.sum_duplicates()
+    return X
+
+
+def _distinct(texts: Sequence[str], *, normalized: bool = False) -> tuple[list[str], np.ndarray]:
+    """Distinct normalised texts and, for each text, the row of its distinct text.
+
+    ``normalized`` says the texts are made of :func:`normalize_text` output already; then
+    only a text holding (略) can change again (its redaction mark formed by the first pass).
+    """
+    if normalized:
+        texts = [normalize_text(t) if "(略)" in t else t for t in texts]
+    else:
+        texts = _normalize_many(texts)
+    codes, uniques = pd.factorize(pd.Series(texts, dtype=object))
+    return list(uniques), codes.astype(np.int64)
+
+
+def _idf(counts: sparse.csr_matrix, codes: np.ndarray) -> np.ndarray:
+    """Smoothed idf over all texts (a distinct text counts as often as it occurs)."""
+    n_texts = len(codes)
+    mult = np.bincount(codes, minlength=counts.shape[0]).astype(float)
+    per_entry = np.repeat(mult, np.diff(counts.indptr))
+    df = np.bincount(counts.indices, weights=per_entry, minlength=counts.shape[1])
+    return np.log((1.0 + n_texts) / (1.0 + df)) + 1.0
+
+
+def _weigh(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+    """Sublinear tf × idf, rows L2-normalised; columns kept in sorted order.
+
+    Element by element the arithmetic of ``X @ diags(idf)``, ``X.multiply(X).sum(axis=1)``
+    and ``diags(1 / norms) @ X`` (products, then squares summed along each row in column
+    order by ``reduceat``), without their intermediate matrices.
+    """
+    counts = counts.tocsr()
+    if not counts.has_sorted_indices:
+        counts = counts.sorted_indices()
+    w = (1.0 + np.log(counts.data.astype(float))) * idf[counts.indices]
+    sums = np.zeros(counts.shape[0])
+    rows = np.flatnonzero(np.diff(counts.indptr))
+    if len(rows):
+        sums[rows] = np.add.reduceat(w * w, counts.indptr[rows])
+    norms = np.sqrt(sums)
+    norms[norms == 0] = 1.0
+    w *= np.repeat(1.0 / norms, np.diff(counts.indptr))
+    return sparse.csr_matrix((w, counts.indices, counts.indptr), shape=counts.shape)
+
+
 def tfidf_matrix(texts: Sequence[str], *, ngrams: tuple[int, int] = NGRAMS) -> sparse.csr_matrix:
     """Character n-gram TF-IDF vectors, one L2-normalised row per text.
 
@@ -147,7 +431,8 @@ def tfidf_matrix(texts: Sequence[str], *, ngrams: tuple[int, int] = NGRAMS) -> s
     frequency is smoothed, :math:`\\ln\\frac{1 + N}{1 + \\mathrm{df}} + 1`, over the
     :math:`N` texts given (as in scikit-learn's ``TfidfVectorizer(analyzer="char",
     sublinear_tf=True)``). n-grams never cross punctuation; whitespace and redaction marks
-    are removed first.
+    are removed first. Built in one vectorised pass (n-grams counted by sorting packed
+    integer keys), so time and memory grow linearly with the text.
 
     Parameters
     ----------
@@ -167,23 +452,9 @@ def tfidf_matrix(texts: Sequence[str], *, ngrams: tuple[int, int] = NGRAMS) -> s
     >>> X.shape[0], round(float((X @ X.T)[0, 1]), 3) > 0, float((X @ X.T)[0, 2])
     (3, True, 0.0)
     """
-    counts = [pd.Series(_char_ngrams(t, ngrams), dtype=object).value_counts() for t in texts]
-    vocab = sorted({g for c in counts for g in c.index})
-    index = {g: i for i, g in enumerate(vocab)}
-    rows, cols, vals = [], [], []
-    for r, c in enumerate(counts):
-        rows.extend([r] * len(c))
-        cols.extend(index[g] for g in c.index)
-        vals.extend(1.0 + np.log(c.to_numpy(dtype=float)))
-    X = sparse.csr_matrix(
-        (np.asarray(vals, dtype=float), (rows, cols)), shape=(len(texts), len(vocab))
-    )
-    df = np.bincount(X.indices, minlength=len(vocab))
-    idf = np.log((1.0 + len(texts)) / (1.0 + df)) + 1.0
-    X = X @ sparse.diags(idf)
-    norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ X)
+    distinct, codes = _distinct(texts)
+    counts = _gram_counts(distinct, ngrams)
+    return _weigh(counts, _idf(counts, codes))[codes]
 
 
 def cosine_similarity(
@@ -204,13 +475,100 @@ def cosine_similarity(
     return np.clip((a @ b.T).toarray(), 0.0, 1.0)
 
 
+# Rows of a similarity block (rows × columns of the other side) held at once.
+_BLOCK_CELLS = 4_000_000
+
+
+def _similarity_blocks(
+    texts_a: Sequence[str],
+    texts_b: Sequence[str],
+    *,
+    ngrams: tuple[int, int] = NGRAMS,
+    normalized: bool = False,
+) -> Iterator[tuple[int, int, np.ndarray]]:
+    """Cosine similarity of ``a`` to ``b`` (idf fitted on both), block by block of ``a``.
+
+    Yields ``(lo, hi, sim)`` with ``sim`` the dense ``(hi - lo) × len(b)`` block of
+    :func:`cosine_similarity`, bit for bit; blocks hold about :data:`_BLOCK_CELLS` cells,
+    so the whole ``a × b`` matrix is never held. Only the n-grams occurring in ``b`` enter
+    the product.
+    """
+    n_a, n_b = len(texts_a), len(texts_b)
+    if n_a == 0:
+        return
+    if n_b == 0:
+        yield 0, n_a, np.zeros((n_a, 0))
+        return
+    distinct, codes = _distinct([*texts_a, *texts_b], normalized=normalized)
+    counts = _gram_counts(distinct, ngrams)
+    idf = _idf(counts, codes)
+    codes_a, codes_b = codes[:n_a], codes[n_a:]
+    B = _weigh(counts[codes_b], idf)
+    keep = np.flatnonzero(np.bincount(B.indices, minlength=B.shape[1]))  # n-grams of b
+    BT = B[:, keep].T.tocsr()
+    step = max(1, _BLOCK_CELLS // n_b)
+    for lo in range(0, n_a, step):
+        hi = min(lo + step, n_a)
+        A = _weigh(counts[codes_a[lo:hi]], idf)[:, keep]
+        yield lo, hi, np.clip((A @ BT).toarray(), 0.0, 1.0)
+
+
+def _top_k(sim: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the ``k`` columns of highest positive value (ties: lower column first).
+
+    Returns ``(index, value)`` of shape ``(rows, k)``; slots beyond the positive values hold
+    index -1 and value 0. Equal to a stable sort of each row on the negated values.
+    """
+    rows, n = sim.shape
+    index = np.full((rows, k), -1, dtype=np.int64)
+    value = np.zeros((rows, k))
+    kk = min(k, n)
+    if rows == 0 or kk == 0:
+        return index, value
+    # The k-th largest value bounds the candidates; ties at it are broken by column.
+    kth = -np.partition(-sim, kk - 1, axis=1)[:, kk - 1] if kk < n else sim.min(axis=1)
+    r, c = np.nonzero((sim >= kth[:, None]) & (sim > 0))
+    v = sim[r, c]
+    order = np.lexsort((c, -v, r))
+    r, c, v = r[order], c[order], v[order]
+    rank = np.arange(len(r)) - np.searchsorted(r, r, side="left")
+    keep = rank < k
+    index[r[keep], rank[keep]] = c[keep]
+    value[r[keep], rank[keep]] = v[keep]
+    return index, value
+
+
+def _top_similar(
+    texts_a: Sequence[str],
+    texts_b: Sequence[str],
+    k: int,
+    *,
+    exclude: tuple[np.ndarray, np.ndarray] | None = None,
+    ngrams: tuple[int, int] = NGRAMS,
+    normalized: bool = False,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The ``k`` texts of ``b`` most similar to each text of ``a`` (see :func:`_top_k`).
+
+    ``exclude`` holds (row of a, row of b) pairs that may not match.
+    """
+    index = np.full((len(texts_a), k), -1, dtype=np.int64)
+    sims = np.zeros((len(texts_a), k))
+    ex_a = exclude[0] if exclude is not None else np.zeros(0, dtype=np.int64)
+    ex_b = exclude[1] if exclude is not None else np.zeros(0, dtype=np.int64)
+    for lo, hi, sim in _similarity_blocks(texts_a, texts_b, ngrams=ngrams, normalized=normalized):
+        inside = (ex_a >= lo) & (ex_a < hi)
+        sim[ex_a[inside] - lo, ex_b[inside]] = -1.0
+        index[lo:hi], sims[lo:hi] = _top_k(sim, k)
+    return index, sims
+
+
 def _parts(measures: pd.DataFrame) -> pd.DataFrame:
     """Own title, heading and body of each measure, normalised."""
-    text = measures["text"].map(normalize_text)
+    text = _normalize_many(measures["text"].tolist())
     title = (
-        measures["task_title"].map(normalize_text)
+        _normalize_many(measures["task_title"].tolist())
         if "task_title" in measures.columns
-        else pd.Series("", index=measures.index)
+        else [""] * len(measures)
     )
     own, heading, body = [], [], []
     for t, x in zip(title, text, strict=True):
@@ -226,12 +584,14 @@ def _parts(measures: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"own": own, "heading": heading, "body": body}, index=measures.index)
 
 
-def _full_text(measures: pd.DataFrame) -> list[str]:
+def _full_text(measures: pd.DataFrame, parts: pd.DataFrame | None = None) -> list[str]:
     """Heading (where the text does not repeat it) and text: what similarity compares."""
-    parts = _parts(measures)
+    parts = _parts(measures) if parts is None else parts
     return [
         f"{h}。{o}{b}" if h else f"{o}{b}"
-        for h, o, b in zip(parts["heading"], parts["own"], parts["body"], strict=True)
+        for h, o, b in zip(
+            parts["heading"].tolist(), parts["own"].tolist(), parts["body"].tolist(), strict=True
+        )
     ]
 
 
@@ -314,8 +674,38 @@ def _phrase_table(codebook: pd.DataFrame) -> dict[str, tuple[str, ...]]:
     return {p: tuple(ts) for p, ts in table.items()}
 
 
+def _trie_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
+    """One regex for all phrases, written as a trie so that it matches leftmost-longest.
+
+    At each node the longer phrases are tried first (a greedy optional group) and
+    alternatives start with distinct characters, so the first match at a position is
+    the longest phrase there, exactly as segmenting character by character would find.
+    """
+    trie: dict = {}
+    for p in phrases:
+        node = trie
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        alts = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            body = body + "?" if len(alts) > 1 else "(?:" + body + ")?"
+        return body
+
+    return re.compile(pattern(trie) or "(?!)")
+
+
 def _segment(text: str, table: dict[str, tuple[str, ...]], longest: int) -> list[str]:
-    """Phrases found by leftmost-longest matching, in order (repeats kept)."""
+    """Phrases found by leftmost-longest matching, in order (repeats kept).
+
+    The reference implementation of :func:`_segment_many` (one text, character by
+    character).
+    """
     found, i = [], 0
     while i < len(text):
         for n in range(min(longest, len(text) - i), 0, -1):
@@ -326,6 +716,30 @@ def _segment(text: str, table: dict[str, tuple[str, ...]], longest: int) -> list
         else:
             i += 1
     return found
+
+
+def _segment_many(
+    texts: Sequence[str], table: dict[str, tuple[str, ...]]
+) -> tuple[np.ndarray, list[list[tuple[str, int]]]]:
+    """Phrases in each text, counted: ``(codes, found)``.
+
+    ``found[codes[i]]`` lists text ``i``'s phrases with their counts, in order of first
+    appearance; each distinct text is segmented once, by one trie regex.
+    """
+    codes, uniques = pd.factorize(pd.Series(list(texts), dtype=object))
+    rx = _trie_pattern(list(table))
+    # Counter keeps first appearance order and counts in C.
+    found = [list(Counter(rx.findall(text)).items()) for text in uniques.tolist()]
+    return codes, found
+
+
+_PARTS: tuple[str, ...] = ("own", "heading", "body")
+
+
+def _segment_parts(
+    parts: pd.DataFrame, table: dict[str, tuple[str, ...]]
+) -> dict[str, tuple[np.ndarray, list[list[tuple[str, int]]]]]:
+    return {part: _segment_many(parts[part].tolist(), table) for part in _PARTS}
 
 
 def codebook_hits(
@@ -353,16 +767,26 @@ def codebook_hits(
     [['competitions', '职业技能竞赛']]
     """
     table = _phrase_table(load_codebook(codebook))
-    longest = max(map(len, table), default=0)
-    parts = _parts(measures)
-    rows = []
-    for mid, (_, part_row) in zip(measures["measure_id"], parts.iterrows(), strict=True):
-        for part in ("own", "heading", "body"):
-            found = _segment(part_row[part], table, longest)
-            for phrase, count in pd.Series(found, dtype=object).value_counts(sort=False).items():
-                for theme in table[phrase]:
-                    rows.append((mid, part, theme, phrase, int(count)))
-    return pd.DataFrame(rows, columns=["measure_id", "part", "theme", "phrase", "count"])
+    segmented = _segment_parts(_parts(measures), table)
+    # Rows of each distinct part text, expanded to measures in one vectorised step.
+    frames = []
+    for rank, part in enumerate(_PARTS):
+        codes, found = segmented[part]
+        flat = [
+            (u, order, theme, phrase, count)
+            for u, items in enumerate(found)
+            for order, (phrase, count) in enumerate(items)
+            for theme in table[phrase]
+        ]
+        per = pd.DataFrame(flat, columns=["u", "order", "theme", "phrase", "count"])
+        per["seq"] = np.arange(len(per))
+        m = pd.DataFrame({"row": np.arange(len(codes)), "u": codes})
+        frames.append(m.merge(per, on="u", how="inner").assign(rank=rank))
+    hits = pd.concat(frames, ignore_index=True).sort_values(["row", "rank", "seq"], kind="stable")
+    hits["measure_id"] = measures["measure_id"].to_numpy()[hits["row"].to_numpy()]
+    hits["part"] = np.asarray(_PARTS, dtype=object)[hits["rank"].to_numpy()]
+    hits["count"] = hits["count"].astype(int)
+    return hits[["measure_id", "part", "theme", "phrase", "count"]].reset_index(drop=True)
 
 
 # -- labels ------------------------------------------------------------------------------------
@@ -433,19 +857,39 @@ def load_labels(
 
 
 def _codebook_matrix(
-    measures: pd.DataFrame, themes: list[str], hits: pd.DataFrame
+    segmented: dict[str, tuple[np.ndarray, list[list[tuple[str, int]]]]],
+    table: dict[str, tuple[str, ...]],
+    themes: list[str],
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Weighted covered characters per (measure, theme), and characters covered in the text."""
-    pos = {t: j for j, t in enumerate(themes)}
-    row = {m: i for i, m in enumerate(measures["measure_id"])}
-    C = np.zeros((len(measures), len(themes)))
-    body = np.zeros_like(C)
+    """Weighted covered characters per (measure, theme), and characters covered in the text.
+
+    Per part, a sparse (distinct text × phrase) count matrix is spread to the measures and
+    multiplied by the (phrase × theme) matrix of phrase lengths.
+    """
+    phrases = list(table)
+    p_index = {p: i for i, p in enumerate(phrases)}
+    t_index = {t: j for j, t in enumerate(themes)}
+    pt_rows, pt_cols, pt_vals = [], [], []
+    for p, ts in table.items():
+        for t in ts:
+            if t in t_index:
+                pt_rows.append(p_index[p])
+                pt_cols.append(t_index[t])
+                pt_vals.append(float(len(p)))
+    chars = sparse.csr_matrix((pt_vals, (pt_rows, pt_cols)), shape=(len(phrases), len(themes)))
     weight = {"own": OWN_TITLE_WEIGHT, "heading": HEADING_WEIGHT, "body": 1.0}
-    for h in hits.itertuples(index=False):
-        chars = len(h.phrase) * h.count
-        C[row[h.measure_id], pos[h.theme]] += weight[h.part] * chars
-        if h.part != "heading":
-            body[row[h.measure_id], pos[h.theme]] += chars
+    n = len(next(iter(segmented.values()))[0])
+    C = np.zeros((n, len(themes)))
+    body = np.zeros_like(C)
+    for part, (codes, found) in segmented.items():
+        rows = np.repeat(np.arange(len(found)), [len(f) for f in found])
+        cols = [p_index[p] for f in found for p, _ in f]
+        vals = [float(c) for f in found for _, c in f]
+        U = sparse.csr_matrix((vals, (rows, cols)), shape=(len(found), len(phrases)))
+        per_measure = (U @ chars).toarray()[codes]  # exact: small integer sums
+        C += weight[part] * per_measure
+        if part != "heading":
+            body += per_measure
     return C, body
 
 
@@ -524,87 +968,160 @@ def assign_themes(
         if labels.empty:
             labels = None
 
-    hits = codebook_hits(measures, cb)
-    C, covered = _codebook_matrix(measures, themes, hits)
+    table = _phrase_table(cb)
+    parts = _parts(measures)
+    segmented = _segment_parts(parts, table)
+    C, covered = _codebook_matrix(segmented, table, themes)
     totals = C.sum(axis=1, keepdims=True)
     C_share = np.divide(C, totals, out=np.zeros_like(C), where=totals > 0)
 
+    n = len(measures)
+    ids = measures["measure_id"].to_numpy()
     S = np.zeros_like(C)
-    has_s = np.zeros(len(measures), dtype=bool)
-    neighbours: list[list[tuple[str, float, str]]] = [[] for _ in range(len(measures))]
+    has_s = np.zeros(n, dtype=bool)
+    near_idx = np.full((n, 0), -1)
+    near_sim = np.zeros((n, 0))
     if labels is not None:
-        sim = cosine_similarity(_full_text(measures), _full_text(labels))
-        same = measures["measure_id"].to_numpy()[:, None] == labels["measure_id"].to_numpy()
-        sim[same] = -1.0  # a measure is never its own evidence
+        label_ids = labels["measure_id"].to_numpy()
+        # A measure is never its own evidence: (measure row, label row) pairs with one id.
+        pairs = pd.DataFrame({"i": np.arange(n), "id": ids}).merge(
+            pd.DataFrame({"j": np.arange(len(labels)), "id": label_ids}), on="id"
+        )
+        near_idx, near_sim = _top_similar(
+            _full_text(measures, parts),
+            _full_text(labels),
+            k,
+            exclude=(pairs["i"].to_numpy(), pairs["j"].to_numpy()),
+            normalized=True,
+        )
         V = _vote_matrix(labels, themes)
-        for i in range(len(measures)):
-            order = np.lexsort((np.arange(sim.shape[1]), -sim[i]))[:k]
-            order = order[sim[i, order] > 0]
-            if len(order):
-                w = sim[i, order]
-                S[i] = w @ V[order] / w.sum()
-                has_s[i] = True
-                neighbours[i] = [
-                    (labels["measure_id"][j], float(sim[i, j]), labels["primary_theme"][j])
-                    for j in order[:3]
-                ]
+        n_near = (near_idx >= 0).sum(axis=1)
+        has_s = n_near > 0
+        # S = w @ V[order] / sum(w) per row, batched by neighbour count: the same BLAS call
+        # on the same shapes as one row at a time, so the scores stay bit-identical.
+        for m in range(1, near_idx.shape[1] + 1):
+            rows = np.flatnonzero(n_near == m)
+            if len(rows):
+                w = near_sim[rows, :m]
+                S[rows] = np.matmul(w[:, None, :], V[near_idx[rows, :m]])[:, 0, :] / w.sum(
+                    axis=1, keepdims=True
+                )
 
     alpha = np.where(totals.ravel() > 0, np.where(has_s, codebook_weight, 1.0), 0.0)
     score = alpha[:, None] * C_share + (1.0 - alpha[:, None]) * S
 
-    label_of = {}
+    label_of: dict[int, list[str]] = {}
     if keep_labels and labels is not None:
-        text_of = dict(zip(labels["measure_id"], labels["text"].map(normalize_text), strict=True))
-        for mid, text in zip(measures["measure_id"], measures["text"], strict=True):
-            if text_of.get(mid) == normalize_text(text):
-                row = labels[labels["measure_id"] == mid].iloc[0]
-                label_of[mid] = [row.primary_theme, *_split_themes(row.secondary_themes)]
+        first = labels.drop_duplicates("measure_id")
+        # As ever: the text of an id's last label row, the themes of its first.
+        text_of = dict(
+            zip(labels["measure_id"], _normalize_many(labels["text"].tolist()), strict=True)
+        )
+        secondary_of = dict(zip(first["measure_id"], first["secondary_themes"], strict=True))
+        primary_of = dict(zip(first["measure_id"], first["primary_theme"], strict=True))
+        own_text = [
+            o + b for o, b in zip(parts["own"].tolist(), parts["body"].tolist(), strict=True)
+        ]
+        for i, (mid, text) in enumerate(zip(ids, own_text, strict=True)):
+            if mid in text_of and text_of[mid] == text:
+                label_of[i] = [primary_of[mid], *_split_themes(secondary_of[mid])]
 
-    hits_by_measure = {m: g for m, g in hits.groupby("measure_id", sort=False)}
+    # Ranks of all rows at once; stable sort on the negated score: ties go to the theme
+    # listed first in the codebook.
+    ranked = np.argsort(-score, axis=1, kind="stable")
+    ranked_score = np.take_along_axis(score, ranked, axis=1)
+    ranked_cover = np.take_along_axis(covered, ranked, axis=1)
+    eligible = (ranked_score >= SECONDARY_RATIO * ranked_score[:, :1]) & (
+        ranked_cover >= SECONDARY_MIN_CHARS
+    )
+    eligible[:, 0] = False
+    eligible &= np.cumsum(eligible, axis=1) <= MAX_SECONDARY
+    secondary: list[list[int]] = [[] for _ in range(n)]
+    for i, j in zip(*np.nonzero(eligible), strict=True):
+        secondary[i].append(ranked[i, j])
+    primary_theme = np.asarray(themes, dtype=object)[ranked[:, 0]] if n else []
+    primary_score = ranked_score[:, 0].tolist() if n else []
+    positive = (score.sum(axis=1) > 0).tolist()
+
+    evidence = _Evidence(segmented, table)
+    label_ids = labels["measure_id"].tolist() if labels is not None else []
+    label_primary = labels["primary_theme"].tolist() if labels is not None else []
+    before = [f"{m} (" for m in label_ids]
+    after = [f", {t})" for t in label_primary]
+    near_rows = near_idx[:, :3].tolist()
+    near_sims = near_sim[:, :3].tolist()
     out = []
-    for i, mid in enumerate(measures["measure_id"]):
-        if mid in label_of:
-            chosen = label_of[mid]
+    for i in range(n):
+        if i in label_of:
+            chosen = label_of[i]
             out.append((chosen[0], ";".join(chosen), 1.0, "hand label"))
             continue
-        if score[i].sum() <= 0:
+        if not positive[i]:
             out.append(("", "", 0.0, "no codebook phrase found and no similar labelled measure"))
             continue
-        # Stable sort on the negated score: ties go to the theme listed first in the codebook.
-        ranked = np.argsort(-score[i], kind="stable")
-        primary = ranked[0]
-        secondary = [
-            j
-            for j in ranked[1:]
-            if score[i, j] >= SECONDARY_RATIO * score[i, primary]
-            and covered[i, j] >= SECONDARY_MIN_CHARS
-        ][:MAX_SECONDARY]
-        chosen = [themes[primary], *(themes[j] for j in secondary)]
+        chosen = [primary_theme[i], *(themes[j] for j in secondary[i])]
+        near = [
+            f"{before[j]}{s:.2f}{after[j]}"
+            for j, s in zip(near_rows[i], near_sims[i], strict=True)
+            if j >= 0
+        ]
         out.append(
             (
                 chosen[0],
                 ";".join(chosen),
-                round(float(score[i, primary]), 4),
-                _evidence(hits_by_measure.get(mid), chosen, neighbours[i]),
+                round(primary_score[i], 4),
+                _evidence_text(evidence.listing(i), chosen, near),
             )
         )
     result = pd.DataFrame(out, columns=["theme", "themes", "score", "evidence"])
-    result.insert(0, "measure_id", measures["measure_id"].to_numpy())
+    result.insert(0, "measure_id", ids)
     result.insert(0, "doc_id", measures["doc_id"].to_numpy() if "doc_id" in measures else "")
     return result[list(THEME_COLUMNS)]
 
 
-def _evidence(hits: pd.DataFrame | None, chosen: list[str], near: list) -> str:
-    parts = []
-    if hits is not None:
-        for theme in chosen:
-            h = hits[hits["theme"] == theme]
-            if len(h):
-                terms = h.groupby("phrase", sort=False)["count"].sum()
-                listed = ", ".join(f"{p}×{c}" if c > 1 else p for p, c in terms.items())
-                parts.append(f"{theme}: {listed}")
+class _Evidence:
+    """Evidence strings: the chosen themes' phrases (``phrase×count``) and the neighbours.
+
+    The phrases of each distinct part text (or combination of part texts) are listed per
+    theme once and reused by every measure with the same texts.
+    """
+
+    def __init__(self, segmented: dict, table: dict[str, tuple[str, ...]]) -> None:
+        self.codes = [segmented[part][0].tolist() for part in _PARTS]
+        self.found = [segmented[part][1] for part in _PARTS]
+        self.table = table
+        self.cache: dict[tuple[int, ...], dict[str, str]] = {}
+
+    def _listing(self, items: list[tuple[str, int]]) -> dict[str, str]:
+        per: dict[str, list[str]] = {}
+        for phrase, count in items:
+            term = f"{phrase}×{count}" if count > 1 else phrase
+            for theme in self.table[phrase]:
+                per.setdefault(theme, []).append(term)
+        return {theme: ", ".join(terms) for theme, terms in per.items()}
+
+    def listing(self, i: int) -> dict[str, str]:
+        """Theme → its phrases in measure ``i`` (parts own, heading, body; first seen first)."""
+        key = (self.codes[0][i], self.codes[1][i], self.codes[2][i])
+        got = self.cache.get(key)
+        if got is None:
+            filled = [self.found[p][u] for p, u in enumerate(key) if self.found[p][u]]
+            if len(filled) == 1:
+                got = self._listing(filled[0])
+            else:
+                terms: dict[str, int] = {}
+                for items in filled:
+                    for phrase, count in items:
+                        terms[phrase] = terms.get(phrase, 0) + count
+                got = self._listing(list(terms.items()))
+            self.cache[key] = got
+        return got
+
+
+def _evidence_text(listing: dict[str, str], chosen: list[str], near: list[str]) -> str:
+    parts = [f"{theme}: {listing[theme]}" for theme in chosen if theme in listing]
     if near:
-        parts.append("like " + ", ".join(f"{m} ({s:.2f}, {t})" for m, s, t in near))
+        parts.append("like " + ", ".join(near))
     return "; ".join(parts) if parts else "no codebook phrase found"
 
 
@@ -929,20 +1446,40 @@ def align_measures(
     True
     """
     measures = measures.reset_index(drop=True)
+    n = len(measures)
+    columns = ["doc_id", "measure_id", "rank", "match_doc_id", "match_measure_id", "similarity"]
+    if n == 0 or k <= 0:
+        return pd.DataFrame(columns=columns)
     X = tfidf_matrix(_full_text(measures), ngrams=ngrams)
-    sim = np.clip((X @ X.T).toarray(), 0.0, 1.0)
+    XT = X.T.tocsr()
     docs = measures["doc_id"].to_numpy()
+    doc_code = pd.factorize(measures["doc_id"])[0]
     ids = measures["measure_id"].to_numpy()
-    np.fill_diagonal(sim, -1.0)
-    if other_docs_only:
-        sim[docs[:, None] == docs[None, :]] = -1.0
-    rows = []
-    index = np.arange(len(measures))
-    for i in range(len(measures)):
-        order = np.lexsort((index, -sim[i]))[:k]
-        for rank, j in enumerate(order[sim[i, order] > 0], start=1):
-            rows.append((docs[i], ids[i], rank, docs[j], ids[j], round(float(sim[i, j]), 6)))
+    step = max(1, _BLOCK_CELLS // n)
+    out_i, out_j, out_rank, out_sim = [], [], [], []
+    for lo in range(0, n, step):
+        hi = min(lo + step, n)
+        sim = np.clip((X[lo:hi] @ XT).toarray(), 0.0, 1.0)
+        rows = np.arange(hi - lo)
+        sim[rows, lo + rows] = -1.0
+        if other_docs_only:
+            sim[doc_code[lo:hi, None] == doc_code[None, :]] = -1.0
+        top, val = _top_k(sim, k)
+        r, c = np.nonzero(top >= 0)
+        out_i.append(r + lo)
+        out_j.append(top[r, c])
+        out_rank.append(c + 1)
+        out_sim.append(val[r, c])
+    i = np.concatenate(out_i)
+    j = np.concatenate(out_j)
     return pd.DataFrame(
-        rows,
-        columns=["doc_id", "measure_id", "rank", "match_doc_id", "match_measure_id", "similarity"],
+        {
+            "doc_id": docs[i],
+            "measure_id": ids[i],
+            "rank": np.concatenate(out_rank).astype(int),
+            "match_doc_id": docs[j],
+            "match_measure_id": ids[j],
+            "similarity": [round(float(v), 6) for v in np.concatenate(out_sim)],
+        },
+        columns=columns,
     )
