@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -21,6 +22,11 @@ def ts_table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _traditional_re() -> re.Pattern[str]:
+    return re.compile("[" + "".join(sorted(chr(c) for c in ts_table())) + "]")
+
+
 def to_simplified(text: str) -> str:
     """Simplified-character form of a text; offsets are unchanged (one character for one).
 
@@ -29,4 +35,32 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("牽頭單位：市總工會")
     '牵头单位：市总工会'
     """
+    # Most plans hold no traditional character: finding none is much cheaper than translating.
+    if _traditional_re().search(text) is None:
+        return text
     return text.translate(ts_table())
+
+
+@lru_cache(maxsize=8)
+def _partial_table(characters: str) -> tuple[dict[int, str], re.Pattern[str] | None]:
+    table = {trad: simp for trad, simp in ts_table().items() if simp in characters}
+    if not table:
+        return table, None
+    return table, re.compile("[" + re.escape("".join(chr(c) for c in table)) + "]")
+
+
+def simplify_characters(text: str, characters: str) -> str:
+    """``text`` with the traditional forms of ``characters`` (simplified) made simplified.
+
+    Offsets are unchanged. Converting only the characters a reader looks for (labels,
+    verbs, headings) is many times cheaper than :func:`to_simplified` on every paragraph.
+
+    Examples
+    --------
+    >>> simplify_characters("牽頭單位：市總工會", "牵头单位")
+    '牵头单位：市總工會'
+    """
+    table, pattern = _partial_table(characters)
+    if pattern is None or pattern.search(text) is None:
+        return text
+    return text.translate(table)

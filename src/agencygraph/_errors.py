@@ -18,8 +18,13 @@ class InputError(AgencygraphError):
     def __init__(self, path: str | Path, message: str, line: int | None = None):
         self.path = str(path)
         self.line = line
+        self.reason = message
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):
+        # Parsing in worker processes sends errors back pickled.
+        return (type(self), (self.path, self.reason, self.line))
 
 
 class LexiconError(AgencygraphError):

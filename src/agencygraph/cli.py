@@ -59,7 +59,12 @@ def _load(args: argparse.Namespace) -> CodedCorpus:
         from agencygraph.agencies import load_lexicon
 
         lexicon = load_lexicon(args.aliases)
-    return parse_corpus(args.files or None, lexicon=lexicon)
+    return parse_corpus(
+        args.files or None,
+        lexicon=lexicon,
+        jobs=args.jobs,
+        progress=not getattr(args, "quiet", False) and sys.stderr.isatty(),
+    )
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -133,6 +138,13 @@ def _parser() -> argparse.ArgumentParser:
             "--aliases",
             metavar="CSV",
             help="your own agency alias CSV, added to the bundled lexicon",
+        )
+        p.add_argument(
+            "--jobs",
+            type=int,
+            default=1,
+            metavar="N",
+            help="processes that parse files in parallel (0: one per core; default 1)",
         )
 
     p_parse = sub.add_parser("parse", help="code plans into tables")

@@ -14,7 +14,10 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -141,6 +144,8 @@ def parse_corpus(
     *,
     lexicon: agencies.Lexicon | None = None,
     themes: bool = True,
+    jobs: int = 1,
+    progress: bool = False,
 ) -> CodedCorpus:
     """Code plan files into the tidy, traceable tables of ``CONTRACT.md``.
 
@@ -153,6 +158,11 @@ def parse_corpus(
     themes
         Give every measure its primary theme and all its themes (columns ``theme`` and
         ``themes`` of ``measures``; see :func:`agencygraph.themes.assign_themes`).
+    jobs
+        Worker processes that read and parse files (0: one per core). The tables do not
+        depend on it.
+    progress
+        Show a progress bar over the files on stderr.
 
     Returns
     -------
@@ -168,8 +178,9 @@ def parse_corpus(
     paths = bundled_corpus() if paths is None else [Path(p) for p in paths]
     doc_rows, measure_rows, assignment_rows, mention_rows, warning_rows = [], [], [], [], []
     seen_ids: dict[str, Path] = {}
-    for path in paths:
-        meta, plan, mentions = code_plan_file(path)
+    for path, (meta, plan, mentions) in zip(
+        paths, _code_files(paths, jobs=jobs, progress=progress), strict=True
+    ):
         doc_id = meta["doc_id"]
         if doc_id in seen_ids:
             raise InputError(path, f"doc_id {doc_id!r} is already used by {seen_ids[doc_id]}")
@@ -226,6 +237,39 @@ def parse_corpus(
         unknown_agencies=unknown,
         warnings=_frame(warning_rows, WARNING_COLUMNS),
     )
+
+
+def _code_files(paths: list[Path], *, jobs: int, progress: bool) -> Iterator[tuple]:
+    """(metadata, plan, mentions) of each file, in the order given."""
+    workers = (os.cpu_count() or 1) if jobs == 0 else max(1, int(jobs))
+    bar = _progress_bar(len(paths), progress)
+    if workers == 1 or len(paths) < 2:
+        for path in paths:
+            yield code_plan_file(path)
+            bar.update(1)
+    else:
+        chunk = max(1, min(64, len(paths) // (workers * 8)))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for result in pool.map(code_plan_file, paths, chunksize=chunk):
+                yield result
+                bar.update(1)
+    bar.close()
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar(total: int, enabled: bool):
+    if not enabled:
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="plan", desc="parsing", file=sys.stderr)
 
 
 def _with_themes(measures: pd.DataFrame) -> pd.DataFrame:

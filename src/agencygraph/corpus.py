@@ -297,16 +297,29 @@ def bundled_corpus() -> list[Path]:
     return [folder / row["file"] for row in _read_manifest(folder / MANIFEST_NAME)]
 
 
-@lru_cache(maxsize=8)
 def _read_manifest(path: Path) -> tuple[dict[str, str], ...]:
+    return _read_manifest_version(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _read_manifest_version(path: Path, mtime_ns: int) -> tuple[dict[str, str], ...]:
+    # Keyed by modification time too, so an edited manifest is read again.
     with open(path, encoding="utf-8", newline="") as handle:
         return tuple(csv.DictReader(handle))
 
 
+def _manifest_index(path: Path) -> dict[str, dict[str, str]]:
+    return _manifest_index_version(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _manifest_index_version(path: Path, mtime_ns: int) -> dict[str, dict[str, str]]:
+    return {row["file"]: row for row in _read_manifest(path)}
+
+
 def bundled_manifest() -> dict[str, dict[str, str]]:
     """The bundled corpus manifest, keyed by file name."""
-    folder = _bundled_dir()
-    return {row["file"]: row for row in _read_manifest(folder / MANIFEST_NAME)}
+    return dict(_manifest_index(_bundled_dir() / MANIFEST_NAME))
 
 
 def document_metadata(path: str | Path) -> dict[str, str]:
@@ -318,10 +331,7 @@ def document_metadata(path: str | Path) -> dict[str, str]:
     """
     path = Path(path)
     local = path.parent / MANIFEST_NAME
-    rows = {}
-    if local.is_file():
-        rows = {row["file"]: row for row in _read_manifest(local.resolve())}
-    row = rows.get(path.name)
+    row = _manifest_index(local.resolve()).get(path.name) if local.is_file() else None
     meta = {column: "" for column in MANIFEST_COLUMNS}
     if row is not None:
         meta.update({column: row.get(column, "") or "" for column in MANIFEST_COLUMNS})

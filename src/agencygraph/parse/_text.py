@@ -6,6 +6,8 @@ import html
 import re
 import unicodedata
 
+from agencygraph._chars import simplify_characters
+
 # Whitespace that plans carry from web pages and word processors, besides ASCII spaces.
 SPACE_CHARS = " \t\u00a0\u3000\u2002\u2003\u2009\u202f\u200b\u200c\u200d\u2060\ufeff"
 _SPACE_RE = re.compile(f"[{SPACE_CHARS}]+")
@@ -23,7 +25,22 @@ LEVEL4_RE = re.compile(r"^[（(]\s*([0-9０-９]{1,3})\s*[）)]\s*")
 # A point whose numeral was lost in character recognition: "()".
 EMPTY_POINT_RE = re.compile(r"[（(]\s*[）)]")
 
+#: Characters of the parser's own vocabulary — labels, role verbs, headings, table headers,
+#: boilerplate. Their traditional forms are read as simplified (牽頭單位 as 牵头单位); every
+#: other character is left as written. A test checks that every vocabulary term is covered.
+VOCABULARY = (
+    "牵头单位部门主办责配合协同参与加助实施负总抓会由列排名首第一为是系下组织保障措领导要求"
+    "工作步骤进度安排有关目标任务指导思想基本原则体专栏抄送报上篇来源发布日期时间编辑打印本页"
+    "关闭窗口分解具内容举事项序号类别领域板块方面项完成限按职能落共政府委人大协党中央代群团"
+    "工商联妇青国院厅基层乡镇街道社区行业各级车班修订改出印推广制定分展路"
+)
+
 TERMINAL_PUNCT = "。！？；;!?…〕）)」』”\"'"
+
+
+def simplified(text: str) -> str:
+    """The text with the parser's vocabulary in simplified characters (offsets unchanged)."""
+    return simplify_characters(text, VOCABULARY)
 
 
 def squash_spaces(text: str) -> str:
@@ -73,6 +90,9 @@ def bracket_depth_split(text: str, separators: str) -> list[str]:
     return parts
 
 
+_BRACKET_RE = re.compile(f"[{re.escape(OPEN_BRACKETS + CLOSE_BRACKETS)}]")
+
+
 def bracket_pairs(text: str) -> dict[int, int]:
     """Offset of every opening bracket → offset of its closing bracket (-1 if never closed).
 
@@ -81,11 +101,12 @@ def bracket_pairs(text: str) -> dict[int, int]:
     """
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    for i, char in enumerate(text):
-        if char in OPEN_BRACKETS:
+    for match in _BRACKET_RE.finditer(text):
+        i = match.start()
+        if match.group() in OPEN_BRACKETS:
             pairs[i] = -1
             stack.append(i)
-        elif char in CLOSE_BRACKETS and stack:
+        elif stack:
             pairs[stack.pop()] = i
     return pairs
 

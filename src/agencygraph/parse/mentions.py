@@ -87,24 +87,54 @@ def place_forms(places: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(forms))
 
 
-@lru_cache(maxsize=256)
-def _patterns(places: tuple[str, ...]):
+@lru_cache(maxsize=1)
+def _patterns():
+    """The place-free patterns; a document's own place names are attached after matching."""
     vocab = _mention_vocabulary()
-    place = _alternation(place_forms(places))
+    levels = _alternation(_LEVELS)
     heads = _alternation([*vocab["authority"], *vocab["body"]])
     unit = re.compile(
-        rf"(?:(?:{place})(?:{_alternation(_LEVELS)})?|{_alternation(_LEVELS)})?"
-        rf"(?:{_alternation(vocab['qualifier'])})?(?:{heads})(?:{_alternation(vocab['extension'])})?"
+        rf"(?:{levels})?(?:{_alternation(vocab['qualifier'])})?(?:{heads})"
+        rf"(?:{_alternation(vocab['extension'])})?"
     )
-    departments = re.compile(rf"(?:(?:{place})(?:{_alternation(_LEVELS)})?)?\d+个部门")
+    departments = re.compile(rf"(?:{levels})?\d+个部门")
     token = rf"(?:{_alternation(vocab['authority'])}|{_HAN}{{0,3}}?[省市县区])"
     listing = re.compile(rf"{token}(?:、{token})+")
-    verbs = _alternation(vocab["policy_verb"])
-    actor = re.compile(
-        rf"(?:^|(?<=[。，,；;：:]))(?:\d{{4}}年[,，]?)?((?:{place})[省市县区]?)(?={verbs})"
-    )
+    actor_end = re.compile(rf"[省市县区]?(?:{_alternation(vocab['policy_verb'])})")
     authority = re.compile(rf"^(?:{_alternation(vocab['authority'])})$")
-    return unit, departments, listing, actor, authority
+    return unit, departments, listing, actor_end, authority
+
+
+@lru_cache(maxsize=256)
+def _place_forms_longest_first(places: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(place_forms(places), key=len, reverse=True))
+
+
+def _with_place(flat: str, start: int, forms: tuple[str, ...]) -> int:
+    """Start of a unit name extended over the place name written just before it."""
+    for form in forms:
+        if flat.startswith(form, start - len(form)) and start >= len(form):
+            return start - len(form)
+    return start
+
+
+_CLAUSE_START = "。，,；;：:"
+_YEAR_RE = re.compile(r"\d{4}年[,，]?$")
+
+
+def _actors(flat: str, forms: tuple[str, ...], actor_end: re.Pattern[str]):
+    """Places that open a clause with a policy verb (宁波市制定…), outside 《titles》."""
+    searchable = _outside_titles(flat)
+    for form in forms:
+        position = searchable.find(form)
+        while position >= 0:
+            before = searchable[:position]
+            opens_clause = not before or before[-1] in _CLAUSE_START or _YEAR_RE.search(before[-7:])
+            verb = actor_end.match(searchable, position + len(form))
+            if opens_clause and verb:
+                suffix = verb.group(0)[:1] if verb.group(0)[:1] in "省市县区" else ""
+                yield position, position + len(form) + len(suffix)
+            position = searchable.find(form, position + 1)
 
 
 def _mention_vocabulary() -> dict[str, tuple[str, ...]]:
@@ -143,7 +173,8 @@ def find_mentions(text: str, places: Iterable[str] = ()) -> list[str]:
     >>> find_mentions("严格落实中央、省、绍兴市、市委有关政策。")
     ['中央', '省', '绍兴市', '市委']
     """
-    unit, departments, listing, actor, authority = _patterns(tuple(sorted(set(places))))
+    unit, departments, listing, actor_end, authority = _patterns()
+    forms = _place_forms_longest_first(tuple(sorted(set(places))))
     flat = squash_spaces(text)
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
@@ -155,7 +186,7 @@ def find_mentions(text: str, places: Iterable[str] = ()) -> list[str]:
         found.append((start, flat[start:end]))
 
     for match in departments.finditer(flat):
-        add(match.start(), match.end())
+        add(_with_place(flat, match.start(), forms), match.end())
     for match in listing.finditer(flat):
         tokens = match.group(0).split("、")
         if any(authority.match(t) for t in tokens):
@@ -164,9 +195,9 @@ def find_mentions(text: str, places: Iterable[str] = ()) -> list[str]:
                 add(offset, offset + len(token))
                 offset += len(token) + 1
     for match in unit.finditer(flat):
-        add(match.start(), match.end())
-    for match in actor.finditer(_outside_titles(flat)):
-        add(match.start(1), match.end(1))
+        add(_with_place(flat, match.start(), forms), match.end())
+    for start, end in _actors(flat, forms, actor_end):
+        add(start, end)
 
     seen: set[str] = set()
     ordered = []

@@ -21,7 +21,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from agencygraph._chars import to_simplified
 from agencygraph.parse import responsibility as resp
 from agencygraph.parse._records import Assignment, CodedPlan, Measure, parse_terms
 from agencygraph.parse._text import (
@@ -33,6 +32,7 @@ from agencygraph.parse._text import (
     clean_web_line,
     ends_sentence,
     short_title,
+    simplified,
     squash_spaces,
     strip_spaces,
     to_int,
@@ -63,7 +63,7 @@ def _classify(paragraph: str, line: int) -> _Element:
     match = EMPTY_POINT_RE.match(paragraph)
     if match:
         return _Element("point", "", strip_spaces(paragraph[match.end() :]), line)
-    if to_simplified(paragraph).startswith(parse_terms().get("box", ())):
+    if simplified(paragraph).startswith(parse_terms().get("box", ())):
         return _Element("box", "", paragraph, line)
     return _Element("plain", "", paragraph, line)
 
@@ -78,7 +78,7 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
     for number, raw in enumerate(text.split("\n"), start=1):
         for piece in clean_web_line(raw):
             line = strip_spaces(piece)
-            if not line or to_simplified(line).startswith(boilerplate):
+            if not line or simplified(line).startswith(boilerplate):
                 continue
             starts = [m.start() for m in EMPTY_POINT_RE.finditer(line)]
             if starts and starts[0] == 0 and len(starts) > 1:
@@ -89,7 +89,7 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _is_non_measure_section(title: str) -> bool:
-    title = to_simplified(title)
+    title = simplified(title)
     return any(term in title for term in parse_terms().get("non_measure_section", ()))
 
 
@@ -181,7 +181,7 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
         plan.layout_confidence = round(n_noted / max(n_candidates, 1), 3)
     else:
         # Responsibility vocabulary in a plan where no note was read is a reason to look.
-        vocabulary = any(_RESPONSIBILITY_WORDS.search(to_simplified(m.text)) for m in plan.measures)
+        vocabulary = any(_RESPONSIBILITY_WORDS.search(simplified(m.text)) for m in plan.measures)
         plan.layout_confidence = 0.5 if vocabulary else 1.0
     if rule_lines:
         plan.flags.add("first_listed_rule")

@@ -21,7 +21,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agencygraph._chars import to_simplified
 from agencygraph.parse._text import (
     CLOSE_BRACKETS,
     OPEN_BRACKETS,
@@ -29,6 +28,9 @@ from agencygraph.parse._text import (
     bracket_pairs,
     squash_spaces,
     strip_spaces,
+)
+from agencygraph.parse._text import (
+    simplified as vocabulary_simplified,
 )
 
 #: Label → role. ``single`` is a list that names every responsible unit without saying which
@@ -124,12 +126,12 @@ def looks_like_unit(name: str) -> bool:
     name = squash_spaces(name)
     if len(name) < 2 or is_official(name):
         return False
-    return _lexicon_knows(name) or to_simplified(name[-1]) in _UNIT_ENDINGS
+    return _lexicon_knows(name) or vocabulary_simplified(name[-1]) in _UNIT_ENDINGS
 
 
 def is_official(name: str) -> bool:
     """Whether a name is an official's title (副市长, 分管副区长) rather than an agency."""
-    return bool(OFFICIAL_RE.search(to_simplified(squash_spaces(name))))
+    return bool(OFFICIAL_RE.search(vocabulary_simplified(squash_spaces(name))))
 
 
 def split_units(segment: str, *, conjunctions: bool = False) -> list[str]:
@@ -153,7 +155,7 @@ def _split_conjunctions(unit: str) -> list[str]:
     Names that hold 和 themselves (人力资源和社会保障局, 各县(区)党委和政府) stay whole: what
     follows their 和 does not start with a level or place marker such as 市, 县, 区.
     """
-    simplified = to_simplified(unit)
+    simplified = vocabulary_simplified(unit)
     for i, char in enumerate(simplified):
         if char in _CONJUNCTIONS and 0 < i < len(unit) - 1 and simplified[i + 1] in _UNIT_STARTS:
             left, right = unit[:i], unit[i + 1 :]
@@ -165,7 +167,7 @@ def _split_conjunctions(unit: str) -> list[str]:
 
 def label_units(inner: str) -> list[tuple[str, str]]:
     """``牵头单位：A、B；协同单位：C`` → [(role, unit)] in order; role lead/support/single."""
-    simplified = to_simplified(inner)
+    simplified = vocabulary_simplified(inner)
     labels = list(_LABEL_RE.finditer(simplified))
     pairs = []
     for i, match in enumerate(labels):
@@ -181,7 +183,7 @@ def sentence_units(inner: str) -> tuple[list[tuple[str, str]], list[str]] | None
     Returns ``([(role, unit)], officials)``, or None if the text is not such a note: every
     group before a role verb must consist of units (or officials' titles).
     """
-    simplified = to_simplified(inner)
+    simplified = vocabulary_simplified(inner)
     pairs: list[tuple[str, str]] = []
     officials: list[str] = []
     position = 0
@@ -189,7 +191,7 @@ def sentence_units(inner: str) -> tuple[list[tuple[str, str]], list[str]] | None
     for match in _VERB_RE.finditer(simplified):
         group = inner[position : match.start()]
         names = split_units(group.lstrip("由，,、；; "), conjunctions=True)
-        names = [n[1:] if to_simplified(n).startswith("由") else n for n in names]
+        names = [n[1:] if vocabulary_simplified(n).startswith("由") else n for n in names]
         verb = match.group(0)
         if not names:
             if pending_joint is None:
@@ -239,7 +241,7 @@ def find_note(text: str) -> Note | None:
     >>> find_note("做好工作。（市人社局牵头，市财政局、市总工会配合）").units
     (('lead', '市人社局'), ('support', '市财政局'), ('support', '市总工会'))
     """
-    simplified = to_simplified(text)
+    simplified = vocabulary_simplified(text)
     note = _bracketed_note(text, simplified)
     if note is not None:
         return note
@@ -291,12 +293,14 @@ def _closing_sentence(text: str, simplified: str) -> Note | None:
 
 def find_first_listed_rule(text: str) -> list[tuple[int, int]]:
     """Spans of statements that the first-listed unit leads (列第一位的为牵头单位 …)."""
-    return [m.span() for m in FIRST_LISTED_RE.finditer(to_simplified(text))]
+    if "头" not in text and "頭" not in text:  # every statement of the rule names 牵头
+        return []
+    return [m.span() for m in FIRST_LISTED_RE.finditer(vocabulary_simplified(text))]
 
 
 def remove_first_listed_rule(text: str) -> str:
     """The text without first-listed-unit rules and the brackets they leave empty."""
-    simplified = to_simplified(text)
+    simplified = vocabulary_simplified(text)
     spans = [m.span() for m in FIRST_LISTED_RE.finditer(simplified)]
     for start, end in reversed(spans):
         text = text[:start] + text[end:]
@@ -305,7 +309,7 @@ def remove_first_listed_rule(text: str) -> str:
 
 def starts_with_label(paragraph: str) -> bool:
     """Whether a paragraph is a label line (牵头单位：…) that belongs to the measure above."""
-    return bool(_LABEL_AT_START_RE.match(to_simplified(paragraph)))
+    return bool(_LABEL_AT_START_RE.match(vocabulary_simplified(paragraph)))
 
 
 def resolve_single_lists(

@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
-from agencygraph._chars import to_simplified
 from agencygraph.parse import responsibility as resp
 from agencygraph.parse._records import Assignment, CodedPlan, Measure
 from agencygraph.parse._text import (
@@ -37,6 +37,7 @@ from agencygraph.parse._text import (
     LEVEL2_RE,
     LEVEL3_RE,
     OPEN_BRACKETS,
+    simplified,
     squash_spaces,
     strip_spaces,
     to_int,
@@ -67,8 +68,9 @@ class _Cell:
     lines: list[str]
     line: int
 
-    @property
+    @cached_property
     def text(self) -> str:
+        # Read only once the row is complete: a cell's lines are all appended before.
         return strip_spaces("".join(strip_spaces(part) for part in self.lines))
 
     @property
@@ -167,7 +169,7 @@ def _table_rows(text: str) -> tuple[Row, list[Row]] | None:
 def _header_kinds(cells: Row) -> list[str] | None:
     kinds = []
     for cell in cells:
-        label = to_simplified(squash_spaces(resp.remove_first_listed_rule(cell.text)))
+        label = simplified(squash_spaces(resp.remove_first_listed_rule(cell.text)))
         kinds.append(next((k for k, pattern in _HEADER_KINDS if pattern.search(label)), "other"))
     has_units = any(k in kinds for k in ("lead", "single"))
     return kinds if has_units and "measure" in kinds and len(kinds) >= 3 else None
@@ -176,7 +178,7 @@ def _header_kinds(cells: Row) -> list[str] | None:
 def _column_roles(header: Row, width: int) -> list[str]:
     """Map each data column to a role: outline, measure, timeline, lead, support, single …"""
     kinds = _header_kinds(header) or []
-    labels = [to_simplified(squash_spaces(c.text)) for c in header]
+    labels = [simplified(squash_spaces(c.text)) for c in header]
     if "lead" in kinds:
         # Beside a lead column, a 责任单位 column lists the supporting units.
         kinds = ["support" if k == "single" else k for k in kinds]
@@ -234,9 +236,9 @@ def _continues(previous: str, line: str, depth: int) -> bool:
     """Whether ``line`` continues a unit name wrapped at the end of ``previous``."""
     if depth > 0 or previous[-1] in "、，,":
         return depth > 0
-    last = to_simplified(previous[-1])
+    last = simplified(previous[-1])
     if last in _UNIT_ENDINGS or last in CLOSE_BRACKETS:
-        return to_simplified(line[0]) not in _UNIT_STARTS and len(line) <= 2
+        return simplified(line[0]) not in _UNIT_STARTS and len(line) <= 2
     return True
 
 
