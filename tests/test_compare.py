@@ -292,8 +292,111 @@ def test_metric_tables_on_bundled_corpus(coded):
     assert list(cross["doc_id"]) == ["cixi", "haimen", "lijiang"]
     assert cross.attrs["excluded"] == ["ningbo", "shanhu"]
     assert set(tables["network_null"]["n_samples"]) == {200}
+    assert set(tables["network_null"]["method"]) == {"full"}
+    assert set(tables["type_cross_region"]["method"]) == {"full"}
+    assert set(tables["agency_centrality"]["betweenness_method"]) == {"exact"}
     assert list(tables["place_similarity"]["profile"].unique()) == ["degree", "lead", "support"]
     backbone = tables["backbone"]
     assert (backbone["source"] < backbone["target"]).all()
     assert (backbone["p_value"] < 0.05).all()
     assert list(tables["agency_centrality"].columns[:2]) == ["doc_id", "agency"]
+
+
+def test_metric_tables_agency_centrality_equals_per_document_graphs(tables):
+    from agencygraph.graph import bipartite_graph
+    from agencygraph.metrics import agency_centrality
+
+    coded = SimpleNamespace(**{k: tables[k] for k in ("assignments", "agencies", "documents")})
+    got = metric_tables(coded, n=10, seed=1)["agency_centrality"]
+    for doc, part in got.groupby("doc_id"):
+        G = bipartite_graph(tables["assignments"], None, tables["agencies"], docs=doc)
+        want = agency_centrality(G).reset_index()
+        pd.testing.assert_frame_equal(
+            part.drop(columns="doc_id").reset_index(drop=True), want, rtol=1e-12
+        )
+
+
+def synthetic_corpus(n_docs: int, seed: int = 0) -> SimpleNamespace:
+    """Many small random plans, shaped like ``agencygraph synth`` output (8–14 agencies each)."""
+    rng = np.random.default_rng(seed)
+    types = ["org", "propaganda", "hrss", "union", "finance", "science", "youth", "women",
+             "justice", "education", "health", "commerce", "transport", "housing"]  # fmt: skip
+    systems = {"org": "party", "propaganda": "party", "union": "mass_org", "youth": "mass_org",
+               "women": "mass_org"}  # fmt: skip
+    rows, agencies = [], []
+    for d in range(n_docs):
+        doc = f"syn{d:04d}"
+        own = list(rng.choice(types, size=int(rng.integers(8, 15)), replace=False))
+        for t in own:
+            agencies.append((f"{doc}:{t}", doc, t, t, t, systems.get(t, "government")))
+        for k in range(int(rng.integers(6, 15))):
+            members = rng.choice(own, size=int(rng.integers(2, 5)), replace=False)
+            for i, t in enumerate(members):
+                rows.append((doc, f"{doc}-m{k}", "lead" if i == 0 else "support", t))
+    assignments = pd.DataFrame(rows, columns=["doc_id", "measure_id", "role", "agency_type"])
+    assignments = assignments.assign(
+        agency_id=assignments["doc_id"] + ":" + assignments["agency_type"],
+        agency_raw=assignments["agency_type"],
+        inherited=False,
+        line=1,
+    )
+    agencies = pd.DataFrame(
+        agencies, columns=["agency_id", "doc_id", "name_zh", "name_en", "agency_type", "system"]
+    )
+    documents = pd.DataFrame({"doc_id": sorted(set(assignments["doc_id"]))})
+    documents["place_en"] = documents["doc_id"].str.upper()
+    return SimpleNamespace(assignments=assignments, agencies=agencies, documents=documents)
+
+
+def test_large_corpus_switches_to_sampled_methods_and_says_so(monkeypatch):
+    from agencygraph import settings
+
+    coded = synthetic_corpus(60)
+    monkeypatch.setattr(settings, "NULL_MIN_SAMPLES", 10)
+    monkeypatch.setattr(settings, "NULL_LOUVAIN_SAMPLES", 4)
+    monkeypatch.setattr(settings, "PAIR_TABLES_MAX_DOCS", 50)
+    monkeypatch.setattr(settings, "BETWEENNESS_EXACT_NODES", 12)
+    t = metric_tables(coded, n=40, seed=2, budget=200)  # 60 docs > NULL_FULL_DOCS = 50
+
+    null = t["network_null"]
+    per_doc = null.groupby("doc_id")["method"].first()
+    assert per_doc.value_counts().to_dict() == {"skipped": 40, "reduced": 20}  # 200 // 10
+    reduced = null[null["method"] == "reduced"].set_index("index")
+    assert set(reduced.loc["lead_hhi", "n_samples"]) == {10}
+    assert set(reduced.loc["modularity", "n_samples"]) <= {0, 1, 2, 3, 4}  # Louvain subsample
+    skipped = null[null["method"] == "skipped"]
+    assert (skipped["n_samples"] == 0).all() and skipped["z"].isna().all()
+    assert skipped["p_value"].isna().all() and skipped["observed"].notna().any()
+    # the same rule, seeded: the same documents again, others under another seed
+    again = metric_tables(coded, n=40, seed=2, budget=200)["network_null"]
+    pd.testing.assert_frame_equal(null, again)
+    other = metric_tables(coded, n=40, seed=3, budget=200)["network_null"]
+    assert set(other.loc[other["method"] == "reduced", "doc_id"]) != set(reduced["doc_id"])
+    cross = t["cross_region"].set_index("doc_id")
+    assert cross.loc[per_doc[per_doc == "skipped"].index, "lead_hhi_z"].isna().all()
+
+    roles = t["type_cross_region"]
+    assert set(roles["method"]) == {"reduced"} and set(roles["n_samples"]) == {10}
+    assert roles["lead_share_null_mean"].between(0, 1).all()
+
+    centrality = t["agency_centrality"]
+    assert set(centrality["betweenness_method"]) == {"exact", "sampled"}  # components > 12 nodes
+    for name in ("place_overlap", "lead_switches", "place_similarity"):
+        assert t[name].empty and "PAIR_TABLES_MAX_DOCS" in t[name].attrs["skipped"]
+    with_pairs = metric_tables(coded, n=5, seed=2, budget=200, pair_tables=True)
+    assert len(with_pairs["place_overlap"]) == 60 * 59 // 2
+
+
+def test_role_null_reduced_matches_exact_expectation(tables, monkeypatch):
+    from agencygraph import settings
+
+    # Past NULL_FULL_DOCS the role null is drawn all at once; its mean must match the
+    # exact expectation of the role shuffle: E[leads of t] = sum over t's measures of l_k / n_k.
+    monkeypatch.setattr(settings, "NULL_FULL_DOCS", 1)
+    monkeypatch.setattr(settings, "NULL_MIN_SAMPLES", 3000)
+    t = cross_region_table(tables["assignments"], n=4000, seed=3).set_index(
+        ["doc_id", "agency_type"]
+    )
+    org = t.loc[("cixi", "org")]
+    assert org["method"] == "reduced" and org["n_samples"] == 3000
+    assert org["lead_share_null_mean"] == pytest.approx(1.25 / 3, abs=0.01)

@@ -80,7 +80,8 @@ DAVIS_CLOSENESS = {
 )
 def test_davis_two_mode_centrality_published_values(column, answer):
     c = two_mode_centrality(nx.davis_southern_women_graph())
-    assert list(c.columns) == ["degree", "closeness", "betweenness"]
+    assert list(c.columns) == ["degree", "closeness", "betweenness", "betweenness_method"]
+    assert set(c["betweenness_method"]) == {"exact"}
     assert len(c) == 32
     for node, value in answer.items():
         assert value == pytest.approx(c.loc[node, column], abs=1e-2)
@@ -120,15 +121,60 @@ def test_two_mode_centrality_disconnected_and_degenerate():
     star.add_edges_from([("centre", "m1"), ("centre", "m2"), ("centre", "m3")])
     c = two_mode_centrality(star)
     # centre: degree 3/4; closeness (4 + 0)/3 · 3/4; betweenness 3 pairs / b_max(1, 4) = 6.
-    assert c.loc["centre"].tolist() == pytest.approx([0.75, 1.0, 0.5])
+    assert c.loc["centre", ["degree", "closeness", "betweenness"]].tolist() == pytest.approx(
+        [0.75, 1.0, 0.5]
+    )
     # m1: degree 1/1; closeness (1 + 2·3)/(1 + 2 + 2) · 3/4 = 1.05.
     assert c.loc["m1", ["degree", "closeness"]].tolist() == pytest.approx([1.0, 1.05])
     assert c.loc[["m1", "isolated"], "betweenness"].tolist() == [0.0, 0.0]
-    assert c.loc["isolated"].tolist() == [0.0, 0.0, 0.0]
+    assert c.loc["isolated", ["degree", "closeness", "betweenness"]].tolist() == [0.0] * 3
     assert two_mode_centrality(nx.Graph()).empty
 
     with pytest.raises(ValueError, match="bipartite"):
         two_mode_centrality(nx.path_graph(3))
+
+
+def random_two_mode(seed: int, n_plans: int) -> nx.Graph:
+    """Several random two-mode plans in one graph (one or more components each)."""
+    rng = np.random.default_rng(seed)
+    G = nx.Graph()
+    for p in range(n_plans):
+        k, m = rng.integers(2, 9), rng.integers(2, 12)
+        G.add_nodes_from((f"a{p}-{i}" for i in range(k)), bipartite=0)
+        G.add_nodes_from((f"m{p}-{j}" for j in range(m)), bipartite=1)
+        for i in range(k):
+            for j in range(m):
+                if rng.random() < 0.3:
+                    G.add_edge(f"a{p}-{i}", f"m{p}-{j}")
+    return G
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_two_mode_centrality_per_component_equals_networkx(seed):
+    G = random_two_mode(seed, n_plans=4)
+    top = [v for v, b in G.nodes(data="bipartite") if b == 0]
+    c = two_mode_centrality(G)
+    assert c["closeness"].to_dict() == pytest.approx(bipartite.closeness_centrality(G, top))
+    assert c["betweenness"].to_dict() == pytest.approx(
+        bipartite.betweenness_centrality(G, top), rel=1e-12, abs=1e-15
+    )
+    only_top = two_mode_centrality(G, nodes=top)
+    pd.testing.assert_frame_equal(only_top, c.loc[sorted(top)])
+
+
+def test_two_mode_centrality_samples_large_components_and_says_so():
+    G = nx.davis_southern_women_graph()
+    exact = two_mode_centrality(G)
+    sampled = two_mode_centrality(G, exact_nodes=10, pivots=16, seed=3)
+    assert set(sampled["betweenness_method"]) == {"sampled"}
+    pd.testing.assert_frame_equal(
+        sampled, two_mode_centrality(G, exact_nodes=10, pivots=16, seed=3)
+    )
+    # closeness and degree stay exact; betweenness is an unbiased estimate (16 of 32 pivots).
+    pd.testing.assert_series_equal(sampled["closeness"], exact["closeness"])
+    assert sampled["betweenness"].corr(exact["betweenness"]) > 0.9
+    every = two_mode_centrality(G, exact_nodes=10, pivots=32)  # all sources: exact values
+    assert every["betweenness"].to_numpy() == pytest.approx(exact["betweenness"].to_numpy())
 
 
 # --------------------------------------------------------------------------- agency table
@@ -141,7 +187,8 @@ def test_agency_centrality_table(tables):
     assert list(t.index) == agencies
     assert list(t.columns) == [
         "name_zh", "name_en", "agency_type", "system", "place", "degree", "closeness",
-        "betweenness", "eigenvector", "pagerank", "n_lead", "n_support", "lead_share",
+        "betweenness", "betweenness_method", "eigenvector", "pagerank", "n_lead", "n_support",
+        "lead_share",
     ]  # fmt: skip
     assert t.loc["haimen:union", ["n_lead", "n_support", "lead_share"]].tolist() == [1, 3, 0.25]
     assert t.loc["haimen:hrss", ["n_lead", "n_support", "lead_share"]].tolist() == [2, 2, 0.5]
@@ -529,8 +576,9 @@ def test_network_indices_with_null(tables):
     t = network_indices_with_null(a, agencies=agencies, n=200, seed=5)
     assert list(t.columns) == [
         "doc_id", "index", "observed", "null_mean", "null_sd", "z", "p_value",
-        "p_greater", "p_less", "n_samples",
+        "p_greater", "p_less", "n_samples", "method",
     ]  # fmt: skip
+    assert set(t["method"]) == {"full"}
     assert list(t["doc_id"]) == ["cixi"] * len(NETWORK_INDICES) + ["haimen"] * len(NETWORK_INDICES)
     assert list(t["index"]) == list(NETWORK_INDICES) * 2
     # The observed values are those of network_indices (same seed for Louvain).

@@ -23,27 +23,34 @@ import numpy as np
 import pandas as pd
 
 from agencygraph import settings
-from agencygraph.backbone import backbone_table, sdsm_backbone
+from agencygraph.backbone import ConvergenceError, backbone_table, sdsm_backbone
 from agencygraph.graph import (
     ROLES,
     _require,
     _select,
     _text,
     bipartite_graph,
-    incidence_matrix,
     lead_support_network,
 )
 from agencygraph.metrics import (
     NETWORK_INDICES,
+    _agency_lookup,
+    _by_system,
+    _centrality_of_documents,
     _doc_rng,
+    _indices_table,
+    _masks,
+    _null_plan,
+    _null_table,
+    _overlap_of_documents,
+    _role_matrices_of,
+    _split_docs,
     _summarise,
     agency_centrality,
-    brokerage_by_system,
     brokerage_table,
     network_indices,
     network_indices_with_null,
     null_samples,
-    overlap,
     role_matrices,
 )
 
@@ -221,6 +228,7 @@ def cross_region_table(
     n_trades: int | None = None,
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
+    budget: int | None = None,
 ) -> pd.DataFrame:
     r"""Lead share and degree share of each type in each place, against a null.
 
@@ -263,6 +271,11 @@ def cross_region_table(
         Curveball trades between samples (default five per type).
     docs, inherited
         The selection.
+    budget : int, optional
+        Document × sample budget of the curveball null past
+        :data:`agencygraph.settings.NULL_FULL_DOCS` documents (default
+        :data:`agencygraph.settings.NULL_BUDGET`), as in
+        :func:`agencygraph.metrics.network_indices_with_null`.
 
     Returns
     -------
@@ -270,8 +283,19 @@ def cross_region_table(
         ``doc_id, place_en, agency_type, type_en, system, degree, n_lead,
         lead_share, lead_share_null_mean, lead_share_null_sd, lead_share_z,
         lead_share_p_greater, lead_share_p_less, degree_share,
-        degree_share_expected, degree_share_z``, sorted by ``doc_id,
-        agency_type``.
+        degree_share_expected, degree_share_z, n_samples, method``, sorted by
+        ``doc_id, agency_type``. ``n_samples`` and ``method`` describe the
+        lead-share null: up to ``NULL_FULL_DOCS`` documents ``n`` samples each
+        (``"full"``); past it the role null (independent draws, cheap) gives
+        every document :data:`agencygraph.settings.NULL_MIN_SAMPLES` samples
+        (``"reduced"``, drawn all at once: a different stream from the full
+        path), and the curveball null follows the budget of
+        :func:`agencygraph.metrics.network_indices_with_null` (``"skipped"``
+        documents have NaN lead-share null columns). Monte-Carlo error: the
+        null mean has standard error ``null_sd / sqrt(n_samples)``, the
+        z-score about ``sqrt((1 + z**2/2) / n_samples)``, the p-values
+        resolution ``1 / (n_samples + 1)``. The degree-share columns are exact
+        at every size.
 
     Examples
     --------
@@ -289,18 +313,38 @@ def cross_region_table(
     """
     n = settings.NULL_SAMPLES if n is None else int(n)
     seed = settings.SEED if seed is None else int(seed)
+    if null not in ("roles", "curveball"):
+        raise ValueError(f"null must be 'curveball' or 'roles', got {null!r}")
     base = type_by_place(assignments, agencies, documents, docs=docs, inherited=inherited)
     mats = role_matrices(assignments, docs=docs, inherited=inherited, node="agency_type")
+    if null == "roles" and len(mats) > settings.NULL_FULL_DOCS:
+        # Independent draws: every document keeps a null, with fewer samples each.
+        per = min(n, settings.NULL_MIN_SAMPLES)
+        plan = {d: (per, "full" if per == n else "reduced") for d in mats}
+    else:
+        plan = _null_plan(list(mats), n=n, seed=seed, budget=budget)
+    reduced = any(method != "full" for _, method in plan.values())
     parts = []
     for doc, (R, types, _) in mats.items():
+        samples, method = plan[doc]
         rng = _doc_rng(seed, doc)
         nz = R != 0
         degree = nz.sum(axis=1)
         observed = (R == 2).sum(axis=1) / degree
-        draws = np.empty((n, len(types)))
-        for s, sample in enumerate(null_samples(R, n=n, null=null, rng=rng, n_trades=n_trades)):
-            draws[s] = (sample == 2).sum(axis=1) / degree
-        summary = [_summarise(float(observed[t]), draws[:, t]) for t in range(len(types))]
+        if samples and reduced and null == "roles":
+            summary = _role_lead_share_null(R, observed, degree, samples, rng)
+        else:
+            draws = np.empty((samples, len(types)))
+            sampler = null_samples(R, n=samples, null=null, rng=rng, n_trades=n_trades)
+            for s, sample in enumerate(sampler):
+                draws[s] = (sample == 2).sum(axis=1) / degree
+            summary = [_summarise(float(observed[t]), draws[:, t]) for t in range(len(types))]
+            summary = {
+                key: np.array([x[key] for x in summary], dtype=float)
+                for key in ("null_mean", "null_sd", "z", "p_greater", "p_less")
+            }
+            if not samples:
+                summary["null_sd"][:] = summary["p_greater"][:] = summary["p_less"][:] = np.nan
 
         n_types = len(types)
         p = nz.sum(axis=0) / n_types
@@ -312,13 +356,15 @@ def cross_region_table(
                 {
                     "doc_id": doc,
                     "agency_type": types,
-                    "lead_share_null_mean": [x["null_mean"] for x in summary],
-                    "lead_share_null_sd": [x["null_sd"] for x in summary],
-                    "lead_share_z": [x["z"] for x in summary],
-                    "lead_share_p_greater": [x["p_greater"] for x in summary],
-                    "lead_share_p_less": [x["p_less"] for x in summary],
+                    "lead_share_null_mean": summary["null_mean"],
+                    "lead_share_null_sd": summary["null_sd"],
+                    "lead_share_z": summary["z"],
+                    "lead_share_p_greater": summary["p_greater"],
+                    "lead_share_p_less": summary["p_less"],
                     "degree_share_expected": 1.0 / n_types,
                     "degree_share_z": np.broadcast_to(z_degree, (n_types,)).astype(float),
+                    "n_samples": samples,
+                    "method": method,
                 }
             )
         )
@@ -339,6 +385,8 @@ def cross_region_table(
         "degree_share",
         "degree_share_expected",
         "degree_share_z",
+        "n_samples",
+        "method",
     ]
     base = base.assign(degree=base["n_lead"] + base["n_support"])
     if not parts:
@@ -348,6 +396,37 @@ def cross_region_table(
     out = out.reset_index(drop=True)
     out.attrs["skipped_unresolved"] = base.attrs.get("skipped_unresolved", {})
     return out
+
+
+def _role_lead_share_null(
+    R: np.ndarray, observed: np.ndarray, degree: np.ndarray, n: int, rng: np.random.Generator
+) -> dict[str, np.ndarray]:
+    """Lead-share null of the role shuffle, ``n`` samples drawn at once (vectorised).
+
+    Each sample permutes every measure's roles among its types, as
+    :func:`agencygraph.metrics.null_samples` with ``null="roles"`` does one
+    at a time; the summary is that of :func:`agencygraph.metrics._summarise`
+    per type.
+    """
+    cols, rows = np.nonzero(R.T)  # entries grouped by measure
+    values = (R.T[cols, rows] == 2).astype(np.int64)
+    order = np.argsort(cols[None, :] + rng.random((n, len(cols))), axis=1)
+    k = R.shape[0]
+    slot = (np.arange(n)[:, None] * k + rows[None, :]).ravel()
+    leads = np.bincount(slot, weights=values[order].ravel(), minlength=n * k).reshape(n, k)
+    draws = leads / degree
+    mean = draws.mean(axis=0)
+    sd = draws.std(axis=0, ddof=1) if n > 1 else np.full(len(observed), np.nan)
+    sd = np.where(sd <= 1e-12 * np.maximum(1.0, np.abs(mean)), 0.0, sd)
+    z = np.divide(observed - mean, sd, out=np.full(len(observed), np.nan), where=sd > 0)
+    eps = 1e-12 * np.maximum(1.0, np.abs(observed))
+    return {
+        "null_mean": mean,
+        "null_sd": sd,
+        "z": z,
+        "p_greater": (1 + (draws >= observed - eps).sum(axis=0)) / (n + 1),
+        "p_less": (1 + (draws <= observed + eps).sum(axis=0)) / (n + 1),
+    }
 
 
 def similarity_between_places(
@@ -441,9 +520,9 @@ def _type_pairs(
 ) -> dict[str, set[str]]:
     """Lead → support type pairs of each document, as ``"lead->support"`` strings."""
     out = {}
-    for doc in docs:
+    for doc, (part, _) in _split_docs(assignments, None, docs).items():
         edges = lead_support_network(
-            assignments, docs=doc, inherited=inherited, node="agency_type", as_frame=True
+            part, docs=doc, inherited=inherited, node="agency_type", as_frame=True
         )
         out[doc] = {f"{s}->{t}" for s, t in zip(edges["source"], edges["target"], strict=True)}
     return out
@@ -513,11 +592,12 @@ def place_overlap(
     ]
     counts = _type_roles(assignments, docs=docs, inherited=inherited)
     names = sorted(set(counts["doc_id"]))
-    types = {d: set(counts.loc[counts["doc_id"] == d, "agency_type"]) for d in names}
-    leads = {
-        d: set(counts.loc[(counts["doc_id"] == d) & (counts["n_lead"] > 0), "agency_type"])
-        for d in names
-    }
+    types = {d: set() for d in names}
+    leads = {d: set() for d in names}
+    for d, t, n_lead in zip(counts["doc_id"], counts["agency_type"], counts["n_lead"], strict=True):
+        types[d].add(t)
+        if n_lead > 0:
+            leads[d].add(t)
     pairs = _type_pairs(assignments, docs=names, inherited=inherited)
     records = []
     for i, a in enumerate(names):
@@ -646,14 +726,16 @@ def _wide_indices(
     place = _places(documents, docs)
     out = keep[["doc_id", "n_agencies", "n_measures", "n_edges", "n_leads"]].copy()
     out.insert(1, "place_en", [place.get(d, "") for d in docs])
-    stats = long.set_index(["doc_id", "index"])
+    wide = {
+        column: long.pivot(index="doc_id", columns="index", values=column).reindex(docs)
+        for column in ("z", "p_value")
+    }
     for name in NETWORK_INDICES:
         out[name] = keep[name].to_numpy()
         for suffix, column in (("z", "z"), ("p", "p_value")):
-            out[f"{name}_{suffix}"] = [
-                float(stats.at[(d, name), column]) if (d, name) in stats.index else np.nan
-                for d in docs
-            ]
+            table = wide[column]
+            values = table[name] if name in table.columns else np.nan
+            out[f"{name}_{suffix}"] = np.asarray(values, dtype=float)
     return out.sort_values("doc_id", kind="mergesort").reset_index(drop=True)
 
 
@@ -751,14 +833,25 @@ def _concat(parts: list[pd.DataFrame], columns: list[str], by: list[str]) -> pd.
     return out.sort_values(by, kind="mergesort").reset_index(drop=True)
 
 
-def _sdsm_edges(assignments: pd.DataFrame, docs: list[str], inherited: bool) -> pd.DataFrame:
+def _sdsm_edges(mats: dict[str, tuple[np.ndarray, list, list]]) -> pd.DataFrame:
+    """SDSM backbone of each document's agency projection, from its role matrix.
+
+    One small dense matrix per document (the binary incidence of
+    :func:`agencygraph.graph.incidence_matrix`, rows and columns sorted as
+    there): cost linear in the number of documents.
+    """
     columns = ["doc_id", "source", "target", "weight", "sign", "p_value"]
     parts = []
-    for doc in docs:
-        B, rows, _ = incidence_matrix(assignments, docs=doc, inherited=inherited)
-        if B.shape[0] < 2:
+    failed = []
+    for doc, (R, rows, _) in mats.items():
+        if R.shape[0] < 2:
             continue
-        edges = backbone_table(sdsm_backbone((B != 0).astype(np.int64).toarray(), labels=rows))
+        try:
+            graph = sdsm_backbone((R != 0).astype(np.int64), labels=rows)
+        except ConvergenceError:
+            failed.append(doc)  # BiCM fit on the boundary of its feasible set: listed, not fatal
+            continue
+        edges = backbone_table(graph)
         pair = np.sort(edges[["source", "target"]].to_numpy(dtype=object), axis=1)
         edges = edges.assign(
             source=pair[:, 0] if len(edges) else [],
@@ -768,7 +861,9 @@ def _sdsm_edges(assignments: pd.DataFrame, docs: list[str], inherited: bool) -> 
             p_value=edges["p_value"].astype(float),
         )
         parts.append(_with_doc(edges, doc))
-    return _concat(parts, columns, ["doc_id", "source", "target"])
+    out = _concat(parts, columns, ["doc_id", "source", "target"])
+    out.attrs["not_converged"] = failed
+    return out
 
 
 def metric_tables(
@@ -777,6 +872,8 @@ def metric_tables(
     n: int | None = None,
     seed: int | None = None,
     inherited: bool = True,
+    budget: int | None = None,
+    pair_tables: bool | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Every metric table of the build, computed from a coded corpus.
 
@@ -793,31 +890,42 @@ def metric_tables(
                           per document
     network_null          :func:`~agencygraph.metrics.network_indices_with_null`
                           (long: ``doc_id, index, observed, null_mean, null_sd,
-                          z, p_value, p_greater, p_less, n_samples``)
+                          z, p_value, p_greater, p_less, n_samples,
+                          method``; ``method`` full / reduced / skipped)
     cross_region          :func:`cross_region_comparison` (one row per document)
     agency_centrality     :func:`~agencygraph.metrics.agency_centrality` of each
-                          document's graph: ``doc_id, agency, …``
+                          document's graph: ``doc_id, agency, …`` (computed
+                          from the role matrices, without building the
+                          graphs; equal to rounding)
     type_centrality       the same on the pooled type graph (all documents, one
-                          node per ``agency_type``), sorted by ``agency_type``
+                          node per ``agency_type``), sorted by ``agency_type``;
+                          one large component, so its betweenness is
+                          ``"sampled"`` past
+                          :data:`agencygraph.settings.BETWEENNESS_EXACT_NODES`
     brokerage             :func:`~agencygraph.metrics.brokerage_table` (lead →
                           support, groups = system)
     brokerage_by_system   :func:`~agencygraph.metrics.brokerage_by_system`
     agency_overlap        :func:`~agencygraph.metrics.overlap` of each document
                           (Jaccard and overlap coefficient): ``doc_id, source,
                           target, …``
-    place_overlap         :func:`place_overlap`
-    lead_switches         :func:`lead_switches`
+    place_overlap         :func:`place_overlap` (place × place: see
+                          ``pair_tables``)
+    lead_switches         :func:`lead_switches` (place × place)
     type_by_place         :func:`type_by_place` (long)
     type_cross_region     :func:`cross_region_table` (lead and degree share of
-                          each type against the role null)
+                          each type against the role null; ``n_samples,
+                          method``)
     place_similarity      :func:`similarity_between_places` for the profiles
-                          degree, lead and support: ``profile, doc_a, doc_b, …``
+                          degree, lead and support: ``profile, doc_a, doc_b,
+                          …`` (place × place)
     backbone              SDSM backbone of each document's agency projection
                           (:func:`agencygraph.backbone.sdsm_backbone` on the
                           binary incidence of
                           :func:`agencygraph.graph.incidence_matrix`, alpha
                           :data:`agencygraph.settings.ALPHA`): ``doc_id,
-                          source, target, weight, sign, p_value``
+                          source, target, weight, sign, p_value``;
+                          ``attrs["not_converged"]`` lists documents whose
+                          BiCM fit did not converge (left out)
     ====================  =====================================================
 
     Parameters
@@ -831,11 +939,38 @@ def metric_tables(
         Default :data:`agencygraph.settings.SEED`.
     inherited : bool
         Keep assignments carried down from merged cells (default True).
+    budget : int, optional
+        Null-model budget (document × sample units) past
+        :data:`agencygraph.settings.NULL_FULL_DOCS` documents; default
+        :data:`agencygraph.settings.NULL_BUDGET`.
+    pair_tables : bool, optional
+        Write the place × place tables. Default (None): only for corpora of
+        at most :data:`agencygraph.settings.PAIR_TABLES_MAX_DOCS` documents
+        with assignments (their size grows with the square of the corpus);
+        past it they are empty, with the reason in ``attrs["skipped"]``.
 
     Returns
     -------
     dict of str to DataFrame
         In the order of the table above.
+
+    Notes
+    -----
+    Cost is linear in the number of documents: every per-document table is
+    computed from one selection of the whole corpus, split once (no
+    document scans the whole table). What is exact and what is sampled:
+
+    - exact at every size: network indices (observed), type × place counts,
+      degree-share z, overlap, brokerage, backbone, per-document
+      centralities (each plan is its own component; a component over
+      ``BETWEENNESS_EXACT_NODES`` nodes would get sampled betweenness);
+    - Monte-Carlo (seeded) with ``n`` samples per document up to
+      ``NULL_FULL_DOCS`` documents (``method`` ``"full"``), under the budget
+      past it (``"reduced"`` / ``"skipped"``; Louvain on
+      ``NULL_LOUVAIN_SAMPLES`` draws): ``network_null``, ``cross_region``
+      z-scores and ``type_cross_region`` lead-share nulls;
+    - sampled betweenness in ``type_centrality`` once the pooled graph's
+      component exceeds ``BETWEENNESS_EXACT_NODES`` nodes.
 
     Examples
     --------
@@ -847,46 +982,93 @@ def metric_tables(
     assignments, agencies, documents = _tables(coded, None, None)
     n = settings.NULL_SAMPLES if n is None else int(n)
     seed = settings.SEED if seed is None else int(seed)
-    sel, _ = _select(assignments, docs=None, roles=ROLES, inherited=inherited, node="agency_id")
+    sel, skipped = _select(
+        assignments, docs=None, roles=ROLES, inherited=inherited, node="agency_id"
+    )
     docs = sorted(set(sel["doc_id"]))
-    options = {"agencies": agencies, "inherited": inherited}
-    indices = network_indices(assignments, seed=seed, **options)
-    null = network_indices_with_null(assignments, n=n, seed=seed, **options)
+    mats = _role_matrices_of(sel)
+    type_of, system_of = _agency_lookup(assignments, agencies)
+    indices = _indices_table(mats, skipped, type_of, system_of, projection="newman", seed=seed)
+    observed = indices.set_index("doc_id").to_dict("index")
+    masks = {doc: _masks(rows, type_of, system_of) for doc, (_, rows, _) in mats.items()}
+    null = _null_table(
+        mats,
+        masks,
+        observed,
+        n=n,
+        seed=seed,
+        budget=budget,
+        projection="newman",
+        burn_in=None,
+        thin=None,
+        n_chains=None,
+    )
     cross = _wide_indices(indices, null, documents)
     cross.attrs.update({"excluded": _excluded(indices, documents), "n_samples": n, "seed": seed})
 
-    centrality = []
-    for doc in docs:
-        G = bipartite_graph(assignments, None, agencies, docs=doc, inherited=inherited)
-        centrality.append(_with_doc(agency_centrality(G).reset_index(), doc))
-    centrality_columns = list(centrality[0].columns) if centrality else ["doc_id", "agency"]
+    centrality = _centrality_of_documents(sel, mats, agencies, seed=seed)
     pooled = bipartite_graph(assignments, None, agencies, inherited=inherited, node="agency_type")
-    type_centrality = agency_centrality(pooled).reset_index(drop=True)  # has agency_type
+    type_centrality = agency_centrality(pooled, seed=seed).reset_index(drop=True)
 
-    agency_overlap = [_with_doc(overlap(assignments, docs=d, inherited=inherited), d) for d in docs]
-    overlap_columns = ["doc_id", "source", "target", "n_shared", "n_source", "n_target"]
-    overlap_columns += ["jaccard", "overlap"]
-    similarity = [
-        _with_doc(similarity_between_places(assignments, profile=p, inherited=inherited), p).rename(
-            columns={"doc_id": "profile"}
-        )
-        for p in _PROFILES
-    ]
+    max_docs = settings.PAIR_TABLES_MAX_DOCS if pair_tables is None else None
+    with_pairs = bool(pair_tables) or (pair_tables is None and len(docs) <= max_docs)
+    if with_pairs:
+        similarity = [
+            _with_doc(
+                similarity_between_places(assignments, profile=p, inherited=inherited), p
+            ).rename(columns={"doc_id": "profile"})
+            for p in _PROFILES
+        ]
+        pairs = {
+            "place_overlap": place_overlap(assignments, inherited=inherited),
+            "lead_switches": lead_switches(assignments, inherited=inherited),
+            "place_similarity": pd.concat(similarity, ignore_index=True),
+        }
+    else:
+        pairs = {name: _skipped_pairs(name, len(docs)) for name in _PAIR_COLUMNS}
+    brokerage = brokerage_table(assignments, agencies, inherited=inherited)
     return {
         "network_indices": indices,
         "network_null": null,
         "cross_region": cross,
-        "agency_centrality": _concat(centrality, centrality_columns, ["doc_id", "agency"]),
+        "agency_centrality": centrality,
         "type_centrality": type_centrality,
-        "brokerage": brokerage_table(assignments, agencies, inherited=inherited),
-        "brokerage_by_system": brokerage_by_system(assignments, agencies, inherited=inherited),
-        "agency_overlap": _concat(agency_overlap, overlap_columns, ["doc_id", "source", "target"]),
-        "place_overlap": place_overlap(assignments, inherited=inherited),
-        "lead_switches": lead_switches(assignments, inherited=inherited),
+        "brokerage": brokerage,
+        "brokerage_by_system": _by_system(brokerage),
+        "agency_overlap": _overlap_of_documents(sel),
+        "place_overlap": pairs["place_overlap"],
+        "lead_switches": pairs["lead_switches"],
         "type_by_place": type_by_place(assignments, agencies, documents, inherited=inherited),
         "type_cross_region": cross_region_table(
-            assignments, agencies, documents, n=n, seed=seed, inherited=inherited
+            assignments, agencies, documents, n=n, seed=seed, inherited=inherited, budget=budget
         ),
-        "place_similarity": pd.concat(similarity, ignore_index=True),
-        "backbone": _sdsm_edges(assignments, docs, inherited),
+        "place_similarity": pairs["place_similarity"],
+        "backbone": _sdsm_edges(mats),
     }
+
+
+_PAIR_COLUMNS: dict[str, list[str]] = {
+    "place_overlap": [
+        "doc_a", "doc_b", "n_types_a", "n_types_b", "n_shared_types", "shared_types",
+        "n_shared_lead_types", "shared_lead_types", "n_pairs_a", "n_pairs_b",
+        "n_shared_pairs", "shared_pairs",
+    ],
+    "lead_switches": [
+        "doc_a", "doc_b", "agency_type", "role_in_a", "role_in_b",
+        "n_lead_a", "n_support_a", "n_lead_b", "n_support_b",
+    ],
+    "place_similarity": [
+        "profile", "doc_a", "doc_b", "n_shared_types", "jaccard", "cosine", "weighted_jaccard",
+    ],
+}  # fmt: skip
+
+
+def _skipped_pairs(name: str, n_docs: int) -> pd.DataFrame:
+    """The empty place × place table written past the threshold, saying why."""
+    out = pd.DataFrame({c: pd.Series(dtype=object) for c in _PAIR_COLUMNS[name]})
+    out.attrs["skipped"] = (
+        f"{n_docs} documents: over agencygraph.settings.PAIR_TABLES_MAX_DOCS = "
+        f"{settings.PAIR_TABLES_MAX_DOCS} ({n_docs * (n_docs - 1) // 2} pairs); "
+        "pass pair_tables=True or call the function directly"
+    )
+    return out
