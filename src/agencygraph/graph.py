@@ -27,6 +27,7 @@ Conventions
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 import networkx as nx
@@ -57,6 +58,9 @@ _FALSE = {"false", "0", "no", "f", "n", ""}
 
 # --------------------------------------------------------------------------- helpers
 
+#: The dtype of the text columns :func:`_text` returns (pandas' default string dtype).
+_STR = pd.Series([""], dtype=object).astype(str).dtype
+
 
 def _require(table: pd.DataFrame, columns: Iterable[str], name: str) -> None:
     missing = [c for c in columns if c not in table.columns]
@@ -64,19 +68,58 @@ def _require(table: pd.DataFrame, columns: Iterable[str], name: str) -> None:
         raise ValueError(f"{name} table lacks column(s) {missing}; see CONTRACT.md")
 
 
+def _text_codes(series: pd.Series, *, sort: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """The text of ``series`` (see :func:`_text`) as codes into its labels.
+
+    ``labels[codes]`` is ``_text(series)``, every label is used, and the
+    labels are sorted if ``sort``. A column of strings is cleaned once per
+    distinct value rather than once per row; other columns (numbers, mixed
+    types) go through ``str`` row by row.
+    """
+    if series.dtype == object or isinstance(series.dtype, pd.StringDtype):
+        codes, uniques = pd.factorize(series)
+        # Only for strings: factorize takes 1, 1.0 and True for one value.
+        if pd.api.types.infer_dtype(uniques, skipna=False) in ("string", "empty"):
+            clean = [u.strip() for u in np.asarray(uniques, dtype=object)]
+            if (codes < 0).any():
+                clean.append("")  # missing values (code -1) take the last label
+            inverse, labels = pd.factorize(np.array(clean, dtype=object), sort=sort)
+            return inverse[codes], np.asarray(labels, dtype=object)
+    text = series.astype(object).where(series.notna(), "").astype(str).str.strip()
+    codes, labels = pd.factorize(text, sort=sort)
+    return codes, np.asarray(labels, dtype=object)
+
+
+def _strings(labels: np.ndarray, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """``labels[codes]`` as a string array of the dtype :func:`_text` returns."""
+    return pd.array(labels, dtype=_STR).take(codes)
+
+
 def _text(series: pd.Series) -> pd.Series:
     """Strings with missing values as "" (CSV readers turn empty cells into NaN)."""
-    return series.astype(object).where(series.notna(), "").astype(str).str.strip()
+    codes, labels = _text_codes(series, sort=False)
+    return pd.Series(_strings(labels, codes), index=series.index, name=series.name)
 
 
 def _as_bool(series: pd.Series) -> pd.Series:
     if pd.api.types.is_bool_dtype(series):
         return series.astype(bool)
-    text = _text(series).str.lower()
-    bad = sorted(set(text) - _TRUE - _FALSE)
+    codes, labels = _text_codes(series)
+    lower = [label.lower() for label in labels]
+    bad = sorted(set(lower) - _TRUE - _FALSE)
     if bad:
         raise ValueError(f"inherited must be true/false, got {bad[:5]}")
-    return text.isin(_TRUE)
+    truth = np.array([value in _TRUE for value in lower], dtype=bool)
+    return pd.Series(truth[codes], index=series.index, name=series.name)
+
+
+def _compact(codes: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Drop the labels no code uses; renumber the codes (order is kept)."""
+    used = np.zeros(len(labels), dtype=bool)
+    used[codes] = True
+    if used.all():
+        return codes, labels
+    return (np.cumsum(used) - 1)[codes], labels[used]
 
 
 def _sorted(labels: Iterable[Hashable]) -> list:
@@ -101,6 +144,107 @@ def _check_roles(roles: str | Sequence[str]) -> tuple[str, ...]:
     return roles
 
 
+def _role_codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_text_codes` of the role column; labels :data:`ROLES` if every cell is a role."""
+    values = series.to_numpy(dtype=object)
+    support = values == "support"
+    if (support | (values == "lead")).all():
+        return support.astype(np.intp), np.array(ROLES, dtype=object)
+    return _text_codes(series)
+
+
+class _Selection:
+    """The selected rows of an assignments table, as integer arrays.
+
+    Each array has one entry per selected row whose node key is not empty, in
+    table order: ``node`` and ``measure`` are codes into the sorted labels
+    ``node_labels`` and ``measure_labels`` (only labels of selected rows),
+    ``role`` indexes :data:`ROLES`, ``inherited`` is boolean and ``rows`` are
+    the positions in the table. ``skipped`` counts, per ``doc_id``, the
+    selected rows skipped because their node key is empty. Other columns are
+    read on demand (:meth:`text`, :attr:`line`), so that a projection reads
+    only the columns it needs.
+    """
+
+    def __init__(
+        self,
+        assignments: pd.DataFrame,
+        *,
+        docs: str | Iterable[str] | None,
+        roles: str | Sequence[str],
+        inherited: bool,
+        node: str,
+    ) -> None:
+        _require(assignments, _ASSIGNMENT_COLUMNS, "assignments")
+        if node not in _NODE_KEYS:
+            raise ValueError(f"node must be one of {_NODE_KEYS}, got {node!r}")
+        roles = _check_roles(roles)
+        is_inherited = _as_bool(assignments["inherited"]).to_numpy(dtype=bool)
+        role, role_labels = _role_codes(assignments["role"])
+        unknown = sorted(set(role_labels.tolist()) - set(ROLES))
+        if unknown:
+            raise ValueError(f"assignments.role must be lead or support, got {unknown}")
+        keep = np.array([r in roles for r in role_labels], dtype=bool)[role]
+        wanted = _as_docs(docs)
+        if wanted is not None:
+            doc, doc_labels = _text_codes(assignments["doc_id"])
+            wanted = set(wanted)
+            keep &= np.array([d in wanted for d in doc_labels], dtype=bool)[doc]
+        if not inherited:
+            keep &= ~is_inherited
+        key, key_labels = _text_codes(assignments[node])
+        # Labels are sorted, so an empty key can only be label 0.
+        unresolved = keep & (key == 0) if len(key_labels) and key_labels[0] == "" else None
+        if unresolved is not None:
+            keep &= ~unresolved
+            where = np.flatnonzero(unresolved)
+        else:
+            where = np.zeros(0, dtype=np.intp)
+        self.skipped = _text(assignments["doc_id"].iloc[where]).value_counts().sort_index()
+        self.table = assignments
+        self.rows = np.flatnonzero(keep)
+        self.node, self.node_labels = _compact(key[self.rows], key_labels)
+        measure, measure_labels = _text_codes(assignments["measure_id"])
+        self.measure, self.measure_labels = _compact(measure[self.rows], measure_labels)
+        rank = np.array([ROLES.index(r) for r in role_labels], dtype=np.int8)
+        self.role = rank[role[self.rows]]
+        self.inherited = is_inherited[self.rows]
+        self._texts: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    def text(self, column: str) -> tuple[np.ndarray, np.ndarray]:
+        """Codes (one per selected row) and sorted labels of a text column; "" if absent."""
+        if column not in self._texts:
+            if column in self.table.columns:
+                codes, labels = _text_codes(self.table[column])
+                self._texts[column] = _compact(codes[self.rows], labels)
+            else:
+                self._texts[column] = np.zeros(len(self.rows), np.intp), np.array([""], object)
+        return self._texts[column]
+
+    @functools.cached_property
+    def line(self) -> np.ndarray:
+        """Source line of each selected row (0 if unknown)."""
+        if "line" not in self.table.columns:
+            return np.zeros(len(self.rows), dtype=np.int64)
+        line = pd.to_numeric(self.table["line"], errors="coerce").fillna(0).astype(np.int64)
+        return line.to_numpy()[self.rows]
+
+    def first_per_pair(self) -> np.ndarray:
+        """Indices of the row kept for each (node, measure), sorted by node and measure.
+
+        Lead beats support; an explicit cell beats an inherited one; then the
+        earliest line, then the unit as written, then table order.
+        """
+        raw, _ = self.text("agency_raw")
+        pair = self.node.astype(np.int64) * len(self.measure_labels) + self.measure
+        rank = self.role.astype(np.int64) * 2 + self.inherited
+        order = np.lexsort((raw, self.line, rank, pair))
+        pair = pair[order]
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = pair[1:] != pair[:-1]
+        return order[first]
+
+
 def _select(
     assignments: pd.DataFrame,
     *,
@@ -115,172 +259,180 @@ def _select(
     line, agency_raw`` and is sorted by ``node, measure_id``. The series counts,
     per ``doc_id``, the selected rows skipped because their node key is empty.
     """
-    _require(assignments, _ASSIGNMENT_COLUMNS, "assignments")
-    if node not in _NODE_KEYS:
-        raise ValueError(f"node must be one of {_NODE_KEYS}, got {node!r}")
-    roles = _check_roles(roles)
+    sel = _Selection(assignments, docs=docs, roles=roles, inherited=inherited, node=node)
+    keep = sel.first_per_pair()
+    doc, doc_labels = sel.text("doc_id")
+    raw, raw_labels = sel.text("agency_raw")
     rows = pd.DataFrame(
         {
-            "node": _text(assignments[node]),
-            "measure_id": _text(assignments["measure_id"]),
-            "doc_id": _text(assignments["doc_id"]),
-            "role": _text(assignments["role"]),
-            "inherited": _as_bool(assignments["inherited"]),
-            "line": (
-                pd.to_numeric(assignments["line"], errors="coerce").fillna(0).astype(np.int64)
-                if "line" in assignments.columns
-                else np.int64(0)
-            ),
-            "agency_raw": (
-                _text(assignments["agency_raw"]) if "agency_raw" in assignments.columns else ""
-            ),
+            "node": _strings(sel.node_labels, sel.node[keep]),
+            "measure_id": _strings(sel.measure_labels, sel.measure[keep]),
+            "doc_id": _strings(doc_labels, doc[keep]),
+            "role": _strings(np.array(ROLES, dtype=object), sel.role[keep].astype(np.intp)),
+            "inherited": sel.inherited[keep],
+            "line": sel.line[keep],
+            "agency_raw": _strings(raw_labels, raw[keep]),
         }
     )
-    unknown = sorted(set(rows["role"]) - set(ROLES))
-    if unknown:
-        raise ValueError(f"assignments.role must be lead or support, got {unknown}")
-    wanted = _as_docs(docs)
-    if wanted is not None:
-        rows = rows[rows["doc_id"].isin(wanted)]
-    rows = rows[rows["role"].isin(roles)]
-    if not inherited:
-        rows = rows[~rows["inherited"]]
-    unresolved = rows["node"] == ""
-    skipped = rows.loc[unresolved, "doc_id"].value_counts().sort_index()
-    rows = rows[~unresolved]
-    # Lead beats support; an explicit cell beats an inherited one; then the earliest line.
-    rows = rows.assign(_rank=rows["role"].map({r: i for i, r in enumerate(ROLES)}))
-    rows = rows.sort_values(
-        ["node", "measure_id", "_rank", "inherited", "line", "agency_raw"], kind="mergesort"
-    )
-    rows = rows.drop_duplicates(["node", "measure_id"], keep="first")
-    return rows.drop(columns="_rank").reset_index(drop=True), skipped
+    return rows, sel.skipped
 
 
-def _mode(values: Iterable[str]) -> str:
-    """Most frequent non-empty string; ties broken by sort order."""
-    counts = pd.Series([v for v in values if v], dtype=object).value_counts()
-    if counts.empty:
-        return ""
-    best = counts.max()
-    return min(counts.index[counts == best])
+def _group_mode(
+    groups: np.ndarray, values: np.ndarray, labels: np.ndarray, n_groups: int
+) -> np.ndarray:
+    """Most frequent non-empty label of ``values`` in each group; ties to the smallest.
+
+    ``groups`` are codes ``0 .. n_groups - 1``, ``values`` codes into the
+    sorted ``labels``; a group without a non-empty value gets "".
+    """
+    out = np.full(n_groups, "", dtype=object)
+    if len(labels) and labels[0] == "":
+        groups, values = groups[values != 0], values[values != 0]
+    pair, count = np.unique(groups.astype(np.int64) * len(labels) + values, return_counts=True)
+    group, value = np.divmod(pair, len(labels)) if len(labels) else (pair, pair)
+    order = np.lexsort((value, -count, group))
+    group, value = group[order], value[order]
+    first = np.ones(len(group), dtype=bool)
+    first[1:] = group[1:] != group[:-1]
+    out[group[first]] = labels[value[first]]
+    return out
+
+
+_AGENCY_COLUMNS = ("agency_id", "doc_id", "name_zh", "name_en", "agency_type", "type_en", "system")
 
 
 def _agency_attributes(
-    rows: pd.DataFrame, agencies: pd.DataFrame | None, node: str
-) -> dict[str, dict]:
-    """Node attributes for every agency node in ``rows``."""
+    sel: _Selection, keep: np.ndarray, agencies: pd.DataFrame | None, node: str
+) -> list[dict]:
+    """Node attributes for every agency node (``sel.node_labels``), in that order."""
     table = None
     if agencies is not None:
         _require(agencies, ("agency_id", "doc_id", "name_zh", "agency_type"), "agencies")
-        table = pd.DataFrame(
-            {
-                c: _text(agencies[c]) if c in agencies.columns else ""
-                for c in (
-                    "agency_id",
-                    "doc_id",
-                    "name_zh",
-                    "name_en",
-                    "agency_type",
-                    "type_en",
-                    "system",
-                )
-            }
-        )
-    attrs: dict[str, dict] = {}
+        table = {
+            c: (
+                _text(agencies[c]).to_numpy(dtype=object)
+                if c in agencies.columns
+                else np.full(len(agencies), "", dtype=object)
+            )
+            for c in _AGENCY_COLUMNS
+        }
+    labels = sel.node_labels
+    n = len(labels)
+    node_of = sel.node[keep]  # sorted, every node at least once
+    raw, raw_labels = sel.text("agency_raw")
+    raw_mode = _group_mode(node_of, raw[keep], raw_labels, n)
+    doc, doc_labels = sel.text("doc_id")
+    doc_of = doc[keep]
+    empty = np.full(n, "", dtype=object)
     if node == "agency_id":
-        lookup = {} if table is None else table.drop_duplicates("agency_id").set_index("agency_id")
-        raw = rows.sort_values(["node", "line"]).groupby("node")["agency_raw"].agg(_mode)
-        first = rows.groupby("node")["doc_id"].first()
-        for agency in _sorted(rows["node"].unique()):
-            if table is not None and agency in lookup.index:
-                rec = lookup.loc[agency]
-                attrs[agency] = {
-                    "name_zh": rec["name_zh"],
-                    "name_en": rec["name_en"],
-                    "agency_type": rec["agency_type"],
-                    "type_en": rec["type_en"],
-                    "system": rec["system"],
-                    "place": rec["doc_id"] or first[agency],
-                }
-            else:
-                attrs[agency] = {
-                    "name_zh": raw[agency],
-                    "name_en": "",
-                    "agency_type": "",
-                    "type_en": "",
-                    "system": "",
-                    "place": first[agency],
-                }
-        return attrs
-    # Pooled type graph: a node stands for one functional type across places.
-    places = rows.groupby("node")["doc_id"].agg(lambda s: ";".join(sorted(set(s))))
-    raw = rows.groupby("node")["agency_raw"].agg(_mode)
-    for agency_type in _sorted(rows["node"].unique()):
-        of_type = None if table is None else table[table["agency_type"] == agency_type]
-        if of_type is not None and not of_type.empty:
-            type_en = _mode(of_type["type_en"])
-            attrs[agency_type] = {
-                "name_zh": _mode(of_type["name_zh"]),
-                "name_en": type_en,
-                "agency_type": agency_type,
-                "type_en": type_en,
-                "system": _mode(of_type["system"]),
-                "place": places[agency_type],
-            }
-        else:
-            attrs[agency_type] = {
-                "name_zh": raw[agency_type],
-                "name_en": "",
-                "agency_type": agency_type,
-                "type_en": "",
-                "system": "",
-                "place": places[agency_type],
-            }
-    return attrs
+        first = np.ones(len(node_of), dtype=bool)
+        first[1:] = node_of[1:] != node_of[:-1]
+        place = doc_labels[doc_of[first]]
+        columns = {"name_zh": raw_mode, "name_en": empty, "agency_type": empty.copy()}
+        columns |= {"type_en": empty.copy(), "system": empty.copy(), "place": place}
+        if table is not None:
+            unique = ~pd.Series(table["agency_id"]).duplicated().to_numpy()
+            at = np.flatnonzero(unique)
+            pos = pd.Index(table["agency_id"][at]).get_indexer(labels)
+            found = pos >= 0
+            at = at[pos[found]]
+            for c in ("name_zh", "name_en", "agency_type", "type_en", "system"):
+                columns[c] = columns[c].copy()
+                columns[c][found] = table[c][at]
+            listed = table["doc_id"][at]
+            place = place.copy()
+            place[found] = np.where(listed != "", listed, place[found])
+            columns["place"] = place
+    else:
+        # Pooled type graph: a node stands for one functional type across places.
+        width = max(len(doc_labels), 1)
+        of_node, docs = np.divmod(np.unique(node_of.astype(np.int64) * width + doc_of), width)
+        names = doc_labels[docs]  # sorted within each node
+        cuts = np.flatnonzero(of_node[1:] != of_node[:-1]) + 1
+        place = np.empty(n, dtype=object)
+        place[:] = [";".join(part) for part in np.split(names, cuts)] if n else []
+        columns = {"name_zh": raw_mode, "name_en": empty, "agency_type": labels.copy()}
+        columns |= {"type_en": empty.copy(), "system": empty.copy(), "place": place}
+        if table is not None:
+            group = pd.Index(labels).get_indexer(table["agency_type"])
+            typed = group >= 0
+            group = group[typed]
+            found = np.bincount(group, minlength=n) > 0
+            modes = {}
+            for c in ("type_en", "name_zh", "system"):
+                codes, values = pd.factorize(table[c][typed], sort=True)
+                modes[c] = _group_mode(group, codes, np.asarray(values, dtype=object), n)
+            for c, mode in (("name_zh", "name_zh"), ("name_en", "type_en")):
+                columns[c] = columns[c].copy()
+                columns[c][found] = modes[mode][found]
+            for c in ("type_en", "system"):
+                columns[c] = columns[c].copy()
+                columns[c][found] = modes[c][found]
+    keys = ("name_zh", "name_en", "agency_type", "type_en", "system", "place")
+    return [
+        {
+            "bipartite": 0,
+            "kind": "agency",
+            "name_zh": name_zh,
+            "name_en": name_en,
+            "agency_type": agency_type,
+            "type_en": type_en,
+            "system": system,
+            "place": place,
+        }
+        for name_zh, name_en, agency_type, type_en, system, place in zip(
+            *(columns[k].tolist() for k in keys), strict=True
+        )
+    ]
 
 
 def _measure_attributes(
-    rows: pd.DataFrame, measures: pd.DataFrame | None, keep: Iterable[str]
-) -> dict[str, dict]:
-    keep = _sorted(set(keep))
+    sel: _Selection, keep: np.ndarray, measures: pd.DataFrame | None, extra: list[str] | None
+) -> tuple[list, list[dict]]:
+    """Measure nodes (sorted) and their attributes: those of ``sel`` and the ``extra`` ids."""
+    labels = sel.measure_labels
+    if extra is not None:
+        labels = np.array(_sorted(set(labels.tolist()) | set(extra)), dtype=object)
+    n = len(labels)
     if measures is None:
-        doc = rows.groupby("measure_id")["doc_id"].first()
-        line = rows.groupby("measure_id")["line"].min()
-        return {
-            m: {"text": "", "section": "", "doc_id": doc[m], "line": int(line[m])} for m in keep
-        }
-    _require(measures, ("doc_id", "measure_id"), "measures")
-    table = pd.DataFrame(
-        {
-            "measure_id": _text(measures["measure_id"]),
-            "doc_id": _text(measures["doc_id"]),
-            "text": _text(measures["text"]) if "text" in measures.columns else "",
-            "section": (
-                _text(measures["section_title"]) if "section_title" in measures.columns else ""
-            ),
-            "line": (
-                pd.to_numeric(measures["line"], errors="coerce").fillna(0).astype(np.int64)
-                if "line" in measures.columns
-                else np.int64(0)
-            ),
-        }
-    ).drop_duplicates("measure_id")
-    table = table.set_index("measure_id")
-    missing = [m for m in keep if m not in table.index]
-    if missing:
-        raise ValueError(
-            f"{len(missing)} measure_id(s) of assignments are not in measures, e.g. {missing[:3]}"
+        measure_of = sel.measure[keep]
+        doc, doc_labels = sel.text("doc_id")
+        _, first = np.unique(measure_of, return_index=True)
+        line = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+        np.minimum.at(line, measure_of, sel.line[keep])
+        text = section = np.full(n, "", dtype=object)
+        doc_id = doc_labels[doc[keep][first]]
+    else:
+        _require(measures, ("doc_id", "measure_id"), "measures")
+        ids = _text(measures["measure_id"])
+        at = np.flatnonzero(~ids.duplicated().to_numpy())
+        pos = pd.Index(ids.to_numpy(dtype=object)[at]).get_indexer(labels)
+        if (pos < 0).any():
+            missing = labels[pos < 0].tolist()
+            raise ValueError(
+                f"{len(missing)} measure_id(s) of assignments are not in measures, "
+                f"e.g. {missing[:3]}"
+            )
+        at = at[pos]
+
+        def column(name: str) -> np.ndarray:
+            if name not in measures.columns:
+                return np.full(n, "", dtype=object)
+            return _text(measures[name].iloc[at]).to_numpy(dtype=object)
+
+        text, section, doc_id = column("text"), column("section_title"), column("doc_id")
+        if "line" in measures.columns:
+            line = pd.to_numeric(measures["line"], errors="coerce").fillna(0).astype(np.int64)
+            line = line.to_numpy()[at]
+        else:
+            line = np.zeros(n, dtype=np.int64)
+    attrs = [
+        {"bipartite": 1, "kind": "measure", "text": t, "section": s, "doc_id": d, "line": ln}
+        for t, s, d, ln in zip(
+            text.tolist(), section.tolist(), doc_id.tolist(), line.tolist(), strict=True
         )
-    return {
-        m: {
-            "text": table.at[m, "text"],
-            "section": table.at[m, "section"],
-            "doc_id": table.at[m, "doc_id"],
-            "line": int(table.at[m, "line"]),
-        }
-        for m in keep
-    }
+    ]
+    return labels.tolist(), attrs
 
 
 def _all_measures(measures: pd.DataFrame, docs: str | Iterable[str] | None) -> list[str]:
@@ -372,16 +524,18 @@ def bipartite_graph(
     missing_weight = [r for r in roles if r not in weights]
     if missing_weight:
         raise ValueError(f"weights has no value for role(s) {missing_weight}")
-    rows, skipped = _select(assignments, docs=docs, roles=roles, inherited=inherited, node=node)
+    sel = _Selection(assignments, docs=docs, roles=roles, inherited=inherited, node=node)
+    keep = sel.first_per_pair()
 
-    measure_ids = set(rows["measure_id"])
+    extra = None
     if isolated_measures:
         if measures is None:
             raise ValueError("isolated_measures=True needs the measures table")
-        measure_ids |= set(_all_measures(measures, docs))
-    agency_attrs = _agency_attributes(rows, agencies, node)
-    measure_attrs = _measure_attributes(rows, measures, measure_ids)
-    clash = sorted(set(agency_attrs) & set(measure_attrs))
+        extra = _all_measures(measures, docs)
+    agency_attrs = _agency_attributes(sel, keep, agencies, node)
+    agency_ids = sel.node_labels.tolist()
+    measure_ids, measure_attrs = _measure_attributes(sel, keep, measures, extra)
+    clash = sorted(set(agency_ids) & set(measure_ids))
     if clash:
         raise ValueError(f"agency and measure ids collide: {clash[:3]}")
 
@@ -391,24 +545,21 @@ def bipartite_graph(
         roles=";".join(roles),
         inherited=bool(inherited),
         node=node,
-        skipped_unresolved=int(skipped.sum()),
+        skipped_unresolved=int(sel.skipped.sum()),
     )
-    G.add_nodes_from((a, {"bipartite": 0, "kind": "agency", **d}) for a, d in agency_attrs.items())
-    G.add_nodes_from(
-        (m, {"bipartite": 1, "kind": "measure", **d}) for m, d in measure_attrs.items()
-    )
+    G.add_nodes_from(zip(agency_ids, agency_attrs, strict=True))
+    G.add_nodes_from(zip(measure_ids, measure_attrs, strict=True))
+    role_weight = np.array([float(weights[r]) if r in roles else 0.0 for r in ROLES])
+    rank = sel.role[keep].astype(np.intp)
     G.add_edges_from(
-        (
-            a,
-            m,
-            {"role": r, "inherited": bool(i), "line": int(ln), "weight": float(weights[r])},
-        )
-        for a, m, r, i, ln in zip(
-            rows["node"],
-            rows["measure_id"],
-            rows["role"],
-            rows["inherited"],
-            rows["line"],
+        (a, m, {"role": r, "inherited": i, "line": ln, "weight": w})
+        for a, m, r, i, ln, w in zip(
+            sel.node_labels[sel.node[keep]].tolist(),
+            sel.measure_labels[sel.measure[keep]].tolist(),
+            np.array(ROLES, dtype=object)[rank].tolist(),
+            sel.inherited[keep].tolist(),
+            sel.line[keep].tolist(),
+            role_weight[rank].tolist(),
             strict=True,
         )
     )
@@ -421,16 +572,55 @@ def bipartite_graph(
 def _graph_sides(G: nx.Graph) -> tuple[list, list]:
     if G.is_directed() or G.is_multigraph():
         raise ValueError("expected an undirected simple two-mode graph (nx.Graph)")
-    missing = [n for n, b in G.nodes(data="bipartite") if b not in (0, 1)]
+    top, bottom, missing = [], [], []
+    for n, b in G.nodes(data="bipartite"):
+        if b == 0:
+            top.append(n)
+        elif b == 1:
+            bottom.append(n)
+        else:
+            missing.append(n)
     if missing:
         raise ValueError(f"nodes lack a bipartite attribute of 0 or 1, e.g. {missing[:3]}")
-    top = _sorted(n for n, b in G.nodes(data="bipartite") if b == 0)
-    bottom = _sorted(n for n, b in G.nodes(data="bipartite") if b == 1)
-    return top, bottom
+    return _sorted(top), _sorted(bottom)
 
 
-def _from_graph(G: nx.Graph, *, weighted: bool, role: str | None = None) -> sp.csr_matrix:
-    rows, cols = _graph_sides(G)
+def _graph_edges(G: nx.Graph, rows: list, cols: list) -> tuple | None:
+    """Every edge once, as row indices, column indices and data dicts.
+
+    The edges are read from the adjacency of the ``rows`` nodes, so each
+    row–column edge is met once. ``None`` if some edge does not join a row to
+    a column (it is then met twice or not at all).
+    """
+    col_of = {n: j for j, n in enumerate(cols)}
+    adjacency = dict(G.adjacency())  # plain dicts: quicker to read than G.adj views
+    neighbours = [adjacency[u] for u in rows]
+    c = np.fromiter((col_of.get(v, -1) for nbrs in neighbours for v in nbrs), dtype=np.intp)
+    if len(c) != G.number_of_edges() or (c < 0).any():
+        return None
+    r = np.repeat(np.arange(len(rows), dtype=np.intp), [len(nbrs) for nbrs in neighbours])
+    data = [d for nbrs in neighbours for d in nbrs.values()]
+    return r, c, data
+
+
+def _roles_of(data: list[dict]) -> np.ndarray | None:
+    """The ``role`` of each edge as an object array; ``None`` if one is not in :data:`ROLES`."""
+    roles = [d.get("role") for d in data]
+    try:
+        valid = set(roles) <= set(ROLES)
+    except TypeError:  # an unhashable role
+        valid = False
+    if not valid:
+        return None
+    out = np.empty(len(roles), dtype=object)
+    out[:] = roles
+    return out
+
+
+def _from_graph_checked(
+    G: nx.Graph, rows: list, cols: list, *, weighted: bool, role: str | None
+) -> sp.csr_matrix:
+    """:func:`_from_graph` edge by edge; raises on the first edge that does not fit."""
     row_of = {n: i for i, n in enumerate(rows)}
     col_of = {n: j for j, n in enumerate(cols)}
     r, c, w = [], [], []
@@ -447,6 +637,26 @@ def _from_graph(G: nx.Graph, *, weighted: bool, role: str | None = None) -> sp.c
         r.append(row_of[u])
         c.append(col_of[v])
         w.append(float(d.get("weight", 1.0)) if weighted else 1.0)
+    return sp.csr_matrix((w, (r, c)), shape=(len(rows), len(cols)), dtype=float)
+
+
+def _from_graph(
+    G: nx.Graph,
+    *,
+    weighted: bool,
+    role: str | None = None,
+    sides: tuple[list, list] | None = None,
+) -> sp.csr_matrix:
+    rows, cols = _graph_sides(G) if sides is None else sides
+    edges = _graph_edges(G, rows, cols)
+    roles = None if edges is None or role is None else _roles_of(edges[2])
+    if edges is None or (role is not None and roles is None):
+        return _from_graph_checked(G, rows, cols, weighted=weighted, role=role)
+    r, c, data = edges
+    w = np.array([float(d.get("weight", 1.0)) for d in data]) if weighted else np.ones(len(r))
+    if role is not None:
+        mine = roles == role
+        r, c, w = r[mine], c[mine], w[mine]
     return sp.csr_matrix((w, (r, c)), shape=(len(rows), len(cols)), dtype=float)
 
 
@@ -498,20 +708,30 @@ def incidence_matrix(
     """
     if isinstance(data, nx.Graph):
         rows, cols = _graph_sides(data)
-        return _from_graph(data, weighted=weighted), rows, cols
+        return _from_graph(data, weighted=weighted, sides=(rows, cols)), rows, cols
     weights = dict(settings.ROLE_WEIGHTS if weights is None else weights)
-    sel, _ = _select(data, docs=docs, roles=roles, inherited=inherited, node=node)
-    rows = _sorted(sel["node"].unique())
-    col_set = set(sel["measure_id"])
+    sel = _Selection(data, docs=docs, roles=roles, inherited=inherited, node=node)
+    rows = sel.node_labels.tolist()
+    c = sel.measure
     if measures is not None:
-        col_set |= set(_all_measures(measures, docs))
-    cols = _sorted(col_set)
-    r = pd.Index(rows).get_indexer(sel["node"])
-    c = pd.Index(cols).get_indexer(sel["measure_id"])
-    values = sel["role"].map(weights).to_numpy(float) if weighted else np.ones(len(sel))
-    if np.isnan(values).any():
-        raise ValueError(f"weights has no value for some role in {sorted(set(sel['role']))}")
-    B = sp.csr_matrix((values, (r, c)), shape=(len(rows), len(cols)))
+        cols = _sorted(set(sel.measure_labels.tolist()) | set(_all_measures(measures, docs)))
+        c = pd.Index(cols).get_indexer(sel.measure_labels)[c]
+    else:
+        cols = sel.measure_labels.tolist()
+    # One entry per (agency, measure): duplicates are summed, then replaced.
+    lead = (sel.role == 0).astype(float)
+    B = sp.csr_matrix((lead, (sel.node, c)), shape=(len(rows), len(cols)))
+    if weighted:
+        has_lead = B.data > 0  # lead wins
+        there = (has_lead.any(), (~has_lead).any())
+        present = [r for r, here in zip(ROLES, there, strict=True) if here]
+        values = pd.Series(present, dtype=object).map(weights).to_numpy(float)
+        if np.isnan(values).any():
+            raise ValueError(f"weights has no value for some role in {present}")
+        value = dict(zip(present, values.tolist(), strict=True))
+        B.data = np.where(has_lead, value.get("lead", 0.0), value.get("support", 0.0))
+    else:
+        B.data = np.ones(len(B.data))
     return B, rows, cols
 
 
@@ -525,8 +745,18 @@ def _role_incidence(
     """Binary lead and support incidences on shared labels (lead wins)."""
     if isinstance(data, nx.Graph):
         rows, cols = _graph_sides(data)
-        L = _from_graph(data, weighted=False, role="lead")
-        S = _from_graph(data, weighted=False, role="support")
+        edges = _graph_edges(data, rows, cols)
+        roles = None if edges is None else _roles_of(edges[2])
+        if roles is None:  # some edge does not fit: read edge by edge, which raises on it
+            L = _from_graph_checked(data, rows, cols, weighted=False, role="lead")
+            S = _from_graph_checked(data, rows, cols, weighted=False, role="support")
+            return L, S, rows, cols
+        r, c, _ = edges
+        shape = (len(rows), len(cols))
+        L, S = (
+            sp.csr_matrix((np.ones(int(mine.sum())), (r[mine], c[mine])), shape=shape)
+            for mine in (roles == "lead", roles == "support")
+        )
         return L, S, rows, cols
     B, rows, cols = incidence_matrix(
         data,
@@ -571,21 +801,23 @@ def _project(B: sp.csr_matrix, method: str) -> sp.coo_matrix:
 
 def _edge_frame(W: sp.coo_matrix, labels: list) -> pd.DataFrame:
     labels = np.asarray(labels, dtype=object)
-    return pd.DataFrame(
-        {
-            "source": labels[W.row] if W.nnz else np.array([], dtype=object),
-            "target": labels[W.col] if W.nnz else np.array([], dtype=object),
-            "weight": W.data.astype(float),
-        }
-    )
+    if not W.nnz:
+        source = target = np.array([], dtype=object)
+    elif (inferred := pd.Series(labels)).dtype == _STR:
+        # The dtype pandas infers for these labels, without scanning every edge.
+        source, target = inferred.array.take(W.row), inferred.array.take(W.col)
+    else:
+        source, target = labels[W.row], labels[W.col]
+    return pd.DataFrame({"source": source, "target": target, "weight": W.data.astype(float)})
 
 
 def _projection_graph(
     W: sp.coo_matrix, labels: list, source: nx.Graph | None, G: nx.Graph
 ) -> nx.Graph:
     G.add_nodes_from((n, dict(source.nodes[n]) if source is not None else {}) for n in labels)
-    G.add_weighted_edges_from(
-        (labels[i], labels[j], float(w)) for i, j, w in zip(W.row, W.col, W.data, strict=True)
+    G.add_edges_from(
+        (labels[i], labels[j], {"weight": w})
+        for i, j, w in zip(W.row.tolist(), W.col.tolist(), W.data.tolist(), strict=True)
     )
     return G
 
@@ -754,7 +986,8 @@ def lead_support_network(
     D = nx.DiGraph(projection="lead_support")
     source = data if isinstance(data, nx.Graph) else None
     D.add_nodes_from((n, dict(source.nodes[n]) if source is not None else {}) for n in rows)
-    D.add_weighted_edges_from(
-        (rows[i], rows[j], int(w)) for i, j, w in zip(src, dst, wt, strict=True)
+    D.add_edges_from(
+        (rows[i], rows[j], {"weight": w})
+        for i, j, w in zip(src.tolist(), dst.tolist(), wt.tolist(), strict=True)
     )
     return D
