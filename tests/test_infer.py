@@ -161,3 +161,28 @@ def test_keywords_name_types_without_training(coded):
     pred = infer_assignments(m, coded.measures, coded.assignments, weights={"keywords": 100.0})
     lead = pred[pred["role"] == "lead"]
     assert lead["agency_type"].iloc[0] == "education"
+
+
+def test_the_infer_command_never_writes_into_the_coded_tables(tmp_path):
+    from agencygraph.cli import main
+    from agencygraph.corpus import bundled_corpus
+
+    shanhu = bundled_corpus()[2]
+    out = tmp_path / "out"
+    assert main(["parse", "--out", str(out)]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert main(["infer", str(shanhu), "--out", str(out)]) == 0
+    after = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert set(after) - set(before) == {"inferred_assignments.csv"}
+    assert all(after[name] == data for name, data in before.items())
+    inferred = pd.read_csv(out / "inferred_assignments.csv")
+    assert list(inferred.columns) == [
+        "doc_id",
+        "measure_id",
+        "role",
+        "agency_type",
+        "probability",
+        "rank",
+    ]
+    coded = pd.read_csv(out / "assignments.csv")
+    assert not set(coded.measure_id) & set(inferred.measure_id)

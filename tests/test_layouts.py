@@ -418,6 +418,52 @@ OFFICIALS_AND_PLACEHOLDERS = """\
 """
 
 
+OFFICIALS_COUNTY = """\
+关于印发《XX县产业工人队伍建设改革工作要点》的通知
+各乡镇人民政府，县直各单位：
+一、重点工作
+1.建立县级领导联系重点企业制度。（县委书记、县长负责，县委办公室配合）
+2.开展技能竞赛。（县总工会牵头，县直有关单位配合）
+3.健全协调机制。各牵头单位要加强沟通。（县人社局牵头，各乡镇人民政府按职责分工负责）
+"""
+
+PLACEHOLDERS_DISTRICT = """\
+二、主要任务
+1.推进职工书屋建设。（牵头单位：区总工会；责任单位：各街道、有关部门）
+2.落实职工疗休养。（牵头单位：区总工会；配合单位：区人社局、区直各单位）
+（一）由常务副区长牵头的工作
+3.统筹改革任务。（常务副区长牵头，区发改局、区财政局配合）
+"""
+
+
+def test_officials_and_placeholders_in_a_county_plan():
+    got, plan = coding(OFFICIALS_COUNTY)
+    assert got == [
+        ("建立县级领导联系", [(S, "县委办公室", False)]),
+        ("开展技能竞赛。", [(L, "县总工会", False), (S, "县直有关单位", False)]),
+        ("健全协调机制。各", [(L, "县人社局", False), (S, "各乡镇人民政府", False)]),
+    ]
+    assert "officials_named" in plan.flags
+    assert ag.resolve("各乡镇人民政府").system == "aggregate"
+
+
+def test_placeholders_and_an_officials_heading_in_a_district_plan():
+    got, plan = coding(PLACEHOLDERS_DISTRICT)
+    assert got == [
+        (
+            "推进职工书屋建设",
+            [(L, "区总工会", False), (S, "各街道", False), (S, "有关部门", False)],
+        ),
+        (
+            "落实职工疗休养。",
+            [(L, "区总工会", False), (S, "区人社局", False), (S, "区直各单位", False)],
+        ),
+        ("统筹改革任务。", [(S, "区发改局", False), (S, "区财政局", False)]),
+    ]
+    assert any("常务副区长" in message for _, message in plan.warnings)
+    assert {ag.resolve(u).system for u in ("有关部门", "区直各单位")} == {"aggregate"}
+
+
 def test_officials_addressees_common_nouns_and_placeholders():
     got, plan = coding(OFFICIALS_AND_PLACEHOLDERS)
     assert got == [
