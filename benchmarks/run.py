@@ -231,7 +231,16 @@ def worker(args: argparse.Namespace) -> None:
 def _build(files, args) -> dict:
     """Run ``agencygraph build --tables-only`` in a child; its own wall time and peak memory."""
     out = tempfile.mkdtemp(prefix="agencygraph-build-")
-    cmd = [sys.executable, "-m", "agencygraph.cli", "build", "--tables-only", "--quiet"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "agencygraph.cli",
+        "build",
+        "--tables-only",
+        "--quiet",
+        "--jobs",
+        "0",
+    ]
     cmd += ["--out", out, *map(str, files)]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
