@@ -25,17 +25,17 @@ import pandas as pd
 
 from agencygraph import agencies
 from agencygraph._errors import InputError
-from agencygraph.corpus import bundled_corpus, document_metadata, read_plan_text
+from agencygraph.corpus import (
+    MANIFEST_COLUMNS,
+    bundled_corpus,
+    document_metadata,
+    read_plan_text,
+)
 from agencygraph.parse import CodedPlan, find_mentions, parse_plan
 
+# The manifest's fields (but its free-text source), then what coding adds.
 DOCUMENT_COLUMNS = [
-    "doc_id",
-    "title",
-    "place_zh",
-    "place_en",
-    "province",
-    "level",
-    "date",
+    *(column for column in MANIFEST_COLUMNS if column != "source"),
     "layout",
     "layout_confidence",
     "flags",
