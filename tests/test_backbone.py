@@ -271,13 +271,46 @@ def test_bicm_rejects_non_binary_input():
         bicm(np.array([[0, 2], [1, 0]]))
 
 
-def test_bicm_reports_non_convergence():
+def test_bicm_solves_degrees_on_the_boundary_exactly():
     # Margins (3, 3, 1, 1) x (3, 3, 1, 1) force the two degree-1 rows into the first two columns
-    # (Gale-Ryser holds with equality), so some fitnesses are infinite; no row or column is empty
-    # or full, so peeling cannot remove the problem.
+    # (Gale-Ryser holds with equality at k = 2) and the degree-3 rows into them too; no row or
+    # column is empty or full, so peeling alone cannot see it. Every matrix with these margins
+    # has the forced cells; the free 2 x 2 blocks have one 1 per row and column.
     B = np.array([[1, 1, 1, 0], [1, 1, 0, 1], [1, 0, 0, 0], [0, 1, 0, 0]])
+    expected = np.array([[1, 1, 0.5, 0.5], [1, 1, 0.5, 0.5], [0.5, 0.5, 0, 0], [0.5, 0.5, 0, 0]])
+    np.testing.assert_allclose(bicm(B), expected, atol=1e-9)
+
+
+def test_bicm_boundary_blocks_nest():
+    # A tight split whose free blocks hold a tight split of their own.
+    inner = np.array([[1, 1, 1, 0], [1, 1, 0, 1], [1, 0, 0, 0], [0, 1, 0, 0]])
+    B = np.zeros((8, 8), dtype=int)
+    B[:4, :4] = 1
+    B[:4, 4:] = inner
+    B[4:, :4] = inner
+    P = bicm(B)
+    assert np.all(P[:4, :4] == 1) and np.all(P[4:, 4:] == 0)
+    np.testing.assert_allclose(P.sum(axis=1), B.sum(axis=1), atol=1e-9)
+    np.testing.assert_allclose(P.sum(axis=0), B.sum(axis=0), atol=1e-9)
+
+
+def test_bicm_converges_where_the_line_search_used_to_stall():
+    # A coded synthetic plan whose fit stopped at a degree error of 2.4e-8 (tol 1e-8): near the
+    # solution the likelihood's decrease is below its rounding and every step was refused.
+    rows = [
+        "111001100100", "100001110111", "110010000010", "111001110111",
+        "111010111110", "110100110110", "110000000010", "111010100110",
+        "011000000110", "111111111111", "011000000000", "011100110111",
+    ]  # fmt: skip
+    B = np.array([[int(ch) for ch in row] for row in rows])
+    P = bicm(B, tol=1e-12)
+    np.testing.assert_allclose(P.sum(axis=1), B.sum(axis=1), atol=1e-12)
+    np.testing.assert_allclose(P.sum(axis=0), B.sum(axis=0), atol=1e-12)
+
+
+def test_bicm_reports_non_convergence():
     with pytest.raises(ConvergenceError):
-        bicm(B, max_iter=5)
+        bicm(_random_binary((30, 80), 0.2, 5), max_iter=1)
 
 
 # ---------------------------------------------------------------------------------------------

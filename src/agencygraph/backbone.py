@@ -259,6 +259,10 @@ def _bicm_core(
         z = th[:, None] + et[None, :]
         return float(rm @ np.logaddexp(0.0, z) @ cm - obs[:a] @ th - obs[a:] @ et)
 
+    def _degree_error(th: np.ndarray, et: np.ndarray) -> float:
+        q = special.expit(th[:, None] + et[None, :])
+        return float(max(np.max(np.abs(q @ cm - rd)), np.max(np.abs(rm @ q - cd))))
+
     f = negloglik(theta, eta)
     for _ in range(max_iter):
         p = special.expit(theta[:, None] + eta[None, :])
@@ -279,11 +283,15 @@ def _bicm_core(
         except np.linalg.LinAlgError:
             step = -np.linalg.lstsq(H, grad, rcond=None)[0]
         # Backtracking (Armijo) keeps every step downhill on the convex negative log-likelihood.
+        # Close to the solution the decrease is below the rounding of the likelihood itself
+        # (about resid² against a value in the hundreds), so a step that shrinks the largest
+        # degree error is taken too; otherwise the search stalls a hair short of ``tol``.
         t, slope = 1.0, float(grad @ step)
+        worst = np.max(np.abs(resid))
         while t > 1e-12:
             th_new, et_new = theta + t * step[:a], eta + t * step[a:]
             f_new = negloglik(th_new, et_new)
-            if f_new <= f + 1e-4 * t * slope:
+            if f_new <= f + 1e-4 * t * slope or _degree_error(th_new, et_new) < worst:
                 break
             t *= 0.5
         theta, eta, f = th_new, et_new, f_new
@@ -292,9 +300,78 @@ def _bicm_core(
     if err < tol:
         return p
     raise ConvergenceError(
-        f"BiCM did not converge in {max_iter} Newton steps (largest degree error {err:.3g}); "
-        "the degree sequences may lie on the boundary of the feasible set"
+        f"BiCM did not converge in {max_iter} Newton steps (largest degree error {err:.3g})"
     )
+
+
+def _tight_split(
+    rdeg: np.ndarray, rmult: np.ndarray, cdeg: np.ndarray, cmult: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, int] | None:
+    r"""Where the Gale–Ryser inequality is an equality, if anywhere: a forced block structure.
+
+    With rows sorted by degree, :math:`\sum_{i \le k} r_i \le \sum_j \min(c_j, k)` for every
+    feasible pair of degree sequences. Equality at ``k`` forces every matrix with these
+    degrees to hold ones wherever a top-``k`` row meets a column of degree ``>= k``, and zeros
+    wherever another row meets a column of degree ``< k``. Returns the top row classes, the
+    columns of degree ``>= k`` and ``k`` (checked at the ends of degree classes, which is
+    enough: equality inside a class of equal degrees carries to both of its ends).
+    """
+    order = np.argsort(-rdeg, kind="stable")
+    k_at = np.cumsum(rmult[order])
+    edges_at = np.cumsum((rmult * rdeg)[order])
+    for position in range(order.size - 1):
+        k = int(k_at[position])
+        if edges_at[position] == int(cmult @ np.minimum(cdeg, k)):
+            top = np.zeros(rdeg.size, dtype=bool)
+            top[order[: position + 1]] = True
+            return top, cdeg >= k, k
+    return None
+
+
+def _bicm_classes(
+    rdeg: np.ndarray,
+    rmult: np.ndarray,
+    cdeg: np.ndarray,
+    cmult: np.ndarray,
+    *,
+    tol: float,
+    max_iter: int,
+) -> np.ndarray:
+    """BiCM probabilities, row classes × column classes, boundary cases included.
+
+    Cells that every matrix with these degrees fixes get their forced 0 or 1: empty and full
+    classes (:func:`_peel`) and the blocks of a tight Gale–Ryser inequality
+    (:func:`_tight_split`), whose two free blocks are then independent BiCMs with reduced
+    degrees. There the maximum-likelihood fitnesses are infinite and Newton steps creep
+    towards them; solving only the free cells converges as in the interior.
+    """
+    r_stage, c_stage, r_fixed, c_fixed, rcore, ccore = _peel(rdeg, rmult, cdeg, cmult)
+    table = np.empty((rdeg.size, cdeg.size))
+    # A pair's probability is fixed by whichever of its two classes was peeled first.
+    row_first = r_stage[:, None] < c_stage[None, :]
+    table[:] = np.where(row_first, r_fixed[:, None], c_fixed[None, :])
+    r_on, c_on = np.isinf(r_stage), np.isinf(c_stage)
+    if not (r_on.any() and c_on.any()):
+        return table
+    rd, rm, cd, cm = rcore[r_on], rmult[r_on], ccore[c_on], cmult[c_on]
+    split = _tight_split(rd, rm, cd, cm)
+    if split is None:
+        core = _bicm_core(rd, rm, cd, cm, tol=tol, max_iter=max_iter)
+    else:
+        top, wide, k = split
+        core = np.zeros((rd.size, cd.size))
+        core[np.ix_(top, wide)] = 1.0
+        blocks = (
+            (top, ~wide, rd[top] - cm[wide].sum(), cd[~wide]),
+            (~top, wide, rd[~top], cd[wide] - k),
+        )
+        for rows, cols, r_block, c_block in blocks:
+            if rows.any() and cols.any():
+                core[np.ix_(rows, cols)] = _bicm_classes(
+                    r_block, rm[rows], c_block, cm[cols], tol=tol, max_iter=max_iter
+                )
+    table[np.ix_(r_on, c_on)] = core
+    return table
 
 
 def _bicm_table(
@@ -302,17 +379,7 @@ def _bicm_table(
 ) -> _BiCMTable:
     ru, row_class, rmult = np.unique(rdeg, return_inverse=True, return_counts=True)
     cu, col_class, cmult = np.unique(cdeg, return_inverse=True, return_counts=True)
-    r_stage, c_stage, r_fixed, c_fixed, rcore, ccore = _peel(ru, rmult, cu, cmult)
-    table = np.empty((ru.size, cu.size))
-    # A pair's probability is fixed by whichever of its two classes was peeled first.
-    row_first = r_stage[:, None] < c_stage[None, :]
-    table[:] = np.where(row_first, r_fixed[:, None], c_fixed[None, :])
-    r_on, c_on = np.isinf(r_stage), np.isinf(c_stage)
-    if r_on.any() and c_on.any():
-        core = _bicm_core(
-            rcore[r_on], rmult[r_on], ccore[c_on], cmult[c_on], tol=tol, max_iter=max_iter
-        )
-        table[np.ix_(r_on, c_on)] = core
+    table = _bicm_classes(ru, rmult, cu, cmult, tol=tol, max_iter=max_iter)
     return _BiCMTable(row_class.ravel(), col_class.ravel(), rmult, cmult, table)
 
 
@@ -335,7 +402,10 @@ def bicm(B: Matrix, *, tol: float = 1e-8, max_iter: int = 200) -> np.ndarray:
     Rows or columns that are all zeros or all ones (and those that become so once such rows and
     columns are set aside, repeatedly) have no finite fitness; their probabilities are fixed at 0
     or 1 and the rest of the matrix is solved with degrees reduced accordingly, as in backbone's
-    ``bicm()`` (Neal 2022).
+    ``bicm()`` (Neal 2022). Degree sequences on the boundary of the feasible set in general
+    (the Gale–Ryser inequality an equality) force whole blocks of cells to 0 or 1 in every
+    matrix with those degrees; those cells get their forced values and the free blocks are
+    solved apart.
 
     Parameters
     ----------
@@ -354,8 +424,7 @@ def bicm(B: Matrix, *, tol: float = 1e-8, max_iter: int = 200) -> np.ndarray:
     Raises
     ------
     ConvergenceError
-        If the solver does not reach ``tol`` in ``max_iter`` steps (degree sequences on the
-        boundary of the feasible set, where some fitness is infinite).
+        If the solver does not reach ``tol`` in ``max_iter`` steps.
 
     References
     ----------

@@ -849,7 +849,7 @@ def _sdsm_edges(mats: dict[str, tuple[np.ndarray, list, list]]) -> pd.DataFrame:
         try:
             graph = sdsm_backbone((R != 0).astype(np.int64), labels=rows)
         except ConvergenceError:
-            failed.append(doc)  # BiCM fit on the boundary of its feasible set: listed, not fatal
+            failed.append(doc)  # a fit that does not converge is listed, not fatal
             continue
         edges = backbone_table(graph)
         pair = np.sort(edges[["source", "target"]].to_numpy(dtype=object), axis=1)
