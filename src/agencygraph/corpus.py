@@ -1,9 +1,21 @@
 """Reading plan files: encodings, the corpus manifest and the bundled corpus.
 
 A plan file's text is the same whatever encoding it was saved in: UTF-8 (with or
-without a byte-order mark), GB18030/GBK or UTF-16; a Word document (.docx, whatever its
-file name) is read from its structure. The encoding is detected from
+without a byte-order mark), GB18030/GBK or UTF-16. The encoding is detected from
 the bytes, never assumed, and line endings are normalised to ``\\n``.
+
+Plans in other formats are converted to the text the parsers read, tables flattened to
+tab-led cells with a blank line between rows (see :mod:`agencygraph.parse.table`):
+
+- Word (.docx) and Excel (.xlsx) files are recognised from their bytes, whatever their
+  file name, and read from their structure (:mod:`agencygraph._docx`,
+  :mod:`agencygraph._xlsx`);
+- a web page (a text that opens as an HTML page, or a .html/.htm file holding markup) is
+  read from its markup, in the encoding its ``<meta charset>`` declares when the bytes are
+  not UTF-8 (:mod:`agencygraph._html`);
+- a .csv or .tsv file's rows are read as a table (:mod:`agencygraph._xlsx`).
+
+The line numbers of a converted plan count the converted lines.
 
 Examples
 --------
@@ -30,6 +42,8 @@ from pathlib import Path
 from agencygraph import settings
 from agencygraph._docx import docx_text, is_docx
 from agencygraph._errors import InputError
+from agencygraph._html import declared_charset, html_text, looks_like_html
+from agencygraph._xlsx import csv_text, is_xlsx, xlsx_text
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = (
@@ -51,11 +65,17 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# File signatures of formats users save as .txt by mistake; naming them makes the error useful.
+#: File name endings of plans read as web pages and as comma- or tab-separated tables.
+HTML_SUFFIXES = (".html", ".htm")
+CSV_SUFFIXES = (".csv", ".tsv")
+
+_MARKUP_RE = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+
+# File signatures of formats agencygraph does not read; naming them makes the error useful.
 _SIGNATURES = (
     (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (an .xlsx file?)"),
-    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document (.doc)"),
+    (b"PK\x03\x04", "a ZIP archive that is neither a Word (.docx) nor an Excel (.xlsx) file"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document (.doc or .xls)"),
     (b"{\\rtf", "an RTF document"),
 )
 
@@ -64,8 +84,10 @@ _SIGNATURES = (
 class PlanText:
     """A plan file's decoded text, how it was decoded, and what was doubtful.
 
+    ``encoding`` is the text encoding (``utf-8``, ``gb18030`` …), prefixed with the format
+    of a converted text (``html:gb18030``, ``csv:utf-8``), or ``docx`` / ``xlsx``.
     ``warnings`` holds ``(line, message)`` pairs: undecodable bytes replaced, control
-    characters removed.
+    characters removed (line 0 where no converted line can be named).
     """
 
     path: Path
@@ -95,7 +117,7 @@ def _line_of_offset(data: bytes, offset: int) -> int:
 
 
 def decode_plan(data: bytes, path: str | Path = "<bytes>") -> PlanText:
-    """Decode a plan file's bytes, detecting the encoding.
+    """Decode a plan file's bytes, detecting the encoding and the format.
 
     Parameters
     ----------
@@ -107,7 +129,8 @@ def decode_plan(data: bytes, path: str | Path = "<bytes>") -> PlanText:
     Returns
     -------
     PlanText
-        The text with line endings normalised to ``\\n`` and no byte-order mark.
+        The text with line endings normalised to ``\\n`` and no byte-order mark; a web
+        page, spreadsheet or Word document converted (see the module docstring).
 
     Raises
     ------
@@ -121,16 +144,51 @@ def decode_plan(data: bytes, path: str | Path = "<bytes>") -> PlanText:
     '牵头单位'
     >>> decode_plan("牵头单位".encode("utf-16")).encoding
     'utf-16-le'
+    >>> page = '<html><meta charset="gbk"><p>1.加强培训</p><p>（牵头单位：市人社局）</p></html>'
+    >>> decoded = decode_plan(page.encode("gbk"), "plan.html")
+    >>> decoded.encoding, decoded.text
+    ('html:gb18030', '1.加强培训\\n（牵头单位：市人社局）\\n')
     """
     path = Path(path)
     if not data.strip():
         raise InputError(path, "the file is empty")
     if is_docx(data):
         return PlanText(path=path, text=docx_text(data, path), encoding="docx")
+    if is_xlsx(data):
+        return PlanText(path=path, text=xlsx_text(data, path), encoding="xlsx")
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
-            raise InputError(path, f"this is {what}, not a plain-text plan; save it as text")
+            raise InputError(path, f"this is {what}, not a plan agencygraph reads; save it as text")
 
+    suffix = path.suffix.lower()
+    page = looks_like_html(data[:4096].decode("latin-1"))
+    named_page = suffix in HTML_SUFFIXES
+    decoded = _declared_decoding(data, path) if page or named_page else None
+    if decoded is None:
+        decoded = _decode_bytes(data, path)
+    text, encoding, warnings = decoded
+    # A file named .html is read as a page only if it holds markup: plain text saved
+    # under that name keeps its lines.
+    page = page or looks_like_html(text) or (named_page and bool(_MARKUP_RE.search(text)))
+    if page or suffix in CSV_SUFFIXES:
+        # Decoding warnings name lines of the file, not of the converted text.
+        warnings = [
+            (0, f"{message} (line {line} of the file)" if line else message)
+            for line, message in warnings
+        ]
+        if page:
+            text, encoding = html_text(text, path), f"html:{encoding}"
+        else:
+            text, encoding = csv_text(text, path), f"csv:{encoding}"
+    if not text.strip():
+        raise InputError(path, "the file is empty (only whitespace)")
+    text, removed = _remove_control_characters(text)
+    warnings.extend((line, "control characters removed") for line in removed[:5])
+    return PlanText(path=path, text=text, encoding=encoding, warnings=tuple(warnings))
+
+
+def _decode_bytes(data: bytes, path: Path) -> tuple[str, str, list[tuple[int, str]]]:
+    """(text, encoding, warnings) of a text file's bytes, the encoding detected."""
     encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
     if encoding is not None:
         data = data[len(next(bom for bom, enc in _BOMS if enc == encoding)) :]
@@ -143,12 +201,7 @@ def decode_plan(data: bytes, path: str | Path = "<bytes>") -> PlanText:
             line = _line_of_offset(data, data.index(b"\x00"))
             raise InputError(path, "binary data (NUL bytes): not a text plan", line=line)
         encoding, bad = _best_decoding(data, path)
-        for offset in bad[:5]:
-            warnings.append(
-                (_line_of_offset(data, offset), f"undecodable bytes in {encoding} replaced by �")
-            )
-        if len(bad) > 5:
-            warnings.append((0, f"{len(bad)} undecodable byte sequences in all"))
+        warnings.extend(_undecodable_warnings(data, encoding, bad))
     try:
         text = data.decode(encoding, errors="replace" if warnings else "strict")
     except UnicodeDecodeError as exc:
@@ -160,11 +213,43 @@ def decode_plan(data: bytes, path: str | Path = "<bytes>") -> PlanText:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise InputError(path, "binary data (NUL characters): not a text plan")
-    if not text.strip():
-        raise InputError(path, "the file is empty (only whitespace)")
-    text, removed = _remove_control_characters(text)
-    warnings.extend((line, "control characters removed") for line in removed[:5])
-    return PlanText(path=path, text=text, encoding=encoding, warnings=tuple(warnings))
+    return text, encoding, warnings
+
+
+def _undecodable_warnings(data: bytes, encoding: str, bad: list[int]) -> list[tuple[int, str]]:
+    warnings = [
+        (_line_of_offset(data, offset), f"undecodable bytes in {encoding} replaced by �")
+        for offset in bad[:5]
+    ]
+    if len(bad) > 5:
+        warnings.append((0, f"{len(bad)} undecodable byte sequences in all"))
+    return warnings
+
+
+def _declared_decoding(data: bytes, path: Path) -> tuple[str, str, list[tuple[int, str]]] | None:
+    """A web page decoded in the encoding it declares, where its bytes are not UTF-8.
+
+    None where the declaration does not apply: a byte-order mark or valid UTF-8 (both
+    outrank a declaration, as in a browser), no declaration, or one the bytes do not fit.
+    """
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return None
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    # The declaration is ASCII, so it reads the same in every encoding a page may declare.
+    declared = declared_charset(data[:8192].decode("latin-1"))
+    if declared is None or declared.startswith(("utf-16", "utf-32", "utf_16", "utf_32")):
+        return None
+    tolerance = max(2, len(data) // 1000)
+    bad = _undecodable(data, declared, tolerance)
+    if len(bad) > tolerance or b"\x00" in data:
+        return None
+    text = data.decode(declared, errors="replace")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, declared, _undecodable_warnings(data, declared, bad)
 
 
 # Control characters other than tab and newline carry nothing in a plan; form feeds and
@@ -243,17 +328,19 @@ def read_plan(path: str | Path) -> str:
     Parameters
     ----------
     path
-        A plan file (UTF-8 with or without BOM, GB18030/GBK, or UTF-16).
+        A plan file: text (UTF-8 with or without BOM, GB18030/GBK, or UTF-16), a web page
+        (.html, .htm), a table (.csv, .tsv), a Word (.docx) or an Excel (.xlsx) file.
 
     Returns
     -------
     str
-        The text, line endings normalised to ``\\n``.
+        The text, line endings normalised to ``\\n``; for a converted format, the
+        converted text (tables as tab-led cells).
 
     Raises
     ------
     InputError
-        If the file is missing, unreadable or not text.
+        If the file is missing, unreadable or in no format agencygraph reads.
     """
     return read_plan_text(path).text
 
