@@ -3,7 +3,8 @@
 Three layout families are recognised from the text itself, never from a file name:
 
 ``table``
-    a responsibility table flattened to text (tab-led cells, blank lines between rows);
+    a responsibility table flattened to text (tab-led cells, pipe rows, or columns aligned
+    with spaces as text laid out from PDF), under a header naming a lead or responsible column;
 ``inline``
     numbered measures each ending in a bracketed note naming its lead and support units;
 ``narrative``

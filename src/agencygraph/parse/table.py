@@ -1,11 +1,19 @@
 """Responsibility tables flattened to text (the *table* layout).
 
-Two flattenings are read:
+Three flattenings are read:
 
 - **tab-led cells**: a table exported from a word processor becomes one tab-led line per
   cell, with a blank line between rows; a cell's text wrapped in the original continues
   on lines without a tab; a blank cell (a tab alone) stands for a vertically merged cell;
-- **pipe rows**: one line per row, cells separated by ``|`` (``| 1 | 措施 | 市人社局 |``).
+- **pipe rows**: one line per row, cells separated by ``|`` (``| 1 | 措施 | 市人社局 |``);
+- **aligned columns**: text laid out from PDF, one line per row with cells set apart by runs
+  of spaces or full-width spaces; blank cells vanish, so the cells of a short row are placed
+  by their content (numbers, unit lists the lexicon knows, time limits) and, where the
+  columns line up, by where they start (see :func:`_aligned_table`).
+
+A unit name wrapped onto the next line of a cell is joined where the lexicon says the
+joined name is a unit and the pieces are not two units each written with its place (市委 /
+宣传部 is one unit; 团市委 / 市妇联 two; see :func:`_continues`).
 
 The header row names the columns (牵头单位, 配合单位, 责任单位, 完成时限, 序号 …), so the
 column order is read, not assumed. When data rows have more cells than the header (a
@@ -27,16 +35,21 @@ the document is flagged.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import combinations
 
+from agencygraph.agencies import normalize_name, resolve
 from agencygraph.parse import responsibility as resp
 from agencygraph.parse._records import Assignment, CodedPlan, Measure
 from agencygraph.parse._text import (
     CLOSE_BRACKETS,
+    LEVEL1_RE,
     LEVEL2_RE,
     LEVEL3_RE,
     OPEN_BRACKETS,
+    bracket_depth_split,
     simplified,
     squash_spaces,
     strip_spaces,
@@ -60,6 +73,23 @@ _PIPE_SEPARATOR_RE = re.compile(r"^[\s|:：\-—=+]+$")
 # Characters that end a unit name: a wrapped line ending in one of them is a whole unit.
 _UNIT_ENDINGS = set("局委会部办联院厅室所心站队团社台处府司行校馆组署庭盟旗")
 _UNIT_STARTS = set("市县区省州盟旗镇乡街团各")
+# Aligned tables: a cell is a run of text with single spaces at most; two or more spaces, a tab
+# or a full-width space set cells apart.
+_CELL_RE = re.compile(r"[^ \t\u3000\u00a0](?:[ \u00a0]?[^ \t\u3000\u00a0])*")
+_HEADER_CELL_MAX = 12
+_HEADER_PUNCT_RE = re.compile(r"[：:，,。；;、！？!?]")
+_HEADER_TAIL_RE = re.compile(r"^(单位|部门|时限|时间|期限|进度|内容|措施|事项|任务|名称)$")
+_SERIAL_RE = re.compile(r"^(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$")
+_GLUED_SERIAL_RE = re.compile(r"^([0-9０-９]{1,3})[.、．]? +(\S.*)$")
+_TIMELINE_RE = re.compile(
+    r"\d{2,4}\s*年|\d{1,2}\s*月|年底|年内|月底|季度|半年|长期|持续|常态|每年|逐年|分年度|按年度|按月"
+    r"|\d{4}\s*[-—–~～至]\s*\d{2,4}"
+)
+_PAGE_NUMBER_RE = re.compile(r"^(?:[-—–－]+\d{1,4}[-—–－]+|第\d{1,4}页.*)$")
+_TABLE_END_RE = re.compile(r"^(?:(?:注|备注|说明)[:：]|附(?:件|表)\d*$)")
+# How far (in display columns) the cells of one column may start apart and still line up.
+_ALIGN_TOLERANCE = 2
+_LIST_SEPARATORS = "、，,；;/／"
 _EXPLICIT_NONE = {"—", "——", "-", "－", "/", "／", "无", "\\", "、"}
 
 
@@ -67,6 +97,9 @@ _EXPLICIT_NONE = {"—", "——", "-", "－", "/", "／", "无", "\\", "、"}
 class _Cell:
     lines: list[str]
     line: int
+    # Source line of each of ``lines`` where they are not consecutive (aligned tables, whose
+    # continuation lines may skip a column's line).
+    numbers: list[int] = field(default_factory=list)
 
     @cached_property
     def text(self) -> str:
@@ -82,12 +115,46 @@ class _Cell:
         """A cell that says "none" (—, /, 无): no units, and nothing carried into it."""
         return squash_spaces(self.text) in _EXPLICIT_NONE
 
+    def line_of(self, index: int) -> int:
+        """The source line of the cell's ``index``-th line."""
+        return self.numbers[index] if self.numbers else self.line + index
+
+    def add(self, text: str, number: int) -> None:
+        """Append a line read from source line ``number`` (aligned tables)."""
+        if not self.lines:
+            self.line = number
+        self.lines.append(text)
+        self.numbers.append(number)
+
 
 Row = list[_Cell]
 
 
+@dataclass
+class _Table:
+    """A table found in a text: its header, data rows and the doubts met reading them."""
+
+    header: Row
+    rows: list[Row]
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    flags: set[str] = field(default_factory=set)
+    # Rows whose cells could not be placed in their columns with certainty.
+    doubtful_rows: int = 0
+
+
 def looks_like_table(text: str) -> bool:
-    """Whether a text is a flattened responsibility table (tab-led or pipe rows + a header)."""
+    """Whether a text holds a responsibility table under a header naming its lead column.
+
+    Tab-led cells, pipe rows or whitespace-aligned columns count; the header must name a
+    lead or responsible column and the measure column, so narrative text never does.
+
+    Examples
+    --------
+    >>> looks_like_table("序号  主要任务  牵头单位  完成时限\\n1  开展培训  市人社局  2023年")
+    True
+    >>> looks_like_table("1.开展培训。  牵头单位：市人社局  配合单位：市财政局")
+    False
+    """
     return _table_rows(text) is not None
 
 
@@ -142,8 +209,8 @@ def _pipe_rows(text: str) -> list[Row]:
     return rows
 
 
-def _table_rows(text: str) -> tuple[Row, list[Row]] | None:
-    """(header, data rows) of the table in a text, or None if it holds none."""
+def _table_rows(text: str) -> _Table | None:
+    """The table in a text (header and data rows), or None if it holds none."""
     lines = [line for line in text.split("\n") if line.strip()]
     if not lines:
         return None
@@ -162,7 +229,227 @@ def _table_rows(text: str) -> tuple[Row, list[Row]] | None:
                     if [squash_spaces(c.text) for c in r] != header_text
                 ]
                 if data:
-                    return row, data
+                    return _Table(row, data)
+    return _aligned_table(text.split("\n"))
+
+
+# -- whitespace-aligned tables ------------------------------------------------------------
+
+
+def _pieces(line: str) -> list[tuple[int, str]]:
+    """Cells of an aligned line as (display column where the cell starts, text)."""
+    return [(_width(line[: m.start()]), m.group()) for m in _CELL_RE.finditer(line)]
+
+
+def _width(text: str) -> int:
+    """Display width: a Chinese character takes two columns, as in a text laid out from PDF."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _nearest(columns: list[int], offset: int) -> int:
+    return min(range(len(columns)), key=lambda i: abs(columns[i] - offset))
+
+
+def _is_header(pieces: list[tuple[int, str]]) -> bool:
+    """A header line: three or more short labels, with a lead or responsible column.
+
+    Labels carry no sentence punctuation, so a label line of an inline plan
+    (牵头单位：市人社局  配合单位：…) is never read as a header.
+    """
+    if len(pieces) < 3:
+        return False
+    if any(len(t) > _HEADER_CELL_MAX or _HEADER_PUNCT_RE.search(t) for _, t in pieces):
+        return False
+    return _header_kinds([_Cell([t], 0) for _, t in pieces]) is not None
+
+
+def _unit_like(text: str) -> bool:
+    units = resp.split_units(text)
+    return bool(units) and all(len(u) <= 25 and resp.looks_like_unit(u) for u in units)
+
+
+def _fit(role: str, text: str) -> int | None:
+    """How well a cell's text fits a column (higher is better); None if it cannot be there."""
+    serial = bool(_SERIAL_RE.match(text))
+    if role == "serial":
+        return 3 if serial else None
+    if serial:
+        return None
+    none = squash_spaces(text) in _EXPLICIT_NONE
+    units = none or _unit_like(text)
+    if role in ("lead", "support", "single"):
+        if units:
+            return 3
+        return None if "。" in text or len(text) > 40 else 0
+    if role == "timeline":
+        if none or (_TIMELINE_RE.search(text) and len(text) <= 40 and not units):
+            return 3
+        return None if units else 0
+    if role == "measure":
+        return 1 if units else 2
+    return 1 if role == "outline" else 0
+
+
+def _place(
+    texts: list[str], offsets: list[int], roles: list[str], columns: list[int] | None
+) -> tuple[list[int], bool]:
+    """The columns of a row's cells, and whether that placing is certain.
+
+    A row with fewer cells than columns lost its blank cells. Every order-keeping placing is
+    scored by how well each text fits its column (serial numbers, unit lists the lexicon
+    knows, time limits) and, in a table whose columns line up, by the column each cell starts
+    under. Of equally good placings the one leaving the leftmost columns blank is taken, as
+    trailing unit and time cells are written flush with their columns; the row is then
+    uncertain.
+    """
+    n, k = len(roles), len(texts)
+    if k >= n:
+        return list(range(k)), True
+    scored = []
+    for chosen in combinations(range(n), k):
+        fits = [_fit(roles[c], t) for c, t in zip(chosen, texts, strict=True)]
+        if None in fits:
+            continue
+        score = sum(fits) - (0 if "measure" in (roles[c] for c in chosen) else 5)
+        if columns is not None:
+            score += sum(_nearest(columns, o) == c for c, o in zip(chosen, offsets, strict=True))
+        scored.append((score, chosen))
+    if not scored:
+        return list(range(k)), False
+    top = max(score for score, _ in scored)
+    best = [chosen for score, chosen in scored if score == top]
+    return list(max(best)), len(best) == 1
+
+
+def _aligned_table(lines: list[str]) -> _Table | None:
+    """A whitespace-aligned table, as text extracted from PDF lays it out.
+
+    One line per row, cells set apart by two or more spaces (or tabs, or full-width spaces),
+    under a header line of short labels naming a lead or responsible column. A cell's text
+    wrapped in the original continues on the following lines, which hold fewer cells: with
+    columns that line up, each piece joins the cell it stands under; otherwise the measure
+    cell, then the row's later cells in order. Where the header has a 序号 column and most
+    rows are numbered, a row starts only at a number, so a wrapped line of several pieces is
+    still read as a continuation. A heading line (一、…, （一）…) is a section row; lines
+    after it that start no row are narrative, not read; a note (注：…) ends the table.
+    """
+    parsed = [_pieces(line) for line in lines]
+    start = next((i for i, pieces in enumerate(parsed) if _is_header(pieces)), None)
+    if start is None:
+        return None
+    header = [_Cell([t], start + 1) for _, t in parsed[start]]
+    header_at = [o for o, _ in parsed[start]]
+    body = start + 1
+    while body < len(parsed) and parsed[body] and _header_tail(parsed[body]):
+        for offset, text in parsed[body]:
+            header[_nearest(header_at, offset)].lines.append(text)
+        body += 1
+    roles = _column_roles(header, len(header))
+    n = len(roles)
+    if "serial" in roles:
+        parsed[body:] = [_split_glued_serial(p) for p in parsed[body:]]
+    multi = [p for p in parsed[body:] if len(p) >= 2 and not _is_header(p)]
+    serials = sum(bool(_SERIAL_RE.match(p[0][1])) for p in multi)
+    numbered = "serial" in roles and 2 * serials > len(multi)
+
+    # (line, first-line pieces, continuation lines, is a section row)
+    groups: list[tuple[int, list, list, bool]] = []
+    skipping, narrative = False, False
+    for number, pieces in enumerate(parsed[body:], start=body + 1):
+        if not pieces:
+            continue
+        first = squash_spaces(pieces[0][1])
+        if _is_header(pieces) or (skipping and _header_tail(pieces)):
+            skipping = True  # a header repeated on a new page, with its wrapped labels
+            continue
+        skipping = False
+        if len(pieces) == 1 and _PAGE_NUMBER_RE.match(first):
+            continue
+        if len(pieces) == 1 and _TABLE_END_RE.match(first):
+            break
+        if len(pieces) == 1 and (LEVEL1_RE.match(first) or LEVEL2_RE.match(first)):
+            groups.append((number, pieces, [], True))
+            narrative = True
+            continue
+        if len(pieces) >= 2 and (not numbered or _SERIAL_RE.match(first) or len(pieces) >= n - 1):
+            groups.append((number, pieces, [], False))
+            narrative = False
+        elif groups and not narrative:
+            groups[-1][2].append((number, pieces))
+    rows_found = [g for g in groups if not g[3]]
+    if not rows_found:
+        return None
+
+    columns = _column_offsets(parsed[start], [g[1] for g in rows_found])
+    table = _Table(header, [])
+    measure_col = roles.index("measure")
+    # Section rows need an outline column; a table without one gets it just left of the
+    # measure column, where _column_roles places the cells a row has beyond the header's.
+    outline_col = roles.index("outline") if "outline" in roles else None
+    extra = outline_col is None and any(g[3] for g in groups)
+    for number, pieces, continued, section in groups:
+        if section:
+            cells = [_Cell([], number) for _ in range(n + extra)]
+            cells[measure_col if extra else outline_col].add(pieces[0][1], number)
+            table.rows.append(cells)
+            continue
+        cells = [_Cell([], number) for _ in range(max(n, len(pieces)))]
+        placed, certain = _place([t for _, t in pieces], [o for o, _ in pieces], roles, columns)
+        if not certain:
+            table.doubtful_rows += 1
+            table.flags.add("table_cells_ambiguous")
+            table.warnings.append(
+                (number, f"row has {len(pieces)} cells for {n} columns: placed by content, check")
+            )
+        for column, (_, text) in zip(placed, pieces, strict=True):
+            cells[column].add(text, number)
+        filled = [c for c in placed if c >= measure_col] or [measure_col]
+        for line_number, more in continued:
+            for index, (offset, text) in enumerate(more):
+                if columns is not None:
+                    column = _nearest(columns, offset)
+                    column = measure_col if roles[column] == "serial" else column
+                else:
+                    column = filled[min(index, len(filled) - 1)]
+                cells[column].add(text, line_number)
+        if extra:
+            cells.insert(measure_col, _Cell([], number))
+        table.rows.append(cells)
+    return table
+
+
+def _header_tail(pieces: list[tuple[int, str]]) -> bool:
+    """A line holding only the wrapped second half of header labels (牵头 / 单位)."""
+    return all(_HEADER_TAIL_RE.match(t) for _, t in pieces)
+
+
+def _split_glued_serial(pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``1 建立制度`` (a number set apart by one space) as two cells."""
+    if not pieces:
+        return pieces
+    offset, text = pieces[0]
+    match = _GLUED_SERIAL_RE.match(text)
+    if match is None:
+        return pieces
+    rest = (offset + _width(text[: match.start(2)]), match.group(2))
+    return [(offset, match.group(1)), rest, *pieces[1:]]
+
+
+def _column_offsets(
+    header: list[tuple[int, str]], first_lines: list[list[tuple[int, str]]]
+) -> list[int] | None:
+    """Where each column starts, if the table's cells line up; None if they do not.
+
+    Read from the rows that have every cell, with the header too where they are fewer than
+    two: in each column their cells must start within a character or so of each other. (A
+    header centred over its columns, as PDF tables set it, fails this unless left out.)
+    """
+    full = [[o for o, _ in p] for p in first_lines if len(p) == len(header)]
+    for sample in (full, [[o for o, _ in header], *full]):
+        if len(sample) >= 2 and all(
+            max(at) - min(at) <= _ALIGN_TOLERANCE for at in zip(*sample, strict=True)
+        ):
+            return [sorted(at)[len(at) // 2] for at in zip(*sample, strict=True)]
     return None
 
 
@@ -213,33 +500,79 @@ def _merge_split_rows(rows: list[Row], width: int) -> list[Row]:
 
 
 def _unit_lines(cell: _Cell) -> list[tuple[str, int]]:
-    """Units of a cell with their source lines, one per line unless a name wraps onto the next."""
+    """Units of a cell, each with the source line it starts on; a name may wrap onto the next."""
     if cell.explicitly_none:
         return []
-    pieces: list[list] = []  # [text, line where the unit starts]
+    # Each piece is a run of lines joined where a name wraps: [text, [(offset, line)]] with
+    # the source line of the text from each offset on.
+    pieces: list[list] = []
     depth = 0
-    for offset, raw in enumerate(cell.lines):
+    for index, raw in enumerate(cell.lines):
         line = squash_spaces(resp.remove_first_listed_rule(raw))
         if not line:
             continue
         if pieces and _continues(pieces[-1][0], line, depth):
+            pieces[-1][1].append((len(pieces[-1][0]), cell.line_of(index)))
             pieces[-1][0] += line
         else:
-            pieces.append([line, cell.line + offset])
+            pieces.append([line, [(0, cell.line_of(index))]])
         depth = sum(c in OPEN_BRACKETS for c in pieces[-1][0]) - sum(
             c in CLOSE_BRACKETS for c in pieces[-1][0]
         )
-    return [(unit, line) for piece, line in pieces for unit in resp.split_units(piece)]
+    units = []
+    for text, starts in pieces:
+        position = 0
+        for unit in resp.split_units(text):
+            at = text.find(unit, position)
+            position = at + len(unit) if at >= 0 else position
+            units.append((unit, max(line for offset, line in starts if offset <= max(at, 0))))
+    return units
 
 
 def _continues(previous: str, line: str, depth: int) -> bool:
-    """Whether ``line`` continues a unit name wrapped at the end of ``previous``."""
+    """Whether ``line`` continues a unit name wrapped at the end of ``previous``.
+
+    The lexicon decides where it can, on the last name of ``previous`` (the head) and the
+    first of ``line`` (the tail):
+
+    1. Head and tail are both units written with their place (市…, 县…, 团市委, 各…): two
+       units, as in 团市委 / 市妇联, 市委 / 市政府, 市教育局 / 市财政局.
+    2. The joined name is a unit, and the tail alone is not a unit written with its place
+       (宣传部, 人民政府, 局) or is a unit of another type (共青团 / 市委): a wrap, as in 市委 /
+       宣传部, 各县（市、区） / 人民政府, 市人力社保 / 局. The joined name counts only if its
+       place prefix ends within the head: 有关部门 / 市财政局 joined reads as 财政局 of a place
+       called 有关部门市.
+    3. The tail is a unit written with its place and the head is a unit: two units.
+
+    Where the lexicon cannot tell, a line after a name-ending character (局, 委, 会 …) or a
+    closing bracket starts a new unit unless it is one or two characters that cannot open a
+    name; any other line continues the name.
+    """
     if depth > 0 or previous[-1] in "、，,":
         return depth > 0
+    head = bracket_depth_split(previous, _LIST_SEPARATORS)[-1]
+    tail = bracket_depth_split(line, _LIST_SEPARATORS)[0]
+    if head and tail:
+        if _placed(head) and _placed(tail):
+            return False
+        joined = resolve(head + tail)
+        joins = joined.agency_type is not None and len(joined.prefix) <= len(normalize_name(head))
+        if joins and (not _placed(tail) or joined.agency_type != resolve(tail).agency_type):
+            return True
+        if _placed(tail) and resolve(head).agency_type is not None:
+            return False
     last = simplified(previous[-1])
     if last in _UNIT_ENDINGS or last in CLOSE_BRACKETS:
         return simplified(line[0]) not in _UNIT_STARTS and len(line) <= 2
     return True
+
+
+def _placed(name: str) -> bool:
+    """Whether a name is a unit written with its place (市人社局, 团市委, 各乡镇), not 宣传部."""
+    found = resolve(name)
+    return found.agency_type is not None and (
+        bool(found.prefix) or simplified(name[0]) in _UNIT_STARTS
+    )
 
 
 def parse_table(text: str, doc_id: str) -> CodedPlan:
@@ -259,15 +592,17 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
         blank cells carried down and marked ``inherited``.
     """
     plan = CodedPlan(layout="table")
-    found = _table_rows(text)
-    if found is None:
+    table = _table_rows(text)
+    if table is None:
         return plan
-    header, rows = found
-    counts = [len(r) for r in rows]
+    counts = [len(r) for r in table.rows]
     width = max(set(counts), key=lambda n: (counts.count(n), n))
-    rows = _merge_split_rows(rows, width)
-    roles = _column_roles(header, width)
-    plan.layout_confidence = round(sum(len(r) == width for r in rows) / len(rows), 3)
+    rows = _merge_split_rows(table.rows, width)
+    roles = _column_roles(table.header, width)
+    regular = sum(len(r) == width for r in rows) - table.doubtful_rows
+    plan.layout_confidence = round(max(regular, 0) / len(rows), 3)
+    plan.warnings.extend(table.warnings)
+    plan.flags.update(table.flags)
     rule_lines = [
         number
         for number, line in enumerate(text.split("\n"), start=1)
@@ -278,6 +613,7 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
 
     section_no, section_title = 0, ""
     task_no, task_title, row_in_task, task_count = "", "", 0, 0
+    outline_above: dict[int, str] = {}
     carried_lead: list[tuple[str, bool, int]] = []
     carried_support: list[tuple[str, bool, int]] = []
     for cells in rows:
@@ -289,10 +625,12 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
 
         outline = by_role.get("outline", [])
         for position, cell in enumerate(outline):
-            if cell.blank:
+            # A category written again on every row it spans (not left blank as a merged
+            # cell) is the same category.
+            if cell.blank or outline_above.get(position) == cell.text:
                 continue
-            label = cell.text
-            level2 = LEVEL2_RE.match(label)
+            label = outline_above[position] = cell.text
+            level2 = LEVEL2_RE.match(label) or LEVEL1_RE.match(label)
             level3 = LEVEL3_RE.match(label)
             # Numbered 1. a cell is a task; otherwise the first outline column holds
             # sections (a category spanning rows), a second one tasks.

@@ -1,0 +1,304 @@
+"""Table layouts beyond the bundled corpus: wrapped unit names and whitespace-aligned tables.
+
+A plan is coded exactly when its measures, every assignment (role, unit as written,
+inherited) and the source line each was read from are what a careful coder would write down.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import agencygraph as ag
+from agencygraph.parse import detect_layout, parse_plan
+
+L, S = "lead", "support"
+
+
+def coding(text: str, doc_id: str = "t"):
+    """[(measure text, [(role, unit, inherited, line)])] in source order, and the plan."""
+    plan = parse_plan(text, doc_id)
+    by_measure = {m.measure_id: [] for m in plan.measures}
+    for a in plan.assignments:
+        by_measure[a.measure_id].append((a.role, a.agency_raw, a.inherited, a.line))
+    return [(m.text, by_measure[m.measure_id]) for m in plan.measures], plan
+
+
+# --- 1. unit names wrapped inside a tab-led cell ----------------------------------------
+
+
+def _tab_table(support_lines: list[str]) -> str:
+    """A one-row tab-led table whose support cell is written on ``support_lines`` (line 10 on)."""
+    return (
+        "重点任务分工\n"
+        "\t序号\n\t具体措施\n\t牵头单位\n\t配合单位\n\n"
+        "\t1\n\t开展职工技能培训\n\t市人社局\n\t" + "\n".join(support_lines) + "\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lines", "units"),
+    [
+        # The line before the break ends like a unit name, but the joined name is the unit.
+        (["市委", "宣传部"], [("市委宣传部", 10)]),
+        (["各县（市、区）", "人民政府"], [("各县（市、区）人民政府", 10)]),
+        (["市委", "办公室"], [("市委办公室", 10)]),
+        (["市人大", "常委会办公室"], [("市人大常委会办公室", 10)]),
+        (["共青团", "市委"], [("共青团市委", 10)]),
+        (["市委组织部", "（市委人才办）"], [("市委组织部（市委人才办）", 10)]),
+        # Breaks inside a name.
+        (["市人力社保", "局"], [("市人力社保局", 10)]),
+        (["市总工", "会"], [("市总工会", 10)]),
+        (["市发展和改革", "委员会"], [("市发展和改革委员会", 10)]),
+        (["市人力资源和社会", "保障局"], [("市人力资源和社会保障局", 10)]),
+        (["宁波", "市总工会"], [("宁波市总工会", 10)]),
+        (["各县（市、", "区）人民政府"], [("各县（市、区）人民政府", 10)]),
+        # One unit a line: each line a unit written with its place.
+        (["团市委", "市妇联"], [("团市委", 10), ("市妇联", 11)]),
+        (["市教育局", "市财政局"], [("市教育局", 10), ("市财政局", 11)]),
+        (["市委组织部", "市委宣传部"], [("市委组织部", 10), ("市委宣传部", 11)]),
+        (["市委", "市政府"], [("市委", 10), ("市政府", 11)]),
+        (["市科协", "市总工会"], [("市科协", 10), ("市总工会", 11)]),
+        (["有关部门", "市财政局"], [("有关部门", 10), ("市财政局", 11)]),
+        (["人社局", "财政局"], [("人社局", 10), ("财政局", 11)]),
+        # Lists running over lines, with a name broken at the end of one.
+        (
+            ["市财政局、市委", "宣传部、市总工会"],
+            [("市财政局", 10), ("市委宣传部", 10), ("市总工会", 11)],
+        ),
+        (["市委", "组织部", "市委", "宣传部"], [("市委组织部", 10), ("市委宣传部", 12)]),
+    ],
+)
+def test_wrapped_unit_names_are_joined_by_the_lexicon(lines, units):
+    got, plan = coding(_tab_table(lines))
+    assert plan.layout == "table"
+    assert got == [
+        ("开展职工技能培训", [(L, "市人社局", False, 9)] + [(S, u, False, n) for u, n in units])
+    ]
+
+
+def test_wrapped_names_in_lead_and_support_cells_of_several_rows():
+    text = (
+        "\t序号\n\t工作任务\n\t牵头\n单位\n\t配合单位\n\t完成时限\n\n"
+        "\t1\n\t深化理想信念教育\n\t市委\n宣传部\n\t市总工会\n团市委\n\t2023年\n\n"
+        "\t2\n\t推进技能培训\n\t市人力资源和社会\n保障局\n\t\n\t长期\n\n"
+        "\t3\n\t建设职工书屋\n\t\n\t各县（市、区）\n人民政府\n\t每年\n"
+    )
+    got, _ = coding(text)
+    assert got == [
+        (
+            "深化理想信念教育",
+            [(L, "市委宣传部", False, 10), (S, "市总工会", False, 12), (S, "团市委", False, 13)],
+        ),
+        ("推进技能培训", [(L, "市人力资源和社会保障局", False, 18)]),
+        (
+            "建设职工书屋",
+            [(L, "市人力资源和社会保障局", True, 18), (S, "各县（市、区）人民政府", False, 26)],
+        ),
+    ]
+    assert [ag.resolve(u).agency_type for u in ("市委宣传部", "各县（市、区）人民政府")] == [
+        "propaganda",
+        "subordinate_govs",
+    ]
+
+
+# --- 2. whitespace-aligned tables (text laid out from PDF) ------------------------------
+
+ALIGNED = """\
+附件
+重点任务分工表
+序号  主要任务                                  牵头单位      配合单位              完成时限
+1     建立健全产业工人技能形成制度，完善        市人社局      市财政局、市总工会    2023年底前
+      职业技能等级认定
+2     建设公共实训基地                          市人社局                            2024年6月
+3     推进产业工人入党                          市委组织部    市国资委、市总        长期坚持
+                                                              工会
+
+                                  — 3 —
+序号  主要任务                                  牵头单位      配合单位              完成时限
+4     开展劳动和技能竞赛                                      市总工会              每年
+5     落实职工疗休养制度                        市总工会      市委                  2025年
+                                                              宣传部
+三、保障措施
+各牵头单位要明确责任人，抓好落实。
+"""
+
+
+def test_an_aligned_table_read_by_its_columns():
+    got, plan = coding(ALIGNED)
+    assert plan.layout == "table"
+    assert got == [
+        (
+            "建立健全产业工人技能形成制度，完善职业技能等级认定",
+            [(L, "市人社局", False, 4), (S, "市财政局", False, 4), (S, "市总工会", False, 4)],
+        ),
+        # The blank support cell stands under 配合单位: only the lead is written.
+        ("建设公共实训基地", [(L, "市人社局", False, 6)]),
+        (
+            "推进产业工人入党",
+            [(L, "市委组织部", False, 7), (S, "市国资委", False, 7), (S, "市总工会", False, 7)],
+        ),
+        # The blank lead cell stands under 牵头单位: the lead above is carried down.
+        ("开展劳动和技能竞赛", [(L, "市委组织部", True, 7), (S, "市总工会", False, 12)]),
+        ("落实职工疗休养制度", [(L, "市总工会", False, 13), (S, "市委宣传部", False, 13)]),
+    ]
+    assert [m.timeline for m in plan.measures] == [
+        "2023年底前",
+        "2024年6月",
+        "长期坚持",
+        "每年",
+        "2025年",
+    ]
+    assert [m.line for m in plan.measures] == [4, 6, 7, 12, 13]
+    assert [m.task_no for m in plan.measures] == ["1", "2", "3", "4", "5"]
+    # The columns line up, so no row is in doubt.
+    assert plan.layout_confidence == 1.0
+    assert "table_cells_ambiguous" not in plan.flags
+
+
+FULL_WIDTH = """\
+某区产业工人队伍建设改革任务清单
+注：责任单位中排在首位的为牵头单位。
+序号　重点任务　具体举措　责任单位　完成时间
+1　提升政治地位　提高一线工人代表比例　区委组织部、区人大常委会办公室、区总工会　2023年
+2　提升政治地位　推行职工董事制度　区国资委、区总工会　2024年
+3　维护合法权益　深化工资集体协商　区人社局、区总工会
+"""
+
+
+def test_a_table_in_full_width_spaces_with_a_single_list():
+    got, plan = coding(FULL_WIDTH)
+    assert plan.layout == "table"
+    assert got == [
+        (
+            "提高一线工人代表比例",
+            [
+                (L, "区委组织部", False, 4),
+                (S, "区人大常委会办公室", False, 4),
+                (S, "区总工会", False, 4),
+            ],
+        ),
+        ("推行职工董事制度", [(L, "区国资委", False, 5), (S, "区总工会", False, 5)]),
+        # No time limit: the unit list is told from a time limit by the lexicon.
+        ("深化工资集体协商", [(L, "区人社局", False, 6), (S, "区总工会", False, 6)]),
+    ]
+    assert [m.timeline for m in plan.measures] == ["2023年", "2024年", ""]
+    # A category written on every row it spans is one section.
+    assert [m.section_title for m in plan.measures] == ["提升政治地位"] * 2 + ["维护合法权益"]
+    assert [m.section_no for m in plan.measures] == [1, 1, 2]
+    assert "table_cells_ambiguous" not in plan.flags
+
+
+UNALIGNED_GAP = """\
+序号　具体措施　牵头单位　配合单位　完成时限
+1　开展主题宣讲活动　县委宣传部　县总工会　2023年
+2　建设职工书屋　县总工会　2024年
+3　开展技能竞赛　县人社局　县教体局、县总工会　每年
+"""
+
+
+def test_a_missing_unit_cell_without_aligned_columns_is_flagged():
+    got, plan = coding(UNALIGNED_GAP)
+    # Whether 县总工会 leads or supports cannot be read off the text: the trailing unit cell
+    # is taken flush right (support, lead carried down) and the row is flagged.
+    assert got[1] == ("建设职工书屋", [(L, "县委宣传部", True, 2), (S, "县总工会", False, 3)])
+    assert got[2][1][0] == (L, "县人社局", False, 4)
+    assert "table_cells_ambiguous" in plan.flags
+    assert (3, "row has 4 cells for 5 columns: placed by content, check") in plan.warnings
+    assert plan.layout_confidence == pytest.approx(2 / 3, abs=1e-3)
+
+
+WRAPPED_HEADER_AND_SECTIONS = """\
+XX县产业工人队伍建设改革重点任务
+序号    具体措施                    牵头              配合              完成
+                                    单位              单位              时限
+一、加强思想政治引领
+1       开展主题宣讲活动            县委宣传部        县总工会          2023年
+2       建设职工书屋                县总工会                            2024年
+二、提升技能素质
+3       开展技能竞赛，每年          县人社局          县总工会、        每年
+        举办一次                                      团县委
+4       完善评价体系                县人社局          县教体局          2025年
+注：各牵头单位每季度报送进展。
+"""
+
+
+def test_a_wrapped_header_and_section_rows():
+    got, plan = coding(WRAPPED_HEADER_AND_SECTIONS)
+    assert got == [
+        ("开展主题宣讲活动", [(L, "县委宣传部", False, 5), (S, "县总工会", False, 5)]),
+        ("建设职工书屋", [(L, "县总工会", False, 6)]),
+        (
+            "开展技能竞赛，每年举办一次",
+            [(L, "县人社局", False, 8), (S, "县总工会", False, 8), (S, "团县委", False, 9)],
+        ),
+        ("完善评价体系", [(L, "县人社局", False, 10), (S, "县教体局", False, 10)]),
+    ]
+    assert [(m.section_no, m.section_title) for m in plan.measures] == [
+        (1, "加强思想政治引领"),
+        (1, "加强思想政治引领"),
+        (2, "提升技能素质"),
+        (2, "提升技能素质"),
+    ]
+    assert "table_cells_ambiguous" not in plan.flags
+
+
+# --- 3. what is not an aligned table -----------------------------------------------------
+
+INLINE_WITH_SPACES = """\
+某市推进产业工人队伍建设改革工作方案
+　　一、总体要求
+　　以习近平新时代中国特色社会主义思想为指导。
+　　二、重点任务
+　　1.深化理想信念教育。组织开展主题教育活动。
+　　牵头单位：市委宣传部　　责任单位：市总工会、团市委
+　　2.推进产业工人入党。加大发展党员力度。
+　　牵头单位：市委组织部  配合单位：市直机关工委  工作任务：年内完成
+"""
+
+NARRATIVE_WITH_SPACES = """\
+二、主要任务
+1.  加强培训  开展技能提升活动  牵头抓好落实
+2.  完善制度  健全工作机制
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "layout"),
+    [
+        (INLINE_WITH_SPACES, "inline"),
+        (NARRATIVE_WITH_SPACES, "narrative"),
+        (ALIGNED, "table"),
+        (FULL_WIDTH, "table"),
+    ],
+)
+def test_only_a_header_naming_a_lead_column_makes_an_aligned_table(text, layout):
+    assert detect_layout(text) == layout
+
+
+def test_inline_plan_with_spaced_labels_keeps_its_coding():
+    got, plan = coding(INLINE_WITH_SPACES)
+    assert plan.layout == "inline"
+    assert got[0][1][0][:2] == (L, "市委宣传部")
+
+
+def test_bundled_plans_keep_their_layouts():
+    coded = ag.parse_corpus()
+    layouts = dict(zip(coded.documents["doc_id"], coded.documents["layout"], strict=True))
+    assert layouts == {
+        "cixi": "table",
+        "haimen": "inline",
+        "shanhu": "narrative",
+        "ningbo": "narrative",
+        "lijiang": "inline",
+    }
+
+
+def test_an_aligned_table_file_reports_its_flags(tmp_path):
+    path = tmp_path / "pdf_table.txt"
+    path.write_text(UNALIGNED_GAP, encoding="utf-8")
+    coded = ag.parse_corpus([path])
+    document = coded.documents.iloc[0]
+    assert document["layout"] == "table"
+    assert "table_cells_ambiguous" in document["flags"]
+    lines = coded.assignments.query("role == 'support'")[["agency_raw", "line"]]
+    assert lines.values.tolist()[:2] == [["县总工会", 2], ["县总工会", 3]]
