@@ -525,3 +525,37 @@ def test_documents_report_layout_confidence_and_flags(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "narrative.txt: measures found but no responsibilities" in out
     assert "single.txt: unit lists without a stated lead rule" in out
+
+
+# --- run-in headings and numbering that runs on across sections -------------------------
+
+RUN_IN_HEADINGS = """\
+某市关于推进技能人才集聚工程的实施意见
+一、总体目标
+1.目标。五年内技能人才总量明显增长。
+二、实施重点项目
+（一）产业技能提升行动。围绕先进制造业，实施如下重点项目：
+2.紧缺技能人才开发项目。重点引进一批企业紧缺技能人才。（牵头单位：市发展改革委，配合单位：市人力资源和社会保障局、市工业和信息化局，各区、县级市）
+3.企业家素质提升项目。组织开展民营企业经营管理人员轮训。（牵头单位：市工商联）
+（二）技能创新行动。实施如下重点项目：
+4.技能大师工作室项目。新设一批技能大师工作室。（牵头单位：市人力资源和社会保障局，配合单位：市财政局）
+"""
+
+
+def test_run_in_section_headings_are_titled_by_their_first_sentence():
+    found, plan = coding(RUN_IN_HEADINGS)
+    assert [m.section_title for m in plan.measures] == [
+        "产业技能提升行动",
+        "产业技能提升行动",
+        "技能创新行动",
+    ]
+    # Numbering runs on across sections; 1.目标 sits in the goals section, not a measure.
+    assert [m.task_no for m in plan.measures] == ["2", "3", "4"]
+    assert found[0][1] == [
+        (L, "市发展改革委", False),
+        (S, "市人力资源和社会保障局", False),
+        (S, "市工业和信息化局", False),
+        (S, "各区、县级市", False),
+    ]
+    assert found[1][1] == [(L, "市工商联", False)]
+    assert found[2][1] == [(L, "市人力资源和社会保障局", False), (S, "市财政局", False)]

@@ -35,8 +35,8 @@ class CodedPlan:
 
     ``warnings`` holds ``(line, message)`` pairs for doubtful data that was still coded;
     ``flags`` short codes a researcher may want to filter on (``single_list_no_lead_rule``,
-    ``officials_named``, ``first_listed_rule``, ``table_cells_ambiguous`` …); ``layout_confidence`` (0–1) how well the
-    text fits the detected layout.
+    ``officials_named``, ``first_listed_rule``, ``table_cells_ambiguous`` …);
+    ``layout_confidence`` (0–1) how well the text fits the detected layout.
     """
 
     layout: str

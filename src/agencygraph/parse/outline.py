@@ -154,7 +154,7 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
                 )
             anchor = id(section_heading) if section_heading is not None else -1
             section_no = section_numbers.setdefault(anchor, len(section_numbers) + 1)
-            title = strip_spaces(section_heading.body) if section_heading is not None else ""
+            title = _heading_title(section_heading)
             number = str(to_int(item.number)) if item.number else ""
             index = number or str(1 + sum(m.section_no == section_no for m in plan.measures))
             tag = "p" if item.kind == "point" else "m"
@@ -186,6 +186,15 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
     if rule_lines:
         plan.flags.add("first_listed_rule")
     return plan
+
+
+def _heading_title(heading: _Element | None) -> str:
+    """A section heading's title: a heading that runs on into sentences
+    (（一）产业提升人才行动计划。围绕…) is titled by its first one."""
+    if heading is None:
+        return ""
+    body = strip_spaces(heading.body)
+    return short_title(body) or body
 
 
 def _sections(elements: list[_Element]):

@@ -134,8 +134,16 @@ def is_official(name: str) -> bool:
     return bool(OFFICIAL_RE.search(vocabulary_simplified(squash_spaces(name))))
 
 
+# Administrative levels written bare after a 各 collective: 各区、县级市, 各县、市、区.
+_BARE_LEVELS = frozenset(
+    {"县级市", "县", "县区", "区", "市", "乡", "镇", "乡镇", "街道", "开发区", "功能区", "园区"}
+)
+
+
 def split_units(segment: str, *, conjunctions: bool = False) -> list[str]:
     """Split a unit list at 、 ， , ； ; / and line breaks outside brackets; spaces removed.
+
+    A bare administrative level after a 各 collective stays with it (各区、县级市 is one unit).
 
     With ``conjunctions``, also at 及/和/与 where both sides are units and the whole is not
     (人力资源和社会保障局, 各县(区)党委和政府 stay whole).
@@ -144,6 +152,11 @@ def split_units(segment: str, *, conjunctions: bool = False) -> list[str]:
     for part in bracket_depth_split(segment, "、，,；;\n/／"):
         unit = squash_spaces(part).strip("。.：:")
         if not unit:
+            continue
+        if units and units[-1].startswith("各") and vocabulary_simplified(unit) in _BARE_LEVELS:
+            # 各区、县级市 is one collective (every district and county-level city), not 各区
+            # and a unit called 县级市.
+            units[-1] += "、" + unit
             continue
         units.extend(_split_conjunctions(unit) if conjunctions else [unit])
     return units
