@@ -559,3 +559,29 @@ def test_run_in_section_headings_are_titled_by_their_first_sentence():
     ]
     assert found[1][1] == [(L, "市工商联", False)]
     assert found[2][1] == [(L, "市人力资源和社会保障局", False), (S, "市财政局", False)]
+
+
+SUB_POINTS_UNDER_A_TITLE = """\
+某市应急体系建设规划责任分解
+（一）预案体系建设
+1.完善应急预案体系
+（1）加强应急预案管理，规范预案编制、审批和备案。
+（2）加强应急预案演练，推进“双盲”演练。
+（责任单位：市直各有关单位、各县（市、区）人民政府）
+2.健全应急管理体制
+（1）推进市、县、乡三级应急管理机构建设。
+（牵头单位：市应急管理局，责任单位：市公安局、市卫生健康委）
+"""
+
+
+def test_a_title_line_over_sub_points_is_the_measure_title():
+    found, plan = coding(SUB_POINTS_UNDER_A_TITLE)
+    assert [m.task_title for m in plan.measures] == ["完善应急预案体系", "健全应急管理体制"]
+    # The note on its own line after the sub-points belongs to the measure above it.
+    assert found[0][1] == [(S, "市直各有关单位", False), (S, "各县（市、区）人民政府", False)]
+    assert found[1][1] == [
+        (L, "市应急管理局", False),
+        (S, "市公安局", False),
+        (S, "市卫生健康委", False),
+    ]
+    assert [a.line for a in plan.assignments] == [6, 6, 9, 9, 9]

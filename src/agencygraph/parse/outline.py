@@ -168,7 +168,7 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
                     section_no=section_no,
                     section_title=title,
                     task_no=number,
-                    task_title=short_title(body),
+                    task_title=_measure_title(item, body),
                     text=body,
                     timeline="",
                     line=item.line,
@@ -186,6 +186,15 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
     if rule_lines:
         plan.flags.add("first_listed_rule")
     return plan
+
+
+def _measure_title(item: _Element, body: str) -> str:
+    """A measure's short title: its own line where that is a bare title over sub-points
+    (1.完善应急预案体系 / （1）… / （2）…), else its text up to the first full stop."""
+    own = strip_spaces(item.body)
+    if item.children and 0 < len(own) <= 40 and not any(p in own for p in "。；;，,：:"):
+        return own
+    return short_title(body)
 
 
 def _heading_title(heading: _Element | None) -> str:
