@@ -585,3 +585,34 @@ def test_a_title_line_over_sub_points_is_the_measure_title():
         (S, "市卫生健康委", False),
     ]
     assert [a.line for a in plan.assignments] == [6, 6, 9, 9, 9]
+
+
+MORE_NOTE_FORMS = """\
+某县推进技能人才队伍建设实施方案
+一、重点任务
+1.实施技能提升行动。大规模开展职业技能培训。责任单位：县人社局（牵头）、县财政局、县教育局
+2.推进产教融合。支持职业院校与企业共建实训基地。（县教育局牵头，县人社局、县工信局等按职责分工负责）
+3.完善激励机制。提高技能人才待遇。（主要责任单位：县人社局；协同单位：县总工会）
+4.加强宣传。营造尊重劳动的氛围。（县委宣传部、县总工会按职责分工负责）
+5.开展竞赛。每年举办职业技能大赛。（牵头单位：县人社局 配合单位：县总工会 团县委）
+6.做好保障。落实经费。（牵头单位：县财政局；配合单位：县人力资源和社会 保障局）
+"""
+
+
+def test_more_note_forms():
+    found, plan = coding(MORE_NOTE_FORMS)
+    assert [units for _, units in found] == [
+        # A role mark on a unit of a single list makes it the lead; the rest support.
+        [(L, "县人社局", False), (S, "县财政局", False), (S, "县教育局", False)],
+        # 等 closes a list; it is not part of the last unit's name.
+        [(L, "县教育局", False), (S, "县人社局", False), (S, "县工信局", False)],
+        # 主要责任单位 is the lead.
+        [(L, "县人社局", False), (S, "县总工会", False)],
+        # Units sharing a duty with no lead named share the lead.
+        [(L, "县委宣传部", False), (L, "县总工会", False)],
+        # Units set apart by spaces alone, each a unit the lexicon knows.
+        [(L, "县人社局", False), (S, "县总工会", False), (S, "团县委", False)],
+        # A name broken by a space is not two units.
+        [(L, "县财政局", False), (S, "县人力资源和社会保障局", False)],
+    ]
+    assert "single_list_no_lead_rule" not in plan.flags

@@ -2,10 +2,12 @@
 
 Plans name responsible units in a few recurring forms, all recognised here:
 
-- **labels**: 牵头单位：A、B；协同单位：C (also 配合/责任/协办/参与/主办单位, 牵头部门 …),
-  inside brackets at the end of a measure, or on lines of their own;
+- **labels**: 牵头单位：A、B；协同单位：C (also 配合/责任/协办/参与/主办/主要责任单位, 牵头部门
+  …), inside brackets at the end of a measure, or on lines of their own; a unit may carry its
+  own role mark (责任单位：A（牵头）、B);
 - **sentences**: （A牵头，B、C配合）, （A、B牵头，C按职责分工负责）, 由A牵头、B参与, A负责,
-  A会同B — with 及, 和, 与 as separators besides 、 and ，;
+  A会同B — with 及, 和, 与 as separators besides 、 and ，; units that share a duty with no
+  lead named (（A、B负责）, （A、B按职责分工负责）) all lead;
 - **single lists**: 责任单位：A、B、C, where a rule stated in the document (列第一位的为牵头单位,
   下同) makes the first unit the lead from where it is stated; without such a rule the list is
   coded as support and the document is flagged.
@@ -41,6 +43,8 @@ LABELS: dict[str, str] = {
     "主办单位": "lead",
     "主责单位": "lead",
     "主责部门": "lead",
+    "主要责任单位": "lead",
+    "主要责任部门": "lead",
     "配合单位": "support",
     "配合部门": "support",
     "协同单位": "support",
@@ -97,6 +101,21 @@ OFFICIAL_RE = re.compile(
 )
 _UNIT_ENDINGS = set("局委会部办联院厅室所心站队团社台处府司行校馆组署庭盟旗")
 _CONJUNCTIONS = "及和与"
+_TRAILING_ETC_RE = re.compile(r"(?<=.{2})等(?:部门|单位)?$")
+_ROLE_MARKS = {
+    "牵头": "lead",
+    "牵头单位": "lead",
+    "牵头部门": "lead",
+    "主责": "lead",
+    "配合": "support",
+    "协同": "support",
+    "协办": "support",
+    "参与": "support",
+}
+_ROLE_MARK_RE = re.compile(
+    rf"[{re.escape(OPEN_BRACKETS)}]\s*({'|'.join(sorted(_ROLE_MARKS, key=len, reverse=True))})"
+    rf"\s*[{re.escape(CLOSE_BRACKETS)}]\s*$"
+)
 _UNIT_STARTS = set("市县区省州盟旗镇乡街团各")
 
 
@@ -150,16 +169,56 @@ def split_units(segment: str, *, conjunctions: bool = False) -> list[str]:
     """
     units: list[str] = []
     for part in bracket_depth_split(segment, "、，,；;\n/／"):
-        unit = squash_spaces(part).strip("。.：:")
-        if not unit:
-            continue
-        if units and units[-1].startswith("各") and vocabulary_simplified(unit) in _BARE_LEVELS:
-            # 各区、县级市 is one collective (every district and county-level city), not 各区
-            # and a unit called 县级市.
-            units[-1] += "、" + unit
-            continue
-        units.extend(_split_conjunctions(unit) if conjunctions else [unit])
+        for piece in _space_separated(part):
+            unit = _trim_unit(squash_spaces(piece))
+            if not unit:
+                continue
+            if units and units[-1].startswith("各") and vocabulary_simplified(unit) in _BARE_LEVELS:
+                # 各区、县级市 is one collective (every district and county-level city), not
+                # 各区 and a unit called 县级市.
+                units[-1] += "、" + unit
+                continue
+            units.extend(_split_conjunctions(unit) if conjunctions else [unit])
     return units
+
+
+def _space_separated(part: str) -> list[str]:
+    """县总工会 团县委 → two units, where every space-separated piece is a unit the lexicon
+    knows; a name broken by a space (市人力资源和社会 保障局) stays one."""
+    pieces = part.split()
+    if len(pieces) > 1 and all(_lexicon_knows(piece) for piece in pieces):
+        return pieces
+    return [part]
+
+
+def _trim_unit(unit: str) -> str:
+    """A unit without list punctuation, a trailing 等 (市财政局等), or a closing bracket the
+    list itself does not open (the end of a note read without its brackets)."""
+    unit = unit.strip("。.：:")
+    unit = _TRAILING_ETC_RE.sub("", unit)
+    while unit and unit[-1] in CLOSE_BRACKETS and _bracket_balance(unit) < 0:
+        unit = unit[:-1].rstrip()
+    return unit
+
+
+def _bracket_balance(text: str) -> int:
+    return sum(c in OPEN_BRACKETS for c in text) - sum(c in CLOSE_BRACKETS for c in text)
+
+
+def role_marked(unit: str) -> tuple[str | None, str]:
+    """A unit's own role mark, as in 县人社局（牵头）: (role or None, unit without the mark).
+
+    Examples
+    --------
+    >>> role_marked("县人社局（牵头）")
+    ('lead', '县人社局')
+    >>> role_marked("县人社局（县就业局）")
+    (None, '县人社局（县就业局）')
+    """
+    match = _ROLE_MARK_RE.search(vocabulary_simplified(unit))
+    if match is None or match.start() == 0:
+        return None, unit
+    return _ROLE_MARKS[match.group(1)], strip_spaces(unit[: match.start()])
 
 
 def _split_conjunctions(unit: str) -> list[str]:
@@ -186,7 +245,9 @@ def label_units(inner: str) -> list[tuple[str, str]]:
     for i, match in enumerate(labels):
         role = LABELS[match.group(1)]
         end = labels[i + 1].start() if i + 1 < len(labels) else len(inner)
-        pairs.extend((role, unit) for unit in split_units(inner[match.end() : end]))
+        for unit in split_units(inner[match.end() : end]):
+            marked, unit = role_marked(unit)
+            pairs.append((marked or role, unit))
     return pairs
 
 
@@ -201,6 +262,7 @@ def sentence_units(inner: str) -> tuple[list[tuple[str, str]], list[str]] | None
     officials: list[str] = []
     position = 0
     pending_joint: list[str] | None = None
+    shared_duty = True
     for match in _VERB_RE.finditer(simplified):
         group = inner[position : match.start()]
         names = split_units(group.lstrip("由，,、；; "), conjunctions=True)
@@ -229,6 +291,7 @@ def sentence_units(inner: str) -> tuple[list[tuple[str, str]], list[str]] | None
         else:
             role = "lead" if verb in LEAD_VERBS else "support"
             pairs.extend((role, n) for n in names)
+            shared_duty = shared_duty and verb.endswith("负责")
     tail = inner[position:]
     if pending_joint is not None:
         names = split_units(tail, conjunctions=True)
@@ -238,6 +301,10 @@ def sentence_units(inner: str) -> tuple[list[tuple[str, str]], list[str]] | None
         tail = ""
     if strip_spaces(tail).strip("。，,；;、") or not (pairs or officials):
         return None
+    if shared_duty and not any(role == "lead" for role, _ in pairs):
+        # （A、B按职责分工负责） with no one leading: the units share the responsibility, as
+        # in （A、B负责）, rather than supporting a lead the note does not name.
+        pairs = [("lead", n) for _, n in pairs]
     return pairs, officials
 
 
