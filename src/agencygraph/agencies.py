@@ -36,6 +36,35 @@ How a name is resolved
 5. A redacted name resolves only when what survives of it fits the aliases of exactly one type;
    the result is then flagged ``inferred`` ((略)信办 → cyberspace, since only 网信办 ends in 信办).
    Anything else is unknown (``agency_type`` is None): names are never guessed.
+6. A name that is a place and nothing else (越秀区, 慈溪市, 宁波市海曙区, 剡湖街道) is a
+   subordinate government (``subordinate_govs``): plans list lower levels by their names. Levels
+   alone (市, 县级), collective words (全市, 本县, 各区) and common nouns that end like a place
+   (社区, 城区, 园区, 粤港澳大湾区) are not places.
+
+Places as units
+---------------
+Without context, ``宁波市人民政府`` and ``越秀区政府`` are both ``government``: a place's
+government. Given the plan's own place and level (:func:`resolve` with ``place`` and ``level``;
+:func:`resolve_table`, :func:`agencies_table` and :func:`unknown_agencies` with the documents
+table's ``place_zh`` and ``level``), a government or party committee written after a place, or a
+bare place name, is read against the plan:
+
+- the plan's own place (宁波市, 浙江省宁波市 in a Ningbo plan) is its own ``government`` (or
+  ``party_committee``);
+- a place that may be below the plan's level is ``subordinate_govs``: 越秀区政府 in a
+  Guangzhou plan, 慈溪市 (市 may be county-level) in a Ningbo plan, 区政府 in a city plan, 镇政府
+  in a county plan. A bare level counts by its own rank (市政府 in a city plan is its own), a
+  named place by the lowest it may be;
+- a bare superior or peer (绍兴市 in a subdistrict plan) is unknown; a superior's government
+  written in full keeps its type.
+
+Collectives and categories
+--------------------------
+Lists of lower levels (各区、县级市, 各有关区, 县级市) are ``subordinate_govs``; references to
+the units a plan names elsewhere (各牵头单位, 各项目牵头单位, 各责任单位) are the aggregate
+``responsible_units``. Categories of organisation resolve only when written as a listed group
+(各高校, 驻甬高校, 各职业院校, 各商业银行, 市属国有企业): a bare 高校, 技工院校, 银行 or 国有企业
+is a category in a sentence, not a unit, and stays unknown, as 企业 does.
 
 Examples
 --------
@@ -54,6 +83,7 @@ True
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 import unicodedata
@@ -147,6 +177,59 @@ _PREFIX_RE = re.compile(
 )
 _BARE_PREFIX_RE = re.compile(rf"[{_HAN}*]*")
 _TYPE_CODE_RE = re.compile(r"[a-z][a-z0-9_]*")
+
+# -- places as units ---------------------------------------------------------------------------
+# A plan lists a lower level by its place name alone (越秀区, 慈溪市) or by its government or
+# party committee (海曙区人民政府, 越秀区委). Both stand for a subordinate government.
+_SUBORDINATE = "subordinate_govs"
+# Types that are "the government / party committee of the place in the prefix".
+_PLACE_BODIES = frozenset({"government", "party_committee"})
+_PLACE_TAIL_RE = re.compile(r"(?:级|直属|直)?(?:党工委|党委|委)?$")
+_LEVEL_AT_END_RE = re.compile(rf"(?:{'|'.join(_LEVELS)})$")
+_LEVEL_WORD_RE = re.compile("|".join(_LEVELS))
+# Words that open a collective or deictic name rather than a place: 全市, 本县, 各区, 有关区.
+_DEICTIC_RE = re.compile(
+    r"^(?:各有关|各相关|有关|相关|各|全|本|该|我|其他|其余|上级|下级|同级|所在|属地)"
+)
+# Common nouns written like a place (they end in a level word) that are no place at all.
+# fmt: off
+_NOT_A_PLACE = frozenset((
+    "社区", "小区", "城区", "市区", "郊区", "山区", "库区", "景区", "园区", "校区", "片区",
+    "街区", "辖区", "矿区", "林区", "牧区", "灾区", "老区", "新区", "城镇", "小镇", "集镇",
+    "城乡", "城市", "超市", "都市", "夜市", "集市", "门市",
+    "老城区", "主城区", "中心城区", "新城区", "小城镇", "特色小镇", "农村社区", "城市社区",
+))
+# fmt: on
+# Endings of areas that are no jurisdiction: 农村社区, 粤港澳大湾区, 长江经济区.
+_NOT_A_PLACE_ENDINGS = ("社区", "湾区", "经济区", "都市区")
+# Administrative rank of a level word: 1 province, 2 prefecture, 3 county, 4 township. 市 may be
+# a prefecture-level or a county-level city; a municipality (北京市) is provincial.
+_LEVEL_RANKS: dict[str, tuple[int, ...]] = {
+    "特别行政区": (1,),
+    "自治区": (1,),
+    "省": (1,),
+    "自治州": (2,),
+    "地区": (2,),
+    "州": (2,),
+    "盟": (2,),
+    "市": (2, 3),
+    "自治县": (3,),
+    "自治旗": (3,),
+    "县": (3,),
+    "区": (3,),
+    "旗": (3,),
+    "街道": (4,),
+    "镇": (4,),
+    "乡": (4,),
+}
+_MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+# The document's level as written in a manifest (English or Chinese), most specific first.
+_DOC_LEVEL_WORDS: tuple[tuple[int, tuple[str, ...]], ...] = (
+    (4, ("subdistrict", "township", "town", "street", "village", "街道", "乡", "镇")),
+    (3, ("county", "district", "banner", "县", "区", "旗")),
+    (2, ("prefecture", "sub-provincial", "city", "league", "地级", "副省级", "州", "盟", "市")),
+    (1, ("province", "autonomous region", "municipality", "省", "自治区", "直辖市")),
+)
 
 _BRACKETS = str.maketrans(
     {
@@ -430,7 +513,122 @@ class Lexicon:
                         f"({', '.join(sorted(fits)[:5])}{', ...' if len(fits) > 5 else ''})",
                     )
             return Resolution(raw, norm, None, None, None, False, "redacted: no type fits")
+        if _SUBORDINATE in self._info:
+            for text, why in tries:
+                if _named_place(text):
+                    type_en, system = self._info[_SUBORDINATE]
+                    rule = f"bare place name {text!r}: a subordinate government{why}"
+                    return Resolution(
+                        raw, norm, _SUBORDINATE, type_en, system, False, rule, None, text
+                    )
         return Resolution(raw, norm, None, None, None, False, reason)
+
+    def resolve_in(
+        self, name: str, place: str | None = None, level: str | None = None
+    ) -> Resolution:
+        """Resolve a name as written in a plan of ``place`` (and ``level``); see :func:`resolve`."""
+        hit = self.resolve(name)
+        return _in_context(hit, place, level, self) if place or level else hit
+
+
+# -- places as units --------------------------------------------------------------------------
+
+
+def _place_stem(place: str) -> str:
+    """A place without a trailing 级/直/委 and a leading collective word: 宁波市委 → 宁波市."""
+    return _DEICTIC_RE.sub("", _PLACE_TAIL_RE.sub("", place, count=1))
+
+
+def _proper_name(place: str) -> str:
+    """What is left of a place once its level words are gone: 宁波市海曙区 → 宁波海曙; 市级 → ''."""
+    return _LEVEL_WORD_RE.sub("", _place_stem(place))
+
+
+def _named_place(text: str) -> bool:
+    """Whether ``text`` is a place name and nothing else (越秀区, 慈溪市, 宁波市海曙区)."""
+    if "*" in text or len(text) > _MAX_PLACE_CHARS or not _PREFIX_RE.fullmatch(text):
+        return False
+    stem = _PLACE_TAIL_RE.sub("", text, count=1)
+    if _DEICTIC_RE.match(stem) or stem in _NOT_A_PLACE or stem.endswith(_NOT_A_PLACE_ENDINGS):
+        return False
+    return bool(_proper_name(stem))
+
+
+def _place_ranks(place: str) -> tuple[int, ...]:
+    """The ranks a place's level word may stand for (市: prefecture or county level)."""
+    stem = _place_stem(place)
+    found = _LEVEL_AT_END_RE.search(stem)
+    if found is None:
+        return ()
+    if found.group(0) == "市" and stem[:-1] in _MUNICIPALITIES:
+        return (1,)
+    return _LEVEL_RANKS[found.group(0)]
+
+
+def _doc_rank(place: str | None, level: str | None) -> int | None:
+    """The document's administrative rank, from its level (``county-level city``) or place."""
+    text = (level or "").strip().lower()
+    if text in {"省", "自治区", "直辖市", "特别行政区"}:
+        return 1
+    for rank, words in _DOC_LEVEL_WORDS:
+        if text and any(w in text for w in words):
+            return rank
+    ranks = _place_ranks(normalize_name(place or ""))
+    return min(ranks) if ranks else None
+
+
+def _same_place(written: str, own: str) -> bool:
+    """Whether a written place is the document's own (宁波市 in a plan of 浙江省宁波市)."""
+    a, b = _place_stem(written), _place_stem(normalize_name(own))
+    if not a or not b:
+        return False
+    if a == b or a.endswith(b) or b.endswith(a):
+        return True
+    a, b = _LEVEL_AT_END_RE.sub("", a), _LEVEL_AT_END_RE.sub("", b)
+    return len(a) >= 2 and len(b) >= 2 and (a == b or a.endswith(b) or b.endswith(a))
+
+
+def _in_context(hit: Resolution, place: str | None, level: str | None, lex: Lexicon) -> Resolution:
+    """Re-read a place's government in the light of the plan's own place and level.
+
+    A bare place name is the plan's own government when it is the plan's place, a subordinate
+    government when it may be below the plan's level, and unknown otherwise (a superior or a
+    peer). A government or party committee written after a place (越秀区人民政府, 区委) is a
+    subordinate government when that place is not the plan's own and may be below its level; a
+    bare level (区, 县) counts by its own rank (区政府 in a city plan), a named place by the
+    lowest it may be (慈溪市 in a Ningbo plan).
+    """
+    bare = hit.agency_type == _SUBORDINATE and hit.alias is None and bool(hit.prefix)
+    placed = hit.agency_type in _PLACE_BODIES and bool(hit.prefix)
+    if not (bare or placed) or _SUBORDINATE not in lex._info:
+        return hit
+    # A redacted or template place (XX镇) may be any place of its level: judged by its level.
+    masked = "*" in hit.prefix
+    named = bool(_proper_name(hit.prefix)) and not masked
+    if named and place and _same_place(hit.prefix, place):
+        if bare and "government" in lex._info:
+            type_en, system = lex.type_info("government")
+            rule = (
+                f"{hit.rule}; but {hit.prefix!r} is the plan's own place ({place}): its government"
+            )
+            return dataclasses.replace(
+                hit, agency_type="government", type_en=type_en, system=system, rule=rule
+            )
+        return hit
+    ranks, rank = _place_ranks(hit.prefix), _doc_rank(place, level)
+    if not ranks or rank is None:
+        return hit
+    below = (max(ranks) if named else min(ranks)) > rank
+    if below and placed:
+        type_en, system = lex.type_info(_SUBORDINATE)
+        rule = f"{hit.rule}; {hit.prefix!r} is below the plan's level: a subordinate government"
+        return dataclasses.replace(
+            hit, agency_type=_SUBORDINATE, type_en=type_en, system=system, rule=rule
+        )
+    if not below and bare:
+        rule = f"{hit.rule}; but {hit.prefix!r} is not below the plan's level: unknown"
+        return dataclasses.replace(hit, agency_type=None, type_en=None, system=None, rule=rule)
+    return hit
 
 
 # -- loading ---------------------------------------------------------------------------------
@@ -625,7 +823,13 @@ def load_lexicon(extra: ExtraAliases | None = None) -> Lexicon:
     return _load(extra)
 
 
-def resolve(name: str, lexicon: Lexicon | None = None) -> Resolution:
+def resolve(
+    name: str,
+    lexicon: Lexicon | None = None,
+    *,
+    place: str | None = None,
+    level: str | None = None,
+) -> Resolution:
     """Resolve a written unit name to its agency type.
 
     Parameters
@@ -634,6 +838,12 @@ def resolve(name: str, lexicon: Lexicon | None = None) -> Resolution:
         A unit name as written (any width, traditional or simplified, with or without a place).
     lexicon : Lexicon, optional
         From :func:`load_lexicon`; default the bundled lexicon.
+    place, level : str, optional
+        The plan's own place (``place_zh``, 宁波市) and administrative level (``level`` of the
+        manifest: ``prefecture-level city``, 县 ...). With them a place's government is read
+        as the plan's own or a subordinate one (see "Places as units" in the module notes);
+        without them a bare place name is a subordinate government and 宁波市人民政府 is
+        ``government``.
 
     Returns
     -------
@@ -650,8 +860,12 @@ def resolve(name: str, lexicon: Lexicon | None = None) -> Resolution:
     ('org', '市委')
     >>> resolve("市(略)").agency_type is None
     True
+    >>> resolve("越秀区人民政府", place="广州市", level="prefecture-level city").agency_type
+    'subordinate_govs'
+    >>> resolve("广州市人民政府", place="广州市", level="prefecture-level city").agency_type
+    'government'
     """
-    return (lexicon or _default_lexicon()).resolve(name)
+    return (lexicon or _default_lexicon()).resolve_in(name, place, level)
 
 
 def agency_types(lexicon: Lexicon | None = None) -> pd.DataFrame:
@@ -679,10 +893,42 @@ def _raw(table: pd.DataFrame) -> pd.Series:
     return table["agency_raw"].fillna("").astype(str)
 
 
-def _type_of(raw: pd.Series, lexicon: Lexicon) -> pd.Series:
+def _contexts(documents: pd.DataFrame | None) -> dict[str, tuple[str, str]]:
+    """``doc_id → (place_zh, level)`` of the documents that have either."""
+    if documents is None or "doc_id" not in documents.columns:
+        return {}
+    out: dict[str, tuple[str, str]] = {}
+    for row in documents.itertuples(index=False):
+        place, level = getattr(row, "place_zh", ""), getattr(row, "level", "")
+        place = place.strip() if isinstance(place, str) else ""
+        level = level.strip() if isinstance(level, str) else ""
+        if place or level:
+            out[str(row.doc_id)] = (place, level)
+    return out
+
+
+def _type_of(
+    raw: pd.Series,
+    lexicon: Lexicon,
+    doc_ids: pd.Series | None = None,
+    documents: pd.DataFrame | None = None,
+) -> pd.Series:
     # Resolve each distinct spelling once: tables repeat a few hundred names many times.
-    found = {name: lexicon.resolve(name).agency_type or "" for name in raw.unique()}
-    return raw.map(found).astype(object)
+    found = {name: lexicon.resolve(name) for name in raw.unique()}
+    contexts = _contexts(documents) if doc_ids is not None else {}
+    if not contexts:
+        return raw.map({name: hit.agency_type or "" for name, hit in found.items()}).astype(object)
+    memo: dict[tuple[str, str], str] = {}
+    types = []
+    for doc, name in zip(doc_ids.fillna("").astype(str), raw, strict=True):
+        key = (doc, name)
+        if key not in memo:
+            hit, context = found[name], contexts.get(doc)
+            if context is not None:
+                hit = _in_context(hit, *context, lexicon)
+            memo[key] = hit.agency_type or ""
+        types.append(memo[key])
+    return pd.Series(types, index=raw.index, dtype=object)
 
 
 def resolve_table(
@@ -697,8 +943,9 @@ def resolve_table(
     assignments : pandas.DataFrame
         With at least ``doc_id, agency_raw`` (``assignments.csv`` or ``mentions.csv``).
     documents : pandas.DataFrame, optional
-        The documents table. Not needed for the ids, whose place key is the ``doc_id``
-        (``haimen:hrss``); accepted so all table functions take the same arguments.
+        The documents table. Its ``place_zh`` and ``level`` tell a plan's own government
+        from a subordinate one (越秀区政府 in a Guangzhou plan is ``subordinate_govs``); the
+        ids' place key is the ``doc_id`` (``haimen:hrss``).
     lexicon : Lexicon, optional
         Default the bundled lexicon.
 
@@ -720,7 +967,7 @@ def resolve_table(
     _require(assignments, ("doc_id", "agency_raw"), "the table")
     lex = lexicon or _default_lexicon()
     out = assignments.copy()
-    agency_type = _type_of(_raw(out), lex)
+    agency_type = _type_of(_raw(out), lex, out["doc_id"], documents)
     out["agency_type"] = agency_type
     if "agency_id" in out.columns:
         doc = out["doc_id"].fillna("").astype(str).astype(object)
@@ -757,7 +1004,8 @@ def agencies_table(
         column both counts are 0). Types are resolved afresh from ``agency_raw``.
     documents : pandas.DataFrame, optional
         ``doc_id, place_en`` (or ``place_zh``) for the English names; without it the
-        ``doc_id`` stands for the place.
+        ``doc_id`` stands for the place. ``place_zh`` and ``level`` also tell the plan's own
+        government from a subordinate one, as in :func:`resolve_table`.
     lexicon : Lexicon, optional
         Default the bundled lexicon.
 
@@ -786,7 +1034,7 @@ def agencies_table(
             "agency_raw": _raw(assignments).astype(object),
         }
     )
-    frame["agency_type"] = _type_of(frame["agency_raw"], lex)
+    frame["agency_type"] = _type_of(frame["agency_raw"], lex, frame["doc_id"], documents)
     if "role" in assignments.columns:
         role = assignments["role"].fillna("").astype(str).str.strip().str.lower()
     else:
@@ -832,7 +1080,11 @@ def agencies_table(
     return result.sort_values("agency_id", kind="stable").reset_index(drop=True)
 
 
-def unknown_agencies(table: pd.DataFrame, lexicon: Lexicon | None = None) -> pd.DataFrame:
+def unknown_agencies(
+    table: pd.DataFrame,
+    lexicon: Lexicon | None = None,
+    documents: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """List the unit names the lexicon could not resolve.
 
     Parameters
@@ -842,6 +1094,9 @@ def unknown_agencies(table: pd.DataFrame, lexicon: Lexicon | None = None) -> pd.
         not units and are left out.
     lexicon : Lexicon, optional
         Default the bundled lexicon.
+    documents : pandas.DataFrame, optional
+        ``doc_id, place_zh, level``: read place names in the light of each plan's own place,
+        as :func:`resolve_table` does (a bare superior place is then unknown).
 
     Returns
     -------
@@ -870,7 +1125,7 @@ def unknown_agencies(table: pd.DataFrame, lexicon: Lexicon | None = None) -> pd.
         }
     )
     frame = frame[frame["agency_raw"].str.strip() != ""]
-    frame = frame[_type_of(frame["agency_raw"], lex) == ""]
+    frame = frame[_type_of(frame["agency_raw"], lex, frame["doc_id"], documents) == ""]
     empty = pd.DataFrame({c: pd.Series(dtype=object) for c in UNKNOWN_COLUMNS}).astype(
         {"line": "int64", "count": "int64"}
     )

@@ -224,7 +224,7 @@ def parse_corpus(
     named = pd.concat([assignments, mentions_df], ignore_index=True)[
         ["doc_id", "agency_raw", "line"]
     ]
-    unknown = agencies.unknown_agencies(named, lexicon)
+    unknown = agencies.unknown_agencies(named, lexicon, documents)
     agency_table = agencies.agencies_table(assignments, documents, lexicon)
 
     order = {doc_id: i for i, doc_id in enumerate(documents["doc_id"])}

@@ -186,8 +186,11 @@ def measure_mentions(
     for doc, mid, text in zip(
         measures["doc_id"], measures["measure_id"], measures["text"], strict=True
     ):
-        for name in find_mentions(str(text), places.get(doc, ())):
-            rows.append((doc, mid, name, resolve(name).agency_type or ""))
+        own = places.get(doc, ())
+        for name in find_mentions(str(text), own):
+            # Read against the plan's own place: 宁波市 in a Ningbo plan is not a subordinate.
+            typ = resolve(name, place=own[0] if own else None).agency_type
+            rows.append((doc, mid, name, typ or ""))
     return pd.DataFrame(rows, columns=["doc_id", "measure_id", "agency_raw", "agency_type"])
 
 

@@ -245,6 +245,12 @@ _NOT_PREFIXED = frozenset(
         "调查队",
         "日报",
         "海关",
+        # Named, not place-prefixed: 宁波大学 is a university, 市大学 is not a name.
+        "大学",
+        "科学院",
+        "农科院",
+        "社科院",
+        "园区",
     }
 )
 # Bracketed second names of one unit, written 市委组织部（市委人才办）: {p} is the prefix.
