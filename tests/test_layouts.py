@@ -616,3 +616,16 @@ def test_more_note_forms():
         [(L, "县财政局", False), (S, "县人力资源和社会保障局", False)],
     ]
     assert "single_list_no_lead_rule" not in plan.flags
+
+
+def test_a_shared_duty_follows_the_first_listed_rule():
+    text = (
+        "某市方案\n（列第一位的为牵头单位，下同）\n一、重点任务\n"
+        "1.做好工作。推进落实。（市人社局、市财政局负责）\n"
+        "2.加强保障。落实经费。（市财政局、市总工会按职责分工负责）\n"
+    )
+    found, _ = coding(text)
+    assert [units for _, units in found] == [
+        [(L, "市人社局", False), (S, "市财政局", False)],
+        [(L, "市财政局", False), (S, "市总工会", False)],
+    ]

@@ -125,7 +125,7 @@ class Note:
 
     start: int  # offset where the note starts (its opening bracket, if bracketed)
     end: int  # offset just after it
-    units: tuple[tuple[str, str], ...]  # (role, unit as written); role: lead/support/single
+    units: tuple[tuple[str, str], ...]  # (role, unit as written): lead, support, single, shared
     closed: bool  # a bracketed note whose bracket is closed
     officials: tuple[str, ...] = ()  # officials named instead of units
 
@@ -290,6 +290,8 @@ def sentence_units(inner: str) -> tuple[list[tuple[str, str]], list[str]] | None
             pending_joint = names
         else:
             role = "lead" if verb in LEAD_VERBS else "support"
+            if verb == "负责":
+                role = "shared"
             pairs.extend((role, n) for n in names)
             shared_duty = shared_duty and verb.endswith("负责")
     tail = inner[position:]
@@ -304,7 +306,7 @@ def sentence_units(inner: str) -> tuple[list[tuple[str, str]], list[str]] | None
     if shared_duty and not any(role == "lead" for role, _ in pairs):
         # （A、B按职责分工负责） with no one leading: the units share the responsibility, as
         # in （A、B负责）, rather than supporting a lead the note does not name.
-        pairs = [("lead", n) for _, n in pairs]
+        pairs = [("shared", n) for _, n in pairs]
     return pairs, officials
 
 
@@ -399,14 +401,21 @@ def resolve_single_lists(
 
     Beside a lead label, a 责任单位 list is support. Alone, its first unit leads if the
     document states the first-listed rule; otherwise all are support and the returned
-    flag says the lead is unknown.
+    flag says the lead is unknown. Units sharing a duty in a sentence (``shared``:
+    （A、B负责）) all lead, or under the first-listed rule the first leads and the rest
+    support.
     """
-    if not any(role == "single" for role, _ in units):
+    if not any(role in ("single", "shared") for role, _ in units):
         return units, False
     has_lead = any(role == "lead" for role, _ in units)
     resolved, unknown_lead, first = [], False, True
     for role, unit in units:
-        if role == "single":
+        if role == "shared":
+            # Units sharing a duty (（A、B负责）) all lead, unless the document's rule makes
+            # the first listed the lead.
+            role = "support" if has_lead or (first_leads and not first) else "lead"
+            first = False
+        elif role == "single":
             if has_lead:
                 role = "support"
             elif first_leads and first:
