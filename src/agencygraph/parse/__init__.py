@@ -58,8 +58,9 @@ def parse_plan(text: str, doc_id: str) -> CodedPlan:
     CodedPlan
         ``layout``, ``measures``, ``assignments`` and ``warnings`` (line, message).
     """
-    if looks_like_table(text):
-        plan = parse_table(text, doc_id)
-        if plan.measures:
-            return plan
+    # parse_table finds the table itself and codes nothing where there is none; asking
+    # looks_like_table first would search the text for a table twice.
+    plan = parse_table(text, doc_id)
+    if plan.measures:
+        return plan
     return parse_outline(text, doc_id)
