@@ -99,7 +99,10 @@ OFFICIAL_RE = re.compile(
     r"(?:副?(?:市|县|区|省|州|镇|乡)长|(?:副)?书记|秘书长|常务副|分管(?:副)?(?:市|县|区)?(?:长|领导)"
     r"|(?:副)?主任$|领导$|负责同志$|负责人$)"
 )
-_UNIT_ENDINGS = set("局委会部办联院厅室所心站队团社台处府司行校馆组署庭盟旗")
+#: Characters that end a unit name (局, 委, 会 …), and that start one written with its
+#: place or as a collective (市, 县, 团, 各 …).
+UNIT_ENDINGS = frozenset("局委会部办联院厅室所心站队团社台处府司行校馆组署庭盟旗")
+UNIT_STARTS = frozenset("市县区省州盟旗镇乡街团各")
 _CONJUNCTIONS = "及和与"
 _TRAILING_ETC_RE = re.compile(r"(?<=.{2})等(?:部门|单位)?$")
 _ROLE_MARKS = {
@@ -116,7 +119,6 @@ _ROLE_MARK_RE = re.compile(
     rf"[{re.escape(OPEN_BRACKETS)}]\s*({'|'.join(sorted(_ROLE_MARKS, key=len, reverse=True))})"
     rf"\s*[{re.escape(CLOSE_BRACKETS)}]\s*$"
 )
-_UNIT_STARTS = set("市县区省州盟旗镇乡街团各")
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,7 @@ def looks_like_unit(name: str) -> bool:
     name = squash_spaces(name)
     if len(name) < 2 or is_official(name):
         return False
-    return _lexicon_knows(name) or vocabulary_simplified(name[-1]) in _UNIT_ENDINGS
+    return _lexicon_knows(name) or vocabulary_simplified(name[-1]) in UNIT_ENDINGS
 
 
 def is_official(name: str) -> bool:
@@ -229,7 +231,7 @@ def _split_conjunctions(unit: str) -> list[str]:
     """
     simplified = vocabulary_simplified(unit)
     for i, char in enumerate(simplified):
-        if char in _CONJUNCTIONS and 0 < i < len(unit) - 1 and simplified[i + 1] in _UNIT_STARTS:
+        if char in _CONJUNCTIONS and 0 < i < len(unit) - 1 and simplified[i + 1] in UNIT_STARTS:
             left, right = unit[:i], unit[i + 1 :]
             rest = _split_conjunctions(right)
             if looks_like_unit(left) and all(looks_like_unit(u) for u in rest):

@@ -70,9 +70,6 @@ _HEADER_KINDS = (
 _MEASURE_HEADER_RE = re.compile(r"分解|具体|内容|措施")
 _PIPE_SEPARATOR_RE = re.compile(r"^[\s|:：\-—=+]+$")
 
-# Characters that end a unit name: a wrapped line ending in one of them is a whole unit.
-_UNIT_ENDINGS = set("局委会部办联院厅室所心站队团社台处府司行校馆组署庭盟旗")
-_UNIT_STARTS = set("市县区省州盟旗镇乡街团各")
 # Aligned tables: a cell is a run of text with single spaces at most; two or more spaces, a tab
 # or a full-width space set cells apart.
 _CELL_RE = re.compile(r"[^ \t\u3000\u00a0](?:[ \u00a0]?[^ \t\u3000\u00a0])*")
@@ -562,8 +559,8 @@ def _continues(previous: str, line: str, depth: int) -> bool:
         if _placed(tail) and resolve(head).agency_type is not None:
             return False
     last = simplified(previous[-1])
-    if last in _UNIT_ENDINGS or last in CLOSE_BRACKETS:
-        return simplified(line[0]) not in _UNIT_STARTS and len(line) <= 2
+    if last in resp.UNIT_ENDINGS or last in CLOSE_BRACKETS:
+        return simplified(line[0]) not in resp.UNIT_STARTS and len(line) <= 2
     return True
 
 
@@ -571,7 +568,7 @@ def _placed(name: str) -> bool:
     """Whether a name is a unit written with its place (市人社局, 团市委, 各乡镇), not 宣传部."""
     found = resolve(name)
     return found.agency_type is not None and (
-        bool(found.prefix) or simplified(name[0]) in _UNIT_STARTS
+        bool(found.prefix) or simplified(name[0]) in resp.UNIT_STARTS
     )
 
 
