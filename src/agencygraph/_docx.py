@@ -17,9 +17,9 @@ import re
 import zipfile
 from pathlib import Path
 
+from agencygraph._cells import MERGED, cell_lines
 from agencygraph._errors import InputError
 
-EXPLICIT_NONE = "—"
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 _W = "{" + _NS["w"] + "}"
 
@@ -85,13 +85,9 @@ def _table_lines(tbl) -> list[str]:
             paragraphs = [_paragraph_text(p) for p in tc.iterchildren(_W + "p")]
             text = "\n".join(p for p in paragraphs if p.strip())
             if continued:
-                lines.append("\t")
-            elif not text.strip():
-                lines.append("\t" + EXPLICIT_NONE)
+                lines.append(MERGED)
             else:
-                first, *rest = text.split("\n")
-                lines.append("\t" + first)
-                lines.extend(line for line in rest)
+                lines.extend(cell_lines(text.split("\n") if text else []))
     return lines
 
 

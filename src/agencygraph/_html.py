@@ -44,9 +44,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from agencygraph._cells import MERGED, cell_lines
 from agencygraph._errors import InputError
-
-EXPLICIT_NONE = "—"
 
 # Elements whose content is never plan text.
 _DROPPED = frozenset(
@@ -340,10 +339,7 @@ def _cell_lines(cell: _Node) -> list[str]:
     inner = _Lines()
     _render(cell, inner, in_cell=True)
     inner.end_line()
-    lines = [line for line in inner.lines if line]
-    if not lines:
-        return ["\t" + EXPLICIT_NONE]
-    return ["\t" + lines[0], *lines[1:]]
+    return cell_lines([line for line in inner.lines if line])
 
 
 def _table(table: _Node, out: _Lines) -> None:
@@ -398,7 +394,7 @@ def _table(table: _Node, out: _Lines) -> None:
         if lines:
             lines.append("")
         for _, cell in row:
-            lines.extend(["\t"] if cell is None else _cell_lines(cell))
+            lines.extend([MERGED] if cell is None else _cell_lines(cell))
     out.raw(lines)
     out.blank()
 

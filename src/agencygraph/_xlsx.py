@@ -39,9 +39,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from xml.etree import ElementTree
 
+from agencygraph._cells import EXPLICIT_NONE, MERGED, cell_lines
 from agencygraph._errors import InputError
 
-EXPLICIT_NONE = "—"
 # A part this large is not a plan's table but a damaged or hostile archive.
 _MAX_PART_BYTES = 256 * 1024 * 1024
 _REF_RE = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
@@ -256,7 +256,7 @@ def rows_text(sheets: list[list[list[_Entry]]], *, empty: str) -> str:
                 continue
             filled = [e for e in entries if e.text is None or e.text.strip()]
             if header_last is None and len(filled) == 1 and filled[0].text is not None:
-                if lines and lines[-1].startswith("\t"):
+                if lines and lines[-1].startswith(MERGED):
                     lines.append("")
                 lines.extend(_cell_lines(filled[0].text, plain=True))
                 continue
@@ -271,11 +271,11 @@ def rows_text(sheets: list[list[list[_Entry]]], *, empty: str) -> str:
                 if entry.first > max(header_last, last_filled):
                     break
                 if entry.text is None:
-                    lines.append("\t")
+                    lines.append(MERGED)
                 elif entry.text.strip():
                     lines.extend(_cell_lines(entry.text))
                 elif entry.first <= header_last:
-                    lines.append("\t" + empty)
+                    lines.append(MERGED + empty)
         if lines and lines[-1] != "":
             lines.append("")
     while lines and lines[-1] == "":
@@ -287,9 +287,7 @@ def _cell_lines(text: str, plain: bool = False) -> list[str]:
     # A tab inside a cell would start a new cell, a blank line a new row.
     parts = [part.replace("\t", " ").strip() for part in text.split("\n")]
     parts = [part for part in parts if part]
-    if plain:
-        return parts
-    return ["\t" + parts[0], *parts[1:]]
+    return parts if plain else cell_lines(parts)
 
 
 def xlsx_text(data: bytes, path: str | Path) -> str:
