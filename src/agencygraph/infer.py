@@ -609,7 +609,7 @@ def infer_files(
         if isinstance(p, str) and p
     }
     mentions = measure_mentions(pd.concat([target, train_measures], ignore_index=True), places)
-    typed = coded_train.assignments[coded_train.assignments["agency_type"].fillna("") != ""]
+    typed = _typed(coded_train.assignments)
     led = set(typed.loc[typed["role"] == "lead", "doc_id"]) & set(train_measures["doc_id"])
     leading = [d for d in coded_train.documents["doc_id"] if d in led]
     weights = (
@@ -651,6 +651,11 @@ def _bigram_nn(target: pd.DataFrame, train: pd.DataFrame, Y: np.ndarray) -> np.n
                 best[lo : lo + step, a] = np.maximum(sim[:, cols].max(axis=1), 0.0)
     # Small tie-break towards frequent types keeps the ranking deterministic and sensible.
     return best + 1e-9 * has.sum(axis=0)
+
+
+def _typed(assignments: pd.DataFrame) -> pd.DataFrame:
+    """Assignments whose unit the lexicon typed: the only ones a type model learns from."""
+    return assignments[assignments["agency_type"].fillna("") != ""]
 
 
 def _topk_hits(P: np.ndarray, truth: list[set[int]], k: int) -> np.ndarray:
@@ -758,7 +763,7 @@ def fit_weights(
     if len(docs) < 2:
         raise ValueError(f"fitting weights needs at least two plans that assign leads, got {docs}")
     measures, assignments = coded.measures, coded.assignments
-    typed = assignments[assignments["agency_type"].fillna("") != ""]
+    typed = _typed(assignments)
     if mentions is None:
         mentions = measure_mentions(measures[measures["doc_id"].isin(docs)])
     folds = []
@@ -835,7 +840,7 @@ def validate_inference(
     True
     """
     measures, assignments = coded.measures, coded.assignments
-    typed = assignments[assignments["agency_type"].fillna("") != ""]
+    typed = _typed(assignments)
     if docs is None:
         led = typed.loc[typed["role"] == "lead", "doc_id"]
         docs = [d for d in dict.fromkeys(measures["doc_id"]) if d in set(led)]
