@@ -31,6 +31,7 @@ from agencygraph.corpus import (
     document_metadata,
     read_plan_text,
 )
+from agencygraph.corrections import correct_coding
 from agencygraph.parse import CodedPlan, find_mentions, parse_plan
 
 # The manifest's fields (but its free-text source), then what coding adds.
@@ -55,6 +56,8 @@ MEASURE_COLUMNS = [
     "line",
     "theme",
     "themes",
+    "coded_by",
+    "note",
 ]
 ASSIGNMENT_COLUMNS = [
     "doc_id",
@@ -65,6 +68,8 @@ ASSIGNMENT_COLUMNS = [
     "agency_type",
     "inherited",
     "line",
+    "coded_by",
+    "note",
 ]
 MENTION_COLUMNS = ["doc_id", "measure_id", "agency_raw", "agency_type", "line"]
 WARNING_COLUMNS = ["doc_id", "source_file", "line", "message"]
@@ -85,6 +90,9 @@ class CodedCorpus:
         document, first line and count.
     warnings
         Doubtful data that was still coded: ``doc_id, source_file, line, message``.
+    corrections
+        What became of each correction given to :func:`parse_corpus` (empty if none):
+        the file's rows with ``status`` (``applied`` or ``stale``) and ``reason``.
     """
 
     documents: pd.DataFrame
@@ -94,6 +102,7 @@ class CodedCorpus:
     agencies: pd.DataFrame = field(default_factory=pd.DataFrame)
     unknown_agencies: pd.DataFrame = field(default_factory=pd.DataFrame)
     warnings: pd.DataFrame = field(default_factory=pd.DataFrame)
+    corrections: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables written by ``agencygraph parse``, keyed by file stem."""
@@ -146,6 +155,7 @@ def parse_corpus(
     themes: bool = True,
     jobs: int = 1,
     progress: bool = False,
+    corrections: str | Path | pd.DataFrame | None = None,
 ) -> CodedCorpus:
     """Code plan files into the tidy, traceable tables of ``CONTRACT.md``.
 
@@ -163,6 +173,11 @@ def parse_corpus(
         depend on it.
     progress
         Show a progress bar over the files on stderr.
+    corrections
+        A corrections file (or its table) applied after the automatic coding, see
+        :mod:`agencygraph.corrections`. A correction that no longer matches is not
+        applied: it is listed in ``warnings`` and ``corrections`` and a
+        :class:`~agencygraph.corrections.CorrectionWarning` is issued.
 
     Returns
     -------
@@ -208,14 +223,19 @@ def parse_corpus(
         )
 
     documents = _frame(doc_rows, DOCUMENT_COLUMNS)
-    measures = _frame(measure_rows, MEASURE_COLUMNS[:-2])
-    measures = _with_themes(measures) if themes else measures.assign(theme="", themes="")
+    measures = _frame(measure_rows, MEASURE_COLUMNS[: MEASURE_COLUMNS.index("theme")])
     assignments = _frame(
-        assignment_rows, [c for c in ASSIGNMENT_COLUMNS if "agency_" not in c or c == "agency_raw"]
+        assignment_rows, ["doc_id", "measure_id", "role", "agency_raw", "inherited", "line"]
     )
+    mentions_df = _frame(mention_rows, ["doc_id", "measure_id", "agency_raw", "line"])
+    # A researcher's corrections, before agencies are resolved: every table follows them.
+    corrected = correct_coding(corrections, documents, measures, assignments, mentions_df)
+    documents, measures = corrected.documents, corrected.measures
+    assignments, mentions_df = corrected.assignments, corrected.mentions
+    warning_rows.extend(corrected.warnings)
+    measures = _with_themes(measures) if themes else measures.assign(theme="", themes="")
     assignments["agency_id"] = ""
     assignments["agency_type"] = ""
-    mentions_df = _frame(mention_rows, ["doc_id", "measure_id", "agency_raw", "line"])
     mentions_df["agency_type"] = ""
 
     assignments = agencies.resolve_table(assignments, documents, lexicon)[ASSIGNMENT_COLUMNS]
@@ -230,12 +250,13 @@ def parse_corpus(
     order = {doc_id: i for i, doc_id in enumerate(documents["doc_id"])}
     return CodedCorpus(
         documents=documents,
-        measures=_in_source_order(measures, order),
+        measures=_in_source_order(measures[MEASURE_COLUMNS], order),
         assignments=_in_source_order(assignments, order, measures),
         mentions=_in_source_order(mentions_df, order, measures),
         agencies=agency_table,
         unknown_agencies=unknown,
         warnings=_frame(warning_rows, WARNING_COLUMNS),
+        corrections=corrected.log,
     )
 
 
