@@ -33,6 +33,7 @@ from agencygraph.agencies import (
 from agencygraph.coding import CodedCorpus, parse_corpus
 from agencygraph.corpus import bundled_corpus, read_plan
 from agencygraph.parse import detect_layout, parse_plan
+from agencygraph.reliability import agreement, sample_measures
 
 try:
     __version__ = version("agencygraph")
@@ -49,6 +50,7 @@ __all__ = [
     "__version__",
     "agencies_table",
     "agency_types",
+    "agreement",
     "bundled_corpus",
     "detect_layout",
     "load_lexicon",
@@ -57,5 +59,6 @@ __all__ = [
     "read_plan",
     "resolve",
     "resolve_table",
+    "sample_measures",
     "unknown_agencies",
 ]

@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
 from agencygraph import __version__, settings
 from agencygraph._errors import AgencygraphError
 from agencygraph.coding import CodedCorpus, parse_corpus
+from agencygraph.corrections import CorrectionWarning
 
 
 def _summary(coded: CodedCorpus) -> list[str]:
@@ -46,6 +48,16 @@ def _summary(coded: CodedCorpus) -> list[str]:
         )
     else:
         lines.append("every unit name resolved to an agency type")
+    log = coded.corrections
+    if len(log):
+        stale = log[log.status == "stale"]
+        lines.append(f"corrections: {len(log) - len(stale)} applied, {len(stale)} not applied")
+        for row in stale.itertuples():
+            unit = f" {row.agency_raw}" if row.agency_raw else ""
+            lines.append(
+                f"  warning: correction on line {row.row} ({row.action}{unit} in "
+                f"{row.measure_id}) not applied: {row.reason}"
+            )
     if len(coded.warnings):
         lines.append(f"{len(coded.warnings)} warning(s) about doubtful input, e.g.:")
         for row in coded.warnings.head(3).itertuples():
@@ -59,12 +71,16 @@ def _load(args: argparse.Namespace) -> CodedCorpus:
         from agencygraph.agencies import load_lexicon
 
         lexicon = load_lexicon(args.aliases)
-    return parse_corpus(
-        args.files or None,
-        lexicon=lexicon,
-        jobs=args.jobs,
-        progress=not getattr(args, "quiet", False) and sys.stderr.isatty(),
-    )
+    with warnings.catch_warnings():
+        # Stale corrections are reported in the summary, one line each.
+        warnings.simplefilter("ignore", CorrectionWarning)
+        return parse_corpus(
+            args.files or None,
+            lexicon=lexicon,
+            jobs=args.jobs,
+            progress=not getattr(args, "quiet", False) and sys.stderr.isatty(),
+            corrections=getattr(args, "corrections", None),
+        )
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -113,6 +129,36 @@ def cmd_infer(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from agencygraph.corpus import bundled_corpus
+    from agencygraph.review import source_texts, write_review
+
+    coded = _load(args)
+    texts = source_texts(args.files or bundled_corpus())
+    page = write_review(
+        coded, texts, Path(args.out or settings.FIGURES_DIR), prior_corrections=coded.corrections
+    )
+    for line in _summary(coded):
+        print(line)
+    print(f"review page written to {page} (open it in a browser; export corrections.csv there)")
+    return 0
+
+
+def cmd_agree(args: argparse.Namespace) -> int:
+    from agencygraph.reliability import agreement
+
+    result = agreement(args.coded, args.gold, sample=args.sample)
+    print(result.report())
+    if args.out:
+        from agencygraph.export import write_tables
+
+        write_tables(
+            {"agreement": result.table, "disagreements": result.disagreements}, Path(args.out)
+        )
+        print(f"agreement.csv and disagreements.csv written to {args.out}/")
+    return 0
+
+
 def cmd_synth(args: argparse.Namespace) -> int:
     from agencygraph.synth import write_synthetic_corpus
 
@@ -147,8 +193,16 @@ def _parser() -> argparse.ArgumentParser:
             help="processes that parse files in parallel (0: one per core; default 1)",
         )
 
+    def corrections(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--corrections",
+            metavar="CSV",
+            help="corrections to apply after the automatic coding (see `agencygraph review`)",
+        )
+
     p_parse = sub.add_parser("parse", help="code plans into tables")
     common(p_parse)
+    corrections(p_parse)
     p_parse.add_argument("--out", metavar="DIR", help=f"default: {settings.TABLES_DIR}")
     p_parse.set_defaults(func=cmd_parse)
 
@@ -187,7 +241,31 @@ def _parser() -> argparse.ArgumentParser:
         "--seed", type=int, help=f"seed of layouts and null models (default: {settings.SEED})"
     )
     p_build.add_argument("--quiet", action="store_true", help="no progress display")
+    corrections(p_build)
     p_build.set_defaults(func=cmd_build)
+
+    p_review = sub.add_parser(
+        "review", help="an offline HTML page of the coding against the text, to correct it"
+    )
+    common(p_review)
+    corrections(p_review)
+    p_review.add_argument(
+        "--out", metavar="DIR", help=f"folder of review.html (default: {settings.FIGURES_DIR})"
+    )
+    p_review.set_defaults(func=cmd_review)
+
+    p_agree = sub.add_parser(
+        "agree", help="agreement of two codings of the same plans (precision, recall, κ, α)"
+    )
+    p_agree.add_argument("coded", metavar="CODED", help="folder with measures.csv, assignments.csv")
+    p_agree.add_argument("gold", metavar="GOLD", help="the other coding (e.g. by hand)")
+    p_agree.add_argument(
+        "--sample",
+        action="store_true",
+        help="GOLD codes a sample of measures: leave the other measures of CODED aside",
+    )
+    p_agree.add_argument("--out", metavar="DIR", help="write agreement.csv, disagreements.csv")
+    p_agree.set_defaults(func=cmd_agree)
     return parser
 
 
