@@ -427,6 +427,19 @@ def agreement(coded, gold, *, sample: bool = False) -> Agreement:
         if doc is not None:
             disagreements.extend(diffs)
     table = pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
+    # In reading order: document, then source line (where known), then measure, then unit.
+    doc_at = {d: i for i, d in enumerate(docs)}
+    position = {m: i for i, m in enumerate(m_theirs.measure_id)}
+    position.update({m: i for i, m in enumerate(m_ours.measure_id) if m not in position})
+    disagreements.sort(
+        key=lambda r: (
+            doc_at[r["doc_id"]],
+            int(r["line"]) if r["line"].isdigit() else 1 << 30,
+            position.get(r["gold_measure_id"] or r["measure_id"], 1 << 30),
+            r["kind"],
+            r["agency_raw"],
+        )
+    )
     return Agreement(
         table=table, disagreements=pd.DataFrame(disagreements, columns=DISAGREEMENT_COLUMNS)
     )
