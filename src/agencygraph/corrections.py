@@ -50,6 +50,7 @@ Examples
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from dataclasses import dataclass, field
@@ -172,23 +173,29 @@ def read_corrections(path: str | Path) -> pd.DataFrame:
             continue
     else:  # pragma: no cover - gb18030 decodes almost any byte string
         raise InputError(path, "not UTF-8 or GB18030 text")
+    reader = csv.reader(io.StringIO(text))
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise InputError(path, f"not a CSV table: {exc}") from None
-    frame.columns = [str(c).strip() for c in frame.columns]
-    missing = [c for c in _REQUIRED if c not in frame.columns]
+        header = [c.strip() for c in next(reader)]
+    except StopIteration:
+        raise InputError(path, "empty file: a header row is needed", 1) from None
+    missing = [c for c in _REQUIRED if c not in header]
     if missing:
         raise InputError(path, f"missing column(s) {', '.join(missing)}", 1)
-    for column in CORRECTION_COLUMNS:
-        if column not in frame.columns:
-            frame[column] = ""
-        frame[column] = frame[column].str.strip()
-    frame = frame[CORRECTION_COLUMNS]
-    # Data rows are lines 2.. of the file, unless a cell holds a line break; then the
-    # csv reader's record count is still the best a reader can go by.
-    frame.insert(0, "row", range(2, len(frame) + 2))
-    frame = frame[frame[CORRECTION_COLUMNS].ne("").any(axis=1)].reset_index(drop=True)
+    records = []
+    try:
+        for cells in reader:
+            if not any(c.strip() for c in cells):
+                continue  # blank lines between corrections are fine
+            record = dict(zip(header, (c.strip() for c in cells), strict=False))
+            # The line the record ends on: its line, unless a quoted cell held a break.
+            records.append({"row": reader.line_num, **record})
+    except csv.Error as exc:
+        raise InputError(path, f"not a CSV table: {exc}", reader.line_num) from None
+    frame = pd.DataFrame(
+        [{c: r.get(c, "") for c in ("row", *CORRECTION_COLUMNS)} for r in records],
+        columns=["row", *CORRECTION_COLUMNS],
+    )
+    frame["row"] = frame["row"].astype("int64")
     for row in frame.itertuples():
         _check_row(path, row)
     return frame
