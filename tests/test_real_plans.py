@@ -62,9 +62,7 @@ def test_development_plans_are_coded_as_the_gold(scores):
 def test_the_readme_reports_the_measured_validation_figure(scores):
     validation = [s for s in scores.values() if s.split == "validation"]
     p, r, f = rp.overall(validation)
-    reported = re.search(
-        r"\| validation \| all \(10 plans\) \| (\d+) \| (\d+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|",
-        README.read_text(encoding="utf-8"),
-    )
+    row = r"\| validation \| all \(10 plans\) \| (\d+) \| (\d+)" + r" \| ([\d.]+)" * 3 + r" \|"
+    reported = re.search(row, README.read_text(encoding="utf-8"))
     assert reported is not None, "the README has no validation row"
     assert reported.group(3, 4, 5) == (f"{p:.3f}", f"{r:.3f}", f"{f:.3f}")
