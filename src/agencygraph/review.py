@@ -48,11 +48,10 @@ ROLE_COLOURS: dict[str, str] = {
     "support": "#c6dbef",
     "responsible": "#c7e9c0",
 }
-#: Document flags that make all of a document's measures doubtful. ``no_assignments``
-#: is not one: a narrative plan has none by nature, and its flag is shown on the document.
-DOUBTFUL_FLAGS = frozenset(
-    {"layout_uncertain", "single_list_no_lead_rule", "table_cells_ambiguous", "officials_named"}
-)
+#: Document flags that make all of a document's measures doubtful. The other flags are
+#: shown on the document, and the measures they concern are marked one by one (units
+#: jointly responsible, officials named); ``no_assignments`` is a narrative plan's nature.
+DOUBTFUL_FLAGS = frozenset({"layout_uncertain", "table_cells_ambiguous"})
 _TEXT_START = 20  # characters of a measure's text written to text_start
 _TAIL = 30  # at most this many lines after the last measure belong to it
 
@@ -305,7 +304,12 @@ def _last_line(lines: list[str], start: int, end: int, known_end: int) -> int:
 
 
 def _doubts(
-    measure, units: pd.DataFrame, warned: dict[int, list[str]], first: int, last: int, doc_flags
+    units: pd.DataFrame,
+    officials: pd.DataFrame,
+    warned: dict[int, list[str]],
+    first: int,
+    last: int,
+    doc_flags,
 ) -> list[str]:
     reasons = []
     if doc_flags:
@@ -315,11 +319,16 @@ def _doubts(
     else:
         if not set(units.role) & {"lead", "responsible"}:
             reasons.append("no lead")
+        if "responsible" in set(units.role):
+            reasons.append("units jointly responsible, no lead stated")
         unknown = units[units.agency_type.fillna("") == ""].agency_raw.tolist()
         if unknown:
             reasons.append("unit not in the lexicon: " + "、".join(dict.fromkeys(unknown)))
         if units.inherited.astype(bool).any():
             reasons.append("units carried down from a merged cell")
+    if len(officials):
+        names = (officials.name.fillna("") + officials.title.fillna("")).tolist()
+        reasons.append("officials named: " + "、".join(dict.fromkeys(names)))
     if any(first <= n <= last for n in warned):
         reasons.append("warning on a line")
     return reasons
@@ -370,6 +379,10 @@ def _document(doc, text: str, coded) -> str:
     measures = coded.measures[coded.measures.doc_id == doc_id]
     assignments = coded.assignments[coded.assignments.doc_id == doc_id]
     mentions = coded.mentions[coded.mentions.doc_id == doc_id]
+    officials = getattr(coded, "officials", None)
+    if officials is None or "measure_id" not in officials:
+        officials = pd.DataFrame(columns=["doc_id", "measure_id", "name", "title"])
+    officials = officials[officials.doc_id == doc_id]
     warnings = coded.warnings[coded.warnings.doc_id == doc_id] if len(coded.warnings) else None
     warned: dict[int, list[str]] = {}
     if warnings is not None:
@@ -416,7 +429,8 @@ def _document(doc, text: str, coded) -> str:
         cards, doubtful = [], False
         for measure in starting:
             units = assignments[assignments.measure_id == measure.measure_id]
-            reasons = _doubts(measure, units, warned, first, last, doc_doubt)
+            named = officials[officials.measure_id == measure.measure_id]
+            reasons = _doubts(units, named, warned, first, last, doc_doubt)
             if doc.layout == "narrative":
                 reasons = [r for r in reasons if r not in ("no unit coded",)]
             doubtful = doubtful or bool(reasons)
