@@ -526,6 +526,7 @@ def has_role_verb(text: str) -> bool:
     return _verb_re().search(vocabulary_simplified(text)) is not None
 
 
+@lru_cache(maxsize=4096)  # a paragraph is asked about again as a measure is assembled
 def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
     """The responsibility note of a measure's text, if it has one.
 
