@@ -79,23 +79,36 @@ def labels() -> dict[str, str]:
     return found
 
 
+def _spaced(terms) -> str:
+    """Alternation of terms whose characters may be set apart by spaces (牵 头 单 位)."""
+    ordered = sorted(set(terms), key=len, reverse=True)
+    return "|".join(r"[ \u3000]?".join(re.escape(c) for c in term) for term in ordered)
+
+
+# A label ends in a colon, or is set in 【】 (【牵头单位】A).
+_LABEL_END = r"(?:\s*[:：]|】)\s*"
+
+
 @lru_cache(maxsize=1)
 def _label_re() -> re.Pattern[str]:
-    return re.compile(f"({_alternation(labels())})" + r"\s*[:：]\s*")
+    return re.compile(rf"【?({_spaced(labels())}){_LABEL_END}")
+
+
+def _label_role(matched: str) -> str:
+    """The role of a label as matched (spaces and 【 removed)."""
+    return labels()[re.sub(r"[\s【]", "", matched)]
 
 
 @lru_cache(maxsize=1)
 def _note_label_re() -> re.Pattern[str]:
     """A label that opens a responsibility note (one naming units, a division or officials)."""
     opening = [t for t, role in labels().items() if role not in ("timeline", "stop")]
-    return re.compile(f"(?:{_alternation(opening)})" + r"\s*[:：]")
+    return re.compile(rf"【?(?:{_spaced(opening)}){_LABEL_END}")
 
 
 @lru_cache(maxsize=1)
 def _label_at_start_re() -> re.Pattern[str]:
-    return re.compile(
-        rf"^[{re.escape(OPEN_BRACKETS)}]?\s*(?:{_alternation(labels())})" + r"\s*[:：]"
-    )
+    return re.compile(rf"^[{re.escape(OPEN_BRACKETS)}]?\s*(?:{_spaced(labels())}){_LABEL_END}")
 
 
 @lru_cache(maxsize=1)
@@ -414,7 +427,7 @@ def label_units(inner: str, base: int = 0) -> _Found:
     found = _Found([], [])
     matches = list(_label_re().finditer(simplified))
     for i, match in enumerate(matches):
-        role = labels()[match.group(1)]
+        role = _label_role(match.group(1))
         end = matches[i + 1].start() if i + 1 < len(matches) else len(inner)
         content = inner[match.end() : end]
         at = base + match.end()
@@ -587,6 +600,8 @@ def _bracketed_note(text: str, simplified: str) -> Note | None:
         close = closes[start]
         closed = close >= 0
         end = close + 1 if closed else len(text)
+        if closed and squash_spaces(simplified[start + 1 : close]) in labels():
+            continue  # a label set in brackets (【牵头单位】A), read with the labels after it
         opens_with_label = _note_label_re().match(simplified, _skip_spaces(simplified, start + 1))
         if opens_with_label or (not closed and last_label > start):
             inner = text[start + 1 : close if closed else len(text)]
@@ -639,11 +654,16 @@ def _closing_sentence(text: str, simplified: str) -> Note | None:
     # paragraphs linear.
     offset = max(simplified.rfind("。", 0, len(simplified.rstrip("。；; "))), 0)
     match = _CLOSING_SENTENCE_RE.search(simplified, offset)
-    if match is None:
+    if match is not None:
+        start = match.start() + 1
+        parsed = sentence_units(text[start : match.end()].rstrip("。；; "), start)
+    elif offset > 0 and _verb_re().search(simplified, offset):
+        # A last sentence made of role clauses only (…。市发改委牵头，市财政局配合。).
+        start = offset + 1
+        parsed = sentence_units(text[start:].rstrip("。；; "), start)
+    else:
         return None
-    clause = text[match.start() + 1 : match.end()].rstrip("。；; ")
-    parsed = sentence_units(clause, match.start() + 1)
-    if parsed is None:
+    if parsed is None or not parsed.units:
         return None
     # The clause stays part of the measure's text: it is a sentence, not an annotation.
     return Note(len(text), len(text), tuple(parsed.units), True, tuple(parsed.officials))
