@@ -17,6 +17,7 @@ Examples
 'hrss'
 """
 
+import importlib
 from importlib.metadata import PackageNotFoundError, version
 
 from agencygraph._errors import AgencygraphError, InputError, LexiconError
@@ -33,6 +34,37 @@ from agencygraph.agencies import (
 from agencygraph.coding import CodedCorpus, parse_corpus
 from agencygraph.corpus import bundled_corpus, read_plan
 from agencygraph.parse import detect_layout, parse_plan
+
+#: The public submodules, imported on first use (``agencygraph.viz.network_html(G)`` works
+#: after a bare ``import agencygraph``) so that importing the package stays quick.
+SUBMODULES = (
+    "agencies",
+    "backbone",
+    "coding",
+    "compare",
+    "corpus",
+    "export",
+    "graph",
+    "infer",
+    "metrics",
+    "parse",
+    "pipeline",
+    "settings",
+    "synth",
+    "themes",
+    "viz",
+)
+
+
+def __getattr__(name: str):
+    if name in SUBMODULES:
+        return importlib.import_module(f"agencygraph.{name}")
+    raise AttributeError(f"module 'agencygraph' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *SUBMODULES})
+
 
 try:
     __version__ = version("agencygraph")
