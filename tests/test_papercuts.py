@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 
@@ -47,3 +48,39 @@ def test_bug4_an_unknown_attribute_is_still_an_attribute_error():
 
     with pytest.raises(AttributeError):
         agencygraph.no_such_module  # noqa: B018
+
+
+# -- bug 3: infer X --train X ------------------------------------------------------------------
+
+
+def test_bug3_infer_with_the_target_as_its_only_training_plan_is_a_clear_error(tmp_path):
+    from agencygraph.corpus import bundled_corpus
+
+    shanhu = str(bundled_corpus()[2])
+    done = _run("infer", shanhu, "--train", shanhu, "--out", str(tmp_path / "out"))
+    assert done.returncode == 1
+    assert "internal error" not in done.stderr
+    assert "no training plan left" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
+# -- bug 8: infer never gives one type both roles; the CSV reads on its own ----------------------
+
+
+def test_bug8_infer_never_gives_one_type_as_both_lead_and_support_of_a_measure(tmp_path):
+    from agencygraph.cli import main
+    from agencygraph.corpus import bundled_corpus
+
+    out = tmp_path / "out"
+    for target in (bundled_corpus()[2], bundled_corpus()[3]):
+        assert main(["infer", str(target), "--out", str(out)]) == 0
+        inferred = pd.read_csv(out / "inferred_assignments.csv", dtype=str)
+        both = inferred.groupby(["measure_id", "agency_type"]).role.nunique()
+        assert (both == 1).all(), both[both > 1]
+        # Each row carries its measure's text, and the targets' measures are written beside it.
+        assert inferred.text.notna().all()
+        measures = pd.read_csv(out / "target_measures.csv", dtype=str)
+        assert set(inferred.measure_id) <= set(measures.measure_id)
+        text = dict(zip(measures.measure_id, measures.text, strict=True))
+        assert (inferred.text == inferred.measure_id.map(text)).all()

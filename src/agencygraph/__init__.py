@@ -20,7 +20,7 @@ Examples
 import importlib
 from importlib.metadata import PackageNotFoundError, version
 
-from agencygraph._errors import AgencygraphError, InputError, LexiconError
+from agencygraph._errors import AgencygraphError, InferenceError, InputError, LexiconError
 from agencygraph.agencies import (
     Lexicon,
     Resolution,
@@ -74,6 +74,7 @@ except PackageNotFoundError:  # a source tree that was never installed
 __all__ = [
     "AgencygraphError",
     "CodedCorpus",
+    "InferenceError",
     "InputError",
     "Lexicon",
     "LexiconError",

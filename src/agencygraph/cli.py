@@ -100,15 +100,17 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_infer(args: argparse.Namespace) -> int:
     from agencygraph.export import write_tables
-    from agencygraph.infer import infer_files
+    from agencygraph.infer import infer_tables
 
-    predictions = infer_files(args.targets, args.train or None)
+    tables = infer_tables(args.targets, args.train or None)
+    predictions = tables["inferred_assignments"]
     out = Path(args.out or settings.TABLES_DIR)
-    write_tables({"inferred_assignments": predictions}, out)
+    write_tables(tables, out)
     n_measures = predictions.drop_duplicates(["doc_id", "measure_id"]).shape[0]
     print(
         f"predicted lead and support types for {n_measures} measures without assignments; "
-        f"written to {out}/inferred_assignments.csv (predictions, not coded data)"
+        f"written to {out}/inferred_assignments.csv (predictions, not coded data), "
+        f"the target plans' measures to {out}/target_measures.csv"
     )
     return 0
 
