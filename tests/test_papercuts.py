@@ -84,3 +84,51 @@ def test_bug8_infer_never_gives_one_type_as_both_lead_and_support_of_a_measure(t
         assert set(inferred.measure_id) <= set(measures.measure_id)
         text = dict(zip(measures.measure_id, measures.text, strict=True))
         assert (inferred.text == inferred.measure_id.map(text)).all()
+
+
+# -- bug 2: alias files and manifests saved as GBK --------------------------------------------
+
+PLAN = "1. 加强产业工人培训。\n（牵头单位：区产改办；配合单位：区人社局）\n"
+
+
+def test_bug2_a_gbk_alias_csv_is_read_like_a_plan(tmp_path):
+    import agencygraph as ag
+
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_bytes("alias,agency_type,kind,note\n产改办,union,exact,\n".encode("gbk"))
+    assert ag.resolve("区产改办").agency_type is None
+    assert ag.resolve("区产改办", lexicon=ag.load_lexicon(aliases)).agency_type == "union"
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    done = _run("parse", str(plan), "--aliases", str(aliases), "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assignments = pd.read_csv(tmp_path / "out" / "assignments.csv")
+    assert assignments.set_index("agency_raw").loc["区产改办", "agency_type"] == "union"
+
+
+def test_bug2_an_undecodable_alias_csv_is_an_error_naming_the_file(tmp_path):
+    import agencygraph as ag
+
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_bytes(b"alias,agency_type\n" + bytes(range(0x80, 0x100)) * 4 + b",union\n")
+    with pytest.raises(ag.LexiconError, match=r"aliases\.csv"):
+        ag.load_lexicon(aliases)
+    done = _run("parse", "--aliases", str(aliases), "--out", str(tmp_path / "out"))
+    assert done.returncode == 1
+    assert "internal error" not in done.stderr and "aliases.csv" in done.stderr
+
+
+def test_bug2_a_gbk_manifest_names_the_documents(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_bytes(
+        "file,doc_id,title,place_zh,place_en,province,level,date,source\n"
+        "plan.txt,dongcheng,东城区产改实施方案,东城区,Dongcheng,北京市,district,2021-01-01,\n".encode(
+            "gbk"
+        )
+    )
+    done = _run("parse", str(plan), "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    documents = pd.read_csv(tmp_path / "out" / "documents.csv")
+    assert documents.doc_id.tolist() == ["dongcheng"]
+    assert documents.title.tolist() == ["东城区产改实施方案"]

@@ -97,7 +97,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from agencygraph._chars import ts_table
-from agencygraph._errors import LexiconError
+from agencygraph._errors import InputError, LexiconError
 
 __all__ = [
     "KINDS",
@@ -689,10 +689,13 @@ def _alias_rows(rows: Iterable[tuple[int, dict[str, str]]], label: str) -> Itera
 def _extra_rows(extra: ExtraAliases) -> Iterator[dict[str, str]]:
     if isinstance(extra, (str, Path)):
         path = Path(extra)
+        from agencygraph.corpus import read_text_file
+
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except OSError as err:
-            raise LexiconError(f"{path}: cannot read alias file ({err.strerror or err})") from err
+            # Excel on a Chinese Windows saves CSV as GBK: detect it as a plan's encoding is.
+            text = read_text_file(path)
+        except InputError as err:
+            raise LexiconError(f"{err} (alias file)") from None
         yield from _alias_rows(_csv_rows(text, str(path), ("alias", "agency_type")), str(path))
     elif isinstance(extra, pd.DataFrame):
         frame = extra.fillna("").astype(str)

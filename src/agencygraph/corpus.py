@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -361,6 +362,44 @@ def read_plan_text(path: str | Path) -> PlanText:
     return decode_plan(data, path)
 
 
+def read_text_file(path: str | Path) -> str:
+    """Read a data file (an alias CSV, a manifest) as text, its encoding detected like a plan's.
+
+    A CSV saved by Excel on a Chinese Windows is GBK; one saved elsewhere UTF-8 with or
+    without a byte-order mark, or UTF-16. The text is never converted as a plan's table
+    would be: this is the file's own text, line endings normalised to ``\\n``.
+
+    Raises
+    ------
+    InputError
+        Naming the file (and the line of the first undecodable byte) when it cannot be read.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "aliases.csv"
+    >>> _ = path.write_bytes("alias,agency_type\\n产改办,union\\n".encode("gbk"))
+    >>> read_text_file(path).splitlines()[1]
+    '产改办,union'
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot be read: {exc.strerror}") from None
+    if not data.strip():
+        return ""
+    text, _encoding, warnings = _decode_bytes(data, path)
+    if warnings:
+        line, message = warnings[0]
+        raise InputError(path, message, line=line or None)
+    return text
+
+
 def _bundled_dir() -> Path:
     """Where the bundled corpus lives: inside an installed wheel, or in a checkout's data/raw."""
     packaged = resources.files("agencygraph") / "data" / "corpus"
@@ -390,9 +429,9 @@ def _read_manifest(path: Path) -> tuple[dict[str, str], ...]:
 
 @lru_cache(maxsize=8)
 def _read_manifest_version(path: Path, mtime_ns: int) -> tuple[dict[str, str], ...]:
-    # Keyed by modification time too, so an edited manifest is read again.
-    with open(path, encoding="utf-8", newline="") as handle:
-        return tuple(csv.DictReader(handle))
+    # Keyed by modification time too, so an edited manifest is read again. Saved from
+    # Excel, a manifest is often GBK: its encoding is detected like a plan's.
+    return tuple(csv.DictReader(io.StringIO(read_text_file(path), newline="")))
 
 
 def _manifest_index(path: Path) -> dict[str, dict[str, str]]:
