@@ -132,3 +132,155 @@ def test_bug2_a_gbk_manifest_names_the_documents(tmp_path):
     documents = pd.read_csv(tmp_path / "out" / "documents.csv")
     assert documents.doc_id.tolist() == ["dongcheng"]
     assert documents.title.tolist() == ["东城区产改实施方案"]
+
+
+# -- bug 5 and issue 14 item 4: folders as inputs; a batch never aborts on one bad file -------
+
+TABLE_PLAN = (
+    "1. 加强技能培训。\n（牵头单位：市人社局；配合单位：市财政局）\n"
+    "2. 推进产改。\n（牵头单位：市总工会）\n"
+)
+MANIFEST_HEADER = "file,doc_id,title,place_zh,place_en,province,level,date,source\n"
+
+
+def _study(tmp_path):
+    plans = tmp_path / "plans"
+    (plans / "zhejiang").mkdir(parents=True)
+    (plans / "a.txt").write_text(TABLE_PLAN, encoding="utf-8")
+    (plans / "zhejiang" / "b.txt").write_text(TABLE_PLAN, encoding="gb18030")
+    (plans / "notes.md").write_text("# not a plan\n", encoding="utf-8")
+    (plans / "manifest.csv").write_text(
+        MANIFEST_HEADER
+        + "a.txt,alpha,甲市实施方案,甲市,Jia,Zhejiang,prefecture-level city,2020,\n"
+        + "zhejiang/b.txt,beta,乙市实施方案,乙市,Yi,Zhejiang,county-level city,2021-03,\n",
+        encoding="utf-8",
+    )
+    return plans
+
+
+def test_bug5_a_folder_is_read_recursively_with_its_manifest(tmp_path):
+    plans = _study(tmp_path)
+    done = _run("parse", str(plans), "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    documents = pd.read_csv(tmp_path / "out" / "documents.csv")
+    assert documents.doc_id.tolist() == ["alpha", "beta"]
+    assert documents.place_en.tolist() == ["Jia", "Yi"]
+    assert pd.read_csv(tmp_path / "out" / "rejected.csv").empty
+
+
+def test_bug5_a_glob_that_takes_in_the_manifest_does_not_read_it_as_a_plan(tmp_path):
+    plans = _study(tmp_path)
+    files = sorted(str(p) for p in plans.iterdir() if p.is_file() and p.suffix != ".md")
+    assert any(f.endswith("manifest.csv") for f in files)
+    done = _run("parse", *files, "--strict", "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert pd.read_csv(tmp_path / "out" / "documents.csv").doc_id.tolist() == ["alpha"]
+
+
+def test_bug5_a_study_folder_does_not_read_its_own_outputs_as_plans(tmp_path):
+    plans = _study(tmp_path)
+    assert _run("parse", str(plans), "--out", str(plans / "tables")).returncode == 0
+    done = _run("parse", str(plans), "--strict", "--out", str(plans / "tables"))
+    assert done.returncode == 0, done.stderr
+    assert pd.read_csv(plans / "tables" / "documents.csv").doc_id.tolist() == ["alpha", "beta"]
+
+
+def test_bug5_an_empty_folder_is_a_clear_error(tmp_path):
+    (tmp_path / "empty").mkdir()
+    done = _run("parse", str(tmp_path / "empty"), "--out", str(tmp_path / "out"))
+    assert done.returncode == 1
+    assert "directory with no plan files" in done.stderr
+
+
+def test_issue14_a_batch_with_a_refused_file_codes_the_others(tmp_path):
+    plans = _study(tmp_path)
+    (plans / "empty.txt").write_bytes(b"")
+    (plans / "prose.txt").write_text("一段没有措施的文字。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    done = _run("parse", str(plans), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert pd.read_csv(out / "documents.csv").doc_id.tolist() == ["alpha", "beta"]
+    rejected = pd.read_csv(out / "rejected.csv", dtype=str, keep_default_na=False)
+    assert list(rejected.columns) == ["file", "doc_id", "reason", "line"]
+    assert rejected.doc_id.tolist() == ["empty", "prose"]
+    assert "empty" in rejected.reason[0] and "no measures" in rejected.reason[1]
+    assert "rejected.csv" in done.stdout and "prose.txt" in done.stdout
+
+
+def test_issue14_strict_restores_refusal_and_writes_nothing(tmp_path):
+    plans = _study(tmp_path)
+    (plans / "prose.txt").write_text("一段没有措施的文字。\n", encoding="utf-8")
+    done = _run("parse", str(plans), "--strict", "--out", str(tmp_path / "out"))
+    assert done.returncode == 1
+    assert "prose.txt" in done.stderr and "no measures" in done.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_issue14_a_batch_of_only_bad_files_fails(tmp_path):
+    for name in ("x.txt", "y.txt"):
+        (tmp_path / name).write_text("一段没有措施的文字。\n", encoding="utf-8")
+    done = _run("parse", str(tmp_path / "x.txt"), str(tmp_path / "y.txt"), "--out", "out")
+    assert done.returncode == 1
+    assert "x.txt" in done.stderr and "1 other file(s) rejected" in done.stderr
+
+
+def test_issue14_a_duplicate_doc_id_in_a_batch_is_rejected_not_fatal(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "plan.txt").write_text(TABLE_PLAN, encoding="utf-8")
+    (tmp_path / "b" / "plan.txt").write_text(TABLE_PLAN, encoding="utf-8")
+    import agencygraph as ag
+
+    coded = ag.parse_corpus([tmp_path / "a", tmp_path / "b"])
+    assert coded.documents.doc_id.tolist() == ["plan"]
+    assert "already used" in coded.rejected.reason.iloc[0]
+    with pytest.raises(ag.InputError, match="already used"):
+        ag.parse_corpus([tmp_path / "a", tmp_path / "b"], strict=True)
+
+
+# -- bug 7: the manifest is checked ------------------------------------------------------------
+
+
+def test_bug7_a_typo_in_a_manifest_level_is_an_error_naming_the_row(tmp_path):
+    plans = _study(tmp_path)
+    manifest = plans / "manifest.csv"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("county-level city", "countyy"),
+        encoding="utf-8",
+    )
+    done = _run("parse", str(plans), "--out", str(tmp_path / "out"))
+    assert done.returncode == 1
+    assert "manifest.csv:3" in done.stderr
+    assert "countyy" in done.stderr and "did you mean 'county'" in done.stderr
+
+
+def test_bug7_missing_rows_and_unknown_columns_are_warned_about(tmp_path):
+    plans = _study(tmp_path)
+    (plans / "c.txt").write_text(TABLE_PLAN, encoding="utf-8")
+    manifest = plans / "manifest.csv"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(",source\n", ",sourse\n", 1)
+        + "gone.txt,gamma,,,,,,,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    done = _run("parse", str(plans), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    warnings = pd.read_csv(out / "warnings.csv", dtype=str, keep_default_na=False)
+    manifest_rows = warnings[warnings.kind == "manifest"]
+    messages = " | ".join(manifest_rows.message)
+    assert "unknown column 'sourse'" in messages and "did you mean 'source'" in messages
+    assert "c.txt is not in manifest.csv" in messages
+    assert "'gone.txt' of 'gamma' is not in" in messages
+    assert manifest_rows.set_index("doc_id").loc["gamma", "line"] == "4"
+
+
+def test_bug7_a_manifest_doc_id_given_twice_is_an_error(tmp_path):
+    plans = _study(tmp_path)
+    manifest = plans / "manifest.csv"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("beta", "alpha"), encoding="utf-8"
+    )
+    done = _run("parse", str(plans), "--out", str(tmp_path / "out"))
+    assert done.returncode == 1
+    assert "manifest.csv:3" in done.stderr and "already used on line 2" in done.stderr

@@ -12,31 +12,34 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import pandas as pd
+
 from agencygraph import __version__, settings
 from agencygraph._errors import AgencygraphError
 from agencygraph.coding import CodedCorpus, parse_corpus
 
 
 def _summary(coded: CodedCorpus) -> list[str]:
+    from agencygraph.coding import FLAG_MESSAGES
+
     lines = []
     for row in coded.documents.itertuples():
         lines.append(
             f"{row.doc_id}: {row.layout} (confidence {row.layout_confidence:.2f}), "
             f"{row.n_measures} measures, {row.n_assignments} assignments"
         )
-        flags = set(filter(None, row.flags.split(";")))
-        if "no_assignments" in flags:
-            lines.append(
-                f"  warning: {row.source_file}: measures found but no responsibilities; "
-                "units named in the text are in mentions.csv"
-            )
-        if "layout_uncertain" in flags:
-            lines.append(f"  warning: {row.source_file}: layout uncertain, check the coding")
-        if "single_list_no_lead_rule" in flags:
-            lines.append(
-                f"  warning: {row.source_file}: unit lists without a stated lead rule "
-                "were coded as support, lead left empty"
-            )
+        for flag in sorted(filter(None, row.flags.split(";"))):
+            if flag in FLAG_MESSAGES:
+                lines.append(f"  warning: {row.doc_id} ({row.source_file}): {FLAG_MESSAGES[flag]}")
+    rejected = coded.rejected
+    if len(rejected):
+        lines.append(
+            f"{len(rejected)} file(s) not coded, listed in rejected.csv "
+            "(--strict makes them stop the run):"
+        )
+        for row in rejected.itertuples():
+            where = row.file if pd.isna(row.line) else f"{row.file}:{row.line}"
+            lines.append(f"  rejected: {where}: {row.reason}")
     unknown = coded.unknown_agencies
     if len(unknown):
         names = ", ".join(dict.fromkeys(unknown["agency_raw"]))
@@ -46,10 +49,12 @@ def _summary(coded: CodedCorpus) -> list[str]:
         )
     else:
         lines.append("every unit name resolved to an agency type")
-    if len(coded.warnings):
-        lines.append(f"{len(coded.warnings)} warning(s) about doubtful input, e.g.:")
-        for row in coded.warnings.head(3).itertuples():
-            lines.append(f"  {row.source_file}:{row.line}: {row.message}")
+    doubtful = coded.warnings[~coded.warnings["kind"].isin(list(FLAG_MESSAGES))]
+    if len(doubtful):
+        lines.append(f"{len(doubtful)} warning(s) about doubtful input, all in warnings.csv, e.g.:")
+        for row in doubtful.head(3).itertuples():
+            where = f"{row.doc_id} ({row.file}:{row.line})" if row.line else row.doc_id
+            lines.append(f"  {where}: {row.message}")
     return lines
 
 
@@ -64,6 +69,7 @@ def _load(args: argparse.Namespace) -> CodedCorpus:
         lexicon=lexicon,
         jobs=args.jobs,
         progress=not getattr(args, "quiet", False) and sys.stderr.isatty(),
+        strict=True if getattr(args, "strict", False) else None,
     )
 
 
@@ -73,9 +79,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
     coded = _load(args)
     out = Path(args.out or settings.TABLES_DIR)
     write_tables(coded.tables(), out)
-    for line in _summary(coded):
-        print(line)
-    print(f"tables written to {out}/")
+    if not args.quiet:
+        for line in _summary(coded):
+            print(line)
+        print(f"tables written to {out}/")
     return 0
 
 
@@ -83,8 +90,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     from agencygraph.pipeline import build
 
     coded = _load(args)
-    for line in _summary(coded):
-        print(line)
+    if not args.quiet:
+        for line in _summary(coded):
+            print(line)
     written = build(
         coded,
         tables_dir=Path(args.out or settings.TABLES_DIR),
@@ -94,7 +102,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         null_samples=args.null_samples,
         seed=args.seed,
     )
-    print(f"{len(written)} files written")
+    if not args.quiet:
+        print(f"{len(written)} files written")
     return 0
 
 
@@ -135,7 +144,12 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("files", nargs="*", metavar="FILE", help="plan files (default: bundled)")
+        p.add_argument(
+            "files",
+            nargs="*",
+            metavar="FILE",
+            help="plan files, or folders of them (searched recursively; default: bundled corpus)",
+        )
         p.add_argument(
             "--aliases",
             metavar="CSV",
@@ -147,6 +161,17 @@ def _parser() -> argparse.ArgumentParser:
             default=1,
             metavar="N",
             help="processes that parse files in parallel (0: one per core; default 1)",
+        )
+        p.add_argument(
+            "--strict",
+            action="store_true",
+            help="stop at the first file that cannot be read or holds no measure "
+            "(default: list it in rejected.csv and code the others)",
+        )
+        p.add_argument(
+            "--quiet",
+            action="store_true",
+            help="print nothing but errors (no progress, no summary)",
         )
 
     p_parse = sub.add_parser("parse", help="code plans into tables")
@@ -188,7 +213,6 @@ def _parser() -> argparse.ArgumentParser:
     p_build.add_argument(
         "--seed", type=int, help=f"seed of layouts and null models (default: {settings.SEED})"
     )
-    p_build.add_argument("--quiet", action="store_true", help="no progress display")
     p_build.set_defaults(func=cmd_build)
     return parser
 
