@@ -284,3 +284,79 @@ def test_bug7_a_manifest_doc_id_given_twice_is_an_error(tmp_path):
     done = _run("parse", str(plans), "--out", str(tmp_path / "out"))
     assert done.returncode == 1
     assert "manifest.csv:3" in done.stderr and "already used on line 2" in done.stderr
+
+
+# -- bug 6 and friction 2: stale outputs, --per-plan, a 200-plan build stays small -------------
+
+
+def _figure_files(folder):
+    from agencygraph import pipeline
+
+    return {
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.is_file() and p.name not in {"index.html", pipeline.OUTPUT_LIST}
+    }
+
+
+def _linked(folder):
+    import re
+
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    return {link for link in re.findall(r'href="([^"]+)"', index) if not link.endswith("/")}
+
+
+def test_bug6_a_build_of_other_plans_removes_the_earlier_builds_outputs(tmp_path):
+    from agencygraph.cli import main
+
+    figures, tables = tmp_path / "figures", tmp_path / "tables"
+    common = ["--out", str(tables), "--figures", str(figures), "--null-samples", "5", "--quiet"]
+    assert main(["build", *common]) == 0
+    assert (figures / "networks" / "cixi_bipartite.html").is_file()
+    plans = _study(tmp_path)
+    mine = figures / "figures" / "my_notes.txt"
+    mine.write_text("mine", encoding="utf-8")
+    assert main(["build", str(plans), *common]) == 0
+    left = _figure_files(figures) - {"figures/my_notes.txt"}
+    assert not [name for name in left if "cixi" in name or "haimen" in name]
+    assert left == _linked(figures)
+    assert {"networks/alpha_bipartite.html", "networks/beta_bipartite.html"} <= left
+    assert mine.read_text(encoding="utf-8") == "mine"  # not an agencygraph output
+
+
+def test_friction2_per_plan_chooses_the_plans_drawn(tmp_path, capsys, coded):
+    from agencygraph.cli import main
+    from agencygraph.pipeline import per_plan_docs
+
+    assert per_plan_docs(coded, "all") == ["cixi", "haimen", "lijiang"]
+    assert per_plan_docs(coded, "none") == []
+    assert per_plan_docs(coded, "top 2") == ["cixi", "lijiang"]  # the most assignments
+    assert per_plan_docs(coded, ["haimen", "ningbo"]) == ["haimen"]  # ningbo assigns none
+    figures = tmp_path / "figures"
+    common = ["--out", str(tmp_path / "t"), "--figures", str(figures), "--null-samples", "5"]
+    assert main(["build", *common, "--quiet", "--per-plan", "top", "2"]) == 0
+    pages = sorted(p.name for p in (figures / "networks").glob("*.html"))
+    assert pages == [
+        "cixi_bipartite.html",
+        "cixi_lead_support.html",
+        "lijiang_bipartite.html",
+        "lijiang_lead_support.html",
+        "pooled_types.html",
+    ]
+    assert main(["build", "--per-plan", "haimn", "--out", str(tmp_path / "x"), "--quiet"]) == 1
+    assert "did you mean 'haimen'" in capsys.readouterr().err
+    assert not (tmp_path / "x").exists()
+
+
+def test_friction2_a_200_plan_build_with_default_options_stays_under_100_mb(tmp_path):
+    from agencygraph.cli import main
+    from agencygraph.synth import write_synthetic_corpus
+
+    plans = write_synthetic_corpus(200, seed=1, out=tmp_path / "plans")
+    tables, figures = tmp_path / "tables", tmp_path / "figures"
+    assert main(["build", str(plans), "--out", str(tables), "--figures", str(figures)]) == 0
+    files = [p for p in (*tables.rglob("*"), *figures.rglob("*")) if p.is_file()]
+    size = sum(p.stat().st_size for p in files)
+    assert size < 100_000_000, f"{size / 1e6:.1f} MB in {len(files)} files"
+    assert len(pd.read_csv(tables / "documents.csv")) == 200
+    assert len(files) < 200

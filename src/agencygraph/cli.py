@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
 from agencygraph import __version__, settings
-from agencygraph._errors import AgencygraphError
+from agencygraph._errors import AgencygraphError, InputError
 from agencygraph.coding import CodedCorpus, parse_corpus
 
 
@@ -64,13 +65,22 @@ def _load(args: argparse.Namespace) -> CodedCorpus:
         from agencygraph.agencies import load_lexicon
 
         lexicon = load_lexicon(args.aliases)
-    return parse_corpus(
+    quiet = getattr(args, "quiet", False)
+    start = time.perf_counter()
+    coded = parse_corpus(
         args.files or None,
         lexicon=lexicon,
         jobs=args.jobs,
-        progress=not getattr(args, "quiet", False) and sys.stderr.isatty(),
+        progress=not quiet and sys.stderr.isatty(),
         strict=True if getattr(args, "strict", False) else None,
     )
+    if not quiet:
+        print(
+            f"parsing: {len(coded.documents)} plan(s) coded, {len(coded.rejected)} rejected, "
+            f"in {time.perf_counter() - start:.1f} s",
+            file=sys.stderr,
+        )
+    return coded
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -101,10 +111,24 @@ def cmd_build(args: argparse.Namespace) -> int:
         progress=not args.quiet,
         null_samples=args.null_samples,
         seed=args.seed,
+        per_plan=_per_plan(args.per_plan),
     )
     if not args.quiet:
         print(f"{len(written)} files written")
     return 0
+
+
+def _per_plan(words: list[str] | None) -> str | list[str] | None:
+    """``--per-plan all | none | top N | N | DOC_ID ...`` as :func:`pipeline.build` takes it."""
+    if not words:
+        return None
+    if len(words) == 1 or (len(words) == 2 and words[0].lower() == "top"):
+        joined = " ".join(words)
+        if joined.lower() in {"all", "none"} or joined.lower().removeprefix("top ").isdigit():
+            return joined
+    if words[0].lower() == "top":
+        raise InputError("--per-plan", f"{' '.join(words)!r}: top takes one number, e.g. top 10")
+    return list(words)
 
 
 def cmd_infer(args: argparse.Namespace) -> int:
@@ -212,6 +236,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     p_build.add_argument(
         "--seed", type=int, help=f"seed of layouts and null models (default: {settings.SEED})"
+    )
+    p_build.add_argument(
+        "--per-plan",
+        nargs="+",
+        metavar="WHICH",
+        help="plans drawn one by one (figures, HTML networks, graph files): all, none, "
+        f"top N (the N with the most assignments) or doc ids (default: top {settings.PER_PLAN})",
     )
     p_build.set_defaults(func=cmd_build)
     return parser
