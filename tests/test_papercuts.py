@@ -360,3 +360,29 @@ def test_friction2_a_200_plan_build_with_default_options_stays_under_100_mb(tmp_
     assert size < 100_000_000, f"{size / 1e6:.1f} MB in {len(files)} files"
     assert len(pd.read_csv(tables / "documents.csv")) == 200
     assert len(files) < 200
+
+
+# -- friction 1: titles from the plan, English names never from a file name ---------------------
+
+
+def test_friction1_without_a_manifest_titles_come_from_the_plan_and_names_from_no_file(tmp_path):
+    import agencygraph as ag
+
+    plan = tmp_path / "东城区_实施方案.txt"
+    plan.write_text("东城区产业工人队伍建设改革实施方案\n\n" + TABLE_PLAN, encoding="utf-8")
+    coded = ag.parse_corpus([plan])
+    assert coded.documents.title.tolist() == ["东城区产业工人队伍建设改革实施方案"]
+    names = coded.agencies.set_index("agency_type").name_en
+    assert names["union"] == "Federation of Trade Unions"
+    assert not coded.agencies.name_en.str.contains("实施方案|东城区").any()
+    done = _run("parse", str(plan), "--out", str(tmp_path / "out"))
+    assert "manifest.csv beside them" in done.stdout
+
+
+def test_friction1_a_manifest_title_and_place_win(tmp_path):
+    import agencygraph as ag
+
+    plans = _study(tmp_path)
+    coded = ag.parse_corpus([plans])
+    assert coded.documents.title.tolist() == ["甲市实施方案", "乙市实施方案"]
+    assert "Jia Federation of Trade Unions" in set(coded.agencies.name_en)

@@ -983,13 +983,10 @@ def _place_names(documents: pd.DataFrame | None) -> dict[str, str]:
         return {}
     names: dict[str, str] = {}
     for row in documents.itertuples(index=False):
-        place = ""
-        for column in ("place_en", "place_zh"):
-            value = getattr(row, column, "")
-            if isinstance(value, str) and value.strip():
-                place = value.strip()
-                break
-        names[str(row.doc_id)] = place
+        # English names take the place's English name only: never its Chinese name or a
+        # file name (东城区_实施方案 Federation of Trade Unions).
+        value = getattr(row, "place_en", "")
+        names[str(row.doc_id)] = value.strip() if isinstance(value, str) else ""
     return names
 
 
@@ -1006,9 +1003,9 @@ def agencies_table(
         With ``doc_id, agency_raw`` and ``role`` (``lead`` or ``support``; without a ``role``
         column both counts are 0). Types are resolved afresh from ``agency_raw``.
     documents : pandas.DataFrame, optional
-        ``doc_id, place_en`` (or ``place_zh``) for the English names; without it the
-        ``doc_id`` stands for the place. ``place_zh`` and ``level`` also tell the plan's own
-        government from a subordinate one, as in :func:`resolve_table`.
+        ``doc_id, place_en`` for the English names; without a ``place_en`` the English
+        name is the type's alone (never a file name). ``place_zh`` and ``level`` also tell
+        the plan's own government from a subordinate one, as in :func:`resolve_table`.
     lexicon : Lexicon, optional
         Default the bundled lexicon.
 
@@ -1018,7 +1015,8 @@ def agencies_table(
         Columns ``agency_id, doc_id, name_zh, name_en, agency_type, type_en, system, n_lead,
         n_support``, sorted by ``agency_id``. ``name_zh`` is the spelling written most often in
         that document (ties: the shortest, then the first in code-point order); ``name_en`` is
-        the place and the type (``Haimen Finance Bureau``; aggregates ``Lijiang: ...``).
+        the place and the type (``Haimen Finance Bureau``; aggregates ``Lijiang: ...``), the
+        type alone where the place has no English name.
 
     Examples
     --------
@@ -1062,7 +1060,9 @@ def agencies_table(
 
     def english(doc_id: str, code: str) -> str:
         type_en, system = info[code]
-        place = places.get(doc_id) or doc_id
+        place = places.get(doc_id, "")
+        if not place:
+            return type_en
         return f"{place}: {type_en}" if system == "aggregate" else f"{place} {type_en}"
 
     result = pd.DataFrame(

@@ -32,6 +32,14 @@ def _summary(coded: CodedCorpus) -> list[str]:
         for flag in sorted(filter(None, row.flags.split(";"))):
             if flag in FLAG_MESSAGES:
                 lines.append(f"  warning: {row.doc_id} ({row.source_file}): {FLAG_MESSAGES[flag]}")
+    unnamed = coded.documents[coded.documents["place_zh"].fillna("") == ""]
+    if len(unnamed):
+        lines.append(
+            f"{len(unnamed)} plan(s) without a place ({', '.join(unnamed.doc_id[:5])}"
+            f"{' …' if len(unnamed) > 5 else ''}): a manifest.csv beside them (columns file, "
+            "doc_id, title, place_zh, place_en, province, level, date, source) gives their "
+            "place and level, which unit names are read against, and English names"
+        )
     rejected = coded.rejected
     if len(rejected):
         lines.append(

@@ -31,6 +31,7 @@ from agencygraph.corpus import (
     bundled_corpus,
     document_metadata,
     read_plan_text,
+    title_from_text,
 )
 from agencygraph.parse import CodedPlan, find_mentions, parse_plan
 
@@ -139,6 +140,8 @@ def code_plan_file(path: str | Path, *, doc_id: str | None = None) -> tuple[dict
     if doc_id:
         meta["doc_id"] = doc_id
     decoded = read_plan_text(path)
+    if not meta["title"]:
+        meta["title"] = title_from_text(decoded.text)
     plan = parse_plan(decoded.text, meta["doc_id"])
     # The reader's warnings come first; how many there are tells them from the parser's.
     plan.n_input_warnings = len(decoded.warnings)

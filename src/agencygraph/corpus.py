@@ -758,3 +758,41 @@ def manifest_warnings(paths: Iterable[str | Path]) -> list[dict[str, object]]:
                 }
             )
     return rows
+
+
+# -- titles ------------------------------------------------------------------------------------
+
+# Words a plan's title ends in (方案, 规划 …), and the lines that come before a title.
+_TITLE_ENDINGS = re.compile(
+    r"(?:方案|规划|计划|意见|办法|通知|分工|清单|要点|措施|纲要|细则|决定|安排)[》」”\"）)]*$"
+)
+_NOT_TITLE = re.compile(r"^(?:附件\s*\d*|.*文件|.*〔\d{4}〕.*号|第?\s*\d+\s*页?)$")
+_TITLE_LINES = 12
+
+
+def title_from_text(text: str) -> str:
+    """A plan's title read from its opening lines: where no manifest gives one.
+
+    The first of its first non-empty lines that ends as titles do (…方案, …规划, …的通知,
+    …分工), joined with the line before it when that one starts a wrapped title (关于…);
+    ``""`` when none does.
+
+    Examples
+    --------
+    >>> title_from_text("附件\\n《新时代慈溪产业工人队伍建设改革实施方案》重点任务责任分工\\n")
+    '《新时代慈溪产业工人队伍建设改革实施方案》重点任务责任分工'
+    >>> title_from_text("关于印发新时代剡湖街道产业工人队伍\\n建设改革实施方案的通知\\n各村")
+    '关于印发新时代剡湖街道产业工人队伍建设改革实施方案的通知'
+    >>> title_from_text("1. 加强培训。")
+    ''
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:_TITLE_LINES]
+    for i, line in enumerate(lines):
+        if len(line) > 80 or _NOT_TITLE.match(line) or line.endswith(("。", "；", "：")):
+            continue
+        if _TITLE_ENDINGS.search(line):
+            before = lines[i - 1] if i else ""
+            if before.startswith("关于") and not _TITLE_ENDINGS.search(before):
+                return before + line
+            return line
+    return ""
