@@ -386,3 +386,82 @@ def test_friction1_a_manifest_title_and_place_win(tmp_path):
     coded = ag.parse_corpus([plans])
     assert coded.documents.title.tolist() == ["甲市实施方案", "乙市实施方案"]
     assert "Jia Federation of Trade Unions" in set(coded.agencies.name_en)
+
+
+# -- friction 5: discoverability ------------------------------------------------------------------
+
+
+def test_friction5_types_lists_every_type_with_its_names(capsys):
+    import agencygraph as ag
+    from agencygraph.cli import main
+
+    assert main(["types", "--csv"]) == 0
+    listed = pd.read_csv(__import__("io").StringIO(capsys.readouterr().out))
+    types = ag.agency_types()
+    assert listed.agency_type.tolist() == types.agency_type.tolist()
+    assert listed.set_index("agency_type").loc["union", "type_zh"] == "总工会"
+    assert main(["types", "--system", "mass_org"]) == 0
+    assert "union" in capsys.readouterr().out
+    assert main(["types", "--system", "mass-org"]) == 1
+    assert "did you mean 'mass_org'" in capsys.readouterr().err
+
+
+def test_friction5_an_unknown_type_in_an_alias_file_suggests_the_nearest(tmp_path):
+    import agencygraph as ag
+
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,agency_type\n产改办,unoin\n", encoding="utf-8")
+    with pytest.raises(ag.LexiconError, match=r"aliases\.csv:2.*did you mean 'union'"):
+        ag.load_lexicon(aliases)
+
+
+def test_friction5_python_m_agencygraph_runs_the_command():
+    done = subprocess.run(
+        [sys.executable, "-m", "agencygraph", "--version"], capture_output=True, text=True
+    )
+    assert done.returncode == 0 and done.stdout.startswith("agencygraph ")
+
+
+def test_friction5_every_option_of_every_command_has_help():
+    import argparse
+
+    from agencygraph.cli import _parser
+
+    parser = _parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    missing = [
+        f"{name} {action.option_strings or action.dest}"
+        for name, sub in commands.choices.items()
+        for action in sub._actions
+        if not isinstance(action, argparse._HelpAction) and not action.help
+    ]
+    assert missing == []
+    assert {"parse", "build", "infer", "synth", "types"} <= set(commands.choices)
+
+
+def _readme_table_columns() -> dict[str, list[str]]:
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Tables\n")[1].split("\n## ")[0]
+    found = {}
+    for line in section.splitlines():
+        row = re.match(r"\| `(\w+)\.csv` \|[^|]*\| `([^`]+)`", line)
+        if row:
+            found[row.group(1)] = [c.strip() for c in row.group(2).split(",")]
+    return found
+
+
+def test_friction5_every_column_the_readme_lists_is_in_the_real_table(coded, tmp_path):
+    documented = _readme_table_columns()
+    tables = coded.tables()
+    assert set(tables) <= set(documented), "a table the README does not list"
+    for name, frame in tables.items():
+        assert set(documented[name]) <= set(frame.columns), name
+    from agencygraph.cli import main
+    from agencygraph.corpus import bundled_corpus
+
+    assert main(["infer", str(bundled_corpus()[2]), "--out", str(tmp_path)]) == 0
+    inferred = pd.read_csv(tmp_path / "inferred_assignments.csv")
+    assert set(documented["inferred_assignments"]) <= set(inferred.columns)

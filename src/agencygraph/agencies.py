@@ -718,6 +718,14 @@ def _extra_rows(extra: ExtraAliases) -> Iterator[dict[str, str]]:
                 yield from _extra_rows(item)
 
 
+def _nearest(value: str, valid: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the nearest valid values, or ``""``."""
+    import difflib
+
+    near = difflib.get_close_matches(value, list(valid), n=3, cutoff=0.6)
+    return f" (did you mean {' or '.join(repr(v) for v in near)}?)" if near else ""
+
+
 def _build(types: pd.DataFrame, alias_rows: Iterable[dict[str, str]]) -> Lexicon:
     known = set(types["agency_type"])
     taken: dict[tuple[str, str], _Entry] = {}
@@ -730,9 +738,14 @@ def _build(types: pd.DataFrame, alias_rows: Iterable[dict[str, str]]) -> Lexicon
         if kind not in KINDS:
             raise LexiconError(
                 f"{where}: kind {kind!r} of {alias!r} is not one of {', '.join(KINDS)}"
+                + _nearest(kind, KINDS)
             )
         if code not in known:
-            raise LexiconError(f"{where}: alias {alias!r} maps to unknown type {code!r}")
+            raise LexiconError(
+                f"{where}: alias {alias!r} maps to unknown type {code!r}"
+                + (_nearest(code, sorted(known)) or " (none near)")
+                + "; `agencygraph types` lists the types"
+            )
         if kind == "pattern":
             try:
                 re.compile(alias)

@@ -167,6 +167,31 @@ def cmd_synth(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_types(args: argparse.Namespace) -> int:
+    from agencygraph.agencies import SYSTEMS, agency_types, load_lexicon
+
+    types = agency_types(load_lexicon(args.aliases) if args.aliases else None)
+    if args.system:
+        if args.system not in SYSTEMS:
+            from agencygraph.corpus import suggest
+
+            raise InputError(
+                "--system",
+                f"{args.system!r} is not a system{suggest(args.system, SYSTEMS)}; "
+                f"one of {', '.join(SYSTEMS)}",
+            )
+        types = types[types["system"] == args.system]
+    columns = ["agency_type", "type_zh", "type_en", "system"]
+    if args.csv:
+        sys.stdout.write(types[columns].to_csv(index=False, lineterminator="\n"))
+        return 0
+    width = max(len(c) for c in types["agency_type"]) + 2
+    for row in types[columns].itertuples(index=False):
+        print(f"{row.agency_type:<{width}}{row.system:<14}{row.type_en} ({row.type_zh})")
+    print(f"{len(types)} types; add names with --aliases (columns alias, agency_type, kind, note)")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="agencygraph",
@@ -224,10 +249,34 @@ def _parser() -> argparse.ArgumentParser:
     p_synth = sub.add_parser(
         "synth", help="write a synthetic corpus in the three layouts, with its true coding"
     )
-    p_synth.add_argument("--plans", type=int, required=True, metavar="N")
-    p_synth.add_argument("--seed", type=int, default=settings.SEED, metavar="S")
-    p_synth.add_argument("--out", required=True, metavar="DIR")
+    p_synth.add_argument(
+        "--plans", type=int, required=True, metavar="N", help="number of plans to write"
+    )
+    p_synth.add_argument(
+        "--seed",
+        type=int,
+        default=settings.SEED,
+        metavar="S",
+        help=f"seed of the random corpus: the same seed writes the same files "
+        f"(default: {settings.SEED})",
+    )
+    p_synth.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR",
+        help="folder of the plans, their manifest.csv and truth/ (their true coding)",
+    )
     p_synth.set_defaults(func=cmd_synth)
+
+    p_types = sub.add_parser(
+        "types", help="list the agency types, with Chinese and English names and system"
+    )
+    p_types.add_argument("--system", metavar="SYSTEM", help="only the types of one system")
+    p_types.add_argument(
+        "--aliases", metavar="CSV", help="your own agency alias CSV (checked against the types)"
+    )
+    p_types.add_argument("--csv", action="store_true", help="print CSV instead of a list")
+    p_types.set_defaults(func=cmd_types)
 
     p_build = sub.add_parser("build", help="the whole pipeline: tables, metrics, figures, HTML")
     common(p_build)
@@ -264,6 +313,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AgencygraphError as exc:
         print(f"agencygraph: error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader stopped early (agencygraph types | head): not an error of ours.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the closed stream
+        return 0
     except KeyboardInterrupt:
         print("agencygraph: interrupted; no output was written", file=sys.stderr)
         return 130
