@@ -465,3 +465,97 @@ def test_friction5_every_column_the_readme_lists_is_in_the_real_table(coded, tmp
     assert main(["infer", str(bundled_corpus()[2]), "--out", str(tmp_path)]) == 0
     inferred = pd.read_csv(tmp_path / "inferred_assignments.csv")
     assert set(documented["inferred_assignments"]) <= set(inferred.columns)
+
+
+# -- friction 6: the study question in one call -------------------------------------------------
+
+
+def _two_places(leads_a: int, supports_a: int, leads_b: int, supports_b: int, extra=()):
+    """A coded corpus of places where the union leads and supports the given numbers of
+    measures (one unit per measure)."""
+    import types as _types
+
+    from agencygraph.agencies import agencies_table
+
+    rows, docs = [], []
+    places = [("a", "Anping", leads_a, supports_a), ("b", "Baiyun", leads_b, supports_b)]
+    for doc, place, leads, supports in [*places, *extra]:
+        docs.append({"doc_id": doc, "place_en": place, "place_zh": "", "province": "P"})
+        for i in range(leads + supports):
+            role = "lead" if i < leads else "support"
+            rows.append(
+                {
+                    "doc_id": doc,
+                    "measure_id": f"{doc}-{i}",
+                    "role": role,
+                    "agency_raw": "市总工会",
+                    "agency_id": f"{doc}:union",
+                    "agency_type": "union",
+                    "inherited": False,
+                    "line": i + 1,
+                }
+            )
+    assignments, documents = pd.DataFrame(rows), pd.DataFrame(docs)
+    return _types.SimpleNamespace(
+        assignments=assignments,
+        documents=documents,
+        agencies=agencies_table(assignments, documents),
+    )
+
+
+def test_friction6_role_shares_uses_chi_square_when_counts_are_large():
+    from scipy import stats
+
+    from agencygraph.compare import role_shares
+
+    shares = role_shares(_two_places(60, 40, 30, 70))
+    assert shares.group.tolist() == ["Anping", "Baiyun"]
+    assert shares.lead_share.tolist() == [0.6, 0.3]
+    chi2, p, _dof, _ = stats.chi2_contingency([[60, 40], [30, 70]], correction=False)
+    assert shares.p_method.iloc[0] == "chi2"
+    assert shares.chi2.iloc[0] == pytest.approx(chi2) and shares.p_value.iloc[0] == pytest.approx(p)
+
+
+def test_friction6_role_shares_is_exact_or_permuted_when_counts_are_small():
+    from scipy import stats
+
+    from agencygraph.compare import role_shares
+
+    two = role_shares(_two_places(5, 0, 1, 4))
+    assert two.p_method.iloc[0] == "fisher"
+    assert two.p_value.iloc[0] == pytest.approx(stats.fisher_exact([[5, 0], [1, 4]])[1])
+    extra = [("c", "Chengxi", 2, 2)]
+    three = role_shares(_two_places(5, 0, 1, 4, extra), permutations=20_000, seed=3)
+    assert three.p_method.iloc[0] == "permutation"
+    assert three.p_value.iloc[0] < 0.05
+    # Seeded: the same seed, the same p-value; identical places are not told apart.
+    again = role_shares(_two_places(5, 0, 1, 4, extra), permutations=20_000, seed=3)
+    assert again.p_value.iloc[0] == three.p_value.iloc[0]
+    same = role_shares(_two_places(2, 2, 2, 2, [("c", "Chengxi", 2, 2)]))
+    assert same.p_value.iloc[0] == pytest.approx(1.0)
+
+
+def test_friction6_role_shares_names_the_nearest_column(coded):
+    from agencygraph.compare import role_shares
+
+    with pytest.raises(ValueError, match="did you mean 'province'"):
+        role_shares(coded, by="provinse")
+    by_province = role_shares(coded, by="province", types=["union"])
+    assert by_province.group.tolist() == ["Jiangsu", "Yunnan", "Zhejiang"]
+
+
+def test_friction6_centrality_tables_carry_name_kind_and_document(coded):
+    import agencygraph as ag
+
+    G = ag.graph.bipartite_graph(coded.assignments, coded.measures, coded.agencies, docs="cixi")
+    table = ag.compare.centrality_table(G)
+    assert list(table.columns[:5]) == ["node", "kind", "name", "name_en", "doc_id"]
+    assert set(table.kind) == {"agency", "measure"}
+    assert (table.doc_id == "cixi").all()
+    agencies = table[table.kind == "agency"]
+    assert list(table.kind[: len(agencies)]) == ["agency"] * len(agencies)  # agencies first
+    assert agencies.degree.is_monotonic_decreasing
+    assert agencies.name.str.len().gt(0).all() and agencies.name_en.str.len().gt(0).all()
+    measures = table[table.kind == "measure"]
+    text = coded.measures.set_index("measure_id").text
+    assert all(text[m].startswith(n) for m, n in zip(measures.node, measures.name, strict=True))
