@@ -559,3 +559,40 @@ def test_friction6_centrality_tables_carry_name_kind_and_document(coded):
     measures = table[table.kind == "measure"]
     text = coded.measures.set_index("measure_id").text
     assert all(text[m].startswith(n) for m, n in zip(measures.node, measures.name, strict=True))
+
+
+# -- friction 3: honest progress, a quiet --quiet, every warning in warnings.csv ----------------
+
+
+def test_friction3_quiet_is_quiet_and_progress_times_each_stage_at_its_end(tmp_path):
+    common = ["--out", str(tmp_path / "t"), "--figures", str(tmp_path / "f"), "--null-samples", "5"]
+    quiet = _run("build", *common, "--per-plan", "none", "--quiet")
+    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.stdout == "" and quiet.stderr == ""
+    loud = _run("build", *common, "--per-plan", "top", "1")
+    assert loud.returncode == 0, loud.stderr
+    stages = [line for line in loud.stderr.splitlines() if ": done in " in line]
+    assert [line.split(":")[0] for line in stages] == [
+        "metric tables",
+        "figures",
+        "HTML networks",
+        "graph files",
+        "writing",
+    ]
+    assert "figures: done in" in loud.stderr and "figure(s)" in loud.stderr
+    assert "build took" in loud.stderr.splitlines()[-1]
+    assert _run("parse", "--quiet", "--out", str(tmp_path / "p")).stdout == ""
+
+
+def test_friction3_every_warning_is_in_warnings_csv_with_doc_ids_not_paths(tmp_path):
+    done = _run("parse", "--out", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    warnings = pd.read_csv(tmp_path / "warnings.csv", dtype=str, keep_default_na=False)
+    assert list(warnings.columns) == ["doc_id", "file", "line", "kind", "message"]
+    assert set(warnings.doc_id) == {"cixi", "lijiang", "ningbo", "shanhu"}
+    assert not warnings.file.str.contains("/").any()  # file names, never install paths
+    assert "site-packages" not in done.stdout
+    # The summary shows three and says where the rest are.
+    n_doubtful = int(warnings.kind.isin(["input", "coding"]).sum())
+    assert f"{n_doubtful} warning(s) about doubtful input, all in warnings.csv" in done.stdout
+    assert set(warnings.kind) == {"coding", "no_assignments"}
