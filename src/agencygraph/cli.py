@@ -17,7 +17,7 @@ import pandas as pd
 
 from agencygraph import __version__, settings
 from agencygraph._errors import AgencygraphError, InputError
-from agencygraph.coding import CodedCorpus, parse_corpus
+from agencygraph.coding import CodedCorpus, documents_to_check, parse_corpus
 
 
 def _summary(coded: CodedCorpus) -> list[str]:
@@ -64,6 +64,10 @@ def _summary(coded: CodedCorpus) -> list[str]:
         for row in doubtful.head(3).itertuples():
             where = f"{row.doc_id} ({row.file}:{row.line})" if row.line else row.doc_id
             lines.append(f"  {where}: {row.message}")
+    worth = documents_to_check(coded).head(settings.DOCUMENTS_TO_CHECK)
+    if len(worth):
+        lines.append("documents most worth checking:")
+        lines.extend(f"  {row.doc_id}: {row.reasons}" for row in worth.itertuples())
     return lines
 
 
