@@ -31,7 +31,8 @@ def _summary(coded: CodedCorpus) -> list[str]:
         )
         for flag in sorted(filter(None, row.flags.split(";"))):
             if flag in FLAG_MESSAGES:
-                lines.append(f"  warning: {row.doc_id} ({row.source_file}): {FLAG_MESSAGES[flag]}")
+                label = "note" if flag == "single_list_no_lead_rule" else "warning"
+                lines.append(f"  {label}: {row.source_file}: {FLAG_MESSAGES[flag]}")
     unnamed = coded.documents[coded.documents["place_zh"].fillna("") == ""]
     if len(unnamed):
         lines.append(
