@@ -17,9 +17,10 @@ Examples
 'hrss'
 """
 
+import importlib
 from importlib.metadata import PackageNotFoundError, version
 
-from agencygraph._errors import AgencygraphError, InputError, LexiconError
+from agencygraph._errors import AgencygraphError, InferenceError, InputError, LexiconError
 from agencygraph.agencies import (
     Lexicon,
     Resolution,
@@ -35,6 +36,37 @@ from agencygraph.corpus import bundled_corpus, read_plan
 from agencygraph.parse import detect_layout, parse_plan
 from agencygraph.reliability import agreement, sample_measures
 
+#: The public submodules, imported on first use (``agencygraph.viz.network_html(G)`` works
+#: after a bare ``import agencygraph``) so that importing the package stays quick.
+SUBMODULES = (
+    "agencies",
+    "backbone",
+    "coding",
+    "compare",
+    "corpus",
+    "export",
+    "graph",
+    "infer",
+    "metrics",
+    "parse",
+    "pipeline",
+    "settings",
+    "synth",
+    "themes",
+    "viz",
+)
+
+
+def __getattr__(name: str):
+    if name in SUBMODULES:
+        return importlib.import_module(f"agencygraph.{name}")
+    raise AttributeError(f"module 'agencygraph' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *SUBMODULES})
+
+
 try:
     __version__ = version("agencygraph")
 except PackageNotFoundError:  # a source tree that was never installed
@@ -43,6 +75,7 @@ except PackageNotFoundError:  # a source tree that was never installed
 __all__ = [
     "AgencygraphError",
     "CodedCorpus",
+    "InferenceError",
     "InputError",
     "Lexicon",
     "LexiconError",

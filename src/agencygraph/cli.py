@@ -10,35 +10,48 @@ import argparse
 import os
 import sys
 import warnings
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
+import pandas as pd
+
 from agencygraph import __version__, settings
-from agencygraph._errors import AgencygraphError
+from agencygraph._errors import AgencygraphError, InputError
 from agencygraph.coding import CodedCorpus, documents_to_check, parse_corpus
 from agencygraph.corrections import CorrectionWarning
 
 
 def _summary(coded: CodedCorpus) -> list[str]:
+    from agencygraph.coding import FLAG_MESSAGES
+
     lines = []
     for row in coded.documents.itertuples():
         lines.append(
             f"{row.doc_id}: {row.layout} (confidence {row.layout_confidence:.2f}), "
             f"{row.n_measures} measures, {row.n_assignments} assignments"
         )
-        flags = set(filter(None, row.flags.split(";")))
-        if "no_assignments" in flags:
-            lines.append(
-                f"  warning: {row.source_file}: measures found but no responsibilities; "
-                "units named in the text are in mentions.csv"
-            )
-        if "layout_uncertain" in flags:
-            lines.append(f"  warning: {row.source_file}: layout uncertain, check the coding")
-        if "single_list_no_lead_rule" in flags:
-            lines.append(
-                f"  note: {row.source_file}: units named jointly with no lead and no stated "
-                "first-listed rule are coded 'responsible'"
-            )
+        for flag in sorted(filter(None, row.flags.split(";"))):
+            if flag in FLAG_MESSAGES:
+                label = "note" if flag == "single_list_no_lead_rule" else "warning"
+                lines.append(f"  {label}: {row.source_file}: {FLAG_MESSAGES[flag]}")
+    unnamed = coded.documents[coded.documents["place_zh"].fillna("") == ""]
+    if len(unnamed):
+        lines.append(
+            f"{len(unnamed)} plan(s) without a place ({', '.join(unnamed.doc_id[:5])}"
+            f"{' …' if len(unnamed) > 5 else ''}): a manifest.csv beside them (columns file, "
+            "doc_id, title, place_zh, place_en, province, level, date, source) gives their "
+            "place and level, which unit names are read against, and English names"
+        )
+    rejected = coded.rejected
+    if len(rejected):
+        lines.append(
+            f"{len(rejected)} file(s) not coded, listed in rejected.csv "
+            "(--strict makes them stop the run):"
+        )
+        for row in rejected.itertuples():
+            where = row.file if pd.isna(row.line) else f"{row.file}:{row.line}"
+            lines.append(f"  rejected: {where}: {row.reason}")
     unknown = coded.unknown_agencies
     if len(unknown):
         names = ", ".join(dict.fromkeys(unknown["agency_raw"]))
@@ -58,10 +71,12 @@ def _summary(coded: CodedCorpus) -> list[str]:
                 f"  warning: correction on line {row.row} ({row.action}{unit} in "
                 f"{row.measure_id}) not applied: {row.reason}"
             )
-    if len(coded.warnings):
-        lines.append(f"{len(coded.warnings)} warning(s) about doubtful input, e.g.:")
-        for row in coded.warnings.head(3).itertuples():
-            lines.append(f"  {row.source_file}:{row.line}: {row.message}")
+    doubtful = coded.warnings[~coded.warnings["kind"].isin(list(FLAG_MESSAGES))]
+    if len(doubtful):
+        lines.append(f"{len(doubtful)} warning(s) about doubtful input, all in warnings.csv, e.g.:")
+        for row in doubtful.head(3).itertuples():
+            where = f"{row.doc_id} ({row.file}:{row.line})" if row.line else row.doc_id
+            lines.append(f"  {where}: {row.message}")
     worth = documents_to_check(coded).head(settings.DOCUMENTS_TO_CHECK)
     if len(worth):
         lines.append("documents most worth checking:")
@@ -75,16 +90,26 @@ def _load(args: argparse.Namespace) -> CodedCorpus:
         from agencygraph.agencies import load_lexicon
 
         lexicon = load_lexicon(args.aliases)
+    quiet = getattr(args, "quiet", False)
+    start = time.perf_counter()
     with warnings.catch_warnings():
         # Stale corrections are reported in the summary, one line each.
         warnings.simplefilter("ignore", CorrectionWarning)
-        return parse_corpus(
+        coded = parse_corpus(
             args.files or None,
             lexicon=lexicon,
             jobs=args.jobs,
-            progress=not getattr(args, "quiet", False) and sys.stderr.isatty(),
+            progress=not quiet and sys.stderr.isatty(),
+            strict=True if getattr(args, "strict", False) else None,
             corrections=getattr(args, "corrections", None),
         )
+    if not quiet:
+        print(
+            f"parsing: {len(coded.documents)} plan(s) coded, {len(coded.rejected)} rejected, "
+            f"in {time.perf_counter() - start:.1f} s",
+            file=sys.stderr,
+        )
+    return coded
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -93,9 +118,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
     coded = _load(args)
     out = Path(args.out or settings.TABLES_DIR)
     write_tables(coded.tables(), out)
-    for line in _summary(coded):
-        print(line)
-    print(f"tables written to {out}/")
+    if not args.quiet:
+        for line in _summary(coded):
+            print(line)
+        print(f"tables written to {out}/")
     return 0
 
 
@@ -103,8 +129,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     from agencygraph.pipeline import build
 
     coded = _load(args)
-    for line in _summary(coded):
-        print(line)
+    if not args.quiet:
+        for line in _summary(coded):
+            print(line)
     written = build(
         coded,
         tables_dir=Path(args.out or settings.TABLES_DIR),
@@ -113,22 +140,39 @@ def cmd_build(args: argparse.Namespace) -> int:
         progress=not args.quiet,
         null_samples=args.null_samples,
         seed=args.seed,
+        per_plan=_per_plan(args.per_plan),
     )
-    print(f"{len(written)} files written")
+    if not args.quiet:
+        print(f"{len(written)} files written")
     return 0
+
+
+def _per_plan(words: list[str] | None) -> str | list[str] | None:
+    """``--per-plan all | none | top N | N | DOC_ID ...`` as :func:`pipeline.build` takes it."""
+    if not words:
+        return None
+    if len(words) == 1 or (len(words) == 2 and words[0].lower() == "top"):
+        joined = " ".join(words)
+        if joined.lower() in {"all", "none"} or joined.lower().removeprefix("top ").isdigit():
+            return joined
+    if words[0].lower() == "top":
+        raise InputError("--per-plan", f"{' '.join(words)!r}: top takes one number, e.g. top 10")
+    return list(words)
 
 
 def cmd_infer(args: argparse.Namespace) -> int:
     from agencygraph.export import write_tables
-    from agencygraph.infer import infer_files
+    from agencygraph.infer import infer_tables
 
-    predictions = infer_files(args.targets, args.train or None)
+    tables = infer_tables(args.targets, args.train or None)
+    predictions = tables["inferred_assignments"]
     out = Path(args.out or settings.TABLES_DIR)
-    write_tables({"inferred_assignments": predictions}, out)
+    write_tables(tables, out)
     n_measures = predictions.drop_duplicates(["doc_id", "measure_id"]).shape[0]
     print(
         f"predicted lead and support types for {n_measures} measures without assignments; "
-        f"written to {out}/inferred_assignments.csv (predictions, not coded data)"
+        f"written to {out}/inferred_assignments.csv (predictions, not coded data), "
+        f"the target plans' measures to {out}/target_measures.csv"
     )
     return 0
 
@@ -174,6 +218,31 @@ def cmd_synth(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_types(args: argparse.Namespace) -> int:
+    from agencygraph.agencies import SYSTEMS, agency_types, load_lexicon
+
+    types = agency_types(load_lexicon(args.aliases) if args.aliases else None)
+    if args.system:
+        if args.system not in SYSTEMS:
+            from agencygraph.corpus import suggest
+
+            raise InputError(
+                "--system",
+                f"{args.system!r} is not a system{suggest(args.system, SYSTEMS)}; "
+                f"one of {', '.join(SYSTEMS)}",
+            )
+        types = types[types["system"] == args.system]
+    columns = ["agency_type", "type_zh", "type_en", "system"]
+    if args.csv:
+        sys.stdout.write(types[columns].to_csv(index=False, lineterminator="\n"))
+        return 0
+    width = max(len(c) for c in types["agency_type"]) + 2
+    for row in types[columns].itertuples(index=False):
+        print(f"{row.agency_type:<{width}}{row.system:<14}{row.type_en} ({row.type_zh})")
+    print(f"{len(types)} types; add names with --aliases (columns alias, agency_type, kind, note)")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="agencygraph",
@@ -183,7 +252,12 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("files", nargs="*", metavar="FILE", help="plan files (default: bundled)")
+        p.add_argument(
+            "files",
+            nargs="*",
+            metavar="FILE",
+            help="plan files, or folders of them (searched recursively; default: bundled corpus)",
+        )
         p.add_argument(
             "--aliases",
             metavar="CSV",
@@ -195,6 +269,17 @@ def _parser() -> argparse.ArgumentParser:
             default=1,
             metavar="N",
             help="processes that parse files in parallel (0: one per core; default 1)",
+        )
+        p.add_argument(
+            "--strict",
+            action="store_true",
+            help="stop at the first file that cannot be read or holds no measure "
+            "(default: list it in rejected.csv and code the others)",
+        )
+        p.add_argument(
+            "--quiet",
+            action="store_true",
+            help="print nothing but errors (no progress, no summary)",
         )
 
     def corrections(p: argparse.ArgumentParser) -> None:
@@ -223,10 +308,34 @@ def _parser() -> argparse.ArgumentParser:
     p_synth = sub.add_parser(
         "synth", help="write a synthetic corpus in the three layouts, with its true coding"
     )
-    p_synth.add_argument("--plans", type=int, required=True, metavar="N")
-    p_synth.add_argument("--seed", type=int, default=settings.SEED, metavar="S")
-    p_synth.add_argument("--out", required=True, metavar="DIR")
+    p_synth.add_argument(
+        "--plans", type=int, required=True, metavar="N", help="number of plans to write"
+    )
+    p_synth.add_argument(
+        "--seed",
+        type=int,
+        default=settings.SEED,
+        metavar="S",
+        help=f"seed of the random corpus: the same seed writes the same files "
+        f"(default: {settings.SEED})",
+    )
+    p_synth.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR",
+        help="folder of the plans, their manifest.csv and truth/ (their true coding)",
+    )
     p_synth.set_defaults(func=cmd_synth)
+
+    p_types = sub.add_parser(
+        "types", help="list the agency types, with Chinese and English names and system"
+    )
+    p_types.add_argument("--system", metavar="SYSTEM", help="only the types of one system")
+    p_types.add_argument(
+        "--aliases", metavar="CSV", help="your own agency alias CSV (checked against the types)"
+    )
+    p_types.add_argument("--csv", action="store_true", help="print CSV instead of a list")
+    p_types.set_defaults(func=cmd_types)
 
     p_build = sub.add_parser("build", help="the whole pipeline: tables, metrics, figures, HTML")
     common(p_build)
@@ -244,8 +353,14 @@ def _parser() -> argparse.ArgumentParser:
     p_build.add_argument(
         "--seed", type=int, help=f"seed of layouts and null models (default: {settings.SEED})"
     )
-    p_build.add_argument("--quiet", action="store_true", help="no progress display")
     corrections(p_build)
+    p_build.add_argument(
+        "--per-plan",
+        nargs="+",
+        metavar="WHICH",
+        help="plans drawn one by one (figures, HTML networks, graph files): all, none, "
+        f"top N (the N with the most assignments) or doc ids (default: top {settings.PER_PLAN})",
+    )
     p_build.set_defaults(func=cmd_build)
 
     p_review = sub.add_parser(
@@ -281,6 +396,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AgencygraphError as exc:
         print(f"agencygraph: error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader stopped early (agencygraph types | head): not an error of ours.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the closed stream
+        return 0
     except KeyboardInterrupt:
         print("agencygraph: interrupted; no output was written", file=sys.stderr)
         return 130

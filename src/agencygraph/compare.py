@@ -17,6 +17,7 @@ table the build writes.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable
 
 import numpy as np
@@ -55,11 +56,13 @@ from agencygraph.metrics import (
 )
 
 __all__ = [
+    "centrality_table",
     "cross_region_comparison",
     "cross_region_table",
     "lead_switches",
     "metric_tables",
     "place_overlap",
+    "role_shares",
     "similarity_between_places",
     "type_by_place",
 ]
@@ -1072,3 +1075,236 @@ def _skipped_pairs(name: str, n_docs: int) -> pd.DataFrame:
         "pass pair_tables=True or call the function directly"
     )
     return out
+
+
+# -- the study question in one call ---------------------------------------------------------------
+
+#: Smallest expected count for which the chi-square p-value of :func:`role_shares` is used;
+#: below it (in any cell) the p-value is exact (Fisher, two groups) or by permutation.
+MIN_EXPECTED: float = 5.0
+#: Permutations of the permutation p-value of :func:`role_shares`.
+PERMUTATIONS: int = 10_000
+
+ROLE_SHARE_COLUMNS = (
+    "agency_type",
+    "type_en",
+    "system",
+    "group",
+    "n_docs",
+    "n_lead",
+    "n_support",
+    "lead_share",
+    "chi2",
+    "dof",
+    "p_value",
+    "p_method",
+    "min_expected",
+)
+
+
+def role_shares(
+    coded,
+    by: str = "place",
+    *,
+    types: Iterable[str] | None = None,
+    permutations: int = PERMUTATIONS,
+    seed: int | None = None,
+) -> pd.DataFrame:
+    r"""How often each agency type leads, per place (or province, level), with a test of
+    whether the share differs between them.
+
+    Counts are type × measure incidences as in :func:`type_by_place` (a type leads a measure
+    if any of its units does). For each type, the groups in which it occurs give a
+    :math:`g \times 2` table of lead and support counts; the test of independence is
+
+    - Pearson's :math:`\chi^2` (no continuity correction), ``p_method == "chi2"``, when every
+      expected count is at least :data:`MIN_EXPECTED`;
+    - otherwise, with two groups, Fisher's exact test (two-sided), ``"fisher"``;
+    - otherwise a permutation test: the type's lead incidences are redistributed over the
+      groups at random (group sizes fixed; multivariate hypergeometric draws, seeded), and
+      :math:`p = (1 + \#\{\chi^2_{perm} \ge \chi^2_{obs}\}) / (1 + n_{perm})`,
+      ``"permutation"``.
+
+    A type found in fewer than two groups, or that always or never leads, has no test
+    (NaN, ``p_method == ""``). Caveat: the tests treat a type's measures as independent;
+    measures of one plan are written by one drafting office, so p-values are optimistic
+    where a group holds a single plan.
+
+    Parameters
+    ----------
+    coded : CodedCorpus
+        From :func:`agencygraph.parse_corpus` (``assignments``, ``agencies``, ``documents``).
+    by : str
+        ``"place"`` (the manifest's ``place_en``, else ``place_zh``, else ``doc_id``),
+        ``"doc_id"``, or any column of ``documents`` (``province``, ``level`` …).
+    types : iterable of str, optional
+        Only these agency types (default: every type with a unit in the plans).
+    permutations : int
+        Permutations of the permutation p-value (default :data:`PERMUTATIONS`).
+    seed : int, optional
+        Seed of the permutations (default ``settings.SEED``); the same seed gives the same
+        p-values.
+
+    Returns
+    -------
+    DataFrame
+        One row per type and group: ``agency_type, type_en, system, group, n_docs, n_lead,
+        n_support, lead_share``, then the type's test (the same on each of its rows):
+        ``chi2, dof, p_value, p_method, min_expected``. Sorted by type (most leads in all
+        first), then group.
+
+    Raises
+    ------
+    ValueError
+        If ``by`` is not a column of ``documents`` (with the nearest ones) or a type is
+        unknown.
+
+    Examples
+    --------
+    >>> import agencygraph as ag
+    >>> shares = role_shares(ag.parse_corpus(), by="place", types=["union"])
+    >>> shares[["group", "n_lead", "n_support"]].to_dict("list")
+    {'group': ['Cixi', 'Haimen', 'Lijiang'], 'n_lead': [11, 6, 7], 'n_support': [28, 9, 6]}
+    >>> shares.p_method.iloc[0]
+    'permutation'
+    """
+    from agencygraph.corpus import suggest
+
+    documents = coded.documents
+    if by == "place":
+        group = documents["place_en"].fillna("").astype(str)
+        group = group.where(group != "", documents["place_zh"].fillna("").astype(str))
+        group = group.where(group != "", documents["doc_id"].astype(str))
+    elif by in documents.columns:
+        group = documents[by].fillna("").astype(str)
+    else:
+        valid = ["place", *documents.columns]
+        raise ValueError(f"by={by!r} is not a column of documents{suggest(by, valid)}")
+    groups = dict(zip(documents["doc_id"].astype(str), group, strict=True))
+
+    long = type_by_place(coded.assignments, coded.agencies, coded.documents)
+    if types is not None:
+        wanted = list(types)
+        unknown = sorted(set(wanted) - set(long["agency_type"]))
+        if unknown:
+            raise ValueError(
+                f"no assignments of type(s) {unknown}"
+                f"{suggest(unknown[0], sorted(set(long['agency_type'])))}"
+            )
+        long = long[long["agency_type"].isin(wanted)]
+    long = long.assign(group=long["doc_id"].map(groups))
+    table = (
+        long.groupby(["agency_type", "type_en", "system", "group"], sort=True)
+        .agg(n_docs=("doc_id", "nunique"), n_lead=("n_lead", "sum"), n_support=("n_support", "sum"))
+        .reset_index()
+    )
+    table["lead_share"] = table["n_lead"] / (table["n_lead"] + table["n_support"])
+    tests = {}
+    for code, part in table.groupby("agency_type", sort=True):
+        counts = part[["n_lead", "n_support"]].to_numpy(dtype=np.int64)
+        # A stream per type: its p-value does not depend on which other types are asked for.
+        rng = np.random.default_rng(
+            [settings.SEED if seed is None else seed, zlib.crc32(code.encode())]
+        )
+        tests[code] = _share_test(counts, permutations, rng)
+    for i, column in enumerate(("chi2", "dof", "p_value", "p_method", "min_expected")):
+        table[column] = table["agency_type"].map({t: v[i] for t, v in tests.items()})
+    total = table.groupby("agency_type")["n_lead"].transform("sum")
+    table = (
+        table.assign(_total=-total)
+        .sort_values(["_total", "agency_type", "group"], kind="stable")
+        .drop(columns="_total")
+        .reset_index(drop=True)
+    )
+    table["dof"] = table["dof"].astype("Int64")
+    return table[list(ROLE_SHARE_COLUMNS)]
+
+
+def _chi2_statistic(observed: np.ndarray, expected: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = np.where(expected > 0, (observed - expected) ** 2 / expected, 0.0)
+    return terms.sum(axis=(-2, -1))
+
+
+def _share_test(counts: np.ndarray, permutations: int, rng: np.random.Generator) -> tuple:
+    """(chi2, dof, p, method, min expected) of a groups × (lead, support) count table."""
+    from scipy import stats
+
+    sizes = counts.sum(axis=1)
+    counts, sizes = counts[sizes > 0], sizes[sizes > 0]
+    leads, total = int(counts[:, 0].sum()), int(counts.sum())
+    if len(counts) < 2 or leads in (0, total):
+        return (np.nan, pd.NA, np.nan, "", np.nan)
+    expected = np.outer(sizes, [leads, total - leads]) / total
+    chi2 = float(_chi2_statistic(counts, expected))
+    dof = len(counts) - 1
+    smallest = float(expected.min())
+    if smallest >= MIN_EXPECTED:
+        return (chi2, dof, float(stats.chi2.sf(chi2, dof)), "chi2", smallest)
+    if len(counts) == 2:
+        p = float(stats.fisher_exact(counts, alternative="two-sided")[1])
+        return (chi2, dof, p, "fisher", smallest)
+    # Permuting which incidences lead, group sizes fixed: the lead count of each group is a
+    # multivariate hypergeometric draw of ``leads`` from the groups' sizes.
+    drawn = rng.multivariate_hypergeometric(sizes, leads, size=permutations)
+    tables = np.stack([drawn, sizes - drawn], axis=-1)
+    null = _chi2_statistic(tables, expected)
+    p = (1 + int((null >= chi2 - 1e-9).sum())) / (1 + permutations)
+    return (chi2, dof, p, "permutation", smallest)
+
+
+def centrality_table(G, *, seed: int | None = None) -> pd.DataFrame:
+    """Two-mode centralities of a bipartite graph's nodes, each with its name, kind and plan.
+
+    :func:`agencygraph.metrics.two_mode_centrality` (Borgatti–Halgin normalisation) with
+    the columns a reader needs beside the node id.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        From :func:`agencygraph.graph.bipartite_graph`.
+    seed : int, optional
+        Seed of sampled betweenness on large components (see the metrics module).
+
+    Returns
+    -------
+    DataFrame
+        ``node, kind, name, name_en, doc_id, degree, closeness, betweenness,
+        betweenness_method``: ``kind`` is ``agency`` or ``measure``; an agency's ``name`` is
+        its Chinese name (``name_en`` its English one), a measure's its text (first 40
+        characters); ``doc_id`` the plan (empty for a pooled type node). Agencies first, then
+        measures, each by degree (highest first), then node.
+
+    Examples
+    --------
+    >>> import agencygraph as ag
+    >>> coded = ag.parse_corpus()
+    >>> G = ag.graph.bipartite_graph(coded.assignments, coded.measures, coded.agencies,
+    ...                              docs="haimen")
+    >>> table = centrality_table(G)
+    >>> table.iloc[0][["kind", "name", "doc_id"]].tolist()
+    ['agency', '市总工会', 'haimen']
+    """
+    from agencygraph.metrics import two_mode_centrality
+
+    kwargs = {} if seed is None else {"seed": seed}
+    scores = two_mode_centrality(G, **kwargs)
+    rows = []
+    for node in scores.index:
+        data = G.nodes[node]
+        kind = data.get("kind") or ("agency" if data.get("bipartite") == 0 else "measure")
+        if kind == "measure":
+            name, name_en = str(data.get("text", ""))[:40], ""
+        else:
+            name = str(data.get("name_zh") or data.get("type_zh") or node)
+            name_en = str(data.get("name_en") or data.get("type_en") or "")
+        doc = data.get("doc_id") or data.get("place") or ""
+        rows.append({"node": node, "kind": kind, "name": name, "name_en": name_en, "doc_id": doc})
+    labels = pd.DataFrame(rows, columns=["node", "kind", "name", "name_en", "doc_id"])
+    table = labels.merge(scores.reset_index(names="node"), on="node", how="left")
+    table["_kind"] = (table["kind"] != "agency").astype(int)
+    return (
+        table.sort_values(["_kind", "degree", "node"], ascending=[True, False, True])
+        .drop(columns="_kind")
+        .reset_index(drop=True)
+    )

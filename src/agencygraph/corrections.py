@@ -409,7 +409,7 @@ def correct_coding(
 
     Besides the corrected tables, the result holds ``documents`` with ``n_measures`` and
     ``n_assignments`` counted after the corrections, and ``warnings``: one row
-    (``doc_id, source_file, line, message``) per stale correction, ``line`` being its line
+    (``doc_id, file, line, kind, message``; kind ``correction``) per stale correction, ``line`` being its line
     in the corrections file. Stale corrections also raise one :class:`CorrectionWarning`.
     """
     import warnings as _warnings
@@ -419,8 +419,9 @@ def correct_coding(
     result.warnings = [
         {
             "doc_id": row.doc_id,
-            "source_file": source,
+            "file": source,
             "line": int(row.row),
+            "kind": "correction",
             "message": f"correction not applied ({row.action}"
             + (f" {row.agency_raw}" if row.agency_raw else "")
             + f" in {row.measure_id}): {row.reason}",
