@@ -47,7 +47,7 @@ from __future__ import annotations
 import io
 import re
 import statistics
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -265,32 +265,52 @@ def _table(table, page, number: int) -> _Table:
     xs = _positions([c[0] for c in cells])
     tops = _positions([c[1] for c in cells])
 
-    def index(positions: list[float], value: float) -> int:
-        return max(0, bisect_right(positions, value + _SAME_POSITION) - 1)
+    def index(positions: list[float], start: float) -> int:
+        # The column (row) a cell starts in; the one it ends in is the last that starts
+        # before the cell's far edge.
+        return max(0, bisect_right(positions, start + _SAME_POSITION) - 1)
+
+    def last(positions: list[float], end: float) -> int:
+        return bisect_left(positions, end - _SAME_POSITION) - 1
 
     placed = []  # (row, first column, last column, last row, bbox)
     for c in cells:
         r0, c0 = index(tops, c[1]), index(xs, c[0])
-        c1 = max(c0, index(xs, c[2] - _SAME_POSITION))
-        r1 = max(r0, index(tops, c[3] - _SAME_POSITION))
+        c1 = max(c0, last(xs, c[2]))
+        r1 = max(r0, last(tops, c[3]))
         placed.append((r0, c0, c1, r1, c))
-    texts = _cell_texts(page, [p[4] for p in placed])
-
     owner: dict[tuple[int, int], int] = {}
     for i, (r0, c0, c1, r1, _) in enumerate(placed):
         for r in range(r0, r1 + 1):
             for col in range(c0, c1 + 1):
                 owner.setdefault((r, col), i)
+    # A merged cell cut by a page break may be drawn open at the break: with no rule to
+    # close it, no cell is found there. The positions no cell covers, run together down
+    # a column, are that cell (its text, if any, is read from the space they cover).
+    right, bottom = float(table.bbox[2]), float(table.bbox[3])
+    for col in range(len(xs)):
+        r = 0
+        while r < len(tops):
+            if (r, col) in owner:
+                r += 1
+                continue
+            end = r
+            while end + 1 < len(tops) and (end + 1, col) not in owner:
+                end += 1
+            x1 = xs[col + 1] if col + 1 < len(xs) else right
+            y1 = tops[end + 1] if end + 1 < len(tops) else bottom
+            placed.append((r, col, col, end, (xs[col], tops[r], x1, y1)))
+            for rr in range(r, end + 1):
+                owner[(rr, col)] = len(placed) - 1
+            r = end + 1
+    texts = _cell_texts(page, [p[4] for p in placed])
+
     rows: list[list[Entry]] = []
     for r in range(len(tops)):
         entries: list[Entry] = []
         col = 0
         while col < len(xs):
-            i = owner.get((r, col))
-            if i is None:  # no cell drawn here: an irregular grid
-                entries.append(Entry(col, col, ""))
-                col += 1
-                continue
+            i = owner[(r, col)]
             r0, c0, c1, _, _ = placed[i]
             if c0 == col:
                 entries.append(Entry(c0, c1, texts[i] if r0 == r else None))
