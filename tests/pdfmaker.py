@@ -280,21 +280,58 @@ def table_pdf(
     return doc.save(path)
 
 
-def image_pdf(lines: list[str], path: Path, *, dpi: int = 200) -> Path:
-    """A scanned plan: the lines drawn into an image, saved as an image-only PDF page."""
+def scan_image(lines: list[str], *, dpi: int = 300, size: float = 16):
+    """A page of ``lines`` as a scanner sees it: a greyscale image (PIL)."""
     from PIL import Image, ImageDraw, ImageFont
 
     scale = dpi / 72
     image = Image.new("L", (round(WIDTH * scale), round(HEIGHT * scale)), 255)
     draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(str(font_path()), round(14 * scale))
+    font = ImageFont.truetype(str(font_path()), round(size * scale))
     y = TOP
     for source in lines:
-        for k, part in enumerate(wrap(source.strip(), RIGHT - LEFT, size=14, indent=28)):
-            x = LEFT + (28 if k == 0 else 0)
+        for k, part in enumerate(wrap(source.strip(), RIGHT - LEFT, size=size, indent=2 * size)):
+            x = LEFT + (2 * size if k == 0 else 0)
             draw.text((x * scale, y * scale), part, font=font, fill=0)
-            y += 14 * LEADING
+            y += size * LEADING
+    return image
+
+
+def image_pdf(lines: list[str], path: Path, *, dpi: int = 300, size: float = 16) -> Path:
+    """A scanned plan: the lines drawn into an image, saved as an image-only PDF page.
+
+    Official documents set body text in 16 pt (GB/T 9704, 三号), as here by default.
+    """
     buffer = io.BytesIO()
-    image.save(buffer, "PDF", resolution=dpi)
+    scan_image(lines, dpi=dpi, size=size).save(buffer, "PDF", resolution=dpi)
     path.write_bytes(buffer.getvalue())
+    return path
+
+
+def text_and_scan_pdf(text_lines: list[str], scan_lines: list[str], path: Path) -> Path:
+    """A page with a text layer, then a scanned page (an image and no text).
+
+    The two pages are made apart and put together with pypdfium2 (which pdfplumber
+    installs).
+    """
+    import pypdfium2
+
+    doc = Document(header=None, page_numbers=False)
+    doc.new_page()
+    y = TOP
+    for source in text_lines:
+        for k, part in enumerate(wrap(source.strip(), RIGHT - LEFT, indent=2 * SIZE)):
+            doc.text(LEFT + (2 * SIZE if k == 0 else 0), y, part)
+            y += SIZE * LEADING
+    text_page = doc.save(path.with_suffix(".text.pdf"))
+    scan_page = image_pdf(scan_lines, path.with_suffix(".scan.pdf"))
+    merged = pypdfium2.PdfDocument.new()
+    for part in (text_page, scan_page):
+        source = pypdfium2.PdfDocument(part)
+        merged.import_pages(source)
+        source.close()
+    merged.save(path)
+    merged.close()
+    text_page.unlink()
+    scan_page.unlink()
     return path

@@ -64,6 +64,7 @@ def _load(args: argparse.Namespace) -> CodedCorpus:
         lexicon=lexicon,
         jobs=args.jobs,
         progress=not getattr(args, "quiet", False) and sys.stderr.isatty(),
+        ocr=getattr(args, "ocr", False),
     )
 
 
@@ -145,6 +146,11 @@ def _parser() -> argparse.ArgumentParser:
             default=1,
             metavar="N",
             help="processes that parse files in parallel (0: one per core; default 1)",
+        )
+        p.add_argument(
+            "--ocr",
+            action="store_true",
+            help="read scanned PDF pages by OCR (needs tesseract with chi_sim data)",
         )
 
     p_parse = sub.add_parser("parse", help="code plans into tables")

@@ -19,6 +19,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -53,6 +54,7 @@ MEASURE_COLUMNS = [
     "text",
     "timeline",
     "line",
+    "page",
     "theme",
     "themes",
 ]
@@ -65,6 +67,7 @@ ASSIGNMENT_COLUMNS = [
     "agency_type",
     "inherited",
     "line",
+    "page",
 ]
 MENTION_COLUMNS = ["doc_id", "measure_id", "agency_raw", "agency_type", "line"]
 WARNING_COLUMNS = ["doc_id", "source_file", "line", "message"]
@@ -107,8 +110,13 @@ class CodedCorpus:
         }
 
 
-def code_plan_file(path: str | Path, *, doc_id: str | None = None) -> tuple[dict, CodedPlan, list]:
+def code_plan_file(
+    path: str | Path, *, doc_id: str | None = None, ocr: bool = False
+) -> tuple[dict, CodedPlan, list]:
     """Read and code one plan file.
+
+    ``ocr`` reads the scanned pages of a PDF with Tesseract; a plan read so is flagged
+    ``ocr``. The plan's ``pages`` give the page of each line of a PDF.
 
     Returns
     -------
@@ -125,9 +133,12 @@ def code_plan_file(path: str | Path, *, doc_id: str | None = None) -> tuple[dict
     meta = document_metadata(path)
     if doc_id:
         meta["doc_id"] = doc_id
-    decoded = read_plan_text(path)
+    decoded = read_plan_text(path, ocr=ocr)
     plan = parse_plan(decoded.text, meta["doc_id"])
     plan.warnings[:0] = decoded.warnings
+    plan.pages = decoded.pages
+    if decoded.ocr_pages:
+        plan.flags.add("ocr")
     if not plan.measures:
         raise InputError(path, "no measures found: not a plan in a layout agencygraph reads")
     mentions = []
@@ -146,6 +157,7 @@ def parse_corpus(
     themes: bool = True,
     jobs: int = 1,
     progress: bool = False,
+    ocr: bool = False,
 ) -> CodedCorpus:
     """Code plan files into the tidy, traceable tables of ``CONTRACT.md``.
 
@@ -163,6 +175,9 @@ def parse_corpus(
         depend on it.
     progress
         Show a progress bar over the files on stderr.
+    ocr
+        Read scanned PDF pages with Tesseract (see :mod:`agencygraph.read.ocr`); the
+        documents read so are flagged ``ocr``.
 
     Returns
     -------
@@ -179,7 +194,7 @@ def parse_corpus(
     doc_rows, measure_rows, assignment_rows, mention_rows, warning_rows = [], [], [], [], []
     seen_ids: dict[str, Path] = {}
     for path, (meta, plan, mentions) in zip(
-        paths, _code_files(paths, jobs=jobs, progress=progress), strict=True
+        paths, _code_files(paths, jobs=jobs, progress=progress, ocr=ocr), strict=True
     ):
         doc_id = meta["doc_id"]
         if doc_id in seen_ids:
@@ -196,8 +211,12 @@ def parse_corpus(
                 "source_file": Path(path).name,
             }
         )
-        measure_rows.extend({"doc_id": doc_id, **vars(m)} for m in plan.measures)
-        assignment_rows.extend({"doc_id": doc_id, **vars(a)} for a in plan.assignments)
+        measure_rows.extend(
+            {"doc_id": doc_id, **vars(m), "page": _page(plan, m.line)} for m in plan.measures
+        )
+        assignment_rows.extend(
+            {"doc_id": doc_id, **vars(a), "page": _page(plan, a.line)} for a in plan.assignments
+        )
         mention_rows.extend(
             {"doc_id": doc_id, "measure_id": m, "agency_raw": name, "line": line}
             for m, name, line in mentions
@@ -239,18 +258,26 @@ def parse_corpus(
     )
 
 
-def _code_files(paths: list[Path], *, jobs: int, progress: bool) -> Iterator[tuple]:
+def _page(plan: CodedPlan, line: int) -> int | None:
+    """The page of a source line of a PDF plan (None for other formats)."""
+    return plan.pages[line - 1] if 1 <= line <= len(plan.pages) else None
+
+
+def _code_files(
+    paths: list[Path], *, jobs: int, progress: bool, ocr: bool = False
+) -> Iterator[tuple]:
     """(metadata, plan, mentions) of each file, in the order given."""
+    code = partial(code_plan_file, ocr=ocr)
     workers = (os.cpu_count() or 1) if jobs == 0 else max(1, int(jobs))
     bar = _progress_bar(len(paths), progress)
     if workers == 1 or len(paths) < 2:
         for path in paths:
-            yield code_plan_file(path)
+            yield code(path)
             bar.update(1)
     else:
         chunk = max(1, min(64, len(paths) // (workers * 8)))
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for result in pool.map(code_plan_file, paths, chunksize=chunk):
+            for result in pool.map(code, paths, chunksize=chunk):
                 yield result
                 bar.update(1)
     bar.close()
@@ -300,6 +327,8 @@ def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
             frame[column] = frame[column].astype("int64")
     if "inherited" in frame:
         frame["inherited"] = frame["inherited"].astype(bool)
+    if "page" in frame:  # empty for sources without pages
+        frame["page"] = frame["page"].astype("Int64")
     return frame
 
 

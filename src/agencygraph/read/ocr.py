@@ -7,9 +7,11 @@ tesseract-ocr-chi-sim``), the page is rendered at :data:`RESOLUTION` dots per in
 program, so no Python binding is needed and none is a dependency.
 
 The text is cleaned as Chinese text reads: no spaces between Chinese characters (where
-Tesseract sets characters apart), and ASCII brackets, colons, semicolons and commas
-beside a Chinese character written full width, as official documents set them and as
-OCR often misreads them. Ruled tables in a scan are read as lines of text.
+Tesseract sets characters apart), ASCII brackets, colons, semicolons and commas beside a
+Chinese character written full width, as official documents set them and as OCR often
+misreads them, and an opening 《 with no closing 》 on its line read as （. OCR is not
+exact: check the coding of a scanned plan (it is flagged ``ocr``). Ruled tables in a
+scan are read as lines of text.
 
 Examples
 --------
@@ -31,7 +33,7 @@ from agencygraph._errors import InputError
 #: Dots per inch a scanned page is rendered at for Tesseract.
 RESOLUTION = 300
 #: Tesseract's language data read: simplified Chinese, with English for Latin letters.
-LANGUAGES = "chi_sim+eng"
+LANGUAGES = "chi_sim"
 #: Seconds Tesseract may take over one page.
 TIMEOUT = 300
 
@@ -66,6 +68,23 @@ def tesseract_problem() -> str | None:
 def full_width_punctuation(text: str) -> str:
     """ASCII brackets, colons, semicolons and commas beside Chinese text written full width."""
     return _PUNCT_RE.sub(lambda m: _FULL_WIDTH[m.group()], text)
+
+
+def _unmatched_title_mark(text: str) -> str:
+    """An opening 《 with no 》 after it on the line read as the bracket （ it resembles.
+
+    Examples
+    --------
+    >>> _unmatched_title_mark("做好工作。《牵头单位：市委组织部）")
+    '做好工作。（牵头单位：市委组织部）'
+    >>> _unmatched_title_mark("落实《实施方案》")
+    '落实《实施方案》'
+    """
+    out = list(text)
+    for i, ch in enumerate(out):
+        if ch == "《" and "》" not in text[i + 1 :]:
+            out[i] = "（"
+    return "".join(out)
 
 
 def ocr_page_lines(page, path: str | Path, number: int) -> list[tuple]:
@@ -132,7 +151,7 @@ def _tsv_lines(tsv: str, resolution: int) -> list[tuple]:
         for *_, word in words:
             cjk_join = _CJK_CHAR_RE.match(word[:1]) or _CJK_CHAR_RE.match(text[-1:])
             text += word if not text or cjk_join else " " + word
-        text = full_width_punctuation(text)
+        text = full_width_punctuation(_unmatched_title_mark(text))
         x0 = min(w[0] for w in words) * scale
         x1 = max(w[0] + w[2] for w in words) * scale
         top = min(w[1] for w in words) * scale

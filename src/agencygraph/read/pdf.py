@@ -171,9 +171,9 @@ def pdf_text(data: bytes, path: str | Path, *, ocr: bool = False) -> PdfText:
 
                 for number in scanned:
                     page = document.pages[number - 1]
-                    pages[number - 1].blocks = [
-                        _Line(*box, page=number) for box in ocr_page_lines(page, path, number)
-                    ]
+                    pages[number - 1].blocks = _ocr_lines(
+                        ocr_page_lines(page, path, number), number
+                    )
                     ocr_pages.append(number)
             elif scanned:
                 warnings.append(
@@ -199,6 +199,21 @@ def pdf_text(data: bytes, path: str | Path, *, ocr: bool = False) -> PdfText:
     return PdfText(text, tuple(line_pages), tuple(ocr_pages), tuple(warnings))
 
 
+def _ocr_lines(boxes: list[tuple], number: int) -> list[_Line]:
+    """OCR lines of a page, all given the page's median line height as their size.
+
+    The heights of recognised words vary with the characters in them; one size per page
+    keeps the paragraph test (lines of one size) from splitting paragraphs at random.
+    """
+    size = statistics.median(box[5] for box in boxes) if boxes else 10.0
+    lines = []
+    for text, x0, x1, top, bottom, _ in boxes:
+        cleaned = _clean(text)
+        if cleaned:
+            lines.append(_Line(cleaned, x0, x1, top, bottom, size, number))
+    return lines
+
+
 def _scanned_message(n_pages: int) -> str:
     what = "its page is an image" if n_pages == 1 else f"all {n_pages} pages are images"
     return (
@@ -218,9 +233,9 @@ def _has_text(page) -> bool:
 
 def _read_page(page, number: int) -> _Page:
     """A page's text lines and ruled tables, in reading order."""
-    found = [t for t in page.find_tables() if _is_table(t)]
-    tables = [_table(t, page, number) for t in found]
-    boxes = [t.bbox for t in found]
+    grids = _side_by_side([(t.cells, t.bbox) for t in page.find_tables()])
+    tables = [_table(cells, bbox, page, number) for cells, bbox in grids if _is_table(cells)]
+    boxes = [bbox for _, bbox in grids]
 
     def outside(obj) -> bool:
         if obj.get("object_type") != "char":
@@ -252,18 +267,52 @@ def _clean(text: str) -> str:
     return _CJK_SPACE_RE.sub("", text).strip()
 
 
-def _is_table(table) -> bool:
+def _side_by_side(grids: list[tuple[list, tuple]]) -> list[tuple[list, tuple]]:
+    """Grids that share their top and bottom taken as one table.
+
+    A column whose only cell is open at a page break (a merged cell continued, drawn with
+    no rule across its top) leaves no cell, and the grid finder splits the table there.
+    """
+    out: list[tuple[list, tuple]] = []
+    for cells, bbox in sorted(grids, key=lambda g: (round(g[1][1]), g[1][0])):
+        if out:
+            last_cells, last = out[-1]
+            same_rows = (
+                abs(last[1] - bbox[1]) <= _SAME_POSITION
+                and abs(last[3] - bbox[3]) <= _SAME_POSITION
+            )
+            if same_rows and bbox[0] >= last[2] - _SAME_POSITION:
+                joined = (last[0], min(last[1], bbox[1]), bbox[2], max(last[3], bbox[3]))
+                out[-1] = ([*last_cells, *cells], joined)
+                continue
+        out.append((list(cells), tuple(bbox)))
+    return out
+
+
+def _is_table(cells: list) -> bool:
     """A ruled grid of at least two rows and two columns (a framed title is not a table)."""
-    xs = {round(c[0]) for c in table.cells}
-    tops = {round(c[1]) for c in table.cells}
+    xs = {round(c[0]) for c in cells}
+    tops = {round(c[1]) for c in cells}
     return len(xs) >= 2 and len(tops) >= 2
 
 
-def _table(table, page, number: int) -> _Table:
+def _table(cells: list, bbox: tuple, page, number: int) -> _Table:
     """The grid of a ruled table: one :class:`Entry` per cell position a row starts."""
-    cells = sorted(table.cells, key=lambda c: (c[1], c[0]))
-    xs = _positions([c[0] for c in cells])
-    tops = _positions([c[1] for c in cells])
+    cells = sorted(cells, key=lambda c: (c[1], c[0]))
+    # Columns and rows start at every cell's edges: a column whose only cell is open at a
+    # page break (no rule closes it, so no cell is found) still has its left edge where
+    # the cell beside it ends.
+    right, bottom = float(bbox[2]), float(bbox[3])
+    xs = [
+        x
+        for x in _positions([v for c in cells for v in (c[0], c[2])])
+        if x < right - _SAME_POSITION
+    ]
+    tops = [
+        y
+        for y in _positions([v for c in cells for v in (c[1], c[3])])
+        if y < bottom - _SAME_POSITION
+    ]
 
     def index(positions: list[float], start: float) -> int:
         # The column (row) a cell starts in; the one it ends in is the last that starts
@@ -287,7 +336,6 @@ def _table(table, page, number: int) -> _Table:
     # A merged cell cut by a page break may be drawn open at the break: with no rule to
     # close it, no cell is found there. The positions no cell covers, run together down
     # a column, are that cell (its text, if any, is read from the space they cover).
-    right, bottom = float(table.bbox[2]), float(table.bbox[3])
     for col in range(len(xs)):
         r = 0
         while r < len(tops):
@@ -320,8 +368,8 @@ def _table(table, page, number: int) -> _Table:
         rows=rows,
         pages=[number] * len(rows),
         columns=xs,
-        top=float(table.bbox[1]),
-        bottom=float(table.bbox[3]),
+        top=float(bbox[1]),
+        bottom=float(bbox[3]),
         page=number,
     )
 
