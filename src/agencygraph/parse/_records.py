@@ -30,6 +30,16 @@ class Assignment:
 
 
 @dataclass
+class Official:
+    """A person named as responsible for a measure (牵头领导：张伟): never a unit."""
+
+    measure_id: str
+    name: str
+    title: str
+    line: int
+
+
+@dataclass
 class CodedPlan:
     """The coding of one plan document, before agencies are resolved.
 
@@ -37,12 +47,14 @@ class CodedPlan:
     ``flags`` short codes a researcher may want to filter on (``single_list_no_lead_rule``,
     ``officials_named``, ``first_listed_rule``, ``table_cells_ambiguous`` …);
     ``layout_confidence`` (0–1) how well the text fits the detected layout;
+    ``officials`` the people named beside (or instead of) units;
     ``pages`` the page each line of the source starts on, for a PDF (empty otherwise).
     """
 
     layout: str
     measures: list[Measure] = field(default_factory=list)
     assignments: list[Assignment] = field(default_factory=list)
+    officials: list[Official] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
     layout_confidence: float = 1.0
