@@ -30,11 +30,6 @@ _BOMS = (
 )
 
 
-def has_bom(data: bytes) -> bool:
-    """Whether bytes open with a Unicode byte-order mark."""
-    return any(data.startswith(bom) for bom, _ in _BOMS)
-
-
 def _utf16_without_bom(data: bytes) -> str | None:
     """Guess UTF-16 without a byte-order mark from where the zero bytes fall."""
     if len(data) < 4 or len(data) % 2:
