@@ -1,7 +1,8 @@
 """agencygraph: who leads and who supports in Chinese policy plans, as networks.
 
 The pipeline runs one way — files → coded tables → graphs → metric tables → figures — and
-each stage is a module: :mod:`~agencygraph.corpus` (reading), :mod:`~agencygraph.parse`
+each stage is a module: :mod:`~agencygraph.read` (any file to text),
+:mod:`~agencygraph.corpus` (the manifest and the bundled plans), :mod:`~agencygraph.parse`
 (layouts), :mod:`~agencygraph.coding` (the tables), :mod:`~agencygraph.agencies` (the
 lexicon), :mod:`~agencygraph.graph`, :mod:`~agencygraph.metrics`,
 :mod:`~agencygraph.backbone`, :mod:`~agencygraph.compare`, :mod:`~agencygraph.viz` and
@@ -32,7 +33,7 @@ from agencygraph.agencies import (
     unknown_agencies,
 )
 from agencygraph.coding import CodedCorpus, parse_corpus
-from agencygraph.corpus import bundled_corpus, read_plan
+from agencygraph.corpus import bundled_corpus
 from agencygraph.parse import detect_layout, parse_plan
 from agencygraph.reliability import agreement, sample_measures
 
@@ -66,6 +67,8 @@ def __getattr__(name: str):
 def __dir__() -> list[str]:
     return sorted({*globals(), *SUBMODULES})
 
+
+from agencygraph.read import read_plan
 
 try:
     __version__ = version("agencygraph")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import warnings
 import time
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -102,6 +102,7 @@ def _load(args: argparse.Namespace) -> CodedCorpus:
             progress=not quiet and sys.stderr.isatty(),
             strict=True if getattr(args, "strict", False) else None,
             corrections=getattr(args, "corrections", None),
+            ocr=getattr(args, "ocr", False),
         )
     if not quiet:
         print(
@@ -287,6 +288,11 @@ def _parser() -> argparse.ArgumentParser:
             "--corrections",
             metavar="CSV",
             help="corrections to apply after the automatic coding (see `agencygraph review`)",
+        )
+        p.add_argument(
+            "--ocr",
+            action="store_true",
+            help="read scanned PDF pages by OCR (needs tesseract with chi_sim data)",
         )
 
     p_parse = sub.add_parser("parse", help="code plans into tables")

@@ -19,6 +19,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -56,6 +57,7 @@ MEASURE_COLUMNS = [
     "text",
     "timeline",
     "line",
+    "page",
     "theme",
     "themes",
     "coded_by",
@@ -72,6 +74,7 @@ ASSIGNMENT_COLUMNS = [
     "line",
     "coded_by",
     "note",
+    "page",
 ]
 MENTION_COLUMNS = ["doc_id", "measure_id", "agency_raw", "agency_type", "line"]
 OFFICIAL_COLUMNS = ["doc_id", "measure_id", "name", "title", "line"]
@@ -136,8 +139,13 @@ class CodedCorpus:
         }
 
 
-def code_plan_file(path: str | Path, *, doc_id: str | None = None) -> tuple[dict, CodedPlan, list]:
+def code_plan_file(
+    path: str | Path, *, doc_id: str | None = None, ocr: bool = False
+) -> tuple[dict, CodedPlan, list]:
     """Read and code one plan file.
+
+    ``ocr`` reads the scanned pages of a PDF with Tesseract; a plan read so is flagged
+    ``ocr``. The plan's ``pages`` give the page of each line of a PDF.
 
     Returns
     -------
@@ -154,13 +162,16 @@ def code_plan_file(path: str | Path, *, doc_id: str | None = None) -> tuple[dict
     meta = document_metadata(path)
     if doc_id:
         meta["doc_id"] = doc_id
-    decoded = read_plan_text(path)
+    decoded = read_plan_text(path, ocr=ocr)
     if not meta["title"]:
         meta["title"] = title_from_text(decoded.text)
     plan = parse_plan(decoded.text, meta["doc_id"])
     # The reader's warnings come first; how many there are tells them from the parser's.
     plan.n_input_warnings = len(decoded.warnings)
     plan.warnings[:0] = decoded.warnings
+    plan.pages = decoded.pages
+    if decoded.ocr_pages:
+        plan.flags.add("ocr")
     if not plan.measures:
         raise InputError(path, "no measures found: not a plan in a layout agencygraph reads")
     mentions = []
@@ -181,6 +192,7 @@ def parse_corpus(
     progress: bool = False,
     corrections: str | Path | pd.DataFrame | None = None,
     strict: bool | None = None,
+    ocr: bool = False,
 ) -> CodedCorpus:
     """Code plan files into the tidy, traceable tables of ``CONTRACT.md``.
 
@@ -208,6 +220,9 @@ def parse_corpus(
         Whether a file that cannot be read or holds no measure stops the run. ``False``:
         it is listed in ``rejected`` and the others are coded. Default: strict for a
         single file, not for several.
+    ocr
+        Read scanned PDF pages with Tesseract (see :mod:`agencygraph.read.ocr`); the
+        documents read so are flagged ``ocr``.
 
     Returns
     -------
@@ -234,7 +249,9 @@ def parse_corpus(
     rejected_rows: list[dict] = []
     seen_ids: dict[str, Path] = {}
     for path, result in zip(
-        paths, _code_files(paths, jobs=jobs, progress=progress, strict=strict), strict=True
+        paths,
+        _code_files(paths, jobs=jobs, progress=progress, strict=strict, ocr=ocr),
+        strict=True,
     ):
         if isinstance(result, InputError):
             rejected_rows.append(_rejected_row(path, result))
@@ -263,8 +280,12 @@ def parse_corpus(
                 "source_file": Path(path).name,
             }
         )
-        measure_rows.extend({"doc_id": doc_id, **vars(m)} for m in plan.measures)
-        assignment_rows.extend({"doc_id": doc_id, **vars(a)} for a in plan.assignments)
+        measure_rows.extend(
+            {"doc_id": doc_id, **vars(m), "page": _page(plan, m.line)} for m in plan.measures
+        )
+        assignment_rows.extend(
+            {"doc_id": doc_id, **vars(a), "page": _page(plan, a.line)} for a in plan.assignments
+        )
         official_rows.extend({"doc_id": doc_id, **vars(o)} for o in plan.officials)
         mention_rows.extend(
             {"doc_id": doc_id, "measure_id": m, "agency_raw": name, "line": line}
@@ -378,24 +399,30 @@ def _rejected_row(path: Path, error: InputError, doc_id: str | None = None) -> d
     return {"file": str(path), "doc_id": doc_id, "reason": error.reason, "line": error.line}
 
 
-def _code_or_reject(path: Path) -> tuple | InputError:
+def _page(plan: CodedPlan, line: int) -> int | None:
+    """The page of a source line of a PDF plan (None for other formats)."""
+    return plan.pages[line - 1] if 1 <= line <= len(plan.pages) else None
+
+
+def _code_or_reject(path: Path, ocr: bool = False) -> tuple | InputError:
     """:func:`code_plan_file`, or the error that refused the file (picklable for workers)."""
     try:
-        return code_plan_file(path)
+        return code_plan_file(path, ocr=ocr)
     except InputError as error:
         return error
 
 
 def _code_files(
-    paths: list[Path], *, jobs: int, progress: bool, strict: bool = True
+    paths: list[Path], *, jobs: int, progress: bool, strict: bool = True, ocr: bool = False
 ) -> Iterator[tuple | InputError]:
     """(metadata, plan, mentions) of each file, in the order given; the error of a file
     that was refused, unless ``strict`` (then it is raised)."""
+    code = partial(_code_or_reject, ocr=ocr)
     workers = (os.cpu_count() or 1) if jobs == 0 else max(1, int(jobs))
     bar = _progress_bar(len(paths), progress)
     try:
         if workers == 1 or len(paths) < 2:
-            results = map(_code_or_reject, paths)
+            results = map(code, paths)
             for result in results:
                 if strict and isinstance(result, InputError):
                     raise result
@@ -404,7 +431,7 @@ def _code_files(
         else:
             chunk = max(1, min(64, len(paths) // (workers * 8)))
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                for result in pool.map(_code_or_reject, paths, chunksize=chunk):
+                for result in pool.map(code, paths, chunksize=chunk):
                     if strict and isinstance(result, InputError):
                         raise result
                     yield result
@@ -509,6 +536,8 @@ def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
             frame[column] = frame[column].astype("int64")
     if "inherited" in frame:
         frame["inherited"] = frame["inherited"].astype(bool)
+    if "page" in frame:  # empty for sources without pages
+        frame["page"] = frame["page"].astype("Int64")
     return frame
 
 

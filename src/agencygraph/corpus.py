@@ -1,51 +1,52 @@
-"""Reading plan files: encodings, the corpus manifest and the bundled corpus.
+"""The corpus manifest and the bundled corpus.
 
-A plan file's text is the same whatever encoding it was saved in: UTF-8 (with or
-without a byte-order mark), GB18030/GBK or UTF-16. The encoding is detected from
-the bytes, never assumed, and line endings are normalised to ``\\n``.
-
-Plans in other formats are converted to the text the parsers read, tables flattened to
-tab-led cells with a blank line between rows (see :mod:`agencygraph.parse.table`):
-
-- Word (.docx) and Excel (.xlsx) files are recognised from their bytes, whatever their
-  file name, and read from their structure (:mod:`agencygraph._docx`,
-  :mod:`agencygraph._xlsx`);
-- a web page (a text that opens as an HTML page, or a .html/.htm file holding markup) is
-  read from its markup, in the encoding its ``<meta charset>`` declares when the bytes are
-  not UTF-8 (:mod:`agencygraph._html`);
-- a .csv or .tsv file's rows are read as a table (:mod:`agencygraph._xlsx`).
-
-The line numbers of a converted plan count the converted lines.
+Reading a plan file, whatever its format, is :mod:`agencygraph.read`'s work; its entry
+points are importable from here too (:func:`read_plan`, :func:`read_plan_text`,
+:func:`decode_plan`), where earlier versions kept them.
 
 Examples
 --------
->>> from agencygraph.corpus import bundled_corpus, read_plan
+>>> from agencygraph.corpus import bundled_corpus, document_metadata
 >>> paths = bundled_corpus()
 >>> len(paths)
 5
->>> text = read_plan(paths[0])
->>> text.startswith("附件")
-True
+>>> document_metadata(paths[0])["doc_id"]
+'cixi'
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import re
 from collections.abc import Iterable
-from contextvars import ContextVar
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from agencygraph import settings
-from agencygraph._docx import docx_text, is_docx
-from agencygraph._errors import InputError
-from agencygraph._html import declared_charset, html_text, looks_like_html
-from agencygraph._xlsx import csv_text, is_xlsx, xlsx_text
+from agencygraph.read import (
+    CSV_SUFFIXES,
+    HTML_SUFFIXES,
+    PlanText,
+    decode_plan,
+    read_plan,
+    read_plan_text,
+)
+from agencygraph.read.text import decode_text
+
+__all__ = [
+    "CSV_SUFFIXES",
+    "HTML_SUFFIXES",
+    "MANIFEST_COLUMNS",
+    "MANIFEST_NAME",
+    "PlanText",
+    "bundled_corpus",
+    "bundled_manifest",
+    "decode_plan",
+    "document_metadata",
+    "read_plan",
+    "read_plan_text",
+]
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = (
@@ -58,309 +59,6 @@ MANIFEST_COLUMNS = (
     "date",
     "source",
 )
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
-#: File name endings of plans read as web pages and as comma- or tab-separated tables.
-HTML_SUFFIXES = (".html", ".htm")
-CSV_SUFFIXES = (".csv", ".tsv")
-
-_MARKUP_RE = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
-
-# File signatures of formats agencygraph does not read; naming them makes the error useful.
-_SIGNATURES = (
-    (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive that is neither a Word (.docx) nor an Excel (.xlsx) file"),
-    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document (.doc or .xls)"),
-    (b"{\\rtf", "an RTF document"),
-)
-
-
-@dataclass(frozen=True)
-class PlanText:
-    """A plan file's decoded text, how it was decoded, and what was doubtful.
-
-    ``encoding`` is the text encoding (``utf-8``, ``gb18030`` …), prefixed with the format
-    of a converted text (``html:gb18030``, ``csv:utf-8``), or ``docx`` / ``xlsx``.
-    ``warnings`` holds ``(line, message)`` pairs: undecodable bytes replaced, control
-    characters removed (line 0 where no converted line can be named).
-    """
-
-    path: Path
-    text: str
-    encoding: str
-    warnings: tuple[tuple[int, str], ...] = ()
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """Guess UTF-16 without a byte-order mark from where the zero bytes fall."""
-    if len(data) < 4 or len(data) % 2:
-        return None
-    even_zeros = data[0::2].count(0)
-    odd_zeros = data[1::2].count(0)
-    half = len(data) // 2
-    # ASCII-heavy UTF-16 has a zero in every other byte; CJK-heavy UTF-16 has few zeros,
-    # so fall back to a strict decode test when the zero pattern is not decisive.
-    if odd_zeros > 0.3 * half and even_zeros < 0.05 * half:
-        return "utf-16-le"
-    if even_zeros > 0.3 * half and odd_zeros < 0.05 * half:
-        return "utf-16-be"
-    return None
-
-
-def _line_of_offset(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
-
-
-def decode_plan(data: bytes, path: str | Path = "<bytes>") -> PlanText:
-    """Decode a plan file's bytes, detecting the encoding and the format.
-
-    Parameters
-    ----------
-    data
-        The raw bytes of the file.
-    path
-        Used in error messages and kept on the result.
-
-    Returns
-    -------
-    PlanText
-        The text with line endings normalised to ``\\n`` and no byte-order mark; a web
-        page, spreadsheet or Word document converted (see the module docstring).
-
-    Raises
-    ------
-    InputError
-        If the bytes are empty, binary, a known non-text format, or text in no
-        supported encoding; the message names the file and, where it can, the line.
-
-    Examples
-    --------
-    >>> decode_plan("牵头单位".encode("gb18030")).text
-    '牵头单位'
-    >>> decode_plan("牵头单位".encode("utf-16")).encoding
-    'utf-16-le'
-    >>> page = '<html><meta charset="gbk"><p>1.加强培训</p><p>（牵头单位：市人社局）</p></html>'
-    >>> decoded = decode_plan(page.encode("gbk"), "plan.html")
-    >>> decoded.encoding, decoded.text
-    ('html:gb18030', '1.加强培训\\n（牵头单位：市人社局）\\n')
-    """
-    path = Path(path)
-    if not data.strip():
-        raise InputError(path, "the file is empty")
-    if is_docx(data):
-        return PlanText(path=path, text=docx_text(data, path), encoding="docx")
-    if is_xlsx(data):
-        return PlanText(path=path, text=xlsx_text(data, path), encoding="xlsx")
-    for signature, what in _SIGNATURES:
-        if data.startswith(signature):
-            raise InputError(path, f"this is {what}, not a plan agencygraph reads; save it as text")
-
-    suffix = path.suffix.lower()
-    page = looks_like_html(data[:4096].decode("latin-1"))
-    named_page = suffix in HTML_SUFFIXES
-    decoded = _declared_decoding(data, path) if page or named_page else None
-    if decoded is None:
-        decoded = _decode_bytes(data, path)
-    text, encoding, warnings = decoded
-    # A file named .html is read as a page only if it holds markup: plain text saved
-    # under that name keeps its lines.
-    page = page or looks_like_html(text) or (named_page and bool(_MARKUP_RE.search(text)))
-    if page or suffix in CSV_SUFFIXES:
-        # Decoding warnings name lines of the file, not of the converted text.
-        warnings = [
-            (0, f"{message} (line {line} of the file)" if line else message)
-            for line, message in warnings
-        ]
-        if page:
-            text, encoding = html_text(text, path), f"html:{encoding}"
-        else:
-            text, encoding = csv_text(text, path), f"csv:{encoding}"
-    if not text.strip():
-        raise InputError(path, "the file is empty (only whitespace)")
-    text, removed = _remove_control_characters(text)
-    warnings.extend((line, "control characters removed") for line in removed[:5])
-    return PlanText(path=path, text=text, encoding=encoding, warnings=tuple(warnings))
-
-
-def _decode_bytes(data: bytes, path: Path) -> tuple[str, str, list[tuple[int, str]]]:
-    """(text, encoding, warnings) of a text file's bytes, the encoding detected."""
-    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
-    if encoding is not None:
-        data = data[len(next(bom for bom, enc in _BOMS if enc == encoding)) :]
-    else:
-        encoding = _utf16_without_bom(data)
-
-    warnings: list[tuple[int, str]] = []
-    if encoding is None:
-        if b"\x00" in data:
-            line = _line_of_offset(data, data.index(b"\x00"))
-            raise InputError(path, "binary data (NUL bytes): not a text plan", line=line)
-        encoding, bad = _best_decoding(data, path)
-        warnings.extend(_undecodable_warnings(data, encoding, bad))
-    try:
-        text = data.decode(encoding, errors="replace" if warnings else "strict")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            path,
-            f"cannot be decoded as {encoding}: {exc.reason}",
-            line=_line_of_offset(data, exc.start),
-        ) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text:
-        raise InputError(path, "binary data (NUL characters): not a text plan")
-    return text, encoding, warnings
-
-
-def _undecodable_warnings(data: bytes, encoding: str, bad: list[int]) -> list[tuple[int, str]]:
-    warnings = [
-        (_line_of_offset(data, offset), f"undecodable bytes in {encoding} replaced by �")
-        for offset in bad[:5]
-    ]
-    if len(bad) > 5:
-        warnings.append((0, f"{len(bad)} undecodable byte sequences in all"))
-    return warnings
-
-
-def _declared_decoding(data: bytes, path: Path) -> tuple[str, str, list[tuple[int, str]]] | None:
-    """A web page decoded in the encoding it declares, where its bytes are not UTF-8.
-
-    None where the declaration does not apply: a byte-order mark or valid UTF-8 (both
-    outrank a declaration, as in a browser), no declaration, or one the bytes do not fit.
-    """
-    if any(data.startswith(bom) for bom, _ in _BOMS):
-        return None
-    try:
-        data.decode("utf-8")
-        return None
-    except UnicodeDecodeError:
-        pass
-    # The declaration is ASCII, so it reads the same in every encoding a page may declare.
-    declared = declared_charset(data[:8192].decode("latin-1"))
-    if declared is None or declared.startswith(("utf-16", "utf-32", "utf_16", "utf_32")):
-        return None
-    tolerance = max(2, len(data) // 1000)
-    bad = _undecodable(data, declared, tolerance)
-    if len(bad) > tolerance or b"\x00" in data:
-        return None
-    text = data.decode(declared, errors="replace")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, declared, _undecodable_warnings(data, declared, bad)
-
-
-# Control characters other than tab and newline carry nothing in a plan; form feeds and
-# bells come from scans and old word processors.
-_CONTROL_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def _remove_control_characters(text: str) -> tuple[str, list[int]]:
-    if not _CONTROL_RE.search(text):
-        return text, []
-    lines = sorted({text.count("\n", 0, m.start()) + 1 for m in _CONTROL_RE.finditer(text)})
-    return _CONTROL_RE.sub("", text), lines
-
-
-class _TooManyErrors(Exception):
-    pass
-
-
-_BAD_OFFSETS: ContextVar[list[int]] = ContextVar("agencygraph_bad_offsets")
-_BAD_LIMIT: ContextVar[int] = ContextVar("agencygraph_bad_limit")
-
-
-def _record_undecodable(exc: UnicodeError) -> tuple[str, int]:
-    bad = _BAD_OFFSETS.get()
-    bad.append(exc.start)
-    if len(bad) > _BAD_LIMIT.get():
-        raise _TooManyErrors
-    return ("\ufffd", exc.end)
-
-
-codecs.register_error("agencygraph-count", _record_undecodable)
-
-
-def _undecodable(data: bytes, encoding: str, limit: int) -> list[int]:
-    """Offsets of byte sequences that do not decode (at most ``limit`` + 1 of them)."""
-    bad: list[int] = []
-    offsets, limits = _BAD_OFFSETS.set(bad), _BAD_LIMIT.set(limit)
-    try:
-        data.decode(encoding, errors="agencygraph-count")
-    except _TooManyErrors:
-        pass
-    finally:
-        _BAD_OFFSETS.reset(offsets)
-        _BAD_LIMIT.reset(limits)
-    return bad
-
-
-def _best_decoding(data: bytes, path: Path) -> tuple[str, list[int]]:
-    """The encoding that decodes the bytes with fewest errors, and where the errors are.
-
-    UTF-8 wins whenever it is nearly clean: its multi-byte structure almost never holds by
-    chance, so a few bad bytes (a truncated last character) mean damaged UTF-8, not another
-    encoding. A file that no encoding decodes with under 0.1 % bad sequences is rejected.
-    """
-    tolerance = max(2, len(data) // 1000)
-    best: tuple[str, list[int]] | None = None
-    for encoding in settings.ENCODINGS:
-        bad = _undecodable(data, encoding, tolerance)
-        if not bad:
-            return encoding, []
-        if len(bad) <= tolerance and (best is None or len(bad) < len(best[1])):
-            best = (encoding, bad)
-    if best is None:
-        first = _undecodable(data, settings.ENCODINGS[0], 0)
-        raise InputError(
-            path,
-            "not valid text in any supported encoding (UTF-8, GB18030/GBK, UTF-16)",
-            line=_line_of_offset(data, first[0]) if first else None,
-        )
-    return best
-
-
-def read_plan(path: str | Path) -> str:
-    """Read a plan file as text, whatever its encoding.
-
-    Parameters
-    ----------
-    path
-        A plan file: text (UTF-8 with or without BOM, GB18030/GBK, or UTF-16), a web page
-        (.html, .htm), a table (.csv, .tsv), a Word (.docx) or an Excel (.xlsx) file.
-
-    Returns
-    -------
-    str
-        The text, line endings normalised to ``\\n``; for a converted format, the
-        converted text (tables as tab-led cells).
-
-    Raises
-    ------
-    InputError
-        If the file is missing, unreadable or in no format agencygraph reads.
-    """
-    return read_plan_text(path).text
-
-
-def read_plan_text(path: str | Path) -> PlanText:
-    """Like :func:`read_plan`, but also return the detected encoding."""
-    path = Path(path)
-    if path.is_dir():
-        raise InputError(path, "is a directory, not a plan file")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except PermissionError:
-        raise InputError(path, "permission denied: the file cannot be read") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot be read: {exc.strerror}") from None
-    return decode_plan(data, path)
 
 
 def read_text_file(path: str | Path) -> str:
@@ -394,7 +92,7 @@ def read_text_file(path: str | Path) -> str:
         raise InputError(path, f"cannot be read: {exc.strerror}") from None
     if not data.strip():
         return ""
-    text, _encoding, warnings = _decode_bytes(data, path)
+    text, _encoding, warnings = decode_text(data, path)
     if warnings:
         line, message = warnings[0]
         raise InputError(path, message, line=line or None)
