@@ -107,10 +107,19 @@ def _places(documents: pd.DataFrame | None, docs: Iterable[str]) -> pd.Series:
 
 
 def _counts(
-    assignments: pd.DataFrame, *, docs: str | Iterable[str] | None, inherited: bool
+    assignments: pd.DataFrame,
+    *,
+    docs: str | Iterable[str] | None,
+    inherited: bool,
+    responsible: str | None = None,
 ) -> tuple[pd.DataFrame, dict[str, int]]:
     sel, skipped = _select(
-        assignments, docs=docs, roles=ROLES, inherited=inherited, node="agency_type"
+        assignments,
+        docs=docs,
+        roles=ROLES,
+        inherited=inherited,
+        node="agency_type",
+        responsible=responsible,
     )
     sel = sel.assign(lead=sel["role"] == "lead", support=sel["role"] == "support")
     counts = (
@@ -132,6 +141,7 @@ def type_by_place(
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
     wide: bool = False,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     r"""Leads and supports of each agency type in each place.
 
@@ -178,7 +188,7 @@ def type_by_place(
     0        hrss       1          0      0.333333
     1       union       0          2      0.666667
     """
-    counts, skipped = _counts(assignments, docs=docs, inherited=inherited)
+    counts, skipped = _counts(assignments, docs=docs, inherited=inherited, responsible=responsible)
     labels = _type_labels(agencies)
     place = _places(documents, set(counts["doc_id"]) | set(skipped))
     type_en, system = labels["type_en"].to_dict(), labels["system"].to_dict()
@@ -229,6 +239,7 @@ def cross_region_table(
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
     budget: int | None = None,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     r"""Lead share and degree share of each type in each place, against a null.
 
@@ -315,8 +326,12 @@ def cross_region_table(
     seed = settings.SEED if seed is None else int(seed)
     if null not in ("roles", "curveball"):
         raise ValueError(f"null must be 'curveball' or 'roles', got {null!r}")
-    base = type_by_place(assignments, agencies, documents, docs=docs, inherited=inherited)
-    mats = role_matrices(assignments, docs=docs, inherited=inherited, node="agency_type")
+    base = type_by_place(
+        assignments, agencies, documents, docs=docs, inherited=inherited, responsible=responsible
+    )
+    mats = role_matrices(
+        assignments, docs=docs, inherited=inherited, node="agency_type", responsible=responsible
+    )
     if null == "roles" and len(mats) > settings.NULL_FULL_DOCS:
         # Independent draws: every document keeps a null, with fewer samples each.
         per = min(n, settings.NULL_MIN_SAMPLES)
@@ -435,6 +450,7 @@ def similarity_between_places(
     profile: str = "degree",
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     r"""Similarity of documents' agency-type profiles, one row per pair.
 
@@ -472,7 +488,7 @@ def similarity_between_places(
     """
     if profile not in _PROFILES:
         raise ValueError(f"profile must be one of {_PROFILES}, got {profile!r}")
-    counts, _ = _counts(assignments, docs=docs, inherited=inherited)
+    counts, _ = _counts(assignments, docs=docs, inherited=inherited, responsible=responsible)
     counts = counts.assign(degree=counts["n_lead"] + counts["n_support"])
     value = {"degree": "degree", "lead": "n_lead", "support": "n_support"}[profile]
     X = counts.pivot(index="doc_id", columns="agency_type", values=value).fillna(0)
@@ -509,20 +525,33 @@ def similarity_between_places(
 
 
 def _type_roles(
-    assignments: pd.DataFrame, *, docs: str | Iterable[str] | None, inherited: bool
+    assignments: pd.DataFrame,
+    *,
+    docs: str | Iterable[str] | None,
+    inherited: bool,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
-    counts, _ = _counts(assignments, docs=docs, inherited=inherited)
+    counts, _ = _counts(assignments, docs=docs, inherited=inherited, responsible=responsible)
     return counts
 
 
 def _type_pairs(
-    assignments: pd.DataFrame, *, docs: Iterable[str], inherited: bool
+    assignments: pd.DataFrame,
+    *,
+    docs: Iterable[str],
+    inherited: bool,
+    responsible: str | None = None,
 ) -> dict[str, set[str]]:
     """Lead → support type pairs of each document, as ``"lead->support"`` strings."""
     out = {}
     for doc, (part, _) in _split_docs(assignments, None, docs).items():
         edges = lead_support_network(
-            part, docs=doc, inherited=inherited, node="agency_type", as_frame=True
+            part,
+            docs=doc,
+            inherited=inherited,
+            node="agency_type",
+            as_frame=True,
+            responsible=responsible,
         )
         out[doc] = {f"{s}->{t}" for s, t in zip(edges["source"], edges["target"], strict=True)}
     return out
@@ -533,6 +562,7 @@ def place_overlap(
     *,
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     r"""What each pair of places has in common, at the level of agency types.
 
@@ -590,7 +620,7 @@ def place_overlap(
         "n_shared_pairs",
         "shared_pairs",
     ]
-    counts = _type_roles(assignments, docs=docs, inherited=inherited)
+    counts = _type_roles(assignments, docs=docs, inherited=inherited, responsible=responsible)
     names = sorted(set(counts["doc_id"]))
     types = {d: set() for d in names}
     leads = {d: set() for d in names}
@@ -598,7 +628,7 @@ def place_overlap(
         types[d].add(t)
         if n_lead > 0:
             leads[d].add(t)
-    pairs = _type_pairs(assignments, docs=names, inherited=inherited)
+    pairs = _type_pairs(assignments, docs=names, inherited=inherited, responsible=responsible)
     records = []
     for i, a in enumerate(names):
         for b in names[i + 1 :]:
@@ -629,6 +659,7 @@ def lead_switches(
     *,
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     """Agency types that lead in one place and only support in another.
 
@@ -674,7 +705,7 @@ def lead_switches(
         "n_lead_b",
         "n_support_b",
     ]
-    counts = _type_roles(assignments, docs=docs, inherited=inherited)
+    counts = _type_roles(assignments, docs=docs, inherited=inherited, responsible=responsible)
     counts = counts.assign(role=np.where(counts["n_lead"] > 0, "lead", "support"))
     pairs = counts.merge(counts, on="agency_type", suffixes=("_a", "_b"))
     pairs = pairs[(pairs["doc_id_a"] < pairs["doc_id_b"]) & (pairs["role_a"] != pairs["role_b"])]
@@ -754,6 +785,7 @@ def cross_region_comparison(
     seed: int | None = None,
     inherited: bool = True,
     projection: str = "newman",
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     r"""Network indices of every place, each with its z-score against a degree-preserving null.
 
@@ -813,8 +845,10 @@ def cross_region_comparison(
     n = settings.NULL_SAMPLES if n is None else int(n)
     seed = settings.SEED if seed is None else int(seed)
     options = {"agencies": agencies, "inherited": inherited, "projection": projection}
-    base = network_indices(assignments, seed=seed, **options)
-    long = network_indices_with_null(assignments, n=n, seed=seed, **options)
+    base = network_indices(assignments, seed=seed, **options, responsible=responsible)
+    long = network_indices_with_null(
+        assignments, n=n, seed=seed, **options, responsible=responsible
+    )
     out = _wide_indices(base, long, documents)
     out.attrs.update({"excluded": _excluded(base, documents), "n_samples": n, "seed": seed})
     return out
@@ -874,6 +908,7 @@ def metric_tables(
     inherited: bool = True,
     budget: int | None = None,
     pair_tables: bool | None = None,
+    responsible: str | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Every metric table of the build, computed from a coded corpus.
 
@@ -983,7 +1018,12 @@ def metric_tables(
     n = settings.NULL_SAMPLES if n is None else int(n)
     seed = settings.SEED if seed is None else int(seed)
     sel, skipped = _select(
-        assignments, docs=None, roles=ROLES, inherited=inherited, node="agency_id"
+        assignments,
+        docs=None,
+        roles=ROLES,
+        inherited=inherited,
+        node="agency_id",
+        responsible=responsible,
     )
     docs = sorted(set(sel["doc_id"]))
     mats = _role_matrices_of(sel)
@@ -1007,7 +1047,14 @@ def metric_tables(
     cross.attrs.update({"excluded": _excluded(indices, documents), "n_samples": n, "seed": seed})
 
     centrality = _centrality_of_documents(sel, mats, agencies, seed=seed)
-    pooled = bipartite_graph(assignments, None, agencies, inherited=inherited, node="agency_type")
+    pooled = bipartite_graph(
+        assignments,
+        None,
+        agencies,
+        inherited=inherited,
+        node="agency_type",
+        responsible=responsible,
+    )
     type_centrality = agency_centrality(pooled, seed=seed).reset_index(drop=True)
 
     max_docs = settings.PAIR_TABLES_MAX_DOCS if pair_tables is None else None
@@ -1015,18 +1062,25 @@ def metric_tables(
     if with_pairs:
         similarity = [
             _with_doc(
-                similarity_between_places(assignments, profile=p, inherited=inherited), p
+                similarity_between_places(
+                    assignments, profile=p, inherited=inherited, responsible=responsible
+                ),
+                p,
             ).rename(columns={"doc_id": "profile"})
             for p in _PROFILES
         ]
         pairs = {
-            "place_overlap": place_overlap(assignments, inherited=inherited),
-            "lead_switches": lead_switches(assignments, inherited=inherited),
+            "place_overlap": place_overlap(
+                assignments, inherited=inherited, responsible=responsible
+            ),
+            "lead_switches": lead_switches(
+                assignments, inherited=inherited, responsible=responsible
+            ),
             "place_similarity": pd.concat(similarity, ignore_index=True),
         }
     else:
         pairs = {name: _skipped_pairs(name, len(docs)) for name in _PAIR_COLUMNS}
-    brokerage = brokerage_table(assignments, agencies, inherited=inherited)
+    brokerage = brokerage_table(assignments, agencies, inherited=inherited, responsible=responsible)
     return {
         "network_indices": indices,
         "network_null": null,
@@ -1038,9 +1092,18 @@ def metric_tables(
         "agency_overlap": _overlap_of_documents(sel),
         "place_overlap": pairs["place_overlap"],
         "lead_switches": pairs["lead_switches"],
-        "type_by_place": type_by_place(assignments, agencies, documents, inherited=inherited),
+        "type_by_place": type_by_place(
+            assignments, agencies, documents, inherited=inherited, responsible=responsible
+        ),
         "type_cross_region": cross_region_table(
-            assignments, agencies, documents, n=n, seed=seed, inherited=inherited, budget=budget
+            assignments,
+            agencies,
+            documents,
+            n=n,
+            seed=seed,
+            inherited=inherited,
+            budget=budget,
+            responsible=responsible,
         ),
         "place_similarity": pairs["place_similarity"],
         "backbone": _sdsm_edges(mats),

@@ -713,6 +713,7 @@ def brokerage_table(
     *,
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     """Brokerage roles of every agency in its document's lead → support network.
 
@@ -755,7 +756,14 @@ def brokerage_table(
     2    d:u    mass_org        0
     """
     columns = ["doc_id", "agency", "system", *BROKERAGE_ROLES, "total", "unclassified"]
-    sel, _ = _select(assignments, docs=docs, roles=ROLES, inherited=inherited, node="agency_id")
+    sel, _ = _select(
+        assignments,
+        docs=docs,
+        roles=ROLES,
+        inherited=inherited,
+        node="agency_id",
+        responsible=responsible,
+    )
     if sel.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     # All documents at once: agencies are (doc, agency) rows, measures (doc, measure)
@@ -770,7 +778,8 @@ def brokerage_table(
     k, m = int(row[-1]) + 1, int(col.max()) + 1
     lead = sel["role"].to_numpy() == "lead"
     L = sp.csr_matrix((np.ones(lead.sum()), (row[lead], col[lead])), shape=(k, m))
-    S = sp.csr_matrix((np.ones((~lead).sum()), (row[~lead], col[~lead])), shape=(k, m))
+    sup = sel["role"].to_numpy() == "support"  # responsible kept apart is neither
+    S = sp.csr_matrix((np.ones(sup.sum()), (row[sup], col[sup])), shape=(k, m))
     A = (L @ S.T).tocsr()
     A.setdiag(0)
     A.eliminate_zeros()
@@ -862,6 +871,7 @@ def overlap(
     roles: str | Sequence[str] = ROLES,
     inherited: bool = True,
     node: str = "agency_id",
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     r"""Overlap of agencies' measure sets, one row per pair that shares a measure.
 
@@ -890,7 +900,9 @@ def overlap(
     >>> t.loc[0, "source"], t.loc[0, "target"], int(t.loc[0, "n_shared"])
     ('Brenda Rogers', 'Charlotte McDowd', 4)
     """
-    B, rows, _ = incidence_matrix(data, docs=docs, roles=roles, inherited=inherited, node=node)
+    B, rows, _ = incidence_matrix(
+        data, docs=docs, roles=roles, inherited=inherited, node=node, responsible=responsible
+    )
     B = (B != 0).astype(np.int64).tocsr()
     degree = np.asarray(B.sum(axis=1)).ravel()
     C = sp.triu(B @ B.T, k=1).tocoo()
@@ -958,8 +970,12 @@ def role_matrices(
     inherited: bool = True,
     node: str = "agency_id",
     measures: pd.DataFrame | None = None,
+    responsible: str | None = None,
 ) -> dict[str, tuple[np.ndarray, list, list]]:
-    """Dense role matrix of each document: 0 none, 1 support, 2 lead.
+    """Dense role matrix of each document: 0 none, 1 support, 2 lead, 3 responsible.
+
+    ``3`` appears only with ``responsible="apart"``; otherwise ``responsible``
+    rows are counted as leads (2, the default) or supports (1).
 
     Returns
     -------
@@ -980,7 +996,9 @@ def role_matrices(
     >>> R.tolist(), rows, cols
     ([[2, 1], [1, 0]], ['d:a', 'd:b'], ['d-1', 'd-2'])
     """
-    sel, _ = _select(assignments, docs=docs, roles=roles, inherited=inherited, node=node)
+    sel, _ = _select(
+        assignments, docs=docs, roles=roles, inherited=inherited, node=node, responsible=responsible
+    )
     extra: dict[str, set] = {}
     if measures is not None:
         wanted = None if docs is None else ({docs} if isinstance(docs, str) else set(docs))
@@ -1032,7 +1050,8 @@ def _role_matrices_of(
     extra = extra or {}
     node = sel["node"].to_numpy(dtype=object)
     measure = sel["measure_id"].to_numpy(dtype=object)
-    value = np.where(sel["role"].to_numpy() == "lead", 2, 1).astype(np.int8)
+    role = sel["role"].to_numpy()
+    value = np.select([role == "lead", role == "responsible"], [2, 3], 1).astype(np.int8)
     groups = _doc_positions(sel["doc_id"])
     empty = np.array([], dtype=np.int64)
     out = {}
@@ -1318,6 +1337,7 @@ def communities(
     inherited: bool = True,
     projection: str = "newman",
     seed: int | None = None,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     """Communities of each document's agency projection: the partition behind ``modularity``.
 
@@ -1354,7 +1374,9 @@ def communities(
     _check_projection(projection)
     seed = settings.SEED if seed is None else int(seed)
     records = []
-    mats = role_matrices(assignments, docs=docs, roles=roles, inherited=inherited)
+    mats = role_matrices(
+        assignments, docs=docs, roles=roles, inherited=inherited, responsible=responsible
+    )
     for doc, (R, rows, _cols) in sorted(mats.items()):
         _, parts = _louvain_partition(_projection_weights(R != 0, projection), seed)
         ordered = sorted(
@@ -1494,6 +1516,7 @@ def network_indices(
     agencies: pd.DataFrame | None = None,
     projection: str = "newman",
     seed: int | None = None,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     r"""Network indices of each document's agency × measure graph.
 
@@ -1579,9 +1602,21 @@ def network_indices(
     """
     _check_projection(projection)
     seed = settings.SEED if seed is None else int(seed)
-    _, skipped = _select(assignments, docs=docs, roles=roles, inherited=inherited, node="agency_id")
+    _, skipped = _select(
+        assignments,
+        docs=docs,
+        roles=roles,
+        inherited=inherited,
+        node="agency_id",
+        responsible=responsible,
+    )
     mats = role_matrices(
-        assignments, docs=docs, roles=roles, inherited=inherited, measures=measures
+        assignments,
+        docs=docs,
+        roles=roles,
+        inherited=inherited,
+        measures=measures,
+        responsible=responsible,
     )
     type_of, system_of = _agency_lookup(assignments, agencies)
     return _indices_table(mats, skipped, type_of, system_of, projection=projection, seed=seed)
@@ -1777,6 +1812,7 @@ def null_model_zscores(
     docs: str | Iterable[str] | None = None,
     roles: str | Sequence[str] = ROLES,
     inherited: bool = True,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     r"""Observed statistic of each document against a degree-preserving null.
 
@@ -1862,7 +1898,9 @@ def null_model_zscores(
         raise ValueError("n must be at least 1")
     stats = _statistics(statistic)
     records = []
-    mats = role_matrices(assignments, docs=docs, roles=roles, inherited=inherited)
+    mats = role_matrices(
+        assignments, docs=docs, roles=roles, inherited=inherited, responsible=responsible
+    )
     for doc, (R, _, _) in mats.items():
         draws = np.empty((n, len(stats)))
         rng = _doc_rng(seed, doc)
@@ -2014,6 +2052,7 @@ def network_indices_with_null(
     measures: pd.DataFrame | None = None,
     projection: str = "newman",
     budget: int | None = None,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     r"""Network indices of each document against a degree-preserving null model.
 
@@ -2123,7 +2162,12 @@ def network_indices_with_null(
     if n < 1:
         raise ValueError("n must be at least 1")
     mats = role_matrices(
-        assignments, docs=docs, roles=roles, inherited=inherited, measures=measures
+        assignments,
+        docs=docs,
+        roles=roles,
+        inherited=inherited,
+        measures=measures,
+        responsible=responsible,
     )
     type_of, system_of = _agency_lookup(assignments, agencies)
     masks = {doc: _masks(rows, type_of, system_of) for doc, (_, rows, _) in mats.items()}

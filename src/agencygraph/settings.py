@@ -13,7 +13,14 @@ Functions take these as keyword defaults; passing an argument always wins.
 from __future__ import annotations
 
 #: Edge weight of an assignment by role, used by the bipartite graph and its projections.
-ROLE_WEIGHTS: dict[str, float] = {"lead": 2.0, "support": 1.0}
+ROLE_WEIGHTS: dict[str, float] = {"lead": 2.0, "support": 1.0, "responsible": 1.5}
+
+#: How assignments of role ``responsible`` (units named jointly responsible, no lead stated)
+#: are counted by the graphs and metric tables: ``"lead"`` (as leads: each of them carries
+#: the measure, as a sole responsible unit does), ``"support"``, or ``"apart"`` (a third
+#: role, in neither count). Every function of ``graph``, ``metrics`` and ``compare`` that
+#: reads the assignments takes a ``responsible=`` option that overrides this.
+RESPONSIBLE: str = "lead"
 
 #: Seed for every random procedure (layouts, FDSM sampling, null models) unless one is passed.
 SEED: int = 20240601
