@@ -283,9 +283,9 @@ def cross_region_table(
     docs, inherited
         The selection.
     budget : int, optional
-        Document × sample budget of the curveball null past
+        Document × sample budget of the null past
         :data:`agencygraph.settings.NULL_FULL_DOCS` documents (default
-        :data:`agencygraph.settings.NULL_BUDGET`), as in
+        ``NULL_FULL_DOCS × n``), as in
         :func:`agencygraph.metrics.network_indices_with_null`.
 
     Returns
@@ -297,12 +297,11 @@ def cross_region_table(
         degree_share_expected, degree_share_z, n_samples, method``, sorted by
         ``doc_id, agency_type``. ``n_samples`` and ``method`` describe the
         lead-share null: up to ``NULL_FULL_DOCS`` documents ``n`` samples each
-        (``"full"``); past it the role null (independent draws, cheap) gives
-        every document :data:`agencygraph.settings.NULL_MIN_SAMPLES` samples
-        (``"reduced"``, drawn all at once: a different stream from the full
-        path), and the curveball null follows the budget of
-        :func:`agencygraph.metrics.network_indices_with_null` (``"skipped"``
-        documents have NaN lead-share null columns). Monte-Carlo error: the
+        (``"full"``); past it every document gets its share of the budget of
+        :func:`agencygraph.metrics.network_indices_with_null`, at least
+        :data:`agencygraph.settings.NULL_MIN_SAMPLES` (``"reduced"``; the role
+        null's draws are then taken all at once, a different stream from the
+        full path). No document is skipped. Monte-Carlo error: the
         null mean has standard error ``null_sd / sqrt(n_samples)``, the
         z-score about ``sqrt((1 + z**2/2) / n_samples)``, the p-values
         resolution ``1 / (n_samples + 1)``. The degree-share columns are exact
@@ -332,12 +331,7 @@ def cross_region_table(
     mats = role_matrices(
         assignments, docs=docs, inherited=inherited, node="agency_type", responsible=responsible
     )
-    if null == "roles" and len(mats) > settings.NULL_FULL_DOCS:
-        # Independent draws: every document keeps a null, with fewer samples each.
-        per = min(n, settings.NULL_MIN_SAMPLES)
-        plan = {d: (per, "full" if per == n else "reduced") for d in mats}
-    else:
-        plan = _null_plan(list(mats), n=n, seed=seed, budget=budget)
+    plan = _null_plan(list(mats), n=n, seed=seed, budget=budget)
     reduced = any(method != "full" for _, method in plan.values())
     parts = []
     for doc, (R, types, _) in mats.items():
@@ -977,7 +971,7 @@ def metric_tables(
     budget : int, optional
         Null-model budget (document × sample units) past
         :data:`agencygraph.settings.NULL_FULL_DOCS` documents; default
-        :data:`agencygraph.settings.NULL_BUDGET`.
+        :data:`agencygraph.settings.NULL_BUDGET` (None: ``NULL_FULL_DOCS × n``).
     pair_tables : bool, optional
         Write the place × place tables. Default (None): only for corpora of
         at most :data:`agencygraph.settings.PAIR_TABLES_MAX_DOCS` documents
@@ -1001,9 +995,10 @@ def metric_tables(
       ``BETWEENNESS_EXACT_NODES`` nodes would get sampled betweenness);
     - Monte-Carlo (seeded) with ``n`` samples per document up to
       ``NULL_FULL_DOCS`` documents (``method`` ``"full"``), under the budget
-      past it (``"reduced"`` / ``"skipped"``; Louvain on
-      ``NULL_LOUVAIN_SAMPLES`` draws): ``network_null``, ``cross_region``
-      z-scores and ``type_cross_region`` lead-share nulls;
+      past it (``"reduced"``, at least ``NULL_MIN_SAMPLES`` each, every
+      document; Louvain's two indices on ``NULL_LOUVAIN_BUDGET // n_docs``
+      draws, ``"skipped"`` below ``NULL_LOUVAIN_SAMPLES``): ``network_null``,
+      ``cross_region`` z-scores and ``type_cross_region`` lead-share nulls;
     - sampled betweenness in ``type_centrality`` once the pooled graph's
       component exceeds ``BETWEENNESS_EXACT_NODES`` nodes.
 

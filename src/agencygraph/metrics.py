@@ -25,6 +25,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components, shortest_path
 
 from agencygraph import settings
+from agencygraph._curveball import curveball_chains
 from agencygraph.graph import (
     ROLES,
     _graph_sides,
@@ -1181,9 +1182,17 @@ NULL_BURN_IN: int = 200
 NULL_THIN: int = 20
 #: Curveball chains run side by side in :func:`network_indices_with_null`.
 NULL_CHAINS: int = 100
-#: Chains per document when the null runs under the budget (``method == "reduced"``): fewer
-#: chains, each thinned, cost ``chains × NULL_BURN_IN + (n − chains) × NULL_THIN`` rounds.
-NULL_REDUCED_CHAINS: int = 10
+#: Chains per document when the null runs under the budget (``method == "reduced"``), on
+#: the compiled sampler (:mod:`agencygraph._curveball`): each burns in for
+#: :data:`NULL_BURN_IN` rounds, then gives a sample every :data:`NULL_REDUCED_THIN` rounds,
+#: ``chains × NULL_BURN_IN + (n − chains) × NULL_REDUCED_THIN`` rounds in all.
+NULL_REDUCED_CHAINS: int = 2
+#: Rounds between two samples of one chain under the budget. The mixing check
+#: (``benchmarks/mixing.py``, results in ``benchmarks/RESULTS.md``) finds the lag-t
+#: autocorrelation of every index below 0.1 by lag 8 in 95 % of plans (lead statistics,
+#: the slowest, 6–7 rounds at the median), and the chains' mean within 0.1 sd of its
+#: stationary value after at most ~100 rounds, half of :data:`NULL_BURN_IN`.
+NULL_REDUCED_THIN: int = 10
 #: Values of the ``method`` column of the null-model tables.
 NULL_METHODS: tuple[str, ...] = ("full", "reduced", "skipped")
 
@@ -2013,22 +2022,31 @@ def _null_plan(
 ) -> dict[str, tuple[int, str]]:
     """Samples and method of each document's null under the corpus budget.
 
-    Up to :data:`agencygraph.settings.NULL_FULL_DOCS` documents: ``n`` each
-    (``"full"``). Past it, ``max(NULL_MIN_SAMPLES, budget // n_docs)`` each
-    (capped at ``n``; ``"reduced"`` when below ``n``), for the ``budget //
-    samples`` documents whose seeded crc32 of ``doc_id`` ranks first; the
-    others ``(0, "skipped")``. Deterministic: never depends on wall time.
+    Every document gets ``min(n, max(NULL_MIN_SAMPLES, budget // n_docs))``
+    samples (``"full"`` when that is ``n``, else ``"reduced"``); the default
+    budget is ``NULL_FULL_DOCS × n``, so up to
+    :data:`agencygraph.settings.NULL_FULL_DOCS` documents get ``n`` each and
+    past it the samples per document fall smoothly (no step in the total
+    cost) down to :data:`agencygraph.settings.NULL_MIN_SAMPLES`, after which
+    the cost grows linearly. No document is left out. Deterministic: never
+    depends on wall time. (``seed`` is unused, kept for the callers' sake.)
     """
     docs = sorted(docs)
-    if len(docs) <= settings.NULL_FULL_DOCS:
-        return {d: (n, "full") for d in docs}
-    budget = settings.NULL_BUDGET if budget is None else int(budget)
-    per = min(n, max(settings.NULL_MIN_SAMPLES, budget // len(docs)))
-    n_cover = min(len(docs), budget // per)
-    ranked = sorted(docs, key=lambda d: (zlib.crc32(f"{seed}:{d}".encode()), d))
-    chosen = set(ranked[:n_cover])
+    if not docs:
+        return {}
+    if budget is None:
+        budget = settings.NULL_BUDGET
+    if budget is None:
+        budget = settings.NULL_FULL_DOCS * n
+    per = min(n, max(settings.NULL_MIN_SAMPLES, int(budget) // len(docs)))
     method = "full" if per == n else "reduced"
-    return {d: (per, method) if d in chosen else (0, "skipped") for d in docs}
+    return {d: (per, method) for d in docs}
+
+
+def _louvain_draws(n_docs: int, samples: int) -> int:
+    """Null draws per document on which Louvain runs (0: its two indices are skipped)."""
+    each = settings.NULL_LOUVAIN_BUDGET // max(1, n_docs)
+    return min(samples, each) if each >= settings.NULL_LOUVAIN_SAMPLES else 0
 
 
 def _two_sided(summary: dict[str, float], observed: float) -> float:
@@ -2090,14 +2108,18 @@ def network_indices_with_null(
     :data:`agencygraph.settings.NULL_FULL_DOCS` documents, every document
     gets ``n`` samples (``method`` ``"full"``); past it each gets
     ``max(NULL_MIN_SAMPLES, budget // n_docs)`` (``"reduced"`` when fewer
-    than ``n``; run on :data:`NULL_REDUCED_CHAINS` chains unless
-    ``n_chains`` is given), for at most ``budget // samples`` documents —
-    those whose crc32 of ``"<seed>:<doc_id>"`` ranks first — and the others
-    are ``"skipped"`` (``n_samples`` 0, NaN null statistics, z and p). Past
-    the threshold the Louvain indices (``modularity``, ``n_communities``)
-    are recomputed on the first
-    :data:`agencygraph.settings.NULL_LOUVAIN_SAMPLES` draws only (their
-    ``n_samples`` says so).
+    than ``n``; default budget ``NULL_FULL_DOCS × n``, so the total cost
+    has no step), drawn by the compiled sampler of
+    :mod:`agencygraph._curveball` on :data:`NULL_REDUCED_CHAINS` chains
+    (unless ``n_chains`` is given), ``burn_in`` rounds and then a sample
+    every :data:`NULL_REDUCED_THIN` rounds (unless ``thin`` is given; the
+    mixing check behind it is ``benchmarks/mixing.py``). Every document
+    gets a null. The Louvain indices (``modularity``, ``n_communities``)
+    are recomputed on at most
+    ``settings.NULL_LOUVAIN_BUDGET // n_docs`` draws per document (their
+    ``n_samples`` says how many); where that is below
+    :data:`agencygraph.settings.NULL_LOUVAIN_SAMPLES` their two rows are
+    ``"skipped"`` (``n_samples`` 0, NaN null statistics, z and p).
 
     Monte-Carlo error. With :math:`n` samples the null mean has standard
     error :math:`\operatorname{sd}/\sqrt n`, the z-score about
@@ -2133,7 +2155,8 @@ def network_indices_with_null(
         Long and tidy: ``doc_id, index, observed, null_mean, null_sd, z,
         p_value, p_greater, p_less, n_samples, method``, sorted by ``doc_id``
         then index in the order of :data:`NETWORK_INDICES`. ``method`` is
-        ``"full"``, ``"reduced"`` or ``"skipped"`` (see Budget above).
+        ``"full"``, ``"reduced"`` or (Louvain's rows only, past the
+        Louvain budget) ``"skipped"`` (see Budget above).
 
     References
     ----------
@@ -2226,7 +2249,11 @@ def _null_table(
     if chain_options["burn_in"] < 0 or min(chain_options["thin"], chain_options["n_chains"]) < 1:
         raise ValueError("burn_in must be at least 0, thin and n_chains at least 1")
     plan = _null_plan(list(mats), n=n, seed=seed, budget=budget)
-    reduced = any(method != "full" for _, method in plan.values())
+    reduced_options = {
+        "n_chains": NULL_REDUCED_CHAINS if n_chains is None else int(n_chains),
+        "burn_in": chain_options["burn_in"],
+        "thin": NULL_REDUCED_THIN if thin is None else int(thin),
+    }
     records = []
     for doc, (R, _, _) in mats.items():
         party, union = masks[doc]
@@ -2238,21 +2265,31 @@ def _null_table(
             observed = {name: float(observed_values[doc][name]) for name in NETWORK_INDICES}
         samples, method = plan[doc]
         draws: dict[str, list[np.ndarray]] = {name: [] for name in NETWORK_INDICES}
-        if samples:
-            options = dict(chain_options)
-            if reduced and n_chains is None:
-                options["n_chains"] = NULL_REDUCED_CHAINS
-            louvain_left = samples if not reduced else min(samples, settings.NULL_LOUVAIN_SAMPLES)
-            rng = _doc_rng(seed, doc)
-            for stack in _curveball_samples(R, samples, rng=rng, **options):
+        louvain_left = _louvain_draws(len(mats), samples)
+        no_louvain = samples > 0 and louvain_left == 0
+        rng = _doc_rng(seed, doc)
+        if samples and method == "full":
+            for stack in _curveball_samples(R, samples, rng=rng, **chain_options):
                 seeds = rng.integers(0, 2**31 - 1, size=len(stack))
                 values = _index_stack(stack, seeds=seeds, louvain=louvain_left, **context)
                 louvain_left = max(0, louvain_left - len(stack))
                 for name, value in values.items():
                     draws[name].append(value)
+        elif samples:
+            stack = curveball_chains(
+                R, samples, seed=int(rng.integers(0, 2**63 - 1)), **reduced_options
+            )
+            seeds = rng.integers(0, 2**31 - 1, size=len(stack))
+            for name, value in _index_stack(
+                stack, seeds=seeds, louvain=louvain_left, **context
+            ).items():
+                draws[name].append(value)
         for name in NETWORK_INDICES:
             obs = observed[name]
-            if samples:
+            row_method = method
+            if no_louvain and name in ("modularity", "n_communities"):
+                row_method = "skipped"
+            if samples and row_method != "skipped":
                 summary = _summarise(obs, np.concatenate(draws[name]).astype(float))
             else:
                 summary = _summarise(obs, np.zeros(0))
@@ -2270,7 +2307,7 @@ def _null_table(
                     "p_greater": summary["p_greater"] if np.isfinite(obs) else np.nan,
                     "p_less": summary["p_less"] if np.isfinite(obs) else np.nan,
                     "n_samples": summary["n_samples"],
-                    "method": method,
+                    "method": row_method,
                 }
             )
     return pd.DataFrame.from_records(records, columns=_NULL_COLUMNS)
