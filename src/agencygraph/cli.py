@@ -72,7 +72,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
     coded = _load(args)
     out = Path(args.out or settings.TABLES_DIR)
-    write_tables(coded.tables(), out)
+    write_tables(coded.tables(), out, format=args.format)
     for line in _summary(coded):
         print(line)
     print(f"tables written to {out}/")
@@ -93,6 +93,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         progress=not args.quiet,
         null_samples=args.null_samples,
         seed=args.seed,
+        format=args.format,
     )
     print(f"{len(written)} files written")
     return 0
@@ -145,6 +146,12 @@ def _parser() -> argparse.ArgumentParser:
             default=1,
             metavar="N",
             help="processes that parse files in parallel (0: one per core; default 1)",
+        )
+        p.add_argument(
+            "--format",
+            choices=("csv", "parquet"),
+            default="csv",
+            help="format of the tables (parquet needs pyarrow; default csv)",
         )
 
     p_parse = sub.add_parser("parse", help="code plans into tables")

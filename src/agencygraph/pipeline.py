@@ -19,7 +19,7 @@ import pandas as pd
 
 from agencygraph import settings
 from agencygraph.coding import CodedCorpus
-from agencygraph.export import atomic_batch, table_to_csv_bytes
+from agencygraph.export import atomic_batch, table_bytes
 
 
 class _Progress:
@@ -65,6 +65,7 @@ def build(
     progress: bool = False,
     null_samples: int | None = None,
     seed: int | None = None,
+    format: str = "csv",
 ) -> list[Path]:
     """Run the pipeline on coded plans and write every output.
 
@@ -83,6 +84,8 @@ def build(
     null_samples, seed
         Samples and seed of the null models (default: ``settings.NULL_SAMPLES``,
         ``settings.SEED``).
+    format : {"csv", "parquet"}
+        Format of the tables (Parquet needs the optional ``pyarrow``).
 
     Returns
     -------
@@ -99,7 +102,10 @@ def build(
 
     metrics = metric_tables(coded, n=null_samples, seed=seed)
     tables.update(metrics)
-    table_files = {f"{name}.csv": table_to_csv_bytes(frame) for name, frame in tables.items()}
+    table_files = {}
+    for name, frame in tables.items():
+        suffix, data = table_bytes(frame, format)
+        table_files[f"{name}{suffix}"] = data
 
     outputs: dict[str, bytes] = {}
     if not tables_only:
