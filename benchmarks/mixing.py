@@ -71,7 +71,7 @@ def main() -> None:
         sel, _ = _select(coded.assignments, docs=None, roles=M.ROLES, inherited=True,
                          node="agency_id")  # fmt: skip
         type_of, system_of = M._agency_lookup(coded.assignments, coded.agencies)
-        for doc, (R, rows, _) in M._role_matrices_of(sel).items():
+        for R, rows, _ in M._role_matrices_of(sel).values():
             masks = M._masks(rows, type_of, system_of)
             series = _series(R, masks, args.chains, args.rounds, seed=1)
             for index, x in series.items():
