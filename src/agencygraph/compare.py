@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from agencygraph import settings
-from agencygraph.backbone import ConvergenceError, backbone_table, sdsm_backbone
+from agencygraph.backbone import ConvergenceError, _sdsm_tails
 from agencygraph.graph import (
     ROLES,
     _require,
@@ -866,30 +866,50 @@ def _sdsm_edges(mats: dict[str, tuple[np.ndarray, list, list]]) -> pd.DataFrame:
 
     One small dense matrix per document (the binary incidence of
     :func:`agencygraph.graph.incidence_matrix`, rows and columns sorted as
-    there): cost linear in the number of documents.
+    there): cost linear in the number of documents. The edges are those of
+    :func:`agencygraph.backbone.sdsm_backbone` with its defaults (unsigned,
+    no correction, pairs that share no measure untested, RNA p-values), read
+    straight from the p-value matrix rather than through a graph per plan.
     """
     columns = ["doc_id", "source", "target", "weight", "sign", "p_value"]
-    parts = []
+    alpha = settings.ALPHA
+    docs, sources, targets, weights, p_values = [], [], [], [], []
     failed = []
     for doc, (R, rows, _) in mats.items():
         if R.shape[0] < 2:
             continue
         try:
-            graph = sdsm_backbone((R != 0).astype(np.int64), labels=rows)
+            B = (R != 0).astype(np.int64)
+            P, upper, _, _ = _sdsm_tails(B, method="rna", tol=1e-8, max_iter=200)
         except ConvergenceError:
             failed.append(doc)  # a fit that does not converge is listed, not fatal
             continue
-        edges = backbone_table(graph)
-        pair = np.sort(edges[["source", "target"]].to_numpy(dtype=object), axis=1)
-        edges = edges.assign(
-            source=pair[:, 0] if len(edges) else [],
-            target=pair[:, 1] if len(edges) else [],
-            weight=edges["weight"].astype(np.int64),
-            sign=edges["sign"].astype(np.int64),
-            p_value=edges["p_value"].astype(float),
+        with np.errstate(invalid="ignore"):
+            keep = (P != 0) & (upper < alpha)
+        i, j = np.nonzero(np.triu(keep, 1))
+        if not len(i):
+            continue
+        labels = np.asarray(rows, dtype=object)
+        docs.append(np.full(len(i), doc, dtype=object))
+        sources.append(labels[i])  # rows are sorted, so i < j keeps source < target
+        targets.append(labels[j])
+        weights.append(P[i, j].astype(np.int64))
+        p_values.append(upper[i, j].astype(float))
+    if docs:
+        out = pd.DataFrame(
+            {
+                "doc_id": np.concatenate(docs),
+                "source": np.concatenate(sources),
+                "target": np.concatenate(targets),
+                "weight": np.concatenate(weights),
+                "sign": np.int64(1),
+                "p_value": np.concatenate(p_values),
+            }
         )
-        parts.append(_with_doc(edges, doc))
-    out = _concat(parts, columns, ["doc_id", "source", "target"])
+        out = out.sort_values(["doc_id", "source", "target"], kind="stable")
+        out = out.reset_index(drop=True)[columns]
+    else:
+        out = _concat([], columns, ["doc_id", "source", "target"])
     out.attrs["not_converged"] = failed
     return out
 
