@@ -40,6 +40,7 @@ from agencygraph.metrics import (
     _doc_rng,
     _indices_table,
     _masks,
+    _mode_by,
     _null_plan,
     _null_table,
     _overlap_of_documents,
@@ -79,15 +80,14 @@ def _type_labels(agencies: pd.DataFrame | None) -> pd.DataFrame:
         }
     )
     table = table[table["agency_type"] != ""]
-
-    def mode(s: pd.Series) -> str:
-        s = s[s != ""]
-        if s.empty:
-            return ""
-        counts = s.value_counts()
-        return min(counts.index[counts == counts.max()])
-
-    return table.groupby("agency_type")[["type_en", "system"]].agg(mode)
+    # the most frequent non-empty value, ties to the smallest (one vectorised pass)
+    modes = {c: _mode_by(table["agency_type"], table[c]) for c in ("type_en", "system")}
+    types = sorted(set(table["agency_type"]))
+    return pd.DataFrame(
+        {c: [modes[c].get(t, "") for t in types] for c in ("type_en", "system")},
+        index=pd.Index(types, name="agency_type"),
+        dtype=object,
+    )
 
 
 def _places(documents: pd.DataFrame | None, docs: Iterable[str]) -> pd.Series:
@@ -360,22 +360,21 @@ def cross_region_table(
         var = float((p * (1 - p)).sum())
         expected_degree = nz.sum() / n_types
         z_degree = (degree - expected_degree) / np.sqrt(var) if var > 0 else np.nan
+        # columns gathered as arrays, one frame at the end (a frame per plan is slow)
         parts.append(
-            pd.DataFrame(
-                {
-                    "doc_id": doc,
-                    "agency_type": types,
-                    "lead_share_null_mean": summary["null_mean"],
-                    "lead_share_null_sd": summary["null_sd"],
-                    "lead_share_z": summary["z"],
-                    "lead_share_p_greater": summary["p_greater"],
-                    "lead_share_p_less": summary["p_less"],
-                    "degree_share_expected": 1.0 / n_types,
-                    "degree_share_z": np.broadcast_to(z_degree, (n_types,)).astype(float),
-                    "n_samples": samples,
-                    "method": method,
-                }
-            )
+            {
+                "doc_id": np.full(n_types, doc, dtype=object),
+                "agency_type": np.asarray(types, dtype=object),
+                "lead_share_null_mean": summary["null_mean"],
+                "lead_share_null_sd": summary["null_sd"],
+                "lead_share_z": summary["z"],
+                "lead_share_p_greater": summary["p_greater"],
+                "lead_share_p_less": summary["p_less"],
+                "degree_share_expected": np.full(n_types, 1.0 / n_types),
+                "degree_share_z": np.broadcast_to(z_degree, (n_types,)).astype(float),
+                "n_samples": np.full(n_types, samples, dtype=np.int64),
+                "method": np.full(n_types, method, dtype=object),
+            }
         )
     columns = [
         "doc_id",
@@ -400,7 +399,8 @@ def cross_region_table(
     base = base.assign(degree=base["n_lead"] + base["n_support"])
     if not parts:
         return pd.DataFrame(columns=columns)
-    out = base.merge(pd.concat(parts, ignore_index=True), on=["doc_id", "agency_type"], how="left")
+    nulls = pd.DataFrame({key: np.concatenate([part[key] for part in parts]) for key in parts[0]})
+    out = base.merge(nulls, on=["doc_id", "agency_type"], how="left")
     out = out[columns].sort_values(["doc_id", "agency_type"], kind="mergesort")
     out = out.reset_index(drop=True)
     out.attrs["skipped_unresolved"] = base.attrs.get("skipped_unresolved", {})
