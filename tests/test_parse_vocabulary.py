@@ -26,10 +26,7 @@ KINDS_USED = {
 
 def _vocabulary_terms() -> list[str]:
     terms = [
-        *responsibility.LABELS,
-        *responsibility.LEAD_VERBS,
-        *responsibility.SUPPORT_VERBS,
-        responsibility.FIRST_LISTED_RE.pattern,
+        *(term for kind_terms in responsibility.role_terms().values() for term, _ in kind_terms),
         outline._RESPONSIBILITY_WORDS.pattern,
         *(pattern.pattern for _, pattern in table._HEADER_KINDS),
     ]
