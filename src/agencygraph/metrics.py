@@ -25,7 +25,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components, shortest_path
 
 from agencygraph import settings
-from agencygraph._curveball import curveball_chains
+from agencygraph._curveball import curveball_chains, stack_indices
 from agencygraph.graph import (
     ROLES,
     _graph_sides,
@@ -2109,8 +2109,9 @@ def network_indices_with_null(
     gets ``n`` samples (``method`` ``"full"``); past it each gets
     ``max(NULL_MIN_SAMPLES, budget // n_docs)`` (``"reduced"`` when fewer
     than ``n``; default budget ``NULL_FULL_DOCS × n``, so the total cost
-    has no step), drawn by the compiled sampler of
-    :mod:`agencygraph._curveball` on :data:`NULL_REDUCED_CHAINS` chains
+    has no step). Past the threshold every document's draws come from the
+    compiled sampler of :mod:`agencygraph._curveball` (its statistics
+    compiled too) on :data:`NULL_REDUCED_CHAINS` chains
     (unless ``n_chains`` is given), ``burn_in`` rounds and then a sample
     every :data:`NULL_REDUCED_THIN` rounds (unless ``thin`` is given; the
     mixing check behind it is ``benchmarks/mixing.py``). Every document
@@ -2254,6 +2255,9 @@ def _null_table(
         "burn_in": chain_options["burn_in"],
         "thin": NULL_REDUCED_THIN if thin is None else int(thin),
     }
+    # Past NULL_FULL_DOCS documents every null runs on the compiled sampler (a few ms per
+    # document); small corpora keep the numpy chains, whose draws the tests pin down.
+    compiled = len(mats) > settings.NULL_FULL_DOCS
     records = []
     for doc, (R, _, _) in mats.items():
         party, union = masks[doc]
@@ -2268,7 +2272,7 @@ def _null_table(
         louvain_left = _louvain_draws(len(mats), samples)
         no_louvain = samples > 0 and louvain_left == 0
         rng = _doc_rng(seed, doc)
-        if samples and method == "full":
+        if samples and not compiled:
             for stack in _curveball_samples(R, samples, rng=rng, **chain_options):
                 seeds = rng.integers(0, 2**31 - 1, size=len(stack))
                 values = _index_stack(stack, seeds=seeds, louvain=louvain_left, **context)
@@ -2280,10 +2284,14 @@ def _null_table(
                 R, samples, seed=int(rng.integers(0, 2**63 - 1)), **reduced_options
             )
             seeds = rng.integers(0, 2**31 - 1, size=len(stack))
-            for name, value in _index_stack(
-                stack, seeds=seeds, louvain=louvain_left, **context
-            ).items():
+            for name, value in stack_indices(stack, party=party, union=union).items():
                 draws[name].append(value)
+            found = [
+                _louvain(_projection_weights(stack[i] != 0, projection), seeds[i])
+                for i in range(louvain_left)
+            ]
+            draws["modularity"].append(np.array([q for q, _ in found], dtype=float))
+            draws["n_communities"].append(np.array([c for _, c in found], dtype=float))
         for name in NETWORK_INDICES:
             obs = observed[name]
             row_method = method
