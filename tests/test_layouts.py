@@ -525,7 +525,7 @@ def test_documents_report_layout_confidence_and_flags(tmp_path, capsys):
     assert main(["parse", str(narrative), str(single), "--out", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
     assert "narrative.txt: measures found but no responsibilities" in out
-    assert "single.txt: unit lists without a stated lead rule" in out
+    assert "single.txt: units named jointly with no lead" in out
 
 
 # --- run-in headings and numbering that runs on across sections -------------------------

@@ -69,6 +69,11 @@ def roles(text: str):
         ("（责任单位：市人社局（牵头）、市财政局）", [(L, "市人社局"), (S, "市财政局")]),
         # A会同B
         ("（由市司法局会同市公安局负责）", [(L, "市司法局"), (S, "市公安局")]),
+        # labels set in 【】, and written with spaces between their characters
+        ("【牵头单位】市发改委【配合单位】市财政局", [(L, "市发改委"), (S, "市财政局")]),
+        ("\n牵 头 单 位：市发改委\n配 合 单 位：市财政局", [(L, "市发改委"), (S, "市财政局")]),
+        # a last sentence made of role clauses only
+        ("市发改委牵头，市财政局配合。", [(L, "市发改委"), (S, "市财政局")]),
     ],
 )
 def test_note_forms(note, expected):

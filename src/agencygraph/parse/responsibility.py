@@ -79,23 +79,42 @@ def labels() -> dict[str, str]:
     return found
 
 
+def _spaced(terms) -> str:
+    """Alternation of terms whose characters may be set apart by spaces (牵 头 单 位).
+
+    A lookahead on the terms' first characters keeps the scan fast: the optional spaces
+    stop the regex engine from finding the terms' literal prefixes by itself.
+    """
+    ordered = sorted(set(terms), key=len, reverse=True)
+    first = "".join(sorted({re.escape(term[0]) for term in ordered}))
+    alternatives = "|".join(r"[ \u3000]?".join(re.escape(c) for c in term) for term in ordered)
+    return f"(?=[{first}])(?:{alternatives})"
+
+
+# A label ends in a colon, or is set in 【】 (【牵头单位】A).
+_LABEL_END = r"(?:\s*[:：]|】)\s*"
+
+
 @lru_cache(maxsize=1)
 def _label_re() -> re.Pattern[str]:
-    return re.compile(f"({_alternation(labels())})" + r"\s*[:：]\s*")
+    return re.compile(rf"【?({_spaced(labels())}){_LABEL_END}")
+
+
+def _label_role(matched: str) -> str:
+    """The role of a label as matched (spaces and 【 removed)."""
+    return labels()[re.sub(r"[\s【]", "", matched)]
 
 
 @lru_cache(maxsize=1)
 def _note_label_re() -> re.Pattern[str]:
     """A label that opens a responsibility note (one naming units, a division or officials)."""
     opening = [t for t, role in labels().items() if role not in ("timeline", "stop")]
-    return re.compile(f"(?:{_alternation(opening)})" + r"\s*[:：]")
+    return re.compile(rf"【?(?:{_spaced(opening)}){_LABEL_END}")
 
 
 @lru_cache(maxsize=1)
 def _label_at_start_re() -> re.Pattern[str]:
-    return re.compile(
-        rf"^[{re.escape(OPEN_BRACKETS)}]?\s*(?:{_alternation(labels())})" + r"\s*[:：]"
-    )
+    return re.compile(rf"^[{re.escape(OPEN_BRACKETS)}]?\s*(?:{_spaced(labels())}){_LABEL_END}")
 
 
 @lru_cache(maxsize=1)
@@ -180,8 +199,8 @@ def _lexicon_knows(name: str) -> bool:
 
 #: A collective of units or places (各有关部门, 相关盟市, 市直相关单位).
 _COLLECTIVE_RE = re.compile(
-    r"^(?:各|相关|有关|其他|其它|市直|县直|区直|省直|区属|市属)[^，,。；;]{0,10}?"
-    r"(?:部门|单位|机构|盟市|市|县|区|旗|乡镇|街道|企业|国企)$"
+    r"^(?:省|市|县|区)?(?:各|相关|有关|其他|其它|市直|县直|区直|省直|区属|市属)[^，,。；;]{0,10}?"
+    r"(?:部门|单位|机构|盟市|市|县|区|旗|乡镇|街道|企业|国企|板块|园区|社区|村)$"
 )
 
 
@@ -191,16 +210,40 @@ def looks_like_unit(name: str) -> bool:
     name = squash_spaces(name)
     if len(name) < 2 or is_official(name):
         return False
+    last = vocabulary_simplified(name[-1])
     return (
         _lexicon_knows(name)
-        or vocabulary_simplified(name[-1]) in UNIT_ENDINGS
+        or last in UNIT_ENDINGS
+        # a place named for its government in a unit list (荔湾区, 绥芬河市)
+        or (last in PLACE_ENDINGS and len(name) <= _PLACE_MAX)
         or bool(_COLLECTIVE_RE.match(name))
+    )
+
+
+PLACE_ENDINGS = frozenset("区县市镇乡旗州盟")
+_PLACE_MAX = 6
+_SHARED_SUFFIX_RE = re.compile(r"(?:市|县|区|州|旗)?(?:人民)?政府$")
+_BARE_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def _units_of_a_list(names: list[str]) -> bool:
+    """Whether every name of a list is a unit (or an official), counting bare place names
+    that share a government written after them (哈尔滨、黑河、绥芬河市政府)."""
+    governments = [bool(_SHARED_SUFFIX_RE.search(vocabulary_simplified(n))) for n in names]
+    return all(
+        looks_like_unit(n)
+        or is_official(n)
+        or (_BARE_PLACE_RE.match(n) and any(governments[i + 1 :]))
+        for i, n in enumerate(names)
     )
 
 
 # An official is written in a few characters (市政府分管副市长 张伟); a longer phrase that
 # holds a title (污水处理项目由王强副市长) is a sentence.
 _OFFICIAL_MAX = 10
+# Every official's title holds one of these (市长, 书记, 主任, 领导, 同志, 负责人 and their
+# traditional forms): names without any are not looked at further.
+_OFFICIAL_FINAL_CHARS = frozenset("长長记記任导導志人")
 
 
 def is_official(name: str) -> bool:
@@ -208,6 +251,7 @@ def is_official(name: str) -> bool:
     name = squash_spaces(name)
     return (
         len(name) <= _OFFICIAL_MAX
+        and not _OFFICIAL_FINAL_CHARS.isdisjoint(name)
         and "由" not in name
         and bool(_official_re().search(vocabulary_simplified(name)))
     )
@@ -245,15 +289,30 @@ def split_official(text: str) -> tuple[str, str]:
 
 # Administrative levels written bare after a 各 collective: 各区、县级市, 各县、市、区.
 _BARE_LEVELS = frozenset(
-    {"县级市", "县", "县区", "区", "市", "乡", "镇", "乡镇", "街道", "开发区", "功能区", "园区"}
+    {
+        "县级市",
+        "县",
+        "县区",
+        "区",
+        "市",
+        "乡",
+        "镇",
+        "乡镇",
+        "街道",
+        "开发区",
+        "功能区",
+        "园区",
+        "功能板块",
+        "板块",
+    }
 )
-_LEVEL_RE = "(?:县级市|开发区|功能区|园区|街道|乡镇|县区|县|区|市|乡|镇|旗)"
+_LEVEL_RE = "(?:县级市|开发区|功能区|功能板块|板块|园区|街道|乡镇|县区|县|区|市|乡|镇|旗)"
 #: What a collective of governments ends in: 各区、县级市人民政府 is one unit.
 _COLLECTIVE_TAIL_RE = re.compile(
     rf"^{_LEVEL_RE}(?:[（(][^）)]*[）)])?(?:人民政府|政府|党委和政府|党委、政府|党委政府|党委"
     r"|党（工）委|管委会|管理委员会)?(?:[（(][^）)]*[）)])?$"
 )
-_COLLECTIVE_HEAD_RE = re.compile(rf"^各{_LEVEL_RE}(?:[（(][^）)]*[）)])?$")
+_COLLECTIVE_HEAD_RE = re.compile(rf"^(?:各|相关|有关){_LEVEL_RE}(?:[（(][^）)]*[）)])?$")
 
 
 def split_units(segment: str, *, conjunctions: bool = False) -> list[str]:
@@ -319,6 +378,8 @@ def _depth_split(text: str, separators: str) -> list[tuple[int, str]]:
 def _space_separated(part: str) -> list[tuple[int, str]]:
     """县总工会 团县委 → two units, where every space-separated piece is a unit the lexicon
     knows; a name broken by a space (市人力资源和社会 保障局) stays one."""
+    if not any(c.isspace() for c in part.strip()):
+        return [(0, part)]
     pieces = [(m.start(), m.group()) for m in re.finditer(r"\S+", part)]
     if len(pieces) < 2:
         return [(0, part)]
@@ -414,9 +475,13 @@ def label_units(inner: str, base: int = 0) -> _Found:
     found = _Found([], [])
     matches = list(_label_re().finditer(simplified))
     for i, match in enumerate(matches):
-        role = labels()[match.group(1)]
+        role = _label_role(match.group(1))
         end = matches[i + 1].start() if i + 1 < len(matches) else len(inner)
         content = inner[match.end() : end]
+        # The list ends with its sentence: what follows a 。 is a remark (具体任务均涉及…).
+        stop = content.find("。")
+        if 0 < stop < len(content.rstrip("。 \n")):
+            content = content[:stop]
         at = base + match.end()
         sentence = (
             sentence_units(content, at, open_tail=role)
@@ -478,7 +543,7 @@ def sentence_units(inner: str, base: int = 0, *, open_tail: str = "") -> _Found 
                 return None
             position = match.end()
             continue
-        if not all(looks_like_unit(n) or is_official(n) for n, _ in names):
+        if not _units_of_a_list([n for n, _ in names]):
             # The verb is part of a name (区政协办公室 holds 协办): keep reading.
             continue
         at = base + position + skip
@@ -521,11 +586,46 @@ def sentence_units(inner: str, base: int = 0, *, open_tail: str = "") -> _Found 
     return _Found(units, officials)
 
 
+_HEADING_ROLE_RE = re.compile(
+    r"^(.{2,40}?)(?:牵头|负责|分管)(?:的)?(?:重点|主要)?(?:工作|任务|事项)\S{0,6}$"
+)
+
+
+@lru_cache(maxsize=1024)
+def heading_assignment(heading: str) -> _Found | None:
+    """Who a heading makes responsible for every item under it: 县示范区管委会牵头工作 (the
+    unit leads them), 刘忻市长牵头重点工作 (an official). Units get the offset -1.
+
+    Examples
+    --------
+    >>> heading_assignment("县示范区管委会牵头工作").units
+    [('lead', '县示范区管委会', -1)]
+    >>> heading_assignment("加快产业转型升级") is None
+    True
+    """
+    match = _HEADING_ROLE_RE.match(vocabulary_simplified(squash_spaces(heading)))
+    if match is None:
+        return None
+    names = split_units(heading[: match.end(1)], conjunctions=True)
+    if not names:
+        return None
+    if all(is_official(n) or _PERSON_TITLE_RE.search(n) for n in names):
+        return _Found([], [(n, -1) for n in names])
+    if all(looks_like_unit(n) for n in names):
+        return _Found([("lead", n, -1) for n in names], [])
+    return None
+
+
+# An official named with a title in a heading (刘忻市长, 王浩省长).
+_PERSON_TITLE_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:常务)?副?(?:省|市|县|区)长$")
+
+
 def has_role_verb(text: str) -> bool:
     """Whether a text holds a role verb (牵头, 配合, 负责 …)."""
     return _verb_re().search(vocabulary_simplified(text)) is not None
 
 
+@lru_cache(maxsize=4096)  # a paragraph is asked about again as a measure is assembled
 def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
     """The responsibility note of a measure's text, if it has one.
 
@@ -586,6 +686,8 @@ def _bracketed_note(text: str, simplified: str) -> Note | None:
         close = closes[start]
         closed = close >= 0
         end = close + 1 if closed else len(text)
+        if closed and squash_spaces(simplified[start + 1 : close]) in labels():
+            continue  # a label set in brackets (【牵头单位】A), read with the labels after it
         opens_with_label = _note_label_re().match(simplified, _skip_spaces(simplified, start + 1))
         if opens_with_label or (not closed and last_label > start):
             inner = text[start + 1 : close if closed else len(text)]
@@ -625,7 +727,9 @@ def _unit_list(inner: str, base: int) -> list[tuple[str, str, int]]:
     bracketed aside (（以下简称市发改委）, （2023年底前）) is never read as units.
     """
     names = located_units(inner)
-    if not names or not all(looks_like_unit(n) and len(n) <= 25 for n, _ in names):
+    if not names or has_role_verb(inner):
+        return []  # a sentence that did not parse is not a list of units
+    if not all(looks_like_unit(n) and len(n) <= 25 for n, _ in names):
         return []
     if not any(_lexicon_knows(n) for n, _ in names):
         return []
@@ -638,11 +742,16 @@ def _closing_sentence(text: str, simplified: str) -> Note | None:
     # paragraphs linear.
     offset = max(simplified.rfind("。", 0, len(simplified.rstrip("。；; "))), 0)
     match = _CLOSING_SENTENCE_RE.search(simplified, offset)
-    if match is None:
+    if match is not None:
+        start = match.start() + 1
+        parsed = sentence_units(text[start : match.end()].rstrip("。；; "), start)
+    elif offset > 0 and _verb_re().search(simplified, offset):
+        # A last sentence made of role clauses only (…。市发改委牵头，市财政局配合。).
+        start = offset + 1
+        parsed = sentence_units(text[start:].rstrip("。；; "), start)
+    else:
         return None
-    clause = text[match.start() + 1 : match.end()].rstrip("。；; ")
-    parsed = sentence_units(clause, match.start() + 1)
-    if parsed is None:
+    if parsed is None or not parsed.units:
         return None
     # The clause stays part of the measure's text: it is a sentence, not an annotation.
     return Note(len(text), len(text), tuple(parsed.units), True, tuple(parsed.officials))
@@ -693,11 +802,14 @@ def _bracket_around(text: str, start: int, end: int) -> tuple[int, int]:
     """A rule's span widened to the bracket that holds it with its exceptions
     (（除标注为“牵头”单位外，列第一位的为牵头单位，下同）), where it is such an aside."""
     for open_at, close_at in bracket_pairs(text).items():
+        before = text[open_at + 1 : start]
         if (
             open_at < start
             and close_at >= end
             and close_at - open_at <= _RULE_ASIDE_MAX + (end - start)
-            and not _note_label_re().search(vocabulary_simplified(text[open_at:start]))
+            # only the rule and its exception (除标注为“牵头”单位外), not a note's units
+            and not any(c in before for c in "、。；;")
+            and not _note_label_re().search(vocabulary_simplified(before))
         ):
             return open_at, close_at + 1
     return start, end
