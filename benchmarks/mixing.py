@@ -33,7 +33,7 @@ import numpy as np
 import agencygraph as ag
 from agencygraph import metrics as M
 from agencygraph._curveball import curveball_chains
-from agencygraph.graph import _select
+from agencygraph.graph import select_assignments
 from agencygraph.synth import write_synthetic_corpus
 
 INDICES = [
@@ -68,7 +68,7 @@ def main() -> None:
     burn = {i: [] for i in INDICES}
     lag = {i: [] for i in INDICES}
     for coded in corpora:
-        sel, _ = _select(coded.assignments, docs=None, roles=M.ROLES, inherited=True,
+        sel, _ = select_assignments(coded.assignments, docs=None, roles=M.ROLES, inherited=True,
                          node="agency_id")  # fmt: skip
         type_of, system_of = M._agency_lookup(coded.assignments, coded.agencies)
         for R, rows, _ in M._role_matrices_of(sel).values():

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 WRAPPED = {
-    "_select": "selection (one pass over assignments)",
+    "select_assignments": "selection (one pass over assignments)",
     "_role_matrices_of": "per-plan role matrices",
     "_agency_lookup": "agency type and system lookup",
     "_indices_table": "network_indices (incl. observed Louvain per plan)",

@@ -23,14 +23,13 @@ import numpy as np
 import pandas as pd
 
 from agencygraph import settings
+from agencygraph._tables import require, text
 from agencygraph.backbone import ConvergenceError, _sdsm_tails
 from agencygraph.graph import (
     ROLES,
-    _require,
-    _select,
-    _text,
     bipartite_graph,
     lead_support_network,
+    select_assignments,
 )
 from agencygraph.metrics import (
     NETWORK_INDICES,
@@ -72,10 +71,10 @@ def _type_labels(agencies: pd.DataFrame | None) -> pd.DataFrame:
     """``type_en`` and ``system`` of each agency_type (most frequent non-empty value)."""
     if agencies is None:
         return pd.DataFrame(columns=["type_en", "system"], index=pd.Index([], name="agency_type"))
-    _require(agencies, ("agency_type",), "agencies")
+    require(agencies, ("agency_type",), "agencies")
     table = pd.DataFrame(
         {
-            c: _text(agencies[c]) if c in agencies.columns else ""
+            c: text(agencies[c]) if c in agencies.columns else ""
             for c in ("agency_type", "type_en", "system")
         }
     )
@@ -94,10 +93,10 @@ def _places(documents: pd.DataFrame | None, docs: Iterable[str]) -> pd.Series:
     docs = sorted(set(docs))
     if documents is None:
         return pd.Series("", index=pd.Index(docs, name="doc_id"), dtype=object)
-    _require(documents, ("doc_id",), "documents")
+    require(documents, ("doc_id",), "documents")
     place = pd.Series(
-        _text(documents["place_en"]).to_numpy() if "place_en" in documents.columns else "",
-        index=_text(documents["doc_id"]).to_numpy(),
+        text(documents["place_en"]).to_numpy() if "place_en" in documents.columns else "",
+        index=text(documents["doc_id"]).to_numpy(),
         dtype=object,
     )
     missing = [d for d in docs if d not in place.index]
@@ -113,7 +112,7 @@ def _counts(
     inherited: bool,
     responsible: str | None = None,
 ) -> tuple[pd.DataFrame, dict[str, int]]:
-    sel, skipped = _select(
+    sel, skipped = select_assignments(
         assignments,
         docs=docs,
         roles=ROLES,
@@ -765,7 +764,7 @@ def _wide_indices(
 
 
 def _excluded(base: pd.DataFrame, documents: pd.DataFrame | None) -> list[str]:
-    listed = set(_text(documents["doc_id"])) if documents is not None else set()
+    listed = set(text(documents["doc_id"])) if documents is not None else set()
     with_edges = set(base.loc[base["n_edges"] > 0, "doc_id"])
     return sorted((listed | set(base["doc_id"])) - with_edges - {""})
 
@@ -1032,7 +1031,7 @@ def metric_tables(
     assignments, agencies, documents = _tables(coded, None, None)
     n = settings.NULL_SAMPLES if n is None else int(n)
     seed = settings.SEED if seed is None else int(seed)
-    sel, skipped = _select(
+    sel, skipped = select_assignments(
         assignments,
         docs=None,
         roles=ROLES,

@@ -28,7 +28,7 @@ Conventions
 from __future__ import annotations
 
 import functools
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
@@ -36,6 +36,33 @@ import pandas as pd
 import scipy.sparse as sp
 
 from agencygraph import settings
+from agencygraph._tables import (
+    _STR,
+)
+from agencygraph._tables import (
+    as_bool as _as_bool,
+)
+from agencygraph._tables import (
+    as_docs as _as_docs,
+)
+from agencygraph._tables import (
+    compact as _compact,
+)
+from agencygraph._tables import (
+    require as _require,
+)
+from agencygraph._tables import (
+    sorted_labels as _sorted,
+)
+from agencygraph._tables import (
+    strings as _strings,
+)
+from agencygraph._tables import (
+    text as _text,
+)
+from agencygraph._tables import (
+    text_codes as _text_codes,
+)
 
 __all__ = [
     "RESPONSIBLE_COUNTS",
@@ -65,88 +92,6 @@ _PRIORITY = np.array([0, 2, 1], dtype=np.int8)  # by index into ROLES
 _ASSIGNMENT_COLUMNS = ("doc_id", "measure_id", "role", "agency_id", "agency_type", "inherited")
 _NODE_KEYS = ("agency_id", "agency_type")
 _METHODS = ("count", "newman", "jaccard", "overlap")
-_TRUE = {"true", "1", "yes", "t", "y"}
-_FALSE = {"false", "0", "no", "f", "n", ""}
-
-
-# --------------------------------------------------------------------------- helpers
-
-#: The dtype of the text columns :func:`_text` returns (pandas' default string dtype).
-_STR = pd.Series([""], dtype=object).astype(str).dtype
-
-
-def _require(table: pd.DataFrame, columns: Iterable[str], name: str) -> None:
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise ValueError(f"{name} table lacks column(s) {missing}; see CONTRACT.md")
-
-
-def _text_codes(series: pd.Series, *, sort: bool = True) -> tuple[np.ndarray, np.ndarray]:
-    """The text of ``series`` (see :func:`_text`) as codes into its labels.
-
-    ``labels[codes]`` is ``_text(series)``, every label is used, and the
-    labels are sorted if ``sort``. A column of strings is cleaned once per
-    distinct value rather than once per row; other columns (numbers, mixed
-    types) go through ``str`` row by row.
-    """
-    if series.dtype == object or isinstance(series.dtype, pd.StringDtype):
-        codes, uniques = pd.factorize(series)
-        # Only for strings: factorize takes 1, 1.0 and True for one value.
-        if pd.api.types.infer_dtype(uniques, skipna=False) in ("string", "empty"):
-            clean = [u.strip() for u in np.asarray(uniques, dtype=object)]
-            if (codes < 0).any():
-                clean.append("")  # missing values (code -1) take the last label
-            inverse, labels = pd.factorize(np.array(clean, dtype=object), sort=sort)
-            return inverse[codes], np.asarray(labels, dtype=object)
-    text = series.astype(object).where(series.notna(), "").astype(str).str.strip()
-    codes, labels = pd.factorize(text, sort=sort)
-    return codes, np.asarray(labels, dtype=object)
-
-
-def _strings(labels: np.ndarray, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
-    """``labels[codes]`` as a string array of the dtype :func:`_text` returns."""
-    return pd.array(labels, dtype=_STR).take(codes)
-
-
-def _text(series: pd.Series) -> pd.Series:
-    """Strings with missing values as "" (CSV readers turn empty cells into NaN)."""
-    codes, labels = _text_codes(series, sort=False)
-    return pd.Series(_strings(labels, codes), index=series.index, name=series.name)
-
-
-def _as_bool(series: pd.Series) -> pd.Series:
-    if pd.api.types.is_bool_dtype(series):
-        return series.astype(bool)
-    codes, labels = _text_codes(series)
-    lower = [label.lower() for label in labels]
-    bad = sorted(set(lower) - _TRUE - _FALSE)
-    if bad:
-        raise ValueError(f"inherited must be true/false, got {bad[:5]}")
-    truth = np.array([value in _TRUE for value in lower], dtype=bool)
-    return pd.Series(truth[codes], index=series.index, name=series.name)
-
-
-def _compact(codes: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Drop the labels no code uses; renumber the codes (order is kept)."""
-    used = np.zeros(len(labels), dtype=bool)
-    used[codes] = True
-    if used.all():
-        return codes, labels
-    return (np.cumsum(used) - 1)[codes], labels[used]
-
-
-def _sorted(labels: Iterable[Hashable]) -> list:
-    labels = list(labels)
-    try:
-        return sorted(labels)
-    except TypeError:  # mixed label types: order by type name, then text
-        return sorted(labels, key=lambda x: (type(x).__name__, str(x)))
-
-
-def _as_docs(docs: str | Iterable[str] | None) -> list[str] | None:
-    if docs is None:
-        return None
-    return [docs] if isinstance(docs, str) else [str(d) for d in docs]
 
 
 def _check_roles(roles: str | Sequence[str]) -> tuple[str, ...]:
@@ -307,7 +252,7 @@ class _Selection:
         return order[first]
 
 
-def _select(
+def select_assignments(
     assignments: pd.DataFrame,
     *,
     docs: str | Iterable[str] | None,
@@ -649,7 +594,7 @@ def bipartite_graph(
 # --------------------------------------------------------------------------- incidence
 
 
-def _graph_sides(G: nx.Graph) -> tuple[list, list]:
+def graph_sides(G: nx.Graph) -> tuple[list, list]:
     if G.is_directed() or G.is_multigraph():
         raise ValueError("expected an undirected simple two-mode graph (nx.Graph)")
     top, bottom, missing = [], [], []
@@ -727,7 +672,7 @@ def _from_graph(
     role: str | None = None,
     sides: tuple[list, list] | None = None,
 ) -> sp.csr_matrix:
-    rows, cols = _graph_sides(G) if sides is None else sides
+    rows, cols = graph_sides(G) if sides is None else sides
     edges = _graph_edges(G, rows, cols)
     roles = None if edges is None or role is None else _roles_of(edges[2])
     if edges is None or (role is not None and roles is None):
@@ -788,7 +733,7 @@ def incidence_matrix(
     ((18, 14), 89)
     """
     if isinstance(data, nx.Graph):
-        rows, cols = _graph_sides(data)
+        rows, cols = graph_sides(data)
         return _from_graph(data, weighted=weighted, sides=(rows, cols)), rows, cols
     weights = dict(settings.ROLE_WEIGHTS if weights is None else weights)
     sel = _Selection(
@@ -824,7 +769,7 @@ def incidence_matrix(
     return B, rows, cols
 
 
-def _role_incidence(
+def role_incidence(
     data: pd.DataFrame | nx.Graph,
     *,
     docs: str | Iterable[str] | None,
@@ -834,7 +779,7 @@ def _role_incidence(
 ) -> tuple[sp.csr_matrix, sp.csr_matrix, list, list]:
     """Binary lead and support incidences on shared labels (lead wins)."""
     if isinstance(data, nx.Graph):
-        rows, cols = _graph_sides(data)
+        rows, cols = graph_sides(data)
         edges = _graph_edges(data, rows, cols)
         roles = None if edges is None else _roles_of(edges[2])
         if roles is None:  # some edge does not fit: read edge by edge, which raises on it
@@ -865,7 +810,7 @@ def _role_incidence(
 # --------------------------------------------------------------------------- projections
 
 
-def _project(B: sp.csr_matrix, method: str) -> sp.coo_matrix:
+def projection_matrix(B: sp.csr_matrix, method: str) -> sp.coo_matrix:
     """Upper triangle (i < j) of the one-mode projection of the rows of ``B``."""
     if method not in _METHODS:
         raise ValueError(f"method must be one of {_METHODS}, got {method!r}")
@@ -973,7 +918,7 @@ def project_agencies(
     B, rows, _ = incidence_matrix(
         data, docs=docs, roles=roles, inherited=inherited, node=node, responsible=responsible
     )
-    W = _project(B, method)
+    W = projection_matrix(B, method)
     if as_frame:
         return _edge_frame(W, rows)
     source = data if isinstance(data, nx.Graph) else None
@@ -1024,7 +969,7 @@ def project_measures(
     B, _, cols = incidence_matrix(
         data, docs=docs, roles=roles, inherited=inherited, node=node, responsible=responsible
     )
-    W = _project(B.T.tocsr(), method)
+    W = projection_matrix(B.T.tocsr(), method)
     if as_frame:
         return _edge_frame(W, cols)
     source = data if isinstance(data, nx.Graph) else None
@@ -1074,7 +1019,7 @@ def lead_support_network(
     >>> sorted(lead_support_network(a).edges(data="weight"))
     [('d:a', 'd:b', 1), ('d:a', 'd:c', 1)]
     """
-    L, S, rows, _ = _role_incidence(
+    L, S, rows, _ = role_incidence(
         data, docs=docs, inherited=inherited, node=node, responsible=responsible
     )
     W = (L @ S.T).tocoo()
