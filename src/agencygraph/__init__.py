@@ -35,6 +35,7 @@ from agencygraph.agencies import (
 from agencygraph.coding import CodedCorpus, parse_corpus
 from agencygraph.corpus import bundled_corpus
 from agencygraph.parse import detect_layout, parse_plan
+from agencygraph.read import read_plan
 from agencygraph.reliability import agreement, sample_measures
 
 #: The public submodules, imported on first use (``agencygraph.viz.network_html(G)`` works
@@ -51,6 +52,10 @@ SUBMODULES = (
     "metrics",
     "parse",
     "pipeline",
+    "read",
+    "reliability",
+    "review",
+    "corrections",
     "settings",
     "synth",
     "themes",
@@ -67,8 +72,6 @@ def __getattr__(name: str):
 def __dir__() -> list[str]:
     return sorted({*globals(), *SUBMODULES})
 
-
-from agencygraph.read import read_plan
 
 try:
     __version__ = version("agencygraph")

@@ -118,7 +118,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
     coded = _load(args)
     out = Path(args.out or settings.TABLES_DIR)
-    write_tables(coded.tables(), out)
+    write_tables(coded.tables(), out, format=args.format)
     if not args.quiet:
         for line in _summary(coded):
             print(line)
@@ -142,6 +142,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         null_samples=args.null_samples,
         seed=args.seed,
         per_plan=_per_plan(args.per_plan),
+        format=args.format,
     )
     if not args.quiet:
         print(f"{len(written)} files written")
@@ -270,6 +271,12 @@ def _parser() -> argparse.ArgumentParser:
             default=1,
             metavar="N",
             help="processes that parse files in parallel (0: one per core; default 1)",
+        )
+        p.add_argument(
+            "--format",
+            choices=("csv", "parquet"),
+            default="csv",
+            help="format of the tables (parquet needs pyarrow; default csv)",
         )
         p.add_argument(
             "--strict",

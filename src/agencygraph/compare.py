@@ -24,14 +24,13 @@ import numpy as np
 import pandas as pd
 
 from agencygraph import settings
-from agencygraph.backbone import ConvergenceError, backbone_table, sdsm_backbone
+from agencygraph._tables import require, text
+from agencygraph.backbone import ConvergenceError, _sdsm_tails
 from agencygraph.graph import (
     ROLES,
-    _require,
-    _select,
-    _text,
     bipartite_graph,
     lead_support_network,
+    select_assignments,
 )
 from agencygraph.metrics import (
     NETWORK_INDICES,
@@ -41,6 +40,7 @@ from agencygraph.metrics import (
     _doc_rng,
     _indices_table,
     _masks,
+    _mode_by,
     _null_plan,
     _null_table,
     _overlap_of_documents,
@@ -74,33 +74,32 @@ def _type_labels(agencies: pd.DataFrame | None) -> pd.DataFrame:
     """``type_en`` and ``system`` of each agency_type (most frequent non-empty value)."""
     if agencies is None:
         return pd.DataFrame(columns=["type_en", "system"], index=pd.Index([], name="agency_type"))
-    _require(agencies, ("agency_type",), "agencies")
+    require(agencies, ("agency_type",), "agencies")
     table = pd.DataFrame(
         {
-            c: _text(agencies[c]) if c in agencies.columns else ""
+            c: text(agencies[c]) if c in agencies.columns else ""
             for c in ("agency_type", "type_en", "system")
         }
     )
     table = table[table["agency_type"] != ""]
-
-    def mode(s: pd.Series) -> str:
-        s = s[s != ""]
-        if s.empty:
-            return ""
-        counts = s.value_counts()
-        return min(counts.index[counts == counts.max()])
-
-    return table.groupby("agency_type")[["type_en", "system"]].agg(mode)
+    # the most frequent non-empty value, ties to the smallest (one vectorised pass)
+    modes = {c: _mode_by(table["agency_type"], table[c]) for c in ("type_en", "system")}
+    types = sorted(set(table["agency_type"]))
+    return pd.DataFrame(
+        {c: [modes[c].get(t, "") for t in types] for c in ("type_en", "system")},
+        index=pd.Index(types, name="agency_type"),
+        dtype=object,
+    )
 
 
 def _places(documents: pd.DataFrame | None, docs: Iterable[str]) -> pd.Series:
     docs = sorted(set(docs))
     if documents is None:
         return pd.Series("", index=pd.Index(docs, name="doc_id"), dtype=object)
-    _require(documents, ("doc_id",), "documents")
+    require(documents, ("doc_id",), "documents")
     place = pd.Series(
-        _text(documents["place_en"]).to_numpy() if "place_en" in documents.columns else "",
-        index=_text(documents["doc_id"]).to_numpy(),
+        text(documents["place_en"]).to_numpy() if "place_en" in documents.columns else "",
+        index=text(documents["doc_id"]).to_numpy(),
         dtype=object,
     )
     missing = [d for d in docs if d not in place.index]
@@ -110,10 +109,19 @@ def _places(documents: pd.DataFrame | None, docs: Iterable[str]) -> pd.Series:
 
 
 def _counts(
-    assignments: pd.DataFrame, *, docs: str | Iterable[str] | None, inherited: bool
+    assignments: pd.DataFrame,
+    *,
+    docs: str | Iterable[str] | None,
+    inherited: bool,
+    responsible: str | None = None,
 ) -> tuple[pd.DataFrame, dict[str, int]]:
-    sel, skipped = _select(
-        assignments, docs=docs, roles=ROLES, inherited=inherited, node="agency_type"
+    sel, skipped = select_assignments(
+        assignments,
+        docs=docs,
+        roles=ROLES,
+        inherited=inherited,
+        node="agency_type",
+        responsible=responsible,
     )
     sel = sel.assign(lead=sel["role"] == "lead", support=sel["role"] == "support")
     counts = (
@@ -135,6 +143,7 @@ def type_by_place(
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
     wide: bool = False,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     r"""Leads and supports of each agency type in each place.
 
@@ -181,7 +190,7 @@ def type_by_place(
     0        hrss       1          0      0.333333
     1       union       0          2      0.666667
     """
-    counts, skipped = _counts(assignments, docs=docs, inherited=inherited)
+    counts, skipped = _counts(assignments, docs=docs, inherited=inherited, responsible=responsible)
     labels = _type_labels(agencies)
     place = _places(documents, set(counts["doc_id"]) | set(skipped))
     type_en, system = labels["type_en"].to_dict(), labels["system"].to_dict()
@@ -232,6 +241,7 @@ def cross_region_table(
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
     budget: int | None = None,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     r"""Lead share and degree share of each type in each place, against a null.
 
@@ -275,9 +285,9 @@ def cross_region_table(
     docs, inherited
         The selection.
     budget : int, optional
-        Document × sample budget of the curveball null past
+        Document × sample budget of the null past
         :data:`agencygraph.settings.NULL_FULL_DOCS` documents (default
-        :data:`agencygraph.settings.NULL_BUDGET`), as in
+        ``NULL_FULL_DOCS × n``), as in
         :func:`agencygraph.metrics.network_indices_with_null`.
 
     Returns
@@ -289,12 +299,11 @@ def cross_region_table(
         degree_share_expected, degree_share_z, n_samples, method``, sorted by
         ``doc_id, agency_type``. ``n_samples`` and ``method`` describe the
         lead-share null: up to ``NULL_FULL_DOCS`` documents ``n`` samples each
-        (``"full"``); past it the role null (independent draws, cheap) gives
-        every document :data:`agencygraph.settings.NULL_MIN_SAMPLES` samples
-        (``"reduced"``, drawn all at once: a different stream from the full
-        path), and the curveball null follows the budget of
-        :func:`agencygraph.metrics.network_indices_with_null` (``"skipped"``
-        documents have NaN lead-share null columns). Monte-Carlo error: the
+        (``"full"``); past it every document gets its share of the budget of
+        :func:`agencygraph.metrics.network_indices_with_null`, at least
+        :data:`agencygraph.settings.NULL_MIN_SAMPLES` (``"reduced"``; the role
+        null's draws are then taken all at once, a different stream from the
+        full path). No document is skipped. Monte-Carlo error: the
         null mean has standard error ``null_sd / sqrt(n_samples)``, the
         z-score about ``sqrt((1 + z**2/2) / n_samples)``, the p-values
         resolution ``1 / (n_samples + 1)``. The degree-share columns are exact
@@ -318,14 +327,13 @@ def cross_region_table(
     seed = settings.SEED if seed is None else int(seed)
     if null not in ("roles", "curveball"):
         raise ValueError(f"null must be 'curveball' or 'roles', got {null!r}")
-    base = type_by_place(assignments, agencies, documents, docs=docs, inherited=inherited)
-    mats = role_matrices(assignments, docs=docs, inherited=inherited, node="agency_type")
-    if null == "roles" and len(mats) > settings.NULL_FULL_DOCS:
-        # Independent draws: every document keeps a null, with fewer samples each.
-        per = min(n, settings.NULL_MIN_SAMPLES)
-        plan = {d: (per, "full" if per == n else "reduced") for d in mats}
-    else:
-        plan = _null_plan(list(mats), n=n, seed=seed, budget=budget)
+    base = type_by_place(
+        assignments, agencies, documents, docs=docs, inherited=inherited, responsible=responsible
+    )
+    mats = role_matrices(
+        assignments, docs=docs, inherited=inherited, node="agency_type", responsible=responsible
+    )
+    plan = _null_plan(list(mats), n=n, seed=seed, budget=budget)
     reduced = any(method != "full" for _, method in plan.values())
     parts = []
     for doc, (R, types, _) in mats.items():
@@ -354,22 +362,21 @@ def cross_region_table(
         var = float((p * (1 - p)).sum())
         expected_degree = nz.sum() / n_types
         z_degree = (degree - expected_degree) / np.sqrt(var) if var > 0 else np.nan
+        # columns gathered as arrays, one frame at the end (a frame per plan is slow)
         parts.append(
-            pd.DataFrame(
-                {
-                    "doc_id": doc,
-                    "agency_type": types,
-                    "lead_share_null_mean": summary["null_mean"],
-                    "lead_share_null_sd": summary["null_sd"],
-                    "lead_share_z": summary["z"],
-                    "lead_share_p_greater": summary["p_greater"],
-                    "lead_share_p_less": summary["p_less"],
-                    "degree_share_expected": 1.0 / n_types,
-                    "degree_share_z": np.broadcast_to(z_degree, (n_types,)).astype(float),
-                    "n_samples": samples,
-                    "method": method,
-                }
-            )
+            {
+                "doc_id": np.full(n_types, doc, dtype=object),
+                "agency_type": np.asarray(types, dtype=object),
+                "lead_share_null_mean": summary["null_mean"],
+                "lead_share_null_sd": summary["null_sd"],
+                "lead_share_z": summary["z"],
+                "lead_share_p_greater": summary["p_greater"],
+                "lead_share_p_less": summary["p_less"],
+                "degree_share_expected": np.full(n_types, 1.0 / n_types),
+                "degree_share_z": np.broadcast_to(z_degree, (n_types,)).astype(float),
+                "n_samples": np.full(n_types, samples, dtype=np.int64),
+                "method": np.full(n_types, method, dtype=object),
+            }
         )
     columns = [
         "doc_id",
@@ -394,7 +401,8 @@ def cross_region_table(
     base = base.assign(degree=base["n_lead"] + base["n_support"])
     if not parts:
         return pd.DataFrame(columns=columns)
-    out = base.merge(pd.concat(parts, ignore_index=True), on=["doc_id", "agency_type"], how="left")
+    nulls = pd.DataFrame({key: np.concatenate([part[key] for part in parts]) for key in parts[0]})
+    out = base.merge(nulls, on=["doc_id", "agency_type"], how="left")
     out = out[columns].sort_values(["doc_id", "agency_type"], kind="mergesort")
     out = out.reset_index(drop=True)
     out.attrs["skipped_unresolved"] = base.attrs.get("skipped_unresolved", {})
@@ -438,6 +446,7 @@ def similarity_between_places(
     profile: str = "degree",
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     r"""Similarity of documents' agency-type profiles, one row per pair.
 
@@ -475,7 +484,7 @@ def similarity_between_places(
     """
     if profile not in _PROFILES:
         raise ValueError(f"profile must be one of {_PROFILES}, got {profile!r}")
-    counts, _ = _counts(assignments, docs=docs, inherited=inherited)
+    counts, _ = _counts(assignments, docs=docs, inherited=inherited, responsible=responsible)
     counts = counts.assign(degree=counts["n_lead"] + counts["n_support"])
     value = {"degree": "degree", "lead": "n_lead", "support": "n_support"}[profile]
     X = counts.pivot(index="doc_id", columns="agency_type", values=value).fillna(0)
@@ -512,20 +521,33 @@ def similarity_between_places(
 
 
 def _type_roles(
-    assignments: pd.DataFrame, *, docs: str | Iterable[str] | None, inherited: bool
+    assignments: pd.DataFrame,
+    *,
+    docs: str | Iterable[str] | None,
+    inherited: bool,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
-    counts, _ = _counts(assignments, docs=docs, inherited=inherited)
+    counts, _ = _counts(assignments, docs=docs, inherited=inherited, responsible=responsible)
     return counts
 
 
 def _type_pairs(
-    assignments: pd.DataFrame, *, docs: Iterable[str], inherited: bool
+    assignments: pd.DataFrame,
+    *,
+    docs: Iterable[str],
+    inherited: bool,
+    responsible: str | None = None,
 ) -> dict[str, set[str]]:
     """Lead → support type pairs of each document, as ``"lead->support"`` strings."""
     out = {}
     for doc, (part, _) in _split_docs(assignments, None, docs).items():
         edges = lead_support_network(
-            part, docs=doc, inherited=inherited, node="agency_type", as_frame=True
+            part,
+            docs=doc,
+            inherited=inherited,
+            node="agency_type",
+            as_frame=True,
+            responsible=responsible,
         )
         out[doc] = {f"{s}->{t}" for s, t in zip(edges["source"], edges["target"], strict=True)}
     return out
@@ -536,6 +558,7 @@ def place_overlap(
     *,
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     r"""What each pair of places has in common, at the level of agency types.
 
@@ -593,7 +616,7 @@ def place_overlap(
         "n_shared_pairs",
         "shared_pairs",
     ]
-    counts = _type_roles(assignments, docs=docs, inherited=inherited)
+    counts = _type_roles(assignments, docs=docs, inherited=inherited, responsible=responsible)
     names = sorted(set(counts["doc_id"]))
     types = {d: set() for d in names}
     leads = {d: set() for d in names}
@@ -601,7 +624,7 @@ def place_overlap(
         types[d].add(t)
         if n_lead > 0:
             leads[d].add(t)
-    pairs = _type_pairs(assignments, docs=names, inherited=inherited)
+    pairs = _type_pairs(assignments, docs=names, inherited=inherited, responsible=responsible)
     records = []
     for i, a in enumerate(names):
         for b in names[i + 1 :]:
@@ -632,6 +655,7 @@ def lead_switches(
     *,
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     """Agency types that lead in one place and only support in another.
 
@@ -677,7 +701,7 @@ def lead_switches(
         "n_lead_b",
         "n_support_b",
     ]
-    counts = _type_roles(assignments, docs=docs, inherited=inherited)
+    counts = _type_roles(assignments, docs=docs, inherited=inherited, responsible=responsible)
     counts = counts.assign(role=np.where(counts["n_lead"] > 0, "lead", "support"))
     pairs = counts.merge(counts, on="agency_type", suffixes=("_a", "_b"))
     pairs = pairs[(pairs["doc_id_a"] < pairs["doc_id_b"]) & (pairs["role_a"] != pairs["role_b"])]
@@ -743,7 +767,7 @@ def _wide_indices(
 
 
 def _excluded(base: pd.DataFrame, documents: pd.DataFrame | None) -> list[str]:
-    listed = set(_text(documents["doc_id"])) if documents is not None else set()
+    listed = set(text(documents["doc_id"])) if documents is not None else set()
     with_edges = set(base.loc[base["n_edges"] > 0, "doc_id"])
     return sorted((listed | set(base["doc_id"])) - with_edges - {""})
 
@@ -757,6 +781,7 @@ def cross_region_comparison(
     seed: int | None = None,
     inherited: bool = True,
     projection: str = "newman",
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     r"""Network indices of every place, each with its z-score against a degree-preserving null.
 
@@ -816,8 +841,10 @@ def cross_region_comparison(
     n = settings.NULL_SAMPLES if n is None else int(n)
     seed = settings.SEED if seed is None else int(seed)
     options = {"agencies": agencies, "inherited": inherited, "projection": projection}
-    base = network_indices(assignments, seed=seed, **options)
-    long = network_indices_with_null(assignments, n=n, seed=seed, **options)
+    base = network_indices(assignments, seed=seed, **options, responsible=responsible)
+    long = network_indices_with_null(
+        assignments, n=n, seed=seed, **options, responsible=responsible
+    )
     out = _wide_indices(base, long, documents)
     out.attrs.update({"excluded": _excluded(base, documents), "n_samples": n, "seed": seed})
     return out
@@ -841,30 +868,50 @@ def _sdsm_edges(mats: dict[str, tuple[np.ndarray, list, list]]) -> pd.DataFrame:
 
     One small dense matrix per document (the binary incidence of
     :func:`agencygraph.graph.incidence_matrix`, rows and columns sorted as
-    there): cost linear in the number of documents.
+    there): cost linear in the number of documents. The edges are those of
+    :func:`agencygraph.backbone.sdsm_backbone` with its defaults (unsigned,
+    no correction, pairs that share no measure untested, RNA p-values), read
+    straight from the p-value matrix rather than through a graph per plan.
     """
     columns = ["doc_id", "source", "target", "weight", "sign", "p_value"]
-    parts = []
+    alpha = settings.ALPHA
+    docs, sources, targets, weights, p_values = [], [], [], [], []
     failed = []
     for doc, (R, rows, _) in mats.items():
         if R.shape[0] < 2:
             continue
         try:
-            graph = sdsm_backbone((R != 0).astype(np.int64), labels=rows)
+            B = (R != 0).astype(np.int64)
+            P, upper, _, _ = _sdsm_tails(B, method="rna", tol=1e-8, max_iter=200)
         except ConvergenceError:
             failed.append(doc)  # a fit that does not converge is listed, not fatal
             continue
-        edges = backbone_table(graph)
-        pair = np.sort(edges[["source", "target"]].to_numpy(dtype=object), axis=1)
-        edges = edges.assign(
-            source=pair[:, 0] if len(edges) else [],
-            target=pair[:, 1] if len(edges) else [],
-            weight=edges["weight"].astype(np.int64),
-            sign=edges["sign"].astype(np.int64),
-            p_value=edges["p_value"].astype(float),
+        with np.errstate(invalid="ignore"):
+            keep = (P != 0) & (upper < alpha)
+        i, j = np.nonzero(np.triu(keep, 1))
+        if not len(i):
+            continue
+        labels = np.asarray(rows, dtype=object)
+        docs.append(np.full(len(i), doc, dtype=object))
+        sources.append(labels[i])  # rows are sorted, so i < j keeps source < target
+        targets.append(labels[j])
+        weights.append(P[i, j].astype(np.int64))
+        p_values.append(upper[i, j].astype(float))
+    if docs:
+        out = pd.DataFrame(
+            {
+                "doc_id": np.concatenate(docs),
+                "source": np.concatenate(sources),
+                "target": np.concatenate(targets),
+                "weight": np.concatenate(weights),
+                "sign": np.int64(1),
+                "p_value": np.concatenate(p_values),
+            }
         )
-        parts.append(_with_doc(edges, doc))
-    out = _concat(parts, columns, ["doc_id", "source", "target"])
+        out = out.sort_values(["doc_id", "source", "target"], kind="stable")
+        out = out.reset_index(drop=True)[columns]
+    else:
+        out = _concat([], columns, ["doc_id", "source", "target"])
     out.attrs["not_converged"] = failed
     return out
 
@@ -877,6 +924,7 @@ def metric_tables(
     inherited: bool = True,
     budget: int | None = None,
     pair_tables: bool | None = None,
+    responsible: str | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Every metric table of the build, computed from a coded corpus.
 
@@ -945,7 +993,7 @@ def metric_tables(
     budget : int, optional
         Null-model budget (document × sample units) past
         :data:`agencygraph.settings.NULL_FULL_DOCS` documents; default
-        :data:`agencygraph.settings.NULL_BUDGET`.
+        :data:`agencygraph.settings.NULL_BUDGET` (None: ``NULL_FULL_DOCS × n``).
     pair_tables : bool, optional
         Write the place × place tables. Default (None): only for corpora of
         at most :data:`agencygraph.settings.PAIR_TABLES_MAX_DOCS` documents
@@ -969,9 +1017,10 @@ def metric_tables(
       ``BETWEENNESS_EXACT_NODES`` nodes would get sampled betweenness);
     - Monte-Carlo (seeded) with ``n`` samples per document up to
       ``NULL_FULL_DOCS`` documents (``method`` ``"full"``), under the budget
-      past it (``"reduced"`` / ``"skipped"``; Louvain on
-      ``NULL_LOUVAIN_SAMPLES`` draws): ``network_null``, ``cross_region``
-      z-scores and ``type_cross_region`` lead-share nulls;
+      past it (``"reduced"``, at least ``NULL_MIN_SAMPLES`` each, every
+      document; Louvain's two indices on ``NULL_LOUVAIN_BUDGET // n_docs``
+      draws, ``"skipped"`` below ``NULL_LOUVAIN_SAMPLES``): ``network_null``,
+      ``cross_region`` z-scores and ``type_cross_region`` lead-share nulls;
     - sampled betweenness in ``type_centrality`` once the pooled graph's
       component exceeds ``BETWEENNESS_EXACT_NODES`` nodes.
 
@@ -985,8 +1034,13 @@ def metric_tables(
     assignments, agencies, documents = _tables(coded, None, None)
     n = settings.NULL_SAMPLES if n is None else int(n)
     seed = settings.SEED if seed is None else int(seed)
-    sel, skipped = _select(
-        assignments, docs=None, roles=ROLES, inherited=inherited, node="agency_id"
+    sel, skipped = select_assignments(
+        assignments,
+        docs=None,
+        roles=ROLES,
+        inherited=inherited,
+        node="agency_id",
+        responsible=responsible,
     )
     docs = sorted(set(sel["doc_id"]))
     mats = _role_matrices_of(sel)
@@ -1010,7 +1064,14 @@ def metric_tables(
     cross.attrs.update({"excluded": _excluded(indices, documents), "n_samples": n, "seed": seed})
 
     centrality = _centrality_of_documents(sel, mats, agencies, seed=seed)
-    pooled = bipartite_graph(assignments, None, agencies, inherited=inherited, node="agency_type")
+    pooled = bipartite_graph(
+        assignments,
+        None,
+        agencies,
+        inherited=inherited,
+        node="agency_type",
+        responsible=responsible,
+    )
     type_centrality = agency_centrality(pooled, seed=seed).reset_index(drop=True)
 
     max_docs = settings.PAIR_TABLES_MAX_DOCS if pair_tables is None else None
@@ -1018,18 +1079,25 @@ def metric_tables(
     if with_pairs:
         similarity = [
             _with_doc(
-                similarity_between_places(assignments, profile=p, inherited=inherited), p
+                similarity_between_places(
+                    assignments, profile=p, inherited=inherited, responsible=responsible
+                ),
+                p,
             ).rename(columns={"doc_id": "profile"})
             for p in _PROFILES
         ]
         pairs = {
-            "place_overlap": place_overlap(assignments, inherited=inherited),
-            "lead_switches": lead_switches(assignments, inherited=inherited),
+            "place_overlap": place_overlap(
+                assignments, inherited=inherited, responsible=responsible
+            ),
+            "lead_switches": lead_switches(
+                assignments, inherited=inherited, responsible=responsible
+            ),
             "place_similarity": pd.concat(similarity, ignore_index=True),
         }
     else:
         pairs = {name: _skipped_pairs(name, len(docs)) for name in _PAIR_COLUMNS}
-    brokerage = brokerage_table(assignments, agencies, inherited=inherited)
+    brokerage = brokerage_table(assignments, agencies, inherited=inherited, responsible=responsible)
     return {
         "network_indices": indices,
         "network_null": null,
@@ -1041,9 +1109,18 @@ def metric_tables(
         "agency_overlap": _overlap_of_documents(sel),
         "place_overlap": pairs["place_overlap"],
         "lead_switches": pairs["lead_switches"],
-        "type_by_place": type_by_place(assignments, agencies, documents, inherited=inherited),
+        "type_by_place": type_by_place(
+            assignments, agencies, documents, inherited=inherited, responsible=responsible
+        ),
         "type_cross_region": cross_region_table(
-            assignments, agencies, documents, n=n, seed=seed, inherited=inherited, budget=budget
+            assignments,
+            agencies,
+            documents,
+            n=n,
+            seed=seed,
+            inherited=inherited,
+            budget=budget,
+            responsible=responsible,
         ),
         "place_similarity": pairs["place_similarity"],
         "backbone": _sdsm_edges(mats),

@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -24,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from agencygraph._errors import InputError
 from agencygraph.read import (
     CSV_SUFFIXES,
     HTML_SUFFIXES,

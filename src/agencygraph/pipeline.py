@@ -22,7 +22,7 @@ import pandas as pd
 from agencygraph import settings
 from agencygraph._errors import InputError
 from agencygraph.coding import CodedCorpus
-from agencygraph.export import atomic_batch, table_to_csv_bytes
+from agencygraph.export import atomic_batch, table_bytes
 
 
 class _Progress:
@@ -118,6 +118,7 @@ def build(
     null_samples: int | None = None,
     seed: int | None = None,
     per_plan: int | str | Sequence[str] | None = None,
+    format: str = "csv",
 ) -> list[Path]:
     """Run the pipeline on coded plans and write every output.
 
@@ -143,6 +144,8 @@ def build(
         ``"all"``, ``"none"``, ``N`` (or ``"top N"``: the N with the most
         assignments) or a list of doc ids; default ``settings.PER_PLAN``. The pooled
         figures and network are always drawn.
+    format : {"csv", "parquet"}
+        Format of the tables (Parquet needs the optional ``pyarrow``).
 
     Returns
     -------
@@ -159,7 +162,10 @@ def build(
         metrics = metric_tables(coded, n=null_samples, seed=seed)
         tick(len(metrics))
     tables.update(metrics)
-    table_files = {f"{name}.csv": table_to_csv_bytes(frame) for name, frame in tables.items()}
+    table_files = {}
+    for name, frame in tables.items():
+        suffix, data = table_bytes(frame, format)
+        table_files[f"{name}{suffix}"] = data
 
     outputs: dict[str, bytes] = {}
     if not tables_only:
