@@ -410,7 +410,8 @@ def correct_coding(
     Besides the corrected tables, the result holds ``documents`` with ``n_measures`` and
     ``n_assignments`` counted after the corrections, and ``warnings``: one row
     (``doc_id, file, line, kind, message``; kind ``correction``) per stale correction,
-    ``line`` being its line in the corrections file. Stale corrections also raise one :class:`CorrectionWarning`.
+    ``line`` being its line in the corrections file. Stale corrections also raise one
+    :class:`CorrectionWarning`.
     """
     import warnings as _warnings
 
