@@ -191,7 +191,7 @@ def test_parse_corpus_reports_a_stale_correction(coded, tmp_path, capsys):
         fixed = ag.parse_corpus(corrections=path)
     assert fixed.corrections.status.tolist() == ["applied", "stale"]
     assert "no longer starts with '这不是原文'" in fixed.corrections.reason.iloc[1]
-    warning = fixed.warnings[fixed.warnings.source_file == str(path)]
+    warning = fixed.warnings[fixed.warnings.file == str(path)]
     assert warning.line.tolist() == [3]
     assert "correction not applied (not_measure in haimen-s1-m1)" in warning.message.item()
     # The stale correction did not drop the measure; the good one was applied.

@@ -318,7 +318,7 @@ def parse_corpus(
     documents = _frame(doc_rows, DOCUMENT_COLUMNS)
     measures = _frame(measure_rows, MEASURE_COLUMNS[: MEASURE_COLUMNS.index("theme")])
     assignments = _frame(
-        assignment_rows, ["doc_id", "measure_id", "role", "agency_raw", "inherited", "line"]
+        assignment_rows, ["doc_id", "measure_id", "role", "agency_raw", "inherited", "line", "page"]
     )
     mentions_df = _frame(mention_rows, ["doc_id", "measure_id", "agency_raw", "line"])
     # A researcher's corrections, before agencies are resolved: every table follows them.
@@ -326,6 +326,11 @@ def parse_corpus(
     documents, measures = corrected.documents, corrected.measures
     assignments, mentions_df = corrected.assignments, corrected.mentions
     warning_rows.extend(corrected.warnings)
+    # PDF pages: a whole number, or empty for other formats and for units a correction added.
+    for table in (measures, assignments):
+        table["page"] = pd.to_numeric(table["page"].replace("", None), errors="coerce").astype(
+            "Int64"
+        )
     measures = _with_themes(measures) if themes else measures.assign(theme="", themes="")
     assignments["agency_id"] = ""
     assignments["agency_type"] = ""

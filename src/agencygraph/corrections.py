@@ -358,6 +358,8 @@ def _apply_one(fix, measures, assignments, measure_at, dropped_m, dropped_a, add
             coded_by="corrected",
             note=fix.note,
         )
+        if "page" in row:  # the page of the measure the unit is added to (PDF sources)
+            row["page"] = measures.at[at, "page"] if "page" in measures else None
         new_rows.append(row)
         _mark(measures, at, fix.note)
         return ""
