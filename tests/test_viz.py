@@ -13,6 +13,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 
+import agencygraph as ag
 from agencygraph.graph import bipartite_graph, lead_support_network, project_agencies
 from agencygraph.metrics import overlap
 from agencygraph.viz import figures, network_html, style, write_network_html
@@ -273,7 +274,7 @@ def test_html_escapes_names_and_title():
 def test_html_written_as_utf8(haimen, tmp_path):
     path = write_network_html(haimen, tmp_path / "sub" / "haimen.html", lang="zh")
     data = path.read_bytes()
-    assert data == network_html(haimen, lang="zh", file_stem="haimen").encode("utf-8")
+    assert data == network_html(haimen, lang="zh").encode("utf-8")
     text = data.decode("utf-8")
     assert '<meta charset="utf-8">' in text
     assert "市总工会" in text
@@ -608,3 +609,111 @@ def test_svg_reads_back_as_xml(haimen):
 
     data = figures.figure_bytes(figures.bipartite_figure(haimen), "svg")
     assert ElementTree.parse(io.BytesIO(data)).getroot().tag.endswith("svg")
+
+
+@pytest.fixture(scope="module")
+def build_figures():
+    """The build's figures of the bundled corpus, drawn (not saved), in both languages."""
+    from agencygraph import pipeline
+    from agencygraph.compare import metric_tables
+
+    coded = ag.parse_corpus()
+    metrics = metric_tables(coded, n=5)
+    graphs = pipeline._graphs(coded)
+    return {
+        lang: {
+            stem: draw()
+            for stem, draw in pipeline._figure_makers(coded, metrics, graphs, lang).items()
+        }
+        for lang in ("en", "zh")
+    }
+
+
+def _texts(fig) -> list[str]:
+    from matplotlib.text import Text
+
+    return [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+
+
+def test_build_figure_titles_name_the_place(build_figures):
+    places = {
+        "cixi": ("Cixi", "慈溪市"),
+        "haimen": ("Haimen", "海门市"),
+        "lijiang": ("Lijiang", "丽江市"),
+    }
+    for lang, drawn in build_figures.items():
+        for stem, fig in drawn.items():
+            title = fig.axes[0].get_title(loc="left") or fig.axes[0].get_title()
+            doc = stem.split("_")[0]
+            if doc in places:
+                assert places[doc][0 if lang == "en" else 1] in title, (lang, stem, title)
+            else:
+                assert (
+                    ("All places" in title or "place" in title) if lang == "en" else "各" in title
+                )
+
+
+# Words a Chinese figure may keep in Latin letters: method names, a reference, abbreviations.
+_LATIN_OK = {"SDSM", "Neal", "Jaccard", "Holm", "Bonferroni", "CPPCC"}
+
+
+def test_build_figures_speak_one_language(build_figures):
+    cjk = re.compile(r"[\u3400-\u9fff]")
+    for stem, fig in build_figures["en"].items():
+        chinese = [t for t in _texts(fig) if cjk.search(t)]
+        # Only proper names the lexicon has no English for may stay Chinese.
+        assert len(chinese) <= 2, (stem, chinese[:5])
+    for stem, fig in build_figures["zh"].items():
+        words = {w for t in _texts(fig) for w in re.findall(r"[A-Za-z]{3,}", t)}
+        # Measure numbers (s1-m2) and type codes are not words; English words are not allowed.
+        assert words <= _LATIN_OK, (stem, sorted(words - _LATIN_OK)[:8])
+
+
+def test_backbone_figure_has_a_caption_and_its_legend_beside_the_nodes(build_figures):
+    stem = next(s for s in build_figures["en"] if s.endswith("_backbone"))
+    fig = build_figures["en"][stem]
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    caption = " ".join(t.get_text() for t in fig.texts).replace("\n", " ")
+    assert "SDSM" in caption and "α = 0.05" in caption and "no correction" in caption
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    box = fig.legends[0].get_window_extent(canvas.get_renderer())
+    ax = fig.axes[0]
+    points = ax.transData.transform(ax.collections[-1].get_offsets())
+    inside = [(x, y) for x, y in points if box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1]
+    assert inside == []
+
+
+def test_svg_text_editable_when_asked(haimen):
+    fig = figures.bipartite_figure(haimen, lang="zh", title="海门市")
+    plain = figures.figure_bytes(fig, "svg").decode("utf-8")
+    assert "<text" not in plain  # glyphs as paths by default
+    editable = figures.figure_bytes(fig, "svg", editable_text=True).decode("utf-8")
+    assert "<text" in editable and "市总工会" in editable and "海门市" in editable
+    assert "font-family: " in editable and "'AgencyGraph Sans SC'" in editable
+    assert "'Noto Sans CJK SC'" in editable
+
+
+def test_overlap_heatmap_has_a_key_to_label_colours_and_legible_ticks(haimen):
+    fig = figures.overlap_heatmap(overlap(haimen), haimen, lang="en", title="Haimen: overlap")
+    assert fig.axes[0].get_title(loc="left") == "Haimen: overlap"
+    assert fig.legends and "Label colour" in fig.legends[0].get_title().get_text()
+    from matplotlib.colors import to_rgb
+
+    for label in fig.axes[0].get_yticklabels():
+        r, g, b = to_rgb(label.get_color())
+        lum = 0.2126 * r**2.2 + 0.7152 * g**2.2 + 0.0722 * b**2.2
+        assert lum <= 0.2, label.get_text()  # readable on white
+
+
+def test_bipartite_figure_inherited_edges_are_dotted(haimen):
+    fig = figures.bipartite_figure(haimen, lang="en")
+    from matplotlib.collections import LineCollection
+
+    dashes = {
+        str(c.get_linestyle()[0])
+        for c in fig.axes[0].collections
+        if isinstance(c, LineCollection) and c.get_segments()
+    }
+    assert len(dashes) >= 3  # lead solid, support dashed, inherited dotted

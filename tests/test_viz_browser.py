@@ -121,6 +121,7 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("networks")
     write_networks_html(graphs, folder, lang="en", standalone=False)
     write_networks_html({"synthetic_force": synthetic}, folder, layout="spring")
+    write_networks_html({"synthetic_columns": synthetic}, folder, layout="columns")
     write_networks_html({"haimen_zh": haimen}, folder, lang="zh")
     return {p.stem: p for p in folder.glob("*.html")}
 
@@ -174,6 +175,7 @@ NAMES = [
     "pooled_types",
     "synthetic_plan",
     "synthetic_force",
+    "synthetic_columns",
     "haimen_zh",
 ]
 
@@ -287,7 +289,8 @@ def test_notebook_cell_shows_a_network(browser, tmp_path):
             "from agencygraph import viz\n"
             "from agencygraph.graph import bipartite_graph\n"
             "coded = ag.parse_corpus()\n"
-            "G = bipartite_graph(coded.assignments, coded.measures, coded.agencies, docs='haimen')\n"
+            "a, m, g = coded.assignments, coded.measures, coded.agencies\n"
+            "G = bipartite_graph(a, m, g, docs='haimen')\n"
             "viz.show(G, lang='en', height=520)"
         )
     ]

@@ -93,6 +93,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         progress=not args.quiet,
         null_samples=args.null_samples,
         seed=args.seed,
+        lang=args.lang,
+        standalone=args.standalone,
     )
     print(f"{len(written)} files written")
     return 0
@@ -185,6 +187,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     p_build.add_argument(
         "--seed", type=int, help=f"seed of layouts and null models (default: {settings.SEED})"
+    )
+    p_build.add_argument(
+        "--lang",
+        choices=("en", "zh"),
+        default="en",
+        help="language of figures, network pages and the index page (default: en)",
+    )
+    p_build.add_argument(
+        "--standalone",
+        action="store_true",
+        help="inline the network script in every page instead of networks/_lib/",
     )
     p_build.add_argument("--quiet", action="store_true", help="no progress display")
     p_build.set_defaults(func=cmd_build)

@@ -208,6 +208,20 @@ def _title(coded: CodedCorpus, name: str, lang: str) -> str:
 def _figures(
     coded: CodedCorpus, metrics: dict[str, pd.DataFrame], graphs, lang: str = "en"
 ) -> dict[str, bytes]:
+    from agencygraph.viz import figures
+
+    out: dict[str, bytes] = {}
+    for stem, draw in _figure_makers(coded, metrics, graphs, lang).items():
+        fig = draw()
+        for fmt in ("png", "svg"):
+            out[f"figures/{stem}.{fmt}"] = figures.figure_bytes(fig, fmt)
+    return out
+
+
+def _figure_makers(
+    coded: CodedCorpus, metrics: dict[str, pd.DataFrame], graphs, lang: str = "en"
+) -> dict[str, Callable]:
+    """File stem → a function drawing that figure of the build."""
     from agencygraph.agencies import agency_types
     from agencygraph.viz import figures
 
@@ -216,7 +230,7 @@ def _figures(
         "role_counts_by_type": lambda: figures.role_counts_figure(
             coded.assignments, types, lang=lang, title=_title(coded, "role_counts", lang)
         ),
-        "lead_share_heatmap": lambda: figures.lead_share_heatmap(
+        "lead_role_share_heatmap": lambda: figures.lead_role_share_heatmap(
             coded.assignments,
             types,
             coded.documents,
@@ -248,12 +262,7 @@ def _figures(
                 title=_title(coded, f"{doc}_backbone", lang),
                 caption=figures.backbone_caption(lang=lang),
             )
-    out: dict[str, bytes] = {}
-    for stem, draw in drawn.items():
-        fig = draw()
-        for fmt in ("png", "svg"):
-            out[f"figures/{stem}.{fmt}"] = figures.figure_bytes(fig, fmt)
-    return out
+    return drawn
 
 
 def _views(coded: CodedCorpus, graphs, lang: str, seed: int | None) -> dict:
@@ -353,6 +362,6 @@ def _index_page(
 
 def _figure_name(path: str) -> str:
     stem = path.removeprefix("figures/").rsplit(".", 1)[0]
-    return {"role_counts_by_type": "role_counts", "lead_share_heatmap": "lead_share"}.get(
+    return {"role_counts_by_type": "role_counts", "lead_role_share_heatmap": "lead_share"}.get(
         stem, stem
     )

@@ -27,6 +27,7 @@ from agencygraph.viz.html import (
 __all__ = [
     "backbone_caption",
     "bipartite_figure",
+    "lead_role_share_heatmap",
     "lead_share_heatmap",
     "network_html",
     "network_view",
@@ -45,6 +46,7 @@ __all__ = [
 _FIGURES = {
     "backbone_caption",
     "bipartite_figure",
+    "lead_role_share_heatmap",
     "lead_share_heatmap",
     "overlap_heatmap",
     "projection_figure",

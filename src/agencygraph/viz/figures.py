@@ -47,6 +47,7 @@ __all__ = [
     "backbone_caption",
     "bipartite_figure",
     "figure_bytes",
+    "lead_role_share_heatmap",
     "lead_share_heatmap",
     "overlap_heatmap",
     "projection_figure",
@@ -619,7 +620,11 @@ def role_counts_figure(
         ax.tick_params(axis="y", labelsize=7)
         xlabel = "任务数" if labels == "zh" else "assignments"
         if unresolved:
-            xlabel += f" ({unresolved} unresolved left out)"
+            xlabel += (
+                f"（未识别的 {unresolved} 条未计入）"
+                if labels == "zh"
+                else f" ({unresolved} unresolved left out)"
+            )
         ax.set_xlabel(xlabel)
         ax.set_ylim(-0.6, max(len(counts), 1) - 0.4)
         handles = [
@@ -648,7 +653,7 @@ def role_counts_figure(
     return fig
 
 
-def lead_share_heatmap(
+def lead_role_share_heatmap(
     assignments: pd.DataFrame,
     types: pd.DataFrame | None = None,
     documents: pd.DataFrame | None = None,
@@ -658,7 +663,7 @@ def lead_share_heatmap(
     min_count: int = 1,
     title: str | None = None,
 ) -> Figure:
-    r"""Heatmap of the lead share of each agency type (rows) in each place (columns).
+    r"""Heatmap of the lead-role share of each agency type (rows) in each place (columns).
 
     The cell value is :math:`n_{lead} / (n_{lead} + n_{support})` over the
     assignments of that type in that document; blank where the type has fewer
@@ -689,7 +694,7 @@ def lead_share_heatmap(
     >>> import pandas as pd
     >>> a = pd.DataFrame({"doc_id": ["d", "d", "e"], "role": ["lead", "support", "lead"],
     ...                   "agency_type": ["hrss", "hrss", "hrss"]})
-    >>> fig = lead_share_heatmap(a)
+    >>> fig = lead_role_share_heatmap(a)
     >>> fig.axes[0].images[0].get_array().tolist()
     [[0.5, 1.0]]
     """
@@ -758,11 +763,20 @@ def lead_share_heatmap(
                         color="white" if value < 0.6 else "black",
                     )
         bar = fig.colorbar(image, ax=ax, shrink=0.6)
-        bar.set_label("牵头占比" if labels == "zh" else "lead share")
+        bar.set_label("牵头角色占比" if labels == "zh" else "lead-role share")
         ax.set_title(
-            title or ("各地各类单位牵头占比" if labels == "zh" else "Lead share by type and place")
+            title
+            or (
+                "各地各类单位牵头角色占比"
+                if labels == "zh"
+                else "Lead-role share by type and place"
+            )
         )
     return fig
+
+
+#: The older name of :func:`lead_role_share_heatmap`.
+lead_share_heatmap = lead_role_share_heatmap
 
 
 def _square(data: pd.DataFrame, value: str | None) -> tuple[pd.DataFrame, str]:

@@ -807,6 +807,7 @@ def network_html(
         "nodes": view.nodes,
         "edges": view.edges,
         "layout": view.layout,
+        "row_gap": style.ROW_GAP,
         "directed": view.directed,
         "matches": text["matches"],
     }
@@ -915,7 +916,6 @@ def write_network_html(G: nx.Graph, path: str | Path, **kwargs) -> Path:
     b'<!DOCTYPE html>'
     """
     path = Path(path)
-    kwargs.setdefault("file_stem", path.stem)
     page = network_html(G, **kwargs)
     with atomic_batch(path.parent) as put:
         put(path.name, page.encode("utf-8"))

@@ -327,7 +327,7 @@ ROW_GAP: float = 22.0
 COLUMN_GAP: float = 360.0
 
 #: Largest single-plan two-mode graph that ``layout="auto"`` draws in two columns.
-AUTO_COLUMNS_MAX: int = 1200
+AUTO_COLUMNS_MAX: int = 300
 
 
 def pixel_positions(

@@ -120,7 +120,7 @@
     var labels = {}, nodes = {};
     var searching = svg.classList.contains("ag-searching");
     N.forEach(function (n) {
-      if (!n.on) return;
+      if (!n.on || (searching && !n.hit)) return; // dimmed nodes do not keep labels away
       var sx = n.x * T.k + T.x, sy = n.y * T.k + T.y, r = n.r * T.k;
       if (sx + r < 0 || sx - r > W || sy + r < 0 || sy - r > H) return;
       insert(nodes, [sx - r, sy - r, sx + r, sy + r, n.i]);
@@ -176,10 +176,15 @@
     // Room for the labels beside the outermost nodes, but never most of the drawing.
     left = Math.min(left, 0.3 * W); right = Math.min(right, 0.3 * W);
     var pad = 12, aw = Math.max(W - left - right - 2 * pad, 20), ah = Math.max(H - 2 * pad, 20);
-    var k = Math.min(aw / Math.max(x1 - x0, 1), ah / Math.max(y1 - y0, 1), 2.5);
+    var kw = aw / Math.max(x1 - x0, 1);
+    var k = Math.min(kw, ah / Math.max(y1 - y0, 1), 2.5);
+    if (data.layout === "columns" && !onlyHits) {
+      // Long columns: rows stay at least 14 px apart, starting from the top; pan to see more.
+      k = Math.max(k, Math.min(kw, 14 / data.row_gap));
+    }
     T.k = k;
     T.x = pad + left + (aw - (x1 - x0) * k) / 2 - x0 * k;
-    T.y = pad + (ah - (y1 - y0) * k) / 2 - y0 * k;
+    T.y = pad + Math.max((ah - (y1 - y0) * k) / 2, 0) - y0 * k;
     apply(true);
   }
 
