@@ -1001,7 +1001,7 @@ def projection_figure(
         own = B.nodes[n]
         return own if own or G is None or n not in G else G.nodes[n]
 
-    pos = style.positions(B, layout, seed=seed)
+    pos = _packed(B, layout, seed) if isinstance(layout, str) else style.positions(B, layout)
     strength = {
         n: sum(float(d.get("weight", 1.0)) for *_, d in B.edges(n, data=True)) for n in nodes
     }
@@ -1049,19 +1049,6 @@ def projection_figure(
             linewidths=0.5,
             zorder=2,
         )
-        for n in nodes:
-            ax.annotate(
-                _wrap(
-                    style.agency_label(G if G is not None and n in G else B, n, attrs(n), labels),
-                    labels,
-                ),
-                pos[n],
-                xytext=(0, 7),
-                textcoords="offset points",
-                ha="center",
-                fontsize=6.5,
-                zorder=3,
-            )
         if nodes:
             xs = [pos[n][0] for n in nodes]
             yvals = [pos[n][1] for n in nodes]
@@ -1069,6 +1056,15 @@ def projection_figure(
             ax.set_xlim(min(xs) - pad, max(xs) + pad)
             ax.set_ylim(min(yvals) - pad, max(yvals) + pad)
         ax.axis("off")
+        texts = [
+            _wrap(
+                style.agency_label(G if G is not None and n in G else B, n, attrs(n), labels),
+                labels,
+            )
+            for n in nodes
+        ]
+        sizes = [30 + 270 * strength[n] / top for n in nodes]
+        _place_labels(fig, ax, [pos[n] for n in nodes], texts, sizes)
         fig.legend(
             handles=_system_handles(systems, labels),
             loc="outside right upper",
@@ -1091,6 +1087,91 @@ def projection_figure(
                 transform=fig.transFigure,
             )
     return fig
+
+
+def _packed(B: nx.Graph, layout: str, seed: int | None) -> dict:
+    """Each connected component laid out alone, then the components packed in rows.
+
+    A force layout of a disconnected graph pushes its components to the corners and leaves
+    the middle of the figure empty.
+    """
+    U = B.to_undirected() if B.is_directed() else B
+    parts = sorted(
+        (sorted(c, key=style._key) for c in nx.connected_components(U)),
+        key=lambda c: (-len(c), style._key(c[0])),
+    )
+    pos: dict = {}
+    x = y = row_height = 0.0
+    width = max(3.0, 1.5 * np.sqrt(len(U)))
+    for part in parts:
+        size = max(0.8, 0.6 * np.sqrt(len(part)))
+        sub = style.positions(U.subgraph(part), layout, seed=seed) if len(part) > 1 else {}
+        if x > 0 and x + size > width:
+            x, y, row_height = 0.0, y - row_height - 1.0, 0.0
+        for n in part:
+            px, py = sub.get(n, (0.0, 0.0))
+            pos[n] = (x + size / 2 + px * size / 2, y - size / 2 + py * size / 2)
+        x += size + 1.2
+        row_height = max(row_height, size)
+    return pos
+
+
+def _place_labels(fig: Figure, ax, points: list, texts: list[str], sizes: list[float]) -> None:
+    """Label each node beside it where the label meets no other label (largest nodes first).
+
+    Tries above, below, right and left of the node; a label that fits nowhere goes where it
+    overlaps least, so that every node keeps its name in print.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.transforms import Bbox
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw_without_rendering()
+    placed: list = []
+    # Nodes are obstacles too (a label may touch only its own node).
+    centres = ax.transData.transform(np.asarray(points, dtype=float).reshape(-1, 2))
+    scale = fig.dpi / 72.0
+    nodes = [
+        Bbox.from_extents(x - r, y - r, x + r, y + r)
+        for (x, y), r in zip(centres, (np.sqrt(sizes) / 2 * scale), strict=True)
+    ]
+    order = sorted(range(len(points)), key=lambda i: (-sizes[i], i))
+    spots = [
+        ((0, 1), "center", "bottom"),
+        ((0, -1), "center", "top"),
+        ((1, 0), "left", "center"),
+        ((-1, 0), "right", "center"),
+    ]
+    for i in order:
+        radius = np.sqrt(sizes[i]) / 2 + 2  # marker radius in points, and a gap
+        best, best_overlap = None, None
+        for (dx, dy), ha, va in spots:
+            text = ax.annotate(
+                texts[i],
+                points[i],
+                xytext=(dx * radius, dy * radius),
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                fontsize=6.5,
+                zorder=3,
+            )
+            box = text.get_window_extent(renderer)
+            others = placed + nodes[:i] + nodes[i + 1 :]
+            overlap = sum(
+                max(0.0, min(box.x1, o.x1) - max(box.x0, o.x0))
+                * max(0.0, min(box.y1, o.y1) - max(box.y0, o.y0))
+                for o in others
+            )
+            if best_overlap is None or overlap < best_overlap:
+                if best is not None:
+                    best[0].remove()
+                best, best_overlap = (text, Bbox(box.get_points())), overlap
+            else:
+                text.remove()
+            if overlap == 0:
+                break
+        placed.append(best[1])
 
 
 def backbone_caption(

@@ -307,7 +307,14 @@ def index_page(
         if frame is None or not len(frame):
             parts.append(f"<p>{text['none']}</p>")
             continue
-        parts.append(_table(frame.head(max_rows), heads))
+        shown = frame.head(max_rows).copy()
+        for column in ("source_file", "file"):
+            if column in shown.columns:
+                # The file's name is enough here; a full path would tie the page to one machine.
+                shown[column] = [
+                    str(v).replace("\\", "/").rsplit("/", 1)[-1] for v in shown[column]
+                ]
+        parts.append(_table(shown, heads))
         if len(frame) > max_rows:
             parts.append(
                 f'<p class="note">{text["more"].format(len(frame) - max_rows)} '
