@@ -22,7 +22,7 @@ def coding(text: str, doc_id: str = "t"):
     return [(m.text[:8], by_measure[m.measure_id]) for m in plan.measures], plan
 
 
-L, S = "lead", "support"
+L, S, R = "lead", "support", "responsible"
 
 # --- 1. label lines -------------------------------------------------------------------
 
@@ -110,14 +110,15 @@ def test_label_lines_with_other_labels():
     assert plan.layout == "inline"
 
 
-def test_a_single_list_without_a_rule_is_support_and_flagged():
+def test_a_single_list_without_a_rule_is_jointly_responsible_and_flagged():
     got, plan = coding(LABEL_LINES_SINGLE)
     assert got == [
-        ("开展送温暖活动。", [(S, "区总工会", False), (S, "区民政局", False)]),
-        ("优化就业服务。举", [(S, "区人社局", False)]),
+        # Several units named responsible, no lead, no rule: jointly responsible.
+        ("开展送温暖活动。", [(R, "区总工会", False), (R, "区民政局", False)]),
+        # The only unit named responsible leads.
+        ("优化就业服务。举", [(L, "区人社局", False)]),
     ]
     assert "single_list_no_lead_rule" in plan.flags
-    assert any("single unit list" in message for _, message in plan.warnings)
 
 
 # --- 2. first-listed leads --------------------------------------------------------------
@@ -162,7 +163,7 @@ def test_first_listed_rule_stated_in_the_first_note():
 def test_first_listed_rule_applies_from_where_it_is_stated():
     got, plan = coding(RULE_MID_DOCUMENT)
     assert got == [
-        ("加快产业转型升级", [(S, "县发改局", False), (S, "县工信局", False)]),
+        ("加快产业转型升级", [(R, "县发改局", False), (R, "县工信局", False)]),
         (
             "推动企业技术创新",
             [(L, "县工信局", False), (S, "县科技局", False), (S, "县总工会", False)],
@@ -524,7 +525,7 @@ def test_documents_report_layout_confidence_and_flags(tmp_path, capsys):
     assert main(["parse", str(narrative), str(single), "--out", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
     assert "narrative.txt: measures found but no responsibilities" in out
-    assert "single.txt: unit lists without a stated lead rule" in out
+    assert "single.txt: units named jointly with no lead" in out
 
 
 # --- run-in headings and numbering that runs on across sections -------------------------
@@ -578,7 +579,7 @@ def test_a_title_line_over_sub_points_is_the_measure_title():
     found, plan = coding(SUB_POINTS_UNDER_A_TITLE)
     assert [m.task_title for m in plan.measures] == ["完善应急预案体系", "健全应急管理体制"]
     # The note on its own line after the sub-points belongs to the measure above it.
-    assert found[0][1] == [(S, "市直各有关单位", False), (S, "各县（市、区）人民政府", False)]
+    assert found[0][1] == [(R, "市直各有关单位", False), (R, "各县（市、区）人民政府", False)]
     assert found[1][1] == [
         (L, "市应急管理局", False),
         (S, "市公安局", False),
@@ -608,14 +609,14 @@ def test_more_note_forms():
         [(L, "县教育局", False), (S, "县人社局", False), (S, "县工信局", False)],
         # 主要责任单位 is the lead.
         [(L, "县人社局", False), (S, "县总工会", False)],
-        # Units sharing a duty with no lead named share the lead.
-        [(L, "县委宣传部", False), (L, "县总工会", False)],
+        # Units sharing a duty with no lead named are jointly responsible.
+        [(R, "县委宣传部", False), (R, "县总工会", False)],
         # Units set apart by spaces alone, each a unit the lexicon knows.
         [(L, "县人社局", False), (S, "县总工会", False), (S, "团县委", False)],
         # A name broken by a space is not two units.
         [(L, "县财政局", False), (S, "县人力资源和社会保障局", False)],
     ]
-    assert "single_list_no_lead_rule" not in plan.flags
+    assert "single_list_no_lead_rule" in plan.flags
 
 
 def test_a_shared_duty_follows_the_first_listed_rule():

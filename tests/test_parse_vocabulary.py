@@ -6,6 +6,8 @@ import csv
 import re
 from importlib import resources
 
+import pytest
+
 from agencygraph._chars import ts_table
 from agencygraph.parse import mentions, outline, responsibility, table
 from agencygraph.parse._records import parse_terms
@@ -26,10 +28,7 @@ KINDS_USED = {
 
 def _vocabulary_terms() -> list[str]:
     terms = [
-        *responsibility.LABELS,
-        *responsibility.LEAD_VERBS,
-        *responsibility.SUPPORT_VERBS,
-        responsibility.FIRST_LISTED_RE.pattern,
+        *(term for kind_terms in responsibility.role_terms().values() for term, _ in kind_terms),
         outline._RESPONSIBILITY_WORDS.pattern,
         *(pattern.pattern for _, pattern in table._HEADER_KINDS),
     ]
@@ -64,3 +63,89 @@ def test_parse_terms_file_is_valid_and_every_kind_is_used():
             "parse", f"{module.__name__.rsplit('.', 1)[1]}.py"
         )
         assert f'"{kind}"' in source.read_text(encoding="utf-8"), kind
+
+
+ROLE_KINDS = {
+    "label_stem": {"lead", "support", "single"},
+    "label_suffix": {""},
+    "label_bare": {"lead", "support", "single", "division", "official", "timeline", "stop"},
+    "verb": {"lead", "support", "shared", "support_or_shared", "joint"},
+    "mark": {"lead", "support"},
+    "first_listed": {""},
+    "official_title": {""},
+}
+
+
+def _role_rows() -> list[dict[str, str]]:
+    path = resources.files("agencygraph") / "data" / "role_terms.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_role_terms_file_is_valid():
+    rows = _role_rows()
+    assert {row["kind"] for row in rows} == set(ROLE_KINDS)
+    assert len({(row["term"], row["kind"]) for row in rows}) == len(rows)
+    for row in rows:
+        assert row["term"].strip() == row["term"] and row["term"], row
+        assert row["role"] in ROLE_KINDS[row["kind"]], row
+        if row["kind"] in ("first_listed", "official_title"):
+            re.compile(row["term"])
+
+
+@pytest.mark.parametrize("label", sorted(responsibility.labels()))
+def test_every_label_gives_its_role(label):
+    role = responsibility.labels()[label]
+    note = responsibility.find_note(f"做好工作。（{label}：市财政局；配合单位：市税务局）")
+    units = [(r, u) for r, u, _ in note.units]
+    if role in ("lead", "support", "single"):
+        assert units[0] == (role, "市财政局")
+    elif role == "official":
+        assert [name for name, _ in note.officials] == ["市财政局"]
+    elif role in ("timeline", "stop"):
+        assert ("市财政局" not in {u for _, u in units}) and note.timeline in ("", "市财政局")
+
+
+@pytest.mark.parametrize("verb", sorted(responsibility.verbs()))
+def test_every_verb_gives_its_role(verb):
+    role = responsibility.verbs()[verb]
+    note = responsibility.find_note(f"做好工作。（市财政局、市税务局{verb}）")
+    if role == "joint":
+        note = responsibility.find_note(f"做好工作。（市财政局{verb}市税务局负责）")
+        assert [r for r, _, _ in note.units] == ["lead", "support"]
+        return
+    expected = {"shared": "shared", "support_or_shared": "shared"}.get(role, role)
+    assert {r for r, _, _ in note.units} == {expected}
+
+
+@pytest.mark.parametrize(
+    "rule",
+    ["列第一位的为牵头单位", "排在首位的为牵头部门", "第一个单位为牵头单位", "牵头单位列第一位"],
+)
+def test_every_first_listed_pattern_is_read(rule):
+    assert responsibility.find_first_listed_rule(f"（{rule}，下同）")
+    patterns = [r["term"] for r in _role_rows() if r["kind"] == "first_listed"]
+    assert any(re.search(p, rule) for p in patterns)
+
+
+def test_every_first_listed_pattern_matches_an_example():
+    examples = ["列第一位的为牵头单位", "第一个单位为牵头单位", "牵头单位列第一位"]
+    for pattern in (r["term"] for r in _role_rows() if r["kind"] == "first_listed"):
+        assert any(re.search(pattern, example) for example in examples), pattern
+
+
+def test_every_official_title_marks_an_official():
+    examples = [
+        "副市长",
+        "常务副县长",
+        "市委书记",
+        "副秘书长",
+        "分管副区长",
+        "办公室主任",
+        "牵头领导",
+        "负责同志",
+        "负责人",
+    ]
+    for pattern in (r["term"] for r in _role_rows() if r["kind"] == "official_title"):
+        assert any(re.search(pattern, example) for example in examples), pattern
+    assert all(responsibility.is_official(e) for e in examples)

@@ -139,6 +139,7 @@ AGENCY_COLUMNS: tuple[str, ...] = (
     "system",
     "n_lead",
     "n_support",
+    "n_responsible",
 )
 UNKNOWN_COLUMNS: tuple[str, ...] = ("doc_id", "agency_raw", "line", "count")
 
@@ -1013,7 +1014,8 @@ def agencies_table(
     -------
     pandas.DataFrame
         Columns ``agency_id, doc_id, name_zh, name_en, agency_type, type_en, system, n_lead,
-        n_support``, sorted by ``agency_id``. ``name_zh`` is the spelling written most often in
+        n_support, n_responsible`` (measures where the agency is named jointly responsible with
+        no lead), sorted by ``agency_id``. ``name_zh`` is the spelling written most often in
         that document (ties: the shortest, then the first in code-point order); ``name_en`` is
         the place and the type (``Haimen Finance Bureau``; aggregates ``Lijiang: ...``).
 
@@ -1039,15 +1041,15 @@ def agencies_table(
         role = assignments["role"].fillna("").astype(str).str.strip().str.lower()
     else:
         role = pd.Series("", index=assignments.index)
-    frame["lead"] = (role == "lead").to_numpy().astype(int)
-    frame["support"] = (role == "support").to_numpy().astype(int)
+    for name in _ROLE_COUNTS:
+        frame[name] = (role == name).to_numpy().astype(int)
     frame = frame[frame["agency_type"] != ""]
     if frame.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in AGENCY_COLUMNS}).astype(
-            {"n_lead": "int64", "n_support": "int64"}
+            {f"n_{name}": "int64" for name in _ROLE_COUNTS}
         )
     keys = ["doc_id", "agency_type"]
-    counts = frame.groupby(keys, sort=True)[["lead", "support"]].sum().reset_index()
+    counts = frame.groupby(keys, sort=True)[list(_ROLE_COUNTS)].sum().reset_index()
     spellings = frame.groupby([*keys, "agency_raw"]).size().rename("n").reset_index()
     spellings["length"] = spellings["agency_raw"].str.len()
     spellings = spellings.sort_values(
@@ -1075,9 +1077,14 @@ def agencies_table(
             "system": [info[c][1] for c in out["agency_type"]],
             "n_lead": out["lead"].astype("int64"),
             "n_support": out["support"].astype("int64"),
+            "n_responsible": out["responsible"].astype("int64"),
         }
     )
     return result.sort_values("agency_id", kind="stable").reset_index(drop=True)
+
+
+# Roles counted per agency (agencies.csv: n_lead, n_support, n_responsible).
+_ROLE_COUNTS = ("lead", "support", "responsible")
 
 
 def unknown_agencies(

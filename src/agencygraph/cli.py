@@ -14,7 +14,7 @@ from pathlib import Path
 
 from agencygraph import __version__, settings
 from agencygraph._errors import AgencygraphError
-from agencygraph.coding import CodedCorpus, parse_corpus
+from agencygraph.coding import CodedCorpus, documents_to_check, parse_corpus
 
 
 def _summary(coded: CodedCorpus) -> list[str]:
@@ -34,8 +34,8 @@ def _summary(coded: CodedCorpus) -> list[str]:
             lines.append(f"  warning: {row.source_file}: layout uncertain, check the coding")
         if "single_list_no_lead_rule" in flags:
             lines.append(
-                f"  warning: {row.source_file}: unit lists without a stated lead rule "
-                "were coded as support, lead left empty"
+                f"  note: {row.source_file}: units named jointly with no lead and no stated "
+                "first-listed rule are coded 'responsible'"
             )
     unknown = coded.unknown_agencies
     if len(unknown):
@@ -50,6 +50,10 @@ def _summary(coded: CodedCorpus) -> list[str]:
         lines.append(f"{len(coded.warnings)} warning(s) about doubtful input, e.g.:")
         for row in coded.warnings.head(3).itertuples():
             lines.append(f"  {row.source_file}:{row.line}: {row.message}")
+    worth = documents_to_check(coded).head(settings.DOCUMENTS_TO_CHECK)
+    if len(worth):
+        lines.append("documents most worth checking:")
+        lines.extend(f"  {row.doc_id}: {row.reasons}" for row in worth.itertuples())
     return lines
 
 

@@ -67,6 +67,7 @@ ASSIGNMENT_COLUMNS = [
     "line",
 ]
 MENTION_COLUMNS = ["doc_id", "measure_id", "agency_raw", "agency_type", "line"]
+OFFICIAL_COLUMNS = ["doc_id", "measure_id", "name", "title", "line"]
 WARNING_COLUMNS = ["doc_id", "source_file", "line", "message"]
 
 
@@ -85,6 +86,9 @@ class CodedCorpus:
         document, first line and count.
     warnings
         Doubtful data that was still coded: ``doc_id, source_file, line, message``.
+    officials
+        People named as responsible for a measure (牵头领导：张伟), never coded as units:
+        ``doc_id, measure_id, name, title, line`` (name or title empty where not written).
     """
 
     documents: pd.DataFrame
@@ -94,6 +98,7 @@ class CodedCorpus:
     agencies: pd.DataFrame = field(default_factory=pd.DataFrame)
     unknown_agencies: pd.DataFrame = field(default_factory=pd.DataFrame)
     warnings: pd.DataFrame = field(default_factory=pd.DataFrame)
+    officials: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=OFFICIAL_COLUMNS))
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables written by ``agencygraph parse``, keyed by file stem."""
@@ -104,6 +109,7 @@ class CodedCorpus:
             "mentions": self.mentions,
             "agencies": self.agencies,
             "unknown_agencies": self.unknown_agencies,
+            "officials": self.officials,
         }
 
 
@@ -177,6 +183,7 @@ def parse_corpus(
     """
     paths = bundled_corpus() if paths is None else [Path(p) for p in paths]
     doc_rows, measure_rows, assignment_rows, mention_rows, warning_rows = [], [], [], [], []
+    official_rows = []
     seen_ids: dict[str, Path] = {}
     for path, (meta, plan, mentions) in zip(
         paths, _code_files(paths, jobs=jobs, progress=progress), strict=True
@@ -198,6 +205,7 @@ def parse_corpus(
         )
         measure_rows.extend({"doc_id": doc_id, **vars(m)} for m in plan.measures)
         assignment_rows.extend({"doc_id": doc_id, **vars(a)} for a in plan.assignments)
+        official_rows.extend({"doc_id": doc_id, **vars(o)} for o in plan.officials)
         mention_rows.extend(
             {"doc_id": doc_id, "measure_id": m, "agency_raw": name, "line": line}
             for m, name, line in mentions
@@ -236,6 +244,7 @@ def parse_corpus(
         agencies=agency_table,
         unknown_agencies=unknown,
         warnings=_frame(warning_rows, WARNING_COLUMNS),
+        officials=_in_source_order(_frame(official_rows, OFFICIAL_COLUMNS), order, measures),
     )
 
 
@@ -281,6 +290,58 @@ def _with_themes(measures: pd.DataFrame) -> pd.DataFrame:
     return measures.merge(coded, on="measure_id", how="left", validate="one_to_one").fillna(
         {"theme": "", "themes": ""}
     )
+
+
+#: Why a document's coding deserves a look, most serious first, with the weight each adds.
+_DOUBTS = (
+    ("no_assignments", 3, "no responsibility found: check that the plan assigns none"),
+    ("layout_uncertain", 3, "layout uncertain"),
+    ("table_cells_ambiguous", 2, "table rows placed by content"),
+    ("single_list_no_lead_rule", 1, "units jointly responsible, no lead stated"),
+    ("officials_named", 1, "officials named beside units"),
+)
+
+
+def documents_to_check(coded: CodedCorpus) -> pd.DataFrame:
+    """The documents whose coding is most worth checking by hand, and why.
+
+    A document scores by its flags (no assignments, uncertain layout, table rows placed by
+    content, joint responsibility with no lead, officials named), its layout confidence, its
+    unknown unit names and its warnings. Documents with nothing doubtful are left out.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, score, reasons``, most doubtful first (ties: document order).
+
+    Examples
+    --------
+    >>> import agencygraph as ag
+    >>> documents_to_check(ag.parse_corpus()).doc_id.tolist()
+    ['shanhu', 'ningbo', 'lijiang', 'cixi']
+    """
+    unknown = coded.unknown_agencies.groupby("doc_id").size() if len(coded.unknown_agencies) else {}
+    warned = coded.warnings.groupby("doc_id").size() if len(coded.warnings) else {}
+    rows = []
+    for position, doc in enumerate(coded.documents.itertuples()):
+        flags = set(filter(None, str(doc.flags).split(";")))
+        score, reasons = 0.0, []
+        for flag, weight, reason in _DOUBTS:
+            if flag in flags:
+                score += weight
+                reasons.append(reason)
+        if doc.layout_confidence < 1 and "layout_uncertain" not in flags:
+            score += 1 - doc.layout_confidence
+            reasons.append(f"layout confidence {doc.layout_confidence:.2f}")
+        for counts, what in ((unknown, "unit name(s) not in the lexicon"), (warned, "warning(s)")):
+            n = int(counts.get(doc.doc_id, 0)) if len(counts) else 0
+            if n:
+                score += min(n, 10) / 10
+                reasons.append(f"{n} {what}")
+        if reasons:
+            rows.append((-score, position, doc.doc_id, round(score, 2), "; ".join(reasons)))
+    rows.sort()
+    return pd.DataFrame([r[2:] for r in rows], columns=["doc_id", "score", "reasons"])
 
 
 def _document_flags(plan: CodedPlan) -> set[str]:

@@ -77,3 +77,7 @@ FIGURES_DIR: str = "figures"
 
 #: Encodings tried, in order, when a plan file's bytes carry no byte-order mark.
 ENCODINGS: tuple[str, ...] = ("utf-8", "gb18030")
+
+#: How many documents ``agencygraph parse`` lists as most worth checking (see
+#: :func:`agencygraph.coding.documents_to_check`).
+DOCUMENTS_TO_CHECK = 5

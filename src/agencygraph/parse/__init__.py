@@ -21,7 +21,7 @@ Examples
 
 from __future__ import annotations
 
-from agencygraph.parse._records import Assignment, CodedPlan, Measure
+from agencygraph.parse._records import Assignment, CodedPlan, Measure, Official
 from agencygraph.parse.mentions import find_mentions
 from agencygraph.parse.outline import parse_outline
 from agencygraph.parse.table import looks_like_table, parse_table
@@ -30,6 +30,7 @@ __all__ = [
     "Assignment",
     "CodedPlan",
     "Measure",
+    "Official",
     "detect_layout",
     "find_mentions",
     "parse_plan",

@@ -30,18 +30,30 @@ class Assignment:
 
 
 @dataclass
+class Official:
+    """A person named as responsible for a measure (牵头领导：张伟): never a unit."""
+
+    measure_id: str
+    name: str
+    title: str
+    line: int
+
+
+@dataclass
 class CodedPlan:
     """The coding of one plan document, before agencies are resolved.
 
     ``warnings`` holds ``(line, message)`` pairs for doubtful data that was still coded;
     ``flags`` short codes a researcher may want to filter on (``single_list_no_lead_rule``,
     ``officials_named``, ``first_listed_rule``, ``table_cells_ambiguous`` …);
-    ``layout_confidence`` (0–1) how well the text fits the detected layout.
+    ``layout_confidence`` (0–1) how well the text fits the detected layout;
+    ``officials`` the people named beside (or instead of) units.
     """
 
     layout: str
     measures: list[Measure] = field(default_factory=list)
     assignments: list[Assignment] = field(default_factory=list)
+    officials: list[Official] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
     layout_confidence: float = 1.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from importlib import resources
 
 from agencygraph._chars import simplify_characters
 
@@ -12,28 +13,51 @@ from agencygraph._chars import simplify_characters
 SPACE_CHARS = " \t\u00a0\u3000\u2002\u2003\u2009\u202f\u200b\u200c\u200d\u2060\ufeff"
 _SPACE_RE = re.compile(f"[{SPACE_CHARS}]+")
 
-OPEN_BRACKETS = "（(〔【[［{｛<《"
-CLOSE_BRACKETS = "）)〕】]］}｝>》"
+OPEN_BRACKETS = "（(〔【[［{｛<《〈"
+CLOSE_BRACKETS = "）)〕】]］}｝>》〉"
 
 CN_NUM = "一二三四五六七八九十百零〇"
 
 # Headings of the official outline: 一、 > （一） > 1. > （1）.
 LEVEL1_RE = re.compile(rf"^[^\w（(〔【]{{0,8}}?([{CN_NUM}]+)\s*[、.．]\s*")
 LEVEL2_RE = re.compile(rf"^[（(]\s*([{CN_NUM}]+)\s*[）)]\s*")
-LEVEL3_RE = re.compile(r"^([0-9０-９]{1,3})\s*[.．、](?![0-9０-９])\s*")
-LEVEL4_RE = re.compile(r"^[（(]\s*([0-9０-９]{1,3})\s*[）)]\s*")
+LEVEL3_RE = re.compile(r"^([0-9０-９]{1,3})\s*[.．、﹒](?![0-9０-９])\s*")
+# (1), 1), ⑴ and ① all number the fourth level.
+LEVEL4_RE = re.compile(
+    r"^(?=[（(]?\s*[0-9０-９]{1,3}\s*[）)]|[⑴-⒇①-⑳])"
+    r"[（(]?\s*([0-9０-９]{1,3}|[⑴-⒇①-⑳])\s*[）)]?\s*"
+)
+#: Where a paragraph run into one line (a web copy that lost its line breaks) begins
+#: again: an outline number after whitespace or the end of a sentence or note.
+RUN_IN_BREAK_RE = re.compile(
+    r"(?:(?<=[。；;])|(?<=[）)〕])|(?<=\s))\s*"
+    rf"(?=[{CN_NUM}]{{1,3}}、|[（(][{CN_NUM}]{{1,3}}[）)]|[0-9０-９]{{1,2}}[.．、﹒](?![0-9０-９])"
+    r"|[（(][0-9０-９]{1,2}[）)])"
+)
 # A point whose numeral was lost in character recognition: "()".
 EMPTY_POINT_RE = re.compile(r"[（(]\s*[）)]")
 
 #: Characters of the parser's own vocabulary — labels, role verbs, headings, table headers,
 #: boilerplate. Their traditional forms are read as simplified (牽頭單位 as 牵头单位); every
-#: other character is left as written. A test checks that every vocabulary term is covered.
-VOCABULARY = (
+#: other character is left as written. The characters of the vocabulary files are added
+#: when the module loads; a test checks that every vocabulary term is covered.
+_CORE_VOCABULARY = (
     "牵头单位部门主办责配合协同参与加助实施负总抓会由列排名首第一为是系下组织保障措领导要求"
     "工作步骤进度安排有关目标任务指导思想基本原则体专栏抄送报上篇来源发布日期时间编辑打印本页"
     "关闭窗口分解具内容举事项序号类别领域板块方面项完成限按职能落共政府委人大协党中央代群团"
     "工商联妇青国院厅基层乡镇街道社区行业各级车班修订改出印推广制定分展路"
 )
+
+
+def _vocabulary_file_characters() -> str:
+    characters = set()
+    for name in ("role_terms.csv", "parse_terms.csv"):
+        text = resources.files("agencygraph").joinpath("data", name).read_text(encoding="utf-8")
+        characters.update(re.findall(r"[\u4e00-\u9fff]", text))
+    return "".join(sorted(characters - set(_CORE_VOCABULARY)))
+
+
+VOCABULARY = _CORE_VOCABULARY + _vocabulary_file_characters()
 
 TERMINAL_PUNCT = "。！？；;!?…〕）)」』”\"'"
 
@@ -55,7 +79,7 @@ def strip_spaces(text: str) -> str:
 
 def to_int(numeral: str) -> int:
     """Arabic (half- or full-width) or Chinese numeral to int; 0 if unreadable."""
-    numeral = unicodedata.normalize("NFKC", numeral)
+    numeral = unicodedata.normalize("NFKC", numeral).strip("()")
     if numeral.isdigit():
         return int(numeral)
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
@@ -132,6 +156,10 @@ _BLOCK_TAG_RE = re.compile(
     re.IGNORECASE,
 )
 _TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
+# The tail of a closing tag whose "<" was lost in copying ((/div>, /span>).
+_TAG_TAIL_RE = re.compile(
+    r"[（(]?/(?:div|p|span|td|tr|th|li|ul|ol|table|tbody|strong|b|i|em|font|a)>", re.IGNORECASE
+)
 _SCRIPT_RE = re.compile(r"<\s*(script|style)\b[^<>]*>.*?<\s*/\s*\1\s*>", re.IGNORECASE)
 _ENTITY_RE = re.compile(r"&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);")
 
@@ -151,6 +179,8 @@ def clean_web_line(line: str) -> list[str]:
     for part in parts:
         if "<" in part:
             part = _TAG_RE.sub("", part)
+        if "/" in part and ">" in part:
+            part = _TAG_TAIL_RE.sub("", part)
         if "&" in part and _ENTITY_RE.search(part):
             part = html.unescape(part)
         cleaned.append(part.replace('\\"', '"'))

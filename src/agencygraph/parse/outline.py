@@ -22,13 +22,14 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from agencygraph.parse import responsibility as resp
-from agencygraph.parse._records import Assignment, CodedPlan, Measure, parse_terms
+from agencygraph.parse._records import Assignment, CodedPlan, Measure, Official, parse_terms
 from agencygraph.parse._text import (
     EMPTY_POINT_RE,
     LEVEL1_RE,
     LEVEL2_RE,
     LEVEL3_RE,
     LEVEL4_RE,
+    RUN_IN_BREAK_RE,
     clean_web_line,
     ends_sentence,
     short_title,
@@ -48,6 +49,7 @@ class _Element:
     body: str
     line: int
     children: list[_Element] = field(default_factory=list)
+    local_rule: bool = False  # its paragraph states a first-listed rule for its own list
 
 
 def _classify(paragraph: str, line: int) -> _Element:
@@ -71,21 +73,65 @@ def _classify(paragraph: str, line: int) -> _Element:
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
     """Yield (line number, paragraph) for each non-blank paragraph, in source order.
 
-    Markup is removed (a web page may hold several paragraphs on one line), and several
-    "()" points on one line (numerals lost in character recognition) are split apart.
+    Markup is removed (a web page may hold several paragraphs on one line), a long line
+    that holds a whole outline (a copy that lost its line breaks) is split where its
+    numbered items begin, and several "()" points on one line (numerals lost in character
+    recognition) are split apart.
     """
     boilerplate = parse_terms().get("boilerplate", ())
     for number, raw in enumerate(text.split("\n"), start=1):
         for piece in clean_web_line(raw):
-            line = strip_spaces(piece)
-            if not line or simplified(line).startswith(boilerplate):
-                continue
-            starts = [m.start() for m in EMPTY_POINT_RE.finditer(line)]
-            if starts and starts[0] == 0 and len(starts) > 1:
-                for begin, end in pairwise([*starts, len(line)]):
-                    yield number, strip_spaces(line[begin:end])
-            else:
-                yield number, line
+            for part in _run_in_paragraphs(piece):
+                line = strip_spaces(part)
+                if not line or simplified(line).startswith(boilerplate):
+                    continue
+                starts = [m.start() for m in EMPTY_POINT_RE.finditer(line)]
+                if starts and starts[0] == 0 and len(starts) > 1:
+                    for begin, end in pairwise([*starts, len(line)]):
+                        yield number, strip_spaces(line[begin:end])
+                else:
+                    yield number, line
+
+
+_RUN_IN_MIN_LENGTH = 200
+_SENTENCE_BREAK_RE = re.compile(r"(?<=[。；;])\s+(?=\S)")
+_NOTE_WINDOW = 200
+
+
+def _ends_label_note(line: str, match: re.Match[str]) -> bool:
+    """Whether the sentence before ``match`` is a labelled note (部门分工：A牵头，B配合。)."""
+    sentence_start = max(line.rfind("。", 0, match.start() - 1), match.start() - _NOTE_WINDOW, 0)
+    return resp.starts_note_label(line[sentence_start : match.start()])
+
+
+def _run_in_paragraphs(line: str) -> list[str]:
+    """A line that runs several numbered paragraphs together, split where each begins.
+
+    A long line (a copy that lost its line breaks) is split at every numbered item that
+    follows a sentence, a bracket or a space; a line of any length where an item follows
+    the closing bracket of a responsibility note (…（省发改委负责）（二）…).
+    """
+    long = len(line) >= _RUN_IN_MIN_LENGTH
+    cuts: list[int] = []
+    after_notes = 0
+    breaks = list(RUN_IN_BREAK_RE.finditer(line))
+    if long:
+        # Unnumbered items run together: a new one begins after the sentence that ends a
+        # labelled note (…部门分工：A牵头，B配合。 下一项…).
+        breaks += [m for m in _SENTENCE_BREAK_RE.finditer(line) if _ends_label_note(line, m)]
+        breaks.sort(key=lambda m: m.end())
+    for match in breaks:
+        cut = match.end()
+        segment = line[cuts[-1] if cuts else 0 : cut].rstrip()
+        if not segment:
+            continue
+        after_note = segment[-1] in "）)〕" and resp.find_note(segment) is not None
+        if after_note or long:
+            cuts.append(cut)
+            after_notes += after_note
+    if not after_notes and len(cuts) < 2:
+        return [line]
+    return [line[a:b] for a, b in pairwise([0, *cuts, len(line)])]
 
 
 def _is_non_measure_section(title: str) -> bool:
@@ -109,15 +155,21 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
         Measures in source order with their assignments; layout ``"inline"`` if any
         measure carries a responsibility note, else ``"narrative"``.
     """
-    rule_lines: list[int] = []
+    rule_lines: list[int] = []  # rules that hold from their line on
     elements = []
     for line, paragraph in _paragraphs(text):
+        local_rule = False
         if resp.find_first_listed_rule(paragraph):
-            rule_lines.append(line)
+            if resp.rule_holds_below(paragraph):
+                rule_lines.append(line)
+            else:
+                local_rule = True
             paragraph = strip_spaces(resp.remove_first_listed_rule(paragraph))
             if not paragraph:
                 continue
-        elements.append(_classify(paragraph, line))
+        element = _classify(paragraph, line)
+        element.local_rule = local_rule
+        elements.append(element)
 
     plan = CodedPlan(layout="narrative")
     seen_texts: set[str] = set()
@@ -132,26 +184,19 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
                 continue
             n_candidates += 1
             n_noted += bool(units or (note and note.officials))
-            key = squash_spaces(body) + "|" + "|".join(u for _, u in units)
+            key = squash_spaces(body) + "|" + "|".join(u for _, u, _ in units)
             if key in seen_texts:
                 plan.warnings.append((item.line, "measure repeated in the file; coded once"))
                 continue
             seen_texts.add(key)
             if note is not None and not note.closed:
                 plan.warnings.append((note_line, "responsibility note has no closing bracket"))
-            if note is not None and note.officials:
-                names = "、".join(note.officials)
-                plan.warnings.append(
-                    (note_line, f"work assigned to an official, not an agency: {names}")
-                )
-                plan.flags.add("officials_named")
-            first_leads = any(line <= note_line for line in rule_lines)
-            units, lead_unknown = resp.resolve_single_lists(units, first_leads=first_leads)
-            if lead_unknown:
+            first_leads = any(line <= note_line for line in rule_lines) or any(
+                e.local_rule for e in (item, *item.children)
+            )
+            units = resp.resolve_roles(units, first_leads=first_leads)
+            if any(role == "responsible" for role, _, _ in units):
                 plan.flags.add("single_list_no_lead_rule")
-                plan.warnings.append(
-                    (note_line, "a single unit list and no stated rule: coded as support")
-                )
             anchor = id(section_heading) if section_heading is not None else -1
             section_no = section_numbers.setdefault(anchor, len(section_numbers) + 1)
             title = _heading_title(section_heading)
@@ -170,12 +215,23 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
                     task_no=number,
                     task_title=_measure_title(item, body),
                     text=body,
-                    timeline="",
+                    timeline=note.timeline if note else "",
                     line=item.line,
                 )
             )
-            for role, unit in units:
-                plan.assignments.append(Assignment(measure_id, role, unit, False, note_line))
+            for role, unit, offset in units:
+                line = _line_of_offset(item, offset)
+                plan.assignments.append(Assignment(measure_id, role, unit, False, line))
+            if note is not None and note.officials:
+                names = "、".join(name for name, _ in note.officials)
+                plan.warnings.append(
+                    (note_line, f"work assigned to an official, not an agency: {names}")
+                )
+                plan.flags.add("officials_named")
+                for written, offset in note.officials:
+                    name, title_written = resp.split_official(written)
+                    line = _line_of_offset(item, offset)
+                    plan.officials.append(Official(measure_id, name, title_written, line))
     if plan.assignments:
         plan.layout = "inline"
         plan.layout_confidence = round(n_noted / max(n_candidates, 1), 3)
@@ -212,7 +268,8 @@ def _sections(elements: list[_Element]):
     block: list[_Element] = []
     for element in [*elements, None]:
         if element is None or element.kind == "h1":
-            if block:
+            # A heading with nothing under it is a measure only if it assigns units itself.
+            if block or (current_h1 is not None and _has_units(resp.find_note(current_h1.body))):
                 excluded = current_h1 is not None and _is_non_measure_section(current_h1.body)
                 yield excluded, _measures_in(current_h1, block)
             if element is not None:
@@ -242,6 +299,10 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                 scope.append(element)
     measures: list[tuple[_Element, _Element | None]] = []
     for heading, scope, measure_kinds in scopes:
+        # A heading over measures that assigns units to itself (一、…（责任单位：A）) is a
+        # measure too: the plan attaches notes at both levels.
+        if heading is not None and _has_units(resp.find_note(heading.body)):
+            measures.append((heading, None))
         current: _Element | None = None
         in_box = False
         for element in scope:
@@ -250,19 +311,46 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                 measures.append((element, heading))
             elif element.kind == "box":
                 current, in_box = None, True
-            elif current is not None and not in_box:
-                # A sub-point, a label line, or the rest of a paragraph cut off mid-sentence.
-                attached = element.kind == "l4" or resp.starts_with_label(element.body)
-                cut_off = element.kind == "plain" and not ends_sentence(_full_text(current))
-                # A paragraph split off by markup that carries the measure's own note.
-                own_note = element.kind == "plain" and resp.find_note(element.body) is not None
-                if (
-                    attached
-                    or cut_off
-                    or (own_note and resp.find_note(_full_text(current)) is None)
+            elif not in_box:
+                label_line = resp.starts_with_label(element.body)
+                note = resp.find_note(element.body) if element.kind == "plain" else None
+                if current is not None and (
+                    # A sub-point, a label line, or the rest of a paragraph cut off mid-sentence.
+                    element.kind == "l4"
+                    or label_line
+                    or (element.kind == "plain" and not ends_sentence(_full_text(current)))
+                    # A paragraph split off by markup that carries the measure's own note.
+                    or (note is not None and resp.find_note(_full_text(current)) is None)
                 ):
                     current.children.append(element)
-    return measures
+                elif _has_units(note) and not label_line:
+                    # An unnumbered paragraph that assigns units to itself is a measure.
+                    current = element
+                    measures.append((element, heading))
+    return [split for measure in measures for split in _noted_sub_points(*measure)]
+
+
+def _noted_sub_points(element: _Element, heading: _Element | None):
+    """A measure whose （1）（2）… sub-points each carry their own note is those sub-points.
+
+    The notes are attached at the sub-points' level, so each sub-point is a measure (with
+    the label lines under it); the item over them is only their title.
+    """
+    groups: list[_Element] = []
+    for child in element.children:
+        if child.kind == "l4":
+            groups.append(_Element("l4", child.number, child.body, child.line))
+            groups[-1].local_rule = child.local_rule
+        elif groups:
+            groups[-1].children.append(child)
+    noted = [g for g in groups if _has_units(resp.find_note(_full_text(g)))]
+    if len(noted) < 2:
+        return [(element, heading)]
+    return [(group, heading) for group in groups]
+
+
+def _has_units(note: resp.Note | None) -> bool:
+    return note is not None and bool(note.units or note.officials)
 
 
 def _full_text(element: _Element) -> str:
@@ -276,11 +364,21 @@ def _full_text(element: _Element) -> str:
 def _measure_body(element: _Element) -> tuple[str, int, resp.Note | None]:
     """(text without its note, source line of the note, the note)."""
     text = _full_text(element)
-    note = resp.find_note(text)
+    note = resp.find_note(text, _paragraph_starts(element))
     if note is None:
         return strip_spaces(text), element.line, None
     line = _line_of_offset(element, min(note.start, max(len(text) - 1, 0)))
     return strip_spaces(text[: note.start] + text[note.end :]), line, note
+
+
+def _paragraph_starts(element: _Element) -> tuple[int, ...]:
+    """Offsets in a measure's joined text where each of its paragraphs begins."""
+    starts, position = [0], len(element.body)
+    for child in element.children:
+        marker = len(f"（{child.number}）") if child.kind == "l4" else 0
+        starts.append(position + marker)
+        position += marker + len(child.body)
+    return tuple(starts)
 
 
 def _line_of_offset(element: _Element, offset: int) -> int:

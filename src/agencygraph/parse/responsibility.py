@@ -2,31 +2,38 @@
 
 Plans name responsible units in a few recurring forms, all recognised here:
 
-- **labels**: 牵头单位：A、B；协同单位：C (also 配合/责任/协办/参与/主办/主要责任单位, 牵头部门
-  …), inside brackets at the end of a measure, or on lines of their own; a unit may carry its
-  own role mark (责任单位：A（牵头）、B);
-- **sentences**: （A牵头，B、C配合）, （A、B牵头，C按职责分工负责）, 由A牵头、B参与, A负责,
-  A会同B — with 及, 和, 与 as separators besides 、 and ，; units that share a duty with no
-  lead named (（A、B负责）, （A、B按职责分工负责）) all lead;
-- **single lists**: 责任单位：A、B、C, where a rule stated in the document (列第一位的为牵头单位,
-  下同) makes the first unit the lead from where it is stated; without such a rule the list is
-  coded as support and the document is flagged.
+- **labels**: 牵头单位：A、B；配合单位：C — any role word (牵头, 主办, 主责, 配合, 协同, 协办,
+  参与, 责任, 实施, 承办 …) with any label ending (单位, 部门, 处室, 机构 …), compounds such as
+  牵头责任单位 / 配合责任单位, and bare words before a colon (牵头：A); inside brackets at the
+  end of a measure, or on lines of their own. A unit may carry its own role mark
+  (责任单位：A（牵头）、B). A label may also name the division of work as a sentence
+  (责任分工：A牵头，B配合), name officials (牵头领导：张三 — people, never units), or name
+  something that is not a unit at all (完成时限：2024年底 ends the unit list before it);
+- **sentences**: （A牵头，B、C配合）, 由A牵头、B参与, A会同B负责, A、B分别牵头;
+- **unit lists**: 责任单位：A、B、C, or a bracket at the end of a measure holding only units.
 
-Matching runs on a simplified-character copy of the text (one character for one), so
+Roles follow ``CONTRACT.md``: ``lead`` (named as leading; the first unit where a stated
+first-listed rule is in force; the only unit named responsible), ``support`` (named beside a
+lead) and ``responsible`` (several units named jointly responsible, no lead named, no rule).
+
+The vocabulary — label words, label endings, role verbs, role marks, first-listed rules,
+officials' titles and labels of what is not a unit — is data (``data/role_terms.csv``), read
+once. Matching runs on a simplified-character copy of the text (one character for one), so
 牽頭單位 and 責任單位 are read like their simplified forms while units are returned as written.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from agencygraph.parse._text import (
     CLOSE_BRACKETS,
     OPEN_BRACKETS,
-    bracket_depth_split,
     bracket_pairs,
     squash_spaces,
     strip_spaces,
@@ -35,101 +42,149 @@ from agencygraph.parse._text import (
     simplified as vocabulary_simplified,
 )
 
-#: Label → role. ``single`` is a list that names every responsible unit without saying which
-#: leads (责任单位): support when a lead label stands beside it, else a single list.
-LABELS: dict[str, str] = {
-    "牵头单位": "lead",
-    "牵头部门": "lead",
-    "主办单位": "lead",
-    "主责单位": "lead",
-    "主责部门": "lead",
-    "主要责任单位": "lead",
-    "主要责任部门": "lead",
-    "配合单位": "support",
-    "配合部门": "support",
-    "协同单位": "support",
-    "协同部门": "support",
-    "协办单位": "support",
-    "参与单位": "support",
-    "参加单位": "support",
-    "协助单位": "support",
-    "责任单位": "single",
-    "责任部门": "single",
-    "实施单位": "single",
-}
-_LABEL_RE = re.compile("(" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")\s*[:：]\s*")
-_LABEL_AFTER_BRACKET_RE = re.compile(r"\s*(?:" + "|".join(LABELS) + r")\s*[:：]")
-_LABEL_AT_START_RE = re.compile(rf"^[{re.escape(OPEN_BRACKETS)}]?\s*(?:{'|'.join(LABELS)})\s*[:：]")
+#: Roles a label gives what follows it. ``single`` lists every responsible unit without
+#: saying which leads; ``division`` introduces a sentence; ``official`` names people;
+#: ``timeline`` and ``stop`` name what is not a unit.
+UNIT_ROLES = ("lead", "support", "single")
 
-# Verbs that give a unit group its role in sentence form, longest first.
-LEAD_VERBS = ("牵头负责", "牵头抓总", "负总责", "牵头", "主办", "主责", "负责")
-SUPPORT_VERBS = (
-    "按职责分工负责",
-    "按职责分工落实",
-    "按职能分工负责",
-    "按职责负责",
-    "分工负责",
-    "共同负责",
-    "配合实施",
-    "共同参与",
-    "配合",
-    "参与",
-    "协同",
-    "协助",
-    "协办",
-    "参加",
-)
-_JOINT = ("会同",)
-_VERB_RE = re.compile(
-    "|".join(sorted((*LEAD_VERBS, *SUPPORT_VERBS, *_JOINT), key=len, reverse=True))
-)
 
-# A stated rule that the first unit of a list leads: 列第一位的为牵头单位, 排在首位的为牵头部门 …
+@lru_cache(maxsize=1)
+def role_terms() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The responsibility vocabulary (``data/role_terms.csv``): kind → ((term, role), …)."""
+    path = resources.files("agencygraph") / "data" / "role_terms.csv"
+    groups: dict[str, list[tuple[str, str]]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            groups.setdefault(row["kind"], []).append((row["term"], row["role"]))
+    return {kind: tuple(terms) for kind, terms in groups.items()}
+
+
+def _terms(kind: str) -> tuple[tuple[str, str], ...]:
+    return role_terms().get(kind, ())
+
+
+def _alternation(terms) -> str:
+    return "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def labels() -> dict[str, str]:
+    """Every label → the role it gives: stems × endings, and the bare labels."""
+    found: dict[str, str] = {}
+    for stem, role in _terms("label_stem"):
+        for suffix, _ in _terms("label_suffix"):
+            found.setdefault(stem + suffix, role)
+    for term, role in _terms("label_bare"):
+        found.setdefault(term, role)
+    return found
+
+
+def _spaced(terms) -> str:
+    """Alternation of terms whose characters may be set apart by spaces (牵 头 单 位).
+
+    A lookahead on the terms' first characters keeps the scan fast: the optional spaces
+    stop the regex engine from finding the terms' literal prefixes by itself.
+    """
+    ordered = sorted(set(terms), key=len, reverse=True)
+    first = "".join(sorted({re.escape(term[0]) for term in ordered}))
+    alternatives = "|".join(r"[ \u3000]?".join(re.escape(c) for c in term) for term in ordered)
+    return f"(?=[{first}])(?:{alternatives})"
+
+
+# A label ends in a colon, or is set in 【】 (【牵头单位】A).
+_LABEL_END = r"(?:\s*[:：]|】)\s*"
+
+
+@lru_cache(maxsize=1)
+def _label_re() -> re.Pattern[str]:
+    return re.compile(rf"【?({_spaced(labels())}){_LABEL_END}")
+
+
+def _label_role(matched: str) -> str:
+    """The role of a label as matched (spaces and 【 removed)."""
+    return labels()[re.sub(r"[\s【]", "", matched)]
+
+
+@lru_cache(maxsize=1)
+def _note_label_re() -> re.Pattern[str]:
+    """A label that opens a responsibility note (one naming units, a division or officials)."""
+    opening = [t for t, role in labels().items() if role not in ("timeline", "stop")]
+    return re.compile(rf"【?(?:{_spaced(opening)}){_LABEL_END}")
+
+
+@lru_cache(maxsize=1)
+def _label_at_start_re() -> re.Pattern[str]:
+    return re.compile(rf"^[{re.escape(OPEN_BRACKETS)}]?\s*(?:{_spaced(labels())}){_LABEL_END}")
+
+
+@lru_cache(maxsize=1)
+def verbs() -> dict[str, str]:
+    """Role verb → role (lead, support, shared, support_or_shared, joint)."""
+    return {term: role for term, role in _terms("verb")}
+
+
+@lru_cache(maxsize=1)
+def _verb_re() -> re.Pattern[str]:
+    return re.compile(_alternation(verbs()))
+
+
+@lru_cache(maxsize=1)
+def _first_listed_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{term})" for term, _ in _terms("first_listed")))
+
+
+@lru_cache(maxsize=1)
+def _first_listed_scope_re() -> re.Pattern[str]:
+    """A rule with what follows it: 下同 makes it hold for every list below."""
+    return re.compile(rf"(?:{_first_listed_re().pattern})(?:[，,、]?\s*(?:下同|以下同))?")
+
+
+@lru_cache(maxsize=1)
+def _official_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{term})" for term, _ in _terms("official_title")))
+
+
+@lru_cache(maxsize=1)
+def _role_mark_re() -> re.Pattern[str]:
+    marks = _alternation(term for term, _ in _terms("mark"))
+    return re.compile(
+        rf"[{re.escape(OPEN_BRACKETS)}]\s*({marks})\s*[{re.escape(CLOSE_BRACKETS)}]\s*$"
+    )
+
+
 _CLOSING_SENTENCE_RE = re.compile(r"由[^。；;由]{1,200}?(?:牵头|负责)[^。；;]{0,200}[。；;]?\s*$")
-FIRST_LISTED_RE = re.compile(
-    r"(?:列|排|名|位)[^，,。；;）)]{0,5}?(?:第一|首)[^，,。；;）)]{0,5}?(?:为|是|系)"
-    r"牵头(?:单位|部门)?(?:[，,、]?\s*下同)?"
-)
 _EMPTY_BRACKETS_RE = re.compile(
-    rf"[{re.escape(OPEN_BRACKETS)}][\s，,、；;。]*(?:下同)?[\s，,、；;。]*[{re.escape(CLOSE_BRACKETS)}]"
+    rf"[{re.escape(OPEN_BRACKETS)}][\s，,、；;。]*(?:下同|以下同)?[\s，,、；;。]*"
+    rf"[{re.escape(CLOSE_BRACKETS)}]"
 )
 
-# People, not agencies: work assigned to an official is not coded as a unit.
-OFFICIAL_RE = re.compile(
-    r"(?:副?(?:市|县|区|省|州|镇|乡)长|(?:副)?书记|秘书长|常务副|分管(?:副)?(?:市|县|区)?(?:长|领导)"
-    r"|(?:副)?主任$|领导$|负责同志$|负责人$)"
-)
 #: Characters that end a unit name (局, 委, 会 …), and that start one written with its
 #: place or as a collective (市, 县, 团, 各 …).
 UNIT_ENDINGS = frozenset("局委会部办联院厅室所心站队团社台处府司行校馆组署庭盟旗")
 UNIT_STARTS = frozenset("市县区省州盟旗镇乡街团各")
 _CONJUNCTIONS = "及和与"
-_TRAILING_ETC_RE = re.compile(r"(?<=.{2})等(?:部门|单位)?$")
-_ROLE_MARKS = {
-    "牵头": "lead",
-    "牵头单位": "lead",
-    "牵头部门": "lead",
-    "主责": "lead",
-    "配合": "support",
-    "协同": "support",
-    "协办": "support",
-    "参与": "support",
-}
-_ROLE_MARK_RE = re.compile(
-    rf"[{re.escape(OPEN_BRACKETS)}]\s*({'|'.join(sorted(_ROLE_MARKS, key=len, reverse=True))})"
-    rf"\s*[{re.escape(CLOSE_BRACKETS)}]\s*$"
+_TRAILING_ETC_RE = re.compile(
+    r"(?<=.{2})等(?:有关|相关|其他|其它)?(?:市直|县直|区直|省直)?(?:部门|单位|成员单位|机构)?$"
 )
+_TRAILING_DUTY_RE = re.compile(r"(?<=.{2})(?:按职责分工|按职责|分别|共同)?(?:负责|落实)$")
 
 
 @dataclass(frozen=True)
 class Note:
-    """Responsible units found in a measure's text."""
+    """Responsible units found in a measure's text.
+
+    ``units`` are ``(role, unit as written, offset in the text)`` with role lead, support,
+    single (a list that does not say who leads) or shared (a sentence's units sharing a
+    duty); ``officials`` are ``(official as written, offset)``.
+    """
 
     start: int  # offset where the note starts (its opening bracket, if bracketed)
     end: int  # offset just after it
-    units: tuple[tuple[str, str], ...]  # (role, unit as written): lead, support, single, shared
+    units: tuple[tuple[str, str, int], ...]
     closed: bool  # a bracketed note whose bracket is closed
-    officials: tuple[str, ...] = ()  # officials named instead of units
+    officials: tuple[tuple[str, int], ...] = ()
+    timeline: str = ""
+    first_listed: bool = False  # the note itself states the first-listed rule
 
 
 UnitTest = Callable[[str], bool]
@@ -142,65 +197,177 @@ def _lexicon_knows(name: str) -> bool:
     return resolve(name).agency_type is not None
 
 
+#: A collective of units or places (各有关部门, 相关盟市, 市直相关单位).
+_COLLECTIVE_RE = re.compile(
+    r"^(?:各|相关|有关|其他|其它|市直|县直|区直|省直|区属|市属)[^，,。；;]{0,10}?"
+    r"(?:部门|单位|机构|盟市|市|县|区|旗|乡镇|街道|企业|国企)$"
+)
+
+
 def looks_like_unit(name: str) -> bool:
-    """Whether a name is a unit: the lexicon resolves it, or it ends like a unit's name."""
+    """Whether a name is a unit: the lexicon resolves it, it ends like a unit's name, or it
+    is a collective (各有关部门, 相关盟市)."""
     name = squash_spaces(name)
     if len(name) < 2 or is_official(name):
         return False
-    return _lexicon_knows(name) or vocabulary_simplified(name[-1]) in UNIT_ENDINGS
+    return (
+        _lexicon_knows(name)
+        or vocabulary_simplified(name[-1]) in UNIT_ENDINGS
+        or bool(_COLLECTIVE_RE.match(name))
+    )
+
+
+# An official is written in a few characters (市政府分管副市长 张伟); a longer phrase that
+# holds a title (污水处理项目由王强副市长) is a sentence.
+_OFFICIAL_MAX = 10
+# Every official's title holds one of these (市长, 书记, 主任, 领导, 同志, 负责人 and their
+# traditional forms): names without any are not looked at further.
+_OFFICIAL_FINAL_CHARS = frozenset("长長记記任导導志人")
 
 
 def is_official(name: str) -> bool:
-    """Whether a name is an official's title (副市长, 分管副区长) rather than an agency."""
-    return bool(OFFICIAL_RE.search(vocabulary_simplified(squash_spaces(name))))
+    """Whether a name is an official (副市长, 分管副区长, 张伟副市长) rather than an agency."""
+    name = squash_spaces(name)
+    return (
+        len(name) <= _OFFICIAL_MAX
+        and not _OFFICIAL_FINAL_CHARS.isdisjoint(name)
+        and "由" not in name
+        and bool(_official_re().search(vocabulary_simplified(name)))
+    )
+
+
+_PERSON_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+
+
+def split_official(text: str) -> tuple[str, str]:
+    """An official as written → (person's name, title); either may be empty.
+
+    Examples
+    --------
+    >>> split_official("副市长张伟")
+    ('张伟', '副市长')
+    >>> split_official("张伟（市政府副市长）")
+    ('张伟', '市政府副市长')
+    >>> split_official("分管副县长")
+    ('', '分管副县长')
+    """
+    text = squash_spaces(text).removesuffix("同志")
+    bracketed = re.match(r"^([\u4e00-\u9fff]{2,3})[（(](.+)[）)]$", text)
+    if bracketed:
+        return bracketed.group(1), bracketed.group(2)
+    match = _official_re().search(vocabulary_simplified(text))
+    if match is None:
+        return (text, "") if _PERSON_NAME_RE.match(text) else ("", text)
+    before, after = text[: match.start()], text[match.end() :]
+    if _PERSON_NAME_RE.match(after):
+        return after, text[: match.end()]
+    if _PERSON_NAME_RE.match(before) and not looks_like_unit(before):
+        return before, text[match.start() :]
+    return "", text
 
 
 # Administrative levels written bare after a 各 collective: 各区、县级市, 各县、市、区.
 _BARE_LEVELS = frozenset(
     {"县级市", "县", "县区", "区", "市", "乡", "镇", "乡镇", "街道", "开发区", "功能区", "园区"}
 )
+_LEVEL_RE = "(?:县级市|开发区|功能区|园区|街道|乡镇|县区|县|区|市|乡|镇|旗)"
+#: What a collective of governments ends in: 各区、县级市人民政府 is one unit.
+_COLLECTIVE_TAIL_RE = re.compile(
+    rf"^{_LEVEL_RE}(?:[（(][^）)]*[）)])?(?:人民政府|政府|党委和政府|党委、政府|党委政府|党委"
+    r"|党（工）委|管委会|管理委员会)?(?:[（(][^）)]*[）)])?$"
+)
+_COLLECTIVE_HEAD_RE = re.compile(rf"^各{_LEVEL_RE}(?:[（(][^）)]*[）)])?$")
 
 
 def split_units(segment: str, *, conjunctions: bool = False) -> list[str]:
     """Split a unit list at 、 ， , ； ; / and line breaks outside brackets; spaces removed.
 
-    A bare administrative level after a 各 collective stays with it (各区、县级市 is one unit).
+    A collective of places stays one unit (各区、县级市; 各区、县级市人民政府).
 
     With ``conjunctions``, also at 及/和/与 where both sides are units and the whole is not
     (人力资源和社会保障局, 各县(区)党委和政府 stay whole).
+
+    Examples
+    --------
+    >>> split_units("市财政局、各区、县级市人民政府等")
+    ['市财政局', '各区、县级市人民政府']
     """
-    units: list[str] = []
-    for part in bracket_depth_split(segment, "、，,；;\n/／"):
-        for piece in _space_separated(part):
+    return [unit for unit, _ in located_units(segment, conjunctions=conjunctions)]
+
+
+def located_units(segment: str, *, conjunctions: bool = False) -> list[tuple[str, int]]:
+    """:func:`split_units` with each unit's offset in ``segment``."""
+    units: list[tuple[str, int]] = []
+    for start, part in _depth_split(segment, "、，,；;\n/／"):
+        for offset, piece in _space_separated(part):
             unit = _trim_unit(squash_spaces(piece))
             if not unit:
                 continue
-            if units and units[-1].startswith("各") and vocabulary_simplified(unit) in _BARE_LEVELS:
-                # 各区、县级市 is one collective (every district and county-level city), not
-                # 各区 and a unit called 县级市.
-                units[-1] += "、" + unit
-                continue
-            units.extend(_split_conjunctions(unit) if conjunctions else [unit])
+            at = start + offset + _leading_trimmed(piece, unit)
+            if units and _COLLECTIVE_HEAD_RE.match(vocabulary_simplified(units[-1][0])):
+                tail = vocabulary_simplified(unit)
+                if tail in _BARE_LEVELS or _COLLECTIVE_TAIL_RE.match(tail):
+                    # 各区、县级市(人民政府) is one collective (every district and county-level
+                    # city), not 各区 and a unit called 县级市.
+                    units[-1] = (units[-1][0] + "、" + unit, units[-1][1])
+                    continue
+            if conjunctions:
+                units.extend((u, at + unit.find(u[:2])) for u in _split_conjunctions(unit))
+            else:
+                units.append((unit, at))
     return units
 
 
-def _space_separated(part: str) -> list[str]:
+def _leading_trimmed(piece: str, unit: str) -> int:
+    """Offset of a trimmed unit within the raw piece it came from."""
+    found = piece.find(unit[:2]) if unit else -1
+    return max(found, 0)
+
+
+def _depth_split(text: str, separators: str) -> list[tuple[int, str]]:
+    """Split at separators outside brackets, keeping each part's offset."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        if char in OPEN_BRACKETS:
+            depth += 1
+        elif char in CLOSE_BRACKETS:
+            depth = max(0, depth - 1)
+        elif char in separators and depth == 0:
+            parts.append((start, text[start:i]))
+            start = i + 1
+    parts.append((start, text[start:]))
+    return parts
+
+
+def _space_separated(part: str) -> list[tuple[int, str]]:
     """县总工会 团县委 → two units, where every space-separated piece is a unit the lexicon
     knows; a name broken by a space (市人力资源和社会 保障局) stays one."""
-    pieces = part.split()
-    if len(pieces) > 1 and all(_lexicon_knows(piece) for piece in pieces):
+    if not any(c.isspace() for c in part.strip()):
+        return [(0, part)]
+    pieces = [(m.start(), m.group()) for m in re.finditer(r"\S+", part)]
+    if len(pieces) < 2:
+        return [(0, part)]
+    names = [_trim_unit(piece) for _, piece in pieces]
+    known = [_lexicon_knows(name) for name in names]
+    # Every piece a unit the lexicon knows; or every piece a whole unit name (of three
+    # characters or more, ending like a unit) with at least one the lexicon knows.
+    if all(known) or (any(known) and all(len(n) >= 3 and looks_like_unit(n) for n in names)):
         return pieces
-    return [part]
+    return [(0, part)]
 
 
 def _trim_unit(unit: str) -> str:
-    """A unit without list punctuation, a trailing 等 (市财政局等), or a closing bracket the
-    list itself does not open (the end of a note read without its brackets)."""
+    """A unit without list punctuation, a trailing 等 (市财政局等有关部门), a duty verb the
+    list ends in (…按职责分工负责), or a closing bracket the list itself does not open."""
     unit = unit.strip("。.：:")
+    unit = _TRAILING_ETC_RE.sub("", unit)
+    unit = _TRAILING_DUTY_RE.sub("", unit)
     unit = _TRAILING_ETC_RE.sub("", unit)
     while unit and unit[-1] in CLOSE_BRACKETS and _bracket_balance(unit) < 0:
         unit = unit[:-1].rstrip()
-    return unit
+    while unit and unit[0] in OPEN_BRACKETS and _bracket_balance(unit) > 0:
+        unit = unit[1:].lstrip()
+    return unit.strip("。.：:，,、；;")
 
 
 def _bracket_balance(text: str) -> int:
@@ -217,10 +384,11 @@ def role_marked(unit: str) -> tuple[str | None, str]:
     >>> role_marked("县人社局（县就业局）")
     (None, '县人社局（县就业局）')
     """
-    match = _ROLE_MARK_RE.search(vocabulary_simplified(unit))
+    match = _role_mark_re().search(vocabulary_simplified(unit))
     if match is None or match.start() == 0:
         return None, unit
-    return _ROLE_MARKS[match.group(1)], strip_spaces(unit[: match.start()])
+    role = dict(_terms("mark"))[match.group(1)]
+    return role, strip_spaces(unit[: match.start()])
 
 
 def _split_conjunctions(unit: str) -> list[str]:
@@ -231,132 +399,265 @@ def _split_conjunctions(unit: str) -> list[str]:
     """
     simplified = vocabulary_simplified(unit)
     for i, char in enumerate(simplified):
-        if char in _CONJUNCTIONS and 0 < i < len(unit) - 1 and simplified[i + 1] in UNIT_STARTS:
-            left, right = unit[:i], unit[i + 1 :]
-            rest = _split_conjunctions(right)
-            if looks_like_unit(left) and all(looks_like_unit(u) for u in rest):
-                return [left, *rest]
+        if char not in _CONJUNCTIONS or not 0 < i < len(unit) - 1:
+            continue
+        left, right = unit[:i], unit[i + 1 :]
+        # A new unit begins after the conjunction where it starts with a level or place
+        # (市, 县, 各 …), or where the left side is a whole unit name and the right one
+        # too, longer than a bare 政府 (环保厅和内蒙古电力监管办; not 党委和政府).
+        starts_unit = simplified[i + 1] in UNIT_STARTS or (
+            simplified[i - 1] in UNIT_ENDINGS
+            and len(right) >= 3
+            and not right.startswith(_GENERIC_GOVERNMENT)
+        )
+        if not starts_unit:
+            continue
+        rest = _split_conjunctions(right)
+        if looks_like_unit(left) and all(looks_like_unit(u) for u in rest):
+            return [left, *rest]
     return [unit]
 
 
-def label_units(inner: str) -> list[tuple[str, str]]:
-    """``牵头单位：A、B；协同单位：C`` → [(role, unit)] in order; role lead/support/single."""
-    simplified = vocabulary_simplified(inner)
-    labels = list(_LABEL_RE.finditer(simplified))
-    pairs = []
-    for i, match in enumerate(labels):
-        role = LABELS[match.group(1)]
-        end = labels[i + 1].start() if i + 1 < len(labels) else len(inner)
-        for unit in split_units(inner[match.end() : end]):
-            marked, unit = role_marked(unit)
-            pairs.append((marked or role, unit))
-    return pairs
+_GENERIC_GOVERNMENT = ("政府", "人民政府", "管委会", "党委", "行署")
 
 
-def sentence_units(inner: str) -> tuple[list[tuple[str, str]], list[str]] | None:
-    """Units of a sentence-form note (A牵头，B、C配合; 由A牵头、B参与; A会同B负责).
+@dataclass
+class _Found:
+    """What a note's text names: units with roles, officials, a deadline."""
 
-    Returns ``([(role, unit)], officials)``, or None if the text is not such a note: every
-    group before a role verb must consist of units (or officials' titles).
+    units: list[tuple[str, str, int]]
+    officials: list[tuple[str, int]]
+    timeline: str = ""
+
+
+def label_units(inner: str, base: int = 0) -> _Found:
+    """``牵头单位：A、B；配合单位：C`` → units with roles (lead/support/single), in order.
+
+    Offsets are ``base`` plus the unit's offset in ``inner``.
     """
     simplified = vocabulary_simplified(inner)
-    pairs: list[tuple[str, str]] = []
-    officials: list[str] = []
+    found = _Found([], [])
+    matches = list(_label_re().finditer(simplified))
+    for i, match in enumerate(matches):
+        role = _label_role(match.group(1))
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(inner)
+        content = inner[match.end() : end]
+        at = base + match.end()
+        sentence = (
+            sentence_units(content, at, open_tail=role)
+            if role in UNIT_ROLES and _verb_re().search(vocabulary_simplified(content))
+            else None
+        )
+        if sentence is not None:
+            found.units.extend(sentence.units)
+            found.officials.extend(sentence.officials)
+        elif role in UNIT_ROLES:
+            for unit, offset in located_units(content):
+                marked, unit = role_marked(unit)
+                if is_official(unit):
+                    found.officials.append((unit, at + offset))
+                else:
+                    found.units.append((marked or role, unit, at + offset))
+        elif role == "division":
+            parsed = sentence_units(content, at)
+            if parsed is None:
+                found.units.extend(("single", u, at + o) for u, o in located_units(content))
+            else:
+                found.units.extend(parsed.units)
+                found.officials.extend(parsed.officials)
+        elif role == "official":
+            for name, offset in located_units(content):
+                found.officials.append((name, at + offset))
+        elif role == "timeline" and not found.timeline:
+            found.timeline = strip_spaces(content).strip("。；;，,")
+    return found
+
+
+def sentence_units(inner: str, base: int = 0, *, open_tail: str = "") -> _Found | None:
+    """Units of a sentence-form note (A牵头，B、C配合; 由A牵头、B参与; A会同B负责).
+
+    Returns None if the text is not such a note: every group before a role verb must
+    consist of units (or officials' titles). Roles: lead, support, or ``shared`` for units
+    sharing a duty with no lead named (（A、B负责）). With ``open_tail`` (the role of the
+    label the sentence follows: 责任单位：A牵头，B、C), units after the last verb take that
+    role instead of making the text not a sentence.
+    """
+    simplified = vocabulary_simplified(inner)
+    units: list[tuple[str, str, int]] = []
+    officials: list[tuple[str, int]] = []
     position = 0
-    pending_joint: list[str] | None = None
+    pending_joint = False
     shared_duty = True
-    for match in _VERB_RE.finditer(simplified):
+    for match in _verb_re().finditer(simplified):
         group = inner[position : match.start()]
-        names = split_units(group.lstrip("由，,、；; "), conjunctions=True)
-        names = [n[1:] if vocabulary_simplified(n).startswith("由") else n for n in names]
-        verb = match.group(0)
+        stripped = group.lstrip("由，,、；; ")
+        skip = len(group) - len(stripped)
+        names = located_units(stripped, conjunctions=True)
+        names = [
+            (n[1:], o + 1) if vocabulary_simplified(n).startswith("由") else (n, o)
+            for n, o in names
+        ]
+        verb_role = verbs()[match.group(0)]
         if not names:
-            if pending_joint is None:
+            if not pending_joint:
                 return None
             position = match.end()
             continue
-        if not all(looks_like_unit(n) or is_official(n) for n in names):
+        if not all(looks_like_unit(n) or is_official(n) for n, _ in names):
             # The verb is part of a name (区政协办公室 holds 协办): keep reading.
             continue
+        at = base + position + skip
         position = match.end()
-        officials.extend(n for n in names if is_official(n))
-        names = [n for n in names if not is_official(n)]
-        if pending_joint is not None:
-            pairs.extend(("support", n) for n in names)
-            pending_joint = None
-            if verb in _JOINT:
+        officials.extend((n, at + o) for n, o in names if is_official(n))
+        names = [(n, o) for n, o in names if not is_official(n)]
+        if pending_joint:
+            units.extend(("support", n, at + o) for n, o in names)
+            pending_joint = False
+            if verb_role == "joint":
                 return None
             continue
-        if verb in _JOINT:
-            pairs.extend(("lead", n) for n in names)
-            pending_joint = names
-        else:
-            role = "lead" if verb in LEAD_VERBS else "support"
-            if verb == "负责":
-                role = "shared"
-            pairs.extend((role, n) for n in names)
-            shared_duty = shared_duty and verb.endswith("负责")
+        if verb_role == "joint":
+            units.extend(("lead", n, at + o) for n, o in names)
+            pending_joint = True
+            continue
+        role = {"support_or_shared": "support"}.get(verb_role, verb_role)
+        units.extend((role, n, at + o) for n, o in names)
+        shared_duty = shared_duty and verb_role in ("shared", "support_or_shared")
     tail = inner[position:]
-    if pending_joint is not None:
-        names = split_units(tail, conjunctions=True)
-        if not names or not all(looks_like_unit(n) for n in names):
+    if pending_joint:
+        names = located_units(tail, conjunctions=True)
+        if not names or not all(looks_like_unit(n) for n, _ in names):
             return None
-        pairs.extend(("support", n) for n in names)
+        units.extend(("support", n, base + position + o) for n, o in names)
         tail = ""
-    if strip_spaces(tail).strip("。，,；;、") or not (pairs or officials):
+    rest = strip_spaces(tail).strip("。，,；;、")
+    if rest and open_tail and units:
+        names = located_units(tail)
+        if names and all(looks_like_unit(n) for n, _ in names):
+            units.extend((open_tail, n, base + position + o) for n, o in names)
+            shared_duty = False
+            rest = ""
+    if rest or not (units or officials):
         return None
-    if shared_duty and not any(role == "lead" for role, _ in pairs):
+    if shared_duty and not any(role == "lead" for role, _, _ in units):
         # （A、B按职责分工负责） with no one leading: the units share the responsibility, as
         # in （A、B负责）, rather than supporting a lead the note does not name.
-        pairs = [("shared", n) for _, n in pairs]
-    return pairs, officials
+        units = [("shared", n, o) for _, n, o in units]
+    return _Found(units, officials)
 
 
-def find_note(text: str) -> Note | None:
+def has_role_verb(text: str) -> bool:
+    """Whether a text holds a role verb (牵头, 配合, 负责 …)."""
+    return _verb_re().search(vocabulary_simplified(text)) is not None
+
+
+@lru_cache(maxsize=4096)  # a paragraph is asked about again as a measure is assembled
+def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
     """The responsibility note of a measure's text, if it has one.
 
-    A bracketed note at the end (labels or a sentence), else a trailing run of labels
-    (…。牵头单位：A；责任单位：B), else a closing sentence 由A牵头、B配合.
+    A bracketed note at the end (labels, a sentence, or a list of units only), else a
+    trailing run of labels (…。牵头单位：A；责任单位：B), else a closing sentence
+    由A牵头、B配合, else clauses opening one of its paragraphs (``starts``: their offsets)
+    that assign it (由张伟副市长负责，市发改委牵头，相关部门配合，尽快完成…).
 
     Examples
     --------
-    >>> find_note("做好工作。（牵头单位：市委宣传部；协同单位：市总工会、市人社局）").units
-    (('lead', '市委宣传部'), ('support', '市总工会'), ('support', '市人社局'))
-    >>> find_note("做好工作。（市人社局牵头，市财政局、市总工会配合）").units
-    (('lead', '市人社局'), ('support', '市财政局'), ('support', '市总工会'))
+    >>> [u[:2] for u in find_note("做好工作。（牵头单位：市委宣传部；协同单位：市总工会）").units]
+    [('lead', '市委宣传部'), ('support', '市总工会')]
+    >>> [u[:2] for u in find_note("做好工作。（市人社局牵头，市财政局、市总工会配合）").units]
+    [('lead', '市人社局'), ('support', '市财政局'), ('support', '市总工会')]
     """
     simplified = vocabulary_simplified(text)
     note = _bracketed_note(text, simplified)
     if note is not None:
         return note
-    labels = list(_LABEL_RE.finditer(simplified))
-    if labels:
-        start = labels[0].start()
-        return Note(start, len(text), tuple(label_units(text[start:])), closed=True)
-    return _closing_sentence(text, simplified)
+    opening = _note_label_re().search(simplified)
+    if opening is not None:
+        start = opening.start()
+        found = label_units(text[start:], start)
+        return Note(
+            start, len(text), tuple(found.units), True, tuple(found.officials), found.timeline
+        )
+    return _closing_sentence(text, simplified) or _opening_sentence(text, starts)
+
+
+_CLAUSE_END_RE = re.compile(r"[，,；;。：:]")
+
+
+def _opening_sentence(text: str, starts: tuple[int, ...]) -> Note | None:
+    """Role clauses at the start of a paragraph, before the work they assign."""
+    for start in starts:
+        units: list[tuple[str, str, int]] = []
+        officials: list[tuple[str, int]] = []
+        position = start
+        for match in _CLAUSE_END_RE.finditer(text, start):
+            parsed = sentence_units(text[position : match.start()], position)
+            if parsed is None:
+                break
+            units.extend(parsed.units)
+            officials.extend(parsed.officials)
+            position = match.end()
+        if units:
+            return Note(len(text), len(text), tuple(units), True, tuple(officials))
+    return None
 
 
 def _bracketed_note(text: str, simplified: str) -> Note | None:
-    """The last bracket group holding labels, or a sentence note closing the measure."""
+    """The last bracket group holding labels, or a sentence or unit list closing the measure."""
     closes = bracket_pairs(text)
     tail = len(strip_spaces(text).rstrip("。.；;"))
-    last_label = max((m.start() for m in _LABEL_RE.finditer(simplified)), default=-1)
+    note_labels = [m.start() for m in _note_label_re().finditer(simplified)]
+    last_label = max(note_labels, default=-1)
     for start in sorted(closes, reverse=True):
         close = closes[start]
         closed = close >= 0
         end = close + 1 if closed else len(text)
-        if _LABEL_AFTER_BRACKET_RE.match(simplified, start + 1) or (
-            not closed and last_label > start
-        ):
+        if closed and squash_spaces(simplified[start + 1 : close]) in labels():
+            continue  # a label set in brackets (【牵头单位】A), read with the labels after it
+        opens_with_label = _note_label_re().match(simplified, _skip_spaces(simplified, start + 1))
+        if opens_with_label or (not closed and last_label > start):
             inner = text[start + 1 : close if closed else len(text)]
-            return Note(start, end, tuple(label_units(inner)), closed)
-        at_end = closed and len(text[:end].rstrip()) >= tail
-        if at_end and _VERB_RE.search(simplified, start + 1, close):
-            parsed = sentence_units(text[start + 1 : close])
+            found = label_units(inner, start + 1)
+            return Note(
+                start, end, tuple(found.units), closed, tuple(found.officials), found.timeline
+            )
+        # A sentence in the last bracket, closed at the end of the measure or left open
+        # there (（省财政厅牵头 with its bracket lost in copying).
+        at_end = len(text[:end].rstrip()) >= tail if closed else start == max(closes)
+        if not at_end:
+            continue
+        inner = text[start + 1 : close if closed else len(text)].rstrip("。；; ")
+        if _verb_re().search(simplified, start + 1, end):
+            parsed = sentence_units(inner, start + 1)
             if parsed is not None:
-                units, officials = parsed
-                return Note(start, end, tuple(units), True, tuple(officials))
+                return Note(start, end, tuple(parsed.units), closed, tuple(parsed.officials))
+        # A bracket right after a unit's name is its alias (省农业农村厅（乡村振兴局）).
+        if not closed or (start > 0 and vocabulary_simplified(text[start - 1]) in UNIT_ENDINGS):
+            continue
+        listed = _unit_list(inner, start + 1)
+        if listed:
+            return Note(start, end, tuple(listed), True)
     return None
+
+
+def _skip_spaces(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \u3000\t":
+        at += 1
+    return at
+
+
+def _unit_list(inner: str, base: int) -> list[tuple[str, str, int]]:
+    """A closing bracket that holds only unit names (（市发改委、市财政局）): a single list.
+
+    Every name must look like a unit and the lexicon must know at least one, so that a
+    bracketed aside (（以下简称市发改委）, （2023年底前）) is never read as units.
+    """
+    names = located_units(inner)
+    if not names or not all(looks_like_unit(n) and len(n) <= 25 for n, _ in names):
+        return []
+    if not any(_lexicon_knows(n) for n, _ in names):
+        return []
+    return [("single", n, base + o) for n, o in names]
 
 
 def _closing_sentence(text: str, simplified: str) -> Note | None:
@@ -365,66 +666,124 @@ def _closing_sentence(text: str, simplified: str) -> Note | None:
     # paragraphs linear.
     offset = max(simplified.rfind("。", 0, len(simplified.rstrip("。；; "))), 0)
     match = _CLOSING_SENTENCE_RE.search(simplified, offset)
-    if match is None:
+    if match is not None:
+        start = match.start() + 1
+        parsed = sentence_units(text[start : match.end()].rstrip("。；; "), start)
+    elif offset > 0 and _verb_re().search(simplified, offset):
+        # A last sentence made of role clauses only (…。市发改委牵头，市财政局配合。).
+        start = offset + 1
+        parsed = sentence_units(text[start:].rstrip("。；; "), start)
+    else:
         return None
-    parsed = sentence_units(text[match.start() + 1 : match.end()].rstrip("。；; "))
-    if parsed is None:
+    if parsed is None or not parsed.units:
         return None
-    units, officials = parsed
     # The clause stays part of the measure's text: it is a sentence, not an annotation.
-    return Note(len(text), len(text), tuple(units), True, tuple(officials))
+    return Note(len(text), len(text), tuple(parsed.units), True, tuple(parsed.officials))
 
 
 def find_first_listed_rule(text: str) -> list[tuple[int, int]]:
     """Spans of statements that the first-listed unit leads (列第一位的为牵头单位 …)."""
     if "头" not in text and "頭" not in text:  # every statement of the rule names 牵头
         return []
-    return [m.span() for m in FIRST_LISTED_RE.finditer(vocabulary_simplified(text))]
+    return [m.span() for m in _first_listed_re().finditer(vocabulary_simplified(text))]
+
+
+def rule_holds_below(text: str) -> bool:
+    """Whether a paragraph's first-listed rule holds for the lists below it.
+
+    A rule stated on its own (in the preamble, in a label line) or followed by 下同 holds
+    from there on; a rule written inside one unit list (责任单位：A、B（排名第一的为牵头单位）)
+    holds for that list only.
+    """
+    simplified = vocabulary_simplified(text)
+    for match in _first_listed_scope_re().finditer(simplified):
+        clause_end = re.search(r"[。；;）)〕]|$", simplified[match.end() :]).start()
+        if "下同" in simplified[match.start() : match.end() + clause_end]:
+            return True
+        before = simplified[: match.start()]
+        if not _label_re().search(before) and not _verb_re().search(before):
+            return True
+    return False
 
 
 def remove_first_listed_rule(text: str) -> str:
     """The text without first-listed-unit rules and the brackets they leave empty."""
+    if "头" not in text and "頭" not in text:
+        return text
     simplified = vocabulary_simplified(text)
-    spans = [m.span() for m in FIRST_LISTED_RE.finditer(simplified)]
+    spans = [
+        _bracket_around(text, *m.span()) for m in _first_listed_scope_re().finditer(simplified)
+    ]
     for start, end in reversed(spans):
         text = text[:start] + text[end:]
     return _EMPTY_BRACKETS_RE.sub("", text) if spans else text
 
 
+_RULE_ASIDE_MAX = 40
+
+
+def _bracket_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """A rule's span widened to the bracket that holds it with its exceptions
+    (（除标注为“牵头”单位外，列第一位的为牵头单位，下同）), where it is such an aside."""
+    for open_at, close_at in bracket_pairs(text).items():
+        if (
+            open_at < start
+            and close_at >= end
+            and close_at - open_at <= _RULE_ASIDE_MAX + (end - start)
+            and not _note_label_re().search(vocabulary_simplified(text[open_at:start]))
+        ):
+            return open_at, close_at + 1
+    return start, end
+
+
+def starts_note_label(sentence: str) -> bool:
+    """Whether a sentence holds a label that opens a note (部门分工：…, 牵头单位：…)."""
+    return _note_label_re().search(vocabulary_simplified(sentence)) is not None
+
+
 def starts_with_label(paragraph: str) -> bool:
     """Whether a paragraph is a label line (牵头单位：…) that belongs to the measure above."""
-    return bool(_LABEL_AT_START_RE.match(vocabulary_simplified(paragraph)))
+    return bool(_label_at_start_re().match(vocabulary_simplified(paragraph)))
 
 
-def resolve_single_lists(
-    units: list[tuple[str, str]], *, first_leads: bool
-) -> tuple[list[tuple[str, str]], bool]:
-    """Give ``single`` units their roles.
+def resolve_roles(
+    units: list[tuple[str, str, int]], *, first_leads: bool
+) -> list[tuple[str, str, int]]:
+    """Give ``single`` and ``shared`` units their roles (``CONTRACT.md``).
 
-    Beside a lead label, a 责任单位 list is support. Alone, its first unit leads if the
-    document states the first-listed rule; otherwise all are support and the returned
-    flag says the lead is unknown. Units sharing a duty in a sentence (``shared``:
-    （A、B负责）) all lead, or under the first-listed rule the first leads and the rest
-    support.
+    Beside a named lead, they support. Otherwise, where the document's first-listed rule is
+    in force, the first leads and the rest support; a unit named alone leads; several units
+    are jointly ``responsible``. A unit named twice in one note (a lead repeated in the
+    responsible-unit list) is kept once, in its strongest role.
+
+    Examples
+    --------
+    >>> units = [("single", "市发改委", 0), ("single", "市财政局", 5)]
+    >>> [r for r, _, _ in resolve_roles(units, first_leads=False)]
+    ['responsible', 'responsible']
+    >>> [r for r, _, _ in resolve_roles(units, first_leads=True)]
+    ['lead', 'support']
+    >>> [r for r, _, _ in resolve_roles(units[:1], first_leads=False)]
+    ['lead']
     """
-    if not any(role in ("single", "shared") for role, _ in units):
-        return units, False
-    has_lead = any(role == "lead" for role, _ in units)
-    resolved, unknown_lead, first = [], False, True
-    for role, unit in units:
-        if role == "shared":
-            # Units sharing a duty (（A、B负责）) all lead, unless the document's rule makes
-            # the first listed the lead.
-            role = "support" if has_lead or (first_leads and not first) else "lead"
-            first = False
-        elif role == "single":
+    has_lead = any(role == "lead" for role, _, _ in units)
+    open_units = [u for u in units if u[0] in ("single", "shared")]
+    resolved = []
+    for role, unit, offset in units:
+        if role in ("single", "shared"):
             if has_lead:
                 role = "support"
-            elif first_leads and first:
+            elif first_leads:
+                role = "lead" if (role, unit, offset) == open_units[0] else "support"
+            elif len(open_units) == 1:
                 role = "lead"
             else:
-                role = "support"
-                unknown_lead = not first_leads
-            first = False
-        resolved.append((role, unit))
-    return resolved, unknown_lead
+                role = "responsible"
+        resolved.append((role, unit, offset))
+    rank = {"lead": 0, "responsible": 1, "support": 2}
+    best: dict[str, tuple[str, str, int]] = {}
+    for entry in resolved:
+        kept = best.get(entry[1])
+        if kept is None or rank[entry[0]] < rank[kept[0]]:
+            best[entry[1]] = entry
+    return [e for e in resolved if best[e[1]] is e]

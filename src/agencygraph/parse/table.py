@@ -42,7 +42,7 @@ from itertools import combinations
 
 from agencygraph.agencies import normalize_name, resolve
 from agencygraph.parse import responsibility as resp
-from agencygraph.parse._records import Assignment, CodedPlan, Measure
+from agencygraph.parse._records import Assignment, CodedPlan, Measure, Official
 from agencygraph.parse._text import (
     CLOSE_BRACKETS,
     LEVEL1_RE,
@@ -56,11 +56,9 @@ from agencygraph.parse._text import (
     to_int,
 )
 
-# Header vocabulary, most specific first: a header cell takes the first column kind it matches.
+# Header vocabulary besides the role labels of data/role_terms.csv, most specific first: a
+# header cell takes the first column kind it matches.
 _HEADER_KINDS = (
-    ("lead", re.compile(r"牵头|主办|主责")),
-    ("single", re.compile(r"(责任|实施)(单位|部门)")),
-    ("support", re.compile(r"(配合|协同|协办|参与|参加|协助)(单位|部门)")),
     ("timeline", re.compile(r"时间|进度|时限|期限|时序")),
     ("serial", re.compile(r"^(序号|编号|序)$")),
     ("outline", re.compile(r"类别|分类|领域|板块|方面|项目")),
@@ -227,7 +225,181 @@ def _table_rows(text: str) -> _Table | None:
                 ]
                 if data:
                     return _Table(row, data)
-    return _aligned_table(text.split("\n"))
+    return _cell_stream_table(text) or _aligned_table(text.split("\n"))
+
+
+# -- tables flattened to a stream of cells -------------------------------------------------
+
+_BARE_PIPE_RE = re.compile(r"^\s*[|｜]\s*$")
+_PIPE_LED_RE = re.compile(r"^\s*[|｜]\s*(\S.*)$")
+_HEADER_RUN_MAX = 10
+
+
+def _cell_stream(text: str) -> tuple[list[_Cell], list[int]]:
+    """A text read as a stream of cells, and the indexes where a row is known to end.
+
+    Three flattenings of a table into paragraphs are read: a pipe before each cell but the
+    first and a bare pipe ending the row (``A / | B / | C / |``); a bare pipe after every
+    cell (``A / | / B / |``); or one cell per line with nothing between. Lines of a cell
+    wrapped in the original (市政 / 府办 / 公厅) run on until the next pipe, where pipes
+    are used.
+    """
+    lines = text.split("\n")
+    pipe_led = sum(bool(_PIPE_LED_RE.match(line)) for line in lines) >= 3
+    bare = sum(bool(_BARE_PIPE_RE.match(line)) for line in lines) >= 3
+    cells: list[_Cell] = []
+    row_ends: list[int] = []
+    open_cell: _Cell | None = None
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip().strip("\u3000")
+        if not line:
+            if not (pipe_led or bare):
+                open_cell = None
+            continue
+        if _BARE_PIPE_RE.match(line):
+            open_cell = None
+            if pipe_led and cells:
+                row_ends.append(len(cells))
+            continue
+        led = _PIPE_LED_RE.match(line) if pipe_led else None
+        if led:
+            line = led.group(1)
+            open_cell = None
+        line = line.rstrip("|｜").strip()
+        if open_cell is not None and (pipe_led or bare):
+            open_cell.lines.append(line)
+            continue
+        open_cell = _Cell([line], number)
+        cells.append(open_cell)
+        if not (pipe_led or bare):
+            open_cell = None
+    return cells, row_ends
+
+
+def _header_run(cells: list[_Cell]) -> int | None:
+    """Index of the first run of short cells that reads as a table header."""
+    for start in range(len(cells)):
+        end = start
+        while (
+            end < len(cells)
+            and end - start < _HEADER_RUN_MAX
+            and len(squash_spaces(cells[end].text)) <= _HEADER_CELL_MAX
+            and not _HEADER_PUNCT_RE.search(cells[end].text)
+            and not _SERIAL_RE.match(squash_spaces(cells[end].text))
+        ):
+            end += 1
+        if end - start >= 3 and _header_kinds(cells[start:end]) is not None:
+            # A title line just above the header (重点任务分工表) is not a column.
+            serial = next(
+                (
+                    i
+                    for i in range(start, end)
+                    if _HEADER_SERIAL_RE.match(squash_spaces(cells[i].text))
+                ),
+                None,
+            )
+            return serial if serial is not None and end - serial >= 3 else start
+    return None
+
+
+_HEADER_SERIAL_RE = re.compile(r"^(序号|编号|序)$")
+
+
+def _cell_stream_table(text: str) -> _Table | None:
+    """A table flattened one cell per paragraph (see :func:`_cell_stream`).
+
+    Rows end where the flattening marks it; otherwise, with a 序号 column, a row starts at
+    each serial number that follows the last one (1, 2, 3 … or 1 again after a section
+    row), and a heading between rows (（一）…) is a section row; without either, every
+    header-width run of cells is a row. A row with fewer cells than columns lost its
+    blank (merged) cells and is placed by content, as for aligned tables.
+    """
+    cells, row_ends = _cell_stream(text)
+    start = _header_run(cells)
+    if start is None:
+        return None
+    end = start
+    while end < len(cells) and _header_kinds(cells[start : end + 1]) is None:
+        end += 1
+    marked = [e - 1 for e in row_ends if e - 1 >= end]
+    # The header is the first marked row, or the longest run of label cells that reads as one.
+    while (
+        not marked
+        and end + 1 < len(cells)
+        and (
+            _header_kinds(cells[start : end + 2]) is not None
+            and len(squash_spaces(cells[end + 1].text)) <= _HEADER_CELL_MAX
+            and not _SERIAL_RE.match(squash_spaces(cells[end + 1].text))
+            and not _HEADER_PUNCT_RE.search(cells[end + 1].text)
+        )
+    ):
+        end += 1
+    if marked and _header_kinds(cells[start : marked[0] + 1]) is not None:
+        end = marked[0]
+    header = cells[start : end + 1]
+    roles = _column_roles(header, len(header))
+    n = len(roles)
+    body = cells[end + 1 :]
+    offset = end + 1
+    groups: list[tuple[list[_Cell], bool]] = []
+    if row_ends:
+        bounds = [e - offset for e in row_ends if e > offset]
+        previous = 0
+        for bound in bounds:
+            if bound > previous:
+                groups.append((body[previous:bound], False))
+            previous = bound
+    elif "serial" in roles[:1]:
+        expected = 1
+        for cell in body:
+            label = squash_spaces(cell.text)
+            serial = _SERIAL_RE.match(label)
+            number = to_int(label.rstrip(".、．")) if serial else 0
+            heading = LEVEL1_RE.match(label) or LEVEL2_RE.match(label)
+            if serial and number in (expected, 1):
+                groups.append(([cell], False))
+                expected = number + 1
+            elif heading and (not groups or len(groups[-1][0]) >= n or groups[-1][1]):
+                groups.append(([cell], True))
+            elif groups and not groups[-1][1]:
+                groups[-1][0].append(cell)
+    else:
+        groups = [(body[i : i + n], False) for i in range(0, len(body), n)]
+    rows_found = [g for g, section in groups if not section]
+    if len(rows_found) < 2:
+        return None
+    table = _Table(header, [])
+    measure_col = roles.index("measure")
+    outline_col = roles.index("outline") if "outline" in roles else None
+    extra = outline_col is None and any(section for _, section in groups)
+    for row, section in groups:
+        if section:
+            cells_out = [_Cell([], row[0].line) for _ in range(n + extra)]
+            cells_out[measure_col if extra else outline_col] = row[0]
+            table.rows.append(cells_out)
+            continue
+        if len(row) > n:
+            # A measure wrapped over several paragraphs: its pieces are one cell.
+            surplus = len(row) - n
+            joined = _Cell(
+                [t for c in row[measure_col : measure_col + surplus + 1] for t in c.lines],
+                row[measure_col].line,
+            )
+            row = [*row[:measure_col], joined, *row[measure_col + surplus + 1 :]]
+        placed, certain = _place([c.text for c in row], [0] * len(row), roles, None)
+        if not certain:
+            table.doubtful_rows += 1
+            table.flags.add("table_cells_ambiguous")
+            table.warnings.append(
+                (row[0].line, f"row has {len(row)} cells for {n} columns: placed by content, check")
+            )
+        out = [_Cell([], row[0].line) for _ in range(n)]
+        for column, cell in zip(placed, row, strict=True):
+            out[column] = cell
+        if extra:
+            out.insert(measure_col, _Cell([], row[0].line))
+        table.rows.append(out)
+    return table
 
 
 # -- whitespace-aligned tables ------------------------------------------------------------
@@ -274,6 +446,8 @@ def _fit(role: str, text: str) -> int | None:
         return None
     none = squash_spaces(text) in _EXPLICIT_NONE
     units = none or _unit_like(text)
+    if role == "official":
+        return 3 if resp.is_official(text) else (0 if len(text) <= 12 else None)
     if role in ("lead", "support", "single"):
         if units:
             return 3
@@ -450,11 +624,33 @@ def _column_offsets(
     return None
 
 
+def _role_header(label: str) -> str | None:
+    """The column a role label names: official, lead, support or single (责任单位).
+
+    Officials' columns (牵头领导) are tested first, as they hold a lead word; then lead and
+    support words (配合责任单位 supports), then labels naming responsible units alone.
+    """
+    terms = resp.role_terms()
+    if any(term in label for term, role in terms["label_bare"] if role == "official"):
+        return "official"
+    for wanted in ("lead", "support"):
+        stems = [t for kind in ("label_stem", "label_bare") for t, r in terms[kind] if r == wanted]
+        if any(stem in label for stem in stems):
+            return wanted
+    if any(label.startswith(t) for t, r in resp.labels().items() if r in ("single", "division")):
+        return "single"
+    return None
+
+
 def _header_kinds(cells: Row) -> list[str] | None:
     kinds = []
     for cell in cells:
         label = simplified(squash_spaces(resp.remove_first_listed_rule(cell.text)))
-        kinds.append(next((k for k, pattern in _HEADER_KINDS if pattern.search(label)), "other"))
+        label = label.strip("|｜")
+        kind = _role_header(label) if len(label) <= _HEADER_CELL_MAX else None
+        kinds.append(
+            kind or next((k for k, pattern in _HEADER_KINDS if pattern.search(label)), "other")
+        )
     has_units = any(k in kinds for k in ("lead", "single"))
     return kinds if has_units and "measure" in kinds and len(kinds) >= 3 else None
 
@@ -505,7 +701,8 @@ def _unit_lines(cell: _Cell) -> list[tuple[str, int]]:
     pieces: list[list] = []
     depth = 0
     for index, raw in enumerate(cell.lines):
-        line = squash_spaces(resp.remove_first_listed_rule(raw))
+        # Spaces are kept (collapsed) for the unit splitter: 县教体局 各相关乡镇政府 is two.
+        line = " ".join(resp.remove_first_listed_rule(raw).split())
         if not line:
             continue
         if pieces and _continues(pieces[-1][0], line, depth):
@@ -519,7 +716,7 @@ def _unit_lines(cell: _Cell) -> list[tuple[str, int]]:
     units = []
     for text, starts in pieces:
         position = 0
-        for unit in resp.split_units(text):
+        for unit in resp.split_units(text, conjunctions=True):
             at = text.find(unit, position)
             position = at + len(unit) if at >= 0 else position
             units.append((unit, max(line for offset, line in starts if offset <= max(at, 0))))
@@ -671,49 +868,84 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
             )
         )
 
-        leads, supports, lead_unknown = _row_units(by_role, rule_lines, plan)
+        leads, supports = _row_units(by_role, rule_lines, plan)
         lead_none, support_none = (
-            any(c.explicitly_none for c in by_role.get(role, [])) for role in ("lead", "support")
+            any(c.explicitly_none for role in roles_of for c in by_role.get(role, []))
+            for roles_of in (("lead", "single"), ("support",))
         )
-        if leads or lead_unknown or lead_none:
-            carried_lead = [(u, False, line) for u, line in leads]
-            carried_support = [(u, False, line) for u, line in supports]
+        # A row whose single responsibility column is filled states all its units.
+        stated = any(not c.blank for c in by_role.get("single", []))
+        if leads or lead_none or stated:
+            carried_lead = [(r, u, False, line) for r, u, line in leads]
+            carried_support = [(r, u, False, line) for r, u, line in supports]
         else:
             if not carried_lead and supports:
                 plan.warnings.append((measure_cell.line, "blank lead cell with no lead above"))
-            carried_lead = [(u, True, line) for u, _, line in carried_lead]
+            carried_lead = [(r, u, True, line) for r, u, _, line in carried_lead]
             if supports or support_none:
-                carried_support = [(u, False, line) for u, line in supports]
+                carried_support = [(r, u, False, line) for r, u, line in supports]
             else:
-                carried_support = [(u, True, line) for u, _, line in carried_support]
-        for unit, inherited, line in carried_lead:
-            plan.assignments.append(Assignment(measure_id, "lead", unit, inherited, line))
-        for unit, inherited, line in carried_support:
-            plan.assignments.append(Assignment(measure_id, "support", unit, inherited, line))
+                carried_support = [(r, u, True, line) for r, u, _, line in carried_support]
+        for role, unit, inherited, line in [*carried_lead, *carried_support]:
+            plan.assignments.append(Assignment(measure_id, role, unit, inherited, line))
+        for official_cell in by_role.get("official", []):
+            for written, line in _unit_lines(official_cell):
+                name, title = resp.split_official(written)
+                plan.officials.append(Official(measure_id, name, title, line))
     return plan
 
 
-def _row_units(by_role, rule_lines: list[int], plan: CodedPlan):
-    """(leads, supports, lead unknown) written in a row, units as [(unit, line)].
+def _cell_units(cell: _Cell | None, role: str) -> list[tuple[str, str, int]]:
+    """A unit cell's units as (role, unit, line): the column's role, a unit's own role mark
+    (A（牵头）), or the roles a sentence in the cell gives (A、B配合落实; A牵头，B、C)."""
+    if cell is None or cell.blank:
+        return []
+    listed = _unit_lines(cell)
+    if listed and resp.has_role_verb(cell.text):
+        parsed = resp.sentence_units(cell.text, open_tail=role)
+        if parsed is not None and parsed.units:
+            return [(r, u, _line_at(cell, offset)) for r, u, offset in parsed.units]
+    units = []
+    for unit, line in listed:
+        marked, unit = resp.role_marked(unit)
+        units.append((marked or role, unit, line))
+    return units
 
-    A single list's first unit leads where the rule is stated; otherwise the lead is
-    unknown, which stops a lead from being carried down into the row.
+
+def _line_at(cell: _Cell, offset: int) -> int:
+    """The source line of a character offset in a cell's joined text."""
+    position = 0
+    for index, part in enumerate(cell.lines):
+        position += len(strip_spaces(part))
+        if offset < position:
+            return cell.line_of(index)
+    return cell.line_of(len(cell.lines) - 1)
+
+
+def _row_units(by_role, rule_lines: list[int], plan: CodedPlan):
+    """(leads, supports) written in a row, units as [(role, unit, line)].
+
+    Leads are ``lead`` or, for several units named in a single list with no lead and no
+    first-listed rule, ``responsible``. A lead written again in the support column is kept
+    once, as lead. Rows that name no lead of their own return no leads, so that a lead may
+    be carried down into them.
     """
     lead_cell = (by_role.get("lead") or [None])[0]
     support_cell = (by_role.get("support") or [None])[0]
     single_cell = (by_role.get("single") or [None])[0]
-    leads = _unit_lines(lead_cell) if lead_cell else []
-    supports = _unit_lines(support_cell) if support_cell else []
-    lead_unknown = False
-    if single_cell is not None and not single_cell.blank:
-        listed = _unit_lines(single_cell)
-        first_leads = any(line <= single_cell.line for line in rule_lines)
-        if first_leads:
-            leads, supports = listed[:1], listed[1:]
-        else:
-            supports, lead_unknown = listed, True
-            plan.flags.add("single_list_no_lead_rule")
-            plan.warnings.append(
-                (single_cell.line, "a single unit list and no stated rule: coded as support")
-            )
-    return leads, supports, lead_unknown
+    units = [
+        *_cell_units(lead_cell, "lead"),
+        *_cell_units(single_cell, "single"),
+        *_cell_units(support_cell, "support"),
+    ]
+    first_leads = single_cell is not None and any(line <= single_cell.line for line in rule_lines)
+    indexed = [(role, unit, i) for i, (role, unit, _) in enumerate(units)]
+    resolved = [
+        (role, units[i][1], units[i][2])
+        for role, _, i in resp.resolve_roles(indexed, first_leads=first_leads)
+    ]
+    if sum(role == "responsible" for role, _, _ in resolved) > 1:
+        plan.flags.add("single_list_no_lead_rule")
+    leads = [u for u in resolved if u[0] in ("lead", "responsible")]
+    supports = [u for u in resolved if u[0] == "support"]
+    return leads, supports

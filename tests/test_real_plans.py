@@ -1,0 +1,68 @@
+"""The coder on real published plans it was not written for (tests/data/real_plans).
+
+The development plans must be coded (nearly) exactly; the validation plans, never used to
+change the code, are measured and their figure must be the one the README reports.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import real_plans as rp
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, rp.Score]:
+    return {s.doc_id: s for s in rp.score_corpus()}
+
+
+def test_the_corpus_is_what_its_readme_says():
+    sources = rp.sources()
+    assert len(sources) >= 40
+    assert len({s["province"] for s in sources}) >= 15
+    assert {s["level"] for s in sources} >= {"province", "prefecture-level city", "county"}
+    years = [int(s["date"][:4]) for s in sources if s["date"][:4].isdigit()]
+    assert min(years) >= 2010 and max(years) <= 2025
+    split = rp.split()
+    assert set(split) == {s["doc_id"] for s in sources}
+    assert sum(part == "validation" for part in split.values()) == rp.N_VALIDATION
+    first_batch = [d for d, row in rp.batches().items() if row == "1"]
+    assert rp.hash_split(first_batch) == {d: split[d] for d in first_batch}
+
+
+def test_every_gold_row_points_at_its_source_line():
+    texts = {
+        s["doc_id"]: (rp.CORPUS / "plans" / f"{s['doc_id']}.txt")
+        .read_text(encoding="utf-8")
+        .split("\n")
+        for s in rp.sources()
+    }
+
+    def near(doc: str, line: int) -> str:
+        # A unit name may wrap over the next lines of a table cell (市政 / 府办 / 公厅).
+        return rp._norm("".join(texts[doc][line - 1 : line + 3]))
+
+    for m in rp._read("gold/measures.csv"):
+        assert rp._norm(m["text_start"])[:8] in near(m["doc"], int(m["line"])), m
+    for a in rp._read("gold/assignments.csv"):
+        assert rp._norm(a["agency_raw"])[:2] in near(a["doc"], int(a["line"])), a
+
+
+def test_development_plans_are_coded_as_the_gold(scores):
+    development = [s for s in scores.values() if s.split == "development"]
+    low = {s.doc_id: round(s.f1, 3) for s in development if s.f1 < 0.95}
+    assert low == {}
+    assert rp.overall(development)[2] >= 0.98
+
+
+def test_the_readme_reports_the_measured_validation_figure(scores):
+    validation = [s for s in scores.values() if s.split == "validation"]
+    p, r, f = rp.overall(validation)
+    row = r"\| validation \| all \(10 plans\) \| (\d+) \| (\d+)" + r" \| ([\d.]+)" * 3 + r" \|"
+    reported = re.search(row, README.read_text(encoding="utf-8"))
+    assert reported is not None, "the README has no validation row"
+    assert reported.group(3, 4, 5) == (f"{p:.3f}", f"{r:.3f}", f"{f:.3f}")

@@ -1,0 +1,257 @@
+"""The ways Chinese plans write responsibility, each in a small plan written for the test.
+
+These are the general forms named in the "plans it has never seen" issue: compound and
+sentence labels, host/co-host wording, officials beside units, first-listed rules in other
+words and places, units each leading, lists ending in 等, deadline lines under labels,
+tables flattened cell by cell, aggregates and joint responsibility. None is copied from the
+real-plan corpus (tests/data/real_plans), which measures the coder instead.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agencygraph.parse import parse_plan
+
+L, S, R = "lead", "support", "responsible"
+
+
+def roles(text: str):
+    """[[(role, unit)] per measure] and the plan."""
+    plan = parse_plan(text, "t")
+    found = {m.measure_id: [] for m in plan.measures}
+    for a in plan.assignments:
+        found[a.measure_id].append((a.role, a.agency_raw))
+    return [found[m.measure_id] for m in plan.measures], plan
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # compound labels
+        (
+            "牵头责任单位：市发改委\n配合责任单位：市财政局、市商务局",
+            [(L, "市发改委"), (S, "市财政局"), (S, "市商务局")],
+        ),
+        ("（牵头：市教育局；配合：市财政局）", [(L, "市教育局"), (S, "市财政局")]),
+        # host / co-host
+        ("（主办单位：市总工会；协办单位：团市委）", [(L, "市总工会"), (S, "团市委")]),
+        # the division of work written as a sentence after a label
+        (
+            "（责任分工：市人社局牵头，市财政局、市总工会配合）",
+            [(L, "市人社局"), (S, "市财政局"), (S, "市总工会")],
+        ),
+        # several units each leading
+        (
+            "（市发改委、市工信局分别牵头，市财政局配合）",
+            [(L, "市发改委"), (L, "市工信局"), (S, "市财政局")],
+        ),
+        # a sole responsible unit leads; several share the duty
+        ("（责任单位：市住建局）", [(L, "市住建局")]),
+        ("（市住建局、市自然资源局负责）", [(R, "市住建局"), (R, "市自然资源局")]),
+        ("（市住建局、市自然资源局按职责分工负责）", [(R, "市住建局"), (R, "市自然资源局")]),
+        # a list ending in 等 that goes on after a comma
+        (
+            "（责任单位：市发改委牵头，市财政局、市商务局等有关部门，各县（市、区）人民政府配合）",
+            [(L, "市发改委"), (S, "市财政局"), (S, "市商务局"), (S, "各县（市、区）人民政府")],
+        ),
+        # aggregates are one unit
+        (
+            "（牵头单位：市民政局；责任单位：各区、县级市人民政府）",
+            [(L, "市民政局"), (S, "各区、县级市人民政府")],
+        ),
+        # a lead written again among the responsible units is kept once
+        (
+            "（牵头单位：市卫健委；责任单位：市卫健委、市医保局）",
+            [(L, "市卫健委"), (S, "市医保局")],
+        ),
+        # a unit's own role mark
+        ("（责任单位：市人社局（牵头）、市财政局）", [(L, "市人社局"), (S, "市财政局")]),
+        # A会同B
+        ("（由市司法局会同市公安局负责）", [(L, "市司法局"), (S, "市公安局")]),
+        # labels set in 【】, and written with spaces between their characters
+        ("【牵头单位】市发改委【配合单位】市财政局", [(L, "市发改委"), (S, "市财政局")]),
+        ("\n牵 头 单 位：市发改委\n配 合 单 位：市财政局", [(L, "市发改委"), (S, "市财政局")]),
+        # a last sentence made of role clauses only
+        ("市发改委牵头，市财政局配合。", [(L, "市发改委"), (S, "市财政局")]),
+    ],
+)
+def test_note_forms(note, expected):
+    text = f"一、重点任务\n1.做好重点工作。加快推进落实。{note}\n"
+    found, _ = roles(text)
+    assert found == [expected]
+
+
+def test_officials_beside_units_are_people_not_units():
+    text = (
+        "一、重点任务\n1.推进数字政府建设。完善一体化平台。\n牵头领导：张伟副市长\n"
+        "牵头单位：市大数据局\n责任单位：市委网信办\n"
+    )
+    found, plan = roles(text)
+    assert found == [[(L, "市大数据局"), (S, "市委网信办")]]
+    assert [(o.name, o.title, o.line) for o in plan.officials] == [("张伟", "副市长", 3)]
+
+
+def test_role_clauses_opening_a_paragraph():
+    text = (
+        "1、城市轨道交通项目\n由王强副市长负责，市发改委牵头，市交通局配合，尽快完成项目前期工作。\n"
+        "2、污水处理项目\n由王强副市长负责，市住建局牵头，相关部门配合，加快建设进度。\n"
+    )
+    found, plan = roles(text)
+    assert found == [[(L, "市发改委"), (S, "市交通局")], [(L, "市住建局"), (S, "相关部门")]]
+    assert {o.name for o in plan.officials} == {"王强"}
+
+
+def test_deadline_lines_under_labels_are_not_units():
+    text = (
+        "一、主要任务\n1.建设智慧社区。新建智慧社区20个。\n牵头单位：区民政局\n"
+        "配合单位：区住建局\n完成时限：2024年12月底\n"
+    )
+    found, plan = roles(text)
+    assert found == [[(L, "区民政局"), (S, "区住建局")]]
+    assert plan.measures[0].timeline == "2024年12月底"
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "（排在第一位的为牵头单位，下同）",
+        "（第一个单位为牵头单位，下同）",
+        "（除标注“牵头”的外，列第一位的为牵头单位，下同）",
+    ],
+)
+def test_first_listed_rule_stated_once_holds_below(rule):
+    text = (
+        "一、重点任务\n"
+        f"1.加强统筹。建立工作机制。（责任单位：市发改委、市财政局{rule}）\n"
+        "2.强化保障。落实资金。（责任单位：市财政局、市审计局）\n"
+        "3.优化服务。（责任单位：市政务服务局牵头，市大数据局、市司法局）\n"
+    )
+    found, _ = roles(text)
+    assert found == [
+        [(L, "市发改委"), (S, "市财政局")],
+        [(L, "市财政局"), (S, "市审计局")],
+        [(L, "市政务服务局"), (S, "市大数据局"), (S, "市司法局")],
+    ]
+
+
+def test_first_listed_rule_inside_one_list_holds_for_that_list_only():
+    text = (
+        "一、重点任务\n"
+        "1.加强统筹。（责任单位：市发改委、市财政局，排名第一的为牵头单位）\n"
+        "2.强化保障。（责任单位：市财政局、市审计局）\n"
+    )
+    found, _ = roles(text)
+    assert found == [[(L, "市发改委"), (S, "市财政局")], [(R, "市财政局"), (R, "市审计局")]]
+
+
+def test_notes_at_the_level_of_sub_points():
+    text = (
+        "一、主要目标\n1.约束性指标。\n⑴森林覆盖率达到45%。\n责任单位：市林业局。\n"
+        "⑵耕地保有量稳定。\n牵头单位：市自然资源局。\n责任单位：市农业农村局。\n"
+    )
+    found, _ = roles(text)
+    assert found == [[(L, "市林业局")], [(L, "市自然资源局"), (S, "市农业农村局")]]
+
+
+def test_items_run_together_on_one_line():
+    text = (
+        "一、主要目标\n（一）地区生产总值增长6%。（市发改委负责）（二）一般公共预算收入增长5%。"
+        "（市财政局主办，市税务局协办）\n"
+    )
+    found, _ = roles(text)
+    assert found == [[(L, "市发改委")], [(L, "市财政局"), (S, "市税务局")]]
+
+
+TABLE_CELL_PER_LINE = """\
+重点任务分工表
+序号
+重点任务
+牵头单位
+配合单位
+完成时限
+1
+推进老旧小区改造，完成改造50个。
+市住建局
+市财政局、市自然资源局
+2024年底
+2
+加快5G基站建设。
+市工信局
+市通信发展办
+2024年6月
+"""
+
+TABLE_PIPE_AFTER_CELLS = """\
+序号
+|
+重点工作任务
+|
+责任单位
+|
+1
+|
+优化营商环境，深化“一件事”改革。
+|
+市政务服务局,市市场监管局
+|
+2
+|
+推进数字经济发展。
+|
+市经信局、市发改委配合落实
+|
+"""
+
+TABLE_PIPE_BEFORE_CELLS = """\
+牵头单位
+| 目标任务
+| 责任单位
+|
+市教
+育局
+| 新增学位5000个
+| 各区县（市）
+|
+新建幼儿园10所
+| 市财政局
+|
+"""
+
+
+def test_table_one_cell_per_line():
+    found, plan = roles(TABLE_CELL_PER_LINE)
+    assert plan.layout == "table"
+    assert found == [
+        [(L, "市住建局"), (S, "市财政局"), (S, "市自然资源局")],
+        [(L, "市工信局"), (S, "市通信发展办")],
+    ]
+    assert [m.timeline for m in plan.measures] == ["2024年底", "2024年6月"]
+
+
+def test_table_with_a_pipe_after_every_cell_and_a_single_column():
+    found, plan = roles(TABLE_PIPE_AFTER_CELLS)
+    assert plan.layout == "table"
+    assert found == [
+        [(R, "市政务服务局"), (R, "市市场监管局")],
+        [(S, "市经信局"), (S, "市发改委")],
+    ]
+
+
+def test_table_with_a_pipe_before_cells_and_a_merged_lead_cell():
+    plan = parse_plan(TABLE_PIPE_BEFORE_CELLS, "t")
+    assert [(a.role, a.agency_raw, a.inherited) for a in plan.assignments] == [
+        (L, "市教育局", False),
+        (S, "各区县（市）", False),
+        (L, "市教育局", True),
+        (S, "市财政局", False),
+    ]
+
+
+def test_support_units_on_their_own_label_line_keep_their_line():
+    """Regression (issue 18, bug 1): the support unit is on line 4, not the lead's line 2."""
+    plan = parse_plan("1. 加强培训。开展培训。\n牵头单位：区人社局\n\n配合单位：区财政局\n", "t")
+    assert [(a.role, a.agency_raw, a.line) for a in plan.assignments] == [
+        (L, "区人社局", 2),
+        (S, "区财政局", 4),
+    ]
