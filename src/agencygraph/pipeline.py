@@ -182,7 +182,7 @@ _TITLES = {
         "overlap": "{0}: overlap of agencies' measures (Jaccard)",
         "backbone": "{0}: backbone of the agency co-assignment network",
         "role_counts": "All places: lead and support assignments by agency type",
-        "lead_share": "Lead-role share by agency type and place",
+        "lead_role_share": "Lead-role share by agency type and place",
     },
     "zh": {
         "bipartite": "{0}：单位及其牵头、配合的任务",
@@ -191,7 +191,7 @@ _TITLES = {
         "overlap": "{0}：单位任务重叠（Jaccard）",
         "backbone": "{0}：单位共同任务网络骨干",
         "role_counts": "各地汇总：各类单位牵头与配合任务数",
-        "lead_share": "各地各类单位的牵头角色占比",
+        "lead_role_share": "各地各类单位的牵头角色占比",
     },
 }
 
@@ -235,7 +235,7 @@ def _figure_makers(
             types,
             coded.documents,
             lang=lang,
-            title=_title(coded, "lead_share", lang),
+            title=_title(coded, "lead_role_share", lang),
         ),
     }
     overlap = metrics.get("agency_overlap")
@@ -362,6 +362,6 @@ def _index_page(
 
 def _figure_name(path: str) -> str:
     stem = path.removeprefix("figures/").rsplit(".", 1)[0]
-    return {"role_counts_by_type": "role_counts", "lead_role_share_heatmap": "lead_share"}.get(
+    return {"role_counts_by_type": "role_counts", "lead_role_share_heatmap": "lead_role_share"}.get(
         stem, stem
     )

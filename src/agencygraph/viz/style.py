@@ -351,8 +351,9 @@ def pixel_positions(
         grouped by system and sorted by name, measures in a right column in
         document order, :data:`ROW_GAP` apart. ``"auto"``: columns for a
         two-mode graph of one document with at most :data:`AUTO_COLUMNS_MAX`
-        nodes, otherwise :func:`positions` ("auto") scaled so that the area
-        grows with the node count, then :func:`remove_overlaps`.
+        nodes, otherwise the seeded spring layout of :func:`positions`, scaled
+        so that the area grows with the node count, then
+        :func:`remove_overlaps`.
     seed : int, optional
     radius : mapping, optional
         Node → radius in pixels (default 16 for every node).
@@ -377,8 +378,10 @@ def pixel_positions(
         layout = "columns"
     if layout in ("columns", "bipartite") and _single_plan_two_mode(G, any_docs=True):
         return _columns(G), "columns"
-    if layout in ("columns", "bipartite"):
-        layout = "auto"
+    if layout in ("columns", "bipartite", "auto"):
+        # Spring, not Kamada–Kawai: ~30 times faster on a plan's 25-node network (a build
+        # draws hundreds of them), and overlap removal below does what KK's spacing did.
+        layout = "spring"
     pos = positions(G, layout, seed=seed)
     order = list(pos)
     xy = np.array([pos[n] for n in order], dtype=float).reshape(-1, 2)
