@@ -195,6 +195,11 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
                 e.local_rule for e in (item, *item.children)
             )
             units = resp.resolve_roles(units, first_leads=first_leads)
+            by_heading = _heading_assignment(section_heading)
+            if by_heading is not None and not any(
+                r in ("lead", "responsible") for r, _, _ in units
+            ):
+                units = [*by_heading.units, *units]
             if any(role == "responsible" for role, _, _ in units):
                 plan.flags.add("single_list_no_lead_rule")
             anchor = id(section_heading) if section_heading is not None else -1
@@ -220,8 +225,14 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
                 )
             )
             for role, unit, offset in units:
-                line = _line_of_offset(item, offset)
+                line = section_heading.line if offset < 0 else _line_of_offset(item, offset)
                 plan.assignments.append(Assignment(measure_id, role, unit, False, line))
+            if by_heading is not None:
+                for written, _ in by_heading.officials:
+                    name, title_written = resp.split_official(written)
+                    plan.officials.append(
+                        Official(measure_id, name, title_written, section_heading.line)
+                    )
             if note is not None and note.officials:
                 names = "、".join(name for name, _ in note.officials)
                 plan.warnings.append(
@@ -242,6 +253,14 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
     if rule_lines:
         plan.flags.add("first_listed_rule")
     return plan
+
+
+def _heading_assignment(heading: _Element | None):
+    """Units (as leads, at offset -1) or officials a section heading makes responsible for
+    the measures under it (一、县示范区管委会牵头工作; （一）刘忻市长牵头重点工作)."""
+    if heading is None:
+        return None
+    return resp.heading_assignment(heading.body)
 
 
 def _measure_title(item: _Element, body: str) -> str:
@@ -303,6 +322,12 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
         # measure too: the plan attaches notes at both levels.
         if heading is not None and _has_units(resp.find_note(heading.body)):
             measures.append((heading, None))
+        elif _titles_one_noted_paragraph(heading, scope, measure_kinds):
+            # 一、启动东环路建设工程 over the paragraph that describes and assigns it: the
+            # heading is the measure's title, the paragraphs under it its text.
+            heading.children.extend(e for e in scope if e.kind != "box")
+            measures.append((heading, None))
+            continue
         current: _Element | None = None
         in_box = False
         for element in scope:
@@ -328,6 +353,15 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                     current = element
                     measures.append((element, heading))
     return [split for measure in measures for split in _noted_sub_points(*measure)]
+
+
+def _titles_one_noted_paragraph(heading, scope, measure_kinds) -> bool:
+    """Whether a heading has no numbered items under it and exactly one paragraph that
+    assigns units: the heading then titles that one measure."""
+    if heading is None or any(e.kind in measure_kinds for e in scope):
+        return False
+    noted = [e for e in scope if e.kind == "plain" and _has_units(resp.find_note(e.body))]
+    return len(noted) == 1
 
 
 def _noted_sub_points(element: _Element, heading: _Element | None):

@@ -199,8 +199,8 @@ def _lexicon_knows(name: str) -> bool:
 
 #: A collective of units or places (各有关部门, 相关盟市, 市直相关单位).
 _COLLECTIVE_RE = re.compile(
-    r"^(?:各|相关|有关|其他|其它|市直|县直|区直|省直|区属|市属)[^，,。；;]{0,10}?"
-    r"(?:部门|单位|机构|盟市|市|县|区|旗|乡镇|街道|企业|国企)$"
+    r"^(?:省|市|县|区)?(?:各|相关|有关|其他|其它|市直|县直|区直|省直|区属|市属)[^，,。；;]{0,10}?"
+    r"(?:部门|单位|机构|盟市|市|县|区|旗|乡镇|街道|企业|国企|板块|园区|社区|村)$"
 )
 
 
@@ -210,10 +210,31 @@ def looks_like_unit(name: str) -> bool:
     name = squash_spaces(name)
     if len(name) < 2 or is_official(name):
         return False
+    last = vocabulary_simplified(name[-1])
     return (
         _lexicon_knows(name)
-        or vocabulary_simplified(name[-1]) in UNIT_ENDINGS
+        or last in UNIT_ENDINGS
+        # a place named for its government in a unit list (荔湾区, 绥芬河市)
+        or (last in PLACE_ENDINGS and len(name) <= _PLACE_MAX)
         or bool(_COLLECTIVE_RE.match(name))
+    )
+
+
+PLACE_ENDINGS = frozenset("区县市镇乡旗州盟")
+_PLACE_MAX = 6
+_SHARED_SUFFIX_RE = re.compile(r"(?:市|县|区|州|旗)?(?:人民)?政府$")
+_BARE_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def _units_of_a_list(names: list[str]) -> bool:
+    """Whether every name of a list is a unit (or an official), counting bare place names
+    that share a government written after them (哈尔滨、黑河、绥芬河市政府)."""
+    governments = [bool(_SHARED_SUFFIX_RE.search(vocabulary_simplified(n))) for n in names]
+    return all(
+        looks_like_unit(n)
+        or is_official(n)
+        or (_BARE_PLACE_RE.match(n) and any(governments[i + 1 :]))
+        for i, n in enumerate(names)
     )
 
 
@@ -268,15 +289,30 @@ def split_official(text: str) -> tuple[str, str]:
 
 # Administrative levels written bare after a 各 collective: 各区、县级市, 各县、市、区.
 _BARE_LEVELS = frozenset(
-    {"县级市", "县", "县区", "区", "市", "乡", "镇", "乡镇", "街道", "开发区", "功能区", "园区"}
+    {
+        "县级市",
+        "县",
+        "县区",
+        "区",
+        "市",
+        "乡",
+        "镇",
+        "乡镇",
+        "街道",
+        "开发区",
+        "功能区",
+        "园区",
+        "功能板块",
+        "板块",
+    }
 )
-_LEVEL_RE = "(?:县级市|开发区|功能区|园区|街道|乡镇|县区|县|区|市|乡|镇|旗)"
+_LEVEL_RE = "(?:县级市|开发区|功能区|功能板块|板块|园区|街道|乡镇|县区|县|区|市|乡|镇|旗)"
 #: What a collective of governments ends in: 各区、县级市人民政府 is one unit.
 _COLLECTIVE_TAIL_RE = re.compile(
     rf"^{_LEVEL_RE}(?:[（(][^）)]*[）)])?(?:人民政府|政府|党委和政府|党委、政府|党委政府|党委"
     r"|党（工）委|管委会|管理委员会)?(?:[（(][^）)]*[）)])?$"
 )
-_COLLECTIVE_HEAD_RE = re.compile(rf"^各{_LEVEL_RE}(?:[（(][^）)]*[）)])?$")
+_COLLECTIVE_HEAD_RE = re.compile(rf"^(?:各|相关|有关){_LEVEL_RE}(?:[（(][^）)]*[）)])?$")
 
 
 def split_units(segment: str, *, conjunctions: bool = False) -> list[str]:
@@ -442,6 +478,10 @@ def label_units(inner: str, base: int = 0) -> _Found:
         role = _label_role(match.group(1))
         end = matches[i + 1].start() if i + 1 < len(matches) else len(inner)
         content = inner[match.end() : end]
+        # The list ends with its sentence: what follows a 。 is a remark (具体任务均涉及…).
+        stop = content.find("。")
+        if 0 < stop < len(content.rstrip("。 \n")):
+            content = content[:stop]
         at = base + match.end()
         sentence = (
             sentence_units(content, at, open_tail=role)
@@ -503,7 +543,7 @@ def sentence_units(inner: str, base: int = 0, *, open_tail: str = "") -> _Found 
                 return None
             position = match.end()
             continue
-        if not all(looks_like_unit(n) or is_official(n) for n, _ in names):
+        if not _units_of_a_list([n for n, _ in names]):
             # The verb is part of a name (区政协办公室 holds 协办): keep reading.
             continue
         at = base + position + skip
@@ -544,6 +584,40 @@ def sentence_units(inner: str, base: int = 0, *, open_tail: str = "") -> _Found 
         # in （A、B负责）, rather than supporting a lead the note does not name.
         units = [("shared", n, o) for _, n, o in units]
     return _Found(units, officials)
+
+
+_HEADING_ROLE_RE = re.compile(
+    r"^(.{2,40}?)(?:牵头|负责|分管)(?:的)?(?:重点|主要)?(?:工作|任务|事项)\S{0,6}$"
+)
+
+
+@lru_cache(maxsize=1024)
+def heading_assignment(heading: str) -> _Found | None:
+    """Who a heading makes responsible for every item under it: 县示范区管委会牵头工作 (the
+    unit leads them), 刘忻市长牵头重点工作 (an official). Units get the offset -1.
+
+    Examples
+    --------
+    >>> heading_assignment("县示范区管委会牵头工作").units
+    [('lead', '县示范区管委会', -1)]
+    >>> heading_assignment("加快产业转型升级") is None
+    True
+    """
+    match = _HEADING_ROLE_RE.match(vocabulary_simplified(squash_spaces(heading)))
+    if match is None:
+        return None
+    names = split_units(heading[: match.end(1)], conjunctions=True)
+    if not names:
+        return None
+    if all(is_official(n) or _PERSON_TITLE_RE.search(n) for n in names):
+        return _Found([], [(n, -1) for n in names])
+    if all(looks_like_unit(n) for n in names):
+        return _Found([("lead", n, -1) for n in names], [])
+    return None
+
+
+# An official named with a title in a heading (刘忻市长, 王浩省长).
+_PERSON_TITLE_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:常务)?副?(?:省|市|县|区)长$")
 
 
 def has_role_verb(text: str) -> bool:
@@ -653,7 +727,9 @@ def _unit_list(inner: str, base: int) -> list[tuple[str, str, int]]:
     bracketed aside (（以下简称市发改委）, （2023年底前）) is never read as units.
     """
     names = located_units(inner)
-    if not names or not all(looks_like_unit(n) and len(n) <= 25 for n, _ in names):
+    if not names or has_role_verb(inner):
+        return []  # a sentence that did not parse is not a list of units
+    if not all(looks_like_unit(n) and len(n) <= 25 for n, _ in names):
         return []
     if not any(_lexicon_knows(n) for n, _ in names):
         return []
@@ -726,11 +802,14 @@ def _bracket_around(text: str, start: int, end: int) -> tuple[int, int]:
     """A rule's span widened to the bracket that holds it with its exceptions
     (（除标注为“牵头”单位外，列第一位的为牵头单位，下同）), where it is such an aside."""
     for open_at, close_at in bracket_pairs(text).items():
+        before = text[open_at + 1 : start]
         if (
             open_at < start
             and close_at >= end
             and close_at - open_at <= _RULE_ASIDE_MAX + (end - start)
-            and not _note_label_re().search(vocabulary_simplified(text[open_at:start]))
+            # only the rule and its exception (除标注为“牵头”单位外), not a note's units
+            and not any(c in before for c in "、。；;")
+            and not _note_label_re().search(vocabulary_simplified(before))
         ):
             return open_at, close_at + 1
     return start, end

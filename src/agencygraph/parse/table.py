@@ -62,10 +62,11 @@ _HEADER_KINDS = (
     ("timeline", re.compile(r"时间|进度|时限|期限|时序")),
     ("serial", re.compile(r"^(序号|编号|序)$")),
     ("outline", re.compile(r"类别|分类|领域|板块|方面|项目")),
-    ("measure", re.compile(r"分解|具体|措施|内容|举措|任务|事项|工作|要求|目标")),
+    ("measure", re.compile(r"分解|具体|措施|内容|举措|任务|事项|工作|要求|指标|目标")),
+    ("remark", re.compile(r"备注|说明|完成情况|落实情况|进展")),
 )
 # A header cell naming the measure column itself rather than a category spanning others.
-_MEASURE_HEADER_RE = re.compile(r"分解|具体|内容|措施")
+_MEASURE_HEADER_RE = re.compile(r"分解|具体|内容|措施|指标名称")
 _PIPE_SEPARATOR_RE = re.compile(r"^[\s|:：\-—=+]+$")
 
 # Aligned tables: a cell is a run of text with single spaces at most; two or more spaces, a tab
@@ -305,6 +306,91 @@ def _header_run(cells: list[_Cell]) -> int | None:
 _HEADER_SERIAL_RE = re.compile(r"^(序号|编号|序)$")
 
 
+def _join_wrapped_labels(header: list[_Cell]) -> list[_Cell]:
+    """Header labels wrapped over two paragraphs (市政府 / 分管领导) joined into one."""
+    joined: list[_Cell] = []
+    for cell in header:
+        if joined:
+            previous = simplified(squash_spaces(joined[-1].text))
+            label = previous + simplified(squash_spaces(cell.text))
+            if (
+                _role_header(previous) is None
+                and _header_kinds([joined[-1]]) is None
+                and (
+                    _role_header(label) is not None
+                    and not any(p.search(previous) for _, p in _HEADER_KINDS)
+                )
+            ):
+                joined[-1] = _Cell([*joined[-1].lines, *cell.lines], joined[-1].line)
+                continue
+        joined.append(cell)
+    return joined
+
+
+def _numbered_measures(body: list[_Cell]) -> int:
+    """How many cells number their measure in sequence (1、… 2、…)."""
+    expected = 1
+    for cell in body:
+        match = LEVEL3_RE.match(squash_spaces(cell.text))
+        if match and to_int(match.group(1)) == expected:
+            expected += 1
+    return expected - 1
+
+
+def _numbered_rows(header: Row, roles: list[str], body: list[_Cell]) -> _Table | None:
+    """Rows of a cell stream with no row marks, whose measure cells are numbered.
+
+    A row starts at each numbered measure cell (1、… 2、…); a short cell just before it
+    that is not a unit is its category (the outline column, written once per category).
+    The run of unit cells at the row's end fills its unit column (units stacked one per
+    paragraph in the original cell); the cells between fill the other columns in order,
+    a cell wrapped over several paragraphs joining the last of them.
+    """
+    n = len(roles)
+    measure_col = roles.index("measure")
+    outline_col = roles.index("outline") if "outline" in roles[:measure_col] else None
+    if [i for i, r in enumerate(roles) if r in ("lead", "support", "single")] != [n - 1]:
+        return None
+    starts, expected = [], 1
+    for index, cell in enumerate(body):
+        match = LEVEL3_RE.match(squash_spaces(cell.text))
+        if match and to_int(match.group(1)) == expected:
+            starts.append(index)
+            expected += 1
+    segments = [body[a:b] for a, b in zip(starts, [*starts[1:], len(body)], strict=True)]
+    lead_in = body[: starts[0]]
+    categories: list[_Cell | None] = [lead_in[-1] if lead_in else None]
+    for segment in segments[:-1]:
+        last = segment[-1]
+        is_category = (
+            outline_col is not None
+            and len(segment) > 2
+            and len(squash_spaces(last.text)) <= _HEADER_CELL_MAX
+            and not _unit_like(last.text)
+        )
+        categories.append(segment.pop() if is_category else None)
+    table = _Table(header, [])
+    for segment, category in zip(segments, categories, strict=True):
+        units_from = len(segment)
+        while units_from > 1 and _unit_like(segment[units_from - 1].text):
+            units_from -= 1
+        out = [_Cell([], segment[0].line) for _ in range(n)]
+        out[measure_col] = segment[0]
+        if outline_col is not None and category is not None:
+            out[outline_col] = category
+        stacked = segment[units_from:]
+        if stacked:
+            out[-1] = _Cell(
+                ["、".join(c.text for c in stacked)], stacked[0].line, [stacked[0].line]
+            )
+        middle = list(range(measure_col + 1, n - 1)) or [measure_col]
+        for position, cell in enumerate(segment[1:units_from]):
+            column = middle[min(position, len(middle) - 1)]
+            out[column] = _Cell([*out[column].lines, *cell.lines], out[column].line)
+        table.rows.append(out)
+    return table if len(table.rows) >= 2 else None
+
+
 def _cell_stream_table(text: str) -> _Table | None:
     """A table flattened one cell per paragraph (see :func:`_cell_stream`).
 
@@ -336,7 +422,18 @@ def _cell_stream_table(text: str) -> _Table | None:
         end += 1
     if marked and _header_kinds(cells[start : marked[0] + 1]) is not None:
         end = marked[0]
-    header = cells[start : end + 1]
+    else:
+        # A first data cell that reads like a label (高质量发展, a category) is not a column.
+        while (
+            end > start
+            and _header_kinds(cells[end : end + 1]) is None
+            and (
+                not any(p.search(simplified(cells[end].text)) for _, p in _HEADER_KINDS)
+                and _role_header(simplified(squash_spaces(cells[end].text))) is None
+            )
+        ):
+            end -= 1
+    header = _join_wrapped_labels(cells[start : end + 1])
     roles = _column_roles(header, len(header))
     n = len(roles)
     body = cells[end + 1 :]
@@ -363,6 +460,8 @@ def _cell_stream_table(text: str) -> _Table | None:
                 groups.append(([cell], True))
             elif groups and not groups[-1][1]:
                 groups[-1][0].append(cell)
+    elif _numbered_measures(body) >= 2:
+        return _numbered_rows(header, roles, body)
     else:
         groups = [(body[i : i + n], False) for i in range(0, len(body), n)]
     rows_found = [g for g, section in groups if not section]
@@ -433,8 +532,12 @@ def _is_header(pieces: list[tuple[int, str]]) -> bool:
 
 
 def _unit_like(text: str) -> bool:
+    """A cell of unit names: most of its pieces are units (a list may name a place or two
+    the lexicon does not know)."""
     units = resp.split_units(text)
-    return bool(units) and all(len(u) <= 25 and resp.looks_like_unit(u) for u in units)
+    if not units or any(len(u) > 25 for u in units):
+        return False
+    return 2 * sum(resp.looks_like_unit(u) for u in units) > len(units)
 
 
 def _fit(role: str, text: str) -> int | None:
