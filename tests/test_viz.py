@@ -311,6 +311,7 @@ def test_html_layouts_have_no_overlapping_nodes(haimen, tables):
     agencies = {n["x"] for n in one_plan["nodes"] if n["kind"] == "agency"}
     measures = {n["x"] for n in one_plan["nodes"] if n["kind"] == "measure"}
     assert len(agencies) == len(measures) == 1 and agencies != measures
+    assert _overlapping_nodes(one_plan["nodes"]) == []
     t = tables
     for G in (
         bipartite_graph(t["assignments"], t["measures"], t["agencies"]),  # two plans

@@ -8,6 +8,7 @@ A notebook cell showing a network renders once the notebook is executed.
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 from pathlib import Path
@@ -186,6 +187,19 @@ def test_labels_never_overlap_and_the_legend_covers_no_node(browser, pages, name
     boxes = page.evaluate(_LABEL_BOXES)
     assert len(boxes) >= 5, "hardly any label is shown"
     assert _overlapping(boxes) == []
+    # No node covers another (the layout is overlap-free; measured on the page).
+    circles = page.evaluate(
+        "window.agencygraphNetwork.nodes.map(n => "
+        "{ const r = n.el.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2,"
+        " r.width / 2]; })"
+    )
+    covered = [
+        (i, j)
+        for i, a in enumerate(circles)
+        for j, b in enumerate(circles[:i])
+        if math.hypot(a[0] - b[0], a[1] - b[1]) < a[2] + b[2] - 0.5
+    ]
+    assert covered == []
     n_nodes = page.evaluate("window.agencygraphNetwork.nodes.length")
     assert n_nodes == page.evaluate("document.querySelectorAll('.ag-node').length")
     if name.startswith("synthetic"):

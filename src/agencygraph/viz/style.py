@@ -377,7 +377,7 @@ def pixel_positions(
     if layout == "auto" and _single_plan_two_mode(G) and len(G) <= AUTO_COLUMNS_MAX:
         layout = "columns"
     if layout in ("columns", "bipartite") and _single_plan_two_mode(G, any_docs=True):
-        return _columns(G), "columns"
+        return _columns(G, radius or {}, gap), "columns"
     if layout in ("columns", "bipartite", "auto"):
         # Spring, not Kamada–Kawai: ~30 times faster on a plan's 25-node network (a build
         # draws hundreds of them), and overlap removal below does what KK's spacing did.
@@ -454,8 +454,12 @@ def _single_plan_two_mode(G: nx.Graph, any_docs: bool = False) -> bool:
     return len(docs) == 1
 
 
-def _columns(G: nx.Graph) -> dict[Hashable, tuple[float, float]]:
-    """Agencies left (by system, then name), measures right (by document and line)."""
+def _columns(G: nx.Graph, radius: Mapping, gap: float) -> dict[Hashable, tuple[float, float]]:
+    """Agencies left (by system, then name), measures right (by document and line).
+
+    Rows are :data:`ROW_GAP` apart at least, and far enough apart that the largest nodes
+    of a column do not touch.
+    """
     rank = {s: i for i, s in enumerate(SYSTEMS)}
     agencies = [n for n, d in G.nodes(data=True) if not _is_measure(d)]
     measures = [n for n, d in G.nodes(data=True) if _is_measure(d)]
@@ -474,7 +478,12 @@ def _columns(G: nx.Graph) -> dict[Hashable, tuple[float, float]]:
             return 0.0
 
     measures.sort(key=lambda n: (_text(G.nodes[n].get("doc_id")), line(n), *_key(n)))
-    height = ROW_GAP * max(len(measures) - 1, len(agencies) - 1, 0)
+
+    def step(nodes: list) -> float:
+        largest = max((float(radius.get(n, 16.0)) for n in nodes), default=0.0)
+        return max(ROW_GAP, 2 * largest + gap) * max(len(nodes) - 1, 0)
+
+    height = max(step(measures), step(agencies))
     pos = {}
     for column, nodes in ((0.0, agencies), (COLUMN_GAP, measures)):
         step = height / (len(nodes) - 1) if len(nodes) > 1 else 0.0
