@@ -718,3 +718,28 @@ def test_bipartite_figure_inherited_edges_are_dotted(haimen):
         if isinstance(c, LineCollection) and c.get_segments()
     }
     assert len(dashes) >= 3  # lead solid, support dashed, inherited dotted
+
+
+def test_index_page_in_one_language(tables):
+    from agencygraph.viz.report import index_page
+
+    documents = tables["documents"].assign(level="county-level city", layout="table")
+    cross = pd.DataFrame(
+        {
+            "doc_id": ["cixi", "haimen"],
+            "density": [0.1120113, 0.2454545],
+            "density_z": [float("nan")] * 2,  # no spread in the null: the column is left out
+            "lead_hhi": [0.265, 0.166],
+            "lead_hhi_z": [5.0727, 2.6395],
+            "extra_column": [1, 2],  # not among the chosen columns
+        }
+    )
+    zh = index_page(documents, cross_region=cross, lang="zh").decode("utf-8")
+    assert '<html lang="zh-CN">' in zh and "跨地区比较" in zh and "县级市" in zh and "表格" in zh
+    assert "慈溪市" in zh and "Cixi" not in zh
+    en = index_page(documents, cross_region=cross, lang="en").decode("utf-8")
+    assert "Cross-region comparison" in en and "county-level city" in en and "Cixi" in en
+    for page in (zh, en):
+        assert "0.112" in page and "0.1120113" not in page and "5.07" in page
+        assert "extra_column" not in page and "density_z" not in page
+        assert page.count("<th>z</th>") == 1  # lead HHI's z only; density's is empty

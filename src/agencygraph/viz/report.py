@@ -138,6 +138,20 @@ _COLUMNS = {
     },
 }
 
+# Values of the documents table in Chinese, for the Chinese page.
+_LEVELS_ZH = {
+    "province": "省",
+    "sub-provincial city": "副省级市",
+    "prefecture-level city": "地级市",
+    "county-level city": "县级市",
+    "county": "县",
+    "district": "区",
+    "subdistrict": "街道",
+    "town": "镇",
+    "township": "乡",
+}
+_LAYOUTS_ZH = {"table": "表格", "inline": "文中括注", "narrative": "叙述"}
+
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei",
   "Noto Sans CJK SC", sans-serif; margin: 0 auto; padding: 16px 24px; max-width: 1352px;
@@ -284,6 +298,10 @@ def index_page(
         if c in documents.columns
     ]
     docs = documents[columns].copy()
+    if lang == "zh":
+        for column, names in (("level", _LEVELS_ZH), ("layout", _LAYOUTS_ZH)):
+            if column in docs.columns:
+                docs[column] = [names.get(str(v), v) for v in docs[column]]
     if places:
         docs.insert(1, "place", [places.get(str(d), "") for d in docs["doc_id"]])
     parts.append(f"<h2>{text['documents']}</h2>{_table(docs, heads)}")
