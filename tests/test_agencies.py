@@ -473,10 +473,11 @@ def test_agencies_table_name_ties_take_the_shortest_then_first():
     assert agencies_table(table).loc[0, "name_zh"] == min("县人社厅", "县人社局")
 
 
-def test_agencies_table_without_documents_uses_doc_id():
+def test_agencies_table_without_a_place_en_names_the_type_alone():
+    # A doc_id is often a file name (东城区_实施方案): never part of an English name.
     table = pd.DataFrame({"doc_id": ["cixi"], "role": ["support"], "agency_raw": ["市妇联"]})
     row = agencies_table(table).iloc[0]
-    assert row["name_en"] == "cixi Women's Federation"
+    assert row["name_en"] == "Women's Federation"
     assert (row["n_lead"], row["n_support"]) == (0, 1)
 
 

@@ -52,19 +52,17 @@ def test_unreadable_input_fails_with_one_line_and_writes_nothing(tmp_path, conte
     if content is not None:
         bad.write_bytes(content)
     out = tmp_path / "out"
+    command = [sys.executable, "-m", "agencygraph.cli", "parse", str(bundled_corpus()[1])]
+    # In a batch, the bad file is listed in rejected.csv and the others are coded ...
+    result = subprocess.run([*command, str(bad), "--out", str(out)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    rejected = pd.read_csv(out / "rejected.csv", dtype=str, keep_default_na=False)
+    assert rejected.file.tolist() == [str(bad)] and expected in rejected.reason[0]
+    assert pd.read_csv(out / "documents.csv").doc_id.tolist() == ["haimen"]
+    # ... unless --strict is given: then it stops the run, and nothing is written.
+    out = tmp_path / "strict"
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "agencygraph.cli",
-            "parse",
-            str(bundled_corpus()[1]),
-            str(bad),
-            "--out",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
+        [*command, str(bad), "--strict", "--out", str(out)], capture_output=True, text=True
     )
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()

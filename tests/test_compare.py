@@ -9,6 +9,7 @@ haimen propaganda 1/0, org 1/0, hrss 2/2, union 1/3, finance 0/3, science 0/1 (1
 
 from __future__ import annotations
 
+import itertools
 from types import SimpleNamespace
 
 import numpy as np
@@ -353,27 +354,30 @@ def test_large_corpus_switches_to_sampled_methods_and_says_so(monkeypatch):
 
     coded = synthetic_corpus(60)
     monkeypatch.setattr(settings, "NULL_MIN_SAMPLES", 10)
-    monkeypatch.setattr(settings, "NULL_LOUVAIN_SAMPLES", 4)
+    monkeypatch.setattr(settings, "NULL_LOUVAIN_BUDGET", 100)
     monkeypatch.setattr(settings, "PAIR_TABLES_MAX_DOCS", 50)
     monkeypatch.setattr(settings, "BETWEENNESS_EXACT_NODES", 12)
     t = metric_tables(coded, n=40, seed=2, budget=200)  # 60 docs > NULL_FULL_DOCS = 50
 
     null = t["network_null"]
     per_doc = null.groupby("doc_id")["method"].first()
-    assert per_doc.value_counts().to_dict() == {"skipped": 40, "reduced": 20}  # 200 // 10
+    # every document gets a null: max(NULL_MIN_SAMPLES, 200 // 60) = 10 samples each
+    assert per_doc.value_counts().to_dict() == {"reduced": 60}
     reduced = null[null["method"] == "reduced"].set_index("index")
     assert set(reduced.loc["lead_hhi", "n_samples"]) == {10}
-    assert set(reduced.loc["modularity", "n_samples"]) <= {0, 1, 2, 3, 4}  # Louvain subsample
-    skipped = null[null["method"] == "skipped"]
-    assert (skipped["n_samples"] == 0).all() and skipped["z"].isna().all()
-    assert skipped["p_value"].isna().all() and skipped["observed"].notna().any()
-    # the same rule, seeded: the same documents again, others under another seed
+    assert reduced.loc["lead_hhi", "z"].notna().any()
+    # Louvain's budget (NULL_LOUVAIN_BUDGET // 60 draws) is under NULL_LOUVAIN_SAMPLES: skipped
+    louvain = null[null["index"].isin(["modularity", "n_communities"])]
+    assert set(louvain["method"]) == {"skipped"} and (louvain["n_samples"] == 0).all()
+    assert louvain["z"].isna().all() and louvain["p_value"].isna().all()
+    assert louvain["observed"].notna().any()
+    # seeded: the same draws again, others under another seed
     again = metric_tables(coded, n=40, seed=2, budget=200)["network_null"]
     pd.testing.assert_frame_equal(null, again)
     other = metric_tables(coded, n=40, seed=3, budget=200)["network_null"]
-    assert set(other.loc[other["method"] == "reduced", "doc_id"]) != set(reduced["doc_id"])
+    assert not np.allclose(other["null_mean"].fillna(0), null["null_mean"].fillna(0))
     cross = t["cross_region"].set_index("doc_id")
-    assert cross.loc[per_doc[per_doc == "skipped"].index, "lead_hhi_z"].isna().all()
+    assert cross["lead_hhi_z"].notna().sum() > 30
 
     roles = t["type_cross_region"]
     assert set(roles["method"]) == {"reduced"} and set(roles["n_samples"]) == {10}
@@ -400,3 +404,33 @@ def test_role_null_reduced_matches_exact_expectation(tables, monkeypatch):
     org = t.loc[("cixi", "org")]
     assert org["method"] == "reduced" and org["n_samples"] == 3000
     assert org["lead_role_share_null_mean"] == pytest.approx(1.25 / 3, abs=0.01)
+
+
+def test_null_cost_grows_smoothly_with_the_corpus():
+    # Issue 18: no cliff at NULL_FULL_DOCS (30 plans used to cost more than 200).
+    from agencygraph.metrics import _null_plan
+
+    totals = []
+    for n_docs in range(1, 1200):
+        plan = _null_plan([f"d{i:04d}" for i in range(n_docs)], n=1000, seed=1, budget=None)
+        assert {method for _, method in plan.values()} <= {"full", "reduced"}  # none skipped
+        assert len(plan) == n_docs and min(s for s, _ in plan.values()) >= 100
+        totals.append(sum(s for s, _ in plan.values()))
+    for before, after in itertools.pairwise(totals):
+        assert 0.98 * before <= after <= before + 1000  # no step down, no jump up
+    assert totals[29] < totals[199] < totals[999]
+
+
+def test_reduced_null_keeps_louvain_within_its_budget(monkeypatch):
+    from agencygraph import settings
+    from agencygraph.metrics import network_indices_with_null
+
+    coded = synthetic_corpus(60, seed=4)
+    monkeypatch.setattr(settings, "NULL_MIN_SAMPLES", 10)
+    null = network_indices_with_null(coded.assignments, n=30, seed=1, budget=600)
+    assert set(null["method"]) == {"reduced"}
+    louvain = null[null["index"] == "modularity"]
+    assert louvain["n_samples"].between(1, 10).all() and louvain["z"].notna().any()
+    # degrees and roles preserved: the invariant indices have no spread
+    density = null[null["index"] == "density"]
+    assert (density["null_sd"] == 0).all()

@@ -19,8 +19,8 @@ import pytest
 
 import agencygraph as ag
 from agencygraph._errors import InputError
-from agencygraph._html import looks_like_html
 from agencygraph.corpus import bundled_corpus, decode_plan, read_plan, read_plan_text
+from agencygraph.read.html import looks_like_html
 
 
 def _coded(coded) -> list[tuple[str, str, str, bool]]:

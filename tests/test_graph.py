@@ -149,7 +149,7 @@ def test_unknown_columns_and_values_are_errors(tables):
         bipartite_graph(tables["assignments"].drop(columns="role"), None)
     bad = tables["assignments"].copy()
     bad.loc[0, "role"] = "主办"
-    with pytest.raises(ValueError, match="lead or support"):
+    with pytest.raises(ValueError, match="lead, support or responsible"):
         bipartite_graph(bad, None)
     with pytest.raises(ValueError, match="roles"):
         bipartite_graph(tables["assignments"], None, roles=("owner",))

@@ -203,7 +203,7 @@ def test_the_infer_command_never_writes_into_the_coded_tables(tmp_path):
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     assert main(["infer", str(shanhu), "--out", str(out)]) == 0
     after = {p.name: p.read_bytes() for p in out.iterdir()}
-    assert set(after) - set(before) == {"inferred_assignments.csv"}
+    assert set(after) - set(before) == {"inferred_assignments.csv", "target_measures.csv"}
     assert all(after[name] == data for name, data in before.items())
     inferred = pd.read_csv(out / "inferred_assignments.csv")
     assert list(inferred.columns) == [
@@ -213,6 +213,8 @@ def test_the_infer_command_never_writes_into_the_coded_tables(tmp_path):
         "agency_type",
         "probability",
         "rank",
+        "task_title",
+        "text",
     ]
     coded = pd.read_csv(out / "assignments.csv")
     assert not set(coded.measure_id) & set(inferred.measure_id)

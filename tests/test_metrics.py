@@ -15,10 +15,7 @@ from agencygraph.metrics import (
     NETWORK_INDICES,
     NULL_INVARIANT,
     STATISTICS,
-    _curveball,
-    _curveball_samples,
     _index_stack,
-    _shuffle_roles,
     agency_centrality,
     brokerage_by_system,
     brokerage_roles,
@@ -32,6 +29,7 @@ from agencygraph.metrics import (
     role_matrices,
     two_mode_centrality,
 )
+from agencygraph.metrics.nulls import _curveball, _curveball_samples, _shuffle_roles
 
 # --------------------------------------------------------------------------- two-mode centrality
 

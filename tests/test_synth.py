@@ -82,7 +82,8 @@ def test_all_three_layouts(coded, truth):
     assert layouts.to_dict() == expected.to_dict()
     assert set(layouts) == set(LAYOUTS)
     assert truth["documents"]["variant"].nunique() >= 5
-    assert coded.warnings.empty
+    # No doubtful input; narrative plans are flagged (no_assignments), which is right.
+    assert coded.warnings[coded.warnings.kind.isin(["input", "coding"])].empty
 
 
 def test_unit_names_resolve_except_deliberate_unknowns(coded, truth):

@@ -29,3 +29,10 @@ class InputError(AgencygraphError):
 
 class LexiconError(AgencygraphError):
     """An invalid lexicon or codebook file (unknown type, conflicting alias)."""
+
+
+class InferenceError(AgencygraphError, ValueError):
+    """Inference asked for without anything to learn from (no training plan left).
+
+    Also a ``ValueError``, which it was before it had a type of its own.
+    """

@@ -97,7 +97,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from agencygraph._chars import ts_table
-from agencygraph._errors import LexiconError
+from agencygraph._errors import InputError, LexiconError
 
 __all__ = [
     "KINDS",
@@ -690,10 +690,13 @@ def _alias_rows(rows: Iterable[tuple[int, dict[str, str]]], label: str) -> Itera
 def _extra_rows(extra: ExtraAliases) -> Iterator[dict[str, str]]:
     if isinstance(extra, (str, Path)):
         path = Path(extra)
+        from agencygraph.corpus import read_text_file
+
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except OSError as err:
-            raise LexiconError(f"{path}: cannot read alias file ({err.strerror or err})") from err
+            # Excel on a Chinese Windows saves CSV as GBK: detect it as a plan's encoding is.
+            text = read_text_file(path)
+        except InputError as err:
+            raise LexiconError(f"{err} (alias file)") from None
         yield from _alias_rows(_csv_rows(text, str(path), ("alias", "agency_type")), str(path))
     elif isinstance(extra, pd.DataFrame):
         frame = extra.fillna("").astype(str)
@@ -716,6 +719,14 @@ def _extra_rows(extra: ExtraAliases) -> Iterator[dict[str, str]]:
                 yield from _extra_rows(item)
 
 
+def _nearest(value: str, valid: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the nearest valid values, or ``""``."""
+    import difflib
+
+    near = difflib.get_close_matches(value, list(valid), n=3, cutoff=0.6)
+    return f" (did you mean {' or '.join(repr(v) for v in near)}?)" if near else ""
+
+
 def _build(types: pd.DataFrame, alias_rows: Iterable[dict[str, str]]) -> Lexicon:
     known = set(types["agency_type"])
     taken: dict[tuple[str, str], _Entry] = {}
@@ -728,9 +739,14 @@ def _build(types: pd.DataFrame, alias_rows: Iterable[dict[str, str]]) -> Lexicon
         if kind not in KINDS:
             raise LexiconError(
                 f"{where}: kind {kind!r} of {alias!r} is not one of {', '.join(KINDS)}"
+                + _nearest(kind, KINDS)
             )
         if code not in known:
-            raise LexiconError(f"{where}: alias {alias!r} maps to unknown type {code!r}")
+            raise LexiconError(
+                f"{where}: alias {alias!r} maps to unknown type {code!r}"
+                + (_nearest(code, sorted(known)) or " (none near)")
+                + "; `agencygraph types` lists the types"
+            )
         if kind == "pattern":
             try:
                 re.compile(alias)
@@ -981,13 +997,10 @@ def _place_names(documents: pd.DataFrame | None) -> dict[str, str]:
         return {}
     names: dict[str, str] = {}
     for row in documents.itertuples(index=False):
-        place = ""
-        for column in ("place_en", "place_zh"):
-            value = getattr(row, column, "")
-            if isinstance(value, str) and value.strip():
-                place = value.strip()
-                break
-        names[str(row.doc_id)] = place
+        # English names take the place's English name only: never its Chinese name or a
+        # file name (东城区_实施方案 Federation of Trade Unions).
+        value = getattr(row, "place_en", "")
+        names[str(row.doc_id)] = value.strip() if isinstance(value, str) else ""
     return names
 
 
@@ -1004,9 +1017,9 @@ def agencies_table(
         With ``doc_id, agency_raw`` and ``role`` (``lead`` or ``support``; without a ``role``
         column both counts are 0). Types are resolved afresh from ``agency_raw``.
     documents : pandas.DataFrame, optional
-        ``doc_id, place_en`` (or ``place_zh``) for the English names; without it the
-        ``doc_id`` stands for the place. ``place_zh`` and ``level`` also tell the plan's own
-        government from a subordinate one, as in :func:`resolve_table`.
+        ``doc_id, place_en`` for the English names; without a ``place_en`` the English
+        name is the type's alone (never a file name). ``place_zh`` and ``level`` also tell
+        the plan's own government from a subordinate one, as in :func:`resolve_table`.
     lexicon : Lexicon, optional
         Default the bundled lexicon.
 
@@ -1017,7 +1030,8 @@ def agencies_table(
         n_support, n_responsible`` (measures where the agency is named jointly responsible with
         no lead), sorted by ``agency_id``. ``name_zh`` is the spelling written most often in
         that document (ties: the shortest, then the first in code-point order); ``name_en`` is
-        the place and the type (``Haimen Finance Bureau``; aggregates ``Lijiang: ...``).
+        the place and the type (``Haimen Finance Bureau``; aggregates ``Lijiang: ...``), the
+        type alone where the place has no English name.
 
     Examples
     --------
@@ -1061,7 +1075,9 @@ def agencies_table(
 
     def english(doc_id: str, code: str) -> str:
         type_en, system = info[code]
-        place = places.get(doc_id) or doc_id
+        place = places.get(doc_id, "")
+        if not place:
+            return type_en
         return f"{place}: {type_en}" if system == "aggregate" else f"{place} {type_en}"
 
     result = pd.DataFrame(

@@ -19,6 +19,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -27,10 +28,13 @@ from agencygraph import agencies
 from agencygraph._errors import InputError
 from agencygraph.corpus import (
     MANIFEST_COLUMNS,
+    MANIFEST_NAME,
     bundled_corpus,
     document_metadata,
     read_plan_text,
+    title_from_text,
 )
+from agencygraph.corrections import correct_coding
 from agencygraph.parse import CodedPlan, find_mentions, parse_plan
 
 # The manifest's fields (but its free-text source), then what coding adds.
@@ -53,8 +57,11 @@ MEASURE_COLUMNS = [
     "text",
     "timeline",
     "line",
+    "page",
     "theme",
     "themes",
+    "coded_by",
+    "note",
 ]
 ASSIGNMENT_COLUMNS = [
     "doc_id",
@@ -65,10 +72,14 @@ ASSIGNMENT_COLUMNS = [
     "agency_type",
     "inherited",
     "line",
+    "coded_by",
+    "note",
+    "page",
 ]
 MENTION_COLUMNS = ["doc_id", "measure_id", "agency_raw", "agency_type", "line"]
 OFFICIAL_COLUMNS = ["doc_id", "measure_id", "name", "title", "line"]
-WARNING_COLUMNS = ["doc_id", "source_file", "line", "message"]
+WARNING_COLUMNS = ["doc_id", "file", "line", "kind", "message"]
+REJECTED_COLUMNS = ["file", "doc_id", "reason", "line"]
 
 
 @dataclass
@@ -85,10 +96,19 @@ class CodedCorpus:
         Every unit name (assigned or mentioned) the lexicon could not resolve, with
         document, first line and count.
     warnings
-        Doubtful data that was still coded: ``doc_id, source_file, line, message``.
+        Doubtful data that was still coded (``warnings.csv``): ``doc_id, file, line, kind,
+        message``. ``file`` is the plan's file name (or the manifest's path), ``line`` 0
+        where no line applies; ``kind`` is ``input`` (decoding), ``coding`` (the parser),
+        ``manifest``, or a document flag (``no_assignments``, ``layout_uncertain`` …).
+    corrections
+        What became of each correction given to :func:`parse_corpus` (empty if none):
+        the file's rows with ``status`` (``applied`` or ``stale``) and ``reason``.
     officials
         People named as responsible for a measure (牵头领导：张伟), never coded as units:
         ``doc_id, measure_id, name, title, line`` (name or title empty where not written).
+    rejected
+        Files of a batch that were not coded (``rejected.csv``): ``file, doc_id, reason,
+        line`` (``line`` empty where none applies).
     """
 
     documents: pd.DataFrame
@@ -98,7 +118,11 @@ class CodedCorpus:
     agencies: pd.DataFrame = field(default_factory=pd.DataFrame)
     unknown_agencies: pd.DataFrame = field(default_factory=pd.DataFrame)
     warnings: pd.DataFrame = field(default_factory=pd.DataFrame)
+    corrections: pd.DataFrame = field(default_factory=pd.DataFrame)
     officials: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=OFFICIAL_COLUMNS))
+    rejected: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=REJECTED_COLUMNS, dtype=object)
+    )
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables written by ``agencygraph parse``, keyed by file stem."""
@@ -110,11 +134,18 @@ class CodedCorpus:
             "agencies": self.agencies,
             "unknown_agencies": self.unknown_agencies,
             "officials": self.officials,
+            "warnings": self.warnings,
+            "rejected": self.rejected,
         }
 
 
-def code_plan_file(path: str | Path, *, doc_id: str | None = None) -> tuple[dict, CodedPlan, list]:
+def code_plan_file(
+    path: str | Path, *, doc_id: str | None = None, ocr: bool = False
+) -> tuple[dict, CodedPlan, list]:
     """Read and code one plan file.
+
+    ``ocr`` reads the scanned pages of a PDF with Tesseract; a plan read so is flagged
+    ``ocr``. The plan's ``pages`` give the page of each line of a PDF.
 
     Returns
     -------
@@ -131,9 +162,16 @@ def code_plan_file(path: str | Path, *, doc_id: str | None = None) -> tuple[dict
     meta = document_metadata(path)
     if doc_id:
         meta["doc_id"] = doc_id
-    decoded = read_plan_text(path)
+    decoded = read_plan_text(path, ocr=ocr)
+    if not meta["title"]:
+        meta["title"] = title_from_text(decoded.text)
     plan = parse_plan(decoded.text, meta["doc_id"])
+    # The reader's warnings come first; how many there are tells them from the parser's.
+    plan.n_input_warnings = len(decoded.warnings)
     plan.warnings[:0] = decoded.warnings
+    plan.pages = decoded.pages
+    if decoded.ocr_pages:
+        plan.flags.add("ocr")
     if not plan.measures:
         raise InputError(path, "no measures found: not a plan in a layout agencygraph reads")
     mentions = []
@@ -152,13 +190,17 @@ def parse_corpus(
     themes: bool = True,
     jobs: int = 1,
     progress: bool = False,
+    corrections: str | Path | pd.DataFrame | None = None,
+    strict: bool | None = None,
+    ocr: bool = False,
 ) -> CodedCorpus:
     """Code plan files into the tidy, traceable tables of ``CONTRACT.md``.
 
     Parameters
     ----------
     paths
-        Plan files; ``None`` codes the bundled corpus.
+        Plan files and folders of them (:func:`agencygraph.corpus.plan_files`); ``None``
+        codes the bundled corpus.
     lexicon
         The agency lexicon (default: the bundled one, see :func:`agencygraph.load_lexicon`).
     themes
@@ -169,6 +211,18 @@ def parse_corpus(
         depend on it.
     progress
         Show a progress bar over the files on stderr.
+    corrections
+        A corrections file (or its table) applied after the automatic coding, see
+        :mod:`agencygraph.corrections`. A correction that no longer matches is not
+        applied: it is listed in ``warnings`` and ``corrections`` and a
+        :class:`~agencygraph.corrections.CorrectionWarning` is issued.
+    strict
+        Whether a file that cannot be read or holds no measure stops the run. ``False``:
+        it is listed in ``rejected`` and the others are coded. Default: strict for a
+        single file, not for several.
+    ocr
+        Read scanned PDF pages with Tesseract (see :mod:`agencygraph.read.ocr`); the
+        documents read so are flagged ``ocr``.
 
     Returns
     -------
@@ -179,18 +233,41 @@ def parse_corpus(
     Raises
     ------
     InputError
-        Naming the file (and line) that cannot be read or holds no measures.
+        Naming the file (and line) that cannot be read or holds no measures: when
+        ``strict``, or when no file at all could be coded.
     """
-    paths = bundled_corpus() if paths is None else [Path(p) for p in paths]
-    doc_rows, measure_rows, assignment_rows, mention_rows, warning_rows = [], [], [], [], []
+    from agencygraph.corpus import manifest_warnings, plan_files
+
+    paths = bundled_corpus() if paths is None else plan_files(paths)
+    if not paths:
+        raise InputError("<no files>", "no plan file given")
+    if strict is None:
+        strict = len(paths) == 1
+    doc_rows, measure_rows, assignment_rows, mention_rows = [], [], [], []
     official_rows = []
+    warning_rows: list[dict] = manifest_warnings(paths)
+    rejected_rows: list[dict] = []
     seen_ids: dict[str, Path] = {}
-    for path, (meta, plan, mentions) in zip(
-        paths, _code_files(paths, jobs=jobs, progress=progress), strict=True
+    for path, result in zip(
+        paths,
+        _code_files(paths, jobs=jobs, progress=progress, strict=strict, ocr=ocr),
+        strict=True,
     ):
+        if isinstance(result, InputError):
+            rejected_rows.append(_rejected_row(path, result))
+            continue
+        meta, plan, mentions = result
         doc_id = meta["doc_id"]
         if doc_id in seen_ids:
-            raise InputError(path, f"doc_id {doc_id!r} is already used by {seen_ids[doc_id]}")
+            error = InputError(
+                path,
+                f"doc_id {doc_id!r} is already used by {seen_ids[doc_id]}; "
+                f"name the documents apart in a {MANIFEST_NAME}",
+            )
+            if strict:
+                raise error
+            rejected_rows.append(_rejected_row(path, error, doc_id))
+            continue
         seen_ids[doc_id] = Path(path)
         doc_rows.append(
             {
@@ -203,27 +280,55 @@ def parse_corpus(
                 "source_file": Path(path).name,
             }
         )
-        measure_rows.extend({"doc_id": doc_id, **vars(m)} for m in plan.measures)
-        assignment_rows.extend({"doc_id": doc_id, **vars(a)} for a in plan.assignments)
+        measure_rows.extend(
+            {"doc_id": doc_id, **vars(m), "page": _page(plan, m.line)} for m in plan.measures
+        )
+        assignment_rows.extend(
+            {"doc_id": doc_id, **vars(a), "page": _page(plan, a.line)} for a in plan.assignments
+        )
         official_rows.extend({"doc_id": doc_id, **vars(o)} for o in plan.officials)
         mention_rows.extend(
             {"doc_id": doc_id, "measure_id": m, "agency_raw": name, "line": line}
             for m, name, line in mentions
         )
+        n_decoding = getattr(plan, "n_input_warnings", 0)
         warning_rows.extend(
-            {"doc_id": doc_id, "source_file": str(path), "line": line, "message": message}
-            for line, message in plan.warnings
+            {
+                "doc_id": doc_id,
+                "file": Path(path).name,
+                "line": line,
+                "kind": "input" if i < n_decoding else "coding",
+                "message": message,
+            }
+            for i, (line, message) in enumerate(plan.warnings)
+        )
+        warning_rows.extend(
+            {"doc_id": doc_id, "file": Path(path).name, "line": 0, "kind": flag, "message": text}
+            for flag, text in _flag_warnings(doc_rows[-1]["flags"])
+        )
+    if not doc_rows:
+        first = rejected_rows[0]
+        others = len(rejected_rows) - 1
+        raise InputError(
+            first["file"],
+            first["reason"] + (f" (and {others} other file(s) rejected: no plan coded)"),
+            line=first["line"] or None,
         )
 
     documents = _frame(doc_rows, DOCUMENT_COLUMNS)
-    measures = _frame(measure_rows, MEASURE_COLUMNS[:-2])
-    measures = _with_themes(measures) if themes else measures.assign(theme="", themes="")
+    measures = _frame(measure_rows, MEASURE_COLUMNS[: MEASURE_COLUMNS.index("theme")])
     assignments = _frame(
-        assignment_rows, [c for c in ASSIGNMENT_COLUMNS if "agency_" not in c or c == "agency_raw"]
+        assignment_rows, ["doc_id", "measure_id", "role", "agency_raw", "inherited", "line"]
     )
+    mentions_df = _frame(mention_rows, ["doc_id", "measure_id", "agency_raw", "line"])
+    # A researcher's corrections, before agencies are resolved: every table follows them.
+    corrected = correct_coding(corrections, documents, measures, assignments, mentions_df)
+    documents, measures = corrected.documents, corrected.measures
+    assignments, mentions_df = corrected.assignments, corrected.mentions
+    warning_rows.extend(corrected.warnings)
+    measures = _with_themes(measures) if themes else measures.assign(theme="", themes="")
     assignments["agency_id"] = ""
     assignments["agency_type"] = ""
-    mentions_df = _frame(mention_rows, ["doc_id", "measure_id", "agency_raw", "line"])
     mentions_df["agency_type"] = ""
 
     assignments = agencies.resolve_table(assignments, documents, lexicon)[ASSIGNMENT_COLUMNS]
@@ -238,31 +343,101 @@ def parse_corpus(
     order = {doc_id: i for i, doc_id in enumerate(documents["doc_id"])}
     return CodedCorpus(
         documents=documents,
-        measures=_in_source_order(measures, order),
+        measures=_in_source_order(measures[MEASURE_COLUMNS], order),
         assignments=_in_source_order(assignments, order, measures),
         mentions=_in_source_order(mentions_df, order, measures),
         agencies=agency_table,
         unknown_agencies=unknown,
-        warnings=_frame(warning_rows, WARNING_COLUMNS),
-        officials=_in_source_order(_frame(official_rows, OFFICIAL_COLUMNS), order, measures),
+        warnings=_warnings_table(warning_rows),
+        officials=_in_source_order(
+            _kept(_frame(official_rows, OFFICIAL_COLUMNS), measures), order, measures
+        ),
+        rejected=_rejected_table(rejected_rows),
+        corrections=corrected.log,
     )
 
 
-def _code_files(paths: list[Path], *, jobs: int, progress: bool) -> Iterator[tuple]:
-    """(metadata, plan, mentions) of each file, in the order given."""
+def _kept(frame: pd.DataFrame, measures: pd.DataFrame) -> pd.DataFrame:
+    """Rows of the measures still coded (a correction may have dropped one)."""
+    return frame[frame.measure_id.isin(measures.measure_id)].reset_index(drop=True)
+
+
+#: What each document flag tells a researcher (``warnings.csv``, the ``parse`` summary).
+FLAG_MESSAGES = {
+    "no_assignments": "measures found but no responsibilities; "
+    "units named in the text are in mentions.csv",
+    "layout_uncertain": "layout uncertain, check the coding",
+    "single_list_no_lead_rule": "units named jointly with no lead and no stated "
+    "first-listed rule are coded 'responsible'",
+}
+
+
+def _flag_warnings(flags: str) -> list[tuple[str, str]]:
+    return [
+        (f, FLAG_MESSAGES[f]) for f in sorted(filter(None, flags.split(";"))) if f in FLAG_MESSAGES
+    ]
+
+
+def _warnings_table(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=WARNING_COLUMNS)
+    frame["line"] = frame["line"].astype("int64")
+    return frame
+
+
+def _rejected_table(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=REJECTED_COLUMNS).astype(object)
+    frame["line"] = pd.array([pd.NA if v is None else v for v in frame["line"]], dtype="Int64")
+    return frame
+
+
+def _rejected_row(path: Path, error: InputError, doc_id: str | None = None) -> dict:
+    if doc_id is None:
+        try:
+            doc_id = document_metadata(path)["doc_id"]
+        except InputError:
+            doc_id = Path(path).stem
+    return {"file": str(path), "doc_id": doc_id, "reason": error.reason, "line": error.line}
+
+
+def _page(plan: CodedPlan, line: int) -> int | None:
+    """The page of a source line of a PDF plan (None for other formats)."""
+    return plan.pages[line - 1] if 1 <= line <= len(plan.pages) else None
+
+
+def _code_or_reject(path: Path, ocr: bool = False) -> tuple | InputError:
+    """:func:`code_plan_file`, or the error that refused the file (picklable for workers)."""
+    try:
+        return code_plan_file(path, ocr=ocr)
+    except InputError as error:
+        return error
+
+
+def _code_files(
+    paths: list[Path], *, jobs: int, progress: bool, strict: bool = True, ocr: bool = False
+) -> Iterator[tuple | InputError]:
+    """(metadata, plan, mentions) of each file, in the order given; the error of a file
+    that was refused, unless ``strict`` (then it is raised)."""
+    code = partial(_code_or_reject, ocr=ocr)
     workers = (os.cpu_count() or 1) if jobs == 0 else max(1, int(jobs))
     bar = _progress_bar(len(paths), progress)
-    if workers == 1 or len(paths) < 2:
-        for path in paths:
-            yield code_plan_file(path)
-            bar.update(1)
-    else:
-        chunk = max(1, min(64, len(paths) // (workers * 8)))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for result in pool.map(code_plan_file, paths, chunksize=chunk):
+    try:
+        if workers == 1 or len(paths) < 2:
+            results = map(code, paths)
+            for result in results:
+                if strict and isinstance(result, InputError):
+                    raise result
                 yield result
                 bar.update(1)
-    bar.close()
+        else:
+            chunk = max(1, min(64, len(paths) // (workers * 8)))
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                for result in pool.map(code, paths, chunksize=chunk):
+                    if strict and isinstance(result, InputError):
+                        raise result
+                    yield result
+                    bar.update(1)
+    finally:
+        bar.close()
 
 
 class _NoBar:
@@ -361,6 +536,8 @@ def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
             frame[column] = frame[column].astype("int64")
     if "inherited" in frame:
         frame["inherited"] = frame["inherited"].astype(bool)
+    if "page" in frame:  # empty for sources without pages
+        frame["page"] = frame["page"].astype("Int64")
     return frame
 
 

@@ -17,20 +17,20 @@ table the build writes.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 
 from agencygraph import settings
-from agencygraph.backbone import ConvergenceError, backbone_table, sdsm_backbone
+from agencygraph._tables import require, text
+from agencygraph.backbone import ConvergenceError, _sdsm_tails
 from agencygraph.graph import (
     ROLES,
-    _require,
-    _select,
-    _text,
     bipartite_graph,
     lead_support_network,
+    select_assignments,
 )
 from agencygraph.metrics import (
     NETWORK_INDICES,
@@ -40,6 +40,7 @@ from agencygraph.metrics import (
     _doc_rng,
     _indices_table,
     _masks,
+    _mode_by,
     _null_plan,
     _null_table,
     _overlap_of_documents,
@@ -55,11 +56,13 @@ from agencygraph.metrics import (
 )
 
 __all__ = [
+    "centrality_table",
     "cross_region_comparison",
     "cross_region_table",
     "lead_switches",
     "metric_tables",
     "place_overlap",
+    "role_shares",
     "similarity_between_places",
     "type_by_place",
 ]
@@ -71,33 +74,32 @@ def _type_labels(agencies: pd.DataFrame | None) -> pd.DataFrame:
     """``type_en`` and ``system`` of each agency_type (most frequent non-empty value)."""
     if agencies is None:
         return pd.DataFrame(columns=["type_en", "system"], index=pd.Index([], name="agency_type"))
-    _require(agencies, ("agency_type",), "agencies")
+    require(agencies, ("agency_type",), "agencies")
     table = pd.DataFrame(
         {
-            c: _text(agencies[c]) if c in agencies.columns else ""
+            c: text(agencies[c]) if c in agencies.columns else ""
             for c in ("agency_type", "type_en", "system")
         }
     )
     table = table[table["agency_type"] != ""]
-
-    def mode(s: pd.Series) -> str:
-        s = s[s != ""]
-        if s.empty:
-            return ""
-        counts = s.value_counts()
-        return min(counts.index[counts == counts.max()])
-
-    return table.groupby("agency_type")[["type_en", "system"]].agg(mode)
+    # the most frequent non-empty value, ties to the smallest (one vectorised pass)
+    modes = {c: _mode_by(table["agency_type"], table[c]) for c in ("type_en", "system")}
+    types = sorted(set(table["agency_type"]))
+    return pd.DataFrame(
+        {c: [modes[c].get(t, "") for t in types] for c in ("type_en", "system")},
+        index=pd.Index(types, name="agency_type"),
+        dtype=object,
+    )
 
 
 def _places(documents: pd.DataFrame | None, docs: Iterable[str]) -> pd.Series:
     docs = sorted(set(docs))
     if documents is None:
         return pd.Series("", index=pd.Index(docs, name="doc_id"), dtype=object)
-    _require(documents, ("doc_id",), "documents")
+    require(documents, ("doc_id",), "documents")
     place = pd.Series(
-        _text(documents["place_en"]).to_numpy() if "place_en" in documents.columns else "",
-        index=_text(documents["doc_id"]).to_numpy(),
+        text(documents["place_en"]).to_numpy() if "place_en" in documents.columns else "",
+        index=text(documents["doc_id"]).to_numpy(),
         dtype=object,
     )
     missing = [d for d in docs if d not in place.index]
@@ -107,10 +109,19 @@ def _places(documents: pd.DataFrame | None, docs: Iterable[str]) -> pd.Series:
 
 
 def _counts(
-    assignments: pd.DataFrame, *, docs: str | Iterable[str] | None, inherited: bool
+    assignments: pd.DataFrame,
+    *,
+    docs: str | Iterable[str] | None,
+    inherited: bool,
+    responsible: str | None = None,
 ) -> tuple[pd.DataFrame, dict[str, int]]:
-    sel, skipped = _select(
-        assignments, docs=docs, roles=ROLES, inherited=inherited, node="agency_type"
+    sel, skipped = select_assignments(
+        assignments,
+        docs=docs,
+        roles=ROLES,
+        inherited=inherited,
+        node="agency_type",
+        responsible=responsible,
     )
     sel = sel.assign(lead=sel["role"] == "lead", support=sel["role"] == "support")
     counts = (
@@ -132,6 +143,7 @@ def type_by_place(
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
     wide: bool = False,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     r"""Leads and supports of each agency type in each place.
 
@@ -178,7 +190,7 @@ def type_by_place(
     0        hrss       1          0      0.333333
     1       union       0          2      0.666667
     """
-    counts, skipped = _counts(assignments, docs=docs, inherited=inherited)
+    counts, skipped = _counts(assignments, docs=docs, inherited=inherited, responsible=responsible)
     labels = _type_labels(agencies)
     place = _places(documents, set(counts["doc_id"]) | set(skipped))
     type_en, system = labels["type_en"].to_dict(), labels["system"].to_dict()
@@ -229,6 +241,7 @@ def cross_region_table(
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
     budget: int | None = None,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     r"""Lead share and degree share of each type in each place, against a null.
 
@@ -272,9 +285,9 @@ def cross_region_table(
     docs, inherited
         The selection.
     budget : int, optional
-        Document × sample budget of the curveball null past
+        Document × sample budget of the null past
         :data:`agencygraph.settings.NULL_FULL_DOCS` documents (default
-        :data:`agencygraph.settings.NULL_BUDGET`), as in
+        ``NULL_FULL_DOCS × n``), as in
         :func:`agencygraph.metrics.network_indices_with_null`.
 
     Returns
@@ -286,12 +299,11 @@ def cross_region_table(
         degree_share_expected, degree_share_z, n_samples, method``, sorted by
         ``doc_id, agency_type``. ``n_samples`` and ``method`` describe the
         lead-share null: up to ``NULL_FULL_DOCS`` documents ``n`` samples each
-        (``"full"``); past it the role null (independent draws, cheap) gives
-        every document :data:`agencygraph.settings.NULL_MIN_SAMPLES` samples
-        (``"reduced"``, drawn all at once: a different stream from the full
-        path), and the curveball null follows the budget of
-        :func:`agencygraph.metrics.network_indices_with_null` (``"skipped"``
-        documents have NaN lead-share null columns). Monte-Carlo error: the
+        (``"full"``); past it every document gets its share of the budget of
+        :func:`agencygraph.metrics.network_indices_with_null`, at least
+        :data:`agencygraph.settings.NULL_MIN_SAMPLES` (``"reduced"``; the role
+        null's draws are then taken all at once, a different stream from the
+        full path). No document is skipped. Monte-Carlo error: the
         null mean has standard error ``null_sd / sqrt(n_samples)``, the
         z-score about ``sqrt((1 + z**2/2) / n_samples)``, the p-values
         resolution ``1 / (n_samples + 1)``. The degree-share columns are exact
@@ -315,14 +327,13 @@ def cross_region_table(
     seed = settings.SEED if seed is None else int(seed)
     if null not in ("roles", "curveball"):
         raise ValueError(f"null must be 'curveball' or 'roles', got {null!r}")
-    base = type_by_place(assignments, agencies, documents, docs=docs, inherited=inherited)
-    mats = role_matrices(assignments, docs=docs, inherited=inherited, node="agency_type")
-    if null == "roles" and len(mats) > settings.NULL_FULL_DOCS:
-        # Independent draws: every document keeps a null, with fewer samples each.
-        per = min(n, settings.NULL_MIN_SAMPLES)
-        plan = {d: (per, "full" if per == n else "reduced") for d in mats}
-    else:
-        plan = _null_plan(list(mats), n=n, seed=seed, budget=budget)
+    base = type_by_place(
+        assignments, agencies, documents, docs=docs, inherited=inherited, responsible=responsible
+    )
+    mats = role_matrices(
+        assignments, docs=docs, inherited=inherited, node="agency_type", responsible=responsible
+    )
+    plan = _null_plan(list(mats), n=n, seed=seed, budget=budget)
     reduced = any(method != "full" for _, method in plan.values())
     parts = []
     for doc, (R, types, _) in mats.items():
@@ -351,22 +362,21 @@ def cross_region_table(
         var = float((p * (1 - p)).sum())
         expected_degree = nz.sum() / n_types
         z_degree = (degree - expected_degree) / np.sqrt(var) if var > 0 else np.nan
+        # columns gathered as arrays, one frame at the end (a frame per plan is slow)
         parts.append(
-            pd.DataFrame(
-                {
-                    "doc_id": doc,
-                    "agency_type": types,
-                    "lead_role_share_null_mean": summary["null_mean"],
-                    "lead_role_share_null_sd": summary["null_sd"],
-                    "lead_role_share_z": summary["z"],
-                    "lead_role_share_p_greater": summary["p_greater"],
-                    "lead_role_share_p_less": summary["p_less"],
-                    "degree_share_expected": 1.0 / n_types,
-                    "degree_share_z": np.broadcast_to(z_degree, (n_types,)).astype(float),
-                    "n_samples": samples,
-                    "method": method,
-                }
-            )
+            {
+                "doc_id": np.full(n_types, doc, dtype=object),
+                "agency_type": np.asarray(types, dtype=object),
+                "lead_role_share_null_mean": summary["null_mean"],
+                "lead_role_share_null_sd": summary["null_sd"],
+                "lead_role_share_z": summary["z"],
+                "lead_role_share_p_greater": summary["p_greater"],
+                "lead_role_share_p_less": summary["p_less"],
+                "degree_share_expected": np.full(n_types, 1.0 / n_types),
+                "degree_share_z": np.broadcast_to(z_degree, (n_types,)).astype(float),
+                "n_samples": np.full(n_types, samples, dtype=np.int64),
+                "method": np.full(n_types, method, dtype=object),
+            }
         )
     columns = [
         "doc_id",
@@ -391,7 +401,8 @@ def cross_region_table(
     base = base.assign(degree=base["n_lead"] + base["n_support"])
     if not parts:
         return pd.DataFrame(columns=columns)
-    out = base.merge(pd.concat(parts, ignore_index=True), on=["doc_id", "agency_type"], how="left")
+    nulls = pd.DataFrame({key: np.concatenate([part[key] for part in parts]) for key in parts[0]})
+    out = base.merge(nulls, on=["doc_id", "agency_type"], how="left")
     out = out[columns].sort_values(["doc_id", "agency_type"], kind="mergesort")
     out = out.reset_index(drop=True)
     out.attrs["skipped_unresolved"] = base.attrs.get("skipped_unresolved", {})
@@ -435,6 +446,7 @@ def similarity_between_places(
     profile: str = "degree",
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     r"""Similarity of documents' agency-type profiles, one row per pair.
 
@@ -472,7 +484,7 @@ def similarity_between_places(
     """
     if profile not in _PROFILES:
         raise ValueError(f"profile must be one of {_PROFILES}, got {profile!r}")
-    counts, _ = _counts(assignments, docs=docs, inherited=inherited)
+    counts, _ = _counts(assignments, docs=docs, inherited=inherited, responsible=responsible)
     counts = counts.assign(degree=counts["n_lead"] + counts["n_support"])
     value = {"degree": "degree", "lead": "n_lead", "support": "n_support"}[profile]
     X = counts.pivot(index="doc_id", columns="agency_type", values=value).fillna(0)
@@ -509,20 +521,33 @@ def similarity_between_places(
 
 
 def _type_roles(
-    assignments: pd.DataFrame, *, docs: str | Iterable[str] | None, inherited: bool
+    assignments: pd.DataFrame,
+    *,
+    docs: str | Iterable[str] | None,
+    inherited: bool,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
-    counts, _ = _counts(assignments, docs=docs, inherited=inherited)
+    counts, _ = _counts(assignments, docs=docs, inherited=inherited, responsible=responsible)
     return counts
 
 
 def _type_pairs(
-    assignments: pd.DataFrame, *, docs: Iterable[str], inherited: bool
+    assignments: pd.DataFrame,
+    *,
+    docs: Iterable[str],
+    inherited: bool,
+    responsible: str | None = None,
 ) -> dict[str, set[str]]:
     """Lead → support type pairs of each document, as ``"lead->support"`` strings."""
     out = {}
     for doc, (part, _) in _split_docs(assignments, None, docs).items():
         edges = lead_support_network(
-            part, docs=doc, inherited=inherited, node="agency_type", as_frame=True
+            part,
+            docs=doc,
+            inherited=inherited,
+            node="agency_type",
+            as_frame=True,
+            responsible=responsible,
         )
         out[doc] = {f"{s}->{t}" for s, t in zip(edges["source"], edges["target"], strict=True)}
     return out
@@ -533,6 +558,7 @@ def place_overlap(
     *,
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     r"""What each pair of places has in common, at the level of agency types.
 
@@ -590,7 +616,7 @@ def place_overlap(
         "n_shared_pairs",
         "shared_pairs",
     ]
-    counts = _type_roles(assignments, docs=docs, inherited=inherited)
+    counts = _type_roles(assignments, docs=docs, inherited=inherited, responsible=responsible)
     names = sorted(set(counts["doc_id"]))
     types = {d: set() for d in names}
     leads = {d: set() for d in names}
@@ -598,7 +624,7 @@ def place_overlap(
         types[d].add(t)
         if n_lead > 0:
             leads[d].add(t)
-    pairs = _type_pairs(assignments, docs=names, inherited=inherited)
+    pairs = _type_pairs(assignments, docs=names, inherited=inherited, responsible=responsible)
     records = []
     for i, a in enumerate(names):
         for b in names[i + 1 :]:
@@ -629,6 +655,7 @@ def lead_switches(
     *,
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     """Agency types that lead in one place and only support in another.
 
@@ -674,7 +701,7 @@ def lead_switches(
         "n_lead_b",
         "n_support_b",
     ]
-    counts = _type_roles(assignments, docs=docs, inherited=inherited)
+    counts = _type_roles(assignments, docs=docs, inherited=inherited, responsible=responsible)
     counts = counts.assign(role=np.where(counts["n_lead"] > 0, "lead", "support"))
     pairs = counts.merge(counts, on="agency_type", suffixes=("_a", "_b"))
     pairs = pairs[(pairs["doc_id_a"] < pairs["doc_id_b"]) & (pairs["role_a"] != pairs["role_b"])]
@@ -740,7 +767,7 @@ def _wide_indices(
 
 
 def _excluded(base: pd.DataFrame, documents: pd.DataFrame | None) -> list[str]:
-    listed = set(_text(documents["doc_id"])) if documents is not None else set()
+    listed = set(text(documents["doc_id"])) if documents is not None else set()
     with_edges = set(base.loc[base["n_edges"] > 0, "doc_id"])
     return sorted((listed | set(base["doc_id"])) - with_edges - {""})
 
@@ -754,6 +781,7 @@ def cross_region_comparison(
     seed: int | None = None,
     inherited: bool = True,
     projection: str = "newman",
+    responsible: str | None = None,
 ) -> pd.DataFrame:
     r"""Network indices of every place, each with its z-score against a degree-preserving null.
 
@@ -813,8 +841,10 @@ def cross_region_comparison(
     n = settings.NULL_SAMPLES if n is None else int(n)
     seed = settings.SEED if seed is None else int(seed)
     options = {"agencies": agencies, "inherited": inherited, "projection": projection}
-    base = network_indices(assignments, seed=seed, **options)
-    long = network_indices_with_null(assignments, n=n, seed=seed, **options)
+    base = network_indices(assignments, seed=seed, **options, responsible=responsible)
+    long = network_indices_with_null(
+        assignments, n=n, seed=seed, **options, responsible=responsible
+    )
     out = _wide_indices(base, long, documents)
     out.attrs.update({"excluded": _excluded(base, documents), "n_samples": n, "seed": seed})
     return out
@@ -838,30 +868,50 @@ def _sdsm_edges(mats: dict[str, tuple[np.ndarray, list, list]]) -> pd.DataFrame:
 
     One small dense matrix per document (the binary incidence of
     :func:`agencygraph.graph.incidence_matrix`, rows and columns sorted as
-    there): cost linear in the number of documents.
+    there): cost linear in the number of documents. The edges are those of
+    :func:`agencygraph.backbone.sdsm_backbone` with its defaults (unsigned,
+    no correction, pairs that share no measure untested, RNA p-values), read
+    straight from the p-value matrix rather than through a graph per plan.
     """
     columns = ["doc_id", "source", "target", "weight", "sign", "p_value"]
-    parts = []
+    alpha = settings.ALPHA
+    docs, sources, targets, weights, p_values = [], [], [], [], []
     failed = []
     for doc, (R, rows, _) in mats.items():
         if R.shape[0] < 2:
             continue
         try:
-            graph = sdsm_backbone((R != 0).astype(np.int64), labels=rows)
+            B = (R != 0).astype(np.int64)
+            P, upper, _, _ = _sdsm_tails(B, method="rna", tol=1e-8, max_iter=200)
         except ConvergenceError:
             failed.append(doc)  # a fit that does not converge is listed, not fatal
             continue
-        edges = backbone_table(graph)
-        pair = np.sort(edges[["source", "target"]].to_numpy(dtype=object), axis=1)
-        edges = edges.assign(
-            source=pair[:, 0] if len(edges) else [],
-            target=pair[:, 1] if len(edges) else [],
-            weight=edges["weight"].astype(np.int64),
-            sign=edges["sign"].astype(np.int64),
-            p_value=edges["p_value"].astype(float),
+        with np.errstate(invalid="ignore"):
+            keep = (P != 0) & (upper < alpha)
+        i, j = np.nonzero(np.triu(keep, 1))
+        if not len(i):
+            continue
+        labels = np.asarray(rows, dtype=object)
+        docs.append(np.full(len(i), doc, dtype=object))
+        sources.append(labels[i])  # rows are sorted, so i < j keeps source < target
+        targets.append(labels[j])
+        weights.append(P[i, j].astype(np.int64))
+        p_values.append(upper[i, j].astype(float))
+    if docs:
+        out = pd.DataFrame(
+            {
+                "doc_id": np.concatenate(docs),
+                "source": np.concatenate(sources),
+                "target": np.concatenate(targets),
+                "weight": np.concatenate(weights),
+                "sign": np.int64(1),
+                "p_value": np.concatenate(p_values),
+            }
         )
-        parts.append(_with_doc(edges, doc))
-    out = _concat(parts, columns, ["doc_id", "source", "target"])
+        out = out.sort_values(["doc_id", "source", "target"], kind="stable")
+        out = out.reset_index(drop=True)[columns]
+    else:
+        out = _concat([], columns, ["doc_id", "source", "target"])
     out.attrs["not_converged"] = failed
     return out
 
@@ -874,6 +924,7 @@ def metric_tables(
     inherited: bool = True,
     budget: int | None = None,
     pair_tables: bool | None = None,
+    responsible: str | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Every metric table of the build, computed from a coded corpus.
 
@@ -942,7 +993,7 @@ def metric_tables(
     budget : int, optional
         Null-model budget (document × sample units) past
         :data:`agencygraph.settings.NULL_FULL_DOCS` documents; default
-        :data:`agencygraph.settings.NULL_BUDGET`.
+        :data:`agencygraph.settings.NULL_BUDGET` (None: ``NULL_FULL_DOCS × n``).
     pair_tables : bool, optional
         Write the place × place tables. Default (None): only for corpora of
         at most :data:`agencygraph.settings.PAIR_TABLES_MAX_DOCS` documents
@@ -966,9 +1017,10 @@ def metric_tables(
       ``BETWEENNESS_EXACT_NODES`` nodes would get sampled betweenness);
     - Monte-Carlo (seeded) with ``n`` samples per document up to
       ``NULL_FULL_DOCS`` documents (``method`` ``"full"``), under the budget
-      past it (``"reduced"`` / ``"skipped"``; Louvain on
-      ``NULL_LOUVAIN_SAMPLES`` draws): ``network_null``, ``cross_region``
-      z-scores and ``type_cross_region`` lead-share nulls;
+      past it (``"reduced"``, at least ``NULL_MIN_SAMPLES`` each, every
+      document; Louvain's two indices on ``NULL_LOUVAIN_BUDGET // n_docs``
+      draws, ``"skipped"`` below ``NULL_LOUVAIN_SAMPLES``): ``network_null``,
+      ``cross_region`` z-scores and ``type_cross_region`` lead-share nulls;
     - sampled betweenness in ``type_centrality`` once the pooled graph's
       component exceeds ``BETWEENNESS_EXACT_NODES`` nodes.
 
@@ -982,8 +1034,13 @@ def metric_tables(
     assignments, agencies, documents = _tables(coded, None, None)
     n = settings.NULL_SAMPLES if n is None else int(n)
     seed = settings.SEED if seed is None else int(seed)
-    sel, skipped = _select(
-        assignments, docs=None, roles=ROLES, inherited=inherited, node="agency_id"
+    sel, skipped = select_assignments(
+        assignments,
+        docs=None,
+        roles=ROLES,
+        inherited=inherited,
+        node="agency_id",
+        responsible=responsible,
     )
     docs = sorted(set(sel["doc_id"]))
     mats = _role_matrices_of(sel)
@@ -1007,7 +1064,14 @@ def metric_tables(
     cross.attrs.update({"excluded": _excluded(indices, documents), "n_samples": n, "seed": seed})
 
     centrality = _centrality_of_documents(sel, mats, agencies, seed=seed)
-    pooled = bipartite_graph(assignments, None, agencies, inherited=inherited, node="agency_type")
+    pooled = bipartite_graph(
+        assignments,
+        None,
+        agencies,
+        inherited=inherited,
+        node="agency_type",
+        responsible=responsible,
+    )
     type_centrality = agency_centrality(pooled, seed=seed).reset_index(drop=True)
 
     max_docs = settings.PAIR_TABLES_MAX_DOCS if pair_tables is None else None
@@ -1015,18 +1079,25 @@ def metric_tables(
     if with_pairs:
         similarity = [
             _with_doc(
-                similarity_between_places(assignments, profile=p, inherited=inherited), p
+                similarity_between_places(
+                    assignments, profile=p, inherited=inherited, responsible=responsible
+                ),
+                p,
             ).rename(columns={"doc_id": "profile"})
             for p in _PROFILES
         ]
         pairs = {
-            "place_overlap": place_overlap(assignments, inherited=inherited),
-            "lead_switches": lead_switches(assignments, inherited=inherited),
+            "place_overlap": place_overlap(
+                assignments, inherited=inherited, responsible=responsible
+            ),
+            "lead_switches": lead_switches(
+                assignments, inherited=inherited, responsible=responsible
+            ),
             "place_similarity": pd.concat(similarity, ignore_index=True),
         }
     else:
         pairs = {name: _skipped_pairs(name, len(docs)) for name in _PAIR_COLUMNS}
-    brokerage = brokerage_table(assignments, agencies, inherited=inherited)
+    brokerage = brokerage_table(assignments, agencies, inherited=inherited, responsible=responsible)
     return {
         "network_indices": indices,
         "network_null": null,
@@ -1038,9 +1109,18 @@ def metric_tables(
         "agency_overlap": _overlap_of_documents(sel),
         "place_overlap": pairs["place_overlap"],
         "lead_switches": pairs["lead_switches"],
-        "type_by_place": type_by_place(assignments, agencies, documents, inherited=inherited),
+        "type_by_place": type_by_place(
+            assignments, agencies, documents, inherited=inherited, responsible=responsible
+        ),
         "type_cross_region": cross_region_table(
-            assignments, agencies, documents, n=n, seed=seed, inherited=inherited, budget=budget
+            assignments,
+            agencies,
+            documents,
+            n=n,
+            seed=seed,
+            inherited=inherited,
+            budget=budget,
+            responsible=responsible,
         ),
         "place_similarity": pairs["place_similarity"],
         "backbone": _sdsm_edges(mats),
@@ -1072,3 +1152,236 @@ def _skipped_pairs(name: str, n_docs: int) -> pd.DataFrame:
         "pass pair_tables=True or call the function directly"
     )
     return out
+
+
+# -- the study question in one call ---------------------------------------------------------------
+
+#: Smallest expected count for which the chi-square p-value of :func:`role_shares` is used;
+#: below it (in any cell) the p-value is exact (Fisher, two groups) or by permutation.
+MIN_EXPECTED: float = 5.0
+#: Permutations of the permutation p-value of :func:`role_shares`.
+PERMUTATIONS: int = 10_000
+
+ROLE_SHARE_COLUMNS = (
+    "agency_type",
+    "type_en",
+    "system",
+    "group",
+    "n_docs",
+    "n_lead",
+    "n_support",
+    "lead_role_share",
+    "chi2",
+    "dof",
+    "p_value",
+    "p_method",
+    "min_expected",
+)
+
+
+def role_shares(
+    coded,
+    by: str = "place",
+    *,
+    types: Iterable[str] | None = None,
+    permutations: int = PERMUTATIONS,
+    seed: int | None = None,
+) -> pd.DataFrame:
+    r"""How often each agency type leads, per place (or province, level), with a test of
+    whether the share differs between them.
+
+    Counts are type × measure incidences as in :func:`type_by_place` (a type leads a measure
+    if any of its units does). For each type, the groups in which it occurs give a
+    :math:`g \times 2` table of lead and support counts; the test of independence is
+
+    - Pearson's :math:`\chi^2` (no continuity correction), ``p_method == "chi2"``, when every
+      expected count is at least :data:`MIN_EXPECTED`;
+    - otherwise, with two groups, Fisher's exact test (two-sided), ``"fisher"``;
+    - otherwise a permutation test: the type's lead incidences are redistributed over the
+      groups at random (group sizes fixed; multivariate hypergeometric draws, seeded), and
+      :math:`p = (1 + \#\{\chi^2_{perm} \ge \chi^2_{obs}\}) / (1 + n_{perm})`,
+      ``"permutation"``.
+
+    A type found in fewer than two groups, or that always or never leads, has no test
+    (NaN, ``p_method == ""``). Caveat: the tests treat a type's measures as independent;
+    measures of one plan are written by one drafting office, so p-values are optimistic
+    where a group holds a single plan.
+
+    Parameters
+    ----------
+    coded : CodedCorpus
+        From :func:`agencygraph.parse_corpus` (``assignments``, ``agencies``, ``documents``).
+    by : str
+        ``"place"`` (the manifest's ``place_en``, else ``place_zh``, else ``doc_id``),
+        ``"doc_id"``, or any column of ``documents`` (``province``, ``level`` …).
+    types : iterable of str, optional
+        Only these agency types (default: every type with a unit in the plans).
+    permutations : int
+        Permutations of the permutation p-value (default :data:`PERMUTATIONS`).
+    seed : int, optional
+        Seed of the permutations (default ``settings.SEED``); the same seed gives the same
+        p-values.
+
+    Returns
+    -------
+    DataFrame
+        One row per type and group: ``agency_type, type_en, system, group, n_docs, n_lead,
+        n_support, lead_role_share``, then the type's test (the same on each of its rows):
+        ``chi2, dof, p_value, p_method, min_expected``. Sorted by type (most leads in all
+        first), then group.
+
+    Raises
+    ------
+    ValueError
+        If ``by`` is not a column of ``documents`` (with the nearest ones) or a type is
+        unknown.
+
+    Examples
+    --------
+    >>> import agencygraph as ag
+    >>> shares = role_shares(ag.parse_corpus(), by="place", types=["union"])
+    >>> shares[["group", "n_lead", "n_support"]].to_dict("list")
+    {'group': ['Cixi', 'Haimen', 'Lijiang'], 'n_lead': [11, 6, 7], 'n_support': [28, 9, 6]}
+    >>> shares.p_method.iloc[0]
+    'permutation'
+    """
+    from agencygraph.corpus import suggest
+
+    documents = coded.documents
+    if by == "place":
+        group = documents["place_en"].fillna("").astype(str)
+        group = group.where(group != "", documents["place_zh"].fillna("").astype(str))
+        group = group.where(group != "", documents["doc_id"].astype(str))
+    elif by in documents.columns:
+        group = documents[by].fillna("").astype(str)
+    else:
+        valid = ["place", *documents.columns]
+        raise ValueError(f"by={by!r} is not a column of documents{suggest(by, valid)}")
+    groups = dict(zip(documents["doc_id"].astype(str), group, strict=True))
+
+    long = type_by_place(coded.assignments, coded.agencies, coded.documents)
+    if types is not None:
+        wanted = list(types)
+        unknown = sorted(set(wanted) - set(long["agency_type"]))
+        if unknown:
+            raise ValueError(
+                f"no assignments of type(s) {unknown}"
+                f"{suggest(unknown[0], sorted(set(long['agency_type'])))}"
+            )
+        long = long[long["agency_type"].isin(wanted)]
+    long = long.assign(group=long["doc_id"].map(groups))
+    table = (
+        long.groupby(["agency_type", "type_en", "system", "group"], sort=True)
+        .agg(n_docs=("doc_id", "nunique"), n_lead=("n_lead", "sum"), n_support=("n_support", "sum"))
+        .reset_index()
+    )
+    table["lead_role_share"] = table["n_lead"] / (table["n_lead"] + table["n_support"])
+    tests = {}
+    for code, part in table.groupby("agency_type", sort=True):
+        counts = part[["n_lead", "n_support"]].to_numpy(dtype=np.int64)
+        # A stream per type: its p-value does not depend on which other types are asked for.
+        rng = np.random.default_rng(
+            [settings.SEED if seed is None else seed, zlib.crc32(code.encode())]
+        )
+        tests[code] = _share_test(counts, permutations, rng)
+    for i, column in enumerate(("chi2", "dof", "p_value", "p_method", "min_expected")):
+        table[column] = table["agency_type"].map({t: v[i] for t, v in tests.items()})
+    total = table.groupby("agency_type")["n_lead"].transform("sum")
+    table = (
+        table.assign(_total=-total)
+        .sort_values(["_total", "agency_type", "group"], kind="stable")
+        .drop(columns="_total")
+        .reset_index(drop=True)
+    )
+    table["dof"] = table["dof"].astype("Int64")
+    return table[list(ROLE_SHARE_COLUMNS)]
+
+
+def _chi2_statistic(observed: np.ndarray, expected: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = np.where(expected > 0, (observed - expected) ** 2 / expected, 0.0)
+    return terms.sum(axis=(-2, -1))
+
+
+def _share_test(counts: np.ndarray, permutations: int, rng: np.random.Generator) -> tuple:
+    """(chi2, dof, p, method, min expected) of a groups × (lead, support) count table."""
+    from scipy import stats
+
+    sizes = counts.sum(axis=1)
+    counts, sizes = counts[sizes > 0], sizes[sizes > 0]
+    leads, total = int(counts[:, 0].sum()), int(counts.sum())
+    if len(counts) < 2 or leads in (0, total):
+        return (np.nan, pd.NA, np.nan, "", np.nan)
+    expected = np.outer(sizes, [leads, total - leads]) / total
+    chi2 = float(_chi2_statistic(counts, expected))
+    dof = len(counts) - 1
+    smallest = float(expected.min())
+    if smallest >= MIN_EXPECTED:
+        return (chi2, dof, float(stats.chi2.sf(chi2, dof)), "chi2", smallest)
+    if len(counts) == 2:
+        p = float(stats.fisher_exact(counts, alternative="two-sided")[1])
+        return (chi2, dof, p, "fisher", smallest)
+    # Permuting which incidences lead, group sizes fixed: the lead count of each group is a
+    # multivariate hypergeometric draw of ``leads`` from the groups' sizes.
+    drawn = rng.multivariate_hypergeometric(sizes, leads, size=permutations)
+    tables = np.stack([drawn, sizes - drawn], axis=-1)
+    null = _chi2_statistic(tables, expected)
+    p = (1 + int((null >= chi2 - 1e-9).sum())) / (1 + permutations)
+    return (chi2, dof, p, "permutation", smallest)
+
+
+def centrality_table(G, *, seed: int | None = None) -> pd.DataFrame:
+    """Two-mode centralities of a bipartite graph's nodes, each with its name, kind and plan.
+
+    :func:`agencygraph.metrics.two_mode_centrality` (Borgatti–Halgin normalisation) with
+    the columns a reader needs beside the node id.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        From :func:`agencygraph.graph.bipartite_graph`.
+    seed : int, optional
+        Seed of sampled betweenness on large components (see the metrics module).
+
+    Returns
+    -------
+    DataFrame
+        ``node, kind, name, name_en, doc_id, degree, closeness, betweenness,
+        betweenness_method``: ``kind`` is ``agency`` or ``measure``; an agency's ``name`` is
+        its Chinese name (``name_en`` its English one), a measure's its text (first 40
+        characters); ``doc_id`` the plan (empty for a pooled type node). Agencies first, then
+        measures, each by degree (highest first), then node.
+
+    Examples
+    --------
+    >>> import agencygraph as ag
+    >>> coded = ag.parse_corpus()
+    >>> G = ag.graph.bipartite_graph(coded.assignments, coded.measures, coded.agencies,
+    ...                              docs="haimen")
+    >>> table = centrality_table(G)
+    >>> table.iloc[0][["kind", "name", "doc_id"]].tolist()
+    ['agency', '市总工会', 'haimen']
+    """
+    from agencygraph.metrics import two_mode_centrality
+
+    kwargs = {} if seed is None else {"seed": seed}
+    scores = two_mode_centrality(G, **kwargs)
+    rows = []
+    for node in scores.index:
+        data = G.nodes[node]
+        kind = data.get("kind") or ("agency" if data.get("bipartite") == 0 else "measure")
+        if kind == "measure":
+            name, name_en = str(data.get("text", ""))[:40], ""
+        else:
+            name = str(data.get("name_zh") or data.get("type_zh") or node)
+            name_en = str(data.get("name_en") or data.get("type_en") or "")
+        doc = data.get("doc_id") or data.get("place") or ""
+        rows.append({"node": node, "kind": kind, "name": name, "name_en": name_en, "doc_id": doc})
+    labels = pd.DataFrame(rows, columns=["node", "kind", "name", "name_en", "doc_id"])
+    table = labels.merge(scores.reset_index(names="node"), on="node", how="left")
+    table["_kind"] = (table["kind"] != "agency").astype(int)
+    return (
+        table.sort_values(["_kind", "degree", "node"], ascending=[True, False, True])
+        .drop(columns="_kind")
+        .reset_index(drop=True)
+    )

@@ -28,7 +28,7 @@ Conventions
 from __future__ import annotations
 
 import functools
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
@@ -36,104 +36,62 @@ import pandas as pd
 import scipy.sparse as sp
 
 from agencygraph import settings
+from agencygraph._tables import (
+    _STR,
+)
+from agencygraph._tables import (
+    as_bool as _as_bool,
+)
+from agencygraph._tables import (
+    as_docs as _as_docs,
+)
+from agencygraph._tables import (
+    compact as _compact,
+)
+from agencygraph._tables import (
+    require as _require,
+)
+from agencygraph._tables import (
+    sorted_labels as _sorted,
+)
+from agencygraph._tables import (
+    strings as _strings,
+)
+from agencygraph._tables import (
+    text as _text,
+)
+from agencygraph._tables import (
+    text_codes as _text_codes,
+)
 
 __all__ = [
+    "RESPONSIBLE_COUNTS",
     "ROLES",
     "bipartite_graph",
+    "count_responsible",
     "incidence_matrix",
     "lead_support_network",
     "project_agencies",
     "project_measures",
 ]
 
-#: The two roles an assignment can have, in priority order (lead wins).
-ROLES: tuple[str, ...] = ("lead", "support")
+#: The roles an assignment can have. ``responsible`` (units named jointly responsible, no
+#: lead stated) is counted as lead or as support, or kept apart, by the ``responsible``
+#: option of every function here (:data:`RESPONSIBLE_COUNTS`).
+ROLES: tuple[str, ...] = ("lead", "support", "responsible")
+
+#: How ``responsible`` assignments are counted: ``"lead"`` and ``"support"`` relabel them,
+#: ``"apart"`` keeps them as a third role (an edge of the two-mode graph, in degree and
+#: overlap measures, but in neither the lead nor the support counts). Default
+#: :data:`agencygraph.settings.RESPONSIBLE`.
+RESPONSIBLE_COUNTS: tuple[str, ...] = ("lead", "support", "apart")
+
+# Which role wins when one unit holds several in one measure: lead, then responsible.
+_PRIORITY = np.array([0, 2, 1], dtype=np.int8)  # by index into ROLES
 
 _ASSIGNMENT_COLUMNS = ("doc_id", "measure_id", "role", "agency_id", "agency_type", "inherited")
 _NODE_KEYS = ("agency_id", "agency_type")
 _METHODS = ("count", "newman", "jaccard", "overlap")
-_TRUE = {"true", "1", "yes", "t", "y"}
-_FALSE = {"false", "0", "no", "f", "n", ""}
-
-
-# --------------------------------------------------------------------------- helpers
-
-#: The dtype of the text columns :func:`_text` returns (pandas' default string dtype).
-_STR = pd.Series([""], dtype=object).astype(str).dtype
-
-
-def _require(table: pd.DataFrame, columns: Iterable[str], name: str) -> None:
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise ValueError(f"{name} table lacks column(s) {missing}; see CONTRACT.md")
-
-
-def _text_codes(series: pd.Series, *, sort: bool = True) -> tuple[np.ndarray, np.ndarray]:
-    """The text of ``series`` (see :func:`_text`) as codes into its labels.
-
-    ``labels[codes]`` is ``_text(series)``, every label is used, and the
-    labels are sorted if ``sort``. A column of strings is cleaned once per
-    distinct value rather than once per row; other columns (numbers, mixed
-    types) go through ``str`` row by row.
-    """
-    if series.dtype == object or isinstance(series.dtype, pd.StringDtype):
-        codes, uniques = pd.factorize(series)
-        # Only for strings: factorize takes 1, 1.0 and True for one value.
-        if pd.api.types.infer_dtype(uniques, skipna=False) in ("string", "empty"):
-            clean = [u.strip() for u in np.asarray(uniques, dtype=object)]
-            if (codes < 0).any():
-                clean.append("")  # missing values (code -1) take the last label
-            inverse, labels = pd.factorize(np.array(clean, dtype=object), sort=sort)
-            return inverse[codes], np.asarray(labels, dtype=object)
-    text = series.astype(object).where(series.notna(), "").astype(str).str.strip()
-    codes, labels = pd.factorize(text, sort=sort)
-    return codes, np.asarray(labels, dtype=object)
-
-
-def _strings(labels: np.ndarray, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
-    """``labels[codes]`` as a string array of the dtype :func:`_text` returns."""
-    return pd.array(labels, dtype=_STR).take(codes)
-
-
-def _text(series: pd.Series) -> pd.Series:
-    """Strings with missing values as "" (CSV readers turn empty cells into NaN)."""
-    codes, labels = _text_codes(series, sort=False)
-    return pd.Series(_strings(labels, codes), index=series.index, name=series.name)
-
-
-def _as_bool(series: pd.Series) -> pd.Series:
-    if pd.api.types.is_bool_dtype(series):
-        return series.astype(bool)
-    codes, labels = _text_codes(series)
-    lower = [label.lower() for label in labels]
-    bad = sorted(set(lower) - _TRUE - _FALSE)
-    if bad:
-        raise ValueError(f"inherited must be true/false, got {bad[:5]}")
-    truth = np.array([value in _TRUE for value in lower], dtype=bool)
-    return pd.Series(truth[codes], index=series.index, name=series.name)
-
-
-def _compact(codes: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Drop the labels no code uses; renumber the codes (order is kept)."""
-    used = np.zeros(len(labels), dtype=bool)
-    used[codes] = True
-    if used.all():
-        return codes, labels
-    return (np.cumsum(used) - 1)[codes], labels[used]
-
-
-def _sorted(labels: Iterable[Hashable]) -> list:
-    labels = list(labels)
-    try:
-        return sorted(labels)
-    except TypeError:  # mixed label types: order by type name, then text
-        return sorted(labels, key=lambda x: (type(x).__name__, str(x)))
-
-
-def _as_docs(docs: str | Iterable[str] | None) -> list[str] | None:
-    if docs is None:
-        return None
-    return [docs] if isinstance(docs, str) else [str(d) for d in docs]
 
 
 def _check_roles(roles: str | Sequence[str]) -> tuple[str, ...]:
@@ -144,12 +102,52 @@ def _check_roles(roles: str | Sequence[str]) -> tuple[str, ...]:
     return roles
 
 
+def _check_responsible(responsible: str | None) -> str:
+    """The ``responsible`` option, defaulted from settings and checked."""
+    how = settings.RESPONSIBLE if responsible is None else responsible
+    if how not in RESPONSIBLE_COUNTS:
+        raise ValueError(f"responsible must be one of {RESPONSIBLE_COUNTS}, got {how!r}")
+    return how
+
+
+def count_responsible(assignments: pd.DataFrame, responsible: str | None = None) -> pd.DataFrame:
+    """The assignments with ``responsible`` rows counted as ``responsible`` says.
+
+    Parameters
+    ----------
+    assignments : DataFrame
+        The assignments table (its ``role`` column is read).
+    responsible : {"lead", "support", "apart"}, optional
+        ``"lead"`` / ``"support"``: such rows get that role; ``"apart"``: unchanged.
+        Default :data:`agencygraph.settings.RESPONSIBLE`.
+
+    Returns
+    -------
+    DataFrame
+        The same table (not a copy) when nothing changes, else a copy.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> a = pd.DataFrame({"role": ["lead", "responsible", "responsible"]})
+    >>> count_responsible(a, "support").role.tolist()
+    ['lead', 'support', 'support']
+    """
+    how = _check_responsible(responsible)
+    is_responsible = assignments["role"].to_numpy(dtype=object) == "responsible"
+    if how == "apart" or not is_responsible.any():
+        return assignments
+    out = assignments.copy()
+    out["role"] = np.where(is_responsible, how, assignments["role"].to_numpy(dtype=object))
+    return out
+
+
 def _role_codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """:func:`_text_codes` of the role column; labels :data:`ROLES` if every cell is a role."""
     values = series.to_numpy(dtype=object)
     support = values == "support"
     if (support | (values == "lead")).all():
-        return support.astype(np.intp), np.array(ROLES, dtype=object)
+        return support.astype(np.intp), np.array(ROLES[:2], dtype=object)
     return _text_codes(series)
 
 
@@ -159,7 +157,8 @@ class _Selection:
     Each array has one entry per selected row whose node key is not empty, in
     table order: ``node`` and ``measure`` are codes into the sorted labels
     ``node_labels`` and ``measure_labels`` (only labels of selected rows),
-    ``role`` indexes :data:`ROLES`, ``inherited`` is boolean and ``rows`` are
+    ``role`` indexes :data:`ROLES` (``responsible`` already counted as the
+    option says), ``inherited`` is boolean and ``rows`` are
     the positions in the table. ``skipped`` counts, per ``doc_id``, the
     selected rows skipped because their node key is empty. Other columns are
     read on demand (:meth:`text`, :attr:`line`), so that a projection reads
@@ -174,8 +173,10 @@ class _Selection:
         roles: str | Sequence[str],
         inherited: bool,
         node: str,
+        responsible: str | None = None,
     ) -> None:
         _require(assignments, _ASSIGNMENT_COLUMNS, "assignments")
+        how = _check_responsible(responsible)
         if node not in _NODE_KEYS:
             raise ValueError(f"node must be one of {_NODE_KEYS}, got {node!r}")
         roles = _check_roles(roles)
@@ -183,7 +184,13 @@ class _Selection:
         role, role_labels = _role_codes(assignments["role"])
         unknown = sorted(set(role_labels.tolist()) - set(ROLES))
         if unknown:
-            raise ValueError(f"assignments.role must be lead or support, got {unknown}")
+            raise ValueError(
+                f"assignments.role must be lead, support or responsible, got {unknown}"
+            )
+        if how != "apart":
+            role_labels = np.array(
+                [how if r == "responsible" else r for r in role_labels], dtype=object
+            )
         keep = np.array([r in roles for r in role_labels], dtype=bool)[role]
         wanted = _as_docs(docs)
         if wanted is not None:
@@ -232,12 +239,12 @@ class _Selection:
     def first_per_pair(self) -> np.ndarray:
         """Indices of the row kept for each (node, measure), sorted by node and measure.
 
-        Lead beats support; an explicit cell beats an inherited one; then the
+        Lead beats responsible beats support; an explicit cell beats an inherited one; then the
         earliest line, then the unit as written, then table order.
         """
         raw, _ = self.text("agency_raw")
         pair = self.node.astype(np.int64) * len(self.measure_labels) + self.measure
-        rank = self.role.astype(np.int64) * 2 + self.inherited
+        rank = _PRIORITY[self.role].astype(np.int64) * 2 + self.inherited
         order = np.lexsort((raw, self.line, rank, pair))
         pair = pair[order]
         first = np.ones(len(order), dtype=bool)
@@ -245,13 +252,14 @@ class _Selection:
         return order[first]
 
 
-def _select(
+def select_assignments(
     assignments: pd.DataFrame,
     *,
     docs: str | Iterable[str] | None,
     roles: str | Sequence[str],
     inherited: bool,
     node: str,
+    responsible: str | None = None,
 ) -> tuple[pd.DataFrame, pd.Series]:
     """Rows of the selection, one per (node, measure), and the rows skipped.
 
@@ -259,7 +267,9 @@ def _select(
     line, agency_raw`` and is sorted by ``node, measure_id``. The series counts,
     per ``doc_id``, the selected rows skipped because their node key is empty.
     """
-    sel = _Selection(assignments, docs=docs, roles=roles, inherited=inherited, node=node)
+    sel = _Selection(
+        assignments, docs=docs, roles=roles, inherited=inherited, node=node, responsible=responsible
+    )
     keep = sel.first_per_pair()
     doc, doc_labels = sel.text("doc_id")
     raw, raw_labels = sel.text("agency_raw")
@@ -465,6 +475,7 @@ def bipartite_graph(
     weights: Mapping[str, float] | None = None,
     node: str = "agency_id",
     isolated_measures: bool = False,
+    responsible: str | None = None,
 ) -> nx.Graph:
     """Two-mode graph of agencies and the measures they lead or support.
 
@@ -480,8 +491,8 @@ def bipartite_graph(
         Without it, ``name_zh`` is the unit as written and the rest is empty.
     docs : str or iterable of str, optional
         Keep only these ``doc_id`` values (default: all).
-    roles : sequence of {"lead", "support"}
-        Roles to keep: ``("lead",)``, ``("support",)`` or both (default).
+    roles : sequence of {"lead", "support", "responsible"}
+        Roles to keep, after ``responsible`` rows are counted (default: all).
     inherited : bool
         Keep assignments carried down from merged table cells (default True).
     weights : mapping, optional
@@ -493,6 +504,16 @@ def bipartite_graph(
     isolated_measures : bool
         Also add measures of the selected documents that have no selected
         assignment, as isolated nodes (needs ``measures``). Default False.
+    responsible : {"lead", "support", "apart"}, optional
+        How assignments of role ``responsible`` (units named jointly
+        responsible, no lead stated) count: as ``lead``, as ``support``, or
+        ``apart`` (edges with role ``responsible`` and weight
+        ``ROLE_WEIGHTS["responsible"]``; in degree and overlap, but in neither
+        the lead nor the support counts). Default
+        :data:`agencygraph.settings.RESPONSIBLE` (``"lead"``). Every function
+        of :mod:`agencygraph.graph`, :mod:`agencygraph.metrics` and
+        :mod:`agencygraph.compare` that takes the assignments table takes
+        this option.
 
     Returns
     -------
@@ -529,10 +550,14 @@ def bipartite_graph(
     """
     weights = dict(settings.ROLE_WEIGHTS if weights is None else weights)
     roles = _check_roles(roles)
-    missing_weight = [r for r in roles if r not in weights]
+    how = _check_responsible(responsible)
+    used = [r for r in roles if r != "responsible" or how == "apart"]
+    missing_weight = [r for r in used if r not in weights]
     if missing_weight:
         raise ValueError(f"weights has no value for role(s) {missing_weight}")
-    sel = _Selection(assignments, docs=docs, roles=roles, inherited=inherited, node=node)
+    sel = _Selection(
+        assignments, docs=docs, roles=roles, inherited=inherited, node=node, responsible=how
+    )
     keep = sel.first_per_pair()
 
     extra = None
@@ -557,7 +582,7 @@ def bipartite_graph(
     )
     G.add_nodes_from(zip(agency_ids, agency_attrs, strict=True))
     G.add_nodes_from(zip(measure_ids, measure_attrs, strict=True))
-    role_weight = np.array([float(weights[r]) if r in roles else 0.0 for r in ROLES])
+    role_weight = np.array([float(weights[r]) if r in used else 0.0 for r in ROLES])
     rank = sel.role[keep].astype(np.intp)
     G.add_edges_from(
         (a, m, {"role": r, "inherited": i, "line": ln, "weight": w})
@@ -577,7 +602,7 @@ def bipartite_graph(
 # --------------------------------------------------------------------------- incidence
 
 
-def _graph_sides(G: nx.Graph) -> tuple[list, list]:
+def graph_sides(G: nx.Graph) -> tuple[list, list]:
     if G.is_directed() or G.is_multigraph():
         raise ValueError("expected an undirected simple two-mode graph (nx.Graph)")
     top, bottom, missing = [], [], []
@@ -639,7 +664,7 @@ def _from_graph_checked(
             raise ValueError(f"edge ({u!r}, {v!r}) joins two nodes of the same side")
         if role is not None:
             if d.get("role") not in ROLES:
-                raise ValueError(f"edge ({u!r}, {v!r}) lacks a role of lead or support")
+                raise ValueError(f"edge ({u!r}, {v!r}) lacks a role of {', '.join(ROLES)}")
             if d["role"] != role:
                 continue
         r.append(row_of[u])
@@ -655,7 +680,7 @@ def _from_graph(
     role: str | None = None,
     sides: tuple[list, list] | None = None,
 ) -> sp.csr_matrix:
-    rows, cols = _graph_sides(G) if sides is None else sides
+    rows, cols = graph_sides(G) if sides is None else sides
     edges = _graph_edges(G, rows, cols)
     roles = None if edges is None or role is None else _roles_of(edges[2])
     if edges is None or (role is not None and roles is None):
@@ -678,6 +703,7 @@ def incidence_matrix(
     weights: Mapping[str, float] | None = None,
     node: str = "agency_id",
     measures: pd.DataFrame | None = None,
+    responsible: str | None = None,
 ) -> tuple[sp.csr_matrix, list, list]:
     """Sparse agency × measure incidence matrix.
 
@@ -687,7 +713,7 @@ def incidence_matrix(
         The assignments table, or a two-mode graph whose nodes carry
         ``bipartite`` 0 (rows) / 1 (columns); the selection options below
         apply to a table only.
-    docs, roles, inherited, node
+    docs, roles, inherited, node, responsible
         The selection, as in :func:`bipartite_graph`.
     weighted : bool
         ``False`` (default): :math:`B_{ik} = 1` if agency *i* is assigned to
@@ -715,10 +741,12 @@ def incidence_matrix(
     ((18, 14), 89)
     """
     if isinstance(data, nx.Graph):
-        rows, cols = _graph_sides(data)
+        rows, cols = graph_sides(data)
         return _from_graph(data, weighted=weighted, sides=(rows, cols)), rows, cols
     weights = dict(settings.ROLE_WEIGHTS if weights is None else weights)
-    sel = _Selection(data, docs=docs, roles=roles, inherited=inherited, node=node)
+    sel = _Selection(
+        data, docs=docs, roles=roles, inherited=inherited, node=node, responsible=responsible
+    )
     rows = sel.node_labels.tolist()
     c = sel.measure
     if measures is not None:
@@ -726,33 +754,40 @@ def incidence_matrix(
         c = pd.Index(cols).get_indexer(sel.measure_labels)[c]
     else:
         cols = sel.measure_labels.tolist()
-    # One entry per (agency, measure): duplicates are summed, then replaced.
-    lead = (sel.role == 0).astype(float)
-    B = sp.csr_matrix((lead, (sel.node, c)), shape=(len(rows), len(cols)))
-    if weighted:
-        has_lead = B.data > 0  # lead wins
-        there = (has_lead.any(), (~has_lead).any())
-        present = [r for r, here in zip(ROLES, there, strict=True) if here]
+    # One entry per (agency, measure). Unweighted: duplicates summed, then set to 1. Weighted:
+    # the role that wins (lead, then responsible, then support) gives the weight.
+    shape = (len(rows), len(cols))
+    if weighted and len(sel.role):
+        key = sel.node.astype(np.int64) * max(1, len(cols)) + c
+        order = np.lexsort((_PRIORITY[sel.role], key))
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = key[order][1:] != key[order][:-1]
+        best = order[first]
+        won = sel.role[best].astype(np.intp)
+        present = [ROLES[i] for i in sorted(set(won.tolist()))]
         values = pd.Series(present, dtype=object).map(weights).to_numpy(float)
         if np.isnan(values).any():
             raise ValueError(f"weights has no value for some role in {present}")
-        value = dict(zip(present, values.tolist(), strict=True))
-        B.data = np.where(has_lead, value.get("lead", 0.0), value.get("support", 0.0))
+        lut = np.zeros(len(ROLES))
+        lut[[ROLES.index(r) for r in present]] = values
+        B = sp.csr_matrix((lut[won], (sel.node[best], c[best])), shape=shape)
     else:
+        B = sp.csr_matrix((np.ones(len(sel.node)), (sel.node, c)), shape=shape)
         B.data = np.ones(len(B.data))
     return B, rows, cols
 
 
-def _role_incidence(
+def role_incidence(
     data: pd.DataFrame | nx.Graph,
     *,
     docs: str | Iterable[str] | None,
     inherited: bool,
     node: str,
+    responsible: str | None = None,
 ) -> tuple[sp.csr_matrix, sp.csr_matrix, list, list]:
     """Binary lead and support incidences on shared labels (lead wins)."""
     if isinstance(data, nx.Graph):
-        rows, cols = _graph_sides(data)
+        rows, cols = graph_sides(data)
         edges = _graph_edges(data, rows, cols)
         roles = None if edges is None else _roles_of(edges[2])
         if roles is None:  # some edge does not fit: read edge by edge, which raises on it
@@ -772,7 +807,8 @@ def _role_incidence(
         inherited=inherited,
         node=node,
         weighted=True,
-        weights={"lead": 2.0, "support": 1.0},
+        weights={"lead": 2.0, "support": 1.0, "responsible": 3.0},
+        responsible=responsible,
     )
     L = (B == 2.0).astype(float).tocsr()
     S = (B == 1.0).astype(float).tocsr()
@@ -782,7 +818,7 @@ def _role_incidence(
 # --------------------------------------------------------------------------- projections
 
 
-def _project(B: sp.csr_matrix, method: str) -> sp.coo_matrix:
+def projection_matrix(B: sp.csr_matrix, method: str) -> sp.coo_matrix:
     """Upper triangle (i < j) of the one-mode projection of the rows of ``B``."""
     if method not in _METHODS:
         raise ValueError(f"method must be one of {_METHODS}, got {method!r}")
@@ -839,6 +875,7 @@ def project_agencies(
     inherited: bool = True,
     node: str = "agency_id",
     as_frame: bool = False,
+    responsible: str | None = None,
 ) -> nx.Graph | pd.DataFrame:
     r"""One-mode agency × agency projection, as a sparse product :math:`BB^T`.
 
@@ -862,7 +899,7 @@ def project_agencies(
     data : DataFrame or networkx.Graph
         Assignments table or two-mode graph (agencies ``bipartite=0``).
     method : {"count", "newman", "jaccard", "overlap"}
-    docs, roles, inherited, node
+    docs, roles, inherited, node, responsible
         The selection, as in :func:`bipartite_graph` (tables only).
     as_frame : bool
         Return the tidy edge table ``source, target, weight`` (one row per
@@ -886,8 +923,10 @@ def project_agencies(
     >>> P["Evelyn Jefferson"]["Laura Mandeville"]["weight"]
     6.0
     """
-    B, rows, _ = incidence_matrix(data, docs=docs, roles=roles, inherited=inherited, node=node)
-    W = _project(B, method)
+    B, rows, _ = incidence_matrix(
+        data, docs=docs, roles=roles, inherited=inherited, node=node, responsible=responsible
+    )
+    W = projection_matrix(B, method)
     if as_frame:
         return _edge_frame(W, rows)
     source = data if isinstance(data, nx.Graph) else None
@@ -903,6 +942,7 @@ def project_measures(
     inherited: bool = True,
     node: str = "agency_id",
     as_frame: bool = False,
+    responsible: str | None = None,
 ) -> nx.Graph | pd.DataFrame:
     r"""One-mode measure × measure projection, as a sparse product :math:`B^TB`.
 
@@ -917,7 +957,7 @@ def project_measures(
     data : DataFrame or networkx.Graph
         Assignments table or two-mode graph (measures ``bipartite=1``).
     method : {"count", "newman", "jaccard", "overlap"}
-    docs, roles, inherited, node
+    docs, roles, inherited, node, responsible
         The selection, as in :func:`bipartite_graph` (tables only).
     as_frame : bool
         Return the tidy edge table ``source, target, weight`` instead.
@@ -934,8 +974,10 @@ def project_measures(
     >>> P["E1"]["E2"]["weight"]
     2.0
     """
-    B, _, cols = incidence_matrix(data, docs=docs, roles=roles, inherited=inherited, node=node)
-    W = _project(B.T.tocsr(), method)
+    B, _, cols = incidence_matrix(
+        data, docs=docs, roles=roles, inherited=inherited, node=node, responsible=responsible
+    )
+    W = projection_matrix(B.T.tocsr(), method)
     if as_frame:
         return _edge_frame(W, cols)
     source = data if isinstance(data, nx.Graph) else None
@@ -949,6 +991,7 @@ def lead_support_network(
     inherited: bool = True,
     node: str = "agency_id",
     as_frame: bool = False,
+    responsible: str | None = None,
 ) -> nx.DiGraph | pd.DataFrame:
     r"""Directed network lead → support, weighted by the measures they share.
 
@@ -963,8 +1006,9 @@ def lead_support_network(
     ----------
     data : DataFrame or networkx.Graph
         Assignments table, or a two-mode graph whose edges carry ``role``.
-    docs, inherited, node
-        The selection, as in :func:`bipartite_graph` (tables only).
+    docs, inherited, node, responsible
+        The selection, as in :func:`bipartite_graph` (tables only); ``responsible``
+        rows kept apart are in neither the lead nor the support incidence.
     as_frame : bool
         Return the tidy edge table ``source, target, weight`` (sorted).
 
@@ -983,7 +1027,9 @@ def lead_support_network(
     >>> sorted(lead_support_network(a).edges(data="weight"))
     [('d:a', 'd:b', 1), ('d:a', 'd:c', 1)]
     """
-    L, S, rows, _ = _role_incidence(data, docs=docs, inherited=inherited, node=node)
+    L, S, rows, _ = role_incidence(
+        data, docs=docs, inherited=inherited, node=node, responsible=responsible
+    )
     W = (L @ S.T).tocoo()
     order = np.lexsort((W.col, W.row))
     keep = order[W.data[order] != 0]

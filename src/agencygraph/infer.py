@@ -86,6 +86,7 @@ import pandas as pd
 from scipy import sparse
 
 from agencygraph import themes as _themes
+from agencygraph._errors import InferenceError
 from agencygraph.agencies import resolve
 from agencygraph.parse import find_mentions
 
@@ -97,6 +98,7 @@ __all__ = [
     "fit_weights",
     "infer_assignments",
     "infer_files",
+    "infer_tables",
     "load_type_keywords",
     "measure_mentions",
     "validate_inference",
@@ -520,6 +522,7 @@ def infer_assignments(
         role: (types, _mix(parts, mixing) if types else None)
         for role, (types, parts) in fitted.items()
     }
+    probs = _one_role_per_type(probs)
     rows = []
     for i, (doc, mid) in enumerate(zip(target["doc_id"], target["measure_id"], strict=True)):
         for role in ROLES:
@@ -530,6 +533,30 @@ def infer_assignments(
             for rank, j in enumerate(order[P[i, order] > 0], start=1):
                 rows.append((doc, mid, role, types[j], _floor6(P[i, j]), rank))
     return pd.DataFrame(rows, columns=list(INFERRED_COLUMNS))
+
+
+def _one_role_per_type(probs: dict) -> dict:
+    """Give each type of a measure in one role only: the role in which it is more probable.
+
+    A unit does not lead and support the same measure, so a type listed as a likely lead
+    is not also offered as a likely supporter (ties go to lead). Its probability in the
+    other role is set to 0 and not redistributed, so each role's reported probabilities
+    still sum to at most 1.
+    """
+    lead_types, lead = probs.get("lead", ([], None))
+    support_types, support = probs.get("support", ([], None))
+    if not lead_types or not support_types or lead is None or support is None:
+        return probs
+    lead, support = lead.copy(), support.copy()
+    lead_col = {t: j for j, t in enumerate(lead_types)}
+    for k, t in enumerate(support_types):
+        j = lead_col.get(t)
+        if j is None:
+            continue
+        lead_wins = lead[:, j] >= support[:, k]
+        support[lead_wins, k] = 0.0
+        lead[~lead_wins, j] = 0.0
+    return {**probs, "lead": (lead_types, lead), "support": (support_types, support)}
 
 
 def _floor6(p: float) -> float:
@@ -560,14 +587,15 @@ def infer_files(
     Returns
     -------
     pandas.DataFrame
-        As :func:`infer_assignments` (``inferred_assignments.csv``).
+        As :func:`infer_assignments`; :func:`infer_tables` adds each measure's text.
 
     Raises
     ------
     agencygraph.InputError
         If a file cannot be read or coded.
-    ValueError
-        If no training plan assigns responsibilities.
+    InferenceError
+        If no training plan is left once the targets are taken out, or none assigns
+        responsibilities (a ``ValueError`` too).
 
     Examples
     --------
@@ -575,6 +603,39 @@ def infer_files(
     >>> ningbo = [p for p in bundled_corpus() if p.name.startswith("003")]
     >>> bool(infer_files(ningbo).measure_id.str.startswith("ningbo").all())
     True
+    """
+    predicted = infer_tables(targets, train, top=top)["inferred_assignments"]
+    return predicted[list(INFERRED_COLUMNS)]
+
+
+def infer_tables(
+    targets: Iterable[str | Path],
+    train: Iterable[str | Path] | None = None,
+    *,
+    top: int = TOP,
+) -> dict[str, pd.DataFrame]:
+    """As :func:`infer_files`, with the text of each measure and the targets' measures.
+
+    Returns
+    -------
+    dict of pandas.DataFrame
+        ``inferred_assignments``: the predictions with the measure's ``task_title`` and
+        ``text`` added, so a row reads on its own; ``target_measures``: the coded
+        ``measures`` table of the target plans (every measure, predicted or not).
+
+    Raises
+    ------
+    InferenceError
+        If no training plan is left once the targets are taken out, or none assigns
+        responsibilities (also a ``ValueError``).
+
+    Examples
+    --------
+    >>> from agencygraph.corpus import bundled_corpus
+    >>> ningbo = [p for p in bundled_corpus() if p.name.startswith("003")]
+    >>> out = infer_tables(ningbo)
+    >>> sorted(out), "text" in out["inferred_assignments"].columns
+    (['inferred_assignments', 'target_measures'], True)
     """
     from agencygraph.coding import parse_corpus
 
@@ -585,13 +646,21 @@ def infer_files(
         train_paths = bundled_corpus()
     else:
         train_paths = [Path(p) for p in train]
+    given = len(train_paths)
     train_paths = [p for p in train_paths if not any(_same_file(p, t) for t in target_paths)]
-    coded_target = parse_corpus(target_paths)
     if not train_paths:
-        raise ValueError("no training plan left after removing the targets")
+        raise InferenceError(
+            f"no training plan left: the {given} training file(s) are all targets too; "
+            "pass --train plans that assign responsibilities and are not targets"
+            + ("" if train is not None else " (or omit --train to learn from the bundled corpus)")
+        )
+    coded_target = parse_corpus(target_paths)
     coded_train = parse_corpus(train_paths)
     if coded_train.assignments.empty:
-        raise ValueError("the training plans assign no responsibilities")
+        raise InferenceError(
+            "the training plans assign no responsibilities: nothing to learn from; "
+            "pass --train plans with lead or support units"
+        )
 
     assigned = set(coded_target.assignments["measure_id"])
     target = coded_target.measures[~coded_target.measures["measure_id"].isin(assigned)]
@@ -615,9 +684,12 @@ def infer_files(
     weights = (
         fit_weights(coded_train, docs=leading, mentions=mentions) if len(leading) > 1 else None
     )
-    return infer_assignments(
+    predicted = infer_assignments(
         target, train_measures, coded_train.assignments, mentions=mentions, top=top, weights=weights
     )
+    text = coded_target.measures[["measure_id", "task_title", "text"]]
+    predicted = predicted.merge(text, on="measure_id", how="left", validate="many_to_one")
+    return {"inferred_assignments": predicted, "target_measures": coded_target.measures}
 
 
 def _same_file(a: Path, b: Path) -> bool:

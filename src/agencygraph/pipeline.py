@@ -9,50 +9,102 @@ outputs untouched. The same input gives byte-identical files.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 
 from agencygraph import settings
+from agencygraph._errors import InputError
 from agencygraph.coding import CodedCorpus
-from agencygraph.export import atomic_batch, table_to_csv_bytes
+from agencygraph.export import atomic_batch, table_bytes
 
 
 class _Progress:
-    """Stage-by-stage progress on stderr (a bar when tqdm is installed and stderr a terminal)."""
+    """Stage-by-stage progress on stderr: a tqdm bar per stage, counting its outputs, on a
+    terminal; one line per finished stage otherwise; then the time each stage took."""
 
-    def __init__(self, stages: list[str], enabled: bool) -> None:
-        self.stages = stages
+    def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
-        self.start = time.perf_counter()
-        self.bar = None
-        if enabled and sys.stderr.isatty():
-            try:
-                from tqdm import tqdm
+        self.tty = enabled and sys.stderr.isatty()
+        self.timings: list[tuple[str, float, int]] = []
 
-                self.bar = tqdm(total=len(stages), unit="stage", file=sys.stderr)
-            except ImportError:
-                self.bar = None
+    @contextmanager
+    def stage(self, name: str, total: int | None = None, unit: str = "file"):
+        """Time a stage; yields ``tick(n=1)`` to count what it has done."""
+        from tqdm import tqdm
 
-    def step(self, index: int) -> None:
-        if not self.enabled:
-            return
-        name = self.stages[index]
-        if self.bar is not None:
-            self.bar.set_description(name)
-            if index:
-                self.bar.update(1)
-        else:
-            elapsed = time.perf_counter() - self.start
-            print(f"[{index + 1}/{len(self.stages)}] {name} ({elapsed:.1f} s)", file=sys.stderr)
+        bar = tqdm(total=total, desc=name, unit=unit, file=sys.stderr, disable=not self.tty)
+        done = [0]
 
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.update(1)
-            self.bar.close()
+        def tick(n: int = 1) -> None:
+            done[0] += n
+            bar.update(n)
+
+        start = time.perf_counter()
+        try:
+            yield tick
+        finally:
+            bar.close()
+        elapsed = time.perf_counter() - start
+        self.timings.append((name, elapsed, done[0]))
+        if self.enabled and not self.tty:
+            count = f", {done[0]} {unit}(s)" if done[0] else ""
+            print(f"{name}: done in {elapsed:.1f} s{count}", file=sys.stderr)
+
+    def report(self) -> None:
+        if self.enabled and self.timings:
+            total = sum(t for _, t, _ in self.timings)
+            parts = ", ".join(f"{name} {t:.1f} s" for name, t, _ in self.timings)
+            print(f"build took {total:.1f} s: {parts}", file=sys.stderr)
+
+
+def per_plan_docs(coded: CodedCorpus, per_plan: int | str | Sequence[str]) -> list[str]:
+    """The documents drawn one by one: ``"all"``, ``"none"``, the top ``N`` or named ids.
+
+    The top ``N`` are the plans with the most assignments (ties: ``doc_id`` order); only
+    plans that assign responsibilities have networks to draw.
+
+    Raises
+    ------
+    InputError
+        For a value that is none of these, or a doc id not in the corpus (with the
+        nearest ids).
+
+    Examples
+    --------
+    >>> import agencygraph as ag
+    >>> per_plan_docs(ag.parse_corpus(), 2)
+    ['cixi', 'lijiang']
+    """
+    from agencygraph.corpus import suggest
+
+    counts = coded.assignments.groupby("doc_id").size()
+    assigning = sorted(counts.index)
+    if isinstance(per_plan, str):
+        text = per_plan.strip().lower()
+        if text == "all":
+            return assigning
+        if text == "none":
+            return []
+        match = re.fullmatch(r"(?:top\s*)?(\d+)", text)
+        if match is None:
+            raise InputError("--per-plan", f"{per_plan!r} is not all, none or top N")
+        per_plan = int(match.group(1))
+    if isinstance(per_plan, int):
+        ranked = sorted(assigning, key=lambda d: (-int(counts[d]), d))
+        return sorted(ranked[: max(0, per_plan)])
+    known = set(coded.documents["doc_id"])
+    for doc in per_plan:
+        if doc not in known:
+            raise InputError(
+                "--per-plan", f"no document {doc!r} in the corpus{suggest(doc, sorted(known))}"
+            )
+    return sorted(set(per_plan) & set(assigning))
 
 
 def build(
@@ -64,6 +116,8 @@ def build(
     progress: bool = False,
     null_samples: int | None = None,
     seed: int | None = None,
+    per_plan: int | str | Sequence[str] | None = None,
+    format: str = "csv",
     lang: str = "en",
     standalone: bool = False,
 ) -> list[Path]:
@@ -76,14 +130,23 @@ def build(
     tables_dir
         Folder of the coded and metric tables (CSV).
     figures_dir
-        Folder of the figures, HTML networks, graph files and ``index.html``.
+        Folder of the figures, HTML networks, graph files and ``index.html``. Outputs an
+        earlier build wrote there and this one does not (another corpus's plans) are
+        removed, so the folder holds what ``index.html`` lists.
     tables_only
         Write the tables only (no figures, pages or graph files).
     progress
-        Show the stages on stderr.
+        Show each stage's progress and the time it took on stderr.
     null_samples, seed
         Samples and seed of the null models (default: ``settings.NULL_SAMPLES``,
         ``settings.SEED``).
+    per_plan
+        The plans drawn one by one (figures, HTML networks, graph files):
+        ``"all"``, ``"none"``, ``N`` (or ``"top N"``: the N with the most
+        assignments) or a list of doc ids; default ``settings.PER_PLAN``. The pooled
+        figures and network are always drawn.
+    format : {"csv", "parquet"}
+        Format of the tables (Parquet needs the optional ``pyarrow``).
     lang
         Language of the figures, pages and index page: ``"en"`` (default) or ``"zh"``.
     standalone
@@ -95,70 +158,116 @@ def build(
     list of Path
         Every file written.
     """
-    stages = ["metric tables", "write tables"]
-    if not tables_only:
-        stages[1:1] = ["figures", "HTML networks", "graph files", "index page"]
-    bar = _Progress(stages, progress)
+    # Checked first: a misspelt doc id should not wait for the metric tables.
+    docs = per_plan_docs(coded, settings.PER_PLAN if per_plan is None else per_plan)
+    bar = _Progress(progress)
     tables = dict(coded.tables())
-    bar.step(0)
-    from agencygraph.compare import metric_tables
+    with bar.stage("metric tables", unit="table") as tick:
+        from agencygraph.compare import metric_tables
 
-    metrics = metric_tables(coded, n=null_samples, seed=seed)
+        metrics = metric_tables(coded, n=null_samples, seed=seed)
+        tick(len(metrics))
     tables.update(metrics)
-    table_files = {f"{name}.csv": table_to_csv_bytes(frame) for name, frame in tables.items()}
+    table_files = {}
+    for name, frame in tables.items():
+        suffix, data = table_bytes(frame, format)
+        table_files[f"{name}{suffix}"] = data
 
     outputs: dict[str, bytes] = {}
     if not tables_only:
         from agencygraph.viz.style import check_lang
 
         lang = check_lang(lang)
-        graphs = _graphs(coded)
-        bar.step(1)
-        outputs.update(_figures(coded, metrics, graphs, lang))
-        bar.step(2)
-        views = _views(coded, graphs, lang, seed)
-        outputs.update(_pages(views, standalone))
-        bar.step(3)
-        outputs.update(_graph_files(graphs, views))
-        bar.step(4)
+        graphs = _graphs(coded, docs)
+        with bar.stage("figures", 1 + bool(docs) + 3 * len(docs), unit="figure") as tick:
+            outputs.update(_figures(coded, metrics, graphs, lang, tick))
+        with bar.stage("HTML networks", len(graphs), unit="page") as tick:
+            views = _views(coded, graphs, lang, seed, tick)
+            outputs.update(_pages(views, standalone))
+        with bar.stage("graph files", len(graphs), unit="graph") as tick:
+            outputs.update(_graph_files(graphs, tick, views))
         # A relative path keeps the page identical wherever the build is run.
         tables_link = os.path.relpath(Path(tables_dir).resolve(), Path(figures_dir).resolve())
         parameters = {"seed": seed, "null_samples": null_samples, "lang": lang}
         outputs["index.html"] = _index_page(
             coded, metrics, sorted(outputs), tables_link, views, parameters
         )
-    bar.step(len(stages) - 1)
+        outputs[OUTPUT_LIST] = "".join(f"{name}\n" for name in sorted(outputs)).encode()
 
     tables_dir, figures_dir = Path(tables_dir), Path(figures_dir)
     written: list[Path] = []
-    with atomic_batch(tables_dir) as put_table:
-        for name, data in table_files.items():
-            put_table(name, data)
-            written.append(tables_dir / name)
-        if outputs:
-            with atomic_batch(figures_dir) as put_output:
-                for name, data in sorted(outputs.items()):
-                    put_output(name, data)
-                    written.append(figures_dir / name)
-    bar.close()
-    return written
+    with bar.stage("writing", len(table_files) + len(outputs)) as tick:
+        previous = _previous_outputs(figures_dir) if outputs else set()
+        with atomic_batch(tables_dir) as put_table:
+            for name, data in table_files.items():
+                put_table(name, data)
+                written.append(tables_dir / name)
+                tick()
+            if outputs:
+                with atomic_batch(figures_dir) as put_output:
+                    for name, data in sorted(outputs.items()):
+                        put_output(name, data)
+                        written.append(figures_dir / name)
+                        tick()
+        # Only once the new outputs are in place: an earlier build's that this one did not
+        # write would sit beside them unlisted (another corpus's plans).
+        for name in sorted(previous - set(outputs)):
+            (figures_dir / name).unlink(missing_ok=True)
+    bar.report()
+    return [p for p in written if p.name != OUTPUT_LIST]
 
 
-def _graphs(coded: CodedCorpus) -> dict[str, object]:
-    """The graphs drawn and exported: per document, pooled by type, lead → support."""
+#: The list of outputs a build wrote into the figures folder, read by the next build to
+#: remove what it no longer writes.
+OUTPUT_LIST = ".build_outputs.txt"
+# Where a build without that list (one of an earlier version) put its outputs.
+_OUTPUT_PATTERNS = (
+    "figures/*.png",
+    "figures/*.svg",
+    "networks/*.html",
+    "graphs/*.gexf",
+    "graphs/*.graphml",
+    "graphs/*.json",
+)
+
+
+def _previous_outputs(folder: Path) -> set[str]:
+    """The outputs an earlier build wrote into ``folder`` (relative names)."""
+    listed = folder / OUTPUT_LIST
+    if listed.is_file():
+        names = set(filter(None, listed.read_text(encoding="utf-8").splitlines()))
+        # Never outside the folder, whatever the list says.
+        return {n for n in names if ".." not in Path(n).parts and not Path(n).is_absolute()}
+    return {
+        path.relative_to(folder).as_posix()
+        for pattern in _OUTPUT_PATTERNS
+        for path in folder.glob(pattern)
+        if path.is_file()
+    }
+
+
+def _graphs(coded: CodedCorpus, docs: list[str]) -> dict[str, object]:
+    """The graphs drawn and exported: per document of ``docs``, pooled by type, lead → support."""
     from agencygraph.graph import bipartite_graph, lead_support_network
 
     assigning = sorted(set(coded.assignments.doc_id))
     graphs: dict[str, object] = {}
-    for doc in assigning:
+    for doc in docs:
         graphs[f"{doc}_bipartite"] = bipartite_graph(
             coded.assignments, coded.measures, coded.agencies, docs=doc
         )
         bipartite = graphs[f"{doc}_bipartite"]
         graphs[f"{doc}_lead_support"] = lead_support_network(bipartite)
-    if assigning:
+    if assigning and docs:
+        # Pooled over the plans drawn: over every plan of a large corpus the page and the
+        # graph files grow with its measures (5,600 nodes, 30 MB at 200 plans).
+        everything = set(docs) == set(assigning)
         graphs["pooled_types"] = bipartite_graph(
-            coded.assignments, coded.measures, coded.agencies, node="agency_type"
+            coded.assignments,
+            coded.measures,
+            coded.agencies,
+            node="agency_type",
+            docs=None if everything else docs,
         )
     return graphs
 
@@ -206,7 +315,11 @@ def _title(coded: CodedCorpus, name: str, lang: str) -> str:
 
 
 def _figures(
-    coded: CodedCorpus, metrics: dict[str, pd.DataFrame], graphs, lang: str = "en"
+    coded: CodedCorpus,
+    metrics: dict[str, pd.DataFrame],
+    graphs,
+    lang: str = "en",
+    tick: Callable = lambda: None,
 ) -> dict[str, bytes]:
     from agencygraph.viz import figures
 
@@ -215,6 +328,7 @@ def _figures(
         fig = draw()
         for fmt in ("png", "svg"):
             out[f"figures/{stem}.{fmt}"] = figures.figure_bytes(fig, fmt)
+        tick()
     return out
 
 
@@ -226,18 +340,22 @@ def _figure_makers(
     from agencygraph.viz import figures
 
     types = agency_types()
+    # One column per plan: the plans drawn one by one (type_by_place.csv has them all).
+    docs = {n.removesuffix("_bipartite") for n in graphs if n.endswith("_bipartite")}
+    shown = coded.assignments[coded.assignments["doc_id"].isin(docs)]
     drawn: dict[str, Callable] = {
         "role_counts_by_type": lambda: figures.role_counts_figure(
             coded.assignments, types, lang=lang, title=_title(coded, "role_counts", lang)
         ),
-        "lead_role_share_heatmap": lambda: figures.lead_role_share_heatmap(
-            coded.assignments,
+    }
+    if docs:
+        drawn["lead_role_share_heatmap"] = lambda: figures.lead_role_share_heatmap(
+            shown,
             types,
             coded.documents,
             lang=lang,
             title=_title(coded, "lead_role_share", lang),
-        ),
-    }
+        )
     overlap = metrics.get("agency_overlap")
     backbone = metrics.get("backbone")
     for name, G in graphs.items():
@@ -265,14 +383,17 @@ def _figure_makers(
     return drawn
 
 
-def _views(coded: CodedCorpus, graphs, lang: str, seed: int | None) -> dict:
+def _views(
+    coded: CodedCorpus, graphs, lang: str, seed: int | None, tick: Callable = lambda: None
+) -> dict:
     """What each network page draws (layout, labels), shared by its page, thumbnail and GEXF."""
     from agencygraph.viz.html import network_view
 
-    return {
-        name: network_view(G, lang=lang, seed=seed, title=_title(coded, name, lang))
-        for name, G in graphs.items()
-    }
+    views = {}
+    for name, G in graphs.items():
+        views[name] = network_view(G, lang=lang, seed=seed, title=_title(coded, name, lang))
+        tick()
+    return views
 
 
 def _pages(views, standalone: bool = False) -> dict[str, bytes]:
@@ -296,7 +417,7 @@ def _pages(views, standalone: bool = False) -> dict[str, bytes]:
     return out
 
 
-def _graph_files(graphs, views=None) -> dict[str, bytes]:
+def _graph_files(graphs, tick: Callable = lambda: None, views=None) -> dict[str, bytes]:
     from agencygraph.export import gexf_bytes, graphml_bytes, node_link_json_bytes
 
     out: dict[str, bytes] = {}
@@ -305,6 +426,7 @@ def _graph_files(graphs, views=None) -> dict[str, bytes]:
         out[f"graphs/{name}.gexf"] = gexf_bytes(G, visuals=visuals)
         out[f"graphs/{name}.graphml"] = graphml_bytes(G)
         out[f"graphs/{name}.json"] = node_link_json_bytes(G)
+        tick()
     return out
 
 

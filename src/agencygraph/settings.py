@@ -13,7 +13,14 @@ Functions take these as keyword defaults; passing an argument always wins.
 from __future__ import annotations
 
 #: Edge weight of an assignment by role, used by the bipartite graph and its projections.
-ROLE_WEIGHTS: dict[str, float] = {"lead": 2.0, "support": 1.0}
+ROLE_WEIGHTS: dict[str, float] = {"lead": 2.0, "support": 1.0, "responsible": 1.5}
+
+#: How assignments of role ``responsible`` (units named jointly responsible, no lead stated)
+#: are counted by the graphs and metric tables: ``"lead"`` (as leads: each of them carries
+#: the measure, as a sole responsible unit does), ``"support"``, or ``"apart"`` (a third
+#: role, in neither count). Every function of ``graph``, ``metrics`` and ``compare`` that
+#: reads the assignments takes a ``responsible=`` option that overrides this.
+RESPONSIBLE: str = "lead"
 
 #: Seed for every random procedure (layouts, FDSM sampling, null models) unless one is passed.
 SEED: int = 20240601
@@ -22,34 +29,36 @@ SEED: int = 20240601
 #: while the corpus is small (see :data:`NULL_FULL_DOCS`).
 NULL_SAMPLES: int = 1000
 
-#: Corpora with at most this many documents (with assignments) get :data:`NULL_SAMPLES`
-#: null samples for every document (``method == "full"``). Past it the per-document null
-#: models run under :data:`NULL_BUDGET`, so that their cost stays bounded as the corpus grows.
+#: Corpora with at most this many documents (with assignments) get the ``n`` null samples
+#: asked for (default :data:`NULL_SAMPLES`) for every document (``method == "full"``). Past
+#: it the null models share a budget of ``NULL_FULL_DOCS × n`` document × sample units
+#: (:data:`NULL_BUDGET`): each document gets ``max(NULL_MIN_SAMPLES, budget // n_docs)``
+#: samples (``method == "reduced"``), so the total cost has no step at the threshold — it
+#: stays flat while samples per document fall, then grows linearly once every document is
+#: at :data:`NULL_MIN_SAMPLES`. Every document gets a null: none is skipped. A
+#: deterministic rule: it never depends on wall time. Reduced nulls run on the compiled
+#: curveball sampler (:mod:`agencygraph._curveball`), a few milliseconds per document.
 NULL_FULL_DOCS: int = 50
 
-#: Total null-model budget past :data:`NULL_FULL_DOCS`, in document × sample units (here
-#: 50 documents at 100 samples). Each document gets ``max(NULL_MIN_SAMPLES, NULL_BUDGET //
-#: n_docs)`` samples (at most the ``n`` asked for; ``method == "reduced"`` when fewer); when
-#: that exceeds the budget, only ``NULL_BUDGET // NULL_MIN_SAMPLES`` documents get a null —
-#: those whose crc32 of ``"<seed>:<doc_id>"`` ranks first, a seeded random subsample — and
-#: the others are reported with ``method == "skipped"`` and NaN z-scores. A deterministic
-#: rule: it never depends on wall time. The curveball null of
-#: :func:`agencygraph.metrics.network_indices_with_null` costs about 0.1 s per document at
-#: 100 samples (20 of them with Louvain) on one core; raise the budget to cover more
-#: documents, at a cost linear in it.
-NULL_BUDGET: int = 5_000
+#: Total null budget in document × sample units; ``None``: ``NULL_FULL_DOCS × n``.
+NULL_BUDGET: int | None = None
 
-#: Fewest null samples a document gets under :data:`NULL_BUDGET` (a z-score from ``n``
-#: samples has a Monte-Carlo standard error of about ``sqrt((1 + z**2 / 2) / n)``, 0.1 at
-#: ``n = 100`` and ``z = 0``; an empirical p-value has resolution ``1 / (n + 1)``). The
-#: role-shuffle null of :func:`agencygraph.compare.cross_region_table` draws independent
-#: samples (no chain, cheap), so past :data:`NULL_FULL_DOCS` it keeps every document and gives
-#: each this many samples (``method == "reduced"``).
+#: Fewest null samples a document gets under the budget (a z-score from ``n`` samples has
+#: a Monte-Carlo standard error of about ``sqrt((1 + z**2 / 2) / n)``, 0.1 at ``n = 100``
+#: and ``z = 0``; an empirical p-value has resolution ``1 / (n + 1)``). The role-shuffle
+#: null of :func:`agencygraph.compare.cross_region_table` draws independent samples (no
+#: chain, cheap) under the same rule.
 NULL_MIN_SAMPLES: int = 100
 
-#: Null draws on which the Louvain indices (``modularity``, ``n_communities``) are recomputed
-#: per document past :data:`NULL_FULL_DOCS`: Louvain is the costliest index, so its null
-#: uses the first draws only (its ``n_samples`` says how many).
+#: Louvain (``modularity``, ``n_communities``) is the costliest index to recompute on a
+#: null draw (about 1.5 ms each with networkx). Its null runs on at most
+#: ``NULL_LOUVAIN_BUDGET // n_docs`` draws per document (all of them while that is enough:
+#: 5 documents × 1,000); below :data:`NULL_LOUVAIN_SAMPLES` draws per document (past 250
+#: documents) the two Louvain rows of the null table are ``method == "skipped"`` (observed
+#: values kept; no z) while every other index keeps its null.
+NULL_LOUVAIN_BUDGET: int = 5_000
+
+#: Fewest null draws per document on which the Louvain indices are recomputed.
 NULL_LOUVAIN_SAMPLES: int = 20
 
 #: Connected components with more nodes than this get sampled betweenness (Brandes & Pich
@@ -72,6 +81,12 @@ ALPHA: float = 0.05
 #: Default output folder for coded and metric tables, relative to the working directory.
 TABLES_DIR: str = "data/processed"
 
+#: Plans drawn one by one by ``agencygraph build`` (per-plan figures, HTML networks and
+#: graph files): the this-many plans with the most assignments. ``"all"``, ``"none"`` or a
+#: list of doc ids choose otherwise (``--per-plan``). The pooled and cross-plan outputs are
+#: drawn over the plans drawn (the tables cover every plan); five keep a 200-plan build
+#: under 100 MB and about a minute.
+PER_PLAN: int | str = 5
 #: Default output folder for figures, HTML networks and graph files.
 FIGURES_DIR: str = "figures"
 

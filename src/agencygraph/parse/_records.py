@@ -47,7 +47,8 @@ class CodedPlan:
     ``flags`` short codes a researcher may want to filter on (``single_list_no_lead_rule``,
     ``officials_named``, ``first_listed_rule``, ``table_cells_ambiguous`` …);
     ``layout_confidence`` (0–1) how well the text fits the detected layout;
-    ``officials`` the people named beside (or instead of) units.
+    ``officials`` the people named beside (or instead of) units;
+    ``pages`` the page each line of the source starts on, for a PDF (empty otherwise).
     """
 
     layout: str
@@ -57,6 +58,7 @@ class CodedPlan:
     warnings: list[tuple[int, str]] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
     layout_confidence: float = 1.0
+    pages: tuple[int, ...] = ()
 
 
 @lru_cache(maxsize=1)

@@ -44,8 +44,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from agencygraph._cells import MERGED, cell_lines
 from agencygraph._errors import InputError
+from agencygraph.read.cells import MERGED, cell_lines
 
 # Elements whose content is never plan text.
 _DROPPED = frozenset(

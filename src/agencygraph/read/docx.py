@@ -17,8 +17,8 @@ import re
 import zipfile
 from pathlib import Path
 
-from agencygraph._cells import MERGED, cell_lines
 from agencygraph._errors import InputError
+from agencygraph.read.cells import MERGED, cell_lines
 
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 _W = "{" + _NS["w"] + "}"

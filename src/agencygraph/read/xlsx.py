@@ -1,46 +1,30 @@
-"""Spreadsheet plans (.xlsx, .csv) as text in the layouts the parsers read.
+"""Excel plans (.xlsx) as text in the layouts the parsers read.
 
 Responsibility divisions (责任分工表) are often published as Excel attachments. Each
 sheet row becomes tab-led cells, one line per cell, with a blank line between rows — the
-flattening Word and HTML tables get — so the table parser reads them unchanged:
+flattening Word and HTML tables get — so the table parser reads them unchanged (see
+:func:`agencygraph.read.cells.rows_text`).
 
-- ``.xlsx`` is read with the standard library (:mod:`zipfile`, :mod:`xml.etree`): shared
-  and inline strings, numbers as their values (those in a date format as ISO dates; other
-  formats, such as percentages, are not applied), every visible sheet in workbook order.
-  A cell that a merged range covers from a row above is written blank (the table
-  layout's mark for a merged cell, carried down); a horizontally merged range is written
-  once; a cell empty in its own right is written ``—`` (explicitly none, never carried).
-- ``.csv`` (comma- or tab-separated) has no merges: a spreadsheet saved as CSV keeps a
-  merged range's text in its first cell and leaves the others empty, so an empty cell is
-  written blank and carried down like a merged one.
-
-Rows above the table holding a single cell (a title) are written as plain lines, empty
-rows are left out, and past the header's last column only filled cells are written, so
-a stray note far to the right does not widen every row. Line breaks inside a cell
-continue it on untabbed lines. Line numbers of a spreadsheet plan count these lines.
-
-Examples
---------
->>> table = "具体措施,牵头单位,配合单位\\n加强培训,市人社局,市总工会\\n推进入党,,团市委\\n"
->>> csv_text(table, "plan.csv").split("\\n")  # doctest: +NORMALIZE_WHITESPACE
-['\\t具体措施', '\\t牵头单位', '\\t配合单位', '',
- '\\t加强培训', '\\t市人社局', '\\t市总工会', '',
- '\\t推进入党', '\\t', '\\t团市委', '']
+The workbook is read with the standard library (:mod:`zipfile`, :mod:`xml.etree`): shared
+and inline strings, numbers as their values (those in a date format as ISO dates; other
+formats, such as percentages, are not applied), every visible sheet in workbook order. A
+cell that a merged range covers from a row above is written blank (the table layout's
+mark for a merged cell, carried down); a horizontally merged range is written once; a
+cell empty in its own right is written ``—`` (explicitly none, never carried). Line
+numbers of a spreadsheet plan count these lines.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import zipfile
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from xml.etree import ElementTree
 
-from agencygraph._cells import EXPLICIT_NONE, MERGED, cell_lines
 from agencygraph._errors import InputError
+from agencygraph.read.cells import EXPLICIT_NONE, Entry, rows_text
 
 # A part this large is not a plan's table but a damaged or hostile archive.
 _MAX_PART_BYTES = 256 * 1024 * 1024
@@ -48,15 +32,6 @@ _REF_RE = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 _ESCAPE_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # Built-in number formats that show dates (ECMA-376 18.8.30, with the East Asian ones).
 _DATE_FORMATS = frozenset({*range(14, 18), 22, *range(27, 37), *range(50, 59)})
-
-
-@dataclass(frozen=True)
-class _Entry:
-    """A cell as written: columns it spans, and its text (None: covered from above)."""
-
-    first: int
-    last: int
-    text: str | None
 
 
 def is_xlsx(data: bytes) -> bool:
@@ -211,7 +186,7 @@ def _merges(root: ElementTree.Element) -> list[tuple[int, int, int, int]]:
     return ranges
 
 
-def _sheet_rows(cells: dict[tuple[int, int], str], merges) -> list[list[_Entry]]:
+def _sheet_rows(cells: dict[tuple[int, int], str], merges) -> list[list[Entry]]:
     """The sheet's rows as entries, merged ranges resolved."""
     # covered[(row, column)] = (top row of the range, number of the range)
     covered: dict[tuple[int, int], tuple[int, int]] = {}
@@ -229,65 +204,18 @@ def _sheet_rows(cells: dict[tuple[int, int], str], merges) -> list[list[_Entry]]
     last_column = max(c for _, c in used)
     rows = []
     for r in sorted({r for r, _ in used}):
-        entries: list[_Entry] = []
+        entries: list[Entry] = []
         seen: set[int] = set()
         for c in range(first_column, last_column + 1):
             if (r, c) in covered:
                 top, number = covered[(r, c)]
                 if top < r and number not in seen:
                     seen.add(number)
-                    entries.append(_Entry(c, merges[number][3], None))
+                    entries.append(Entry(c, merges[number][3], None))
                 continue
-            entries.append(_Entry(c, spans.get((r, c), c), cells.get((r, c), "")))
+            entries.append(Entry(c, spans.get((r, c), c), cells.get((r, c), "")))
         rows.append(entries)
     return rows
-
-
-def rows_text(sheets: list[list[list[_Entry]]], *, empty: str) -> str:
-    """Tab-led lines of the rows of each sheet (see the module docstring).
-
-    ``empty`` is what a cell empty in its own right is written as.
-    """
-    lines: list[str] = []
-    for rows in sheets:
-        header_last: int | None = None
-        for entries in rows:
-            if not any(e.text and e.text.strip() for e in entries):
-                continue
-            filled = [e for e in entries if e.text is None or e.text.strip()]
-            if header_last is None and len(filled) == 1 and filled[0].text is not None:
-                if lines and lines[-1].startswith(MERGED):
-                    lines.append("")
-                lines.extend(_cell_lines(filled[0].text, plain=True))
-                continue
-            if header_last is None:
-                header_last = max(e.last for e in filled)
-                if lines:
-                    lines.append("")
-            else:
-                lines.append("")
-            last_filled = max(e.last for e in filled)
-            for entry in entries:
-                if entry.first > max(header_last, last_filled):
-                    break
-                if entry.text is None:
-                    lines.append(MERGED)
-                elif entry.text.strip():
-                    lines.extend(_cell_lines(entry.text))
-                elif entry.first <= header_last:
-                    lines.append(MERGED + empty)
-        if lines and lines[-1] != "":
-            lines.append("")
-    while lines and lines[-1] == "":
-        lines.pop()
-    return "\n".join(lines) + "\n" if lines else ""
-
-
-def _cell_lines(text: str, plain: bool = False) -> list[str]:
-    # A tab inside a cell would start a new cell, a blank line a new row.
-    parts = [part.replace("\t", " ").strip() for part in text.split("\n")]
-    parts = [part for part in parts if part]
-    return parts if plain else cell_lines(parts)
 
 
 def xlsx_text(data: bytes, path: str | Path) -> str:
@@ -327,41 +255,3 @@ def xlsx_text(data: bytes, path: str | Path) -> str:
     if not text.strip():
         raise InputError(path, "an Excel workbook with no text in its visible sheets")
     return text
-
-
-def _delimiter(text: str) -> str:
-    """Tab or comma: whichever more of the first lines hold."""
-    sample = [line for line in text.split("\n")[:50] if line.strip()]
-    tabs = sum("\t" in line for line in sample)
-    commas = sum("," in line for line in sample)
-    return "\t" if tabs and tabs >= commas else ","
-
-
-def csv_text(text: str, path: str | Path) -> str:
-    """The text of a comma- or tab-separated plan, each row as tab-led cells.
-
-    Parameters
-    ----------
-    text
-        The decoded file, line endings normalised.
-    path
-        Named in error messages.
-
-    Raises
-    ------
-    InputError
-        If the file is not readable as CSV or holds no text.
-    """
-    try:
-        records = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
-    except csv.Error as exc:
-        raise InputError(path, f"not a readable CSV file ({exc})") from None
-    rows = [
-        [_Entry(c, c, value.replace("\r", "\n")) for c, value in enumerate(record)]
-        for record in records
-    ]
-    # In CSV an empty cell is most often a merged one: written blank, carried down.
-    converted = rows_text([rows], empty="")
-    if not converted.strip():
-        raise InputError(path, "a CSV file with no text")
-    return converted
