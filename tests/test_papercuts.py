@@ -295,7 +295,8 @@ def _figure_files(folder):
     return {
         p.relative_to(folder).as_posix()
         for p in folder.rglob("*")
-        if p.is_file() and p.name not in {"index.html", pipeline.OUTPUT_LIST}
+        if p.is_file()
+        and p.name not in {"index.html", pipeline.OUTPUT_LIST}
         # the networks' shared script is loaded by the pages, not linked from the index
         and "_lib" not in p.relative_to(folder).parts
     }
