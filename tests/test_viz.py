@@ -620,7 +620,7 @@ def build_figures():
 
     coded = ag.parse_corpus()
     metrics = metric_tables(coded, n=5)
-    graphs = pipeline._graphs(coded)
+    graphs = pipeline._graphs(coded, ["cixi", "haimen", "lijiang"])
     return {
         lang: {
             stem: draw()
