@@ -32,7 +32,7 @@ def test_type_by_place_long(tables):
     t = type_by_place(tables["assignments"], tables["agencies"], tables["documents"])
     assert list(t.columns) == [
         "doc_id", "place_en", "agency_type", "type_en", "system",
-        "n_lead", "n_support", "lead_share", "degree_share",
+        "n_lead", "n_support", "lead_role_share", "degree_share",
     ]  # fmt: skip
     got = {
         (d, a): (lead, sup)
@@ -55,7 +55,7 @@ def test_type_by_place_long(tables):
     }
     assert list(zip(t["doc_id"], t["agency_type"], strict=True)) == sorted(got)
     row = t.set_index(["doc_id", "agency_type"])
-    assert row.loc[("cixi", "union"), "lead_share"] == pytest.approx(1 / 3)
+    assert row.loc[("cixi", "union"), "lead_role_share"] == pytest.approx(1 / 3)
     assert row.loc[("cixi", "org"), "degree_share"] == pytest.approx(3 / 10)
     assert row.loc[("haimen", "hrss"), "degree_share"] == pytest.approx(4 / 14)
     assert row.loc[("haimen", "hrss"), "place_en"] == "Haimen"
@@ -74,8 +74,8 @@ def test_type_by_place_wide(tables):
     assert list(w.columns.get_level_values(0).unique()) == ["cixi", "haimen"]
     hrss = w.xs("hrss", level="agency_type").iloc[0]
     assert (hrss[("cixi", "n_lead")], hrss[("cixi", "n_support")]) == (0, 0)
-    assert np.isnan(hrss[("cixi", "lead_share")])
-    assert hrss[("haimen", "lead_share")] == 0.5
+    assert np.isnan(hrss[("cixi", "lead_role_share")])
+    assert hrss[("haimen", "lead_role_share")] == 0.5
 
 
 def test_type_by_place_inherited_and_missing_document(tables):
@@ -110,14 +110,14 @@ def test_cross_region_lead_share_null(tables):
     # Under the role shuffle org leads cixi-01 w.p. 1/4, cixi-02 and cixi-04 w.p. 1/2:
     # E[lead share] = (1/4 + 1/2 + 1/2) / 3, sd = sqrt(3/16 + 1/4 + 1/4) / 3.
     org = row.loc[("cixi", "org")]
-    assert org["lead_share"] == 1.0
-    assert org["lead_share_null_mean"] == pytest.approx(1.25 / 3, abs=0.015)
-    assert org["lead_share_null_sd"] == pytest.approx(np.sqrt(11 / 16) / 3, abs=0.015)
-    assert org["lead_share_z"] > 2
+    assert org["lead_role_share"] == 1.0
+    assert org["lead_role_share_null_mean"] == pytest.approx(1.25 / 3, abs=0.015)
+    assert org["lead_role_share_null_sd"] == pytest.approx(np.sqrt(11 / 16) / 3, abs=0.015)
+    assert org["lead_role_share_z"] > 2
     # science is only on haimen-04, which has two leads among its four types.
     science = row.loc[("haimen", "science")]
-    assert science["lead_share"] == 0.0
-    assert science["lead_share_null_mean"] == pytest.approx(0.5, abs=0.03)
+    assert science["lead_role_share"] == 0.0
+    assert science["lead_role_share_null_mean"] == pytest.approx(0.5, abs=0.03)
 
 
 def test_cross_region_reproducible(tables):
@@ -381,7 +381,7 @@ def test_large_corpus_switches_to_sampled_methods_and_says_so(monkeypatch):
 
     roles = t["type_cross_region"]
     assert set(roles["method"]) == {"reduced"} and set(roles["n_samples"]) == {10}
-    assert roles["lead_share_null_mean"].between(0, 1).all()
+    assert roles["lead_role_share_null_mean"].between(0, 1).all()
 
     centrality = t["agency_centrality"]
     assert set(centrality["betweenness_method"]) == {"exact", "sampled"}  # components > 12 nodes
@@ -403,7 +403,7 @@ def test_role_null_reduced_matches_exact_expectation(tables, monkeypatch):
     )
     org = t.loc[("cixi", "org")]
     assert org["method"] == "reduced" and org["n_samples"] == 3000
-    assert org["lead_share_null_mean"] == pytest.approx(1.25 / 3, abs=0.01)
+    assert org["lead_role_share_null_mean"] == pytest.approx(1.25 / 3, abs=0.01)
 
 
 def test_null_cost_grows_smoothly_with_the_corpus():

@@ -186,11 +186,15 @@ def test_agency_centrality_table(tables):
     assert list(t.columns) == [
         "name_zh", "name_en", "agency_type", "system", "place", "degree", "closeness",
         "betweenness", "betweenness_method", "eigenvector", "pagerank", "n_lead", "n_support",
-        "lead_share",
+        "lead_role_share",
     ]  # fmt: skip
-    assert t.loc["haimen:union", ["n_lead", "n_support", "lead_share"]].tolist() == [1, 3, 0.25]
-    assert t.loc["haimen:hrss", ["n_lead", "n_support", "lead_share"]].tolist() == [2, 2, 0.5]
-    assert t.loc["cixi:org", ["n_lead", "n_support", "lead_share"]].tolist() == [3, 0, 1.0]
+    assert t.loc["haimen:union", ["n_lead", "n_support", "lead_role_share"]].tolist() == [
+        1,
+        3,
+        0.25,
+    ]
+    assert t.loc["haimen:hrss", ["n_lead", "n_support", "lead_role_share"]].tolist() == [2, 2, 0.5]
+    assert t.loc["cixi:org", ["n_lead", "n_support", "lead_role_share"]].tolist() == [3, 0, 1.0]
     assert t.loc["cixi:org", "name_zh"] == "市委组织部"
     # two-mode degree: haimen:union is on 4 of the 8 measures of the two-document graph.
     assert t.loc["haimen:union", "degree"] == 0.5

@@ -295,7 +295,10 @@ def _figure_files(folder):
     return {
         p.relative_to(folder).as_posix()
         for p in folder.rglob("*")
-        if p.is_file() and p.name not in {"index.html", pipeline.OUTPUT_LIST}
+        if p.is_file()
+        and p.name not in {"index.html", pipeline.OUTPUT_LIST}
+        # the networks' shared script is loaded by the pages, not linked from the index
+        and "_lib" not in p.relative_to(folder).parts
     }
 
 
@@ -303,7 +306,8 @@ def _linked(folder):
     import re
 
     index = (folder / "index.html").read_text(encoding="utf-8")
-    return {link for link in re.findall(r'href="([^"]+)"', index) if not link.endswith("/")}
+    refs = re.findall(r'(?:href|src)="([^"]+)"', index)  # links and thumbnails
+    return {link for link in refs if not link.endswith("/") and not link.startswith("../")}
 
 
 def test_bug6_a_build_of_other_plans_removes_the_earlier_builds_outputs(tmp_path):
@@ -510,7 +514,7 @@ def test_friction6_role_shares_uses_chi_square_when_counts_are_large():
 
     shares = role_shares(_two_places(60, 40, 30, 70))
     assert shares.group.tolist() == ["Anping", "Baiyun"]
-    assert shares.lead_share.tolist() == [0.6, 0.3]
+    assert shares.lead_role_share.tolist() == [0.6, 0.3]
     chi2, p, _dof, _ = stats.chi2_contingency([[60, 40], [30, 70]], correction=False)
     assert shares.p_method.iloc[0] == "chi2"
     assert shares.chi2.iloc[0] == pytest.approx(chi2) and shares.p_value.iloc[0] == pytest.approx(p)

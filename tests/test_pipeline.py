@@ -69,19 +69,61 @@ def test_build_writes_tables_figures_pages_and_graph_files(built):
         for ext in ("gexf", "graphml", "json"):
             assert (figures / "graphs" / f"{doc}_bipartite.{ext}").is_file()
     assert (figures / "networks" / "pooled_types.html").is_file()
-    assert (figures / "figures" / "lead_share_heatmap.png").is_file()
+    assert (figures / "figures" / "lead_role_share_heatmap.png").is_file()
 
 
 def test_index_page_links_every_output_and_shows_the_comparison(built):
     figures = built / "figures"
     index = (figures / "index.html").read_text(encoding="utf-8")
     links = set(re.findall(r'href="([^"]+)"', index)) - {"../tables/"}
+    images = set(re.findall(r'<img src="([^"]+)"', index))
     outputs = {str(p.relative_to(figures)) for p in figures.rglob("*") if p.is_file()} - {
         "index.html",
         pipeline.OUTPUT_LIST,
     }
-    assert links == outputs
-    assert "Cross-region comparison" in index and "haimen" in index
+    shared = {o for o in outputs if o.startswith("networks/_lib/")}
+    thumbs = {o for o in outputs if o.startswith("networks/_thumbs/")}
+    tables = {link for link in links if link.startswith("../tables/")}
+    assert links - tables == outputs - shared - thumbs
+    assert {"../tables/cross_region.csv"} <= tables
+    # A thumbnail for every figure and every network.
+    figure_pngs = {o for o in outputs if o.startswith("figures/") and o.endswith(".png")}
+    assert images == figure_pngs | thumbs
+    assert len(thumbs) == len([o for o in outputs if o.endswith(".html")])
+    assert "Cross-region comparison" in index and "Haimen" in index
+    # Compact: chosen columns, no column without a value, numbers formatted.
+    cross = index.split("Cross-region comparison", 1)[1].split("</table>", 1)[0]
+    assert cross.count("<th>") <= 25
+    assert not re.search(r"\d\.\d{5,}", cross)
+
+
+def test_index_page_fits_1400_px_and_draws_in_chromium(built):
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright not installed")
+    path = _chromium()
+    if path is None:
+        pytest.skip("headless chromium not installed")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1920, "height": 1000})
+        requests: list[str] = []
+        page.route("**/*", _file_only(requests))
+        page.goto((built / "figures" / "index.html").as_uri())
+        page.wait_for_load_state("load")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        body = page.evaluate("document.body.getBoundingClientRect().width")
+        assert width <= 1920 and body <= 1400
+        # Thumbnails load lazily; load them all and list those that fail.
+        broken = page.evaluate(
+            "Promise.all(Array.from(document.images).map(i => { i.loading = 'eager';"
+            " return i.decode().then(() => null, () => i.src); }))"
+        )
+        assert [b for b in broken if b] == []
+        assert len(broken) >= 16
+        assert requests == []
+        browser.close()
 
 
 def test_two_builds_are_byte_identical_across_hash_seeds(built, tmp_path):
@@ -100,7 +142,7 @@ def test_a_failed_build_leaves_the_previous_outputs_intact(built, tmp_path, monk
     shutil.copytree(built / "figures", figures)
     before = {**_files(tables), **_files(figures)}
 
-    def broken(graphs, *args, **kwargs):
+    def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(pipeline, "_pages", broken)
@@ -163,8 +205,8 @@ def test_networks_draw_in_headless_chromium_with_the_network_blocked(built):
             page.goto(page_path.as_uri())
             page.wait_for_function("window.agencygraphNetwork !== undefined")
             drawn = page.evaluate(
-                "() => [window.agencygraphNetwork.body.data.nodes.length,"
-                " window.agencygraphNetwork.body.data.edges.length]"
+                "() => [window.agencygraphNetwork.nodes.length,"
+                " window.agencygraphNetwork.edges.length]"
             )
             assert drawn == [graph.number_of_nodes(), graph.number_of_edges()], page_path.name
             assert requests == [], page_path.name

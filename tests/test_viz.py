@@ -5,18 +5,25 @@ from __future__ import annotations
 import html as htmllib
 import io
 import json
+import math
 import re
 import warnings
-from importlib import resources
 
 import networkx as nx
 import pandas as pd
 import pytest
 
+import agencygraph as ag
 from agencygraph.graph import bipartite_graph, lead_support_network, project_agencies
 from agencygraph.metrics import overlap
 from agencygraph.viz import figures, network_html, style, write_network_html
-from agencygraph.viz.html import write_networks_html
+from agencygraph.viz.html import (
+    network_assets,
+    network_view,
+    show,
+    write_gexf,
+    write_networks_html,
+)
 
 SCRIPT = "<script>alert(1)</script>"
 HOSTILE = f'推进"产教融合" & {SCRIPT} 工作'
@@ -203,7 +210,7 @@ def _payload(page: str) -> dict:
 
 
 def _node(payload: dict, label: str) -> dict:
-    found = [n for n in payload["nodes"] if htmllib.unescape(n["label"]) == label]
+    found = [n for n in payload["nodes"] if n["label"] == label]
     assert len(found) == 1, label
     return found[0]
 
@@ -219,14 +226,27 @@ def test_html_is_self_contained(haimen):
     assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*https?:""", page, re.I)
     assert not re.search(r"""url\(\s*["']?\s*(?:https?:)?//""", page, re.I)
     assert "@import" not in page
-    assert "<link" not in page
-    # The vis-network library itself is inline.
-    folder = resources.files("pyvis") / "lib/vis-9.1.2"
-    js = (folder / "vis-network.min.js").read_text(encoding="utf-8")
-    css = (folder / "vis-network.css").read_text(encoding="utf-8")
-    assert js in page
-    assert css in page
-    assert "new vis.Network(" in page
+    assert "<link" not in page and "<script src" not in page
+    # The page's own script and stylesheet are inline.
+    assets = network_assets()
+    assert assets["agencygraph-network.js"] in page
+    assert assets["agencygraph-network.css"] in page
+
+
+def test_html_shared_library_once_per_folder(tables, tmp_path):
+    t = tables
+    graphs = {
+        d: bipartite_graph(t["assignments"], t["measures"], t["agencies"], docs=d)
+        for d in ("haimen", "cixi")
+    }
+    paths = write_networks_html(graphs, tmp_path, standalone=False)
+    lib = sorted(p.name for p in (tmp_path / "_lib").iterdir())
+    assert lib == ["agencygraph-network.css", "agencygraph-network.js"]
+    for path in paths:
+        page = path.read_text(encoding="utf-8")
+        assert '<script src="_lib/agencygraph-network.js"></script>' in page
+        assert network_assets()["agencygraph-network.js"] not in page
+        assert len(page) < 20_000
 
 
 def test_html_escapes_document_text(haimen):
@@ -235,10 +255,8 @@ def test_html_escapes_document_text(haimen):
     assert "alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "&quot;产教融合&quot; &amp; " in page
-    # Only the page's own three script elements close (the library mentions "<script" itself).
-    assert page.count("</script") == 3
     assert page.count("<!--") == 0
-    measure = next(n for n in _payload(page)["nodes"] if n["label"] == "haimen-s1-m2")
+    measure = next(n for n in _payload(page)["nodes"] if "haimen-s1-m2" in n["title"])
     assert htmllib.unescape(measure["title"].split("<br>")[1]) == HOSTILE
 
 
@@ -253,16 +271,10 @@ def test_html_escapes_names_and_title():
     assert "<title>&lt;i&gt;标题&lt;/i&gt; &amp; co</title>" in page
 
 
-def test_html_written_as_utf8(haimen, tmp_path, monkeypatch):
-    import pyvis.network
-
-    def refuse(*args, **kwargs):
-        raise AssertionError("pyvis' write_html uses the locale encoding")
-
-    monkeypatch.setattr(pyvis.network.Network, "write_html", refuse)
-    path = write_network_html(haimen, tmp_path / "sub" / "haimen.html", labels="zh")
+def test_html_written_as_utf8(haimen, tmp_path):
+    path = write_network_html(haimen, tmp_path / "sub" / "haimen.html", lang="zh")
     data = path.read_bytes()
-    assert data == network_html(haimen, labels="zh").encode("utf-8")
+    assert data == network_html(haimen, lang="zh").encode("utf-8")
     text = data.decode("utf-8")
     assert '<meta charset="utf-8">' in text
     assert "市总工会" in text
@@ -281,35 +293,55 @@ def test_html_is_deterministic(tables):
     assert first == network_html(G1)
     assert first == network_html(G2)
     assert first == network_html(G3)
-    assert first != network_html(G1, seed=1)  # the seed moves the layout
+    assert first != network_html(G1, seed=1)  # the seed moves the (force) layout
 
 
-def test_html_layout_positions_and_physics(haimen):
-    page = network_html(haimen, layout="spring")
-    payload = _payload(page)
-    assert all("x" in n and "y" in n for n in payload["nodes"])
-    assert payload["options"]["physics"]["enabled"] is False
-    assert payload["options"]["layout"]["improvedLayout"] is False
-    relaxed = _payload(network_html(haimen, physics=True))
-    assert relaxed["options"]["physics"]["enabled"] is True
-    assert relaxed["options"]["physics"]["stabilization"]["enabled"] is True
-    # Physics is switched off once stabilisation is done.
-    assert 'network.once("stabilizationIterationsDone"' in page
-    assert "network.setOptions({ physics: { enabled: false } })" in page
+def _overlapping_nodes(nodes: list[dict]) -> list:
+    bad = []
+    for i, a in enumerate(nodes):
+        for b in nodes[i + 1 :]:
+            if math.hypot(a["x"] - b["x"], a["y"] - b["y"]) < a["r"] + b["r"]:
+                bad.append((a["label"], b["label"]))
+    return bad
 
 
-def test_html_legend(haimen):
-    page = network_html(haimen, labels="en")
-    legend = re.search(r'<aside id="legend">(.*?)</aside>', page, re.S).group(1)
+def test_html_layouts_have_no_overlapping_nodes(haimen, tables):
+    one_plan = _payload(network_html(haimen))
+    assert one_plan["layout"] == "columns"
+    agencies = {n["x"] for n in one_plan["nodes"] if n["kind"] == "agency"}
+    measures = {n["x"] for n in one_plan["nodes"] if n["kind"] == "measure"}
+    assert len(agencies) == len(measures) == 1 and agencies != measures
+    assert _overlapping_nodes(one_plan["nodes"]) == []
+    t = tables
+    for G in (
+        bipartite_graph(t["assignments"], t["measures"], t["agencies"]),  # two plans
+        lead_support_network(haimen),
+        nx.complete_graph(30),
+    ):
+        payload = _payload(network_html(G))
+        assert payload["layout"] == "force"
+        assert _overlapping_nodes(payload["nodes"]) == []
+
+
+def test_html_legend_and_one_language(haimen):
+    page = network_html(haimen, lang="en")
+    legend = re.search(r'<section id="legend">(.*?)</section>', page, re.S).group(1)
     for system in ("party", "government", "mass_org"):
         assert style.SYSTEM_COLORS[system] in legend
         assert style.system_label(system, "en") in legend
     assert style.SYSTEM_COLORS["legislature"] not in legend  # only systems in the graph
-    assert "Measure" in legend
-    assert "Lead" in legend and "Support" in legend and "dashed" in legend
-    assert "Inherited" in legend
-    zh = re.search(r'<aside id="legend">(.*?)</aside>', network_html(haimen), re.S).group(1)
+    assert "Measure" in legend and "lead" in legend and "support" in legend
+    assert "inherited" in legend
+    assert 'stroke-dasharray="5 4"' in legend  # support drawn dashed, as on the drawing
+    zh_page = network_html(haimen, lang="zh")
+    zh = re.search(r'<section id="legend">(.*?)</section>', zh_page, re.S).group(1)
     assert "党委系统" in zh and "牵头" in zh and "配合" in zh
+    # One language per page: no English words in the Chinese page's own text.
+    own = re.sub(r'<script id="graph-data".*?</script>', "", zh_page, flags=re.S)
+    own = re.sub(r"<script>.*?</script>|<style>.*?</style>|<[^>]+>", " ", own, flags=re.S)
+    assert not re.findall(r"\b(?:Legend|lead|support|Measure|Role|System|Zoom|Fit)\b", own)
+    en_texts = " ".join(n["title"] for n in _payload(page)["nodes"])
+    assert "类型" not in en_texts and "牵头" not in en_texts
 
 
 def test_html_inherited_and_role_edges(haimen):
@@ -317,45 +349,59 @@ def test_html_inherited_and_role_edges(haimen):
     edges = payload["edges"]
     inherited = [e for e in edges if e.get("inherited")]
     assert len(inherited) == 1
-    assert inherited[0]["color"]["opacity"] == style.INHERITED_ALPHA
-    assert "inherited" in inherited[0]["title"]
-    assert all(e["color"]["opacity"] == 1.0 for e in edges if not e.get("inherited"))
-    lead = [e for e in edges if e["title"].startswith("lead")]
-    support = [e for e in edges if e["title"].startswith("support")]
+    assert inherited[0]["opacity"] == style.INHERITED_ALPHA
+    assert "继承" in inherited[0]["title"]
+    assert inherited[0]["dash"]  # dotted, not only faint
+    assert all(e["opacity"] == 1.0 for e in edges if not e.get("inherited"))
+    lead = [e for e in edges if e["role"] == "lead" and not e.get("inherited")]
+    support = [e for e in edges if e["role"] == "support" and not e.get("inherited")]
     assert lead and support
-    assert all(e["dashes"] is False for e in lead)
-    assert all(e["dashes"] is True for e in support)
+    assert all(e["dash"] == "" for e in lead)
+    assert all(e["dash"] == "5 4" for e in support)
     assert min(e["width"] for e in lead) > max(e["width"] for e in support)
 
 
 def test_html_nodes_shape_colour_size_tooltips(haimen):
-    payload = _payload(network_html(haimen))
-    union = _node(payload, "市总工会")
-    propaganda = _node(payload, "市委宣传部")
+    payload = _payload(network_html(haimen, lang="en"))
+    union = _node(payload, "Federation of Trade Unions")  # the place is in the title
+    propaganda = _node(payload, "Propaganda Department")
     assert union["shape"] == "dot"
-    assert union["color"]["background"] == style.SYSTEM_COLORS["mass_org"]
-    assert propaganda["color"]["background"] == style.SYSTEM_COLORS["party"]
-    assert union["size"] > propaganda["size"]  # three measures against one
-    assert "lead: 1 · support: 2" in union["title"]
-    assert "Haimen Federation of Trade Unions" in union["title"]
-    measure = next(n for n in payload["nodes"] if n["label"] == "haimen-s2-m3")
+    assert union["color"] == style.SYSTEM_COLORS["mass_org"]
+    assert propaganda["color"] == style.SYSTEM_COLORS["party"]
+    assert union["r"] > propaganda["r"]  # three measures against one
+    assert "lead 1 · support 2" in union["title"]
+    measure = next(n for n in payload["nodes"] if n["label"] == "s2-m3")
     assert measure["shape"] == "square"
-    assert measure["color"]["background"] == style.MEASURE_COLOR
+    assert measure["color"] == style.MEASURE_COLOR
     assert "source: haimen, line 20" in measure["title"]
     assert "section: 技能形成体系" in measure["title"]
 
 
+def test_html_measure_labels_are_short_titles(haimen):
+    zh = _payload(network_html(haimen, lang="zh"))
+    labels = {n["label"] for n in zh["nodes"] if n["kind"] == "measure"}
+    assert "完善技能人才评价制度" in labels
+    assert "加强产业工人思想政治引领" in labels or "加强产业工人思想政治…" in labels
+    assert all(len(label) <= 12 for label in labels)
+    assert not any(label.startswith("haimen-") for label in labels)
+
+
 def test_html_labels_option(haimen):
-    zh = _payload(network_html(haimen, labels="zh"))
-    en = _payload(network_html(haimen, labels="en"))
+    zh = _payload(network_html(haimen, lang="zh"))
+    en = _payload(network_html(haimen, labels="en"))  # the older name of lang
     assert {n["label"] for n in zh["nodes"]} >= {"市总工会", "市人社局"}
-    assert {n["label"] for n in en["nodes"]} >= {
-        "Haimen Federation of Trade Unions",
-        "Haimen Human Resources and Social Security Bureau",
-    }
-    assert '<html lang="zh-CN">' in network_html(haimen, labels="zh")
-    with pytest.raises(ValueError, match="labels"):
-        network_html(haimen, labels="fr")
+    en_labels = {n["label"] for n in en["nodes"]}
+    assert "Federation of Trade Unions" in en_labels
+    # Long names are cut on the drawing; the tooltip has them whole.
+    hrss = next(n for n in en["nodes"] if n["label"].startswith("Human Resources and"))
+    assert hrss["label"].endswith("…") and len(hrss["label"]) <= 30
+    assert "Human Resources and Social Security Bureau" in hrss["title"]
+    assert '<html lang="zh-CN">' in network_html(haimen, lang="zh")
+    assert '<html lang="en">' in network_html(haimen, lang="en")
+    with pytest.raises(ValueError, match="lang"):
+        network_html(haimen, lang="fr")
+    with pytest.raises(ValueError, match="disagree"):
+        network_html(haimen, lang="zh", labels="en")
 
 
 def test_html_size_options(haimen):
@@ -363,7 +409,9 @@ def test_html_size_options(haimen):
         payload = _payload(network_html(haimen, size_by=size_by))
         assert len(payload["nodes"]) == haimen.number_of_nodes()
     sized = _payload(network_html(haimen, size_by={"haimen:propaganda": 5.0}))
-    assert _node(sized, "市委宣传部")["size"] == max(n["size"] for n in sized["nodes"])
+    assert _node(sized, "市委宣传部")["r"] == max(
+        n["r"] for n in sized["nodes"] if n["kind"] == "agency"
+    )
 
 
 def test_html_type_graph_and_lead_support_network(tables, tmp_path):
@@ -375,17 +423,23 @@ def test_html_type_graph_and_lead_support_network(tables, tmp_path):
     paths = write_networks_html(
         {"types": pooled, "lead_support": directed, "bare": bare, "projection": projection},
         tmp_path,
-        labels="en",
+        lang="en",
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)
     pooled_page = _payload(paths[0].read_text(encoding="utf-8"))
+    # Types by the lexicon's type names, not by one place's local name of the unit.
     assert _node(pooled_page, "Federation of Trade Unions")["shape"] == "dot"
+    hrss = style.type_names()["hrss"][1]
+    assert _node(pooled_page, hrss[:29] + "…" if len(hrss) > 30 else hrss)
+    zh_pooled = _payload(network_html(pooled, lang="zh"))
+    assert _node(zh_pooled, style.type_names()["hrss"][0])
+    assert not [n for n in zh_pooled["nodes"] if n["label"] in ("市人力社保局", "市人社局")]
     ls = _payload(paths[1].read_text(encoding="utf-8"))
-    assert ls["edges"] and all(e["arrows"] == "to" for e in ls["edges"])
+    assert ls["edges"] and all(e["arrow"] for e in ls["edges"])
     assert any("leads" in n["title"] for n in ls["nodes"])
     bare_page = _payload(paths[2].read_text(encoding="utf-8"))
     assert {n["label"] for n in bare_page["nodes"]} >= {"haimen:union", "cixi:org"}
-    assert all(n["color"]["background"] == style.UNKNOWN_COLOR for n in bare_page["nodes"])
+    assert all(n["color"] == style.UNKNOWN_COLOR for n in bare_page["nodes"])
     proj = _payload(paths[3].read_text(encoding="utf-8"))
     assert all("weight" in e["title"] for e in proj["edges"])
 
@@ -393,6 +447,36 @@ def test_html_type_graph_and_lead_support_network(tables, tmp_path):
 def test_html_empty_graph():
     page = network_html(nx.Graph())
     assert _payload(page)["nodes"] == []
+
+
+def test_gexf_has_viz_data_for_every_node(haimen, tmp_path):
+    path = write_gexf(haimen, tmp_path / "haimen.gexf", lang="en")
+    G = nx.read_gexf(path)
+    assert G.number_of_nodes() == haimen.number_of_nodes()
+    view = network_view(haimen, lang="en")
+    positions = {k: (n["x"], -n["y"]) for k, n in zip(view.keys, view.nodes, strict=True)}
+    for n, data in G.nodes(data=True):
+        viz = data["viz"]
+        assert {"color", "size", "position"} <= set(viz), n
+        assert (viz["position"]["x"], viz["position"]["y"]) == pytest.approx(positions[n])
+        colour = "#{r:02X}{g:02X}{b:02X}".format(**viz["color"])
+        assert colour == (
+            style.MEASURE_COLOR
+            if data["kind"] == "measure"
+            else style.system_color(data.get("system"))
+        )
+        assert data["label"] != n or data["kind"] == "measure"  # names, not ids
+    assert G.nodes["haimen:union"]["label"] == "Federation of Trade Unions"
+    assert G.nodes["haimen:union"]["system"] == "mass_org"  # attributes to filter on
+
+
+def test_show_inlines_the_page_in_an_iframe(haimen):
+    shown = show(haimen, lang="en", height=500)
+    frame = shown._repr_html_()
+    assert frame.startswith("<iframe srcdoc=") and "height:500px" in frame
+    assert "src=" not in frame.replace("srcdoc=", "")  # no file or URL for VS Code to block
+    inner = htmllib.unescape(re.search(r'srcdoc="(.*?)"', frame, re.S).group(1))
+    assert inner == network_html(haimen, lang="en", standalone=True)
 
 
 # --------------------------------------------------------------------------- figures
@@ -454,7 +538,8 @@ def test_save_figure_png_300_dpi_and_svg(tables, haimen, tmp_path):
         dpi = image.info["dpi"]
         width, _ = image.size
     assert round(dpi[0]) == round(dpi[1]) == 300
-    assert width == round(fig.get_figwidth() * 300)
+    # Cropped to the drawing (tight margins), never wider than the figure.
+    assert 0.5 * fig.get_figwidth() * 300 < width <= round(fig.get_figwidth() * 300)
     svg = paths[1].read_text(encoding="utf-8")
     assert svg.startswith("<?xml") and "<svg" in svg
     assert "<dc:date>" not in svg
@@ -473,7 +558,7 @@ def test_figure_contents(tables, haimen):
     t = tables
     bip = figures.bipartite_figure(haimen, labels="zh")
     texts = {x.get_text() for x in bip.axes[0].texts}
-    assert {"市总工会", "市人社局", "市委宣传部", "haimen-s1-m2"} <= texts
+    assert {"市总工会", "市人社局", "市委宣传部", "完善技能人才评价制度"} <= texts
 
     roles = figures.role_counts_figure(t["assignments"], t["types"], labels="en")
     ticks = [x.get_text() for x in roles.axes[0].get_yticklabels()]
@@ -525,3 +610,136 @@ def test_svg_reads_back_as_xml(haimen):
 
     data = figures.figure_bytes(figures.bipartite_figure(haimen), "svg")
     assert ElementTree.parse(io.BytesIO(data)).getroot().tag.endswith("svg")
+
+
+@pytest.fixture(scope="module")
+def build_figures():
+    """The build's figures of the bundled corpus, drawn (not saved), in both languages."""
+    from agencygraph import pipeline
+    from agencygraph.compare import metric_tables
+
+    coded = ag.parse_corpus()
+    metrics = metric_tables(coded, n=5)
+    graphs = pipeline._graphs(coded, ["cixi", "haimen", "lijiang"])
+    return {
+        lang: {
+            stem: draw()
+            for stem, draw in pipeline._figure_makers(coded, metrics, graphs, lang).items()
+        }
+        for lang in ("en", "zh")
+    }
+
+
+def _texts(fig) -> list[str]:
+    from matplotlib.text import Text
+
+    return [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+
+
+def test_build_figure_titles_name_the_place(build_figures):
+    places = {
+        "cixi": ("Cixi", "慈溪市"),
+        "haimen": ("Haimen", "海门市"),
+        "lijiang": ("Lijiang", "丽江市"),
+    }
+    for lang, drawn in build_figures.items():
+        for stem, fig in drawn.items():
+            title = fig.axes[0].get_title(loc="left") or fig.axes[0].get_title()
+            doc = stem.split("_")[0]
+            if doc in places:
+                assert places[doc][0 if lang == "en" else 1] in title, (lang, stem, title)
+            else:
+                assert (
+                    ("All places" in title or "place" in title) if lang == "en" else "各" in title
+                )
+
+
+# Words a Chinese figure may keep in Latin letters: method names, a reference, abbreviations.
+_LATIN_OK = {"SDSM", "Neal", "Jaccard", "Holm", "Bonferroni", "CPPCC"}
+
+
+def test_build_figures_speak_one_language(build_figures):
+    cjk = re.compile(r"[\u3400-\u9fff]")
+    for stem, fig in build_figures["en"].items():
+        chinese = [t for t in _texts(fig) if cjk.search(t)]
+        # Only proper names the lexicon has no English for may stay Chinese.
+        assert len(chinese) <= 2, (stem, chinese[:5])
+    for stem, fig in build_figures["zh"].items():
+        words = {w for t in _texts(fig) for w in re.findall(r"[A-Za-z]{3,}", t)}
+        # Measure numbers (s1-m2) and type codes are not words; English words are not allowed.
+        assert words <= _LATIN_OK, (stem, sorted(words - _LATIN_OK)[:8])
+
+
+def test_backbone_figure_has_a_caption_and_its_legend_beside_the_nodes(build_figures):
+    stem = next(s for s in build_figures["en"] if s.endswith("_backbone"))
+    fig = build_figures["en"][stem]
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    caption = " ".join(t.get_text() for t in fig.texts).replace("\n", " ")
+    assert "SDSM" in caption and "α = 0.05" in caption and "no correction" in caption
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    box = fig.legends[0].get_window_extent(canvas.get_renderer())
+    ax = fig.axes[0]
+    points = ax.transData.transform(ax.collections[-1].get_offsets())
+    inside = [(x, y) for x, y in points if box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1]
+    assert inside == []
+
+
+def test_svg_text_editable_when_asked(haimen):
+    fig = figures.bipartite_figure(haimen, lang="zh", title="海门市")
+    plain = figures.figure_bytes(fig, "svg").decode("utf-8")
+    assert "<text" not in plain  # glyphs as paths by default
+    editable = figures.figure_bytes(fig, "svg", editable_text=True).decode("utf-8")
+    assert "<text" in editable and "市总工会" in editable and "海门市" in editable
+    assert "font-family: " in editable and "'AgencyGraph Sans SC'" in editable
+    assert "'Noto Sans CJK SC'" in editable
+
+
+def test_overlap_heatmap_has_a_key_to_label_colours_and_legible_ticks(haimen):
+    fig = figures.overlap_heatmap(overlap(haimen), haimen, lang="en", title="Haimen: overlap")
+    assert fig.axes[0].get_title(loc="left") == "Haimen: overlap"
+    assert fig.legends and "Label colour" in fig.legends[0].get_title().get_text()
+    from matplotlib.colors import to_rgb
+
+    for label in fig.axes[0].get_yticklabels():
+        r, g, b = to_rgb(label.get_color())
+        lum = 0.2126 * r**2.2 + 0.7152 * g**2.2 + 0.0722 * b**2.2
+        assert lum <= 0.2, label.get_text()  # readable on white
+
+
+def test_bipartite_figure_inherited_edges_are_dotted(haimen):
+    fig = figures.bipartite_figure(haimen, lang="en")
+    from matplotlib.collections import LineCollection
+
+    dashes = {
+        str(c.get_linestyle()[0])
+        for c in fig.axes[0].collections
+        if isinstance(c, LineCollection) and c.get_segments()
+    }
+    assert len(dashes) >= 3  # lead solid, support dashed, inherited dotted
+
+
+def test_index_page_in_one_language(tables):
+    from agencygraph.viz.report import index_page
+
+    documents = tables["documents"].assign(level="county-level city", layout="table")
+    cross = pd.DataFrame(
+        {
+            "doc_id": ["cixi", "haimen"],
+            "density": [0.1120113, 0.2454545],
+            "density_z": [float("nan")] * 2,  # no spread in the null: the column is left out
+            "lead_hhi": [0.265, 0.166],
+            "lead_hhi_z": [5.0727, 2.6395],
+            "extra_column": [1, 2],  # not among the chosen columns
+        }
+    )
+    zh = index_page(documents, cross_region=cross, lang="zh").decode("utf-8")
+    assert '<html lang="zh-CN">' in zh and "跨地区比较" in zh and "县级市" in zh and "表格" in zh
+    assert "慈溪市" in zh and "Cixi" not in zh
+    en = index_page(documents, cross_region=cross, lang="en").decode("utf-8")
+    assert "Cross-region comparison" in en and "county-level city" in en and "Cixi" in en
+    for page in (zh, en):
+        assert "0.112" in page and "0.1120113" not in page and "5.07" in page
+        assert "extra_column" not in page and "density_z" not in page
+        assert page.count("<th>z</th>") == 1  # lead HHI's z only; density's is empty

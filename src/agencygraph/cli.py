@@ -143,6 +143,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         seed=args.seed,
         per_plan=_per_plan(args.per_plan),
         format=args.format,
+        lang=args.lang,
+        standalone=args.standalone,
     )
     if not args.quiet:
         print(f"{len(written)} files written")
@@ -373,6 +375,17 @@ def _parser() -> argparse.ArgumentParser:
         metavar="WHICH",
         help="plans drawn one by one (figures, HTML networks, graph files): all, none, "
         f"top N (the N with the most assignments) or doc ids (default: top {settings.PER_PLAN})",
+    )
+    p_build.add_argument(
+        "--lang",
+        choices=("en", "zh"),
+        default="en",
+        help="language of figures, network pages and the index page (default: en)",
+    )
+    p_build.add_argument(
+        "--standalone",
+        action="store_true",
+        help="inline the network script in every page instead of networks/_lib/",
     )
     p_build.set_defaults(func=cmd_build)
 

@@ -150,7 +150,7 @@ def type_by_place(
     For type *t* in document *d*, with :math:`\ell_{td}` and :math:`s_{td}` the
     measures it leads and supports:
 
-    - ``lead_share`` :math:`= \ell_{td} / (\ell_{td} + s_{td})`;
+    - ``lead_role_share`` :math:`= \ell_{td} / (\ell_{td} + s_{td})`;
     - ``degree_share`` :math:`= (\ell_{td} + s_{td}) / \sum_u (\ell_{ud} + s_{ud})`,
       the type's share of all type–measure ties of the document.
 
@@ -167,14 +167,14 @@ def type_by_place(
     wide : bool
         ``False`` (default): the tidy long table. ``True``: one row per type
         (index ``agency_type, type_en, system``), columns ``(doc_id, measure)``
-        for measure in ``n_lead, n_support, lead_share``; a type absent from a
+        for measure in ``n_lead, n_support, lead_role_share``; a type absent from a
         place has counts 0 and share NaN.
 
     Returns
     -------
     DataFrame
         Long: ``doc_id, place_en, agency_type, type_en, system, n_lead,
-        n_support, lead_share, degree_share``, one row per type present in a
+        n_support, lead_role_share, degree_share``, one row per type present in a
         document, sorted by ``doc_id, agency_type``.
         ``attrs["skipped_unresolved"]``: rows without a type, per document.
 
@@ -205,7 +205,7 @@ def type_by_place(
             "system": [system.get(t, "") for t in counts["agency_type"]],
             "n_lead": counts["n_lead"],
             "n_support": counts["n_support"],
-            "lead_share": counts["n_lead"] / degree,
+            "lead_role_share": counts["n_lead"] / degree,
             "degree_share": degree / total,
         }
     ).reset_index(drop=True)
@@ -215,11 +215,11 @@ def type_by_place(
     table = long.pivot(
         index=["agency_type", "type_en", "system"],
         columns="doc_id",
-        values=["n_lead", "n_support", "lead_share"],
+        values=["n_lead", "n_support", "lead_role_share"],
     )
     table = table.swaplevel(0, 1, axis=1)
     order = pd.MultiIndex.from_product(
-        [list(place.index), ["n_lead", "n_support", "lead_share"]], names=["doc_id", None]
+        [list(place.index), ["n_lead", "n_support", "lead_role_share"]], names=["doc_id", None]
     )
     table = table.reindex(columns=order).sort_index()
     for doc in place.index:
@@ -250,14 +250,14 @@ def cross_region_table(
     depends on how many leads the measures it joins have. Each document is
     therefore compared with randomisations of itself:
 
-    - ``lead_share`` (sampled, seeded). ``null="roles"`` (default) keeps
+    - ``lead_role_share`` (sampled, seeded). ``null="roles"`` (default) keeps
       which types join which measures and permutes the roles within each
       measure; ``null="curveball"`` randomises the type × measure incidence
       by curveball, keeping every type's degree, every measure's size and its
       mix of roles (see :func:`agencygraph.metrics.null_model_zscores`).
-      Reported: ``lead_share_null_mean``, ``lead_share_null_sd``,
-      ``lead_share_z`` and the empirical ``lead_share_p_greater`` /
-      ``lead_share_p_less``.
+      Reported: ``lead_role_share_null_mean``, ``lead_role_share_null_sd``,
+      ``lead_role_share_z`` and the empirical ``lead_role_share_p_greater`` /
+      ``lead_role_share_p_less``.
     - ``degree_share`` (exact). Any degree-preserving null leaves the degree
       share unchanged, so it is compared with the null where each measure
       keeps its number of types, drawn uniformly from the document's
@@ -294,8 +294,8 @@ def cross_region_table(
     -------
     DataFrame
         ``doc_id, place_en, agency_type, type_en, system, degree, n_lead,
-        lead_share, lead_share_null_mean, lead_share_null_sd, lead_share_z,
-        lead_share_p_greater, lead_share_p_less, degree_share,
+        lead_role_share, lead_role_share_null_mean, lead_role_share_null_sd, lead_role_share_z,
+        lead_role_share_p_greater, lead_role_share_p_less, degree_share,
         degree_share_expected, degree_share_z, n_samples, method``, sorted by
         ``doc_id, agency_type``. ``n_samples`` and ``method`` describe the
         lead-share null: up to ``NULL_FULL_DOCS`` documents ``n`` samples each
@@ -317,11 +317,11 @@ def cross_region_table(
     ...     "agency_id": ["d:a", "d:b", "d:a", "d:c"], "agency_type": ["a", "b", "a", "c"],
     ...     "inherited": [False] * 4, "line": [1, 1, 2, 2]})
     >>> t = cross_region_table(a, n=100, seed=1)
-    >>> t[["agency_type", "lead_share", "degree_share", "degree_share_expected"]].round(3)
-      agency_type  lead_share  degree_share  degree_share_expected
-    0           a         1.0          0.50                  0.333
-    1           b         0.0          0.25                  0.333
-    2           c         0.0          0.25                  0.333
+    >>> t[["agency_type", "lead_role_share", "degree_share", "degree_share_expected"]].round(3)
+      agency_type  lead_role_share  degree_share  degree_share_expected
+    0           a              1.0          0.50                  0.333
+    1           b              0.0          0.25                  0.333
+    2           c              0.0          0.25                  0.333
     """
     n = settings.NULL_SAMPLES if n is None else int(n)
     seed = settings.SEED if seed is None else int(seed)
@@ -367,11 +367,11 @@ def cross_region_table(
             {
                 "doc_id": np.full(n_types, doc, dtype=object),
                 "agency_type": np.asarray(types, dtype=object),
-                "lead_share_null_mean": summary["null_mean"],
-                "lead_share_null_sd": summary["null_sd"],
-                "lead_share_z": summary["z"],
-                "lead_share_p_greater": summary["p_greater"],
-                "lead_share_p_less": summary["p_less"],
+                "lead_role_share_null_mean": summary["null_mean"],
+                "lead_role_share_null_sd": summary["null_sd"],
+                "lead_role_share_z": summary["z"],
+                "lead_role_share_p_greater": summary["p_greater"],
+                "lead_role_share_p_less": summary["p_less"],
                 "degree_share_expected": np.full(n_types, 1.0 / n_types),
                 "degree_share_z": np.broadcast_to(z_degree, (n_types,)).astype(float),
                 "n_samples": np.full(n_types, samples, dtype=np.int64),
@@ -386,12 +386,12 @@ def cross_region_table(
         "system",
         "degree",
         "n_lead",
-        "lead_share",
-        "lead_share_null_mean",
-        "lead_share_null_sd",
-        "lead_share_z",
-        "lead_share_p_greater",
-        "lead_share_p_less",
+        "lead_role_share",
+        "lead_role_share_null_mean",
+        "lead_role_share_null_sd",
+        "lead_role_share_z",
+        "lead_role_share_p_greater",
+        "lead_role_share_p_less",
         "degree_share",
         "degree_share_expected",
         "degree_share_z",
@@ -1170,7 +1170,7 @@ ROLE_SHARE_COLUMNS = (
     "n_docs",
     "n_lead",
     "n_support",
-    "lead_share",
+    "lead_role_share",
     "chi2",
     "dof",
     "p_value",
@@ -1226,7 +1226,7 @@ def role_shares(
     -------
     DataFrame
         One row per type and group: ``agency_type, type_en, system, group, n_docs, n_lead,
-        n_support, lead_share``, then the type's test (the same on each of its rows):
+        n_support, lead_role_share``, then the type's test (the same on each of its rows):
         ``chi2, dof, p_value, p_method, min_expected``. Sorted by type (most leads in all
         first), then group.
 
@@ -1275,7 +1275,7 @@ def role_shares(
         .agg(n_docs=("doc_id", "nunique"), n_lead=("n_lead", "sum"), n_support=("n_support", "sum"))
         .reset_index()
     )
-    table["lead_share"] = table["n_lead"] / (table["n_lead"] + table["n_support"])
+    table["lead_role_share"] = table["n_lead"] / (table["n_lead"] + table["n_support"])
     tests = {}
     for code, part in table.groupby("agency_type", sort=True):
         counts = part[["n_lead", "n_support"]].to_numpy(dtype=np.int64)

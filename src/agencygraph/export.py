@@ -264,14 +264,40 @@ def sanitize_graph(G: nx.Graph) -> nx.Graph:
     return H
 
 
-def gexf_bytes(G: nx.Graph) -> bytes:
-    """GEXF 1.2 of :func:`sanitize_graph` of ``G``, without the date networkx writes."""
+def gexf_bytes(G: nx.Graph, *, visuals: Mapping | None = None) -> bytes:
+    """GEXF 1.2 of :func:`sanitize_graph` of ``G``, without the date networkx writes.
+
+    Parameters
+    ----------
+    G : networkx graph
+    visuals : mapping, optional
+        Node → ``{"label": str, "viz": {"color": {r, g, b, a}, "size": float,
+        "position": {x, y, z}}}``, e.g.
+        :meth:`agencygraph.viz.html.NetworkView.gexf_visuals`: written as the
+        node's label and its ``viz:color``, ``viz:size`` and ``viz:position``,
+        so that Gephi opens the graph coloured and laid out as on the page.
+        Without it, nodes are labelled by key and carry no ``viz`` data.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> viz = {"a": {"label": "A", "viz": {"size": 3.0}}, "b": {"label": "B", "viz": {"size": 1.0}}}
+    >>> b"<viz:size" in gexf_bytes(nx.Graph([("a", "b")]), visuals=viz)
+    True
+    """
     writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True)
     meta = writer.xml.find("meta")
     if meta is not None:
         # networkx stamps today's date, which would make every run differ.
         meta.attrib.pop("lastmodifieddate", None)
-    writer.add_graph(sanitize_graph(G))
+    H = sanitize_graph(G)
+    for n, extra in (visuals or {}).items():
+        if n in H:
+            if "label" in extra:
+                H.nodes[n]["label"] = str(extra["label"])
+            if "viz" in extra:
+                H.nodes[n]["viz"] = dict(extra["viz"])
+    writer.add_graph(H)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
@@ -314,8 +340,11 @@ def _write_one(path: str | Path, data: bytes) -> Path:
     return path
 
 
-def write_gexf(G: nx.Graph, path: str | Path) -> Path:
+def write_gexf(G: nx.Graph, path: str | Path, *, visuals: Mapping | None = None) -> Path:
     """Write ``G`` as GEXF (for Gephi), sanitised and deterministic, atomically.
+
+    ``visuals`` as in :func:`gexf_bytes`; :func:`agencygraph.viz.write_gexf`
+    computes them (colours, sizes, positions of the interactive page).
 
     Examples
     --------
@@ -326,7 +355,7 @@ def write_gexf(G: nx.Graph, path: str | Path) -> Path:
     >>> nx.read_gexf(write_gexf(G, path)).nodes["a"]["name_zh"]
     '市总工会'
     """
-    return _write_one(path, gexf_bytes(G))
+    return _write_one(path, gexf_bytes(G, visuals=visuals))
 
 
 def write_graphml(G: nx.Graph, path: str | Path) -> Path:

@@ -410,7 +410,7 @@ def _measure_attributes(
         _, first = np.unique(measure_of, return_index=True)
         line = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
         np.minimum.at(line, measure_of, sel.line[keep])
-        text = section = np.full(n, "", dtype=object)
+        text = section = theme = np.full(n, "", dtype=object)
         doc_id = doc_labels[doc[keep][first]]
     else:
         _require(measures, ("doc_id", "measure_id"), "measures")
@@ -431,6 +431,7 @@ def _measure_attributes(
             return _text(measures[name].iloc[at]).to_numpy(dtype=object)
 
         text, section, doc_id = column("text"), column("section_title"), column("doc_id")
+        theme = column("theme")  # primary theme code (themes issue), for filtering in viewers
         if "line" in measures.columns:
             line = pd.to_numeric(measures["line"], errors="coerce").fillna(0).astype(np.int64)
             line = line.to_numpy()[at]
@@ -438,8 +439,14 @@ def _measure_attributes(
             line = np.zeros(n, dtype=np.int64)
     attrs = [
         {"bipartite": 1, "kind": "measure", "text": t, "section": s, "doc_id": d, "line": ln}
-        for t, s, d, ln in zip(
-            text.tolist(), section.tolist(), doc_id.tolist(), line.tolist(), strict=True
+        | ({"theme": th} if th else {})
+        for t, s, d, ln, th in zip(
+            text.tolist(),
+            section.tolist(),
+            doc_id.tolist(),
+            line.tolist(),
+            theme.tolist(),
+            strict=True,
         )
     ]
     return labels.tolist(), attrs
@@ -513,7 +520,8 @@ def bipartite_graph(
     networkx.Graph
         Agency nodes: ``bipartite=0, kind="agency", name_zh, name_en,
         agency_type, type_en, system, place``. Measure nodes: ``bipartite=1,
-        kind="measure", text, section, doc_id, line``. Edges: ``role,
+        kind="measure", text, section, doc_id, line`` (and ``theme``, the
+        primary theme code, where the measures table gives one). Edges: ``role,
         inherited, line, weight``. ``G.graph`` holds the selection
         (``docs``, ``roles``, ``inherited``, ``node``) and
         ``skipped_unresolved``, the number of selected rows skipped because

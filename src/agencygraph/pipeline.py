@@ -8,7 +8,6 @@ outputs untouched. The same input gives byte-identical files.
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import sys
@@ -119,6 +118,8 @@ def build(
     seed: int | None = None,
     per_plan: int | str | Sequence[str] | None = None,
     format: str = "csv",
+    lang: str = "en",
+    standalone: bool = False,
 ) -> list[Path]:
     """Run the pipeline on coded plans and write every output.
 
@@ -146,6 +147,11 @@ def build(
         figures and network are always drawn.
     format : {"csv", "parquet"}
         Format of the tables (Parquet needs the optional ``pyarrow``).
+    lang
+        Language of the figures, pages and index page: ``"en"`` (default) or ``"zh"``.
+    standalone
+        Inline the networks' script in every page instead of writing it once into
+        ``networks/_lib/``.
 
     Returns
     -------
@@ -169,16 +175,23 @@ def build(
 
     outputs: dict[str, bytes] = {}
     if not tables_only:
+        from agencygraph.viz.style import check_lang
+
+        lang = check_lang(lang)
         graphs = _graphs(coded, docs)
         with bar.stage("figures", 1 + bool(docs) + 3 * len(docs), unit="figure") as tick:
-            outputs.update(_figures(coded, metrics, graphs, tick))
+            outputs.update(_figures(coded, metrics, graphs, lang, tick))
         with bar.stage("HTML networks", len(graphs), unit="page") as tick:
-            outputs.update(_pages(graphs, tick))
+            views = _views(coded, graphs, lang, seed, tick)
+            outputs.update(_pages(views, standalone))
         with bar.stage("graph files", len(graphs), unit="graph") as tick:
-            outputs.update(_graph_files(graphs, tick))
+            outputs.update(_graph_files(graphs, tick, views))
         # A relative path keeps the page identical wherever the build is run.
         tables_link = os.path.relpath(Path(tables_dir).resolve(), Path(figures_dir).resolve())
-        outputs["index.html"] = _index_page(coded, metrics, sorted(outputs), tables_link)
+        parameters = {"seed": seed, "null_samples": null_samples, "lang": lang}
+        outputs["index.html"] = _index_page(
+            coded, metrics, sorted(outputs), tables_link, views, parameters
+        )
         outputs[OUTPUT_LIST] = "".join(f"{name}\n" for name in sorted(outputs)).encode()
 
     tables_dir, figures_dir = Path(tables_dir), Path(figures_dir)
@@ -259,9 +272,70 @@ def _graphs(coded: CodedCorpus, docs: list[str]) -> dict[str, object]:
     return graphs
 
 
+def _place(coded: CodedCorpus, doc: str, lang: str) -> str:
+    """The place of a document in ``lang``, else its id."""
+    docs = coded.documents
+    column = "place_zh" if lang == "zh" else "place_en"
+    if column in docs.columns:
+        found = docs.loc[docs["doc_id"].astype(str) == doc, column]
+        if len(found) and isinstance(found.iloc[0], str) and found.iloc[0].strip():
+            return found.iloc[0].strip()
+    return doc
+
+
+_TITLES = {
+    "en": {
+        "bipartite": "{0}: agencies and the measures they lead or support",
+        "lead_support": "{0}: lead → support network of agencies",
+        "pooled_types": "All places: agency types and measures",
+        "overlap": "{0}: overlap of agencies' measures (Jaccard)",
+        "backbone": "{0}: backbone of the agency co-assignment network",
+        "role_counts": "All places: lead and support assignments by agency type",
+        "lead_role_share": "Lead-role share by agency type and place",
+    },
+    "zh": {
+        "bipartite": "{0}：单位及其牵头、配合的任务",
+        "lead_support": "{0}：牵头单位→配合单位网络",
+        "pooled_types": "各地汇总：单位职能类型与任务",
+        "overlap": "{0}：单位任务重叠（Jaccard）",
+        "backbone": "{0}：单位共同任务网络骨干",
+        "role_counts": "各地汇总：各类单位牵头与配合任务数",
+        "lead_role_share": "各地各类单位的牵头角色占比",
+    },
+}
+
+
+def _title(coded: CodedCorpus, name: str, lang: str) -> str:
+    """Title of the figure or network ``name`` (``<doc>_<kind>`` or a pooled name)."""
+    titles = _TITLES[lang]
+    for kind in ("bipartite", "lead_support", "overlap", "backbone"):
+        if name.endswith(f"_{kind}"):
+            return titles[kind].format(_place(coded, name.removesuffix(f"_{kind}"), lang))
+    return titles.get(name, name)
+
+
 def _figures(
-    coded: CodedCorpus, metrics: dict[str, pd.DataFrame], graphs, tick: Callable = lambda: None
+    coded: CodedCorpus,
+    metrics: dict[str, pd.DataFrame],
+    graphs,
+    lang: str = "en",
+    tick: Callable = lambda: None,
 ) -> dict[str, bytes]:
+    from agencygraph.viz import figures
+
+    out: dict[str, bytes] = {}
+    for stem, draw in _figure_makers(coded, metrics, graphs, lang).items():
+        fig = draw()
+        for fmt in ("png", "svg"):
+            out[f"figures/{stem}.{fmt}"] = figures.figure_bytes(fig, fmt)
+        tick()
+    return out
+
+
+def _figure_makers(
+    coded: CodedCorpus, metrics: dict[str, pd.DataFrame], graphs, lang: str = "en"
+) -> dict[str, Callable]:
+    """File stem → a function drawing that figure of the build."""
     from agencygraph.agencies import agency_types
     from agencygraph.viz import figures
 
@@ -270,11 +344,17 @@ def _figures(
     docs = {n.removesuffix("_bipartite") for n in graphs if n.endswith("_bipartite")}
     shown = coded.assignments[coded.assignments["doc_id"].isin(docs)]
     drawn: dict[str, Callable] = {
-        "role_counts_by_type": lambda: figures.role_counts_figure(coded.assignments, types),
+        "role_counts_by_type": lambda: figures.role_counts_figure(
+            coded.assignments, types, lang=lang, title=_title(coded, "role_counts", lang)
+        ),
     }
     if docs:
-        drawn["lead_share_heatmap"] = lambda: figures.lead_share_heatmap(
-            shown, types, coded.documents
+        drawn["lead_role_share_heatmap"] = lambda: figures.lead_role_share_heatmap(
+            shown,
+            types,
+            coded.documents,
+            lang=lang,
+            title=_title(coded, "lead_role_share", lang),
         )
     overlap = metrics.get("agency_overlap")
     backbone = metrics.get("backbone")
@@ -282,40 +362,68 @@ def _figures(
         if not name.endswith("_bipartite"):
             continue
         doc = name.removesuffix("_bipartite")
-        drawn[f"{doc}_bipartite"] = lambda G=G: figures.bipartite_figure(G)
+        drawn[f"{doc}_bipartite"] = lambda G=G, name=name: figures.bipartite_figure(
+            G, lang=lang, title=_title(coded, name, lang)
+        )
         if overlap is not None and len(overlap[overlap.doc_id == doc]):
             drawn[f"{doc}_overlap"] = lambda G=G, doc=doc: figures.overlap_heatmap(
-                overlap[overlap.doc_id == doc].drop(columns="doc_id"), G
+                overlap[overlap.doc_id == doc].drop(columns="doc_id"),
+                G,
+                lang=lang,
+                title=_title(coded, f"{doc}_overlap", lang),
             )
         if backbone is not None and len(backbone[backbone.doc_id == doc]):
             drawn[f"{doc}_backbone"] = lambda G=G, doc=doc: figures.projection_figure(
-                backbone[backbone.doc_id == doc].drop(columns="doc_id"), G
+                backbone[backbone.doc_id == doc].drop(columns="doc_id"),
+                G,
+                lang=lang,
+                title=_title(coded, f"{doc}_backbone", lang),
+                caption=figures.backbone_caption(lang=lang),
             )
-    out: dict[str, bytes] = {}
-    for stem, draw in drawn.items():
-        fig = draw()
-        for fmt in ("png", "svg"):
-            out[f"figures/{stem}.{fmt}"] = figures.figure_bytes(fig, fmt)
-        tick()
-    return out
+    return drawn
 
 
-def _pages(graphs, tick: Callable = lambda: None) -> dict[str, bytes]:
-    from agencygraph.viz.html import network_html
+def _views(
+    coded: CodedCorpus, graphs, lang: str, seed: int | None, tick: Callable = lambda: None
+) -> dict:
+    """What each network page draws (layout, labels), shared by its page, thumbnail and GEXF."""
+    from agencygraph.viz.html import network_view
 
-    out: dict[str, bytes] = {}
+    views = {}
     for name, G in graphs.items():
-        out[f"networks/{name}.html"] = network_html(G, title=name.replace("_", " ")).encode()
+        views[name] = network_view(G, lang=lang, seed=seed, title=_title(coded, name, lang))
         tick()
+    return views
+
+
+def _pages(views, standalone: bool = False) -> dict[str, bytes]:
+    from agencygraph.viz.html import LIB_DIR, network_assets, network_html, thumbnail_svg
+
+    out = {
+        f"networks/{name}.html": network_html(
+            None, view=view, standalone=standalone, file_stem=name
+        ).encode("utf-8")
+        for name, view in views.items()
+    }
+    out.update(
+        {
+            f"networks/_thumbs/{name}.svg": thumbnail_svg(view).encode("utf-8")
+            for name, view in views.items()
+        }
+    )
+    if not standalone:
+        for name, text in network_assets().items():
+            out[f"networks/{LIB_DIR}/{name}"] = text.encode("utf-8")
     return out
 
 
-def _graph_files(graphs, tick: Callable = lambda: None) -> dict[str, bytes]:
+def _graph_files(graphs, tick: Callable = lambda: None, views=None) -> dict[str, bytes]:
     from agencygraph.export import gexf_bytes, graphml_bytes, node_link_json_bytes
 
     out: dict[str, bytes] = {}
     for name, G in graphs.items():
-        out[f"graphs/{name}.gexf"] = gexf_bytes(G)
+        visuals = views[name].gexf_visuals() if views else None
+        out[f"graphs/{name}.gexf"] = gexf_bytes(G, visuals=visuals)
         out[f"graphs/{name}.graphml"] = graphml_bytes(G)
         out[f"graphs/{name}.json"] = node_link_json_bytes(G)
         tick()
@@ -323,47 +431,59 @@ def _graph_files(graphs, tick: Callable = lambda: None) -> dict[str, bytes]:
 
 
 def _index_page(
-    coded: CodedCorpus, metrics: dict[str, pd.DataFrame], files: list[str], tables_dir
+    coded: CodedCorpus,
+    metrics: dict[str, pd.DataFrame],
+    files: list[str],
+    tables_dir: str,
+    views: dict,
+    parameters: dict,
 ) -> bytes:
-    """One page linking every output, with the documents and the cross-region table."""
-    esc = html.escape
+    """One page reporting the run: thumbnails of every output, documents, comparison, warnings."""
+    from agencygraph import __version__
+    from agencygraph.viz.report import index_page
 
-    def table(frame: pd.DataFrame) -> str:
-        head = "".join(f"<th>{esc(str(c))}</th>" for c in frame.columns)
-        rows = "".join(
-            "<tr>" + "".join(f"<td>{esc(_cell(v))}</td>" for v in row) + "</tr>"
-            for row in frame.itertuples(index=False)
+    lang = parameters["lang"]
+    networks = [
+        (
+            views[f.removeprefix("networks/").removesuffix(".html")].title,
+            f,
+            "networks/_thumbs/" + f.removeprefix("networks/").removesuffix(".html") + ".svg",
         )
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-
-    def links(prefix: str) -> str:
-        items = [f for f in files if f.startswith(prefix)]
-        return (
-            "<ul>" + "".join(f'<li><a href="{esc(f)}">{esc(f)}</a></li>' for f in items) + "</ul>"
-        )
-
-    documents = coded.documents[
-        ["doc_id", "place_zh", "place_en", "level", "date", "layout", "n_measures", "n_assignments"]
+        for f in files
+        if f.startswith("networks/") and f.endswith(".html")
     ]
-    cross = metrics.get("cross_region", pd.DataFrame())
-    page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>agencygraph build</title>
-<style>body{{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;}}
-table{{border-collapse:collapse;font-size:0.85em;}}td,th{{border:1px solid #ccc;padding:2px 6px;}}
-th{{background:#f3f3f3;}}</style></head><body>
-<h1>agencygraph build</h1>
-<p>Tables (CSV) are in <a href="{esc(tables_dir)}/"><code>{esc(tables_dir)}</code></a>.</p>
-<h2>Documents</h2>{table(documents)}
-<h2>Cross-region comparison</h2>{table(cross)}
-<h2>Interactive networks</h2>{links("networks/")}
-<h2>Figures</h2>{links("figures/")}
-<h2>Graph files (Gephi: GEXF, GraphML; node-link JSON)</h2>{links("graphs/")}
-</body></html>
-"""
-    return page.encode("utf-8")
+    figures = [
+        (_title(coded, _figure_name(f), lang), f, f)
+        for f in files
+        if f.startswith("figures/") and f.endswith(".png")
+    ]
+    graph_files: dict[str, list[str]] = {}
+    for f in files:
+        if f.startswith("graphs/"):
+            graph_files.setdefault(f.removeprefix("graphs/").rsplit(".", 1)[0], []).append(f)
+    return index_page(
+        coded.documents,
+        cross_region=metrics.get("cross_region"),
+        warnings=getattr(coded, "warnings", None),
+        unknown=getattr(coded, "unknown_agencies", None),
+        networks=networks,
+        figures=figures,
+        graph_files=graph_files,
+        parameters={
+            "seed": parameters["seed"] if parameters["seed"] is not None else settings.SEED,
+            "null_samples": parameters["null_samples"]
+            if parameters["null_samples"] is not None
+            else settings.NULL_SAMPLES,
+            "alpha": settings.ALPHA,
+            "version": __version__,
+        },
+        tables_dir=tables_dir,
+        lang=lang,
+    )
 
 
-def _cell(value: object) -> str:
-    if isinstance(value, float):
-        return "" if value != value else f"{value:.3g}"
-    return str(value)
+def _figure_name(path: str) -> str:
+    stem = path.removeprefix("figures/").rsplit(".", 1)[0]
+    return {"role_counts_by_type": "role_counts", "lead_role_share_heatmap": "lead_role_share"}.get(
+        stem, stem
+    )

@@ -335,7 +335,7 @@ def agency_centrality(
       ``alpha``, weighted);
     - ``n_lead, n_support``: measures the agency leads / supports (edge
       ``role``; NaN when the graph's edges carry no role);
-    - ``lead_share`` :math:`= n_{lead} / (n_{lead} + n_{support})`.
+    - ``lead_role_share`` :math:`= n_{lead} / (n_{lead} + n_{support})`.
 
     Both projection centralities are deterministic (no random start), so no
     seed is needed.
@@ -406,7 +406,9 @@ def agency_centrality(
             "pagerank": np.array([pr[v] for v in top], dtype=float),
             "n_lead": n_lead,
             "n_support": n_support,
-            "lead_share": np.divide(n_lead, total, out=np.full(len(top), np.nan), where=total > 0),
+            "lead_role_share": np.divide(
+                n_lead, total, out=np.full(len(top), np.nan), where=total > 0
+            ),
         },
         index=pd.Index(top, name="agency", dtype=object),
     )
@@ -506,7 +508,7 @@ def _centrality_of_documents(
             "pagerank": _pagerank(W, alpha),
             "n_lead": n_lead,
             "n_support": n_support,
-            "lead_share": np.divide(
+            "lead_role_share": np.divide(
                 n_lead, total_roles, out=np.full(k, np.nan), where=total_roles > 0
             ),
         }
@@ -514,7 +516,7 @@ def _centrality_of_documents(
     attrs = ("name_zh", "name_en", "agency_type", "system", "place")
     columns = ["doc_id", "agency", *attrs, "degree", "closeness", "betweenness"]
     columns += ["betweenness_method", "eigenvector", "pagerank", "n_lead", "n_support"]
-    columns += ["lead_share"]
+    columns += ["lead_role_share"]
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     out = pd.DataFrame({c: np.concatenate([part[c] for part in parts]) for c in parts[0]})

@@ -21,6 +21,7 @@ same whatever the user's rcParams.
 from __future__ import annotations
 
 import io
+import re
 import textwrap
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from contextlib import contextmanager
@@ -43,8 +44,10 @@ __all__ = [
     "CJK_FAMILY",
     "CJK_FONT_PATH",
     "DPI",
+    "backbone_caption",
     "bipartite_figure",
     "figure_bytes",
+    "lead_role_share_heatmap",
     "lead_share_heatmap",
     "overlap_heatmap",
     "projection_figure",
@@ -102,7 +105,7 @@ register_cjk_font()
 
 
 @contextmanager
-def _style():
+def _style(editable_text: bool = False):
     """rcParams of every figure here; text objects keep the font list they are created with."""
     with mpl.rc_context(
         {
@@ -112,10 +115,39 @@ def _style():
             "axes.spines.top": False,
             "axes.spines.right": False,
             "svg.hashsalt": _SVG_SALT,
-            "svg.fonttype": "path",  # glyphs as paths: the SVG needs no installed font
+            # Glyphs as paths (default): the SVG needs no installed font. Editable: <text>
+            # elements naming the font, for Inkscape or Illustrator.
+            "svg.fonttype": "none" if editable_text else "path",
+            "pdf.fonttype": 42,  # TrueType in PDF: text stays selectable and editable
         }
     ):
         yield
+
+
+#: Font families an editable SVG names after the bundled one: the font it is a subset of,
+#: then the CJK fonts a reader likely has, then a generic family.
+SVG_FONT_FALLBACK: str = (
+    "'AgencyGraph Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', "
+    "'Microsoft YaHei', sans-serif"
+)
+
+
+def _name_fonts(svg: bytes) -> bytes:
+    """Give every text element of an editable SVG a font list that ends with CJK fonts."""
+    text = svg.decode("utf-8")
+    text = re.sub(
+        r"font-family:\s*([^;\"]*)",
+        lambda m: "font-family: " + _font_list(m.group(1)),
+        text,
+    )
+    return text.encode("utf-8")
+
+
+def _font_list(found: str) -> str:
+    names = [f.strip().strip("'\"") for f in found.split(",") if f.strip()]
+    names = [f for f in names if f and f not in (CJK_FAMILY, "sans-serif")]
+    first = ", ".join(f"'{f}'" for f in names)
+    return (first + ", " if first else "") + SVG_FONT_FALLBACK
 
 
 def _text(value: object) -> str:
@@ -125,8 +157,16 @@ def _text(value: object) -> str:
 # --------------------------------------------------------------------------- saving
 
 
-def figure_bytes(fig: Figure, fmt: str, *, dpi: int = DPI) -> bytes:
+def figure_bytes(
+    fig: Figure, fmt: str, *, dpi: int = DPI, editable_text: bool = False, tight: bool = True
+) -> bytes:
     """One figure rendered to ``"png"``, ``"svg"`` or ``"pdf"`` bytes, without timestamps.
+
+    ``editable_text=True`` writes SVG text as ``<text>`` elements (matplotlib's
+    ``svg.fonttype = "none"``) whose ``font-family`` names the bundled font
+    first and then common CJK fonts, so that Inkscape or Illustrator can edit
+    it; the default draws glyphs as paths, which look the same everywhere.
+    ``tight=True`` (default) crops the white margin to 0.04 inch.
 
     Examples
     --------
@@ -143,9 +183,13 @@ def figure_bytes(fig: Figure, fmt: str, *, dpi: int = DPI) -> bytes:
     if fmt not in metadata:
         raise ValueError(f"format must be one of {sorted(metadata)}, got {fmt!r}")
     buffer = io.BytesIO()
-    with _style():
-        fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata[fmt])
-    return buffer.getvalue()
+    extra = {"bbox_inches": "tight", "pad_inches": 0.04} if tight else {}
+    with _style(editable_text):
+        fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata[fmt], **extra)
+    data = buffer.getvalue()
+    if editable_text and fmt == "svg":
+        data = _name_fonts(data)
+    return data
 
 
 def save_figure(
@@ -155,6 +199,7 @@ def save_figure(
     *,
     formats: Sequence[str] = ("png", "svg"),
     dpi: int = DPI,
+    editable_text: bool = False,
 ) -> list[Path]:
     """Write ``stem.png`` (``dpi``, default 300) and ``stem.svg`` into ``folder``, atomically.
 
@@ -167,6 +212,8 @@ def save_figure(
         Created if missing.
     formats : sequence of {"png", "svg", "pdf"}
     dpi : int
+    editable_text : bool
+        SVG text as editable ``<text>`` naming its font (see :func:`figure_bytes`).
 
     Returns
     -------
@@ -180,7 +227,7 @@ def save_figure(
     >>> [p.name for p in paths]
     ['empty.png', 'empty.svg']
     """
-    return save_figures({stem: fig}, folder, formats=formats, dpi=dpi)
+    return save_figures({stem: fig}, folder, formats=formats, dpi=dpi, editable_text=editable_text)
 
 
 def save_figures(
@@ -189,6 +236,7 @@ def save_figures(
     *,
     formats: Sequence[str] = ("png", "svg"),
     dpi: int = DPI,
+    editable_text: bool = False,
 ) -> list[Path]:
     """Write several figures as :func:`save_figure` does, all or nothing.
 
@@ -200,7 +248,7 @@ def save_figures(
     """
     folder = Path(folder)
     files = {
-        f"{stem}.{fmt}": figure_bytes(fig, fmt, dpi=dpi)
+        f"{stem}.{fmt}": figure_bytes(fig, fmt, dpi=dpi, editable_text=editable_text)
         for stem, fig in figures.items()
         for fmt in formats
     }
@@ -233,8 +281,15 @@ def _system_handles(systems: Iterable[str], labels: str, marker: str = "o") -> l
     ]
 
 
-def _role_handles(labels: str, inherited: bool) -> list:
-    names = {"lead": "牵头", "support": "配合"} if labels == "zh" else {}
+def _dash(spec: dict, inherited: bool):
+    """Line style of an edge: dotted when inherited, so that print tells it from support."""
+    if inherited:
+        return (0, style.INHERITED_DASH)
+    return "--" if spec["dashed"] else "-"
+
+
+def _role_handles(labels: str, inherited: bool, roles=("lead", "support")) -> list:
+    names = style.ROLE_LABELS[labels]
     handles = [
         Line2D(
             [],
@@ -244,7 +299,7 @@ def _role_handles(labels: str, inherited: bool) -> list:
             linestyle="--" if style.EDGE_STYLE[role]["dashed"] else "-",
             label=names.get(role, role),
         )
-        for role in ("lead", "support")
+        for role in roles
     ]
     if inherited:
         handles.append(
@@ -252,9 +307,12 @@ def _role_handles(labels: str, inherited: bool) -> list:
                 [],
                 [],
                 color=style.ROLE_COLORS["lead"],
-                alpha=style.INHERITED_ALPHA,
-                linewidth=2.0,
-                label="继承（合并单元格）" if labels == "zh" else "inherited (merged cell)",
+                alpha=style.INHERITED_ALPHA + 0.25,
+                linewidth=float(style.EDGE_STYLE["lead"]["width"]),
+                linestyle=(0, style.INHERITED_DASH),
+                label="继承自合并单元格（点线）"
+                if labels == "zh"
+                else "inherited from a merged cell",
             )
         )
     return handles
@@ -294,7 +352,7 @@ def _mode(values: pd.Series) -> str:
 
 def _wrap(label: str, labels: str) -> str:
     # Long English type names would squeeze the plot area to a sliver.
-    width = 16 if labels == "zh" else 36
+    width = 16 if labels == "zh" else 26
     return "\n".join(textwrap.wrap(label, width, max_lines=2, placeholder=" …")) or label
 
 
@@ -330,7 +388,8 @@ def _assignment_rows(assignments: pd.DataFrame) -> tuple[pd.DataFrame, int]:
 def bipartite_figure(
     G: nx.Graph,
     *,
-    labels: str = "zh",
+    lang: str | None = None,
+    labels: str | None = None,
     title: str | None = None,
 ) -> Figure:
     """Agencies in the left column, measures in the right, joined by their assignments.
@@ -344,8 +403,10 @@ def bipartite_figure(
     G : networkx.Graph
         A two-mode graph, typically one document's
         :func:`agencygraph.graph.bipartite_graph`.
-    labels : {"zh", "en"}
-        Agency names in Chinese or English; measures are labelled by id.
+    lang : {"zh", "en"}
+        Language of all text (default ``"zh"``; ``labels`` is its older name):
+        agency names in Chinese, or in English without the place's name;
+        measures by their first clause (Chinese) or number (English).
     title : str, optional
         Default: the graph's ``docs``.
 
@@ -363,14 +424,14 @@ def bipartite_figure(
     >>> [t.get_text() for t in bipartite_figure(G).axes[0].texts]
     ['市人社局', 'd-1']
     """
-    labels = _check_labels(labels)
+    labels = style.check_lang(lang, labels, "zh")
     system_rank = {s: i for i, s in enumerate(style.SYSTEMS)}
     agencies = [n for n, d in G.nodes(data=True) if not style._is_measure(d)]
     measures = [n for n, d in G.nodes(data=True) if style._is_measure(d)]
     agencies.sort(
         key=lambda n: (
             system_rank.get(_text(G.nodes[n].get("system")), len(system_rank)),
-            style.node_label(G.nodes[n], n, labels),
+            style.agency_label(G, n, G.nodes[n], labels),
             str(n),
         )
     )
@@ -393,8 +454,11 @@ def bipartite_figure(
         **{n: (1.0, y) for n, y in ys(measures).items()},
     }
     with _style():
-        fig = Figure(figsize=(7.0, max(2.5, 0.18 * rows + 1.2)), layout="constrained")
-        ax = fig.add_subplot()
+        # No layout engine: the labels reach out of the axes on both sides, and the saved
+        # file's tight bounding box (figure_bytes) takes them in with a thin margin.
+        height = max(2.5, 0.16 * rows + 1.2)
+        fig = Figure(figsize=(6.5, height))
+        ax = fig.add_axes((0.33, 0.6 / height, 0.34, 1 - 1.0 / height))
         groups: dict[tuple[str, bool], list] = {}
         for u, v, d in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
             key = (_text(d.get("role")), bool(d.get("inherited", False)))
@@ -406,8 +470,8 @@ def bipartite_figure(
                     segments,
                     colors=style.ROLE_COLORS.get(role, style.ROLE_COLORS[""]),
                     linewidths=float(spec["width"]) * 0.6,
-                    linestyles="--" if spec["dashed"] else "-",
-                    alpha=style.INHERITED_ALPHA if inherited else 0.9,
+                    linestyles=_dash(spec, inherited),
+                    alpha=style.INHERITED_ALPHA + 0.25 if inherited else 0.9,
                     zorder=1,
                 )
             )
@@ -425,7 +489,7 @@ def bipartite_figure(
                 ax.text(
                     -0.03,
                     pos[n][1],
-                    style.node_label(G.nodes[n], n, labels),
+                    style.agency_label(G, n, G.nodes[n], labels),
                     ha="right",
                     va="center",
                     fontsize=7,
@@ -442,21 +506,30 @@ def bipartite_figure(
                 zorder=2,
             )
             for n in measures:
-                ax.text(1.03, pos[n][1], str(n), ha="left", va="center", fontsize=6)
-        ax.set_xlim(-0.9, 1.6)
+                ax.text(
+                    1.03,
+                    pos[n][1],
+                    style.measure_label(G.nodes[n], n, labels),
+                    ha="left",
+                    va="center",
+                    fontsize=6,
+                )
+        ax.set_xlim(-0.05, 1.05)
         ax.set_ylim(-1, rows)
         ax.axis("off")
         inherited = any(bool(i) for _, _, i in G.edges(data="inherited"))
         systems = [_text(G.nodes[n].get("system")) for n in agencies]
+        present = {_text(r) for *_, r in G.edges(data="role")}
+        roles = [r for r in ("lead", "support", "responsible") if r in present]
         ax.legend(
-            handles=_system_handles(systems, labels) + _role_handles(labels, inherited),
+            handles=_system_handles(systems, labels) + _role_handles(labels, inherited, roles),
             loc="upper center",
             bbox_to_anchor=(0.5, 0.0),
             ncol=4,
             frameon=False,
             fontsize=7,
         )
-        ax.set_title(_text(G.graph.get("docs")) if title is None else title)
+        ax.set_title(_text(G.graph.get("docs")) if title is None else title, loc="left")
     return fig
 
 
@@ -464,7 +537,8 @@ def role_counts_figure(
     assignments: pd.DataFrame,
     types: pd.DataFrame | None = None,
     *,
-    labels: str = "en",
+    lang: str | None = None,
+    labels: str | None = None,
     top: int | None = None,
     title: str | None = None,
 ) -> Figure:
@@ -480,7 +554,8 @@ def role_counts_figure(
         ``type_zh`` (or ``name_zh``) and ``system`` — e.g.
         :func:`agencygraph.agencies.agency_types` or the agencies table.
         Without it, bars are labelled by type code and grey.
-    labels : {"en", "zh"}
+    lang : {"en", "zh"}
+        Language of all text (default ``"en"``; ``labels`` is its older name).
     top : int, optional
         Keep the ``top`` types with the most assignments.
     title : str, optional
@@ -499,7 +574,7 @@ def role_counts_figure(
     >>> len(role_counts_figure(a).axes[0].patches)
     4
     """
-    labels = _check_labels(labels)
+    labels = style.check_lang(lang, labels, "en")
     rows, unresolved = _assignment_rows(assignments)
     table = _type_table(types)
     counts = (
@@ -545,7 +620,11 @@ def role_counts_figure(
         ax.tick_params(axis="y", labelsize=7)
         xlabel = "任务数" if labels == "zh" else "assignments"
         if unresolved:
-            xlabel += f" ({unresolved} unresolved left out)"
+            xlabel += (
+                f"（未识别的 {unresolved} 条未计入）"
+                if labels == "zh"
+                else f" ({unresolved} unresolved left out)"
+            )
         ax.set_xlabel(xlabel)
         ax.set_ylim(-0.6, max(len(counts), 1) - 0.4)
         handles = [
@@ -574,16 +653,17 @@ def role_counts_figure(
     return fig
 
 
-def lead_share_heatmap(
+def lead_role_share_heatmap(
     assignments: pd.DataFrame,
     types: pd.DataFrame | None = None,
     documents: pd.DataFrame | None = None,
     *,
-    labels: str = "en",
+    lang: str | None = None,
+    labels: str | None = None,
     min_count: int = 1,
     title: str | None = None,
 ) -> Figure:
-    r"""Heatmap of the lead share of each agency type (rows) in each place (columns).
+    r"""Heatmap of the lead-role share of each agency type (rows) in each place (columns).
 
     The cell value is :math:`n_{lead} / (n_{lead} + n_{support})` over the
     assignments of that type in that document; blank where the type has fewer
@@ -599,7 +679,8 @@ def lead_share_heatmap(
     documents : DataFrame, optional
         The documents table; columns are labelled by ``place_zh`` or
         ``place_en`` instead of ``doc_id``.
-    labels : {"en", "zh"}
+    lang : {"en", "zh"}
+        Language of all text (default ``"en"``; ``labels`` is its older name).
     min_count : int
         Smallest number of assignments for a cell to be shown (default 1).
     title : str, optional
@@ -613,11 +694,11 @@ def lead_share_heatmap(
     >>> import pandas as pd
     >>> a = pd.DataFrame({"doc_id": ["d", "d", "e"], "role": ["lead", "support", "lead"],
     ...                   "agency_type": ["hrss", "hrss", "hrss"]})
-    >>> fig = lead_share_heatmap(a)
+    >>> fig = lead_role_share_heatmap(a)
     >>> fig.axes[0].images[0].get_array().tolist()
     [[0.5, 1.0]]
     """
-    labels = _check_labels(labels)
+    labels = style.check_lang(lang, labels, "en")
     rows, _ = _assignment_rows(assignments)
     table = _type_table(types)
     lead = rows.assign(lead=rows["role"] == "lead").pivot_table(
@@ -682,11 +763,20 @@ def lead_share_heatmap(
                         color="white" if value < 0.6 else "black",
                     )
         bar = fig.colorbar(image, ax=ax, shrink=0.6)
-        bar.set_label("牵头占比" if labels == "zh" else "lead share")
+        bar.set_label("牵头角色占比" if labels == "zh" else "lead-role share")
         ax.set_title(
-            title or ("各地各类单位牵头占比" if labels == "zh" else "Lead share by type and place")
+            title
+            or (
+                "各地各类单位牵头角色占比"
+                if labels == "zh"
+                else "Lead-role share by type and place"
+            )
         )
     return fig
+
+
+#: The older name of :func:`lead_role_share_heatmap`.
+lead_share_heatmap = lead_role_share_heatmap
 
 
 def _square(data: pd.DataFrame, value: str | None) -> tuple[pd.DataFrame, str]:
@@ -715,7 +805,8 @@ def overlap_heatmap(
     G: nx.Graph | None = None,
     *,
     value: str | None = None,
-    labels: str = "zh",
+    lang: str | None = None,
+    labels: str | None = None,
     title: str | None = None,
 ) -> Figure:
     """Heatmap of the agency × agency overlap matrix.
@@ -734,7 +825,8 @@ def overlap_heatmap(
     value : str, optional
         Value column of a pair table; default the first of ``jaccard``,
         ``weight``, ``overlap``, ``n_shared``.
-    labels : {"zh", "en"}
+    lang : {"zh", "en"}
+        Language of all text (default ``"zh"``; ``labels`` is its older name).
     title : str, optional
 
     Returns
@@ -749,7 +841,7 @@ def overlap_heatmap(
     >>> overlap_heatmap(pairs).axes[0].images[0].get_array().shape
     (2, 2)
     """
-    labels = _check_labels(labels)
+    labels = style.check_lang(lang, labels, "zh")
     M, value = _square(data, value)
     names: dict = {}
     if G is not None:
@@ -765,7 +857,7 @@ def overlap_heatmap(
             )
         )
         M = M.reindex(index=nodes, columns=nodes, fill_value=0.0)
-        names = {n: style.node_label(G.nodes[n], n, labels) for n in nodes if n in G}
+        names = {n: style.agency_label(G, n, G.nodes[n], labels) for n in nodes if n in G}
     matrix = M.to_numpy(dtype=float, copy=True)
     np.fill_diagonal(matrix, np.nan)
     tick = [names.get(n, str(n)) for n in M.index]
@@ -790,25 +882,70 @@ def overlap_heatmap(
                 for label, n in zip(axis_labels, M.index, strict=True):
                     if n in G:
                         label.set_color(_darker(style.system_color(G.nodes[n].get("system"))))
-        fig.colorbar(image, ax=ax, shrink=0.6).set_label(value)
-        ax.set_title(title or ("单位任务重叠" if labels == "zh" else f"Agency overlap ({value})"))
+            # A key to the label colours, below the matrix where it covers nothing.
+            systems = [_text(G.nodes[n].get("system")) for n in M.index if n in G]
+            handles = _system_handles(systems, labels, marker="s")
+            for handle in handles:
+                handle.set_markerfacecolor(_darker(handle.get_markerfacecolor()))
+            fig.legend(
+                handles=handles,
+                loc="outside lower center",
+                ncol=min(4, max(len(handles), 1)),
+                frameon=False,
+                fontsize=6.5,
+                title="标签颜色：系统" if labels == "zh" else "Label colour: system",
+                title_fontsize=7,
+            )
+        names_of = _VALUE_NAMES[labels]
+        fig.colorbar(image, ax=ax, shrink=0.6).set_label(names_of.get(value, value))
+        default = "单位任务重叠" if labels == "zh" else "Agency overlap"
+        ax.set_title(title or f"{default} ({names_of.get(value, value)})", loc="left")
     return fig
 
 
-def _darker(color: str) -> tuple[float, float, float]:
-    # Pale palette colours (yellow, sky blue) are unreadable as text on white.
-    r, g, b = mpl.colors.to_rgb(color)
-    return (r * 0.7, g * 0.7, b * 0.7)
+_VALUE_NAMES = {
+    "en": {
+        "jaccard": "Jaccard",
+        "overlap": "overlap coefficient",
+        "weight": "weight",
+        "n_shared": "shared measures",
+    },
+    "zh": {
+        "jaccard": "Jaccard 系数",
+        "overlap": "重叠系数",
+        "weight": "权重",
+        "n_shared": "共同任务数",
+        "value": "数值",
+    },
+}
+
+
+def _darker(color) -> tuple[float, float, float]:
+    """The colour darkened until it reads as text on white (contrast about 4.5 : 1).
+
+    Pale palette colours (yellow, sky blue) are unreadable as tick labels otherwise.
+    """
+    rgb = np.array(mpl.colors.to_rgb(color))
+
+    def luminance(c: np.ndarray) -> float:
+        lin = np.where(c <= 0.03928, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+        return float(lin @ np.array([0.2126, 0.7152, 0.0722]))
+
+    while luminance(rgb) > 0.18:
+        rgb = rgb * 0.9
+    return tuple(float(x) for x in rgb)
 
 
 def projection_figure(
     backbone: nx.Graph | pd.DataFrame,
     G: nx.Graph | None = None,
     *,
-    labels: str = "zh",
+    lang: str | None = None,
+    labels: str | None = None,
     layout: str | Mapping = "auto",
     seed: int | None = None,
     title: str | None = None,
+    caption: str | None = None,
 ) -> Figure:
     """Drawing of an agency projection or its backbone.
 
@@ -821,18 +958,23 @@ def projection_figure(
     G : networkx.Graph, optional
         Source of node attributes (names, ``system``) when ``backbone`` lacks
         them, e.g. the bipartite graph it was projected from.
-    labels : {"zh", "en"}
+    lang : {"zh", "en"}
+        Language of all text (default ``"zh"``; ``labels`` is its older name).
     layout : {"auto", "spring", "kamada_kawai"} or mapping
         Layout of :func:`agencygraph.viz.style.positions`.
     seed : int, optional
         Default :data:`agencygraph.settings.SEED`.
     title : str, optional
+    caption : str, optional
+        Text under the drawing, e.g. :func:`backbone_caption` (method, α,
+        correction).
 
     Returns
     -------
     Figure
         Node colour by system, size by weighted degree, edge width by weight;
-        arrows for a directed graph (lead → support).
+        arrows for a directed graph (lead → support). The legend sits beside
+        the drawing, never over a node.
 
     Examples
     --------
@@ -841,7 +983,7 @@ def projection_figure(
     >>> len(projection_figure(edges).axes[0].collections)
     2
     """
-    labels = _check_labels(labels)
+    labels = style.check_lang(lang, labels, "zh")
     if isinstance(backbone, pd.DataFrame):
         if not {"source", "target"} <= set(backbone.columns):
             raise ValueError("an edge table needs source and target columns")
@@ -859,7 +1001,7 @@ def projection_figure(
         own = B.nodes[n]
         return own if own or G is None or n not in G else G.nodes[n]
 
-    pos = style.positions(B, layout, seed=seed)
+    pos = _packed(B, layout, seed) if isinstance(layout, str) else style.positions(B, layout)
     strength = {
         n: sum(float(d.get("weight", 1.0)) for *_, d in B.edges(n, data=True)) for n in nodes
     }
@@ -869,7 +1011,8 @@ def projection_figure(
     lo, hi = (min(ws), max(ws)) if ws else (1.0, 1.0)
     widths = [0.5 + 3.5 * (w - lo) / (hi - lo) if hi > lo else 1.2 for w in ws]
     with _style():
-        fig = Figure(figsize=(7.0, 6.0), layout="constrained")
+        side = min(6.0, max(3.0, 1.6 + 0.22 * len(nodes)))
+        fig = Figure(figsize=(side + 1.8, side), layout="constrained")
         ax = fig.add_subplot()
         if B.is_directed():
             for (u, v, _), width in zip(edges, widths, strict=True):
@@ -906,16 +1049,6 @@ def projection_figure(
             linewidths=0.5,
             zorder=2,
         )
-        for n in nodes:
-            ax.annotate(
-                style.node_label(attrs(n), n, labels),
-                pos[n],
-                xytext=(0, 7),
-                textcoords="offset points",
-                ha="center",
-                fontsize=6.5,
-                zorder=3,
-            )
         if nodes:
             xs = [pos[n][0] for n in nodes]
             yvals = [pos[n][1] for n in nodes]
@@ -923,8 +1056,153 @@ def projection_figure(
             ax.set_xlim(min(xs) - pad, max(xs) + pad)
             ax.set_ylim(min(yvals) - pad, max(yvals) + pad)
         ax.axis("off")
-        ax.legend(
-            handles=_system_handles(systems, labels), loc="lower left", frameon=False, fontsize=7
+        texts = [
+            _wrap(
+                style.agency_label(G if G is not None and n in G else B, n, attrs(n), labels),
+                labels,
+            )
+            for n in nodes
+        ]
+        sizes = [30 + 270 * strength[n] / top for n in nodes]
+        _place_labels(fig, ax, [pos[n] for n in nodes], texts, sizes)
+        fig.legend(
+            handles=_system_handles(systems, labels),
+            loc="outside right upper",
+            frameon=False,
+            fontsize=7,
         )
-        ax.set_title(title or ("单位网络骨干" if labels == "zh" else "Agency network backbone"))
+        ax.set_title(
+            title or ("单位网络骨干" if labels == "zh" else "Agency network backbone"), loc="left"
+        )
+        if caption:
+            width = 60 if labels == "zh" else 110
+            fig.text(
+                0.0,
+                0.0,
+                "\n".join(textwrap.wrap(caption, width)),
+                ha="left",
+                va="top",
+                fontsize=6.5,
+                color="#333333",
+                transform=fig.transFigure,
+            )
     return fig
+
+
+def _packed(B: nx.Graph, layout: str, seed: int | None) -> dict:
+    """Each connected component laid out alone, then the components packed in rows.
+
+    A force layout of a disconnected graph pushes its components to the corners and leaves
+    the middle of the figure empty.
+    """
+    U = B.to_undirected() if B.is_directed() else B
+    parts = sorted(
+        (sorted(c, key=style._key) for c in nx.connected_components(U)),
+        key=lambda c: (-len(c), style._key(c[0])),
+    )
+    pos: dict = {}
+    x = y = row_height = 0.0
+    width = max(3.0, 1.5 * np.sqrt(len(U)))
+    for part in parts:
+        size = max(0.8, 0.6 * np.sqrt(len(part)))
+        sub = style.positions(U.subgraph(part), layout, seed=seed) if len(part) > 1 else {}
+        if x > 0 and x + size > width:
+            x, y, row_height = 0.0, y - row_height - 1.0, 0.0
+        for n in part:
+            px, py = sub.get(n, (0.0, 0.0))
+            pos[n] = (x + size / 2 + px * size / 2, y - size / 2 + py * size / 2)
+        x += size + 1.2
+        row_height = max(row_height, size)
+    return pos
+
+
+def _place_labels(fig: Figure, ax, points: list, texts: list[str], sizes: list[float]) -> None:
+    """Label each node beside it where the label meets no other label (largest nodes first).
+
+    Tries above, below, right and left of the node; a label that fits nowhere goes where it
+    overlaps least, so that every node keeps its name in print.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.transforms import Bbox
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw_without_rendering()
+    placed: list = []
+    # Nodes are obstacles too (a label may touch only its own node).
+    centres = ax.transData.transform(np.asarray(points, dtype=float).reshape(-1, 2))
+    scale = fig.dpi / 72.0
+    nodes = [
+        Bbox.from_extents(x - r, y - r, x + r, y + r)
+        for (x, y), r in zip(centres, (np.sqrt(sizes) / 2 * scale), strict=True)
+    ]
+    order = sorted(range(len(points)), key=lambda i: (-sizes[i], i))
+    spots = [
+        ((0, 1), "center", "bottom"),
+        ((0, -1), "center", "top"),
+        ((1, 0), "left", "center"),
+        ((-1, 0), "right", "center"),
+    ]
+    for i in order:
+        radius = np.sqrt(sizes[i]) / 2 + 2  # marker radius in points, and a gap
+        best, best_overlap = None, None
+        for (dx, dy), ha, va in spots:
+            text = ax.annotate(
+                texts[i],
+                points[i],
+                xytext=(dx * radius, dy * radius),
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                fontsize=6.5,
+                zorder=3,
+            )
+            box = text.get_window_extent(renderer)
+            others = placed + nodes[:i] + nodes[i + 1 :]
+            overlap = sum(
+                max(0.0, min(box.x1, o.x1) - max(box.x0, o.x0))
+                * max(0.0, min(box.y1, o.y1) - max(box.y0, o.y0))
+                for o in others
+            )
+            if best_overlap is None or overlap < best_overlap:
+                if best is not None:
+                    best[0].remove()
+                best, best_overlap = (text, Bbox(box.get_points())), overlap
+            else:
+                text.remove()
+            if overlap == 0:
+                break
+        placed.append(best[1])
+
+
+def backbone_caption(
+    *, lang: str = "en", alpha: float | None = None, correction: str = "none"
+) -> str:
+    """Caption of an SDSM backbone figure: method, significance level, correction.
+
+    Examples
+    --------
+    >>> backbone_caption(alpha=0.05)[:40]
+    'Backbone: stochastic degree sequence mod'
+    """
+    from agencygraph import settings
+
+    alpha = settings.ALPHA if alpha is None else float(alpha)
+    lang = style.check_lang(lang)
+    if lang == "zh":
+        fix = {"none": "未做多重检验校正", "bonferroni": "Bonferroni 校正", "holm": "Holm 校正"}
+        return (
+            f"骨干网络：随机度序列模型（SDSM，Neal 2014），保留共同任务数显著多于随机期望的单位对"
+            f"（单侧检验，α = {alpha:g}，{fix.get(correction, correction)}）。"
+            "线宽：共同任务数；节点大小：加权度。"
+        )
+    fix = {
+        "none": "no correction for multiple tests",
+        "bonferroni": "Bonferroni correction",
+        "holm": "Holm correction",
+    }
+    return (
+        "Backbone: stochastic degree sequence model (SDSM; Neal 2014). A tie is kept where two "
+        "agencies share significantly more measures than expected (one-tailed, "
+        f"α = {alpha:g}, {fix.get(correction, correction)}). Line width: shared measures; "
+        "node size: weighted degree."
+    )
