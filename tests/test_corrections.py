@@ -315,7 +315,7 @@ def test_review_page_corrections_round_trip_through_build(tmp_path):
     for out, extra in ((plain, []), (fixed, ["--corrections", str(corrections)])):
         result = _cli(
             "build", "--out", str(out / "tables"), "--figures", str(out / "figures"),
-            "--null-samples", "20", "--quiet", *extra,
+            "--null-samples", "20", *extra,
         )  # fmt: skip
         assert result.returncode == 0, result.stderr
     assert "corrections: 2 applied, 0 not applied" in result.stdout

@@ -23,7 +23,9 @@ def test_parse_writes_parquet_tables_equal_to_the_csv_ones(tmp_path):
         assert len(got) == len(want), name
         if name == "assignments":
             assert got["line"].dtype.kind == "i" and got["inherited"].dtype == bool
-            text = got.astype(str).replace({"True": "true", "False": "false"})
+            # A page left empty (not a PDF) is missing in Parquet, an empty field in CSV.
+            text = got.astype(object).where(got.notna(), "").astype(str)
+            text = text.replace({"True": "true", "False": "false"})
             pd.testing.assert_frame_equal(text, want, check_dtype=False)
 
 

@@ -862,8 +862,13 @@ def overlap_heatmap(
     np.fill_diagonal(matrix, np.nan)
     tick = [names.get(n, str(n)) for n in M.index]
     size = max(3.0, 0.16 * len(tick) + 2.0)
+    # Room for the tick labels (about 0.08 inch a character at their size) and the key's rows,
+    # so that a few agencies with long names never leave the matrix no room.
+    margin = 0.08 * max((len(t) for t in tick), default=0)
+    n_systems = len({_text(G.nodes[n].get("system")) for n in M.index if n in G}) if G else 0
+    key = 0.3 * (1 + -(-n_systems // 4)) if n_systems else 0.0
     with _style():
-        fig = Figure(figsize=(size + 1.0, size), layout="constrained")
+        fig = Figure(figsize=(size + margin + 1.0, size + margin + key), layout="constrained")
         ax = fig.add_subplot()
         cmap = mpl.colormaps["Blues"].with_extremes(bad="#FFFFFF")
         image = ax.imshow(
