@@ -195,7 +195,8 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
                 e.local_rule for e in (item, *item.children)
             )
             units = resp.resolve_roles(units, first_leads=first_leads)
-            by_heading = _heading_assignment(section_heading)
+            # A heading may name who leads the items under it (一、县示范区管委会牵头工作).
+            by_heading = resp.heading_assignment(section_heading.body) if section_heading else None
             if by_heading is not None and not any(
                 r in ("lead", "responsible") for r, _, _ in units
             ):
@@ -253,14 +254,6 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
     if rule_lines:
         plan.flags.add("first_listed_rule")
     return plan
-
-
-def _heading_assignment(heading: _Element | None):
-    """Units (as leads, at offset -1) or officials a section heading makes responsible for
-    the measures under it (一、县示范区管委会牵头工作; （一）刘忻市长牵头重点工作)."""
-    if heading is None:
-        return None
-    return resp.heading_assignment(heading.body)
 
 
 def _measure_title(item: _Element, body: str) -> str:

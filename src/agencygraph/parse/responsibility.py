@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -184,10 +183,6 @@ class Note:
     closed: bool  # a bracketed note whose bracket is closed
     officials: tuple[tuple[str, int], ...] = ()
     timeline: str = ""
-    first_listed: bool = False  # the note itself states the first-listed rule
-
-
-UnitTest = Callable[[str], bool]
 
 
 @lru_cache(maxsize=65536)

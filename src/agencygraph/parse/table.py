@@ -313,13 +313,11 @@ def _join_wrapped_labels(header: list[_Cell]) -> list[_Cell]:
         if joined:
             previous = simplified(squash_spaces(joined[-1].text))
             label = previous + simplified(squash_spaces(cell.text))
+            # A label that names no column (市政府) and, joined, names one: a wrapped label.
             if (
                 _role_header(previous) is None
-                and _header_kinds([joined[-1]]) is None
-                and (
-                    _role_header(label) is not None
-                    and not any(p.search(previous) for _, p in _HEADER_KINDS)
-                )
+                and not any(p.search(previous) for _, p in _HEADER_KINDS)
+                and _role_header(label) is not None
             ):
                 joined[-1] = _Cell([*joined[-1].lines, *cell.lines], joined[-1].line)
                 continue
