@@ -281,7 +281,11 @@ def test_bug7_a_manifest_doc_id_given_twice_is_an_error(tmp_path):
     manifest.write_text(
         manifest.read_text(encoding="utf-8").replace("beta", "alpha"), encoding="utf-8"
     )
+    # Issue 21: the later row is refused (rejected.csv, both lines named), the rest coded.
     done = _run("parse", str(plans), "--out", str(tmp_path / "out"))
+    assert done.returncode == 0
+    assert "manifest.csv:3" in done.stdout and "already used on line 2" in done.stdout
+    done = _run("parse", str(plans), "--out", str(tmp_path / "out"), "--strict")
     assert done.returncode == 1
     assert "manifest.csv:3" in done.stderr and "already used on line 2" in done.stderr
 

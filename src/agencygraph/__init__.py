@@ -34,6 +34,7 @@ from agencygraph.agencies import (
 )
 from agencygraph.coding import CodedCorpus, parse_corpus
 from agencygraph.corpus import bundled_corpus
+from agencygraph.export import read_table
 from agencygraph.parse import detect_layout, parse_plan
 from agencygraph.read import read_plan
 from agencygraph.reliability import agreement, sample_measures
@@ -96,6 +97,7 @@ __all__ = [
     "parse_corpus",
     "parse_plan",
     "read_plan",
+    "read_table",
     "resolve",
     "resolve_table",
     "sample_measures",

@@ -27,6 +27,18 @@ class InputError(AgencygraphError):
         return (type(self), (self.path, self.reason, self.line))
 
 
+class ManifestError(InputError):
+    """A manifest row refused (unsafe ``doc_id`` or ``file``, a ``doc_id`` given twice).
+
+    ``path`` and ``line`` are the manifest's; the plan the row names is not coded.
+    """
+
+
+class OutputError(AgencygraphError):
+    """An output that cannot be written where it should go (a full or unwritable folder, a
+    name leading outside the output folder). Nothing was changed when it is raised."""
+
+
 class LexiconError(AgencygraphError):
     """An invalid lexicon or codebook file (unknown type, conflicting alias)."""
 

@@ -127,8 +127,13 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from agencygraph.export import check_writable
     from agencygraph.pipeline import build
 
+    # A folder that cannot be written is reported before the plans are coded.
+    check_writable(Path(args.out or settings.TABLES_DIR))
+    if not args.tables_only:
+        check_writable(Path(args.figures or settings.FIGURES_DIR))
     coded = _load(args)
     if not args.quiet:
         for line in _summary(coded):
@@ -238,7 +243,10 @@ def cmd_types(args: argparse.Namespace) -> int:
         types = types[types["system"] == args.system]
     columns = ["agency_type", "type_zh", "type_en", "system"]
     if args.csv:
-        sys.stdout.write(types[columns].to_csv(index=False, lineterminator="\n"))
+        from agencygraph.export import table_to_csv_bytes
+
+        # --aliases may bring any text: the same spreadsheet-safe CSV as the tables.
+        sys.stdout.write(table_to_csv_bytes(types[columns]).decode("utf-8"))
         return 0
     width = max(len(c) for c in types["agency_type"]) + 2
     for row in types[columns].itertuples(index=False):
@@ -427,7 +435,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the closed stream
         return 0
     except KeyboardInterrupt:
-        print("agencygraph: interrupted; no output was written", file=sys.stderr)
+        # Each output folder is swapped in whole: it holds its previous outputs, or the new
+        # ones where the build was interrupted after swapping it in.
+        print(
+            "agencygraph: interrupted; output folders hold complete outputs (the previous "
+            "ones unless the build had finished writing them)",
+            file=sys.stderr,
+        )
         return 130
     except Exception as exc:
         if os.environ.get("AGENCYGRAPH_DEBUG"):

@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from agencygraph import agencies
-from agencygraph._errors import InputError
+from agencygraph._errors import InputError, ManifestError
 from agencygraph.corpus import (
     MANIFEST_COLUMNS,
     MANIFEST_NAME,
@@ -236,7 +236,7 @@ def parse_corpus(
         Naming the file (and line) that cannot be read or holds no measures: when
         ``strict``, or when no file at all could be coded.
     """
-    from agencygraph.corpus import manifest_warnings, plan_files
+    from agencygraph.corpus import manifest_rejected, manifest_warnings, plan_files
 
     paths = bundled_corpus() if paths is None else plan_files(paths)
     if not paths:
@@ -246,7 +246,8 @@ def parse_corpus(
     doc_rows, measure_rows, assignment_rows, mention_rows = [], [], [], []
     official_rows = []
     warning_rows: list[dict] = manifest_warnings(paths)
-    rejected_rows: list[dict] = []
+    # Manifest rows naming a file outside the manifest's folder (refused, issue 21).
+    rejected_rows: list[dict] = manifest_rejected(paths)
     seen_ids: dict[str, Path] = {}
     for path, result in zip(
         paths,
@@ -326,6 +327,12 @@ def parse_corpus(
     documents, measures = corrected.documents, corrected.measures
     assignments, mentions_df = corrected.assignments, corrected.mentions
     warning_rows.extend(corrected.warnings)
+    # Formula syntax is no unit name (issue 21): reported in warnings.csv, not coded.
+    assignments, mentions_df, not_units = _without_non_units(assignments, mentions_df, documents)
+    warning_rows.extend(not_units)
+    if not_units:
+        counts = assignments.groupby("doc_id").size()
+        documents["n_assignments"] = documents["doc_id"].map(counts).fillna(0).astype(int)
     # PDF pages: a whole number, or empty for other formats and for units a correction added.
     for table in (measures, assignments):
         table["page"] = pd.to_numeric(table["page"].replace("", None), errors="coerce").astype(
@@ -401,7 +408,44 @@ def _rejected_row(path: Path, error: InputError, doc_id: str | None = None) -> d
             doc_id = document_metadata(path)["doc_id"]
         except InputError:
             doc_id = Path(path).stem
-    return {"file": str(path), "doc_id": doc_id, "reason": error.reason, "line": error.line}
+    # A refused manifest row is reported at the manifest's line.
+    file = error.path if isinstance(error, ManifestError) else str(path)
+    return {"file": file, "doc_id": doc_id, "reason": error.reason, "line": error.line}
+
+
+def _without_non_units(
+    assignments: pd.DataFrame, mentions: pd.DataFrame, documents: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame, list[dict]]:
+    """The assignments and mentions without "units" that are no unit name, and a warning
+    row (``kind`` ``not_a_unit``) for each one left out.
+
+    A unit of a Chinese plan is named in Chinese: a name with no Chinese character, or
+    beginning as a spreadsheet formula does (``=HYPERLINK(…)``, ``@SUM(…)``, ``+cmd|…``,
+    :data:`agencygraph.export.FORMULA_STARTS`), is text the coder split wrongly or planted,
+    never an agency.
+    """
+    from agencygraph.export import FORMULA_STARTS
+
+    files = dict(zip(documents["doc_id"], documents["source_file"], strict=True))
+    rows: list[dict] = []
+    kept = []
+    for table in (assignments, mentions):
+        names = table["agency_raw"].fillna("").astype(str)
+        han = names.str.contains("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]", regex=True)
+        bad = names.str.strip().str.startswith(FORMULA_STARTS) | ~han
+        for row in table[bad & (names != "")].itertuples():
+            rows.append(
+                {
+                    "doc_id": row.doc_id,
+                    "file": files.get(row.doc_id, ""),
+                    "line": int(row.line) if pd.notna(row.line) else 0,
+                    "kind": "not_a_unit",
+                    "message": f"{row.agency_raw!r} in {row.measure_id} is not a unit name "
+                    "(formula syntax, or no Chinese in it): not coded as a unit",
+                }
+            )
+        kept.append(table[~bad | (names == "")].reset_index(drop=True))
+    return kept[0], kept[1], rows
 
 
 def _page(plan: CodedPlan, line: int) -> int | None:

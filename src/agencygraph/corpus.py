@@ -25,7 +25,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from agencygraph._errors import InputError
+from agencygraph import settings
+from agencygraph._errors import InputError, ManifestError
 from agencygraph.read import (
     CSV_SUFFIXES,
     HTML_SUFFIXES,
@@ -183,16 +184,214 @@ def document_metadata(path: str | Path) -> dict[str, str]:
     A ``manifest.csv`` beside the file, or in a folder above it naming it by its path below
     that folder (columns ``file`` and those of :data:`MANIFEST_COLUMNS`), names its
     documents; otherwise the ``doc_id`` is the file's stem and the other fields are empty.
+
+    Raises
+    ------
+    ManifestError
+        Naming the manifest and line of a row refused (:func:`manifest_refusals`).
+    InputError
+        For a file whose stem is no safe ``doc_id`` (:func:`doc_id_problem`), or that is a
+        link leading outside its folder.
     """
     path = Path(path)
     found = find_manifest(path)
     meta = {column: "" for column in MANIFEST_COLUMNS}
     if found is not None:
-        row = found[1]
+        manifest, row = found
+        key = (row.get("file") or "").strip().replace("\\", "/")
+        refused = manifest_refusals(manifest).get(key)
+        if refused is not None:
+            raise ManifestError(manifest, refused[1], line=refused[0])
         meta.update({column: (row.get(column, "") or "").strip() for column in MANIFEST_COLUMNS})
+    elif not settings.FOLLOW_OUTSIDE_LINKS and _leaves(path, path.absolute().parent):
+        raise InputError(path, _outside_message(path))
     if not meta["doc_id"]:
         meta["doc_id"] = path.stem
+        problem = doc_id_problem(meta["doc_id"])
+        if problem:
+            raise InputError(
+                path,
+                f"its name gives the doc_id {meta['doc_id']!r}, which {problem}; "
+                f"name it in a {MANIFEST_NAME}",
+            )
     return meta
+
+
+# -- doc ids and paths that are safe to write and to read ---------------------------------
+
+# Names Windows keeps for devices, whatever the extension (CON.txt is the console too).
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10))}
+_RESERVED |= {f"lpt{i}" for i in range(1, 10)}
+# Characters no file name on Windows may hold (and / and \\ are path separators anywhere).
+_NOT_IN_NAMES = set('<>:"|?*') | {chr(i) for i in range(32)} | {"\x7f"}
+
+
+def doc_id_problem(doc_id: str) -> str | None:
+    """What makes ``doc_id`` unsafe as part of an output file name, or None if it is safe.
+
+    A ``doc_id`` names output files (``figures/<doc_id>_bipartite.png``), so it must be
+    one file name on every common system: no ``/`` or ``\\``, no NUL or other control
+    character, none of ``< > : " | ? *``, not starting with ``.``, not ending with a space
+    or ``.``, not a name Windows keeps for devices (``CON``, ``NUL``, ``COM1`` …), at most
+    :data:`~agencygraph.settings.DOC_ID_MAX_BYTES` bytes of UTF-8. Chinese is welcome.
+
+    Examples
+    --------
+    >>> doc_id_problem("cixi") is None, doc_id_problem("慈溪_2019") is None
+    (True, True)
+    >>> doc_id_problem("../../../escaped_x")
+    "holds a path separator ('/')"
+    >>> doc_id_problem("aux")
+    'is a name Windows keeps for a device'
+    """
+    if not doc_id:
+        return "is empty"
+    for separator in ("/", "\\"):
+        if separator in doc_id:
+            return f"holds a path separator ({separator!r})"
+    bad = sorted({c for c in doc_id if c in _NOT_IN_NAMES})
+    if bad:
+        return f"holds {', '.join(repr(c) for c in bad)}, which file names cannot hold"
+    if doc_id.startswith("."):
+        return "starts with '.' (a hidden file name, or a path)"
+    if doc_id != doc_id.rstrip(" ."):
+        return "ends with a space or '.'"
+    if doc_id.split(".")[0].strip().lower() in _RESERVED:
+        return "is a name Windows keeps for a device"
+    size = len(doc_id.encode("utf-8", "surrogatepass"))
+    if size > settings.DOC_ID_MAX_BYTES:
+        return f"is {size} bytes long (at most {settings.DOC_ID_MAX_BYTES}: DOC_ID_MAX_BYTES)"
+    try:
+        doc_id.encode("utf-8")
+    except UnicodeEncodeError:
+        return "holds a lone surrogate, which no file name can hold"
+    return None
+
+
+def _leaves(path: Path, folder: Path) -> bool:
+    """Whether ``path`` (a link, or under one) leads outside ``folder``."""
+    try:
+        return not path.absolute().resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        return True
+
+
+def _outside_message(path: Path) -> str:
+    try:
+        target = str(path.resolve())
+    except (OSError, RuntimeError):
+        target = "a link loop"
+    return (
+        f"is a link to {target}, outside its corpus folder: not read (copy the file into "
+        "the folder, or set agencygraph.settings.FOLLOW_OUTSIDE_LINKS)"
+    )
+
+
+def manifest_refusals(path: str | Path) -> dict[str, tuple[int, str]]:
+    """The rows of a ``manifest.csv`` that are refused: file as written → (line, reason).
+
+    A row is refused (its plan is not coded; it is listed in ``rejected.csv`` with the
+    manifest's path and line) when its ``doc_id`` is unsafe as a file name
+    (:func:`doc_id_problem`), when its ``doc_id`` was given on an earlier line (also
+    differing only in case, which collides on Windows and macOS), when its ``file`` is
+    given on another line too (both are refused), when its ``file`` is absolute or has
+    ``..`` in it, or when it is a link leading outside the manifest's folder (unless
+    :data:`~agencygraph.settings.FOLLOW_OUTSIDE_LINKS`).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (root / "manifest.csv").write_text(
+    ...     "file,doc_id\\na.txt,../../../escaped_x\\nb.txt,b\\nc.txt,b\\n../d.txt,d\\n")
+    >>> for name, (line, reason) in manifest_refusals(root / "manifest.csv").items():
+    ...     print(name, line, reason.split(":")[0])
+    a.txt 2 doc_id '../../../escaped_x' of a.txt holds a path separator ('/')
+    c.txt 4 doc_id 'b' of c.txt is already used on line 3
+    ../d.txt 5 file '../d.txt' leads outside the manifest's folder
+    """
+    path = Path(path).absolute()
+    return _refusals_version(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _refusals_version(path: Path, mtime_ns: int) -> dict[str, tuple[int, str]]:
+    reader = csv.DictReader(io.StringIO(read_text_file(path), newline=""))
+    refused: dict[str, tuple[int, str]] = {}
+    files: dict[str, int] = {}
+    ids: dict[str, tuple[int, str]] = {}
+    folder = path.parent
+    for row in reader:
+        line = reader.line_num
+        row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None}
+        if not any(row.values()):
+            continue
+        name = row.get("file", "").replace("\\", "/")
+        if not name:
+            continue
+        doc_id = row.get("doc_id", "") or Path(name).stem
+        parts = name.split("/")
+        if name.startswith("/") or ".." in parts or re.match(r"^[A-Za-z]:", name):
+            refused[name] = (
+                line,
+                f"file {name!r} leads outside the manifest's folder: "
+                "a manifest names plans below its own folder",
+            )
+            continue
+        if name in files:
+            message = f"file {name!r} is listed on lines {files[name]} and {line}"
+            refused[name] = (files[name], message + ": neither row is used")
+            continue
+        files[name] = line
+        problem = doc_id_problem(doc_id)
+        if problem:
+            refused[name] = (line, f"doc_id {doc_id!r} of {name} {problem}: not coded")
+            continue
+        earlier = ids.get(doc_id.casefold())
+        if earlier is not None:
+            how = (
+                "is already used"
+                if earlier[1] == doc_id
+                else f"differs only in case from {earlier[1]!r}"
+            )
+            refused[name] = (
+                line,
+                f"doc_id {doc_id!r} of {name} {how} on line {earlier[0]}: not coded "
+                "(the plan of the earlier line is)",
+            )
+            continue
+        ids[doc_id.casefold()] = (line, doc_id)
+        plan = folder.joinpath(*parts)
+        if not settings.FOLLOW_OUTSIDE_LINKS and plan.exists() and _leaves(plan, folder):
+            refused[name] = (line, f"file {name!r} {_outside_message(plan)}")
+    return refused
+
+
+def manifest_rejected(paths: Iterable[str | Path]) -> list[dict[str, object]]:
+    """``rejected.csv`` rows of the refused manifest rows that name no plan file given.
+
+    Rows whose ``file`` leads outside the manifest's folder name no plan a folder holds, so
+    no plan's coding reports them: they are reported here (``file`` is the manifest, ``line``
+    its line). The manifests are those :func:`manifest_warnings` reads.
+    """
+    rows: list[dict[str, object]] = []
+    for manifest in _manifests(paths):
+        for line, reason in manifest_refusals(manifest).values():
+            if "leads outside the manifest's folder" in reason:
+                rows.append({"file": str(manifest), "doc_id": "", "reason": reason, "line": line})
+    return rows
+
+
+def _manifests(paths: Iterable[str | Path]) -> list[Path]:
+    """The manifests of the folders plan files sit in and above (each once, in order)."""
+    out: dict[Path, Path] = {}
+    for given in paths:
+        path = Path(given)
+        found = find_manifest(path)
+        for manifest in (path.parent / MANIFEST_NAME, found[0] if found else None):
+            if manifest is not None and manifest.is_file():
+                out.setdefault(manifest.resolve(), manifest)
+    return list(out.values())
 
 
 # -- plan files given as folders ------------------------------------------------------------
@@ -362,7 +561,8 @@ def check_manifest(path: str | Path) -> list[tuple[int, str, str]]:
     ------
     InputError
         Naming the manifest and row: no ``file`` column, an unknown ``level`` (with the
-        nearest valid ones, :data:`LEVELS`), a file or a ``doc_id`` given twice.
+        nearest valid ones, :data:`LEVELS`). Rows refused one by one (a ``doc_id`` or file
+        given twice, an unsafe ``doc_id`` or ``file``) are :func:`manifest_refusals`'.
     """
     path = Path(path)
     text = read_text_file(path)
@@ -381,8 +581,7 @@ def check_manifest(path: str | Path) -> list[tuple[int, str, str]]:
         for column in header
         if column and column not in known
     ]
-    files: dict[str, int] = {}
-    ids: dict[str, int] = {}
+    refused = manifest_refusals(path)
     level_set = {level.lower() for level in LEVELS}
     for row in reader:
         line = reader.line_num
@@ -393,11 +592,8 @@ def check_manifest(path: str | Path) -> list[tuple[int, str, str]]:
         doc_id = row.get("doc_id", "") or Path(name).stem
         if not name:
             raise InputError(path, "row without a file name", line=line)
-        if name in files:
-            raise InputError(path, f"file {name!r} already listed on line {files[name]}", line)
-        if doc_id in ids:
-            raise InputError(path, f"doc_id {doc_id!r} already used on line {ids[doc_id]}", line)
-        files[name], ids[doc_id] = line, line
+        if name in refused:
+            continue  # refused rows (a doc_id given twice …) are reported in rejected.csv
         level = row.get("level", "")
         if level and level.lower() not in level_set:
             raise InputError(

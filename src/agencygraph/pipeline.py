@@ -21,7 +21,7 @@ import pandas as pd
 from agencygraph import settings
 from agencygraph._errors import InputError
 from agencygraph.coding import CodedCorpus
-from agencygraph.export import atomic_batch, table_bytes
+from agencygraph.export import output_lock, replace_folder, table_bytes
 
 
 class _Progress:
@@ -160,6 +160,13 @@ def build(
     """
     # Checked first: a misspelt doc id should not wait for the metric tables.
     docs = per_plan_docs(coded, settings.PER_PLAN if per_plan is None else per_plan)
+    if not tables_only:
+        from agencygraph.export import output_path
+
+        # Before any drawing: a doc id (from tables made by hand) that leads outside the
+        # output folder stops the build here, not after minutes of figures.
+        for doc in docs:
+            output_path(figures_dir, f"networks/{doc}_lead_support.html")
     bar = _Progress(progress)
     tables = dict(coded.tables())
     with bar.stage("metric tables", unit="table") as tick:
@@ -196,23 +203,21 @@ def build(
 
     tables_dir, figures_dir = Path(tables_dir), Path(figures_dir)
     written: list[Path] = []
-    with bar.stage("writing", len(table_files) + len(outputs)) as tick:
-        previous = _previous_outputs(figures_dir) if outputs else set()
-        with atomic_batch(tables_dir) as put_table:
-            for name, data in table_files.items():
-                put_table(name, data)
-                written.append(tables_dir / name)
-                tick()
+    folders = (tables_dir, figures_dir) if outputs else (tables_dir,)
+    with bar.stage("writing", len(table_files) + len(outputs)) as tick, output_lock(*folders):
+        # Each folder is built complete beside its target and swapped in at once: a build
+        # killed at any moment leaves each folder's previous outputs or the new ones.
+        if outputs and tables_dir.resolve() == figures_dir.resolve():
+            previous = _previous_outputs(figures_dir)
+            written += replace_folder(tables_dir, {**table_files, **outputs}, drop=previous)
+        else:
+            written += replace_folder(tables_dir, table_files)
             if outputs:
-                with atomic_batch(figures_dir) as put_output:
-                    for name, data in sorted(outputs.items()):
-                        put_output(name, data)
-                        written.append(figures_dir / name)
-                        tick()
-        # Only once the new outputs are in place: an earlier build's that this one did not
-        # write would sit beside them unlisted (another corpus's plans).
-        for name in sorted(previous - set(outputs)):
-            (figures_dir / name).unlink(missing_ok=True)
+                # An earlier build's outputs that this one does not write would sit beside
+                # them unlisted (another corpus's plans): they are not carried over.
+                previous = _previous_outputs(figures_dir)
+                written += replace_folder(figures_dir, outputs, drop=previous)
+        tick(len(table_files) + len(outputs))
     bar.report()
     return [p for p in written if p.name != OUTPUT_LIST]
 

@@ -48,6 +48,7 @@ import numpy as np
 import pandas as pd
 
 from agencygraph._errors import InputError
+from agencygraph.export import restore_frame
 
 __all__ = [
     "AGREEMENT_COLUMNS",
@@ -237,6 +238,8 @@ def read_coding(folder: str | Path) -> dict[str, pd.DataFrame]:
             raise InputError(path, "no such file")
         try:
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            # Cells agencygraph marked as text for spreadsheets (=…, -…) read back raw.
+            frame = restore_frame(frame)
         except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
             raise InputError(path, f"not a UTF-8 CSV table: {exc}") from None
         missing = [c for c in needed if c not in frame.columns]

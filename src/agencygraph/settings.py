@@ -96,3 +96,16 @@ ENCODINGS: tuple[str, ...] = ("utf-8", "gb18030")
 #: How many documents ``agencygraph parse`` lists as most worth checking (see
 #: :func:`agencygraph.coding.documents_to_check`).
 DOCUMENTS_TO_CHECK = 5
+
+# -- hostile input and faults at output (issue 21: doc ids, paths, links) -------------------
+
+#: Longest ``doc_id``, in UTF-8 bytes (a Chinese character is 3): output file names add up
+#: to 25 bytes to it (``<doc_id>_lead_support.graphml``) and most file systems allow 255. A
+#: manifest row with a longer id is refused (listed in ``rejected.csv``).
+DOC_ID_MAX_BYTES: int = 120
+
+#: Whether a plan file that is a symbolic link to a place outside its corpus folder (the
+#: folder of the manifest naming it, else its own folder) is read. Off: such a file is
+#: refused, so that a downloaded corpus cannot make a build read (and copy into its tables)
+#: a file elsewhere on the machine.
+FOLLOW_OUTSIDE_LINKS: bool = False
