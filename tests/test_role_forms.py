@@ -154,6 +154,23 @@ def test_notes_at_the_level_of_sub_points():
     assert found == [[(L, "市林业局")], [(L, "市自然资源局"), (S, "市农业农村局")]]
 
 
+def test_one_measure_whose_sub_tasks_each_carry_a_note():
+    # Unnumbered sub-tasks in one paragraph, each closed by its own note: the measure is
+    # the paragraph and its units are every note's, each once.
+    text = (
+        "一、重点任务\n一、推进水利和绿化建设工程\n"
+        "完成调蓄工程一期。（牵头单位：县水务局；配合单位：各乡镇）。"
+        "打造街头游园6个。（牵头单位：县园林局；配合单位：各乡镇）。"
+        "实施河道绿化工程。（牵头单位：县水务局；配合单位：各乡镇、县财政局）\n"
+        "二、建设文化广场\n年底前建成。（牵头单位：县文旅局）\n"
+    )
+    found, _ = roles(text)
+    assert found == [
+        [(L, "县水务局"), (S, "各乡镇"), (L, "县园林局"), (S, "县财政局")],
+        [(L, "县文旅局")],
+    ]
+
+
 def test_items_run_together_on_one_line():
     text = (
         "一、主要目标\n（一）地区生产总值增长6%。（市发改委负责）（二）一般公共预算收入增长5%。"

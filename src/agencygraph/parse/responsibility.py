@@ -687,8 +687,14 @@ def _bracketed_note(text: str, simplified: str) -> Note | None:
         if opens_with_label or (not closed and last_label > start):
             inner = text[start + 1 : close if closed else len(text)]
             found = label_units(inner, start + 1)
+            earlier = _earlier_sentence_notes(text, simplified, closes, start)
             return Note(
-                start, end, tuple(found.units), closed, tuple(found.officials), found.timeline
+                start,
+                end,
+                _union_units([*earlier.units, *found.units]),
+                closed,
+                tuple([*earlier.officials, *found.officials]),
+                found.timeline,
             )
         # A sentence in the last bracket, closed at the end of the measure or left open
         # there (（省财政厅牵头 with its bracket lost in copying).
@@ -707,6 +713,42 @@ def _bracketed_note(text: str, simplified: str) -> Note | None:
         if listed:
             return Note(start, end, tuple(listed), True)
     return None
+
+
+def _earlier_sentence_notes(
+    text: str, simplified: str, closes: dict[int, int], before: int
+) -> _Found:
+    """Labelled notes closing earlier sentences of a measure whose body is several
+    sub-tasks, each with its own note (…完成。（牵头单位：A）。…打造游园。（牵头单位：B）):
+    the measure's units are all of them."""
+    found = _Found([], [])
+    for start in sorted(closes):
+        close = closes[start]
+        if start >= before or close < 0:
+            continue
+        if not _note_label_re().match(simplified, _skip_spaces(simplified, start + 1)):
+            continue
+        after = strip_spaces(text[close + 1 : close + 3])
+        if not (text[:start].rstrip().endswith(("。", "；", ";")) or after[:1] in ("。", "；", ";")):
+            continue  # a labelled bracket inside a sentence is not a sub-task's note
+        inner = label_units(text[start + 1 : close], start + 1)
+        found.units.extend(inner.units)
+        found.officials.extend(inner.officials)
+    return found
+
+
+def _union_units(units: list[tuple[str, str, int]]) -> tuple[tuple[str, str, int], ...]:
+    """Units of several notes, each (role, unit) once; a unit leading one sub-task is not
+    also counted as supporting another."""
+    leads = {unit for role, unit, _ in units if role == "lead"}
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for role, unit, offset in units:
+        if (role, unit) in seen or (role != "lead" and unit in leads):
+            continue
+        seen.add((role, unit))
+        kept.append((role, unit, offset))
+    return tuple(kept)
 
 
 def _skip_spaces(text: str, at: int) -> int:
