@@ -728,8 +728,9 @@ def _earlier_sentence_notes(
             continue
         if not _note_label_re().match(simplified, _skip_spaces(simplified, start + 1)):
             continue
+        ends = ("。", "；", ";")
         after = strip_spaces(text[close + 1 : close + 3])
-        if not (text[:start].rstrip().endswith(("。", "；", ";")) or after[:1] in ("。", "；", ";")):
+        if not (text[:start].rstrip().endswith(ends) or after.startswith(ends)):
             continue  # a labelled bracket inside a sentence is not a sub-task's note
         inner = label_units(text[start + 1 : close], start + 1)
         found.units.extend(inner.units)
