@@ -236,6 +236,30 @@ TABLE_PIPE_BEFORE_CELLS = """\
 """
 
 
+def test_table_whose_cells_ran_together():
+    # A web table copied with nothing between its cells: the header is cut at its label
+    # words, each row at its serial number, the sentence end and the unit names.
+    text = (
+        "2023年重点工作完成情况\n"
+        "类别序号重点工作内容牵头单位完成情况\n"
+        "经济发展1全年地区生产总值增长5%左右。县发展改革委全年增长5.2%,完成目标。\n"
+        "经济发展2新增城镇就业3000人。县人力社保局、县财政局全年新增4100人。\n"
+        "民生保障3完成老旧小区改造12个。县住房城乡建设委已完成改造。\n"
+    )
+    found, plan = roles(text)
+    assert plan.layout == "table"
+    assert [m.text for m in plan.measures] == [
+        "全年地区生产总值增长5%左右。",
+        "新增城镇就业3000人。",
+        "完成老旧小区改造12个。",
+    ]
+    assert found == [
+        [(L, "县发展改革委")],
+        [(L, "县人力社保局"), (L, "县财政局")],
+        [(L, "县住房城乡建设委")],
+    ]
+
+
 def test_table_one_cell_per_line():
     found, plan = roles(TABLE_CELL_PER_LINE)
     assert plan.layout == "table"

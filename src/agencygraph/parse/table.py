@@ -1,6 +1,6 @@
 """Responsibility tables flattened to text (the *table* layout).
 
-Three flattenings are read:
+Four flattenings are read:
 
 - **tab-led cells**: a table exported from a word processor becomes one tab-led line per
   cell, with a blank line between rows; a cell's text wrapped in the original continues
@@ -9,7 +9,10 @@ Three flattenings are read:
 - **aligned columns**: text laid out from PDF, one line per row with cells set apart by runs
   of spaces or full-width spaces; blank cells vanish, so the cells of a short row are placed
   by their content (numbers, unit lists the lexicon knows, time limits) and, where the
-  columns line up, by where they start (see :func:`_aligned_table`).
+  columns line up, by where they start (see :func:`_aligned_table`);
+- **cells run together**: a web table copied with nothing between its cells, a header line
+  of label words (类别序号重点督办内容牵头单位完成情况) and one line per row, each row cut
+  by what its columns hold (see :func:`_glued_table`).
 
 A unit name wrapped onto the next line of a cell is joined where the lexicon says the
 joined name is a unit and the pieces are not two units each written with its place (市委 /
@@ -37,7 +40,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import combinations
 
 from agencygraph.agencies import normalize_name, resolve
@@ -226,7 +229,172 @@ def _table_rows(text: str) -> _Table | None:
                 ]
                 if data:
                     return _Table(row, data)
-    return _cell_stream_table(text) or _aligned_table(text.split("\n"))
+    return _cell_stream_table(text) or _aligned_table(text.split("\n")) or _glued_table(text)
+
+
+# -- tables whose cells ran together --------------------------------------------------------
+
+# Header words besides the role labels, for cutting a header whose cells ran together
+# (类别序号重点督办内容牵头单位全年完成情况): the words that end or open a header cell.
+_GLUED_HEADER_WORDS = (
+    "序号",
+    "编号",
+    "完成时限",
+    "完成时间",
+    "时间节点",
+    "时限要求",
+    "工作进度",
+    "进展情况",
+    "完成情况",
+    "落实情况",
+    "全年完成情况",
+    "备注",
+)
+_GLUED_HEADER_MAX = 60
+_GLUED_SERIAL_LEAD_RE = re.compile(r"^(\D{0,30}?)([0-9０-９]{1,3})(?![0-9０-９.．%％年月日])")
+_GLUED_UNIT_MAX = 16
+_SENTENCE_ENDS = "。；;！!？?"
+_GLUED_STOP_RE = re.compile(r"[0-9０-９%％、，,。；;：:！!？?“”\"\s]")
+
+
+@lru_cache(maxsize=1)
+def _glued_header_re() -> re.Pattern[str]:
+    words = sorted(
+        {*resp.labels(), *_GLUED_HEADER_WORDS},
+        key=len,
+        reverse=True,
+    )
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _glued_header(line: str, number: int) -> Row | None:
+    """A header line whose cells ran together, cut at the label words it holds."""
+    label = simplified(line.strip())
+    if (
+        not label
+        or len(label) > _GLUED_HEADER_MAX
+        or re.search(r"\s", label)
+        or _HEADER_PUNCT_RE.search(label)
+    ):
+        return None
+    cells, at = [], 0
+    for match in _glued_header_re().finditer(label):
+        if match.start() > at:
+            cells.append(label[at : match.start()])
+        cells.append(match.group())
+        at = match.end()
+    if at < len(label):
+        cells.append(label[at:])
+    if len(cells) < 3 or any(len(c) > _HEADER_CELL_MAX for c in cells):
+        return None
+    # Only a line with a whole unit-column label (牵头单位, 责任部门) and another column's
+    # word (序号, 完成时限) is a header, never a title that holds 分工.
+    suffixes = tuple(t for t, _ in resp.role_terms()["label_suffix"])
+    if not any(c in resp.labels() and c.endswith(suffixes) for c in cells) or not any(
+        c in _GLUED_HEADER_WORDS for c in cells
+    ):
+        return None
+    row = [_Cell([c], number) for c in cells]
+    return row if _header_kinds(row) is not None else None
+
+
+def _leading_unit(text: str) -> int:
+    """Length of the unit name opening ``text`` (0 if none): the longest name the lexicon
+    knows, else the longest that reads as a unit, cut where a shorter one is followed by
+    another unit's level (区发展改革委区财政局)."""
+    stop = _GLUED_STOP_RE.search(text)
+    span = text[: min(stop.start() if stop else len(text), _GLUED_UNIT_MAX)]
+    ends = [n for n in range(2, len(span) + 1) if resp.looks_like_unit(span[:n])]
+    known = [n for n in ends if resolve(span[:n]).agency_type is not None]
+    if known:
+        return known[-1]
+    for n in ends:
+        if n >= 3 and span[n : n + 1] in resp.UNIT_STARTS and any(e > n + 2 for e in ends):
+            return n
+    return ends[-1] if ends else 0
+
+
+def _leading_unit_list(text: str) -> int:
+    """Length of the list of units (joined by 、 or ，) opening ``text``."""
+    at = 0
+    while True:
+        length = _leading_unit(text[at:])
+        if not length:
+            return at
+        end = at + length
+        if end < len(text) and text[end] in "、，," and _leading_unit(text[end + 1 :]):
+            at = end + 1
+            continue
+        return end
+
+
+def _glued_row(line: str, number: int, kinds: list[str]) -> Row | None:
+    """A data row whose cells ran together, cut by what each column holds: outline text,
+    a serial number, the measure (to the sentence end where units begin), unit lists, and
+    the rest of the line in the last column."""
+    text = line.strip()
+    cells: dict[int, str] = {}
+    at = 0
+    measure_col = kinds.index("measure")
+    if "serial" in kinds:
+        serial = _GLUED_SERIAL_LEAD_RE.match(text)
+        if serial is None:
+            return None
+        serial_col = kinds.index("serial")
+        outline = [i for i in range(serial_col) if kinds[i] == "outline"]
+        if serial.group(1):
+            if not outline:
+                return None
+            cells[outline[0]] = serial.group(1)
+        cells[serial_col] = serial.group(2)
+        at = serial.end()
+    unit_cols = [
+        i for i, k in enumerate(kinds) if i > measure_col and k in ("lead", "support", "single")
+    ]
+    rest = text[at:]
+    starts = [
+        i + 1 for i, ch in enumerate(rest) if ch in _SENTENCE_ENDS and _leading_unit(rest[i + 1 :])
+    ]
+    if not starts or not unit_cols:
+        return None
+    cells[measure_col] = rest[: starts[0]]
+    at = starts[0]
+    for col in unit_cols:
+        length = _leading_unit_list(rest[at:])
+        if not length:
+            break
+        cells[col] = rest[at : at + length]
+        at += length
+    if at < len(rest) and unit_cols[-1] + 1 < len(kinds):
+        cells[len(kinds) - 1] = rest[at:]
+    return [_Cell([cells.get(i, "")], number) for i in range(len(kinds))]
+
+
+def _glued_table(text: str) -> _Table | None:
+    """A table copied from a web page with its cells run together: a header line of label
+    words with nothing between them, then one line per row. Each row is cut by what each
+    column holds; lines that do not read as a row are left out (and warned about)."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        header = _glued_header(line, index + 1)
+        if header is None:
+            continue
+        kinds = _header_kinds(header) or []
+        table = _Table(header, [])
+        for number, row_line in enumerate(lines[index + 1 :], start=index + 2):
+            if not row_line.strip():
+                continue
+            row = _glued_row(row_line, number, kinds)
+            if row is None:
+                if table.rows:
+                    table.warnings.append((number, "line not read as a table row"))
+                continue
+            table.rows.append(row)
+        if table.rows:
+            table.flags.add("glued_cells")
+            table.doubtful_rows = len(table.rows)
+            return table
+    return None
 
 
 # -- tables flattened to a stream of cells -------------------------------------------------
