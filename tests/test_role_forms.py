@@ -171,6 +171,25 @@ def test_one_measure_whose_sub_tasks_each_carry_a_note():
     ]
 
 
+def test_units_before_a_colon_open_the_work():
+    text = (
+        "一、重点任务\n1.市住建局：推进老旧小区改造30个。\n"
+        "2.市财政局、市发改委：保障重点项目资金。\n"
+        "3.各区政府、市直各部门：\n"  # an address line, not units at work
+    )
+    found, _ = roles(text)
+    assert found[:2] == [[(L, "市住建局")], [(R, "市财政局"), (R, "市发改委")]]
+    assert not [u for measure in found[2:] for _, u in measure]
+
+
+def test_role_clauses_after_a_dash():
+    text = (
+        "一、重点任务\n1.推进老旧小区改造——市住建局牵头，市财政局配合\n2.新增就业——市人社局负责\n"
+    )
+    found, _ = roles(text)
+    assert found == [[(L, "市住建局"), (S, "市财政局")], [(L, "市人社局")]]
+
+
 def test_items_run_together_on_one_line():
     text = (
         "一、主要目标\n（一）地区生产总值增长6%。（市发改委负责）（二）一般公共预算收入增长5%。"

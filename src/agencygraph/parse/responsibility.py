@@ -95,25 +95,36 @@ _LABEL_END = r"(?:\s*[:：]|】)\s*"
 
 
 @lru_cache(maxsize=1)
+def _level() -> str:
+    """An optional level before a label (省级牵头单位, 市级配合部门)."""
+    return rf"(?:{_alternation(t for t, _ in _terms('label_level'))})?"
+
+
+@lru_cache(maxsize=1)
 def _label_re() -> re.Pattern[str]:
-    return re.compile(rf"【?({_spaced(labels())}){_LABEL_END}")
+    return re.compile(rf"【?({_level()}{_spaced(labels())}){_LABEL_END}")
 
 
 def _label_role(matched: str) -> str:
-    """The role of a label as matched (spaces and 【 removed)."""
-    return labels()[re.sub(r"[\s【]", "", matched)]
+    """The role of a label as matched (spaces, 【 and a level before it removed)."""
+    label = re.sub(r"[\s【]", "", matched)
+    if label not in labels():
+        label = re.sub(f"^{_level()}", "", label)
+    return labels()[label]
 
 
 @lru_cache(maxsize=1)
 def _note_label_re() -> re.Pattern[str]:
     """A label that opens a responsibility note (one naming units, a division or officials)."""
     opening = [t for t, role in labels().items() if role not in ("timeline", "stop")]
-    return re.compile(rf"【?(?:{_spaced(opening)}){_LABEL_END}")
+    return re.compile(rf"【?{_level()}(?:{_spaced(opening)}){_LABEL_END}")
 
 
 @lru_cache(maxsize=1)
 def _label_at_start_re() -> re.Pattern[str]:
-    return re.compile(rf"^[{re.escape(OPEN_BRACKETS)}]?\s*(?:{_spaced(labels())}){_LABEL_END}")
+    return re.compile(
+        rf"^[{re.escape(OPEN_BRACKETS)}]?\s*{_level()}(?:{_spaced(labels())}){_LABEL_END}"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -647,7 +658,11 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
         return Note(
             start, len(text), tuple(found.units), True, tuple(found.officials), found.timeline
         )
-    return _closing_sentence(text, simplified) or _opening_sentence(text, starts)
+    return (
+        _closing_sentence(text, simplified)
+        or _opening_sentence(text, starts)
+        or _units_before_colon(text, starts)
+    )
 
 
 _CLAUSE_END_RE = re.compile(r"[，,；;。：:]")
@@ -668,6 +683,30 @@ def _opening_sentence(text: str, starts: tuple[int, ...]) -> Note | None:
             position = match.end()
         if units:
             return Note(len(text), len(text), tuple(units), True, tuple(officials))
+    return None
+
+
+_COLON_RE = re.compile(r"[:：]")
+_UNITS_BEFORE_COLON_MAX = 40
+_WORK_AFTER_COLON_MIN = 4
+
+
+def _units_before_colon(text: str, starts: tuple[int, ...]) -> Note | None:
+    """Units opening a paragraph before a colon, the work after it (市住建局：推进改造…;
+    市财政局、市发改委：保障资金): a list that does not say who leads."""
+    for start in starts:
+        colon = _COLON_RE.search(text, start, start + _UNITS_BEFORE_COLON_MAX)
+        # A paragraph that ends at the colon addresses the units (各区政府、市直各部门：).
+        if colon is None or len(strip_spaces(text[colon.end() :])) < _WORK_AFTER_COLON_MIN:
+            continue
+        names = located_units(text[start : colon.start()])
+        if (
+            names
+            and all(looks_like_unit(n) and not is_official(n) for n, _ in names)
+            and any(_lexicon_knows(n) for n, _ in names)
+        ):
+            units = tuple(("single", n, start + o) for n, o in names)
+            return Note(len(text), len(text), units, True)
     return None
 
 
@@ -779,6 +818,8 @@ def _closing_sentence(text: str, simplified: str) -> Note | None:
     # Only the last clause can be the closing sentence; looking no further keeps long
     # paragraphs linear.
     offset = max(simplified.rfind("。", 0, len(simplified.rstrip("。；; "))), 0)
+    # A dash sets the role clauses apart as well (推进改造——市住建局牵头，市财政局配合).
+    offset = max(offset, simplified.rfind("——") + 1)
     match = _CLOSING_SENTENCE_RE.search(simplified, offset)
     if match is not None:
         start = match.start() + 1
