@@ -135,6 +135,19 @@ def test_first_listed_rule_stated_once_holds_below(rule):
     ]
 
 
+def test_first_listed_rule_in_a_note_at_the_end_holds_for_the_whole_document():
+    inline = (
+        "一、重点任务\n1.推进改造。（市住建局、市财政局）\n2.新增就业。（市人社局、市教育局）\n"
+    )
+    table = "序号\t工作任务\t责任单位\n1\t推进改造\t市住建局、市财政局\n2\t新增就业\t市人社局\n"
+    for text in (inline, table):
+        found, _ = roles(text + "注：列第一位的为牵头单位。\n")
+        assert found[0] == [(L, "市住建局"), (S, "市财政局")], text
+        # without the note the same lists name units jointly responsible
+        found, _ = roles(text)
+        assert found[0] == [(R, "市住建局"), (R, "市财政局")], text
+
+
 def test_first_listed_rule_inside_one_list_holds_for_that_list_only():
     text = (
         "一、重点任务\n"

@@ -160,7 +160,9 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
     for line, paragraph in _paragraphs(text):
         local_rule = False
         if resp.find_first_listed_rule(paragraph):
-            if resp.rule_holds_below(paragraph):
+            if resp.rule_holds_everywhere(paragraph):
+                rule_lines.append(0)
+            elif resp.rule_holds_below(paragraph):
                 rule_lines.append(line)
             else:
                 local_rule = True

@@ -861,6 +861,19 @@ def rule_holds_below(text: str) -> bool:
     return False
 
 
+_DOCUMENT_NOTE_RE = re.compile(
+    r"^\s*[（(]?(?:注|备注|说明|附注|填表说明)\s*[0-9０-９]*[）)]?\s*[:：]"
+)
+
+
+def rule_holds_everywhere(paragraph: str) -> bool:
+    """Whether a paragraph states a first-listed rule for the whole document: a note set
+    apart from the measures (注：列第一位的为牵头单位), often under the table it explains."""
+    return bool(_DOCUMENT_NOTE_RE.match(vocabulary_simplified(paragraph))) and bool(
+        find_first_listed_rule(paragraph)
+    )
+
+
 def remove_first_listed_rule(text: str) -> str:
     """The text without first-listed-unit rules and the brackets they leave empty."""
     if "头" not in text and "頭" not in text:

@@ -1067,7 +1067,7 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
     plan.warnings.extend(table.warnings)
     plan.flags.update(table.flags)
     rule_lines = [
-        number
+        0 if resp.rule_holds_everywhere(line) else number
         for number, line in enumerate(text.split("\n"), start=1)
         if resp.find_first_listed_rule(line)
     ]
