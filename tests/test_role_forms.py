@@ -292,6 +292,23 @@ def test_table_whose_cells_ran_together():
     ]
 
 
+def test_table_whose_cells_are_set_apart_by_one_space():
+    text = (
+        "序号 重点任务 牵头单位 配合单位 完成时限\n"
+        "1 推进老旧小区改造 市住建局 市财政局、市发改委 2023年底\n"
+        "2 新增城镇就业5万人 市人社局 市财政局 2023年底\n"
+        "3 建设公共充电桩 市发改委 市供电公司 2023年10月\n"
+    )
+    found, plan = roles(text)
+    assert plan.layout == "table"
+    assert [m.timeline for m in plan.measures] == ["2023年底", "2023年底", "2023年10月"]
+    assert found == [
+        [(L, "市住建局"), (S, "市财政局"), (S, "市发改委")],
+        [(L, "市人社局"), (S, "市财政局")],
+        [(L, "市发改委"), (S, "市供电公司")],
+    ]
+
+
 def test_table_one_cell_per_line():
     found, plan = roles(TABLE_CELL_PER_LINE)
     assert plan.layout == "table"

@@ -229,7 +229,38 @@ def _table_rows(text: str) -> _Table | None:
                 ]
                 if data:
                     return _Table(row, data)
-    return _cell_stream_table(text) or _aligned_table(text.split("\n")) or _glued_table(text)
+    lines = text.split("\n")
+    return (
+        _cell_stream_table(text)
+        or _aligned_table(lines)
+        or _single_spaced_table(lines)
+        or _glued_table(text)
+    )
+
+
+_SINGLE_SPACE_RE = re.compile(r"(?<=\S) (?=\S)")
+
+
+def _single_spaced_table(lines: list[str]) -> _Table | None:
+    """A table whose cells are set apart by one space only (a web or PDF copy that lost its
+    layout): read as an aligned table once the single spaces are widened, if a header line
+    of labels set apart by single spaces opens it. Chinese cells hold no spaces, so a
+    space is a cell boundary; rows whose cells do not fit are placed by content."""
+    start = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if " " in line.strip() and _is_header(_pieces(_SINGLE_SPACE_RE.sub("  ", line)))
+        ),
+        None,
+    )
+    if start is None:
+        return None
+    widened = lines[:start] + [_SINGLE_SPACE_RE.sub("  ", line) for line in lines[start:]]
+    table = _aligned_table(widened)
+    if table is not None:
+        table.flags.add("single_spaced_cells")
+    return table
 
 
 # -- tables whose cells ran together --------------------------------------------------------
