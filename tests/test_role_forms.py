@@ -203,6 +203,21 @@ def test_role_clauses_after_a_dash():
     assert found == [[(L, "市住建局"), (S, "市财政局")], [(L, "市人社局")]]
 
 
+def test_plan_laid_out_by_department_headings():
+    text = (
+        "一、市发展改革委（2项）\n1.推进重大项目建设。\n2.编制年度投资计划。\n"
+        "二、市财政局\n3.保障重点项目资金。（市财政局牵头，市税务局配合）\n"
+        "三、加快城市更新\n4.改造老旧小区。\n"  # a heading that names work, not a unit
+    )
+    found, _ = roles(text)
+    assert found == [
+        [(L, "市发展改革委")],
+        [(L, "市发展改革委")],
+        [(L, "市财政局"), (S, "市税务局")],
+        [],
+    ]
+
+
 def test_items_run_together_on_one_line():
     text = (
         "一、主要目标\n（一）地区生产总值增长6%。（市发改委负责）（二）一般公共预算收入增长5%。"

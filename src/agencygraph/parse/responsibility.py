@@ -611,7 +611,7 @@ def heading_assignment(heading: str) -> _Found | None:
     """
     match = _HEADING_ROLE_RE.match(vocabulary_simplified(squash_spaces(heading)))
     if match is None:
-        return None
+        return _unit_heading(heading)
     names = split_units(heading[: match.end(1)], conjunctions=True)
     if not names:
         return None
@@ -620,6 +620,24 @@ def heading_assignment(heading: str) -> _Found | None:
     if all(looks_like_unit(n) for n in names):
         return _Found([("lead", n, -1) for n in names], [])
     return None
+
+
+# A heading naming only units, before the items they are given (二、市财政局（3项）：).
+_UNIT_HEADING_TAIL_RE = re.compile(r"(?:[（(]\s*\d{1,3}\s*(?:项|条)\s*[）)])?\s*[:：]?\s*$")
+
+
+def _unit_heading(heading: str) -> _Found | None:
+    """A heading that is a unit's name, over the items that unit is given (a plan laid out
+    by department): the unit leads each; several units named together are responsible."""
+    text = squash_spaces(heading)
+    tail = _UNIT_HEADING_TAIL_RE.search(text)
+    names = split_units(text[: tail.start()] if tail else text)
+    if not names or not all(looks_like_unit(n) and not is_official(n) for n in names):
+        return None
+    if not any(_lexicon_knows(n) for n in names):
+        return None
+    role = "lead" if len(names) == 1 else "responsible"
+    return _Found([(role, n, -1) for n in names], [])
 
 
 # An official named with a title in a heading (刘忻市长, 王浩省长).
