@@ -45,7 +45,7 @@ from itertools import combinations
 
 from agencygraph.agencies import normalize_name, resolve
 from agencygraph.parse import responsibility as resp
-from agencygraph.parse._records import Assignment, CodedPlan, Measure, Official
+from agencygraph.parse._records import Assignment, CodedPlan, Measure, Official, parse_terms
 from agencygraph.parse._text import (
     CLOSE_BRACKETS,
     LEVEL1_RE,
@@ -62,10 +62,14 @@ from agencygraph.parse._text import (
 # Header vocabulary besides the role labels of data/role_terms.csv, most specific first: a
 # header cell takes the first column kind it matches.
 _HEADER_KINDS = (
+    # progress columns of a progress report (当前进度), not deadlines
+    ("remark", re.compile(r"当前进度|进度情况|进展情况|完成进度")),
     ("timeline", re.compile(r"时间|进度|时限|期限|时序")),
     ("serial", re.compile(r"^(序号|编号|序)$")),
+    # the measure itself, though its header names a project (项目内容, 项目名称)
+    ("measure", re.compile(r"内容|具体措施|(?:项目|任务|事项|指标)名称")),
     ("outline", re.compile(r"类别|分类|领域|板块|方面|项目")),
-    ("measure", re.compile(r"分解|具体|措施|内容|举措|任务|事项|工作|要求|指标|目标")),
+    ("measure", re.compile(r"分解|具体|措施|内容|举措|任务|事项|工作|要求|指标|目标|实事")),
     ("remark", re.compile(r"备注|说明|完成情况|落实情况|进展")),
 )
 # A header cell naming the measure column itself rather than a category spanning others.
@@ -445,6 +449,7 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int]]:
     are used.
     """
     lines = text.split("\n")
+    boilerplate = parse_terms().get("boilerplate", ())
     pipe_led = sum(bool(_PIPE_LED_RE.match(line)) for line in lines) >= 3
     bare = sum(bool(_BARE_PIPE_RE.match(line)) for line in lines) >= 3
     cells: list[_Cell] = []
@@ -466,6 +471,8 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int]]:
             line = led.group(1)
             open_cell = None
         line = line.rstrip("|｜").strip()
+        if simplified(line).startswith(boilerplate):
+            continue  # web page residue (分享到, 打印本页) is no cell
         if open_cell is not None and (pipe_led or bare):
             open_cell.lines.append(line)
             continue
@@ -588,6 +595,56 @@ def _numbered_rows(header: Row, roles: list[str], body: list[_Cell]) -> _Table |
     return table if len(table.rows) >= 2 else None
 
 
+def _stacked_rows(row: Row, roles: list[str]) -> list[Row]:
+    """A numbered row of a cell stream with more cells than columns, read by content.
+
+    Units stacked one per paragraph in their cell (县水务局 / 县住建局) join into one unit
+    cell; a measure wrapped over paragraphs joins into one measure cell; a sentence after
+    the row's units or deadline starts a sub-row of the same number (its merged cells
+    blank, to be carried down). Only for tables with one unit column: with two, which
+    stacked unit belongs to which column cannot be read.
+    """
+    units_at = [i for i, r in enumerate(roles) if r in ("lead", "support", "single")]
+    measure_col = roles.index("measure")
+    if len(units_at) != 1 or units_at[0] < measure_col or len(row) <= measure_col:
+        return [row]
+    rows: list[Row] = []
+    current: Row = list(row[: measure_col + 1])
+    stacked: list[_Cell] = []
+    after_measure = False
+
+    def flush_units() -> None:
+        if stacked:
+            joined = "、".join(squash_spaces(c.text) for c in stacked)
+            current.append(_Cell([joined], stacked[0].line, [stacked[0].line]))
+            stacked.clear()
+
+    for cell in row[measure_col + 1 :]:
+        text = squash_spaces(cell.text)
+        # A cell ending in a full stop is a sentence, whatever its last words name.
+        if not text.endswith("。") and _unit_like(text):
+            stacked.append(cell)
+            after_measure = True
+            continue
+        flush_units()
+        timeline = len(text) <= _HEADER_CELL_MAX and bool(_TIMELINE_RE.search(text))
+        sentence = not timeline and (
+            text.endswith(("。", "；", ";")) or len(text) > _HEADER_CELL_MAX
+        )
+        if sentence and not after_measure:
+            current[-1] = _Cell([*current[-1].lines, *cell.lines], current[-1].line)
+            continue
+        if sentence:
+            rows.append(current)
+            current, after_measure = [cell], False
+            continue
+        current.append(cell)
+        after_measure = True
+    flush_units()
+    rows.append(current)
+    return rows
+
+
 def _cell_stream_table(text: str) -> _Table | None:
     """A table flattened one cell per paragraph (see :func:`_cell_stream`).
 
@@ -661,6 +718,11 @@ def _cell_stream_table(text: str) -> _Table | None:
         return _numbered_rows(header, roles, body)
     else:
         groups = [(body[i : i + n], False) for i in range(0, len(body), n)]
+    groups = [
+        (part, section)
+        for row, section in groups
+        for part in ([row] if section or len(row) <= n else _stacked_rows(row, roles))
+    ]
     rows_found = [g for g, section in groups if not section]
     if len(rows_found) < 2:
         return None
