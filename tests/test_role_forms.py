@@ -324,6 +324,29 @@ def test_table_whose_cells_are_set_apart_by_one_space():
     ]
 
 
+def test_table_rows_flattened_with_spaces_and_the_units_last():
+    # A table whose rows lost their layout: the header names the unit columns last, each
+    # numbered task ends with its unit cells, the first sometimes glued to the sentence.
+    text = (
+        "附件 重点任务分工 主要任务 具体内容 牵头部门 配合部门\n"
+        "一、推进城市更新\n"
+        "1、推进老旧小区改造,完成改造30个. 市住建局、市发改委 市直有关部门\n"
+        "2、建设公共充电设施.市发改委 市供电公司,各区政府\n"
+        "3、开展城市体检. 市住建局\n"
+    )
+    found, plan = roles(text)
+    assert [m.text for m in plan.measures] == [
+        "推进老旧小区改造,完成改造30个.",
+        "建设公共充电设施.",
+        "开展城市体检.",
+    ]
+    assert found == [
+        [(L, "市住建局"), (L, "市发改委"), (S, "市直有关部门")],
+        [(L, "市发改委"), (S, "市供电公司"), (S, "各区政府")],
+        [(L, "市住建局")],
+    ]
+
+
 def test_table_one_cell_per_line():
     found, plan = roles(TABLE_CELL_PER_LINE)
     assert plan.layout == "table"

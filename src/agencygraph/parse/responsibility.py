@@ -854,6 +854,64 @@ def _closing_sentence(text: str, simplified: str) -> Note | None:
     return Note(len(text), len(text), tuple(parsed.units), True, tuple(parsed.officials))
 
 
+@lru_cache(maxsize=1)
+def _column_header_re() -> re.Pattern[str]:
+    """A table header kept on one line, its unit columns last (主要任务 建设重点 牵头部门
+    配合部门), as a table flattened row by row with spaces between cells begins."""
+    unit_labels = _alternation(t for t, r in labels().items() if r in UNIT_ROLES)
+    return re.compile(
+        r"(?:^|\s)\S{0,6}(?:任务|措施|内容|重点|事项|工作|项目)\S{0,6}(?:\s+\S{1,8}){0,2}?"
+        rf"\s+(?P<labels>(?:{unit_labels})(?:\s+(?:{unit_labels})){{0,2}})\s*$"
+    )
+
+
+def unit_columns(text: str) -> tuple[str, ...]:
+    """Roles of the unit columns a flattened table's header names, in order (("lead",
+    "support") for …牵头部门 配合部门), or () where no such header line is found."""
+    for line in text.split("\n"):
+        match = _column_header_re().search(vocabulary_simplified(line.strip()))
+        if match:
+            return tuple(labels()[label] for label in match.group("labels").split())
+    return ()
+
+
+_LAST_TOKEN_RE = re.compile(r"\s+(\S+)$")
+_GLUED_AFTER_SENTENCE_RE = re.compile(r"[.。；;]([^\s.。；;]+)$")
+
+
+def trailing_columns_note(text: str, columns: tuple[str, ...]) -> Note | None:
+    """Unit cells closing a measure's text, as a table row flattened with spaces between
+    cells leaves them (推进湘江新区建设. 省发改委、长沙市政府 省直有关部门), read in the
+    order of the header's unit columns; the first may follow the sentence with no space
+    (…示范区建设.省科技厅 …)."""
+    cells: list[tuple[str, int]] = []
+    rest = text.rstrip()
+    while len(cells) < len(columns):
+        last = _LAST_TOKEN_RE.search(rest)
+        if last and _is_unit_cell(last.group(1)):
+            cells.insert(0, (last.group(1), last.start(1)))
+            rest = rest[: last.start()].rstrip()
+            continue
+        glued = _GLUED_AFTER_SENTENCE_RE.search(rest)
+        if glued and len(rest) - len(glued.group(1)) > 4 and _is_unit_cell(glued.group(1)):
+            cells.insert(0, (glued.group(1), glued.start(1)))
+            rest = rest[: glued.start(1)]
+        break
+    if not cells:
+        return None
+    units = [
+        (role, unit, at + offset)
+        for role, (cell, at) in zip(columns, cells, strict=False)
+        for unit, offset in located_units(cell)
+    ]
+    return Note(len(rest), len(text), tuple(units), True)
+
+
+def _is_unit_cell(cell: str) -> bool:
+    names = split_units(cell)
+    return bool(names) and _units_of_a_list(names) and not any(is_official(n) for n in names)
+
+
 def find_first_listed_rule(text: str) -> list[tuple[int, int]]:
     """Spans of statements that the first-listed unit leads (列第一位的为牵头单位 …)."""
     if "头" not in text and "頭" not in text:  # every statement of the rule names 牵头

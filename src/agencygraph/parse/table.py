@@ -248,13 +248,17 @@ _SINGLE_SPACE_RE = re.compile(r"(?<=\S) (?=\S)")
 def _single_spaced_table(lines: list[str]) -> _Table | None:
     """A table whose cells are set apart by one space only (a web or PDF copy that lost its
     layout): read as an aligned table once the single spaces are widened, if a header line
-    of labels set apart by single spaces opens it. Chinese cells hold no spaces, so a
-    space is a cell boundary; rows whose cells do not fit are placed by content."""
+    of labels set apart by single spaces, 序号 first, opens it. Chinese cells hold no
+    spaces, so a space is a cell boundary; rows whose cells do not fit are placed by
+    content. Without a serial column the rows are numbered items, read by the outline
+    (see :func:`responsibility.trailing_columns_note`)."""
     start = next(
         (
             i
             for i, line in enumerate(lines)
-            if " " in line.strip() and _is_header(_pieces(_SINGLE_SPACE_RE.sub("  ", line)))
+            if " " in line.strip()
+            and _HEADER_SERIAL_RE.match(line.split()[0])
+            and _is_header(_pieces(_SINGLE_SPACE_RE.sub("  ", line)))
         ),
         None,
     )
