@@ -218,6 +218,13 @@ def test_plan_laid_out_by_department_headings():
     ]
 
 
+def test_collectives_named_with_their_owner():
+    found, _ = roles(
+        "一、重点任务\n1.实施重点项目。(市发改委牵头,各县区政府、市政府有关工作部门分工负责)\n"
+    )
+    assert found == [[(L, "市发改委"), (S, "各县区政府"), (S, "市政府有关工作部门")]]
+
+
 def test_items_run_together_on_one_line():
     text = (
         "一、主要目标\n（一）地区生产总值增长6%。（市发改委负责）（二）一般公共预算收入增长5%。"
