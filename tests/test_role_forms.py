@@ -148,6 +148,15 @@ def test_first_listed_rule_in_a_note_at_the_end_holds_for_the_whole_document():
         assert found[0] == [(R, "市住建局"), (R, "市财政局")], text
 
 
+def test_first_listed_rule_after_the_first_unit_with_the_same_below():
+    text = (
+        "一、重点工作\n1.推进改造。 责任单位:县发改局(首位单位为牵头单位,下同)、县财政局\n"
+        "2.新增就业。 责任单位:县人社局、县财政局\n"
+    )
+    found, _ = roles(text)
+    assert found == [[(L, "县发改局"), (S, "县财政局")], [(L, "县人社局"), (S, "县财政局")]]
+
+
 def test_first_listed_rule_inside_one_list_holds_for_that_list_only():
     text = (
         "一、重点任务\n"
