@@ -363,6 +363,19 @@ def test_table_rows_flattened_with_spaces_and_the_units_last():
     ]
 
 
+def test_pipe_table_whose_merged_cells_were_dropped():
+    # Rows under a merged lead cell lost that cell: their later cells moved left, the gap
+    # went to the row's end. A cell that cannot be a unit is placed by its content.
+    text = (
+        "序号 | 项目内容 | 牵头单位 | 落实情况 |\n"
+        "1 | 免费接种流感疫苗2万人。 | 县卫生健康局 | 已完成。 |\n"
+        "2 | 开展结直肠癌筛查7400人。 | 已完成。完成率47%。 | |\n"
+        "3 | 培训应急救护人员235人。 | 县红十字会 | 已完成培训188人。 |\n"
+    )
+    found, _ = roles(text)
+    assert found == [[(L, "县卫生健康局")], [(L, "县卫生健康局")], [(L, "县红十字会")]]
+
+
 def test_table_one_cell_per_line():
     found, plan = roles(TABLE_CELL_PER_LINE)
     assert plan.layout == "table"

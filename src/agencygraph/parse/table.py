@@ -1179,6 +1179,22 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
     for cells in rows:
         if len(cells) != width:
             plan.warnings.append((cells[0].line, f"row has {len(cells)} cells, {width} expected"))
+        filled = len(cells)
+        while filled > 1 and cells[filled - 1].blank:
+            filled -= 1
+        texts = [squash_spaces(c.text) for c in cells[:filled]]
+        misfit = any(
+            text and _fit(role, text) is None for role, text in zip(roles, texts, strict=False)
+        )
+        if filled < width and misfit:
+            # A short row lost its merged (blank) cells, or had them moved to its end, so a
+            # cell stands in a column it cannot belong to: place its cells by content.
+            cells = cells[:filled]
+            placed, _ = _place(texts, [0] * filled, roles, None)
+            full = [_Cell([], cells[0].line) for _ in range(width)]
+            for column, cell in zip(placed, cells, strict=True):
+                full[column] = cell
+            cells = full
         by_role: dict[str, list[_Cell]] = {}
         for role, cell in zip(roles, cells, strict=False):
             by_role.setdefault(role, []).append(cell)
