@@ -234,6 +234,19 @@ def test_collectives_named_with_their_owner():
     assert found == [[(L, "市发改委"), (S, "各县区政府"), (S, "市政府有关工作部门")]]
 
 
+def test_progress_report_text_under_a_label_is_not_units():
+    # A progress report: each item's label line is followed by what was done, written as
+    # a 完成情况： line or as a paragraph of its own.
+    text = (
+        "一、民生实事\n1.开展职业技能培训4万人次。\n责任单位:市人社局\n"
+        "完成情况:全市培训10万人次,新增技能人才5.7万人。\n"
+        "（二）适龄女生HPV疫苗接种牵头责任部门:县卫生健康委员会\n"
+        "截至4月1日,已完成接种1800剂次,完成率100%。\n"
+    )
+    found, _ = roles(text)
+    assert found == [[(L, "市人社局")], [(L, "县卫生健康委员会")]]
+
+
 def test_items_run_together_on_one_line():
     text = (
         "一、主要目标\n（一）地区生产总值增长6%。（市发改委负责）（二）一般公共预算收入增长5%。"

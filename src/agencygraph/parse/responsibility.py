@@ -688,15 +688,33 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
     opening = _note_label_re().search(simplified)
     if opening is not None:
         start = opening.start()
-        found = label_units(text[start:], start)
-        return Note(
-            start, len(text), tuple(found.units), True, tuple(found.officials), found.timeline
-        )
+        end = _label_block_end(text, simplified, start, starts)
+        found = label_units(text[start:end], start)
+        return Note(start, end, tuple(found.units), True, tuple(found.officials), found.timeline)
     return (
         _closing_sentence(text, simplified)
         or _opening_sentence(text, starts)
         or _units_before_colon(text, starts)
     )
+
+
+def _label_block_end(text: str, simplified: str, start: int, starts: tuple[int, ...]) -> int:
+    """Where a run of label lines starting at ``start`` ends: at the first later paragraph
+    that neither opens with a label nor continues a unit list (a progress report's text
+    under 牵头责任部门：A is not more units)."""
+    for paragraph in sorted(p for p in starts if p > start):
+        if _label_re().search(simplified[paragraph : paragraph + _LABEL_LEAD_MAX]):
+            continue  # another label line (部门分工：…, 配合单位：…)
+        head = _CLAUSE_END_RE.split(text[paragraph : paragraph + _UNIT_RUN_MAX], maxsplit=1)[0]
+        names = split_units(head)
+        if names and all(looks_like_unit(n) for n in names):
+            continue
+        return paragraph
+    return len(text)
+
+
+_UNIT_RUN_MAX = 120
+_LABEL_LEAD_MAX = 12
 
 
 _CLAUSE_END_RE = re.compile(r"[，,；;。：:]")
