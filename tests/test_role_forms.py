@@ -405,6 +405,16 @@ def test_pipe_table_whose_merged_cells_were_dropped():
     assert found == [[(L, "县卫生健康局")], [(L, "县卫生健康局")], [(L, "县红十字会")]]
 
 
+def test_table_cell_holding_labels():
+    text = (
+        "序号\t工作任务\t责任单位\t完成时限\n"
+        "1\t推进老旧小区改造\t牵头：市住建局；配合：市财政局\t2023年底\n"
+        "2\t新增就业\t牵头：市人社局\t2023年底\n"
+    )
+    found, _ = roles(text)
+    assert found == [[(L, "市住建局"), (S, "市财政局")], [(L, "市人社局")]]
+
+
 def test_table_one_cell_per_line():
     found, plan = roles(TABLE_CELL_PER_LINE)
     assert plan.layout == "table"

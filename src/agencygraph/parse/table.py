@@ -1282,6 +1282,11 @@ def _cell_units(cell: _Cell | None, role: str) -> list[tuple[str, str, int]]:
     (A（牵头）), or the roles a sentence in the cell gives (A、B配合落实; A牵头，B、C)."""
     if cell is None or cell.blank:
         return []
+    if resp.starts_note_label(cell.text):
+        # labels inside the cell (牵头：A；配合：B) say each unit's role
+        found = resp.label_units(cell.text)
+        if found.units:
+            return [(r, u, _line_at(cell, offset)) for r, u, offset in found.units]
     listed = _unit_lines(cell)
     if listed and resp.has_role_verb(cell.text):
         parsed = resp.sentence_units(cell.text, open_tail=role)
