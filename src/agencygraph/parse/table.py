@@ -28,7 +28,8 @@ Blank lead and support cells follow the carry-down rule (``tests/data/gold/READM
 1. lead blank: the lead of the nearest row above is carried down (``inherited``);
 2. lead and supports blank: the lead and the supports of the row above are carried;
 3. lead blank, supports filled: only the lead is carried;
-4. lead filled, supports blank: the row has no supporting units.
+4. lead filled, supports blank: the row has no supporting units;
+5. a lead (carried down or not) named again among the supports is coded once, as lead.
 
 A table with a single 责任单位 column (no lead column) is a single list: its first unit
 leads where the document states that rule (列第一位的为牵头单位), else all are support and
