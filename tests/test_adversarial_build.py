@@ -402,6 +402,9 @@ def _start_slowed(args: list[str], cwd: Path, slow: float = 0.05) -> subprocess.
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        # A shell's background jobs inherit SIGINT ignored (Python then installs no Ctrl-C
+        # handler): the build gets the default, as in a terminal.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
 
 

@@ -584,6 +584,9 @@ def write_tables(
 ) -> list[Path]:
     """Write DataFrames as ``<name>.csv`` (or ``.parquet``) into ``folder``, all or nothing.
 
+    The folder is replaced in one step (:func:`replace_folder`, under :func:`output_lock`):
+    a run killed while writing leaves the previous tables; other files in it are kept.
+
     Parameters
     ----------
     tables
@@ -598,13 +601,13 @@ def write_tables(
     list of Path
         The files written, in the order given.
     """
-    written = []
-    with atomic_batch(folder) as put:
-        for name, frame in tables.items():
-            suffix, data = table_bytes(frame, format)
-            put(f"{name}{suffix}", data)
-            written.append(Path(folder) / f"{name}{suffix}")
-    return written
+    files = {}
+    for name, frame in tables.items():
+        suffix, data = table_bytes(frame, format)
+        files[f"{name}{suffix}"] = data
+    # As a build does: the folder is swapped in whole, under its lock (other files kept).
+    with output_lock(folder):
+        return replace_folder(folder, files)
 
 
 def write_files(files: Mapping[str, Callable[[], bytes] | bytes], folder: str | Path) -> list[Path]:
