@@ -68,6 +68,8 @@ __all__ = [
     "collapse_measures",
     "collapse_tasks",
     "collective_patterns",
+    "comparable_unit",
+    "has_tasks",
     "inherited_weights",
     "is_collective",
     "prepare",
@@ -169,15 +171,27 @@ def task_ids(measures: pd.DataFrame) -> pd.Series:
     return pd.Series([rep[k] for k in key], index=pd.Index(ids, name="measure_id"), name="task")
 
 
-def _has_tasks(measures: pd.DataFrame | None) -> bool:
+def has_tasks(measures: pd.DataFrame | None) -> bool:
+    """Whether ``measures`` tells each measure's task (a ``task_no`` or ``task_id`` column)."""
     return measures is not None and bool({"task_id", "task_no"} & set(measures.columns))
+
+
+def comparable_unit(unit: str | None, measures: pd.DataFrame | None) -> str:
+    """``unit``, or where it is None the unit that makes plans comparable.
+
+    ``"task"`` when ``measures`` tells each measure's task (:func:`has_tasks`), else ``"row"``.
+    """
+    if unit is not None:
+        return check_unit(unit)
+    return "task" if has_tasks(measures) else "row"
 
 
 def collapse_measures(measures: pd.DataFrame) -> pd.DataFrame:
     """The measures table with one row per task (:func:`task_ids`).
 
-    The task keeps its first measure's row (id, text, line, …) and gains ``n_rows``, the
-    number of measures rows it merges; rows stay in the table's order.
+    The task keeps its first measure's row (id, line, …) with ``text`` its rows' texts
+    joined by line breaks, and gains ``n_rows``, the number of measures rows it merges;
+    rows stay in the table's order.
 
     Examples
     --------
@@ -193,6 +207,24 @@ def collapse_measures(measures: pd.DataFrame) -> pd.DataFrame:
     keep = task.to_numpy(dtype=object) == ids
     out = measures.loc[keep].copy()
     out["n_rows"] = counts.reindex(ids[keep]).to_numpy(dtype=np.int64)
+    if "text" in measures.columns:
+        # The task's text is its rows' texts, in source order.
+        order = pd.to_numeric(
+            measures.get("line", pd.Series(0, index=measures.index)), errors="coerce"
+        )
+        rows = pd.DataFrame(
+            {
+                "task": task.to_numpy(dtype=object),
+                "text": text(measures["text"]).to_numpy(dtype=object),
+                "line": order.to_numpy(),
+            }
+        )
+        joined = (
+            rows.sort_values("line", kind="stable")
+            .groupby("task", sort=False)["text"]
+            .agg("\n".join)
+        )
+        out["text"] = joined.reindex(ids[keep]).to_numpy(dtype=object)
     return out.reset_index(drop=True)
 
 
@@ -398,6 +430,7 @@ def prepare(
     unit: str = "row",
     inherited: str | bool = "keep",
     collectives: str = "keep",
+    statistic: str | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """The assignments (and measures) at the unit of analysis asked for.
 
@@ -417,6 +450,10 @@ def prepare(
     unit : {"row", "task"}
     inherited : {"keep", "weight", "drop"} or bool
     collectives : {"keep", "drop"}
+    statistic : str, optional
+        The name of a statistic that counts assignments as present or absent; with it,
+        ``inherited="weight"`` raises a ValueError naming it (a weight cannot enter a 0/1
+        statistic, and reading it as ``"keep"`` would hide that).
 
     Returns
     -------
@@ -435,7 +472,13 @@ def prepare(
     unit = check_unit(unit)
     how = check_inherited(inherited)
     collectives = check_collectives(collectives)
-    if unit == "task" and not _has_tasks(measures):
+    if how == "weight" and statistic is not None:
+        raise ValueError(
+            f"{statistic} counts each assignment as present or absent: inherited='weight' "
+            "enters weighted statistics only (bipartite_graph, incidence_matrix(weighted=True), "
+            "project_agencies(weight=True), agency_centrality strength); use 'keep' or 'drop'"
+        )
+    if unit == "task" and not has_tasks(measures):
         raise ValueError(
             "unit='task' needs the measures table with its task_no (or task_id) column"
         )
