@@ -838,7 +838,6 @@ def _wide_indices(
     place = _places(documents, docs)
     out = keep[["doc_id", "n_agencies", "n_measures", "n_edges", "n_leads"]].copy()
     out.insert(1, "place_en", [place.get(d, "") for d in docs])
-    out.insert(2, "unit", unit)
     wide = {
         column: long.pivot(index="doc_id", columns="index", values=column).reindex(docs)
         for column in ("z", "p_value")
@@ -849,6 +848,7 @@ def _wide_indices(
             table = wide[column]
             values = table[name] if name in table.columns else np.nan
             out[f"{name}_{suffix}"] = np.asarray(values, dtype=float)
+    out["unit"] = unit
     return out.sort_values("doc_id", kind="mergesort").reset_index(drop=True)
 
 
@@ -920,9 +920,10 @@ def cross_region_comparison(
     Returns
     -------
     DataFrame
-        ``doc_id, place_en, unit, n_agencies, n_measures, n_edges, n_leads``, then
+        ``doc_id, place_en, n_agencies, n_measures, n_edges, n_leads``, then
         for each index of :data:`agencygraph.metrics.NETWORK_INDICES` the
-        columns ``<index>, <index>_z, <index>_p``; sorted by ``doc_id``.
+        columns ``<index>, <index>_z, <index>_p``, then ``unit`` (``"task"``
+        or ``"row"``, the unit counted); sorted by ``doc_id``.
         ``attrs``: ``excluded`` (list of doc_ids), ``n_samples``, ``seed``.
         Indices the null cannot change have ``_z`` NaN and ``_p`` 1.
 
