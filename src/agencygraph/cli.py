@@ -145,6 +145,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         format=args.format,
         lang=args.lang,
         standalone=args.standalone,
+        unit=args.unit,
+        inherited=args.inherited,
+        collectives=args.collectives,
     )
     if not args.quiet:
         print(f"{len(written)} files written")
@@ -386,6 +389,27 @@ def _parser() -> argparse.ArgumentParser:
         "--standalone",
         action="store_true",
         help="inline the network script in every page instead of networks/_lib/",
+    )
+    # Unit of analysis (issue 20): see agencygraph.units and docs/methods.md, section 1.
+    p_build.add_argument(
+        "--unit",
+        choices=("row", "task"),
+        help="unit of analysis of every metric table and graph: table rows as coded, or "
+        "tasks (the rows of one task merged). Default: cross_region.csv counts tasks where "
+        "the plans have them, everything else rows",
+    )
+    p_build.add_argument(
+        "--inherited",
+        choices=("keep", "drop"),
+        default="keep",
+        help="assignments carried down from merged table cells: keep (default) or drop",
+    )
+    p_build.add_argument(
+        "--collectives",
+        choices=("keep", "drop"),
+        default="keep",
+        help="collective actors (各有关单位, 各县(区)党委和政府 ...): keep (default, flagged "
+        "in agencies.csv) or drop from every metric",
     )
     p_build.set_defaults(func=cmd_build)
 
