@@ -173,7 +173,7 @@ def test_cixi_counts_the_issue_quotes(coded):
     edges = {}
     for name, options in {
         "row": {},
-        "task": {"unit": "task", "measures": coded.measures},
+        "task": {"unit": "task", "measures": coded.measures, "docs": "cixi"},
         "drop": {"inherited": "drop"},
     }.items():
         B, _, _ = incidence_matrix(a, **options)
