@@ -488,6 +488,13 @@ class _Found:
     timeline: str = ""
 
 
+# A list's lead named after it: 责任单位：A、B（A牵头）; 责任单位：A、B，其中A为牵头单位.
+_NAMED_LEAD_RE = re.compile(
+    r"[（(]\s*([^（()）、，,]{2,30}?)\s*牵头\s*[）)]\s*$"
+    r"|[，,；;]\s*其中\s*([^，,；;。、]{2,30}?)\s*(?:为|是|作为)牵头(?:单位|部门)\s*$"
+)
+
+
 def label_units(inner: str, base: int = 0) -> _Found:
     """``牵头单位：A、B；配合单位：C`` → units with roles (lead/support/single), in order.
 
@@ -505,6 +512,11 @@ def label_units(inner: str, base: int = 0) -> _Found:
         if 0 < stop < len(content.rstrip("。 \n")):
             content = content[:stop]
         at = base + match.end()
+        named_lead = _NAMED_LEAD_RE.search(content) if role in ("lead", "single") else None
+        lead = ""
+        if named_lead:
+            lead = squash_spaces(named_lead.group(1) or named_lead.group(2))
+            content = content[: named_lead.start()]
         sentence = (
             sentence_units(content, at, open_tail=role)
             if role in UNIT_ROLES and _verb_re().search(vocabulary_simplified(content))
@@ -516,6 +528,8 @@ def label_units(inner: str, base: int = 0) -> _Found:
         elif role in UNIT_ROLES:
             for unit, offset in located_units(content):
                 marked, unit = role_marked(unit)
+                if lead and unit == lead:
+                    marked = "lead"
                 if is_official(unit):
                     found.officials.append((unit, at + offset))
                 else:
@@ -688,15 +702,33 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
     opening = _note_label_re().search(simplified)
     if opening is not None:
         start = opening.start()
-        found = label_units(text[start:], start)
-        return Note(
-            start, len(text), tuple(found.units), True, tuple(found.officials), found.timeline
-        )
+        end = _label_block_end(text, simplified, start, starts)
+        found = label_units(text[start:end], start)
+        return Note(start, end, tuple(found.units), True, tuple(found.officials), found.timeline)
     return (
         _closing_sentence(text, simplified)
         or _opening_sentence(text, starts)
         or _units_before_colon(text, starts)
     )
+
+
+def _label_block_end(text: str, simplified: str, start: int, starts: tuple[int, ...]) -> int:
+    """Where a run of label lines starting at ``start`` ends: at the first later paragraph
+    that neither opens with a label nor continues a unit list (a progress report's text
+    under 牵头责任部门：A is not more units)."""
+    for paragraph in sorted(p for p in starts if p > start):
+        if _label_re().search(simplified[paragraph : paragraph + _LABEL_LEAD_MAX]):
+            continue  # another label line (部门分工：…, 配合单位：…)
+        head = _CLAUSE_END_RE.split(text[paragraph : paragraph + _UNIT_RUN_MAX], maxsplit=1)[0]
+        names = split_units(head)
+        if names and all(looks_like_unit(n) for n in names):
+            continue
+        return paragraph
+    return len(text)
+
+
+_UNIT_RUN_MAX = 120
+_LABEL_LEAD_MAX = 12
 
 
 _CLAUSE_END_RE = re.compile(r"[，,；;。：:]")
