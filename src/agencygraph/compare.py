@@ -1372,6 +1372,9 @@ def role_shares(
     types: Iterable[str] | None = None,
     permutations: int = PERMUTATIONS,
     seed: int | None = None,
+    unit: str = "row",
+    inherited: bool | str = True,
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     r"""How often each agency type leads, per place (or province, level), with a test of
     whether the share differs between them.
@@ -1407,6 +1410,10 @@ def role_shares(
     seed : int, optional
         Seed of the permutations (default ``settings.SEED``); the same seed gives the same
         p-values.
+    unit, inherited, collectives
+        The unit of analysis (:mod:`agencygraph.units`): ``unit="row"`` (default) or
+        ``"task"`` (from ``coded.measures``), ``inherited`` ``"keep"`` (default) or
+        ``"drop"``, ``collectives`` ``"keep"`` (default) or ``"drop"``.
 
     Returns
     -------
@@ -1445,7 +1452,15 @@ def role_shares(
         raise ValueError(f"by={by!r} is not a column of documents{suggest(by, valid)}")
     groups = dict(zip(documents["doc_id"].astype(str), group, strict=True))
 
-    long = type_by_place(coded.assignments, coded.agencies, coded.documents)
+    long = type_by_place(
+        coded.assignments,
+        coded.agencies,
+        coded.documents,
+        measures=getattr(coded, "measures", None),
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+    )
     if types is not None:
         wanted = list(types)
         unknown = sorted(set(wanted) - set(long["agency_type"]))
