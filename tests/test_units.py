@@ -267,3 +267,13 @@ def test_eigenvector_per_component_ranks_like_each_plan_alone(coded):
         )
         ratio = mine["eigenvector"].sort_index() / alone["eigenvector"].sort_index()
         np.testing.assert_allclose(ratio, ratio.iloc[0])  # one scale factor per plan
+
+
+def test_build_command_takes_the_unit_options():
+    from agencygraph.cli import _parser
+
+    args = _parser().parse_args(["build", "--unit", "task", "--inherited", "drop"])
+    assert (args.unit, args.inherited, args.collectives) == ("task", "drop", "keep")
+    assert _parser().parse_args(["build"]).unit is None  # cross_region: tasks where known
+    with pytest.raises(SystemExit):
+        _parser().parse_args(["build", "--collectives", "some"])
