@@ -33,9 +33,10 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from xml.etree.ElementTree import Element
+from xml.etree.ElementTree import Element, SubElement
 from xml.parsers import expat
 
 from agencygraph import settings
@@ -150,8 +151,33 @@ class _Refused(Exception):
     """Raised inside expat's callbacks; turned into an InputError with the line."""
 
 
+class _Names(dict):
+    """Expat's names (``uri}local``) → ElementTree's (``{uri}local``), learnt as met."""
+
+    def __missing__(self, name: str) -> str:
+        value = "{" + name if "}" in name else name
+        if len(self) < 10_000:  # a crafted part may use any number of names
+            self[name] = value
+        return value
+
+
+class _Locals(dict):
+    """Expat's names → local names, learnt as met."""
+
+    def __missing__(self, name: str) -> str:
+        value = local(name)
+        if len(self) < 10_000:
+            self[name] = value
+        return value
+
+
 class _Builder:
-    """Expat callbacks that build only the wanted subtrees."""
+    """Expat callbacks that build only the wanted subtrees.
+
+    Written for speed (a sheet of a million cells calls them millions of times): the
+    limits are read once, names converted through caches, subtrees built with
+    :func:`~xml.etree.ElementTree.SubElement`.
+    """
 
     def __init__(self, part: str, budget: Budget, ends, starts) -> None:
         self.part = part
@@ -160,58 +186,78 @@ class _Builder:
         self.starts = starts
         self.names: list[str] = []  # local names of the open elements
         self.building: list[Element] = []  # open elements of the subtree being built
-        self.texts: list[list[str]] = []  # text pieces of each open built element
+        self.texts: list[list[str] | None] = []  # text pieces of each open built element
         self.lines: list[int] = []
         self.size = 0  # elements in the subtree being built
         self.events: list[tuple[str, tuple[str, ...], Element, int]] = []
         self.parser: expat.XMLParserType | None = None
+        self.tags = _Names()
+        self.locals = _Locals()
+        self.max_depth = settings.READ_MAX_XML_DEPTH
+        self.max_size = settings.READ_MAX_ITEM_ELEMENTS
+        self.max_chars = settings.READ_MAX_TEXT_CHARS
+
+    def _too_deep(self) -> _Refused:
+        return _Refused(
+            f"elements nested more than {self.max_depth} deep (settings.READ_MAX_XML_DEPTH)"
+        )
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         names = self.names
-        names.append(local(name))
-        if len(names) > settings.READ_MAX_XML_DEPTH:
-            raise _Refused(
-                f"elements nested more than {settings.READ_MAX_XML_DEPTH} deep "
-                "(settings.READ_MAX_XML_DEPTH)"
-            )
-        where = tuple(names) if not self.building else None
-        if self.building or where in self.ends:
+        names.append(self.locals[name])
+        building = self.building
+        if building:
+            if len(names) > self.max_depth:
+                raise self._too_deep()
             self.size += 1
-            if self.size > settings.READ_MAX_ITEM_ELEMENTS:
+            if self.size > self.max_size:
                 raise _Refused(
-                    f"more than {settings.READ_MAX_ITEM_ELEMENTS:,} elements in one "
-                    f"<{names[len(names) - len(self.building) - 1]}> "
+                    f"more than {self.max_size:,} elements in one "
+                    f"<{names[len(names) - len(building) - 1]}> "
                     "(settings.READ_MAX_ITEM_ELEMENTS)"
                 )
-            element = Element(
-                "{" + name if "}" in name else name,
-                {("{" + k if "}" in k else k): v for k, v in attrs.items()},
-            )
-            if self.building:
-                self.building[-1].append(element)
-            else:
-                self.lines.append(self.parser.CurrentLineNumber)
-            self.building.append(element)
-            self.texts.append([])
+            tags = self.tags
+            attrib = {tags[k]: v for k, v in attrs.items()} if attrs else {}
+            building.append(SubElement(building[-1], tags[name], attrib))
+            self.texts.append(None)
+            return
+        if len(names) > self.max_depth:
+            raise self._too_deep()
+        where = tuple(names)
+        if where in self.ends:
+            tags = self.tags
+            attrib = {tags[k]: v for k, v in attrs.items()} if attrs else {}
+            self.size = 1
+            self.lines.append(self.parser.CurrentLineNumber)
+            building.append(Element(tags[name], attrib))
+            self.texts.append(None)
         elif where in self.starts:
-            element = Element("{" + name if "}" in name else name, attrs)
+            tags = self.tags
+            element = Element(tags[name], {tags[k]: v for k, v in attrs.items()})
             self.events.append(("start", where, element, self.parser.CurrentLineNumber))
 
-    def end(self, name: str) -> None:
-        if self.building:
-            element = self.building.pop()
+    def end(self, _name: str) -> None:
+        building = self.building
+        if building:
+            element = building.pop()
             pieces = self.texts.pop()
             if pieces:
-                element.text = "".join(pieces)
-            if not self.building:
-                self.size = 0
+                element.text = pieces[0] if len(pieces) == 1 else "".join(pieces)
+            if not building:
                 self.events.append(("end", tuple(self.names), element, self.lines.pop()))
         self.names.pop()
 
     def data(self, text: str) -> None:
         if self.building:
-            self.budget.text(self.part, len(text), self.parser.CurrentLineNumber)
-            self.texts[-1].append(text)
+            budget = self.budget
+            budget.chars += len(text)
+            if budget.chars > self.max_chars:
+                budget.text(self.part, 0, self.parser.CurrentLineNumber)
+            pieces = self.texts[-1]
+            if pieces is None:
+                self.texts[-1] = [text]
+            else:
+                pieces.append(text)
 
     def doctype(self, *_args) -> None:
         raise _Refused(
@@ -294,7 +340,7 @@ def iter_part(
             while True:
                 try:
                     chunk = stream.read(_CHUNK)
-                except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+                except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
                     raise InputError(
                         path, f"not a readable {budget.what}: {part} is damaged ({exc})"
                     ) from None
