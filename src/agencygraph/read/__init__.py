@@ -162,9 +162,13 @@ def _decode_plan(data: bytes, path: Path, *, ocr: bool) -> PlanText:
     if data.startswith(b"PK\x03\x04"):
         open_archive(data, path).close()  # refuses an archive of millions of entries
     if is_docx(data):
-        return PlanText(path=path, text=docx_text(data, path), encoding="docx")
+        text = docx_text(data, path)
+        _check_text(text, path)
+        return PlanText(path=path, text=text, encoding="docx")
     if is_xlsx(data):
-        return PlanText(path=path, text=xlsx_text(data, path), encoding="xlsx")
+        text = xlsx_text(data, path)
+        _check_text(text, path)
+        return PlanText(path=path, text=text, encoding="xlsx")
     if is_pdf(data):
         return _pdf_plan(data, path, ocr=ocr)
     if is_ole(data):
