@@ -38,6 +38,7 @@ from agencygraph import settings
 from agencygraph._errors import InputError
 from agencygraph.cli import main
 from agencygraph.parse import parse_plan
+from agencygraph.read import read_plan_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -834,3 +835,28 @@ def test_the_coder_takes_linear_time_on_worst_case_strings(name):
     small, large = _coding_time(make(n)), _coding_time(make(4 * n))
     print(f"{name}: n={n} {small * 1000:.0f} ms, 4n {large * 1000:.0f} ms")
     assert large <= 8 * small + 0.05, (small, large)
+
+
+# --- the limits are settings ---------------------------------------------------------------
+
+
+def test_a_file_past_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
+    path = tmp_path / "plan.docx"
+    path.write_bytes(_docx())
+    assert ag.parse_corpus([path]).assignments.shape[0] == len(EXPECTED)
+    monkeypatch.setattr(settings, "READ_MAX_FILE_BYTES", path.stat().st_size - 1)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("the file was read"))
+    with pytest.raises(InputError, match=r"READ_MAX_FILE_BYTES.*refused unread") as info:
+        read_plan_text(path)
+    assert str(path) in str(info.value)
+
+
+def test_data_files_share_the_text_size_limit(tmp_path, monkeypatch):
+    from agencygraph.corpus import read_text_file
+
+    path = tmp_path / "aliases.csv"
+    path.write_text("alias,agency_type\n产改办,union\n" * 100, encoding="utf-8")
+    assert read_text_file(path).count("\n") == 200
+    monkeypatch.setattr(settings, "READ_MAX_TEXT_BYTES", 1000)
+    with pytest.raises(InputError, match="READ_MAX_TEXT_BYTES"):
+        read_text_file(path)
