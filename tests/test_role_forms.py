@@ -82,6 +82,22 @@ def test_note_forms(note, expected):
     assert found == [expected]
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "（责任单位：市住建局、市财政局（市住建局牵头））",
+        "（责任单位：市住建局、市财政局，其中市住建局为牵头单位）",
+        "（市住建局负责牵头，市财政局负责配合）",
+        "市住建局为牵头单位，市财政局为配合单位。",
+        "（主要责任单位：市住建局；次要责任单位：市财政局）",
+        "（督办领导：张伟；牵头单位：市住建局；配合单位：市财政局）",
+    ],
+)
+def test_the_lead_named_after_a_list_or_in_other_words(note):
+    found, _ = roles(f"一、重点任务\n1.推进老旧小区改造。{note}\n")
+    assert found == [[(L, "市住建局"), (S, "市财政局")]]
+
+
 def test_officials_beside_units_are_people_not_units():
     text = (
         "一、重点任务\n1.推进数字政府建设。完善一体化平台。\n牵头领导：张伟副市长\n"

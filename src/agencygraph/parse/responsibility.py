@@ -488,6 +488,13 @@ class _Found:
     timeline: str = ""
 
 
+# A list's lead named after it: 责任单位：A、B（A牵头）; 责任单位：A、B，其中A为牵头单位.
+_NAMED_LEAD_RE = re.compile(
+    r"[（(]\s*([^（()）、，,]{2,30}?)\s*牵头\s*[）)]\s*$"
+    r"|[，,；;]\s*其中\s*([^，,；;。、]{2,30}?)\s*(?:为|是|作为)牵头(?:单位|部门)\s*$"
+)
+
+
 def label_units(inner: str, base: int = 0) -> _Found:
     """``牵头单位：A、B；配合单位：C`` → units with roles (lead/support/single), in order.
 
@@ -505,6 +512,11 @@ def label_units(inner: str, base: int = 0) -> _Found:
         if 0 < stop < len(content.rstrip("。 \n")):
             content = content[:stop]
         at = base + match.end()
+        named_lead = _NAMED_LEAD_RE.search(content) if role in ("lead", "single") else None
+        lead = ""
+        if named_lead:
+            lead = squash_spaces(named_lead.group(1) or named_lead.group(2))
+            content = content[: named_lead.start()]
         sentence = (
             sentence_units(content, at, open_tail=role)
             if role in UNIT_ROLES and _verb_re().search(vocabulary_simplified(content))
@@ -516,6 +528,8 @@ def label_units(inner: str, base: int = 0) -> _Found:
         elif role in UNIT_ROLES:
             for unit, offset in located_units(content):
                 marked, unit = role_marked(unit)
+                if lead and unit == lead:
+                    marked = "lead"
                 if is_official(unit):
                     found.officials.append((unit, at + offset))
                 else:
