@@ -414,8 +414,8 @@ CASES = {
                 )
             }
         ),
-        {"READ_MAX_CELLS": 50_000},
-        ("refused", ["word/document.xml", "table row", "READ_MAX_CELLS"]),
+        {"READ_MAX_CELLS": 10_000},
+        ("refused", ["word/document.xml", "table row", "10,000 cells", "READ_MAX_CELLS"]),
     ),
     "docx of 40,000 empty paragraphs around the plan": (
         "paragraphs.docx",
