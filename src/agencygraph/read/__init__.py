@@ -18,6 +18,11 @@ from the bytes, whatever the file's name, and each format has its module here:
 - old binary .doc, .wps, .xls and .et files, converted by LibreOffice where it is installed
   (:mod:`~agencygraph.read.office`).
 
+Every reader works within the limits of :mod:`agencygraph.settings` (``READ_MAX_*``: file and
+text size, line length, the expanded size, entries, cells and XML nesting of Word and Excel
+files, see :mod:`~agencygraph.read._xml`); past one, or out of memory, the file is refused
+with an :class:`~agencygraph.InputError` naming it, never a ``MemoryError``.
+
 Tables are flattened to tab-led cells with a blank line between rows, merged cells blank
 and carried down (:mod:`~agencygraph.read.cells`). The line numbers of a converted plan
 count the converted lines; for a PDF, :attr:`PlanText.pages` gives each line's page.
