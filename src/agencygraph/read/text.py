@@ -106,11 +106,11 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str, list[tuple[int, str]
 def _contradicts(rest: bytes, encoding: str) -> bool:
     """Whether the bytes after a byte-order mark are plainly not in the encoding it names.
 
-    A UTF-16 or UTF-32 mark on bytes with no zero byte that are valid UTF-8 (text in those
-    encodings is full of zero bytes or, for Chinese, never valid UTF-8 over more than a few
-    characters); a UTF-8 mark on bytes with no zero byte that are not UTF-8 (GBK text
-    saved behind a mark). Damaged text in the marked encoding keeps its mark (and is
-    refused as before, naming the line).
+    A UTF-16 or UTF-32 mark on bytes with no zero byte that are valid UTF-8, mostly
+    multi-byte (text in those encodings is full of zero bytes or, for Chinese, never valid
+    UTF-8 over more than a few characters); a UTF-8 mark on bytes with no zero byte that
+    are not UTF-8 (GBK text saved behind a mark). Damaged text in the marked encoding
+    keeps its mark (and is refused as before, naming the line).
     """
     if len(rest) < 8 or b"\x00" in rest:
         return False
@@ -118,7 +118,10 @@ def _contradicts(rest: bytes, encoding: str) -> bool:
         rest.decode("utf-8")
     except UnicodeDecodeError:
         return encoding == "utf-8"
-    return encoding != "utf-8"
+    # Short Chinese UTF-16 can be all ASCII bytes (牵头单位 is "urY4SUMO"), valid UTF-8 by
+    # chance: a wrong UTF-16 mark needs UTF-8 that is mostly multi-byte, as Chinese text is.
+    high = len(rest.translate(None, bytes(range(128))))  # the bytes past ASCII
+    return encoding != "utf-8" and high >= 0.3 * len(rest)
 
 
 def _line_by_line(data: bytes) -> tuple[str, str, list[tuple[int, str]]] | None:
