@@ -438,8 +438,32 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Out of memory (issue 21): address space held back from the start and given up when
+# memory runs out, so that the one-line message can still be written; the message is
+# encoded beforehand for the same reason.
+_MEMORY_RESERVE = 16 * 2**20
+_OUT_OF_MEMORY = (
+    b"agencygraph: error: out of memory: a plan file too large or crafted to expand? "
+    b"The readers' limits are READ_MAX_* in agencygraph.settings; no output was written\n"
+)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``agencygraph`` command."""
+    try:
+        reserve = bytearray(_MEMORY_RESERVE)
+        status = _main(argv)
+    except MemoryError:
+        pass  # leaving the block drops the traceback and the frames that hold the memory
+    else:
+        del reserve
+        return status
+    reserve = None  # given up for the message
+    os.write(2, _OUT_OF_MEMORY)
+    return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.func(args)
@@ -453,6 +477,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("agencygraph: interrupted; no output was written", file=sys.stderr)
         return 130
+    except MemoryError:
+        raise  # to main, which frees memory before it writes
     except Exception as exc:
         if os.environ.get("AGENCYGRAPH_DEBUG"):
             raise
