@@ -186,7 +186,8 @@ def test_agency_centrality_table(tables):
     assert list(t.columns) == [
         "name_zh", "name_en", "agency_type", "system", "place", "degree", "closeness",
         "betweenness", "betweenness_method", "eigenvector", "pagerank", "n_lead", "n_support",
-        "lead_role_share",
+        "lead_role_share", "strength", "component", "collective", "degree_rel", "degree_pct",
+        "betweenness_pct", "eigenvector_pct", "pagerank_pct",
     ]  # fmt: skip
     assert t.loc["haimen:union", ["n_lead", "n_support", "lead_role_share"]].tolist() == [
         1,
@@ -200,9 +201,25 @@ def test_agency_centrality_table(tables):
     assert t.loc["haimen:union", "degree"] == 0.5
 
     P = project_agencies(G, method="newman")
-    eig = nx.eigenvector_centrality(P, weight="weight", tol=1e-12, max_iter=10_000)
+    # Two plans, two components: networkx's one power iteration gives ~0 to the
+    # smaller one; the table has each component's own eigenvector, scaled by
+    # sqrt(n_c / n) so that the column has unit norm.
+    parts = [c for c in nx.connected_components(P) if len(c) > 1]
+    assert len(parts) == 2
+    n = sum(len(c) for c in parts)
+    eig = {}
+    for c in parts:
+        own = nx.eigenvector_centrality(P.subgraph(c), weight="weight", tol=1e-12, max_iter=10_000)
+        eig |= {v: x * np.sqrt(len(c) / n) for v, x in own.items()}
+    eig |= {v: 0.0 for v in P if v not in eig}
+    whole = nx.eigenvector_centrality(P, weight="weight", tol=1e-12, max_iter=10_000)
+    assert min(whole["cixi:org"], whole["haimen:hrss"]) < 1e-6  # the bug, in networkx's value
     pr = nx.pagerank(P, weight="weight")
     assert t["eigenvector"].to_dict() == pytest.approx(eig, abs=1e-7)
+    assert np.linalg.norm(t["eigenvector"]) == pytest.approx(1.0)
+    assert t.groupby("place")["eigenvector_pct"].max().tolist() == [1.0, 1.0]
+    assert t.groupby("place")["degree_rel"].mean().tolist() == pytest.approx([1.0, 1.0])
+    assert sorted(set(t["component"])) == [0, 1]
     assert t["pagerank"].to_dict() == pytest.approx(pr, abs=1e-9)
     assert t["pagerank"].sum() == pytest.approx(1.0)
 

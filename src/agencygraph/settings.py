@@ -109,3 +109,38 @@ DOC_ID_MAX_BYTES: int = 120
 #: refused, so that a downloaded corpus cannot make a build read (and copy into its tables)
 #: a file elsewhere on the machine.
 FOLLOW_OUTSIDE_LINKS: bool = False
+
+# --- Reader limits (hostile and huge files, issue 21) -------------------------------------
+# A plan past one of these is refused with a message naming the file (and the part, line or
+# cell), listed in rejected.csv, and the other files of a batch are coded. Real plans stay
+# far below them: the largest known plan is a few megabytes of text and a few thousand cells.
+
+#: A plan file larger than this (bytes) is refused before it is read.
+READ_MAX_FILE_BYTES: int = 256 * 2**20
+
+#: A text, web page or CSV plan larger than this (bytes) is refused before it is decoded.
+READ_MAX_TEXT_BYTES: int = 64 * 2**20
+
+#: Characters of text a reader may give (a Word, Excel, PDF or web page plan converted to
+#: text; the text read from a Word or Excel file's parts).
+READ_MAX_TEXT_CHARS: int = 64 * 2**20
+
+#: Characters of one line of a plan's text (a paragraph, a table cell's line).
+READ_MAX_LINE_CHARS: int = 1_000_000
+
+#: Bytes the XML parts of one Word or Excel file may expand to, all together, uncompressed
+#: (a zip bomb expands a thousandfold).
+READ_MAX_EXPANDED_BYTES: int = 256 * 2**20
+
+#: Entries a Word or Excel archive may hold (a real one holds a few dozen).
+READ_MAX_ZIP_ENTRIES: int = 10_000
+
+#: Table cells of one Word document or Excel workbook (a merged range counts every cell it
+#: covers; a workbook's string items count too), and of a sheet's used range.
+READ_MAX_CELLS: int = 1_000_000
+
+#: How deep the elements of a Word or Excel part may nest.
+READ_MAX_XML_DEPTH: int = 256
+
+#: Elements in one paragraph, table row, sheet row or string item of a Word or Excel part.
+READ_MAX_ITEM_ELEMENTS: int = 100_000

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from agencygraph import units
 from agencygraph._tables import require, text
 from agencygraph.graph import (
     ROLES,
@@ -163,6 +164,9 @@ def brokerage_table(
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
     responsible: str | None = None,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     """Brokerage roles of every agency in its document's lead → support network.
 
@@ -180,6 +184,12 @@ def brokerage_table(
         ungrouped and all brokered pairs are ``unclassified``.
     docs, inherited
         The selection, as in :func:`agencygraph.graph.bipartite_graph`.
+    unit, collectives, measures
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
@@ -204,6 +214,14 @@ def brokerage_table(
     1    d:p       party        0
     2    d:u    mass_org        0
     """
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="brokerage_table",
+    )
     columns = ["doc_id", "agency", "system", *BROKERAGE_ROLES, "total", "unclassified"]
     sel, _ = select_assignments(
         assignments,
@@ -263,6 +281,9 @@ def brokerage_by_system(
     *,
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     """Brokerage in the lead → support network, summed over the agencies of each system.
 
@@ -270,6 +291,17 @@ def brokerage_by_system(
     e.g. how often government bureaus pass on a party department's lead to
     other bureaus (``gatekeeper``) or mass organisations link party and
     government (``liaison``).
+
+    Parameters
+    ----------
+    assignments, agencies, docs, inherited
+        As in :func:`brokerage_table`.
+    unit, collectives, measures
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
@@ -294,7 +326,15 @@ def brokerage_by_system(
     1    mass_org           1        0      0
     2       party           1        0      0
     """
-    per_agency = brokerage_table(assignments, agencies, docs=docs, inherited=inherited)
+    per_agency = brokerage_table(
+        assignments,
+        agencies,
+        docs=docs,
+        inherited=inherited,
+        measures=measures,
+        unit=unit,
+        collectives=collectives,
+    )
     return _by_system(per_agency)
 
 
@@ -321,6 +361,9 @@ def overlap(
     inherited: bool = True,
     node: str = "agency_id",
     responsible: str | None = None,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     r"""Overlap of agencies' measure sets, one row per pair that shares a measure.
 
@@ -335,6 +378,12 @@ def overlap(
         Assignments table or two-mode graph (agencies ``bipartite=0``).
     docs, roles, inherited, node
         The selection, as in :func:`agencygraph.graph.bipartite_graph`.
+    unit, collectives, measures
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
@@ -349,6 +398,15 @@ def overlap(
     >>> t.loc[0, "source"], t.loc[0, "target"], int(t.loc[0, "n_shared"])
     ('Brenda Rogers', 'Charlotte McDowd', 4)
     """
+    if isinstance(data, pd.DataFrame):
+        data, measures = units.prepare(
+            data,
+            measures,
+            unit=unit,
+            inherited=inherited,
+            collectives=collectives,
+            statistic="overlap",
+        )
     B, rows, _ = incidence_matrix(
         data, docs=docs, roles=roles, inherited=inherited, node=node, responsible=responsible
     )

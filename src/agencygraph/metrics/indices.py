@@ -12,7 +12,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-from agencygraph import settings
+from agencygraph import settings, units
 from agencygraph._tables import require, text
 from agencygraph.graph import (
     ROLES,
@@ -205,6 +205,9 @@ def communities(
     projection: str = "newman",
     seed: int | None = None,
     responsible: str | None = None,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     """Communities of each document's agency projection: the partition behind ``modularity``.
 
@@ -221,6 +224,12 @@ def communities(
         Weights of the agency projection.
     seed : int, optional
         Default :data:`agencygraph.settings.SEED`.
+    unit, collectives, measures
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
@@ -238,6 +247,14 @@ def communities(
     >>> communities(a).community.tolist()
     [0, 0, 1, 1]
     """
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="communities",
+    )
     _check_projection(projection)
     seed = settings.SEED if seed is None else int(seed)
     records = []
@@ -384,6 +401,8 @@ def network_indices(
     projection: str = "newman",
     seed: int | None = None,
     responsible: str | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     r"""Network indices of each document's agency × measure graph.
 
@@ -441,6 +460,12 @@ def network_indices(
         Weighting of the agency projection for the modularity.
     seed : int, optional
         Seed of the Louvain algorithm; default :data:`agencygraph.settings.SEED`.
+    unit, collectives
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
@@ -467,6 +492,14 @@ def network_indices(
     >>> t.loc[0, ["density", "lead_top_share", "lead_hhi", "lead_gini", "nodf"]].tolist()
     [0.75, 1.0, 1.0, 0.5, 100.0]
     """
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="network_indices",
+    )
     _check_projection(projection)
     seed = settings.SEED if seed is None else int(seed)
     _, skipped = select_assignments(

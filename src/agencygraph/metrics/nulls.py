@@ -16,7 +16,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-from agencygraph import settings
+from agencygraph import settings, units
 from agencygraph._curveball import curveball_chains, stack_indices
 from agencygraph.graph import (
     ROLES,
@@ -277,6 +277,9 @@ def null_model_zscores(
     roles: str | Sequence[str] = ROLES,
     inherited: bool = True,
     responsible: str | None = None,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     r"""Observed statistic of each document against a degree-preserving null.
 
@@ -325,6 +328,12 @@ def null_model_zscores(
         five per agency.
     docs, roles, inherited
         The selection, as in :func:`agencygraph.graph.bipartite_graph`.
+    unit, collectives, measures
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
@@ -356,6 +365,14 @@ def null_model_zscores(
     >>> t.loc[0, ["observed", "p_greater"]].round(3).tolist()
     [1.0, 0.274]
     """
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="null_model_zscores",
+    )
     n = settings.NULL_SAMPLES if n is None else int(n)
     seed = settings.SEED if seed is None else int(seed)
     if n < 1:
@@ -526,6 +543,8 @@ def network_indices_with_null(
     projection: str = "newman",
     budget: int | None = None,
     responsible: str | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     r"""Network indices of each document against a degree-preserving null model.
 
@@ -604,6 +623,12 @@ def network_indices_with_null(
     budget : int, optional
         Document × sample budget past ``NULL_FULL_DOCS`` documents; default
         :data:`agencygraph.settings.NULL_BUDGET`.
+    unit, collectives
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
@@ -635,6 +660,14 @@ def network_indices_with_null(
     >>> t.loc["density", ["observed", "null_sd", "z", "p_value"]].round(3).tolist()
     [0.667, 0.0, nan, 1.0]
     """
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="network_indices_with_null",
+    )
     _check_projection(projection)
     n = settings.NULL_SAMPLES if n is None else int(n)
     seed = settings.SEED if seed is None else int(seed)
