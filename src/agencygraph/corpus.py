@@ -225,9 +225,6 @@ def document_metadata(path: str | Path) -> dict[str, str]:
 
 # -- doc ids and paths that are safe to write and to read ---------------------------------
 
-# Names Windows keeps for devices, whatever the extension (CON.txt is the console too).
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10))}
-_RESERVED |= {f"lpt{i}" for i in range(1, 10)}
 # Characters no file name on Windows may hold (and / and \\ are path separators anywhere).
 _NOT_IN_NAMES = set('<>:"|?*') | {chr(i) for i in range(32)} | {"\x7f"}
 
@@ -237,9 +234,10 @@ def doc_id_problem(doc_id: str) -> str | None:
 
     A ``doc_id`` names output files (``figures/<doc_id>_bipartite.png``), so it must be
     one file name on every common system: no ``/`` or ``\\``, no NUL or other control
-    character, none of ``< > : " | ? *``, not starting with ``.``, not ending with a space
-    or ``.``, not a name Windows keeps for devices (``CON``, ``NUL``, ``COM1`` …), at most
-    :data:`~agencygraph.settings.DOC_ID_MAX_BYTES` bytes of UTF-8. Chinese is welcome.
+    character, none of ``< > : " | ? *`` (Windows), not starting with ``.``, at most
+    :data:`~agencygraph.settings.DOC_ID_MAX_BYTES` bytes of UTF-8. Chinese is welcome. (Names
+    Windows keeps for devices, ``CON``, ``NUL`` …, are fine: an output is always
+    ``<doc_id>_<kind>.<ext>``, never the bare name.)
 
     Examples
     --------
@@ -247,8 +245,8 @@ def doc_id_problem(doc_id: str) -> str | None:
     (True, True)
     >>> doc_id_problem("../../../escaped_x")
     "holds a path separator ('/')"
-    >>> doc_id_problem("aux")
-    'is a name Windows keeps for a device'
+    >>> doc_id_problem("a:b")
+    "holds ':', which file names cannot hold"
     """
     if not doc_id:
         return "is empty"
@@ -260,10 +258,6 @@ def doc_id_problem(doc_id: str) -> str | None:
         return f"holds {', '.join(repr(c) for c in bad)}, which file names cannot hold"
     if doc_id.startswith("."):
         return "starts with '.' (a hidden file name, or a path)"
-    if doc_id != doc_id.rstrip(" ."):
-        return "ends with a space or '.'"
-    if doc_id.split(".")[0].strip().lower() in _RESERVED:
-        return "is a name Windows keeps for a device"
     size = len(doc_id.encode("utf-8", "surrogatepass"))
     if size > settings.DOC_ID_MAX_BYTES:
         return f"is {size} bytes long (at most {settings.DOC_ID_MAX_BYTES}: DOC_ID_MAX_BYTES)"
