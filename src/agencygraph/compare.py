@@ -925,6 +925,7 @@ def metric_tables(
     budget: int | None = None,
     pair_tables: bool | None = None,
     responsible: str | None = None,
+    lead_null: str | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Every metric table of the build, computed from a coded corpus.
 
@@ -942,7 +943,10 @@ def metric_tables(
     network_null          :func:`~agencygraph.metrics.network_indices_with_null`
                           (long: ``doc_id, index, observed, null_mean, null_sd,
                           z, p_value, p_greater, p_less, n_samples,
-                          method``; ``method`` full / reduced / skipped)
+                          method, null, moments, ratio, relative_effect,
+                          ess, mcse_mean, mcse_z, mcse_p``; ``method`` full /
+                          reduced / skipped; ``lead_null`` chooses the
+                          null of the lead rows)
     cross_region          :func:`cross_region_comparison` (one row per document)
     agency_centrality     :func:`~agencygraph.metrics.agency_centrality` of each
                           document's graph: ``doc_id, agency, …`` (computed
@@ -994,6 +998,9 @@ def metric_tables(
         Null-model budget (document × sample units) past
         :data:`agencygraph.settings.NULL_FULL_DOCS` documents; default
         :data:`agencygraph.settings.NULL_BUDGET` (None: ``NULL_FULL_DOCS × n``).
+    lead_null : {"role_permutation", "curveball"}, optional
+        Null of the lead statistics in ``network_null`` (and the lead z-scores of
+        ``cross_region``); default :data:`agencygraph.settings.LEAD_NULL`.
     pair_tables : bool, optional
         Write the place × place tables. Default (None): only for corpora of
         at most :data:`agencygraph.settings.PAIR_TABLES_MAX_DOCS` documents
@@ -1059,6 +1066,7 @@ def metric_tables(
         burn_in=None,
         thin=None,
         n_chains=None,
+        lead_null=lead_null,
     )
     cross = _wide_indices(indices, null, documents)
     cross.attrs.update({"excluded": _excluded(indices, documents), "n_samples": n, "seed": seed})
