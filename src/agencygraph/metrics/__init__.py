@@ -58,6 +58,8 @@ from agencygraph.metrics.nulls import (
     LEAD_NULLS,
     NULL_BURN_IN,
     NULL_CHAINS,
+    NULL_LEAD_BURN_IN,
+    NULL_LEAD_THIN,
     NULL_METHODS,
     NULL_REDUCED_CHAINS,
     NULL_REDUCED_THIN,

@@ -109,9 +109,20 @@ STATISTICS: dict[str, Callable[[np.ndarray], float]] = {
 }
 
 
-#: Curveball rounds before a chain's first sample in :func:`network_indices_with_null`.
-NULL_BURN_IN: int = 200
-#: Curveball rounds between two samples of one chain in :func:`network_indices_with_null`.
+# The chain schedule below is set from the mixing check of ``benchmarks/mixing.py`` (16
+# plans: 13 synthetic and the 3 bundled plans with assignments; numbers in
+# ``benchmarks/RESULTS.md`` and ``docs/methods.md`` section 4). The curveball serves the
+# incidence indices (Jaccard, projection density, NODF, components, modularity), which
+# forget their start within 10 rounds on most plans (NODF on one plan in 20: ~230) and
+# have an integrated autocorrelation time of at most 16 rounds; the lead statistics, when
+# they are given the curveball too (``lead_null="curveball"``), need 65–130 rounds of
+# burn-in at the median (up to 500) and 11–40 rounds per effective draw (up to 190).
+
+#: Curveball rounds before a chain's first sample in :func:`network_indices_with_null`
+#: (incidence indices: beyond the 95th percentile of the measured burn-in, 230).
+NULL_BURN_IN: int = 300
+#: Curveball rounds between two samples of one chain in :func:`network_indices_with_null`
+#: (ESS per draw ≥ 0.78 for every incidence index on 95 % of plans).
 NULL_THIN: int = 20
 #: Curveball chains run side by side in :func:`network_indices_with_null`.
 NULL_CHAINS: int = 100
@@ -120,12 +131,15 @@ NULL_CHAINS: int = 100
 #: :data:`NULL_BURN_IN` rounds, then gives a sample every :data:`NULL_REDUCED_THIN` rounds,
 #: ``chains × NULL_BURN_IN + (n − chains) × NULL_REDUCED_THIN`` rounds in all.
 NULL_REDUCED_CHAINS: int = 2
-#: Rounds between two samples of one chain under the budget. The mixing check
-#: (``benchmarks/mixing.py``, results in ``benchmarks/RESULTS.md``) finds the lag-t
-#: autocorrelation of every index below 0.1 by lag 8 in 95 % of plans (lead statistics,
-#: the slowest, 6–7 rounds at the median), and the chains' mean within 0.1 sd of its
-#: stationary value after at most ~100 rounds, half of :data:`NULL_BURN_IN`.
+#: Rounds between two samples of one chain under the budget (ESS per draw ≥ 0.74 for
+#: every incidence index on 95 % of plans, ≥ 0.91 at the median).
 NULL_REDUCED_THIN: int = 10
+#: Burn-in and thinning of every chain when the lead statistics take the curveball
+#: (``lead_null="curveball"``): the largest measured lead burn-in (500 rounds; 360 at the
+#: 95th percentile) and an ESS per draw of 0.82–0.91 at the median (0.50–0.72 on
+#: 95 % of plans) for the lead statistics; the ``ess`` column reports the rest.
+NULL_LEAD_BURN_IN: int = 500
+NULL_LEAD_THIN: int = 40
 #: Values of the ``method`` column of the null-model tables.
 NULL_METHODS: tuple[str, ...] = ("full", "reduced", "skipped")
 
@@ -863,7 +877,8 @@ def network_indices_with_null(
     a random partner (Carstens, Berger & Strona 2018); each chain gives a
     sample after ``burn_in`` rounds and then every ``thin`` rounds. Lead
     statistics mix more slowly than the incidence (a lead moves only when its
-    measure changes hands), hence the long default burn-in.
+    measure changes hands), hence the longer schedule when they take the
+    curveball (``lead_null="curveball"``).
 
     .. math::
         z = \frac{s_{obs} - \bar s_{null}}{\operatorname{sd}(s_{null})},\qquad
@@ -953,8 +968,10 @@ def network_indices_with_null(
         depends only on the seed and its ``doc_id``; the observed modularity
         uses the seed itself, as :func:`network_indices` does.
     burn_in, thin, n_chains : int, optional
-        Curveball schedule; defaults :data:`NULL_BURN_IN` (200 rounds),
-        :data:`NULL_THIN` (20) and :data:`NULL_CHAINS` (100).
+        Curveball schedule; defaults :data:`NULL_BURN_IN` (300 rounds),
+        :data:`NULL_THIN` (20) and :data:`NULL_CHAINS` (100), or
+        :data:`NULL_LEAD_BURN_IN` (500) and :data:`NULL_LEAD_THIN` (40) with
+        ``lead_null="curveball"`` (from the mixing check).
     docs, roles, inherited, measures, projection
         As in :func:`network_indices`.
     budget : int, optional
@@ -1075,9 +1092,11 @@ def _null_table(
     gives them) saves recomputing the observed indices; None computes them.
     """
     lead_null = _check_lead_null(lead_null)
+    slow = lead_null == "curveball"  # lead statistics mix slowly (module comment above)
+    default_burn_in = NULL_LEAD_BURN_IN if slow else NULL_BURN_IN
     chain_options = {
-        "burn_in": NULL_BURN_IN if burn_in is None else int(burn_in),
-        "thin": NULL_THIN if thin is None else int(thin),
+        "burn_in": default_burn_in if burn_in is None else int(burn_in),
+        "thin": (NULL_LEAD_THIN if slow else NULL_THIN) if thin is None else int(thin),
         "n_chains": NULL_CHAINS if n_chains is None else int(n_chains),
     }
     if chain_options["burn_in"] < 0 or min(chain_options["thin"], chain_options["n_chains"]) < 1:
@@ -1086,7 +1105,7 @@ def _null_table(
     reduced_options = {
         "n_chains": NULL_REDUCED_CHAINS if n_chains is None else int(n_chains),
         "burn_in": chain_options["burn_in"],
-        "thin": NULL_REDUCED_THIN if thin is None else int(thin),
+        "thin": (NULL_LEAD_THIN if slow else NULL_REDUCED_THIN) if thin is None else int(thin),
     }
     # Past NULL_FULL_DOCS documents every null runs on the compiled sampler (a few ms per
     # document); small corpora keep the numpy chains, whose draws the tests pin down.
