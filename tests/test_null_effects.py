@@ -252,7 +252,7 @@ def test_brokerage_moments_agree_with_bernoulli_graphs():
     group = np.array([0, 0, 0, 1, 1, 2, 2])
     N, d, S = 7, 0.35, 20_000
     rng = np.random.default_rng(11)
-    A = (rng.random((S, N, N)) < d).astype(np.int64)
+    A = (rng.random((S, N, N)) < d).astype(np.int8)
     A[:, np.arange(N), np.arange(N)] = 0
     # open[s, a, b, c] = a -> b -> c, no a -> c, a, b, c distinct
     open_ = A[:, :, :, None] * A[:, None, :, :] * (1 - A[:, :, None, :])

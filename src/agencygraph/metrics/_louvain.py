@@ -126,6 +126,43 @@ def _modularity(W, member):  # pragma: no cover - compiled
     return q
 
 
+@njit(cache=True)
+def _best_of(W, seeds):  # pragma: no cover - compiled
+    best_member = _louvain(W, seeds[0])
+    best = _modularity(W, best_member)
+    worst = best
+    for t in range(1, len(seeds)):
+        member = _louvain(W, seeds[t])
+        q = _modularity(W, member)
+        if q > best:
+            best, best_member = q, member
+        if q < worst:
+            worst = q
+    return best_member, best, worst
+
+
+def best_louvain(W: np.ndarray, seeds) -> tuple[np.ndarray, float, float]:
+    """The partition of highest modularity over seeded :func:`louvain` runs (the first seed
+    reaching it), its modularity and the lowest modularity over the seeds (NaN, NaN and
+    singletons when W has no edge).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> W = np.kron(np.eye(2), np.ones((3, 3))) - np.eye(6)
+    >>> member, best, worst = best_louvain(W, [1, 2, 3])
+    >>> member.tolist(), round(best, 3), round(worst, 3)
+    ([0, 0, 0, 1, 1, 1], 0.5, 0.5)
+    """
+    W = np.ascontiguousarray(W, dtype=np.float64)
+    k = len(W)
+    if k == 0 or not (W > 0).any():
+        return np.arange(k, dtype=np.int64), float("nan"), float("nan")
+    seeds = np.asarray([int(s) % (2**32) for s in seeds], dtype=np.int64)
+    member, best, worst = _best_of(W, seeds)
+    return member, float(best), float(worst)
+
+
 def louvain(W: np.ndarray, seed: int) -> tuple[np.ndarray, float]:
     """A seeded Louvain partition of the symmetric weight matrix ``W`` and its modularity.
 

@@ -17,7 +17,7 @@ from agencygraph.graph import (
     ROLES,
     select_assignments,
 )
-from agencygraph.metrics._louvain import louvain
+from agencygraph.metrics._louvain import best_louvain
 from agencygraph.metrics._roles import role_matrices
 
 # --------------------------------------------------------------------------- network indices
@@ -188,13 +188,7 @@ def _louvain_best(W: np.ndarray, seed: int) -> tuple[np.ndarray, float, float]:
     Returns the partition of highest modularity (the first such seed), that modularity
     and the lowest over the seeds (NaN both when W has no edge).
     """
-    best_member, best, worst = None, float("nan"), float("nan")
-    for s in _louvain_seeds(seed):
-        member, q = louvain(W, s)
-        if best_member is None or q > best:
-            best_member, best = member, q
-        worst = q if not worst <= q else worst
-    return best_member, best, worst
+    return best_louvain(W, _louvain_seeds(seed))
 
 
 def _louvain_partition(W: np.ndarray, seed: int) -> list[set[int]]:
