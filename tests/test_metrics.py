@@ -257,7 +257,8 @@ def test_brokerage_hand_counts():
     t = brokerage_roles(D, groups)
     roles = ["coordinator", "gatekeeper", "representative", "consultant", "liaison", "total"]
     assert list(t.index) == ["a1", "a2", "a3", "b1", "b2", "c1"]
-    assert t.columns.tolist() == ["group", *roles, "unclassified"]
+    moments = [f"{r}_{s}" for r in roles for s in ("exp", "sd", "z")]
+    assert t.columns.tolist() == ["group", *roles, "unclassified", *moments]
     expected = pd.DataFrame(
         [
             [0, 1, 0, 0, 0, 1],
@@ -407,7 +408,8 @@ def test_null_model_reproducible_and_shaped(tables):
     assert not t1["null_mean"].equals(t3["null_mean"])
     assert list(t1.columns) == [
         "doc_id", "statistic", "null", "observed", "null_mean", "null_sd", "z",
-        "p_greater", "p_less", "n_samples",
+        "p_greater", "p_less", "n_samples", "ratio", "relative_effect", "ess", "mcse_mean",
+        "mcse_z", "mcse_p",
     ]  # fmt: skip
     density = t1[t1["statistic"] == "density"]
     assert (density["null_sd"] == 0).all() and density["z"].isna().all()
@@ -503,7 +505,10 @@ def test_network_indices_new_columns_by_hand(tables):
     t = network_indices(tables["assignments"], agencies=tables["agencies"]).set_index("doc_id")
     cixi, haimen = t.loc["cixi"], t.loc["haimen"]
     assert list(t.columns[:4]) == ["n_agencies", "n_measures", "n_edges", "n_leads"]
-    assert list(t.columns[4:-1]) == list(NETWORK_INDICES)
+    assert list(t.columns[4:-4]) == list(NETWORK_INDICES)
+    assert list(t.columns[-4:]) == [
+        "skipped_unresolved", "modularity_min", "modularity_max", "modularity_seeds",
+    ]  # fmt: skip
     # haimen leads per agency: propaganda 1, org 1, hrss 2, union 1, finance 0, science 0.
     assert haimen["mean_units_per_measure"] == pytest.approx(14 / 4)
     assert haimen["lead_gini"] == pytest.approx(26 / 60)  # Σ|xi − xj| = 26, 2 · 36 · 5/6 = 60
@@ -595,7 +600,8 @@ def test_network_indices_with_null(tables):
     t = network_indices_with_null(a, agencies=agencies, n=200, seed=5)
     assert list(t.columns) == [
         "doc_id", "index", "observed", "null_mean", "null_sd", "z", "p_value",
-        "p_greater", "p_less", "n_samples", "method",
+        "p_greater", "p_less", "n_samples", "method", "null", "moments", "ratio",
+        "relative_effect", "ess", "mcse_mean", "mcse_z", "mcse_p",
     ]  # fmt: skip
     assert set(t["method"]) == {"full"}
     assert list(t["doc_id"]) == ["cixi"] * len(NETWORK_INDICES) + ["haimen"] * len(NETWORK_INDICES)
@@ -641,7 +647,7 @@ def test_null_of_union_lead_share_is_exact_on_a_small_plan():
             "line": 1,
         }
     )
-    t = network_indices_with_null(a, n=3000, seed=2).set_index("index")
+    t = network_indices_with_null(a, n=3000, seed=2, lead_null="curveball").set_index("index")
     union = t.loc["union_lead_share"]
     assert union["observed"] == 1.0
     assert union["null_mean"] == pytest.approx(1 / 3, abs=0.04)

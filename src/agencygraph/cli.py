@@ -146,6 +146,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         progress=not args.quiet,
         null_samples=args.null_samples,
         seed=args.seed,
+        lead_null=args.lead_null,
         per_plan=_per_plan(args.per_plan),
         format=args.format,
         lang=args.lang,
@@ -378,6 +379,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     p_build.add_argument(
         "--seed", type=int, help=f"seed of layouts and null models (default: {settings.SEED})"
+    )
+    p_build.add_argument(
+        "--lead-null",
+        choices=("role_permutation", "curveball"),
+        help=f"null of the lead statistics in network_null (default: {settings.LEAD_NULL})",
     )
     corrections(p_build)
     p_build.add_argument(

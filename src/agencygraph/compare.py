@@ -976,6 +976,7 @@ def _indices_and_null(
     seed: int,
     budget: int | None,
     responsible: str | None,
+    lead_null: str | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Indices and null table of ``assignments`` (another unit), reusing ``row_null``.
 
@@ -1002,7 +1003,7 @@ def _indices_and_null(
     masks = {doc: _masks(rows, type_of, system_of) for doc, (_, rows, _) in changed.items()}
     own = _null_table(
         changed, masks, observed, n=n, seed=seed, budget=budget, projection="newman",
-        burn_in=None, thin=None, n_chains=None,
+        burn_in=None, thin=None, n_chains=None, lead_null=lead_null,
     )  # fmt: skip
     kept = row_null[row_null["doc_id"].isin([d for d in mats if d not in changed])]
     null = pd.concat([kept, own], ignore_index=True) if len(own) else kept
@@ -1087,6 +1088,7 @@ def metric_tables(
     responsible: str | None = None,
     unit: str | None = None,
     collectives: str = "keep",
+    lead_null: str | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Every metric table of the build, computed from a coded corpus.
 
@@ -1104,7 +1106,10 @@ def metric_tables(
     network_null          :func:`~agencygraph.metrics.network_indices_with_null`
                           (long: ``doc_id, index, observed, null_mean, null_sd,
                           z, p_value, p_greater, p_less, n_samples,
-                          method``; ``method`` full / reduced / skipped)
+                          method, null, moments, ratio, relative_effect,
+                          ess, mcse_mean, mcse_z, mcse_p``; ``method`` full /
+                          reduced / skipped; ``lead_null`` chooses the
+                          null of the lead rows)
     cross_region          :func:`cross_region_comparison` (one row per document)
     agency_centrality     :func:`~agencygraph.metrics.agency_centrality` of each
                           document's graph: ``doc_id, agency, …`` (computed
@@ -1165,6 +1170,9 @@ def metric_tables(
         Null-model budget (document × sample units) past
         :data:`agencygraph.settings.NULL_FULL_DOCS` documents; default
         :data:`agencygraph.settings.NULL_BUDGET` (None: ``NULL_FULL_DOCS × n``).
+    lead_null : {"role_permutation", "curveball"}, optional
+        Null of the lead statistics in ``network_null`` (and the lead z-scores of
+        ``cross_region``); default :data:`agencygraph.settings.LEAD_NULL`.
     pair_tables : bool, optional
         Write the place × place tables. Default (None): only for corpora of
         at most :data:`agencygraph.settings.PAIR_TABLES_MAX_DOCS` documents
@@ -1236,13 +1244,22 @@ def metric_tables(
         burn_in=None,
         thin=None,
         n_chains=None,
+        lead_null=lead_null,
     )
     if cross_unit == base_unit:
         cross_indices, cross_null = indices, null
     else:
         tasks, _ = units.prepare(original, measures, unit=cross_unit, **options)
         cross_indices, cross_null = _indices_and_null(
-            tasks, mats, null, agencies, n=n, seed=seed, budget=budget, responsible=responsible
+            tasks,
+            mats,
+            null,
+            agencies,
+            n=n,
+            seed=seed,
+            budget=budget,
+            responsible=responsible,
+            lead_null=lead_null,
         )
     cross = _wide_indices(cross_indices, cross_null, documents, cross_unit)
     cross.attrs.update(

@@ -116,6 +116,7 @@ def build(
     progress: bool = False,
     null_samples: int | None = None,
     seed: int | None = None,
+    lead_null: str | None = None,
     per_plan: int | str | Sequence[str] | None = None,
     format: str = "csv",
     lang: str = "en",
@@ -143,6 +144,9 @@ def build(
     null_samples, seed
         Samples and seed of the null models (default: ``settings.NULL_SAMPLES``,
         ``settings.SEED``).
+    lead_null
+        Null of the lead statistics in ``network_null``: ``"role_permutation"`` or
+        ``"curveball"`` (default: ``settings.LEAD_NULL``).
     per_plan
         The plans drawn one by one (figures, HTML networks, graph files):
         ``"all"``, ``"none"``, ``N`` (or ``"top N"``: the N with the most
@@ -188,6 +192,7 @@ def build(
             unit=unit,
             inherited=inherited,
             collectives=collectives,
+            lead_null=lead_null,
         )
         tick(len(metrics))
     tables.update(metrics)
