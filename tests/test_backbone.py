@@ -432,7 +432,7 @@ def test_sdsm_backbone_labels_and_table():
     G = sdsm_backbone(B)
     assert list(G.nodes) == ["a", "b", "c", "d", "e", "f"]
     df = backbone_table(G)
-    assert list(df.columns) == ["source", "target", "weight", "sign", "p_value"]
+    assert list(df.columns) == ["source", "target", "weight", "sign", "p_value", "p_adjusted"]
     assert len(df) == G.number_of_edges() == 6
     assert df["p_value"].is_monotonic_increasing
     assert df.attrs["model"] == "sdsm"

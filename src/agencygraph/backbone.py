@@ -66,6 +66,7 @@ from scipy import special, stats
 
 from agencygraph import settings
 from agencygraph._errors import AgencygraphError
+from agencygraph.multitest import MTC, check_mtc, p_adjust
 
 __all__ = [
     "PB_EXACT_BUDGET",
@@ -98,7 +99,6 @@ PB_EXACT_BUDGET: int = 50_000_000
 Matrix = np.ndarray | sp.sparray | sp.spmatrix | pd.DataFrame
 PBMethod = Literal["exact", "rna"]
 Tail = Literal["upper", "lower"]
-MTC = Literal["none", "bonferroni", "holm"]
 
 
 class ConvergenceError(AgencygraphError, RuntimeError):
@@ -1009,25 +1009,7 @@ def fdsm(
 
 def _adjust(p: np.ndarray, mtc: str) -> np.ndarray:
     """Multiple-test correction of a 1-D array of p-values ignoring NaN, as R's p.adjust()."""
-    if mtc == "none":
-        return p
-    out = p.copy()
-    ok = ~np.isnan(p)
-    m = int(ok.sum())
-    if m == 0:
-        return out
-    v = p[ok]
-    if mtc == "bonferroni":
-        adj = np.minimum(1.0, m * v)
-    elif mtc == "holm":
-        order = np.argsort(v, kind="stable")
-        scaled = (m - np.arange(m)) * v[order]
-        adj = np.empty(m)
-        adj[order] = np.minimum(1.0, np.maximum.accumulate(scaled))
-    else:
-        raise ValueError(f"mtc must be 'none', 'bonferroni' or 'holm', got {mtc!r}")
-    out[ok] = adj
-    return out
+    return p_adjust(p, check_mtc(mtc))
 
 
 def _adjust_matrix(p: np.ndarray, mtc: str) -> np.ndarray:
@@ -1074,8 +1056,9 @@ def extract_backbone(
         Square matrix of lower-tail p-values; giving it makes the backbone signed.
     alpha : float, optional
         Significance level; None uses :data:`agencygraph.settings.ALPHA`.
-    mtc : {"none", "bonferroni", "holm"}
-        Family-wise multiple-test correction, as R's ``p.adjust()``.
+    mtc : {"none", "bonferroni", "holm", "hochberg", "hommel", "BH", "fdr", "BY"}
+        Multiple-test correction, as R's ``p.adjust()`` (:func:`agencygraph.multitest.p_adjust`):
+        family-wise (Bonferroni, Holm, Hochberg, Hommel) or false discovery rate (BH, BY).
 
     Returns
     -------
@@ -1094,20 +1077,30 @@ def extract_backbone(
     alpha = settings.ALPHA if alpha is None else float(alpha)
     if not 0 < alpha < 1:
         raise ValueError("alpha must lie strictly between 0 and 1")
+    adj, sign = _adjusted_tests(upper, lower, mtc)
+    with np.errstate(invalid="ignore"):
+        sig = adj < (alpha if lower is None else alpha / 2)
+    return np.where(sig, sign, 0).astype(np.int64)
+
+
+def _adjusted_tests(
+    upper: np.ndarray, lower: np.ndarray | None, mtc: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """The corrected p-value of each pair's test and the sign of an edge it would make.
+
+    Unsigned: the corrected upper tail, sign +1. Signed: the corrected smaller tail, +1 where
+    the upper tail is the smaller. Diagonal and NaN entries stay NaN (untested).
+    """
     upper = np.array(upper, dtype=float)
     np.fill_diagonal(upper, np.nan)
     if lower is None:
-        adj = _adjust_matrix(upper, mtc)
-        with np.errstate(invalid="ignore"):
-            return np.where(adj < alpha, 1, 0).astype(np.int64)
+        return _adjust_matrix(upper, mtc), np.ones(upper.shape, dtype=np.int64)
     lower = np.array(lower, dtype=float)
     np.fill_diagonal(lower, np.nan)
     smaller = np.where(np.isnan(upper) | np.isnan(lower), np.nan, np.minimum(upper, lower))
-    adj = _adjust_matrix(smaller, mtc)
     with np.errstate(invalid="ignore"):
-        sig = adj < alpha / 2
         sign = np.where(upper < lower, 1, -1)
-    return np.where(sig, sign, 0).astype(np.int64)
+    return _adjust_matrix(smaller, mtc), sign
 
 
 def _backbone_graph(
@@ -1129,6 +1122,7 @@ def _backbone_graph(
         lower[P == 0] = np.nan
     alpha = settings.ALPHA if alpha is None else float(alpha)
     bb = extract_backbone(upper, lower if signed else None, alpha=alpha, mtc=mtc)
+    adjusted, _ = _adjusted_tests(upper, lower if signed else None, mtc)
     G = nx.Graph()
     G.graph.update(graph_attrs)
     G.graph.update(alpha=alpha, signed=signed, mtc=mtc, missing_as_zero=missing_as_zero)
@@ -1142,6 +1136,7 @@ def _backbone_graph(
             weight=int(P[a, b]),
             sign=s,
             p_value=float(upper[a, b] if s > 0 else lower[a, b]),
+            p_adjusted=float(adjusted[a, b]),
         )
     return G
 
@@ -1172,8 +1167,10 @@ def sdsm_backbone(
     signed : bool
         If True, a two-tailed test that also adds negative edges (``sign=-1``) for pairs sharing
         significantly *fewer* columns than expected.
-    mtc : {"none", "bonferroni", "holm"}
-        Multiple-test correction.
+    mtc : {"none", "bonferroni", "holm", "hochberg", "hommel", "BH", "fdr", "BY"}
+        Multiple-test correction over the tested pairs, as R's ``p.adjust()``; default
+        ``"none"`` (backbone's default). Each edge carries its adjusted p-value
+        ``p_adjusted``.
     missing_as_zero : bool
         If False (backbone's default), pairs that share no column are not tested, so they can be
         neither edges nor tests; matters only for signed backbones and corrections.
@@ -1359,8 +1356,8 @@ def disparity_filter(
         Significance level; None uses :data:`agencygraph.settings.ALPHA`.
     weight : str
         Edge attribute holding the weight.
-    mtc : {"none", "bonferroni", "holm"}
-        Multiple-test correction over the graph's edges.
+    mtc : {"none", "bonferroni", "holm", "hochberg", "hommel", "BH", "fdr", "BY"}
+        Multiple-test correction over the graph's edges, as R's ``p.adjust()``.
 
     Returns
     -------
@@ -1393,11 +1390,10 @@ def disparity_filter(
     H.add_nodes_from(G.nodes(data=True))
     with np.errstate(invalid="ignore"):
         keep = adj < alpha
-    for (u, v, data), pv, k in zip(edges, pvals, keep, strict=True):
+    for (u, v, data), pv, pa, k in zip(edges, pvals, adj, keep, strict=True):
         if k:
-            H.add_edge(
-                u, v, **{**data, "weight": data.get(weight, 1), "sign": 1, "p_value": float(pv)}
-            )
+            extra = {"weight": data.get(weight, 1), "sign": 1, "p_value": float(pv)}
+            H.add_edge(u, v, **{**data, **extra, "p_adjusted": float(pa)})
     return H
 
 
@@ -1417,21 +1413,31 @@ def backbone_table(G: nx.Graph) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns ``source, target, weight, sign, p_value``, one row per edge, sorted by ``p_value``
-        (ties in edge order). ``df.attrs`` holds ``G.graph`` (model, alpha, method, ...).
+        Columns ``source, target, weight, sign, p_value, p_adjusted`` (``p_adjusted``: after
+        the graph's correction ``mtc``, equal to ``p_value`` under ``"none"``), one row per
+        edge, sorted by ``p_value`` (ties in edge order). ``df.attrs`` holds ``G.graph``
+        (model, alpha, mtc, method, ...).
 
     Examples
     --------
     >>> import numpy as np
     >>> B = np.kron(np.eye(2, dtype=int), np.ones((4, 12), dtype=int))
     >>> backbone_table(sdsm_backbone(B)).columns.tolist()
-    ['source', 'target', 'weight', 'sign', 'p_value']
+    ['source', 'target', 'weight', 'sign', 'p_value', 'p_adjusted']
     """
     rows = [
-        (u, v, d.get("weight"), d.get("sign", 1), d.get("p_value", np.nan))
+        (
+            u,
+            v,
+            d.get("weight"),
+            d.get("sign", 1),
+            d.get("p_value", np.nan),
+            d.get("p_adjusted", d.get("p_value", np.nan)),
+        )
         for u, v, d in G.edges(data=True)
     ]
-    df = pd.DataFrame(rows, columns=["source", "target", "weight", "sign", "p_value"])
+    columns = ["source", "target", "weight", "sign", "p_value", "p_adjusted"]
+    df = pd.DataFrame(rows, columns=columns)
     df = df.sort_values("p_value", kind="stable").reset_index(drop=True)
     df.attrs.update(G.graph)
     return df
