@@ -54,7 +54,7 @@ from typing import Literal
 
 import numpy as np
 
-__all__ = ["MTC_METHODS", "MTC", "check_mtc", "p_adjust"]
+__all__ = ["MTC", "MTC_METHODS", "check_mtc", "p_adjust"]
 
 #: The method names :func:`p_adjust` accepts, as R's ``p.adjust.methods`` (``"fdr"`` is BH).
 MTC_METHODS: tuple[str, ...] = (
