@@ -574,3 +574,90 @@ def test_disparity_rejects_negative_weights():
     G.add_edge(0, 1, weight=-1.0)
     with pytest.raises(ValueError):
         disparity_filter(G)
+
+
+# ---------------------------------------------------------------------------------------------
+# The build's backbone: exact tails, their method and the correction
+# ---------------------------------------------------------------------------------------------
+
+
+def _pb_upper_by_convolution(k: int, probs: np.ndarray) -> float:
+    """P(X >= k) for a sum of independent Bernoullis, by the plain recursion on the pmf."""
+    pmf = np.array([1.0])
+    for p in probs:
+        pmf = np.concatenate([pmf * (1.0 - p), [0.0]]) + np.concatenate([[0.0], pmf * p])
+    return float(pmf[k:].sum())
+
+
+@pytest.fixture(scope="module")
+def bundled_incidence():
+    import agencygraph as ag
+    from agencygraph.metrics import role_matrices
+
+    coded = ag.parse_corpus()
+    mats = role_matrices(coded.assignments)
+    return coded, {doc: ((R != 0).astype(np.int64), rows) for doc, (R, rows, _) in mats.items()}
+
+
+def test_build_sdsm_tails_are_exact_poisson_binomial(bundled_incidence):
+    from agencygraph.backbone import _sdsm_tails
+
+    _, mats = bundled_incidence
+    assert sorted(mats) == ["cixi", "haimen", "lijiang"]
+    for doc, (B, _) in mats.items():
+        P, upper, _, method = _sdsm_tails(B, method="auto", tol=1e-8, max_iter=200)
+        assert method == "exact", doc
+        Q = bicm(B)
+        worst = max(
+            abs(upper[i, j] - _pb_upper_by_convolution(P[i, j], Q[i] * Q[j]))
+            for i, j in itertools.combinations(range(B.shape[0]), 2)
+        )
+        assert worst < 1e-8, doc
+
+
+def test_build_backbone_table_says_method_and_correction(bundled_incidence):
+    from agencygraph.compare import _sdsm_edges
+    from agencygraph.metrics import role_matrices
+    from agencygraph.multitest import p_adjust
+
+    coded, mats = bundled_incidence
+    roles = role_matrices(coded.assignments)
+    table = _sdsm_edges(roles, mtc="none")
+    assert list(table.columns) == [
+        "doc_id", "source", "target", "weight", "sign", "p_value", "p_adjusted", "method",
+        "correction",
+    ]  # fmt: skip
+    assert set(table["method"]) == {"exact"} and set(table["correction"]) == {"none"}
+    # Uncorrected exact tails: Cixi's six ties and one Haimen tie (women-youth_league, exact
+    # p = 0.044) that the refined normal approximation (p = 0.065) misses.
+    assert table.groupby("doc_id").size().to_dict() == {"cixi": 6, "haimen": 1}
+    for row in table.itertuples():
+        B, rows = mats[row.doc_id]
+        i, j = rows.index(row.source), rows.index(row.target)
+        Q = bicm(B)
+        want = _pb_upper_by_convolution(int(B[i] @ B[j]), Q[i] * Q[j])
+        assert row.p_value == pytest.approx(want, abs=1e-8)
+        assert row.p_adjusted == row.p_value
+
+    # Past the work budget the same pairs get the refined normal approximation, and say so.
+    rna = _sdsm_edges(roles, mtc="none", budget=0)
+    assert set(rna["method"]) == {"rna"}
+    assert rna.groupby("doc_id").size().to_dict() == {"cixi": 6}
+
+    # The default correction (Benjamini-Hochberg over each plan's tested pairs) keeps no pair:
+    # the smallest adjusted p-value of every plan, computed here with p_adjust, is above 0.05.
+    corrected = _sdsm_edges(roles)
+    assert corrected.empty and corrected.attrs["mtc"] == settings.BACKBONE_MTC == "BH"
+    for doc, (B, _) in mats.items():
+        p = sdsm(B, method="exact")
+        C = cooccurrence(B)
+        i, j = np.triu_indices(B.shape[0], 1)
+        tested = p[i, j][C[i, j] > 0]
+        assert p_adjust(tested, "BH").min() > 0.05, doc
+    # Holm and BH give adjusted values no smaller than the raw ones; BH never above Holm.
+    holm = _sdsm_edges(roles, mtc="holm", alpha=0.999)
+    bh = _sdsm_edges(roles, mtc="BH", alpha=0.999)
+    merged = holm.merge(bh, on=["doc_id", "source", "target"], suffixes=("_holm", "_bh"))
+    assert len(merged) > 0
+    assert (merged["p_adjusted_holm"] >= merged["p_adjusted_bh"] - 1e-15).all()
+    assert (merged["p_adjusted_bh"] >= merged["p_value_bh"]).all()

@@ -89,11 +89,12 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-#: Largest amount of work (pairs of agency-degree classes × evaluation points of the characteristic
-#: function × measure-degree classes) for which ``sdsm(method="auto")`` computes the exact
-#: Poisson-binomial tails; above it, ``auto`` uses the refined normal approximation. About two
-#: seconds of work on a laptop. Kept here rather than in :mod:`agencygraph.settings` because it is
-#: a property of this implementation, not of a study.
+#: Default largest amount of work (pairs of agency-degree classes × evaluation points of the
+#: characteristic function × measure-degree classes) for which ``sdsm(method="auto")`` computes
+#: the exact Poisson-binomial tails; above it, ``auto`` uses the refined normal approximation.
+#: About two seconds of work on a laptop. The value in force is
+#: :data:`agencygraph.settings.SDSM_EXACT_BUDGET` (read at call time); this name keeps its
+#: default for code that imported it.
 PB_EXACT_BUDGET: int = 50_000_000
 
 Matrix = np.ndarray | sp.sparray | sp.spmatrix | pd.DataFrame
@@ -667,9 +668,13 @@ def _grouped_pb_tails(q: np.ndarray, mult: np.ndarray, width: int) -> tuple[np.n
 
 
 def _sdsm_tails(
-    B: Matrix, *, method: str, tol: float, max_iter: int
+    B: Matrix, *, method: str, tol: float, max_iter: int, budget: int | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, str]:
-    """Return the co-occurrence matrix, the upper and lower p-values and the method used."""
+    """Return the co-occurrence matrix, the upper and lower p-values and the method used.
+
+    ``budget`` bounds the work of ``method="auto"``'s exact tails (default
+    :data:`agencygraph.settings.SDSM_EXACT_BUDGET`).
+    """
     if method not in ("auto", "exact", "rna"):
         raise ValueError(f"method must be 'auto', 'exact' or 'rna', got {method!r}")
     A = _as_csr(B)
@@ -696,10 +701,9 @@ def _sdsm_tails(
     width = _support_width(float(mu.max(initial=0.0)), int(k.max(initial=0)), n_cols)
     work = cu.size * (width // 2 + 1) * max(q.shape[1], 1)
     if method == "auto":
-        method = "exact" if work <= PB_EXACT_BUDGET else "rna"
-        logger.info(
-            "sdsm: %s Poisson-binomial tails (work %d, budget %d)", method, work, PB_EXACT_BUDGET
-        )
+        budget = settings.SDSM_EXACT_BUDGET if budget is None else int(budget)
+        method = "exact" if work <= budget else "rna"
+        logger.info("sdsm: %s Poisson-binomial tails (work %d, budget %d)", method, work, budget)
 
     up = np.empty(k.size)
     lo = np.empty(k.size)
@@ -760,7 +764,8 @@ def sdsm(
       order :math:`1/\sigma^2` — up to ~0.03 for rows with few, rare measures, below 1e-5 when the
       null co-occurrence has a standard deviation above ~20;
     * ``"auto"`` — ``"exact"`` when the work (pairs of row-degree classes × points of the
-      characteristic function × column-degree classes) is at most :data:`PB_EXACT_BUDGET`, else
+      characteristic function × column-degree classes) is at most
+      :data:`agencygraph.settings.SDSM_EXACT_BUDGET`, else
       ``"rna"``. The choice is logged at INFO level on the ``agencygraph.backbone`` logger and
       recorded by :func:`sdsm_backbone` in ``G.graph["pvalue_method"]``.
 

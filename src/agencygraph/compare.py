@@ -25,7 +25,7 @@ import pandas as pd
 
 from agencygraph import settings
 from agencygraph._tables import require, text
-from agencygraph.backbone import ConvergenceError, _sdsm_tails
+from agencygraph.backbone import ConvergenceError, _adjust_matrix, _sdsm_tails
 from agencygraph.graph import (
     ROLES,
     bipartite_graph,
@@ -863,56 +863,74 @@ def _concat(parts: list[pd.DataFrame], columns: list[str], by: list[str]) -> pd.
     return out.sort_values(by, kind="mergesort").reset_index(drop=True)
 
 
-def _sdsm_edges(mats: dict[str, tuple[np.ndarray, list, list]]) -> pd.DataFrame:
+def _sdsm_edges(
+    mats: dict[str, tuple[np.ndarray, list, list]],
+    *,
+    mtc: str | None = None,
+    alpha: float | None = None,
+    budget: int | None = None,
+) -> pd.DataFrame:
     """SDSM backbone of each document's agency projection, from its role matrix.
 
     One small dense matrix per document (the binary incidence of
     :func:`agencygraph.graph.incidence_matrix`, rows and columns sorted as
     there): cost linear in the number of documents. The edges are those of
-    :func:`agencygraph.backbone.sdsm_backbone` with its defaults (unsigned,
-    no correction, pairs that share no measure untested, RNA p-values), read
-    straight from the p-value matrix rather than through a graph per plan.
+    :func:`agencygraph.backbone.sdsm_backbone` (unsigned, pairs that share no
+    measure untested) with ``method="auto"``: exact Poisson-binomial tails
+    where the document's work is within ``budget`` (default
+    :data:`agencygraph.settings.SDSM_EXACT_BUDGET`), the refined normal
+    approximation past it; ``method`` says which, per row. The p-values of a
+    document's tested pairs are corrected together by ``mtc`` (default
+    :data:`agencygraph.settings.BACKBONE_MTC`; ``correction`` names it) and a
+    pair is kept where ``p_adjusted < alpha``. Read straight from the p-value
+    matrix rather than through a graph per plan.
     """
-    columns = ["doc_id", "source", "target", "weight", "sign", "p_value"]
-    alpha = settings.ALPHA
-    docs, sources, targets, weights, p_values = [], [], [], [], []
+    from agencygraph.multitest import check_mtc
+
+    columns = [
+        "doc_id", "source", "target", "weight", "sign", "p_value", "p_adjusted", "method",
+        "correction",
+    ]  # fmt: skip
+    mtc = check_mtc(settings.BACKBONE_MTC if mtc is None else mtc)
+    alpha = settings.ALPHA if alpha is None else float(alpha)
+    parts: dict[str, list[np.ndarray]] = {c: [] for c in columns}
     failed = []
+    methods = {}
     for doc, (R, rows, _) in mats.items():
         if R.shape[0] < 2:
             continue
         try:
             B = (R != 0).astype(np.int64)
-            P, upper, _, _ = _sdsm_tails(B, method="rna", tol=1e-8, max_iter=200)
+            P, upper, _, method = _sdsm_tails(B, method="auto", tol=1e-8, max_iter=200, budget=budget)
         except ConvergenceError:
             failed.append(doc)  # a fit that does not converge is listed, not fatal
             continue
+        methods[doc] = method
+        tested = np.where(P != 0, upper, np.nan)  # backbone >= 2.1 tests co-occurring pairs only
+        adjusted = _adjust_matrix(tested, mtc)
         with np.errstate(invalid="ignore"):
-            keep = (P != 0) & (upper < alpha)
+            keep = adjusted < alpha
         i, j = np.nonzero(np.triu(keep, 1))
         if not len(i):
             continue
         labels = np.asarray(rows, dtype=object)
-        docs.append(np.full(len(i), doc, dtype=object))
-        sources.append(labels[i])  # rows are sorted, so i < j keeps source < target
-        targets.append(labels[j])
-        weights.append(P[i, j].astype(np.int64))
-        p_values.append(upper[i, j].astype(float))
-    if docs:
-        out = pd.DataFrame(
-            {
-                "doc_id": np.concatenate(docs),
-                "source": np.concatenate(sources),
-                "target": np.concatenate(targets),
-                "weight": np.concatenate(weights),
-                "sign": np.int64(1),
-                "p_value": np.concatenate(p_values),
-            }
-        )
+        n = len(i)
+        parts["doc_id"].append(np.full(n, doc, dtype=object))
+        parts["source"].append(labels[i])  # rows are sorted, so i < j keeps source < target
+        parts["target"].append(labels[j])
+        parts["weight"].append(P[i, j].astype(np.int64))
+        parts["sign"].append(np.ones(n, dtype=np.int64))
+        parts["p_value"].append(upper[i, j].astype(float))
+        parts["p_adjusted"].append(adjusted[i, j].astype(float))
+        parts["method"].append(np.full(n, method, dtype=object))
+        parts["correction"].append(np.full(n, mtc, dtype=object))
+    if parts["doc_id"]:
+        out = pd.DataFrame({c: np.concatenate(parts[c]) for c in columns})
         out = out.sort_values(["doc_id", "source", "target"], kind="stable")
         out = out.reset_index(drop=True)[columns]
     else:
         out = _concat([], columns, ["doc_id", "source", "target"])
-    out.attrs["not_converged"] = failed
+    out.attrs.update(not_converged=failed, mtc=mtc, alpha=alpha, methods=methods)
     return out
 
 
@@ -925,6 +943,7 @@ def metric_tables(
     budget: int | None = None,
     pair_tables: bool | None = None,
     responsible: str | None = None,
+    mtc: str | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Every metric table of the build, computed from a coded corpus.
 
@@ -973,10 +992,15 @@ def metric_tables(
                           (:func:`agencygraph.backbone.sdsm_backbone` on the
                           binary incidence of
                           :func:`agencygraph.graph.incidence_matrix`, alpha
-                          :data:`agencygraph.settings.ALPHA`): ``doc_id,
-                          source, target, weight, sign, p_value``;
-                          ``attrs["not_converged"]`` lists documents whose
-                          BiCM fit did not converge (left out)
+                          :data:`agencygraph.settings.ALPHA`, each plan's
+                          tested pairs corrected by ``mtc``): ``doc_id,
+                          source, target, weight, sign, p_value,
+                          p_adjusted, method, correction`` (``method``:
+                          ``exact`` Poisson-binomial tails within
+                          :data:`agencygraph.settings.SDSM_EXACT_BUDGET`,
+                          else ``rna``); ``attrs["not_converged"]`` lists
+                          documents whose BiCM fit did not converge (left
+                          out)
     ====================  =====================================================
 
     Parameters
@@ -994,6 +1018,12 @@ def metric_tables(
         Null-model budget (document × sample units) past
         :data:`agencygraph.settings.NULL_FULL_DOCS` documents; default
         :data:`agencygraph.settings.NULL_BUDGET` (None: ``NULL_FULL_DOCS × n``).
+    mtc : str, optional
+        Multiple-test correction (R ``p.adjust`` names, see
+        :func:`agencygraph.multitest.p_adjust`) of every family of tests:
+        each plan's backbone pairs and each cross-region table. None: the
+        documented defaults :data:`agencygraph.settings.BACKBONE_MTC` and
+        :data:`agencygraph.settings.COMPARE_MTC` (both Benjamini–Hochberg).
     pair_tables : bool, optional
         Write the place × place tables. Default (None): only for corpora of
         at most :data:`agencygraph.settings.PAIR_TABLES_MAX_DOCS` documents
@@ -1123,7 +1153,7 @@ def metric_tables(
             responsible=responsible,
         ),
         "place_similarity": pairs["place_similarity"],
-        "backbone": _sdsm_edges(mats),
+        "backbone": _sdsm_edges(mats, mtc=settings.BACKBONE_MTC if mtc is None else mtc),
     }
 
 
