@@ -901,7 +901,9 @@ def _sdsm_edges(
             continue
         try:
             B = (R != 0).astype(np.int64)
-            P, upper, _, method = _sdsm_tails(B, method="auto", tol=1e-8, max_iter=200, budget=budget)
+            P, upper, _, method = _sdsm_tails(
+                B, method="auto", tol=1e-8, max_iter=200, budget=budget
+            )
         except ConvergenceError:
             failed.append(doc)  # a fit that does not converge is listed, not fatal
             continue

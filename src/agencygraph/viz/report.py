@@ -59,7 +59,7 @@ _HEAD = {
         "null_samples": "null model samples",
         "unit": "unit of analysis",
         "unit_value": "agency within its place (per plan); functional type (pooled view)",
-        "alpha": "significance level of the backbone (SDSM; correction: backbone.csv's `correction`)",
+        "alpha": "significance level of the backbone (SDSM; its correction: backbone.csv)",
         "lang": "language",
         "version": "agencygraph version",
     },
