@@ -80,6 +80,7 @@ __all__ = [
     "extract_backbone",
     "fdsm",
     "fdsm_backbone",
+    "fdsm_rounds",
     "poisson_binomial_lower",
     "poisson_binomial_pmf",
     "poisson_binomial_upper",
@@ -926,29 +927,174 @@ def curveball(
     return out if sp.issparse(B) else out.toarray()
 
 
+#: Largest matrix (cells) sampled by the compiled curveball of :mod:`agencygraph._curveball`;
+#: larger ones use the vectorised edge-list rounds of :func:`curveball`.
+_COMPILED_CELLS = 1 << 24
+
+
+def _owners(shape: tuple[int, int]) -> tuple[bool, int]:
+    """Whether trades run along rows (the shorter side) and how many owners trade."""
+    by_rows = shape[0] <= shape[1]
+    return by_rows, shape[0] if by_rows else shape[1]
+
+
+def _rounds_of_swaps(n_swaps: int, shape: tuple[int, int]) -> int:
+    _, n_owners = _owners(shape)
+    return math.ceil(n_swaps / max(n_owners // 2, 1)) if n_owners >= 2 else 0
+
+
+def _sampled_cooccurrences(
+    A: sp.csr_array, n: int, rounds: int, rng: np.random.Generator
+) -> np.ndarray:
+    """``n`` independent chains of ``rounds`` global curveball rounds from ``A``; each chain's
+    final matrix gives one row co-occurrence matrix. Returns shape ``(n, rows, rows)``."""
+    k, m = A.shape
+    by_rows, _ = _owners(A.shape)
+    out = np.empty((n, k, k), dtype=np.int64)
+    if k * m <= _COMPILED_CELLS:
+        from agencygraph._curveball import curveball_chains
+
+        dense = A.toarray().astype(np.int8)
+        start = dense if by_rows else np.ascontiguousarray(dense.T)
+        # chunks of about 32 MB of sampled matrices
+        chunk = max(1, min(n, (1 << 25) // max(k * m, 1)))
+        for lo in range(0, n, chunk):
+            size = min(chunk, n - lo)
+            stack = curveball_chains(
+                start,
+                size,
+                n_chains=size,
+                burn_in=rounds,
+                thin=1,
+                seed=int(rng.integers(0, 2**63 - 1)),
+            ).astype(np.float32)
+            if not by_rows:
+                stack = stack.transpose(0, 2, 1)
+            out[lo : lo + size] = np.rint(np.einsum("sik,sjk->sij", stack, stack))
+        return out
+    coo = A.tocoo()
+    rows0, cols0 = coo.row.astype(np.int64), coo.col.astype(np.int64)
+    ones = np.ones(rows0.size)
+    for t in range(n):
+        if by_rows:
+            rows = _trade_rounds(rows0, cols0, k, m, rounds, rng)
+            cols = cols0
+        else:
+            cols = _trade_rounds(cols0, rows0, m, k, rounds, rng)
+            rows = rows0
+        S = sp.csr_array((ones, (rows, cols)), shape=A.shape)
+        out[t] = np.rint((S @ S.T).toarray())
+    return out
+
+
+def _mixing_rounds(A: sp.csr_array, rng: np.random.Generator) -> int:
+    """Rounds after which curveball chains from ``A`` have forgotten it (see :func:`fdsm_rounds`)."""
+    k = A.shape[0]
+    _, n_owners = _owners(A.shape)
+    if n_owners < 2 or k < 2:
+        return 0
+    ensemble = int(settings.FDSM_MIXING_CHAINS)
+    iu, ju = np.triu_indices(k, 1)
+    observed = np.asarray((A @ A.T).toarray())[iu, ju]
+
+    def features(n_rounds: int) -> np.ndarray:
+        # each pair's co-occurrence and the two tail indicators its p-values average
+        C = _sampled_cooccurrences(A, ensemble, n_rounds, rng)[:, iu, ju]
+        return np.concatenate([C, C >= observed, C <= observed], axis=1).astype(float)
+
+    # Bonferroni over the features compared: a difference this large is no chance difference.
+    threshold = float(stats.norm.isf(0.05 / (2 * 3 * iu.size)))
+    r, passed, late = 1, [], features(1)
+    while r < settings.FDSM_MAX_ROUNDS:
+        early, late = late, features(2 * r)
+        diff = early.mean(axis=0) - late.mean(axis=0)
+        se = np.sqrt((early.var(axis=0, ddof=1) + late.var(axis=0, ddof=1)) / ensemble)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            z = np.where(se > 0, np.abs(diff) / se, np.where(diff == 0, 0.0, np.inf))
+        passed.append(bool(z.max(initial=0.0) < threshold))
+        if passed[-2:] == [True, True]:
+            first = r // 2  # the first of two successive passes
+            return min(int(settings.FDSM_MAX_ROUNDS), settings.FDSM_ROUNDS_FACTOR * first)
+        r *= 2
+    logger.warning(
+        "fdsm: curveball chains did not pass the mixing check within %d rounds",
+        settings.FDSM_MAX_ROUNDS,
+    )
+    return int(settings.FDSM_MAX_ROUNDS)
+
+
+def fdsm_rounds(B: Matrix, *, seed: int | np.random.Generator | None = None) -> int:
+    r"""Return the number of curveball rounds each FDSM sample runs by default (a mixing check).
+
+    A sample of :func:`fdsm` is the end of a chain of global curveball rounds (each owner on the
+    shorter side of ``B`` trades once per round) started from ``B``. Started there, a chain
+    remembers ``B`` for a while: too few rounds make the co-occurrences of the sample look like
+    the observed ones, so p-values of strongly co-occurring pairs come out too large (the
+    five-trades-per-row default of backbone's ``fastball()`` gives 10 rounds on a 26-agency
+    plan, where a pair's p-value is 0.444 against 0.382 once converged).
+
+    The check runs independent ensembles of :data:`agencygraph.settings.FDSM_MIXING_CHAINS`
+    chains from ``B`` for ``r = 1, 2, 4, ...`` rounds and compares each ensemble with the next
+    (``r`` against ``2r``) on every pair's mean co-occurrence and on the two tail indicators
+    :math:`[P^*_{ij} \ge P_{ij}]`, :math:`[P^*_{ij} \le P_{ij}]` whose means are the p-values
+    (two-sample z, Bonferroni's bound over all of them at 0.05). Once two successive
+    comparisons (``r`` against ``2r`` and ``2r`` against ``4r``) find no difference, the chains
+    have stopped drifting away from ``B``; the default is ``FDSM_ROUNDS_FACTOR × r`` (4r),
+    at most :data:`agencygraph.settings.FDSM_MAX_ROUNDS` (with a warning if the check never
+    passes).
+    The tests check the result against exact enumeration of small null spaces and against
+    chains 100 times as long on the bundled plans.
+
+    Parameters
+    ----------
+    B : numpy.ndarray, scipy.sparse array or matrix, or pandas.DataFrame
+        Binary incidence matrix.
+    seed : int or numpy.random.Generator, optional
+        Seed of the check; None uses :data:`agencygraph.settings.SEED`.
+
+    Returns
+    -------
+    int
+        Global curveball rounds per sample.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> B = np.kron(np.eye(2, dtype=int), np.ones((4, 12), dtype=int))
+    >>> B[0, 12] = B[4, 0] = 0
+    >>> fdsm_rounds(B, seed=1) >= 4
+    True
+    """
+    rng = np.random.default_rng(settings.SEED if seed is None else seed)
+    return _mixing_rounds(_as_csr(B), rng)
+
+
 def _fdsm_tails(
     B: Matrix, *, trials: int | None, seed, n_swaps: int | None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, int]:
+    """Co-occurrence, counts of samples at or above and at or below it, trials and rounds."""
     trials = settings.NULL_SAMPLES if trials is None else int(trials)
     if trials < 1:
         raise ValueError("trials must be at least 1")
     rng = np.random.default_rng(settings.SEED if seed is None else seed)
     A = _as_csr(B)
-    coo = A.tocoo()
-    rows0, cols0 = coo.row.astype(np.int64), coo.col.astype(np.int64)
     P = np.asarray((A @ A.T).toarray(), dtype=np.int64)
+    if n_swaps is None:
+        rounds = _mixing_rounds(A, rng)
+    else:
+        rounds = _rounds_of_swaps(int(n_swaps), A.shape)
     n = A.shape[0]
     n_up = np.zeros((n, n), dtype=np.int64)
     n_lo = np.zeros((n, n), dtype=np.int64)
-    ones = np.ones(rows0.size)
-    for _ in range(trials):
-        # Every trial restarts from B, as backbone's fdsm() does: samples are then independent.
-        rows, cols = _curveball_edges(rows0, cols0, A.shape, n_swaps, rng)
-        S = sp.csr_array((ones, (rows, cols)), shape=A.shape)
-        Pstar = (S @ S.T).toarray()
-        n_up += Pstar >= P
-        n_lo += Pstar <= P
-    return P, n_up, n_lo, trials
+    # Every trial is its own chain from B, as in backbone's fdsm(): samples are independent,
+    # so a p-value's Monte Carlo standard error is sqrt(p (1 - p) / trials).
+    block = max(1, min(trials, (1 << 26) // max(n * n * 8, 1)))
+    for lo in range(0, trials, block):
+        size = min(block, trials - lo)
+        Pstar = _sampled_cooccurrences(A, size, rounds, rng)
+        n_up += (Pstar >= P).sum(axis=0)
+        n_lo += (Pstar <= P).sum(axis=0)
+    return P, n_up, n_lo, trials, rounds
 
 
 def fdsm(
@@ -964,8 +1110,9 @@ def fdsm(
     The Fixed Degree Sequence Model compares the observed co-occurrence :math:`P = B B^\top` with
     its distribution over *all* binary matrices with exactly the row and column sums of ``B``,
     taken uniformly (Neal 2014; Neal, Domagalski & Sagan 2021). ``trials`` such matrices
-    :math:`B^{*(1)}, \dots, B^{*(T)}` are drawn with :func:`curveball`, each chain restarting from
-    ``B``, and the p-values are the proportions
+    :math:`B^{*(1)}, \dots, B^{*(T)}` are drawn by global curveball (Strona et al. 2014;
+    Carstens, Berger & Strona 2018), each the end of its own chain started from ``B`` (so the
+    samples are independent), and the p-values are the proportions
 
     .. math:: \hat p^{\,upper}_{ij} = \frac{1}{T} \sum_t [P^{*(t)}_{ij} \ge P_{ij}], \qquad
               \hat p^{\,lower}_{ij} = \frac{1}{T} \sum_t [P^{*(t)}_{ij} \le P_{ij}],
@@ -973,6 +1120,15 @@ def fdsm(
     the estimator of backbone's ``fdsm()``. It is unbiased for the exact p-value and has standard
     error :math:`\sqrt{p(1-p)/T}`; it can be 0, so with a multiple-test correction choose ``T``
     well above the number of tests divided by ``alpha``.
+
+    How long each chain runs decides whether the samples come from the null at all: a chain
+    stopped early still resembles ``B``. By default every chain runs the number of rounds set
+    by the mixing check of :func:`fdsm_rounds` (for the bundled plans 32-64 rounds, where
+    backbone's default of five trades per row gives 8-10 and leaves p-values off by up to
+    0.06); ``n_swaps`` overrides it with a fixed number of pairwise trades. The tests compare
+    the defaults with exact enumeration of small null spaces and with chains 100 times as
+    long. Matrices up to 2²⁴ cells are sampled by the compiled sampler of
+    :mod:`agencygraph._curveball`.
 
     Parameters
     ----------
@@ -985,7 +1141,8 @@ def fdsm(
     seed : int or numpy.random.Generator, optional
         Seed or generator; None uses :data:`agencygraph.settings.SEED`.
     n_swaps : int, optional
-        Trades per sample, passed to :func:`curveball`.
+        Pairwise trades per sample (rounded up to whole rounds of :func:`curveball`); None
+        (default) runs :func:`fdsm_rounds` rounds.
 
     Returns
     -------
@@ -996,12 +1153,12 @@ def fdsm(
     --------
     >>> import numpy as np
     >>> M = np.array([[1, 0, 1, 1], [0, 1, 0, 0], [1, 0, 0, 1]])
-    >>> fdsm(M, trials=200, seed=1)[0, 2]  # rows 0 and 2 share 2 columns
-    np.float64(0.32)
+    >>> fdsm(M, trials=200, seed=1)[0, 2]  # rows 0 and 2 share 2 columns; exact p: 2/8
+    np.float64(0.195)
     """
     if tail not in ("upper", "lower"):
         raise ValueError(f"tail must be 'upper' or 'lower', got {tail!r}")
-    _, n_up, n_lo, trials = _fdsm_tails(B, trials=trials, seed=seed, n_swaps=n_swaps)
+    _, n_up, n_lo, trials, _ = _fdsm_tails(B, trials=trials, seed=seed, n_swaps=n_swaps)
     out = (n_up if tail == "upper" else n_lo) / trials
     np.fill_diagonal(out, np.nan)
     return out
@@ -1244,7 +1401,8 @@ def fdsm_backbone(
     Returns
     -------
     networkx.Graph
-        As for :func:`sdsm_backbone`; ``G.graph`` also records ``trials`` and ``seed``.
+        As for :func:`sdsm_backbone`; ``G.graph`` also records ``trials``, ``rounds`` (curveball
+        rounds per sample, from :func:`fdsm_rounds`) and ``seed``.
 
     Examples
     --------
@@ -1255,7 +1413,7 @@ def fdsm_backbone(
     >>> G.number_of_nodes(), G.graph["model"]
     (8, 'fdsm')
     """
-    P, n_up, n_lo, trials = _fdsm_tails(B, trials=trials, seed=seed, n_swaps=None)
+    P, n_up, n_lo, trials, rounds = _fdsm_tails(B, trials=trials, seed=seed, n_swaps=None)
     return _backbone_graph(
         P,
         n_up / trials,
@@ -1268,6 +1426,7 @@ def fdsm_backbone(
         graph_attrs={
             "model": "fdsm",
             "trials": trials,
+            "rounds": rounds,
             "seed": settings.SEED if seed is None else seed,
         },
     )

@@ -104,6 +104,19 @@ COMPARE_MTC: str = "BH"
 #: stay far below it.
 SDSM_EXACT_BUDGET: int = 50_000_000
 
+#: Chains in each of the two ensembles of the FDSM mixing check
+#: (:func:`agencygraph.backbone.fdsm_rounds`), which sets how many curveball rounds every FDSM
+#: sample runs from the observed matrix.
+FDSM_MIXING_CHAINS: int = 1000
+
+#: FDSM samples run this many times the rounds ``r`` after which the mixing check found no
+#: drift (from ``r`` to ``2r`` nor from ``2r`` to ``4r``): a margin for drifts too small for
+#: the check's ensembles to see.
+FDSM_ROUNDS_FACTOR: int = 4
+
+#: Most curveball rounds per FDSM sample (the mixing check stops there, with a warning).
+FDSM_MAX_ROUNDS: int = 4096
+
 #: Default output folder for coded and metric tables, relative to the working directory.
 TABLES_DIR: str = "data/processed"
 
