@@ -988,7 +988,7 @@ def _sampled_cooccurrences(
 
 
 def _mixing_rounds(A: sp.csr_array, rng: np.random.Generator) -> int:
-    """Rounds after which curveball chains from ``A`` have forgotten it (see :func:`fdsm_rounds`)."""
+    """Rounds after which curveball chains from ``A`` have forgotten it (:func:`fdsm_rounds`)."""
     k = A.shape[0]
     _, n_owners = _owners(A.shape)
     if n_owners < 2 or k < 2:
@@ -1000,7 +1000,8 @@ def _mixing_rounds(A: sp.csr_array, rng: np.random.Generator) -> int:
     def features(n_rounds: int) -> np.ndarray:
         # each pair's co-occurrence and the two tail indicators its p-values average
         C = _sampled_cooccurrences(A, ensemble, n_rounds, rng)[:, iu, ju]
-        return np.concatenate([C, C >= observed, C <= observed], axis=1).astype(float)
+        above, below = np.greater_equal(C, observed), np.less_equal(C, observed)
+        return np.concatenate([C, above, below], axis=1).astype(float)
 
     # Bonferroni over the features compared: a difference this large is no chance difference.
     threshold = float(stats.norm.isf(0.05 / (2 * 3 * iu.size)))
@@ -1079,10 +1080,7 @@ def _fdsm_tails(
     rng = np.random.default_rng(settings.SEED if seed is None else seed)
     A = _as_csr(B)
     P = np.asarray((A @ A.T).toarray(), dtype=np.int64)
-    if n_swaps is None:
-        rounds = _mixing_rounds(A, rng)
-    else:
-        rounds = _rounds_of_swaps(int(n_swaps), A.shape)
+    rounds = _mixing_rounds(A, rng) if n_swaps is None else _rounds_of_swaps(int(n_swaps), A.shape)
     n = A.shape[0]
     n_up = np.zeros((n, n), dtype=np.int64)
     n_lo = np.zeros((n, n), dtype=np.int64)
