@@ -237,8 +237,9 @@ def test_cross_region_comparison(tables):
     assert list(t.columns[:6]) == [
         "doc_id", "place_en", "n_agencies", "n_measures", "n_edges", "n_leads",
     ]  # fmt: skip
+    suffixes = ("", "_z", "_p", "_null_mean", "_ratio", "_ratio_lo", "_ratio_hi", "_p_adjusted")
     assert list(t.columns[6:]) == [
-        f"{name}{suffix}" for name in NETWORK_INDICES for suffix in ("", "_z", "_p")
+        f"{name}{suffix}" for name in NETWORK_INDICES for suffix in suffixes
     ]
     assert t.loc[1, "party_lead_share"] == pytest.approx(0.5)
     assert np.isnan(t.loc[0, "density_z"]) and t.loc[0, "density_p"] == 1.0

@@ -54,6 +54,7 @@ from agencygraph.metrics import (
     null_samples,
     role_matrices,
 )
+from agencygraph.multitest import check_mtc, p_adjust
 
 __all__ = [
     "centrality_table",
@@ -745,9 +746,17 @@ def _tables(
 
 
 def _wide_indices(
-    base: pd.DataFrame, long: pd.DataFrame, documents: pd.DataFrame | None
+    base: pd.DataFrame,
+    long: pd.DataFrame,
+    documents: pd.DataFrame | None,
+    intervals: dict[str, dict[str, tuple[float, float]]] | None = None,
+    mtc: str = "none",
 ) -> pd.DataFrame:
-    """One row per document: counts, then each index with its z-score and p-value."""
+    """One row per document: counts, then each index with its z-score, p-value and effect.
+
+    ``intervals`` (doc → index → (lo, hi)) are the bootstrap intervals of the ratio; the
+    p-values of the whole table are adjusted together by ``mtc``.
+    """
     keep = base[base["n_edges"] > 0]
     docs = list(keep["doc_id"])
     place = _places(documents, docs)
@@ -755,15 +764,150 @@ def _wide_indices(
     out.insert(1, "place_en", [place.get(d, "") for d in docs])
     wide = {
         column: long.pivot(index="doc_id", columns="index", values=column).reindex(docs)
-        for column in ("z", "p_value")
+        for column in ("z", "p_value", "null_mean")
     }
+    intervals = intervals or {}
+    columns: dict[str, np.ndarray] = {}
     for name in NETWORK_INDICES:
-        out[name] = keep[name].to_numpy()
-        for suffix, column in (("z", "z"), ("p", "p_value")):
+        observed = keep[name].to_numpy(dtype=float)
+        columns[name] = keep[name].to_numpy()
+        for suffix, column in (("z", "z"), ("p", "p_value"), ("null_mean", "null_mean")):
             table = wide[column]
-            values = table[name] if name in table.columns else np.nan
-            out[f"{name}_{suffix}"] = np.asarray(values, dtype=float)
+            values = table[name] if name in table.columns else np.full(len(docs), np.nan)
+            columns[f"{name}_{suffix}"] = np.asarray(values, dtype=float)
+        mean = columns[f"{name}_null_mean"]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            columns[f"{name}_ratio"] = np.where(np.abs(mean) > 0, observed / mean, np.nan)
+        for end, suffix in ((0, "lo"), (1, "hi")):
+            columns[f"{name}_ratio_{suffix}"] = np.array(
+                [intervals.get(d, {}).get(name, (np.nan, np.nan))[end] for d in docs], dtype=float
+            )
+    # One family: every p-value of the table (documents × indices the null can move).
+    values = np.column_stack([columns[f"{name}_p"] for name in NETWORK_INDICES])
+    z = np.column_stack([columns[f"{name}_z"] for name in NETWORK_INDICES])
+    # An index the null cannot move (z NaN, p 1) is no test and is not counted in the family.
+    tested = np.where(np.isfinite(z), values, np.nan)
+    adjusted = p_adjust(tested, mtc)
+    adjusted = np.where(np.isnan(tested) & ~np.isnan(values), values, adjusted)
+    for i, name in enumerate(NETWORK_INDICES):
+        columns[f"{name}_p_adjusted"] = adjusted[:, i]
+    order = [
+        f"{name}{suffix}"
+        for name in NETWORK_INDICES
+        for suffix in (
+            "", "_z", "_p", "_null_mean", "_ratio", "_ratio_lo", "_ratio_hi", "_p_adjusted",
+        )
+    ]  # fmt: skip
+    extra = pd.DataFrame({c: columns[c] for c in order}, index=out.index)
+    out = pd.concat([out, extra], axis=1)
+    out.attrs["mtc"] = mtc
+    out.attrs["n_tests"] = int((~np.isnan(tested)).sum())
     return out.sort_values("doc_id", kind="mergesort").reset_index(drop=True)
+
+
+def _ratio_points(base: pd.DataFrame, long: pd.DataFrame) -> dict[str, dict[str, float]]:
+    """Each document's ratio observed / null mean per index, from the two index tables."""
+    observed = base.set_index("doc_id")
+    out: dict[str, dict[str, float]] = {}
+    for doc, name, mean in zip(long["doc_id"], long["index"], long["null_mean"], strict=True):
+        value = float(observed.at[doc, name]) if doc in observed.index else np.nan
+        ok = np.isfinite(value) and np.isfinite(mean) and abs(mean) > 0
+        out.setdefault(doc, {})[name] = value / mean if ok else np.nan
+    return out
+
+
+def _ratio_interval(replicates: np.ndarray, point: float, level: float) -> tuple[float, float]:
+    """Interval of a ratio from its bootstrap standard error, on the log scale.
+
+    ``point × exp(± z se / point)`` with ``se`` the standard deviation of the replicates and
+    ``z`` the normal quantile of ``level``: the normal interval of ``log(ratio)`` by the delta
+    method, so it is never negative and is as skewed as a ratio is. The replicates give only
+    the spread, not the location: a resampled plan repeats measures, which moves some indices
+    (and so its percentiles) away from the estimate.
+    """
+    from scipy import stats
+
+    if not (np.isfinite(point) and point > 0) or replicates.size < 2:
+        return (np.nan, np.nan)
+    se = float(np.std(replicates, ddof=1))
+    half = float(stats.norm.ppf((1.0 + level) / 2)) * se / point
+    return (point * float(np.exp(-half)), point * float(np.exp(half)))
+
+
+def _ratio_intervals(
+    mats: dict[str, tuple[np.ndarray, list, list]],
+    masks: dict[str, tuple[np.ndarray | None, np.ndarray]],
+    points: dict[str, dict[str, float]],
+    *,
+    seed: int,
+    replicates: int,
+) -> dict[str, dict[str, tuple[float, float]]]:
+    """Bootstrap interval of each index's ratio (observed / null mean) in each document.
+
+    A replicate resamples the document's measures (columns of its role matrix) with
+    replacement, drops agencies left without a measure, computes each index on it and on
+    :data:`agencygraph.settings.EFFECT_BOOTSTRAP_NULL` curveball draws of it (the compiled
+    sampler, the reduced null's schedule), and keeps their ratio; the interval is the
+    ``EFFECT_LEVEL`` interval of :func:`_ratio_interval` around ``points`` (the table's
+    ratios) from the replicates' spread. The Louvain indices are not
+    recomputed (no interval). ``replicates`` follows :func:`_bootstrap_replicates`.
+    """
+    from agencygraph._curveball import STACK_INDICES, curveball_chains, stack_indices
+    from agencygraph.metrics.nulls import NULL_BURN_IN, NULL_REDUCED_CHAINS, NULL_REDUCED_THIN
+
+    draws = settings.EFFECT_BOOTSTRAP_NULL
+    out: dict[str, dict[str, tuple[float, float]]] = {}
+    for doc, (R, _, _) in mats.items():
+        party, union = masks[doc]
+        k, m = R.shape
+        if replicates < 2 or m == 0 or k == 0:
+            continue
+        rng = np.random.default_rng([seed, zlib.crc32(doc.encode()), 20])
+        ratios = np.full((replicates, len(STACK_INDICES)), np.nan)
+        for b in range(replicates):
+            Rb = R[:, rng.integers(0, m, size=m)]
+            present = (Rb != 0).any(axis=1)
+            Rb = np.ascontiguousarray(Rb[present])
+            sub_party = None if party is None else party[present]
+            sub_union = union[present]
+            obs = stack_indices(Rb[None], party=sub_party, union=sub_union)
+            stack = curveball_chains(
+                Rb,
+                draws,
+                n_chains=NULL_REDUCED_CHAINS,
+                burn_in=NULL_BURN_IN,
+                thin=NULL_REDUCED_THIN,
+                seed=int(rng.integers(0, 2**63 - 1)),
+            )
+            null = stack_indices(stack, party=sub_party, union=sub_union)
+            means = np.array([null[name].mean() for name in STACK_INDICES])
+            values = np.array([obs[name][0] for name in STACK_INDICES])
+            with np.errstate(divide="ignore", invalid="ignore"):
+                ratios[b] = np.where(np.abs(means) > 0, values / means, np.nan)
+        out[doc] = {}
+        for i, name in enumerate(STACK_INDICES):
+            column = ratios[:, i]
+            column = column[np.isfinite(column)]
+            point = points.get(doc, {}).get(name, np.nan)
+            if column.size >= 2 and np.isfinite(point):
+                out[doc][name] = _ratio_interval(column, point, settings.EFFECT_LEVEL)
+    return out
+
+
+def _bootstrap_replicates(n_docs: int, n: int, bootstrap: int | None) -> int:
+    """Bootstrap replicates per document: ``bootstrap``, else the settings' rule.
+
+    :data:`agencygraph.settings.EFFECT_BOOTSTRAP`, but no more than the null's samples ``n``
+    (a quick run with few null samples gets a quick interval), and past ``NULL_FULL_DOCS``
+    documents the null's budget rule, at least ``EFFECT_BOOTSTRAP_MIN``.
+    """
+    if bootstrap is not None:
+        return int(bootstrap)
+    replicates = min(settings.EFFECT_BOOTSTRAP, int(n))
+    if n_docs > settings.NULL_FULL_DOCS:
+        share = replicates * settings.NULL_FULL_DOCS // n_docs
+        replicates = max(min(settings.EFFECT_BOOTSTRAP_MIN, replicates), share)
+    return replicates
 
 
 def _excluded(base: pd.DataFrame, documents: pd.DataFrame | None) -> list[str]:
@@ -782,16 +926,40 @@ def cross_region_comparison(
     inherited: bool = True,
     projection: str = "newman",
     responsible: str | None = None,
+    mtc: str | None = None,
+    bootstrap: int | None = None,
 ) -> pd.DataFrame:
-    r"""Network indices of every place, each with its z-score against a degree-preserving null.
+    r"""Network indices of every place, each with its effect against a degree-preserving null.
 
     One call for the cross-region comparison: :func:`agencygraph.metrics.network_indices`
     and :func:`agencygraph.metrics.network_indices_with_null` (curveball null
     keeping every agency's and every measure's degree and each measure's
     leads; ``z`` :math:`= (s_{obs} - \bar s_{null}) / \operatorname{sd}(s_{null})`,
     two-sided empirical ``p``) side by side, one row per document. Raw indices
-    depend on plan size; the z-scores say how far each plan departs from
-    plans with its own degrees, which is what can be compared across places.
+    depend on plan size, and so do z-scores: the null's spread shrinks as a
+    plan grows, so the same departure gives a larger z in a longer plan (a
+    plan put beside a copy of itself keeps its lead HHI while its z grows).
+    Places are therefore compared by a size-free effect with a confidence
+    interval (docs/methods.md, section 9):
+
+    - ``<index>_ratio`` :math:`= s_{obs} / \bar s_{null}` (1: as the null;
+      ``ratio - 1`` is the relative effect :math:`(s_{obs} - \bar s_{null}) /
+      \bar s_{null}`), beside ``<index>_null_mean`` and the standardised
+      effect ``<index>_z``;
+    - ``<index>_ratio_lo``, ``<index>_ratio_hi``: a bootstrap interval
+      (level :data:`agencygraph.settings.EFFECT_LEVEL`) over the plan's
+      measures: each of ``bootstrap`` replicates resamples the measures with
+      replacement and recomputes the index and its null mean
+      (:data:`agencygraph.settings.EFFECT_BOOTSTRAP_NULL` curveball draws of
+      the replicate), and the interval is
+      :math:`r \exp(\pm z_{0.975}\, \mathrm{se}/r)`, the normal interval of
+      :math:`\log r` with the replicates' standard error ``se`` (delta
+      method). It carries the sampling error of a plan of this length and
+      the Monte Carlo error of the null mean. None for the Louvain indices
+      (``modularity``, ``n_communities``);
+    - ``<index>_p_adjusted``: the two-sided p-values of the whole table
+      (every document × index the null can move) adjusted together by
+      ``mtc``, as R's ``p.adjust``.
 
     Documents without any (resolved) assignment — narrative plans that name
     no lead or support units — are left out; their ids are in
@@ -812,15 +980,27 @@ def cross_region_comparison(
         Default :data:`agencygraph.settings.SEED`.
     inherited, projection
         As in :func:`agencygraph.metrics.network_indices`.
+    mtc : str, optional
+        Correction of the table's p-values (R ``p.adjust`` names, see
+        :func:`agencygraph.multitest.p_adjust`); default
+        :data:`agencygraph.settings.COMPARE_MTC` (Benjamini–Hochberg).
+    bootstrap : int, optional
+        Bootstrap replicates per document; default
+        :data:`agencygraph.settings.EFFECT_BOOTSTRAP`, at most ``n``, fewer
+        past ``NULL_FULL_DOCS`` documents (at least ``EFFECT_BOOTSTRAP_MIN``);
+        0 gives no intervals.
 
     Returns
     -------
     DataFrame
         ``doc_id, place_en, n_agencies, n_measures, n_edges, n_leads``, then
         for each index of :data:`agencygraph.metrics.NETWORK_INDICES` the
-        columns ``<index>, <index>_z, <index>_p``; sorted by ``doc_id``.
-        ``attrs``: ``excluded`` (list of doc_ids), ``n_samples``, ``seed``.
-        Indices the null cannot change have ``_z`` NaN and ``_p`` 1.
+        columns ``<index>, <index>_z, <index>_p, <index>_null_mean,
+        <index>_ratio, <index>_ratio_lo, <index>_ratio_hi,
+        <index>_p_adjusted``; sorted by ``doc_id``. ``attrs``: ``excluded``
+        (list of doc_ids), ``n_samples``, ``seed``, ``mtc``, ``n_tests``
+        (the size of the corrected family). Indices the null cannot change
+        have ``_z`` NaN, ``_p`` 1 (not counted as tests) and ``_ratio`` 1.
 
     Examples
     --------
@@ -845,7 +1025,14 @@ def cross_region_comparison(
     long = network_indices_with_null(
         assignments, n=n, seed=seed, **options, responsible=responsible
     )
-    out = _wide_indices(base, long, documents)
+    mats = role_matrices(assignments, inherited=inherited, responsible=responsible)
+    type_of, system_of = _agency_lookup(assignments, agencies)
+    masks = {doc: _masks(rows, type_of, system_of) for doc, (_, rows, _) in mats.items()}
+    replicates = _bootstrap_replicates(len(mats), n, bootstrap)
+    points = _ratio_points(base, long)
+    intervals = _ratio_intervals(mats, masks, points, seed=seed, replicates=replicates)
+    mtc = check_mtc(settings.COMPARE_MTC if mtc is None else mtc)
+    out = _wide_indices(base, long, documents, intervals, mtc)
     out.attrs.update({"excluded": _excluded(base, documents), "n_samples": n, "seed": seed})
     return out
 
@@ -885,8 +1072,6 @@ def _sdsm_edges(
     pair is kept where ``p_adjusted < alpha``. Read straight from the p-value
     matrix rather than through a graph per plan.
     """
-    from agencygraph.multitest import check_mtc
-
     columns = [
         "doc_id", "source", "target", "weight", "sign", "p_value", "p_adjusted", "method",
         "correction",
@@ -1092,7 +1277,11 @@ def metric_tables(
         thin=None,
         n_chains=None,
     )
-    cross = _wide_indices(indices, null, documents)
+    compare_mtc = check_mtc(settings.COMPARE_MTC if mtc is None else mtc)
+    replicates = _bootstrap_replicates(len(mats), n, None)
+    points = _ratio_points(indices, null)
+    intervals = _ratio_intervals(mats, masks, points, seed=seed, replicates=replicates)
+    cross = _wide_indices(indices, null, documents, intervals, compare_mtc)
     cross.attrs.update({"excluded": _excluded(indices, documents), "n_samples": n, "seed": seed})
 
     centrality = _centrality_of_documents(sel, mats, agencies, seed=seed)

@@ -117,6 +117,23 @@ FDSM_ROUNDS_FACTOR: int = 4
 #: Most curveball rounds per FDSM sample (the mixing check stops there, with a warning).
 FDSM_MAX_ROUNDS: int = 4096
 
+#: Bootstrap replicates (resampled measures) behind the confidence interval of each
+#: cross-region effect (``*_ratio_lo``, ``*_ratio_hi``; docs/methods.md, section 9) per
+#: document, up to :data:`NULL_FULL_DOCS` documents; past it the replicates share the null's
+#: budget rule (``EFFECT_BOOTSTRAP × NULL_FULL_DOCS // n_docs``), at least
+#: :data:`EFFECT_BOOTSTRAP_MIN`.
+EFFECT_BOOTSTRAP: int = 200
+
+#: Fewest bootstrap replicates per document past :data:`NULL_FULL_DOCS` documents.
+EFFECT_BOOTSTRAP_MIN: int = 50
+
+#: Curveball draws of each bootstrap replicate from which its null mean is taken (their
+#: Monte Carlo error widens the interval a little: it is part of what the interval covers).
+EFFECT_BOOTSTRAP_NULL: int = 20
+
+#: Confidence level of the effect intervals (percentile bootstrap).
+EFFECT_LEVEL: float = 0.95
+
 #: Default output folder for coded and metric tables, relative to the working directory.
 TABLES_DIR: str = "data/processed"
 
