@@ -243,6 +243,8 @@ def cross_region_table(
     inherited: bool = True,
     budget: int | None = None,
     responsible: str | None = None,
+    mtc: str | None = None,
+    bootstrap: int | None = None,
 ) -> pd.DataFrame:
     r"""Lead share and degree share of each type in each place, against a null.
 
@@ -290,6 +292,11 @@ def cross_region_table(
         :data:`agencygraph.settings.NULL_FULL_DOCS` documents (default
         ``NULL_FULL_DOCS × n``), as in
         :func:`agencygraph.metrics.network_indices_with_null`.
+    mtc : str, optional
+        Correction (R ``p.adjust`` names); default
+        :data:`agencygraph.settings.COMPARE_MTC`.
+    bootstrap : int, optional
+        Bootstrap replicates per document, as in :func:`cross_region_comparison`.
 
     Returns
     -------
@@ -297,10 +304,20 @@ def cross_region_table(
         ``doc_id, place_en, agency_type, type_en, system, degree, n_lead,
         lead_role_share, lead_role_share_null_mean, lead_role_share_null_sd, lead_role_share_z,
         lead_role_share_p_greater, lead_role_share_p_less, degree_share,
-        degree_share_expected, degree_share_z, n_samples, method``, sorted by
-        ``doc_id, agency_type``. ``n_samples`` and ``method`` describe the
-        lead-share null: up to ``NULL_FULL_DOCS`` documents ``n`` samples each
-        (``"full"``); past it every document gets its share of the budget of
+        degree_share_expected, degree_share_z, n_samples, method``, then the
+        effects (issue 20): ``lead_role_share_ratio`` (observed / null mean)
+        with its interval ``lead_role_share_ratio_lo, lead_role_share_ratio_hi``
+        (a bootstrap over the document's measures with the role null's exact
+        mean in each replicate; role null only; none for an observed share of
+        0), ``lead_role_share_p`` (two-sided: twice the smaller empirical
+        tail) and ``lead_role_share_p_adjusted``; ``degree_share_ratio``
+        (degree share × T) with ``degree_share_ratio_lo, degree_share_ratio_hi``,
+        ``degree_share_p`` (two-sided normal) and ``degree_share_p_adjusted``.
+        Each statistic's p-values over the whole table are one family, adjusted
+        by ``mtc`` (default :data:`agencygraph.settings.COMPARE_MTC`; in
+        ``attrs["mtc"]``). Sorted by ``doc_id, agency_type``. ``n_samples``
+        and ``method`` describe the lead-share null: up to ``NULL_FULL_DOCS``
+        documents ``n`` samples each (``"full"``); past it every document gets its share of the budget of
         :func:`agencygraph.metrics.network_indices_with_null`, at least
         :data:`agencygraph.settings.NULL_MIN_SAMPLES` (``"reduced"``; the role
         null's draws are then taken all at once, a different stream from the
@@ -324,6 +341,8 @@ def cross_region_table(
     1           b              0.0          0.25                  0.333
     2           c              0.0          0.25                  0.333
     """
+    from scipy import stats
+
     n = settings.NULL_SAMPLES if n is None else int(n)
     seed = settings.SEED if seed is None else int(seed)
     if null not in ("roles", "curveball"):
@@ -377,6 +396,20 @@ def cross_region_table(
                 "degree_share_z": np.broadcast_to(z_degree, (n_types,)).astype(float),
                 "n_samples": np.full(n_types, samples, dtype=np.int64),
                 "method": np.full(n_types, method, dtype=object),
+                "lead_role_share_p": np.minimum(
+                    1.0, 2.0 * np.minimum(summary["p_greater"], summary["p_less"])
+                ),
+                "degree_share_p": np.broadcast_to(
+                    2.0 * stats.norm.sf(np.abs(z_degree)), (n_types,)
+                ).astype(float),
+                **_type_share_effects(
+                    R,
+                    observed,
+                    summary["null_mean"],
+                    null=null,
+                    replicates=_bootstrap_replicates(len(mats), n, bootstrap),
+                    rng=np.random.default_rng([seed, zlib.crc32(doc.encode()), 21]),
+                ),
             }
         )
     columns = [
@@ -398,15 +431,92 @@ def cross_region_table(
         "degree_share_z",
         "n_samples",
         "method",
+        *_TYPE_EFFECT_COLUMNS,
     ]
     base = base.assign(degree=base["n_lead"] + base["n_support"])
     if not parts:
         return pd.DataFrame(columns=columns)
     nulls = pd.DataFrame({key: np.concatenate([part[key] for part in parts]) for key in parts[0]})
     out = base.merge(nulls, on=["doc_id", "agency_type"], how="left")
+    mtc = check_mtc(settings.COMPARE_MTC if mtc is None else mtc)
+    # Each statistic's tests across the whole table are one family.
+    for name in ("lead_role_share", "degree_share"):
+        out[f"{name}_p_adjusted"] = p_adjust(out[f"{name}_p"].to_numpy(dtype=float), mtc)
     out = out[columns].sort_values(["doc_id", "agency_type"], kind="mergesort")
     out = out.reset_index(drop=True)
     out.attrs["skipped_unresolved"] = base.attrs.get("skipped_unresolved", {})
+    out.attrs["mtc"] = mtc
+    return out
+
+
+_TYPE_EFFECT_COLUMNS = (
+    "lead_role_share_ratio",
+    "lead_role_share_ratio_lo",
+    "lead_role_share_ratio_hi",
+    "lead_role_share_p",
+    "lead_role_share_p_adjusted",
+    "degree_share_ratio",
+    "degree_share_ratio_lo",
+    "degree_share_ratio_hi",
+    "degree_share_p",
+    "degree_share_p_adjusted",
+)
+
+
+def _type_share_effects(
+    R: np.ndarray,
+    observed: np.ndarray,
+    null_mean: np.ndarray,
+    *,
+    null: str,
+    replicates: int,
+    rng: np.random.Generator,
+) -> dict[str, np.ndarray]:
+    r"""Ratios and bootstrap intervals of one document's type shares.
+
+    The replicates resample the document's measures (columns of ``R``) with replacement,
+    as multinomial weights; each replicate's lead-share null mean is the role shuffle's
+    exact expectation, :math:`\sum_{k \ni t} \ell_k / n_k` over the measures of type
+    :math:`t` divided by its degree (:math:`\ell_k` leads among :math:`n_k` types), and its
+    degree share's is :math:`1/T`. Intervals are those of :func:`_ratio_interval`; the
+    lead-share interval needs the role null (NaN under ``null="curveball"``).
+    """
+    nz = (R != 0).astype(float)
+    lead = (R == 2).astype(float)
+    k, m = R.shape
+    degree = nz.sum(axis=1)
+    total = nz.sum()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lead_ratio = np.where(null_mean > 0, observed / null_mean, np.nan)
+        degree_ratio = degree * k / total if total > 0 else np.full(k, np.nan)
+        per_measure = np.where(nz.sum(axis=0) > 0, lead.sum(axis=0) / nz.sum(axis=0), 0.0)
+    out = {
+        "lead_role_share_ratio": lead_ratio,
+        "lead_role_share_ratio_lo": np.full(k, np.nan),
+        "lead_role_share_ratio_hi": np.full(k, np.nan),
+        "degree_share_ratio": np.asarray(degree_ratio, dtype=float),
+        "degree_share_ratio_lo": np.full(k, np.nan),
+        "degree_share_ratio_hi": np.full(k, np.nan),
+    }
+    if replicates >= 2 and m > 0:
+        W = np.stack([np.bincount(rng.integers(0, m, m), minlength=m) for _ in range(replicates)])
+        W = W.astype(float)
+        deg_b = W @ nz.T
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share_b = (W @ lead.T) / deg_b
+            mean_b = (W @ (nz * per_measure).T) / deg_b
+            lead_b = np.where(mean_b > 0, share_b / mean_b, np.nan)
+            types_b = (deg_b > 0).sum(axis=1, keepdims=True)
+            degree_b = deg_b * types_b / deg_b.sum(axis=1, keepdims=True)
+        level = settings.EFFECT_LEVEL
+        for t in range(k):
+            col = degree_b[:, t]
+            lo, hi = _ratio_interval(col[np.isfinite(col)], out["degree_share_ratio"][t], level)
+            out["degree_share_ratio_lo"][t], out["degree_share_ratio_hi"][t] = lo, hi
+            if null == "roles":
+                col = lead_b[:, t]
+                lo, hi = _ratio_interval(col[np.isfinite(col)], lead_ratio[t], level)
+                out["lead_role_share_ratio_lo"][t], out["lead_role_share_ratio_hi"][t] = lo, hi
     return out
 
 
@@ -1342,6 +1452,7 @@ def metric_tables(
             inherited=inherited,
             budget=budget,
             responsible=responsible,
+            mtc=compare_mtc,
         ),
         "place_similarity": pairs["place_similarity"],
         "backbone": _sdsm_edges(mats, mtc=settings.BACKBONE_MTC if mtc is None else mtc),
@@ -1397,6 +1508,10 @@ ROLE_SHARE_COLUMNS = (
     "p_value",
     "p_method",
     "min_expected",
+    "cramers_v",
+    "cramers_v_lo",
+    "cramers_v_hi",
+    "p_adjusted",
 )
 
 
@@ -1407,6 +1522,7 @@ def role_shares(
     types: Iterable[str] | None = None,
     permutations: int = PERMUTATIONS,
     seed: int | None = None,
+    mtc: str | None = None,
 ) -> pd.DataFrame:
     r"""How often each agency type leads, per place (or province, level), with a test of
     whether the share differs between them.
@@ -1424,8 +1540,15 @@ def role_shares(
       ``"permutation"``.
 
     A type found in fewer than two groups, or that always or never leads, has no test
-    (NaN, ``p_method == ""``). Caveat: the tests treat a type's measures as independent;
-    measures of one plan are written by one drafting office, so p-values are optimistic
+    (NaN, ``p_method == ""``). The effect size is Cramér's :math:`V = \sqrt{\chi^2 / N}`
+    (:math:`N` the type's incidences; a :math:`g \times 2` table), size-free where
+    :math:`\chi^2` grows with :math:`N`, with a percentile interval from a parametric
+    bootstrap (each group's leads redrawn as binomial with its observed share;
+    :data:`agencygraph.settings.EFFECT_BOOTSTRAP` replicates; :math:`V` is biased upwards
+    in small tables, so read the interval's upper end with care). ``p_adjusted``: the
+    types' p-values adjusted together by ``mtc`` (default
+    :data:`agencygraph.settings.COMPARE_MTC`). Caveat: the tests treat a type's measures as
+    independent; measures of one plan are written by one drafting office, so p-values are optimistic
     where a group holds a single plan.
 
     Parameters
@@ -1448,8 +1571,8 @@ def role_shares(
     DataFrame
         One row per type and group: ``agency_type, type_en, system, group, n_docs, n_lead,
         n_support, lead_role_share``, then the type's test (the same on each of its rows):
-        ``chi2, dof, p_value, p_method, min_expected``. Sorted by type (most leads in all
-        first), then group.
+        ``chi2, dof, p_value, p_method, min_expected, cramers_v, cramers_v_lo, cramers_v_hi,
+        p_adjusted``. Sorted by type (most leads in all first), then group.
 
     Raises
     ------
@@ -1504,9 +1627,19 @@ def role_shares(
         rng = np.random.default_rng(
             [settings.SEED if seed is None else seed, zlib.crc32(code.encode())]
         )
-        tests[code] = _share_test(counts, permutations, rng)
-    for i, column in enumerate(("chi2", "dof", "p_value", "p_method", "min_expected")):
+        tests[code] = _share_test(counts, permutations, rng) + _cramers_v(
+            counts,
+            np.random.default_rng(
+                [settings.SEED if seed is None else seed, zlib.crc32(code.encode()), 22]
+            ),
+        )
+    names = ("chi2", "dof", "p_value", "p_method", "min_expected")
+    for i, column in enumerate((*names, "cramers_v", "cramers_v_lo", "cramers_v_hi")):
         table[column] = table["agency_type"].map({t: v[i] for t, v in tests.items()})
+    mtc = check_mtc(settings.COMPARE_MTC if mtc is None else mtc)
+    codes = sorted(tests)
+    adjusted = p_adjust(np.array([tests[c][2] for c in codes], dtype=float), mtc)
+    table["p_adjusted"] = table["agency_type"].map(dict(zip(codes, adjusted, strict=True)))
     total = table.groupby("agency_type")["n_lead"].transform("sum")
     table = (
         table.assign(_total=-total)
@@ -1516,6 +1649,29 @@ def role_shares(
     )
     table["dof"] = table["dof"].astype("Int64")
     return table[list(ROLE_SHARE_COLUMNS)]
+
+
+def _cramers_v(counts: np.ndarray, rng: np.random.Generator) -> tuple[float, float, float]:
+    """Cramér's V of a groups × (lead, support) table and its parametric bootstrap interval."""
+    sizes = counts.sum(axis=1)
+    counts, sizes = counts[sizes > 0], sizes[sizes > 0]
+    total = int(counts.sum())
+    leads = int(counts[:, 0].sum())
+    if len(counts) < 2 or leads in (0, total):
+        return (np.nan, np.nan, np.nan)
+
+    def v(lead_counts: np.ndarray) -> np.ndarray:
+        tables = np.stack([lead_counts, sizes - lead_counts], axis=-1).astype(float)
+        lead_total = tables[..., 0].sum(axis=-1, keepdims=True)
+        col = np.concatenate([lead_total, total - lead_total], axis=-1)
+        expected = sizes[:, None] * col[..., None, :] / total
+        return np.sqrt(_chi2_statistic(tables, expected) / total)
+
+    point = float(v(counts[:, 0]))
+    draws = rng.binomial(sizes, counts[:, 0] / sizes, size=(settings.EFFECT_BOOTSTRAP, len(sizes)))
+    tail = (1.0 - settings.EFFECT_LEVEL) / 2 * 100
+    lo, hi = np.nanpercentile(v(draws), [tail, 100 - tail])
+    return (point, float(lo), float(hi))
 
 
 def _chi2_statistic(observed: np.ndarray, expected: np.ndarray) -> np.ndarray:
