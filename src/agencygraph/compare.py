@@ -317,8 +317,8 @@ def cross_region_table(
         by ``mtc`` (default :data:`agencygraph.settings.COMPARE_MTC`; in
         ``attrs["mtc"]``). Sorted by ``doc_id, agency_type``. ``n_samples``
         and ``method`` describe the lead-share null: up to ``NULL_FULL_DOCS``
-        documents ``n`` samples each (``"full"``); past it every document gets its share of the budget of
-        :func:`agencygraph.metrics.network_indices_with_null`, at least
+        documents ``n`` samples each (``"full"``); past it every document gets
+        its share of the budget of :func:`agencygraph.metrics.network_indices_with_null`, at least
         :data:`agencygraph.settings.NULL_MIN_SAMPLES` (``"reduced"``; the role
         null's draws are then taken all at once, a different stream from the
         full path). No document is skipped. Monte-Carlo error: the
