@@ -136,3 +136,53 @@ def test_adjusted_p_values_are_p_adjust_of_the_table(coded):
     np.testing.assert_allclose(adj_holm[tested], p_adjust(p[tested], "holm"))
     with pytest.raises(ValueError, match="mtc must be one of"):
         cross_region_comparison(coded, n=5, bootstrap=0, mtc="fwer")
+
+
+def test_type_cross_region_effects_and_adjusted_p(coded):
+    from agencygraph.compare import cross_region_table
+
+    t = cross_region_table(coded.assignments, coded.agencies, coded.documents, n=200, seed=4)
+    assert t.attrs["mtc"] == "BH"
+    np.testing.assert_allclose(
+        t["lead_role_share_ratio"], t["lead_role_share"] / t["lead_role_share_null_mean"]
+    )
+    types = t.groupby("doc_id")["agency_type"].transform("size")
+    np.testing.assert_allclose(t["degree_share_ratio"], t["degree_share"] * types)
+    two_sided = np.minimum(
+        1, 2 * np.minimum(t["lead_role_share_p_greater"], t["lead_role_share_p_less"])
+    )
+    np.testing.assert_allclose(t["lead_role_share_p"], two_sided)
+    np.testing.assert_allclose(t["lead_role_share_p_adjusted"], p_adjust(two_sided, "BH"))
+    np.testing.assert_allclose(
+        t["degree_share_p_adjusted"], p_adjust(t["degree_share_p"].to_numpy(), "BH")
+    )
+    for name in ("lead_role_share", "degree_share"):
+        has = t[f"{name}_ratio_lo"].notna()
+        assert has.sum() > 20
+        inside = (t.loc[has, f"{name}_ratio_lo"] <= t.loc[has, f"{name}_ratio"]) & (
+            t.loc[has, f"{name}_ratio"] <= t.loc[has, f"{name}_ratio_hi"]
+        )
+        assert inside.all(), name
+    # the busiest type of the longest plan has the narrowest lead-share interval of its type
+    hrss = t[t["agency_type"] == "hrss"].set_index("doc_id")
+    width = np.log(hrss["lead_role_share_ratio_hi"] / hrss["lead_role_share_ratio_lo"])
+    assert width.idxmin() == "cixi"
+
+
+def test_role_shares_effect_and_adjusted_p(coded):
+    from scipy import stats
+
+    from agencygraph.compare import role_shares
+
+    t = role_shares(coded, permutations=200)
+    tests = t.drop_duplicates("agency_type").set_index("agency_type")
+    tested = tests["p_value"].notna()
+    np.testing.assert_allclose(
+        tests.loc[tested, "p_adjusted"], p_adjust(tests.loc[tested, "p_value"].to_numpy(), "BH")
+    )
+    for code in tests.index[tested][:5]:
+        counts = t.loc[t["agency_type"] == code, ["n_lead", "n_support"]].to_numpy()
+        counts = counts[counts.sum(axis=1) > 0]
+        chi2 = stats.chi2_contingency(counts, correction=False)[0]
+        assert tests.loc[code, "cramers_v"] == pytest.approx(np.sqrt(chi2 / counts.sum()))
+        assert tests.loc[code, "cramers_v_lo"] <= tests.loc[code, "cramers_v_hi"]
