@@ -50,6 +50,7 @@ SUBMODULES = (
     "graph",
     "infer",
     "metrics",
+    "multitest",
     "parse",
     "pipeline",
     "read",

@@ -997,19 +997,31 @@ def _mixing_rounds(A: sp.csr_array, rng: np.random.Generator) -> int:
     iu, ju = np.triu_indices(k, 1)
     observed = np.asarray((A @ A.T).toarray())[iu, ju]
 
-    def features(n_rounds: int) -> np.ndarray:
+    # Ensembles are summarised in chunks (mean and variance of each feature) so that memory
+    # stays near 64 MB however many agencies there are.
+    chunk = max(1, min(ensemble, (1 << 26) // max(k * k * 8, 1)))
+
+    def features(n_rounds: int) -> tuple[np.ndarray, np.ndarray]:
         # each pair's co-occurrence and the two tail indicators its p-values average
-        C = _sampled_cooccurrences(A, ensemble, n_rounds, rng)[:, iu, ju]
-        above, below = np.greater_equal(C, observed), np.less_equal(C, observed)
-        return np.concatenate([C, above, below], axis=1).astype(float)
+        total = np.zeros(3 * iu.size)
+        squares = np.zeros(3 * iu.size)
+        for lo in range(0, ensemble, chunk):
+            C = _sampled_cooccurrences(A, min(chunk, ensemble - lo), n_rounds, rng)[:, iu, ju]
+            above, below = np.greater_equal(C, observed), np.less_equal(C, observed)
+            X = np.concatenate([C, above, below], axis=1).astype(float)
+            total += X.sum(axis=0)
+            squares += (X**2).sum(axis=0)
+        mean = total / ensemble
+        var = np.maximum(squares / ensemble - mean**2, 0.0) * ensemble / max(ensemble - 1, 1)
+        return mean, var
 
     # Bonferroni over the features compared: a difference this large is no chance difference.
     threshold = float(stats.norm.isf(0.05 / (2 * 3 * iu.size)))
     r, passed, late = 1, [], features(1)
     while r < settings.FDSM_MAX_ROUNDS:
         early, late = late, features(2 * r)
-        diff = early.mean(axis=0) - late.mean(axis=0)
-        se = np.sqrt((early.var(axis=0, ddof=1) + late.var(axis=0, ddof=1)) / ensemble)
+        diff = early[0] - late[0]
+        se = np.sqrt((early[1] + late[1]) / ensemble)
         with np.errstate(divide="ignore", invalid="ignore"):
             z = np.where(se > 0, np.abs(diff) / se, np.where(diff == 0, 0.0, np.inf))
         passed.append(bool(z.max(initial=0.0) < threshold))
