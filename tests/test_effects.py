@@ -49,7 +49,7 @@ def test_duplicated_plan_keeps_its_effect_while_z_grows(doubled):
     for name in ("lead_hhi", "lead_top_share", "lead_gini", "party_lead_share"):
         assert twice[name] == pytest.approx(once[name])  # the same shares
         # z grows with the copy (the null's spread shrinks as the plan grows) ...
-        assert twice[f"{name}_z"] > 1.5 * once[f"{name}_z"] > 0, name
+        assert twice[f"{name}_z"] > 1.3 * once[f"{name}_z"] > 0, name  # about sqrt(2)
         # ... the interval narrows, and the longer plan's ratio lies in the shorter one's
         width_once = once[f"{name}_ratio_hi"] - once[f"{name}_ratio_lo"]
         width_twice = twice[f"{name}_ratio_hi"] - twice[f"{name}_ratio_lo"]
@@ -76,9 +76,9 @@ def test_duplicated_plan_keeps_its_effect_while_z_grows(doubled):
 
 def test_interval_is_the_bootstrap_of_the_plans_measures():
     # An independent bootstrap of lead HHI's ratio on Haimen: measures resampled with
-    # replacement, the index by its definition, the null mean from curveball draws of the
-    # replicate with the package's public sampler; the table's interval must match its
-    # spread (the same interval formula, different random streams: within 25 %).
+    # replacement, the index by its definition, the null mean from role permutations of the
+    # replicate written here; the table's interval must match its spread (the same interval
+    # formula, different random streams: within 25 %).
     from scipy import stats
 
     from agencygraph.metrics import role_matrices
@@ -98,17 +98,22 @@ def test_interval_is_the_bootstrap_of_the_plans_measures():
         share = leads / leads.sum()
         return float((share**2).sum())
 
-    from agencygraph._curveball import curveball_chains
+    def role_permutation(M, rng):
+        # each measure's roles shuffled among its agencies (the lead null of settings.LEAD_NULL)
+        out = M.copy()
+        for j in range(M.shape[1]):
+            rows = np.flatnonzero(M[:, j])
+            out[rows, j] = rng.permutation(M[rows, j])
+        return out
 
+    assert settings.LEAD_NULL == "role_permutation"
     rng = np.random.default_rng(1)
     ratios = []
     for _ in range(150):
         Rb = R[:, rng.integers(0, R.shape[1], R.shape[1])]
-        Rb = np.ascontiguousarray(Rb[(Rb != 0).any(axis=1)])
-        draws = curveball_chains(
-            Rb, 20, n_chains=2, burn_in=200, thin=10, seed=int(rng.integers(2**62))
-        )
-        ratios.append(hhi(Rb) / np.mean([hhi(D) for D in draws]))
+        Rb = Rb[(Rb != 0).any(axis=1)]
+        null_mean = np.mean([hhi(role_permutation(Rb, rng)) for _ in range(20)])
+        ratios.append(hhi(Rb) / null_mean)
     se = np.std(ratios, ddof=1)
     point = table["lead_hhi_ratio"]
     assert point == pytest.approx(table["lead_hhi"] / table["lead_hhi_null_mean"])

@@ -58,8 +58,8 @@ KNOWN_MISSES = {
     # a doc-sharing copy of a table whose cells, unit names and officials all ran together
     # with no separator, and page numbers cut into its rows (教育局经开区高新园(邹区镇)各街道)
     "zhonglou_2021_minsheng_shishi",
-    # a progress table with two header rows, category rows and merged lead cells, flattened
-    # with a pipe after every cell and owner units (业主单位) beside the lead
+    # a progress table flattened with a pipe after every cell: read, but two owner units are
+    # written in ways no rule reads (区城管局 区水投 with a space; 区教体局(区国资公司代建))
     "xinjian_2024_minsheng_jindu",
 }
 
@@ -68,10 +68,7 @@ def test_development_plans_are_coded_as_the_gold(scores):
     development = [s for s in scores.values() if s.split == "development"]
     below = {s.doc_id for s in development if s.f1 < 0.95}
     assert below == KNOWN_MISSES
-    # The set as a whole: 0.980 with the two misses (README), 1.000 without them.
-    coded_well = [s for s in development if s.doc_id not in KNOWN_MISSES]
-    assert rp.overall(coded_well)[2] >= 0.98
-    assert rp.overall(development)[2] >= 0.975
+    assert rp.overall(development)[2] >= 0.98
 
 
 def test_the_readme_reports_the_measured_validation_figure(scores):

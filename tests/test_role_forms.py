@@ -415,6 +415,25 @@ def test_table_cell_holding_labels():
     assert found == [[(L, "市住建局"), (S, "市财政局")], [(L, "市人社局")]]
 
 
+def test_table_one_cell_per_line_each_closed_by_a_pipe():
+    # A doc-sharing copy: every cell on its own line ending in a pipe, rows ended by a line
+    # of pipes, a sub-heading spanning the numbered items below it, merged lead cells.
+    text = (
+        "2024年民生实事项目进展表\n"
+        "序号 |\n牵头单位 |\n项目名称 |\n业主单位 |\n进展情况 |\n||\n"
+        "一 |\n县住建局 |\n(一)道路畅通工程 |\n1.文化路 |\n县城投公司 |\n已完工 |\n|||\n"
+        "2.乐业路 |\n县城管局 |\n已完工 |\n|||\n"
+        "二 |\n县教体局 |\n(一)学校建设项目 |\n县教体局 |\n在建 |\n||\n"
+    )
+    found, plan = roles(text)
+    assert [m.text for m in plan.measures] == ["1.文化路", "2.乐业路", "(一)学校建设项目"]
+    assert found == [
+        [(L, "县住建局"), (S, "县城投公司")],
+        [(L, "县住建局"), (S, "县城管局")],
+        [(L, "县教体局")],
+    ]
+
+
 def test_table_one_cell_per_line():
     found, plan = roles(TABLE_CELL_PER_LINE)
     assert plan.layout == "table"

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from agencygraph import settings
+from agencygraph import settings, units
 from agencygraph._tables import require, text
 from agencygraph.backbone import ConvergenceError, _adjust_matrix, _sdsm_tails
 from agencygraph.graph import (
@@ -145,6 +145,9 @@ def type_by_place(
     inherited: bool = True,
     wide: bool = False,
     responsible: str | None = None,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     r"""Leads and supports of each agency type in each place.
 
@@ -170,6 +173,12 @@ def type_by_place(
         (index ``agency_type, type_en, system``), columns ``(doc_id, measure)``
         for measure in ``n_lead, n_support, lead_role_share``; a type absent from a
         place has counts 0 and share NaN.
+    unit, collectives, measures
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
@@ -191,6 +200,14 @@ def type_by_place(
     0        hrss       1          0      0.333333
     1       union       0          2      0.666667
     """
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="type_by_place",
+    )
     counts, skipped = _counts(assignments, docs=docs, inherited=inherited, responsible=responsible)
     labels = _type_labels(agencies)
     place = _places(documents, set(counts["doc_id"]) | set(skipped))
@@ -245,6 +262,9 @@ def cross_region_table(
     responsible: str | None = None,
     mtc: str | None = None,
     bootstrap: int | None = None,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     r"""Lead share and degree share of each type in each place, against a null.
 
@@ -297,6 +317,12 @@ def cross_region_table(
         :data:`agencygraph.settings.COMPARE_MTC`.
     bootstrap : int, optional
         Bootstrap replicates per document, as in :func:`cross_region_comparison`.
+    unit, collectives, measures
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
@@ -343,6 +369,14 @@ def cross_region_table(
     """
     from scipy import stats
 
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="cross_region_table",
+    )
     n = settings.NULL_SAMPLES if n is None else int(n)
     seed = settings.SEED if seed is None else int(seed)
     if null not in ("roles", "curveball"):
@@ -558,6 +592,9 @@ def similarity_between_places(
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
     responsible: str | None = None,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     r"""Similarity of documents' agency-type profiles, one row per pair.
 
@@ -574,6 +611,12 @@ def similarity_between_places(
 
     Counts favour long plans in the weighted measures; ``cosine`` is
     insensitive to plan length.
+    unit, collectives, measures
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
@@ -593,6 +636,14 @@ def similarity_between_places(
       doc_a doc_b  jaccard
     0     x     y      0.5
     """
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="similarity_between_places",
+    )
     if profile not in _PROFILES:
         raise ValueError(f"profile must be one of {_PROFILES}, got {profile!r}")
     counts, _ = _counts(assignments, docs=docs, inherited=inherited, responsible=responsible)
@@ -670,6 +721,9 @@ def place_overlap(
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
     responsible: str | None = None,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     r"""What each pair of places has in common, at the level of agency types.
 
@@ -692,6 +746,12 @@ def place_overlap(
     assignments : DataFrame
     docs, inherited
         The selection, as in :func:`agencygraph.graph.bipartite_graph`.
+    unit, collectives, measures
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
@@ -713,6 +773,14 @@ def place_overlap(
     >>> place_overlap(a).loc[0, ["shared_types", "shared_lead_types", "shared_pairs"]].tolist()
     ['hrss;union', 'hrss', 'hrss->union']
     """
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="place_overlap",
+    )
     columns = [
         "doc_a",
         "doc_b",
@@ -767,6 +835,9 @@ def lead_switches(
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
     responsible: str | None = None,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     """Agency types that lead in one place and only support in another.
 
@@ -780,6 +851,12 @@ def lead_switches(
     assignments : DataFrame
     docs, inherited
         The selection, as in :func:`agencygraph.graph.bipartite_graph`.
+    unit, collectives, measures
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
@@ -801,6 +878,14 @@ def lead_switches(
     0     x     y        hrss      lead   support
     1     x     y       union   support      lead
     """
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="lead_switches",
+    )
     columns = [
         "doc_a",
         "doc_b",
@@ -859,6 +944,7 @@ def _wide_indices(
     base: pd.DataFrame,
     long: pd.DataFrame,
     documents: pd.DataFrame | None,
+    unit: str,
     intervals: dict[str, dict[str, tuple[float, float]]] | None = None,
     mtc: str = "none",
 ) -> pd.DataFrame:
@@ -910,6 +996,7 @@ def _wide_indices(
     ]  # fmt: skip
     extra = pd.DataFrame({c: columns[c] for c in order}, index=out.index)
     out = pd.concat([out, extra], axis=1)
+    out["unit"] = unit
     out.attrs["mtc"] = mtc
     out.attrs["n_tests"] = int((~np.isnan(tested)).sum())
     return out.sort_values("doc_id", kind="mergesort").reset_index(drop=True)
@@ -951,6 +1038,7 @@ def _ratio_intervals(
     *,
     seed: int,
     replicates: int,
+    lead_null: str | None = None,
 ) -> dict[str, dict[str, tuple[float, float]]]:
     """Bootstrap interval of each index's ratio (observed / null mean) in each document.
 
@@ -963,7 +1051,19 @@ def _ratio_intervals(
     recomputed (no interval). ``replicates`` follows :func:`_bootstrap_replicates`.
     """
     from agencygraph._curveball import STACK_INDICES, curveball_chains, stack_indices
-    from agencygraph.metrics.nulls import NULL_BURN_IN, NULL_REDUCED_CHAINS, NULL_REDUCED_THIN
+    from agencygraph.metrics.nulls import (
+        LEAD_INDICES,
+        NULL_BURN_IN,
+        NULL_REDUCED_CHAINS,
+        NULL_REDUCED_THIN,
+        _role_permutation_stack,
+    )
+
+    lead_null = settings.LEAD_NULL if lead_null is None else lead_null
+    # the lead indices' null means come from the null the table's point estimate used
+    by_roles = np.array(
+        [lead_null == "role_permutation" and n in LEAD_INDICES for n in STACK_INDICES]
+    )
 
     draws = settings.EFFECT_BOOTSTRAP_NULL
     out: dict[str, dict[str, tuple[float, float]]] = {}
@@ -991,6 +1091,11 @@ def _ratio_intervals(
             )
             null = stack_indices(stack, party=sub_party, union=sub_union)
             means = np.array([null[name].mean() for name in STACK_INDICES])
+            if by_roles.any():
+                perm = _role_permutation_stack(Rb, draws, rng)
+                roles = stack_indices(perm, party=sub_party, union=sub_union)
+                role_means = np.array([roles[name].mean() for name in STACK_INDICES])
+                means = np.where(by_roles, role_means, means)
             values = np.array([obs[name][0] for name in STACK_INDICES])
             with np.errstate(divide="ignore", invalid="ignore"):
                 ratios[b] = np.where(np.abs(means) > 0, values / means, np.nan)
@@ -1038,6 +1143,9 @@ def cross_region_comparison(
     responsible: str | None = None,
     mtc: str | None = None,
     bootstrap: int | None = None,
+    measures: pd.DataFrame | None = None,
+    unit: str | None = None,
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     r"""Network indices of every place, each with its effect against a degree-preserving null.
 
@@ -1075,6 +1183,14 @@ def cross_region_comparison(
     no lead or support units — are left out; their ids are in
     ``df.attrs["excluded"]``.
 
+    Unit of analysis. A table plan writes a task over several rows, a merged
+    cell carried down to each (慈溪: 57 rows, 22 tasks); an inline plan writes
+    one item per task. Counted in rows, one merged lead cell is several leads,
+    and plans of the two layouts are not comparable, so this table counts
+    tasks by default (``unit=None``: ``"task"`` wherever the measures table
+    tells each measure's task, else ``"row"``) and says which in its ``unit``
+    column.
+
     Parameters
     ----------
     data : coded corpus or DataFrame
@@ -1099,6 +1215,13 @@ def cross_region_comparison(
         :data:`agencygraph.settings.EFFECT_BOOTSTRAP`, at most ``n``, fewer
         past ``NULL_FULL_DOCS`` documents (at least ``EFFECT_BOOTSTRAP_MIN``);
         0 gives no intervals.
+    measures : DataFrame, optional
+        The measures table (taken from a coded corpus when not given); its
+        ``task_no`` tells the tasks.
+    unit : {"task", "row"}, optional
+        Default None: ``"task"`` where the tasks are known, else ``"row"``.
+    collectives : {"keep", "drop"}
+        Collective actors (:mod:`agencygraph.units`); default ``"keep"``.
 
     Returns
     -------
@@ -1107,7 +1230,8 @@ def cross_region_comparison(
         for each index of :data:`agencygraph.metrics.NETWORK_INDICES` the
         columns ``<index>, <index>_z, <index>_p, <index>_null_mean,
         <index>_ratio, <index>_ratio_lo, <index>_ratio_hi,
-        <index>_p_adjusted``; sorted by ``doc_id``. ``attrs``: ``excluded``
+        <index>_p_adjusted``, then ``unit`` (``"task"`` or ``"row"``, the
+        unit counted); sorted by ``doc_id``. ``attrs``: ``excluded``
         (list of doc_ids), ``n_samples``, ``seed``, ``mtc``, ``n_tests``
         (the size of the corrected family). Indices the null cannot change
         have ``_z`` NaN, ``_p`` 1 (not counted as tests) and ``_ratio`` 1.
@@ -1128,6 +1252,17 @@ def cross_region_comparison(
     ['e']
     """
     assignments, agencies, documents = _tables(data, agencies, documents)
+    if measures is None and not isinstance(data, pd.DataFrame):
+        measures = getattr(data, "measures", None)
+    unit = units.comparable_unit(unit, measures)
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="cross_region_comparison",
+    )
     n = settings.NULL_SAMPLES if n is None else int(n)
     seed = settings.SEED if seed is None else int(seed)
     options = {"agencies": agencies, "inherited": inherited, "projection": projection}
@@ -1142,9 +1277,54 @@ def cross_region_comparison(
     points = _ratio_points(base, long)
     intervals = _ratio_intervals(mats, masks, points, seed=seed, replicates=replicates)
     mtc = check_mtc(settings.COMPARE_MTC if mtc is None else mtc)
-    out = _wide_indices(base, long, documents, intervals, mtc)
+    out = _wide_indices(base, long, documents, unit, intervals, mtc)
     out.attrs.update({"excluded": _excluded(base, documents), "n_samples": n, "seed": seed})
     return out
+
+
+def _indices_and_null(
+    assignments: pd.DataFrame,
+    row_mats: dict,
+    row_null: pd.DataFrame,
+    agencies: pd.DataFrame | None,
+    *,
+    n: int,
+    seed: int,
+    budget: int | None,
+    responsible: str | None,
+    lead_null: str | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Indices and null table of ``assignments`` (another unit), reusing ``row_null``.
+
+    A document whose role matrix the unit leaves unchanged (an inline plan: one row per
+    task) keeps its rows of ``row_null`` (the same matrix and random stream give the same
+    draws); the others get a null of their own, planned over themselves.
+    """
+    sel, skipped = select_assignments(
+        assignments, docs=None, roles=ROLES, inherited=True, node="agency_id",
+        responsible=responsible,
+    )  # fmt: skip
+    mats = _role_matrices_of(sel)
+    type_of, system_of = _agency_lookup(assignments, agencies)
+    indices = _indices_table(mats, skipped, type_of, system_of, projection="newman", seed=seed)
+    observed = indices.set_index("doc_id").to_dict("index")
+
+    def same(doc: str) -> bool:
+        if doc not in row_mats:
+            return False
+        (R, rows, cols), (R0, rows0, cols0) = mats[doc], row_mats[doc]
+        return rows == rows0 and cols == cols0 and np.array_equal(R, R0)
+
+    changed = {doc: mats[doc] for doc in mats if not same(doc)}
+    masks = {doc: _masks(rows, type_of, system_of) for doc, (_, rows, _) in changed.items()}
+    own = _null_table(
+        changed, masks, observed, n=n, seed=seed, budget=budget, projection="newman",
+        burn_in=None, thin=None, n_chains=None, lead_null=lead_null,
+    )  # fmt: skip
+    kept = row_null[row_null["doc_id"].isin([d for d in mats if d not in changed])]
+    null = pd.concat([kept, own], ignore_index=True) if len(own) else kept
+    null = null.sort_values("doc_id", kind="stable").reset_index(drop=True)
+    return indices, null
 
 
 def _with_doc(frame: pd.DataFrame, doc: str) -> pd.DataFrame:
@@ -1241,6 +1421,9 @@ def metric_tables(
     pair_tables: bool | None = None,
     responsible: str | None = None,
     mtc: str | None = None,
+    unit: str | None = None,
+    collectives: str = "keep",
+    lead_null: str | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Every metric table of the build, computed from a coded corpus.
 
@@ -1258,7 +1441,10 @@ def metric_tables(
     network_null          :func:`~agencygraph.metrics.network_indices_with_null`
                           (long: ``doc_id, index, observed, null_mean, null_sd,
                           z, p_value, p_greater, p_less, n_samples,
-                          method``; ``method`` full / reduced / skipped)
+                          method, null, moments, ratio, relative_effect,
+                          ess, mcse_mean, mcse_z, mcse_p``; ``method`` full /
+                          reduced / skipped; ``lead_null`` chooses the
+                          null of the lead rows)
     cross_region          :func:`cross_region_comparison` (one row per document)
     agency_centrality     :func:`~agencygraph.metrics.agency_centrality` of each
                           document's graph: ``doc_id, agency, …`` (computed
@@ -1309,8 +1495,17 @@ def metric_tables(
         Null samples per document; default :data:`agencygraph.settings.NULL_SAMPLES`.
     seed : int, optional
         Default :data:`agencygraph.settings.SEED`.
-    inherited : bool
-        Keep assignments carried down from merged cells (default True).
+    inherited : {"keep", "drop"} or bool
+        Keep (default) or drop assignments carried down from merged cells;
+        ``"weight"`` is refused (the tables count assignments 0/1).
+    unit : {"row", "task"}, optional
+        The unit of analysis of every table (:mod:`agencygraph.units`). Default
+        None: ``cross_region`` counts tasks wherever the measures table tells
+        them (the unit that makes table and inline plans comparable; its
+        ``unit`` column says which), every other table rows, as coded.
+    collectives : {"keep", "drop"}
+        Keep (default) or drop collective actors (各有关单位, 各县(区)党委和政府 …)
+        in every table; kept, they are flagged in the centrality tables.
     budget : int, optional
         Null-model budget (document × sample units) past
         :data:`agencygraph.settings.NULL_FULL_DOCS` documents; default
@@ -1321,6 +1516,9 @@ def metric_tables(
         each plan's backbone pairs and each cross-region table. None: the
         documented defaults :data:`agencygraph.settings.BACKBONE_MTC` and
         :data:`agencygraph.settings.COMPARE_MTC` (both Benjamini–Hochberg).
+    lead_null : {"role_permutation", "curveball"}, optional
+        Null of the lead statistics in ``network_null`` (and the lead z-scores of
+        ``cross_region``); default :data:`agencygraph.settings.LEAD_NULL`.
     pair_tables : bool, optional
         Write the place × place tables. Default (None): only for corpora of
         at most :data:`agencygraph.settings.PAIR_TABLES_MAX_DOCS` documents
@@ -1359,6 +1557,12 @@ def metric_tables(
     (['cixi', 'haimen', 'lijiang'], ['ningbo', 'shanhu'])
     """
     assignments, agencies, documents = _tables(coded, None, None)
+    measures = getattr(coded, "measures", None)
+    cross_unit = units.comparable_unit(unit, measures)
+    base_unit = units.check_unit(unit) if unit is not None else "row"
+    options = {"inherited": inherited, "collectives": collectives, "statistic": "metric_tables"}
+    original = assignments
+    assignments, _ = units.prepare(assignments, measures, unit=base_unit, **options)
     n = settings.NULL_SAMPLES if n is None else int(n)
     seed = settings.SEED if seed is None else int(seed)
     sel, skipped = select_assignments(
@@ -1386,13 +1590,46 @@ def metric_tables(
         burn_in=None,
         thin=None,
         n_chains=None,
+        lead_null=lead_null,
     )
+    if cross_unit == base_unit:
+        cross_indices, cross_null = indices, null
+    else:
+        tasks, _ = units.prepare(original, measures, unit=cross_unit, **options)
+        cross_indices, cross_null = _indices_and_null(
+            tasks,
+            mats,
+            null,
+            agencies,
+            n=n,
+            seed=seed,
+            budget=budget,
+            responsible=responsible,
+            lead_null=lead_null,
+        )
     compare_mtc = check_mtc(settings.COMPARE_MTC if mtc is None else mtc)
-    replicates = _bootstrap_replicates(len(mats), n, None)
-    points = _ratio_points(indices, null)
-    intervals = _ratio_intervals(mats, masks, points, seed=seed, replicates=replicates)
-    cross = _wide_indices(indices, null, documents, intervals, compare_mtc)
-    cross.attrs.update({"excluded": _excluded(indices, documents), "n_samples": n, "seed": seed})
+    if cross_unit == base_unit:
+        cross_mats, cross_masks = mats, masks
+    else:
+        cross_sel, _ = select_assignments(
+            tasks, docs=None, roles=ROLES, inherited=True, node="agency_id",
+            responsible=responsible,
+        )  # fmt: skip
+        cross_mats = _role_matrices_of(cross_sel)
+        t_type, t_system = _agency_lookup(tasks, agencies)
+        cross_masks = {d: _masks(rows, t_type, t_system) for d, (_, rows, _) in cross_mats.items()}
+    intervals = _ratio_intervals(
+        cross_mats,
+        cross_masks,
+        _ratio_points(cross_indices, cross_null),
+        seed=seed,
+        replicates=_bootstrap_replicates(len(cross_mats), n, None),
+        lead_null=lead_null,
+    )
+    cross = _wide_indices(cross_indices, cross_null, documents, cross_unit, intervals, compare_mtc)
+    cross.attrs.update(
+        {"excluded": _excluded(cross_indices, documents), "n_samples": n, "seed": seed}
+    )
 
     centrality = _centrality_of_documents(sel, mats, agencies, seed=seed)
     pooled = bipartite_graph(
@@ -1523,6 +1760,9 @@ def role_shares(
     permutations: int = PERMUTATIONS,
     seed: int | None = None,
     mtc: str | None = None,
+    unit: str = "row",
+    inherited: bool | str = True,
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     r"""How often each agency type leads, per place (or province, level), with a test of
     whether the share differs between them.
@@ -1565,6 +1805,10 @@ def role_shares(
     seed : int, optional
         Seed of the permutations (default ``settings.SEED``); the same seed gives the same
         p-values.
+    unit, inherited, collectives
+        The unit of analysis (:mod:`agencygraph.units`): ``unit="row"`` (default) or
+        ``"task"`` (from ``coded.measures``), ``inherited`` ``"keep"`` (default) or
+        ``"drop"``, ``collectives`` ``"keep"`` (default) or ``"drop"``.
 
     Returns
     -------
@@ -1603,7 +1847,15 @@ def role_shares(
         raise ValueError(f"by={by!r} is not a column of documents{suggest(by, valid)}")
     groups = dict(zip(documents["doc_id"].astype(str), group, strict=True))
 
-    long = type_by_place(coded.assignments, coded.agencies, coded.documents)
+    long = type_by_place(
+        coded.assignments,
+        coded.agencies,
+        coded.documents,
+        measures=getattr(coded, "measures", None),
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+    )
     if types is not None:
         wanted = list(types)
         unknown = sorted(set(wanted) - set(long["agency_type"]))
