@@ -432,7 +432,7 @@ def test_sdsm_backbone_labels_and_table():
     G = sdsm_backbone(B)
     assert list(G.nodes) == ["a", "b", "c", "d", "e", "f"]
     df = backbone_table(G)
-    assert list(df.columns) == ["source", "target", "weight", "sign", "p_value"]
+    assert list(df.columns) == ["source", "target", "weight", "sign", "p_value", "p_adjusted"]
     assert len(df) == G.number_of_edges() == 6
     assert df["p_value"].is_monotonic_increasing
     assert df.attrs["model"] == "sdsm"
@@ -574,3 +574,223 @@ def test_disparity_rejects_negative_weights():
     G.add_edge(0, 1, weight=-1.0)
     with pytest.raises(ValueError):
         disparity_filter(G)
+
+
+# ---------------------------------------------------------------------------------------------
+# The build's backbone: exact tails, their method and the correction
+# ---------------------------------------------------------------------------------------------
+
+
+def _pb_upper_by_convolution(k: int, probs: np.ndarray) -> float:
+    """P(X >= k) for a sum of independent Bernoullis, by the plain recursion on the pmf."""
+    pmf = np.array([1.0])
+    for p in probs:
+        pmf = np.concatenate([pmf * (1.0 - p), [0.0]]) + np.concatenate([[0.0], pmf * p])
+    return float(pmf[k:].sum())
+
+
+@pytest.fixture(scope="module")
+def bundled_incidence():
+    import agencygraph as ag
+    from agencygraph.metrics import role_matrices
+
+    coded = ag.parse_corpus()
+    mats = role_matrices(coded.assignments)
+    return coded, {doc: ((R != 0).astype(np.int64), rows) for doc, (R, rows, _) in mats.items()}
+
+
+def test_build_sdsm_tails_are_exact_poisson_binomial(bundled_incidence):
+    from agencygraph.backbone import _sdsm_tails
+
+    _, mats = bundled_incidence
+    assert sorted(mats) == ["cixi", "haimen", "lijiang"]
+    for doc, (B, _) in mats.items():
+        P, upper, _, method = _sdsm_tails(B, method="auto", tol=1e-8, max_iter=200)
+        assert method == "exact", doc
+        Q = bicm(B)
+        worst = max(
+            abs(upper[i, j] - _pb_upper_by_convolution(P[i, j], Q[i] * Q[j]))
+            for i, j in itertools.combinations(range(B.shape[0]), 2)
+        )
+        assert worst < 1e-8, doc
+
+
+def test_build_backbone_table_says_method_and_correction(bundled_incidence):
+    from agencygraph.compare import _sdsm_edges
+    from agencygraph.metrics import role_matrices
+    from agencygraph.multitest import p_adjust
+
+    coded, mats = bundled_incidence
+    roles = role_matrices(coded.assignments)
+    table = _sdsm_edges(roles, mtc="none")
+    assert list(table.columns) == [
+        "doc_id", "source", "target", "weight", "sign", "p_value", "p_adjusted", "method",
+        "correction",
+    ]  # fmt: skip
+    assert set(table["method"]) == {"exact"} and set(table["correction"]) == {"none"}
+    # Uncorrected exact tails: Cixi's six ties and one Haimen tie (women-youth_league, exact
+    # p = 0.044) that the refined normal approximation (p = 0.065) misses.
+    assert table.groupby("doc_id").size().to_dict() == {"cixi": 6, "haimen": 1}
+    for row in table.itertuples():
+        B, rows = mats[row.doc_id]
+        i, j = rows.index(row.source), rows.index(row.target)
+        Q = bicm(B)
+        want = _pb_upper_by_convolution(int(B[i] @ B[j]), Q[i] * Q[j])
+        assert row.p_value == pytest.approx(want, abs=1e-8)
+        assert row.p_adjusted == row.p_value
+
+    # Past the work budget the same pairs get the refined normal approximation, and say so.
+    rna = _sdsm_edges(roles, mtc="none", budget=0)
+    assert set(rna["method"]) == {"rna"}
+    assert rna.groupby("doc_id").size().to_dict() == {"cixi": 6}
+
+    # The default correction (Benjamini-Hochberg over each plan's tested pairs) keeps no pair:
+    # the smallest adjusted p-value of every plan, computed here with p_adjust, is above 0.05.
+    corrected = _sdsm_edges(roles)
+    assert corrected.empty and corrected.attrs["mtc"] == settings.BACKBONE_MTC == "BH"
+    for doc, (B, _) in mats.items():
+        p = sdsm(B, method="exact")
+        C = cooccurrence(B)
+        i, j = np.triu_indices(B.shape[0], 1)
+        tested = p[i, j][C[i, j] > 0]
+        assert p_adjust(tested, "BH").min() > 0.05, doc
+    # Holm and BH give adjusted values no smaller than the raw ones; BH never above Holm.
+    holm = _sdsm_edges(roles, mtc="holm", alpha=0.999)
+    bh = _sdsm_edges(roles, mtc="BH", alpha=0.999)
+    merged = holm.merge(bh, on=["doc_id", "source", "target"], suffixes=("_holm", "_bh"))
+    assert len(merged) > 0
+    assert (merged["p_adjusted_holm"] >= merged["p_adjusted_bh"] - 1e-15).all()
+    assert (merged["p_adjusted_bh"] >= merged["p_value_bh"]).all()
+
+
+# ---------------------------------------------------------------------------------------------
+# FDSM: defaults that converge
+# ---------------------------------------------------------------------------------------------
+
+
+def _margin_space_by_rows(M: np.ndarray) -> np.ndarray:
+    """Every binary matrix with M's margins, row by row within the column sums left."""
+    r, c = M.sum(axis=1), M.sum(axis=0)
+    k, m = M.shape
+    out = []
+
+    def grow(i: int, left: np.ndarray, rows: list) -> None:
+        if i == k:
+            if not left.any():
+                out.append(np.array(rows))
+            return
+        for cols in itertools.combinations(np.flatnonzero(left).tolist(), int(r[i])):
+            row = np.zeros(m, dtype=np.int64)
+            row[list(cols)] = 1
+            grow(i + 1, left - row, [*rows, row])
+
+    grow(0, c.copy(), [])
+    return np.array(out)
+
+
+def _pooled_z(x1: np.ndarray, n1: int, x2: np.ndarray, n2: int) -> np.ndarray:
+    """Two-proportion z of counts x1 of n1 against x2 of n2, with the pooled variance."""
+    pooled = (x1 + x2) / (n1 + n2)
+    se = np.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+    diff = x1 / n1 - x2 / n2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(se > 0, diff / se, 0.0)
+
+
+# Two clustered blocks with a bridging row (rows trade), and a long matrix (columns trade).
+SMALL_FDSM = {
+    "blocks": np.array([[1, 1, 1, 0, 0, 0], [1, 1, 1, 0, 0, 0], [0, 0, 0, 1, 1, 1],
+                        [1, 0, 0, 0, 1, 1]]),
+    "long": np.array([[1, 1, 1, 0, 0], [1, 1, 0, 1, 0], [0, 0, 1, 1, 1],
+                      [1, 0, 0, 0, 1]]).T,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(SMALL_FDSM))
+def test_fdsm_defaults_agree_with_exact_enumeration(name):
+    from agencygraph.backbone import _as_csr, _sampled_cooccurrences, fdsm_rounds
+
+    M = SMALL_FDSM[name]
+    space = _margin_space_by_rows(M)
+    assert len(space) in (936, 234)
+    proj = np.einsum("sik,sjk->sij", space, space)
+    P = cooccurrence(M)
+    k = M.shape[0]
+    iu, ju = np.triu_indices(k, 1)
+
+    # (a) Each pair's sampled co-occurrence follows its exact distribution (chi-square).
+    rounds = fdsm_rounds(M, seed=5)
+    n = 4000
+    sampled = _sampled_cooccurrences(_as_csr(M), n, rounds, np.random.default_rng(5))
+    pvalues = []
+    for i, j in zip(iu, ju, strict=True):
+        values = np.arange(min(M[i].sum(), M[j].sum()) + 1)
+        exact = np.array([(proj[:, i, j] == v).mean() for v in values])
+        seen = np.array([(sampled[:, i, j] == v).sum() for v in values])
+        keep = exact * n >= 5  # bins too small for the chi-square are pooled into the last one
+        if keep.sum() < 2:
+            continue
+        f_exp = np.append(exact[keep] * n, exact[~keep].sum() * n)
+        f_obs = np.append(seen[keep], seen[~keep].sum())
+        if f_exp[-1] == 0:
+            f_exp, f_obs = f_exp[:-1], f_obs[:-1]
+        pvalues.append(stats.chisquare(f_obs, f_exp).pvalue)
+    assert len(pvalues) >= 3
+    assert min(pvalues) > 0.001 / len(pvalues)  # Bonferroni at 0.001
+
+    # (b) fdsm's default p-values against the exact ones, within Monte Carlo error.
+    trials = 4000
+    for tail, exact in (("upper", (proj >= P).mean(axis=0)), ("lower", (proj <= P).mean(axis=0))):
+        got = fdsm(M, tail=tail, trials=trials, seed=9)
+        se = np.sqrt(exact * (1 - exact) / trials)
+        assert np.all(np.abs(got - exact)[iu, ju] <= 4 * se[iu, ju] + 1e-12), tail
+
+
+def test_fdsm_defaults_agree_with_chains_100_times_as_long(bundled_incidence):
+    from agencygraph.backbone import _fdsm_tails
+
+    # The defaults (1,000 trials, rounds from the mixing check) against chains of 100 times as
+    # many rounds (fewer trials, to keep the test to seconds). z uses the Monte Carlo standard
+    # errors of both estimates (pooled under equality). With ~2 × 300 non-trivial comparisons
+    # per plan a few |z| > 3 are expected by chance even between two exact samplers, so
+    # "every |z| < 3" is checked as: no |z| beyond the Bonferroni bound of the comparisons, no
+    # more |z| > 3 than chance allows, and a mean z² near 1. Chains stopped after two rounds
+    # fail all three (checked at the end), so the test can see non-convergence.
+    _, mats = bundled_incidence
+
+    def agreement(B, n_up, n_lo, trials, ref_up, ref_lo, ref_trials):
+        iu, ju = np.triu_indices(B.shape[0], 1)
+        z = np.concatenate(
+            [
+                _pooled_z(n_up[iu, ju], trials, ref_up[iu, ju], ref_trials),
+                _pooled_z(n_lo[iu, ju], trials, ref_lo[iu, ju], ref_trials),
+            ]
+        )
+        informative = np.abs(z) > 0
+        return z[informative]
+
+    ref_trials = 200
+    for doc in ("haimen", "lijiang", "cixi"):
+        B = mats[doc][0]
+        _, n_up, n_lo, trials, rounds = _fdsm_tails(B, trials=None, seed=11, n_swaps=None)
+        assert trials == settings.NULL_SAMPLES
+        assert rounds >= 16, doc  # backbone's five trades per row give 8-11 rounds here
+        owners = min(B.shape)
+        long_swaps = 100 * rounds * (owners // 2)
+        _, ref_up, ref_lo, _, long_rounds = _fdsm_tails(
+            B, trials=ref_trials, seed=12, n_swaps=long_swaps
+        )
+        assert long_rounds == 100 * rounds
+        z = agreement(B, n_up, n_lo, trials, ref_up, ref_lo, ref_trials)
+        bound = stats.norm.isf(0.01 / (2 * z.size))
+        chance = stats.binom.isf(0.001, z.size, 2 * stats.norm.sf(3))
+        assert np.abs(z).max() < bound, (doc, np.abs(z).max())
+        assert (np.abs(z) > 3).sum() <= chance, doc
+        assert np.mean(z**2) < 1.5, doc
+
+        if doc == "cixi":  # the negative control: two rounds per chain are far from the null
+            _, s_up, s_lo, _, short = _fdsm_tails(B, trials=trials, seed=13, n_swaps=2 * 13)
+            assert short == 2
+            z = agreement(B, s_up, s_lo, trials, ref_up, ref_lo, ref_trials)
+            assert np.abs(z).max() > stats.norm.isf(0.01 / (2 * z.size))
+            assert np.mean(z**2) > 1.5

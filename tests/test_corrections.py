@@ -358,5 +358,11 @@ def test_review_page_corrections_round_trip_through_build(tmp_path):
         elif name.startswith("tables/") and name.endswith(".csv"):
             old, new = read(plain, Path(name).name), read(fixed, Path(name).name)
             if "doc_id" in old and "haimen" in set(old.doc_id):
-                others = lambda f: f[f.doc_id != "haimen"].reset_index(drop=True)  # noqa: E731
-                pd.testing.assert_frame_equal(others(old), others(new), obj=name)
+                # Adjusted p-values are corrected across every plan of a table (one family),
+                # so a change in Haimen may move the others'; everything else must not move.
+                joint = [c for c in old.columns if c.endswith("p_adjusted")]
+                rest = [
+                    f[f.doc_id != "haimen"].drop(columns=joint).reset_index(drop=True)
+                    for f in (old, new)
+                ]
+                pd.testing.assert_frame_equal(rest[0], rest[1], obj=name)

@@ -121,7 +121,9 @@ def test_index_page_fits_1400_px_and_draws_in_chromium(built):
             " return i.decode().then(() => null, () => i.src); }))"
         )
         assert [b for b in broken if b] == []
-        assert len(broken) >= 16
+        # 15 since the build's backbone is Benjamini-Hochberg corrected: no bundled pair
+        # survives, so no backbone figure is drawn (issue 20).
+        assert len(broken) >= 15
         assert requests == []
         browser.close()
 

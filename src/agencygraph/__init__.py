@@ -51,6 +51,7 @@ SUBMODULES = (
     "graph",
     "infer",
     "metrics",
+    "multitest",
     "parse",
     "pipeline",
     "read",

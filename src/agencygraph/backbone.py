@@ -66,6 +66,7 @@ from scipy import special, stats
 
 from agencygraph import settings
 from agencygraph._errors import AgencygraphError
+from agencygraph.multitest import MTC, check_mtc, p_adjust
 
 __all__ = [
     "PB_EXACT_BUDGET",
@@ -79,6 +80,7 @@ __all__ = [
     "extract_backbone",
     "fdsm",
     "fdsm_backbone",
+    "fdsm_rounds",
     "poisson_binomial_lower",
     "poisson_binomial_pmf",
     "poisson_binomial_upper",
@@ -88,17 +90,17 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-#: Largest amount of work (pairs of agency-degree classes × evaluation points of the characteristic
-#: function × measure-degree classes) for which ``sdsm(method="auto")`` computes the exact
-#: Poisson-binomial tails; above it, ``auto`` uses the refined normal approximation. About two
-#: seconds of work on a laptop. Kept here rather than in :mod:`agencygraph.settings` because it is
-#: a property of this implementation, not of a study.
+#: Default largest amount of work (pairs of agency-degree classes × evaluation points of the
+#: characteristic function × measure-degree classes) for which ``sdsm(method="auto")`` computes
+#: the exact Poisson-binomial tails; above it, ``auto`` uses the refined normal approximation.
+#: About two seconds of work on a laptop. The value in force is
+#: :data:`agencygraph.settings.SDSM_EXACT_BUDGET` (read at call time); this name keeps its
+#: default for code that imported it.
 PB_EXACT_BUDGET: int = 50_000_000
 
 Matrix = np.ndarray | sp.sparray | sp.spmatrix | pd.DataFrame
 PBMethod = Literal["exact", "rna"]
 Tail = Literal["upper", "lower"]
-MTC = Literal["none", "bonferroni", "holm"]
 
 
 class ConvergenceError(AgencygraphError, RuntimeError):
@@ -667,9 +669,13 @@ def _grouped_pb_tails(q: np.ndarray, mult: np.ndarray, width: int) -> tuple[np.n
 
 
 def _sdsm_tails(
-    B: Matrix, *, method: str, tol: float, max_iter: int
+    B: Matrix, *, method: str, tol: float, max_iter: int, budget: int | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, str]:
-    """Return the co-occurrence matrix, the upper and lower p-values and the method used."""
+    """Return the co-occurrence matrix, the upper and lower p-values and the method used.
+
+    ``budget`` bounds the work of ``method="auto"``'s exact tails (default
+    :data:`agencygraph.settings.SDSM_EXACT_BUDGET`).
+    """
     if method not in ("auto", "exact", "rna"):
         raise ValueError(f"method must be 'auto', 'exact' or 'rna', got {method!r}")
     A = _as_csr(B)
@@ -696,10 +702,9 @@ def _sdsm_tails(
     width = _support_width(float(mu.max(initial=0.0)), int(k.max(initial=0)), n_cols)
     work = cu.size * (width // 2 + 1) * max(q.shape[1], 1)
     if method == "auto":
-        method = "exact" if work <= PB_EXACT_BUDGET else "rna"
-        logger.info(
-            "sdsm: %s Poisson-binomial tails (work %d, budget %d)", method, work, PB_EXACT_BUDGET
-        )
+        budget = settings.SDSM_EXACT_BUDGET if budget is None else int(budget)
+        method = "exact" if work <= budget else "rna"
+        logger.info("sdsm: %s Poisson-binomial tails (work %d, budget %d)", method, work, budget)
 
     up = np.empty(k.size)
     lo = np.empty(k.size)
@@ -760,7 +765,8 @@ def sdsm(
       order :math:`1/\sigma^2` — up to ~0.03 for rows with few, rare measures, below 1e-5 when the
       null co-occurrence has a standard deviation above ~20;
     * ``"auto"`` — ``"exact"`` when the work (pairs of row-degree classes × points of the
-      characteristic function × column-degree classes) is at most :data:`PB_EXACT_BUDGET`, else
+      characteristic function × column-degree classes) is at most
+      :data:`agencygraph.settings.SDSM_EXACT_BUDGET`, else
       ``"rna"``. The choice is logged at INFO level on the ``agencygraph.backbone`` logger and
       recorded by :func:`sdsm_backbone` in ``G.graph["pvalue_method"]``.
 
@@ -921,29 +927,184 @@ def curveball(
     return out if sp.issparse(B) else out.toarray()
 
 
+#: Largest matrix (cells) sampled by the compiled curveball of :mod:`agencygraph._curveball`;
+#: larger ones use the vectorised edge-list rounds of :func:`curveball`.
+_COMPILED_CELLS = 1 << 24
+
+
+def _owners(shape: tuple[int, int]) -> tuple[bool, int]:
+    """Whether trades run along rows (the shorter side) and how many owners trade."""
+    by_rows = shape[0] <= shape[1]
+    return by_rows, shape[0] if by_rows else shape[1]
+
+
+def _rounds_of_swaps(n_swaps: int, shape: tuple[int, int]) -> int:
+    _, n_owners = _owners(shape)
+    return math.ceil(n_swaps / max(n_owners // 2, 1)) if n_owners >= 2 else 0
+
+
+def _sampled_cooccurrences(
+    A: sp.csr_array, n: int, rounds: int, rng: np.random.Generator
+) -> np.ndarray:
+    """``n`` independent chains of ``rounds`` global curveball rounds from ``A``; each chain's
+    final matrix gives one row co-occurrence matrix. Returns shape ``(n, rows, rows)``."""
+    k, m = A.shape
+    by_rows, _ = _owners(A.shape)
+    out = np.empty((n, k, k), dtype=np.int64)
+    if k * m <= _COMPILED_CELLS:
+        from agencygraph._curveball import curveball_chains
+
+        dense = A.toarray().astype(np.int8)
+        start = dense if by_rows else np.ascontiguousarray(dense.T)
+        # chunks of about 32 MB of sampled matrices
+        chunk = max(1, min(n, (1 << 25) // max(k * m, 1)))
+        for lo in range(0, n, chunk):
+            size = min(chunk, n - lo)
+            stack = curveball_chains(
+                start,
+                size,
+                n_chains=size,
+                burn_in=rounds,
+                thin=1,
+                seed=int(rng.integers(0, 2**63 - 1)),
+            ).astype(np.float32)
+            if not by_rows:
+                stack = stack.transpose(0, 2, 1)
+            out[lo : lo + size] = np.rint(np.einsum("sik,sjk->sij", stack, stack))
+        return out
+    coo = A.tocoo()
+    rows0, cols0 = coo.row.astype(np.int64), coo.col.astype(np.int64)
+    ones = np.ones(rows0.size)
+    for t in range(n):
+        if by_rows:
+            rows = _trade_rounds(rows0, cols0, k, m, rounds, rng)
+            cols = cols0
+        else:
+            cols = _trade_rounds(cols0, rows0, m, k, rounds, rng)
+            rows = rows0
+        S = sp.csr_array((ones, (rows, cols)), shape=A.shape)
+        out[t] = np.rint((S @ S.T).toarray())
+    return out
+
+
+def _mixing_rounds(A: sp.csr_array, rng: np.random.Generator) -> int:
+    """Rounds after which curveball chains from ``A`` have forgotten it (:func:`fdsm_rounds`)."""
+    k = A.shape[0]
+    _, n_owners = _owners(A.shape)
+    if n_owners < 2 or k < 2:
+        return 0
+    ensemble = int(settings.FDSM_MIXING_CHAINS)
+    iu, ju = np.triu_indices(k, 1)
+    observed = np.asarray((A @ A.T).toarray())[iu, ju]
+
+    # Ensembles are summarised in chunks (mean and variance of each feature) so that memory
+    # stays near 64 MB however many agencies there are.
+    chunk = max(1, min(ensemble, (1 << 26) // max(k * k * 8, 1)))
+
+    def features(n_rounds: int) -> tuple[np.ndarray, np.ndarray]:
+        # each pair's co-occurrence and the two tail indicators its p-values average
+        total = np.zeros(3 * iu.size)
+        squares = np.zeros(3 * iu.size)
+        for lo in range(0, ensemble, chunk):
+            C = _sampled_cooccurrences(A, min(chunk, ensemble - lo), n_rounds, rng)[:, iu, ju]
+            above, below = np.greater_equal(C, observed), np.less_equal(C, observed)
+            X = np.concatenate([C, above, below], axis=1).astype(float)
+            total += X.sum(axis=0)
+            squares += (X**2).sum(axis=0)
+        mean = total / ensemble
+        var = np.maximum(squares / ensemble - mean**2, 0.0) * ensemble / max(ensemble - 1, 1)
+        return mean, var
+
+    # Bonferroni over the features compared: a difference this large is no chance difference.
+    threshold = float(stats.norm.isf(0.05 / (2 * 3 * iu.size)))
+    r, passed, late = 1, [], features(1)
+    while r < settings.FDSM_MAX_ROUNDS:
+        early, late = late, features(2 * r)
+        diff = early[0] - late[0]
+        se = np.sqrt((early[1] + late[1]) / ensemble)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            z = np.where(se > 0, np.abs(diff) / se, np.where(diff == 0, 0.0, np.inf))
+        passed.append(bool(z.max(initial=0.0) < threshold))
+        if passed[-2:] == [True, True]:
+            first = r // 2  # the first of two successive passes
+            return min(int(settings.FDSM_MAX_ROUNDS), settings.FDSM_ROUNDS_FACTOR * first)
+        r *= 2
+    logger.warning(
+        "fdsm: curveball chains did not pass the mixing check within %d rounds",
+        settings.FDSM_MAX_ROUNDS,
+    )
+    return int(settings.FDSM_MAX_ROUNDS)
+
+
+def fdsm_rounds(B: Matrix, *, seed: int | np.random.Generator | None = None) -> int:
+    r"""Return the number of curveball rounds each FDSM sample runs by default (a mixing check).
+
+    A sample of :func:`fdsm` is the end of a chain of global curveball rounds (each owner on the
+    shorter side of ``B`` trades once per round) started from ``B``. Started there, a chain
+    remembers ``B`` for a while: too few rounds make the co-occurrences of the sample look like
+    the observed ones, so p-values of strongly co-occurring pairs come out too large (the
+    five-trades-per-row default of backbone's ``fastball()`` gives 10 rounds on a 26-agency
+    plan, where a pair's p-value is 0.444 against 0.382 once converged).
+
+    The check runs independent ensembles of :data:`agencygraph.settings.FDSM_MIXING_CHAINS`
+    chains from ``B`` for ``r = 1, 2, 4, ...`` rounds and compares each ensemble with the next
+    (``r`` against ``2r``) on every pair's mean co-occurrence and on the two tail indicators
+    :math:`[P^*_{ij} \ge P_{ij}]`, :math:`[P^*_{ij} \le P_{ij}]` whose means are the p-values
+    (two-sample z, Bonferroni's bound over all of them at 0.05). Once two successive
+    comparisons (``r`` against ``2r`` and ``2r`` against ``4r``) find no difference, the chains
+    have stopped drifting away from ``B``; the default is ``FDSM_ROUNDS_FACTOR × r`` (4r),
+    at most :data:`agencygraph.settings.FDSM_MAX_ROUNDS` (with a warning if the check never
+    passes).
+    The tests check the result against exact enumeration of small null spaces and against
+    chains 100 times as long on the bundled plans.
+
+    Parameters
+    ----------
+    B : numpy.ndarray, scipy.sparse array or matrix, or pandas.DataFrame
+        Binary incidence matrix.
+    seed : int or numpy.random.Generator, optional
+        Seed of the check; None uses :data:`agencygraph.settings.SEED`.
+
+    Returns
+    -------
+    int
+        Global curveball rounds per sample.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> B = np.kron(np.eye(2, dtype=int), np.ones((4, 12), dtype=int))
+    >>> B[0, 12] = B[4, 0] = 0
+    >>> fdsm_rounds(B, seed=1) >= 4
+    True
+    """
+    rng = np.random.default_rng(settings.SEED if seed is None else seed)
+    return _mixing_rounds(_as_csr(B), rng)
+
+
 def _fdsm_tails(
     B: Matrix, *, trials: int | None, seed, n_swaps: int | None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, int]:
+    """Co-occurrence, counts of samples at or above and at or below it, trials and rounds."""
     trials = settings.NULL_SAMPLES if trials is None else int(trials)
     if trials < 1:
         raise ValueError("trials must be at least 1")
     rng = np.random.default_rng(settings.SEED if seed is None else seed)
     A = _as_csr(B)
-    coo = A.tocoo()
-    rows0, cols0 = coo.row.astype(np.int64), coo.col.astype(np.int64)
     P = np.asarray((A @ A.T).toarray(), dtype=np.int64)
+    rounds = _mixing_rounds(A, rng) if n_swaps is None else _rounds_of_swaps(int(n_swaps), A.shape)
     n = A.shape[0]
     n_up = np.zeros((n, n), dtype=np.int64)
     n_lo = np.zeros((n, n), dtype=np.int64)
-    ones = np.ones(rows0.size)
-    for _ in range(trials):
-        # Every trial restarts from B, as backbone's fdsm() does: samples are then independent.
-        rows, cols = _curveball_edges(rows0, cols0, A.shape, n_swaps, rng)
-        S = sp.csr_array((ones, (rows, cols)), shape=A.shape)
-        Pstar = (S @ S.T).toarray()
-        n_up += Pstar >= P
-        n_lo += Pstar <= P
-    return P, n_up, n_lo, trials
+    # Every trial is its own chain from B, as in backbone's fdsm(): samples are independent,
+    # so a p-value's Monte Carlo standard error is sqrt(p (1 - p) / trials).
+    block = max(1, min(trials, (1 << 26) // max(n * n * 8, 1)))
+    for lo in range(0, trials, block):
+        size = min(block, trials - lo)
+        Pstar = _sampled_cooccurrences(A, size, rounds, rng)
+        n_up += (Pstar >= P).sum(axis=0)
+        n_lo += (Pstar <= P).sum(axis=0)
+    return P, n_up, n_lo, trials, rounds
 
 
 def fdsm(
@@ -959,8 +1120,9 @@ def fdsm(
     The Fixed Degree Sequence Model compares the observed co-occurrence :math:`P = B B^\top` with
     its distribution over *all* binary matrices with exactly the row and column sums of ``B``,
     taken uniformly (Neal 2014; Neal, Domagalski & Sagan 2021). ``trials`` such matrices
-    :math:`B^{*(1)}, \dots, B^{*(T)}` are drawn with :func:`curveball`, each chain restarting from
-    ``B``, and the p-values are the proportions
+    :math:`B^{*(1)}, \dots, B^{*(T)}` are drawn by global curveball (Strona et al. 2014;
+    Carstens, Berger & Strona 2018), each the end of its own chain started from ``B`` (so the
+    samples are independent), and the p-values are the proportions
 
     .. math:: \hat p^{\,upper}_{ij} = \frac{1}{T} \sum_t [P^{*(t)}_{ij} \ge P_{ij}], \qquad
               \hat p^{\,lower}_{ij} = \frac{1}{T} \sum_t [P^{*(t)}_{ij} \le P_{ij}],
@@ -968,6 +1130,15 @@ def fdsm(
     the estimator of backbone's ``fdsm()``. It is unbiased for the exact p-value and has standard
     error :math:`\sqrt{p(1-p)/T}`; it can be 0, so with a multiple-test correction choose ``T``
     well above the number of tests divided by ``alpha``.
+
+    How long each chain runs decides whether the samples come from the null at all: a chain
+    stopped early still resembles ``B``. By default every chain runs the number of rounds set
+    by the mixing check of :func:`fdsm_rounds` (for the bundled plans 32-64 rounds, where
+    backbone's default of five trades per row gives 8-10 and leaves p-values off by up to
+    0.06); ``n_swaps`` overrides it with a fixed number of pairwise trades. The tests compare
+    the defaults with exact enumeration of small null spaces and with chains 100 times as
+    long. Matrices up to 2²⁴ cells are sampled by the compiled sampler of
+    :mod:`agencygraph._curveball`.
 
     Parameters
     ----------
@@ -980,7 +1151,8 @@ def fdsm(
     seed : int or numpy.random.Generator, optional
         Seed or generator; None uses :data:`agencygraph.settings.SEED`.
     n_swaps : int, optional
-        Trades per sample, passed to :func:`curveball`.
+        Pairwise trades per sample (rounded up to whole rounds of :func:`curveball`); None
+        (default) runs :func:`fdsm_rounds` rounds.
 
     Returns
     -------
@@ -991,12 +1163,12 @@ def fdsm(
     --------
     >>> import numpy as np
     >>> M = np.array([[1, 0, 1, 1], [0, 1, 0, 0], [1, 0, 0, 1]])
-    >>> fdsm(M, trials=200, seed=1)[0, 2]  # rows 0 and 2 share 2 columns
-    np.float64(0.32)
+    >>> fdsm(M, trials=200, seed=1)[0, 2]  # rows 0 and 2 share 2 columns; exact p: 2/8
+    np.float64(0.195)
     """
     if tail not in ("upper", "lower"):
         raise ValueError(f"tail must be 'upper' or 'lower', got {tail!r}")
-    _, n_up, n_lo, trials = _fdsm_tails(B, trials=trials, seed=seed, n_swaps=n_swaps)
+    _, n_up, n_lo, trials, _ = _fdsm_tails(B, trials=trials, seed=seed, n_swaps=n_swaps)
     out = (n_up if tail == "upper" else n_lo) / trials
     np.fill_diagonal(out, np.nan)
     return out
@@ -1009,25 +1181,7 @@ def fdsm(
 
 def _adjust(p: np.ndarray, mtc: str) -> np.ndarray:
     """Multiple-test correction of a 1-D array of p-values ignoring NaN, as R's p.adjust()."""
-    if mtc == "none":
-        return p
-    out = p.copy()
-    ok = ~np.isnan(p)
-    m = int(ok.sum())
-    if m == 0:
-        return out
-    v = p[ok]
-    if mtc == "bonferroni":
-        adj = np.minimum(1.0, m * v)
-    elif mtc == "holm":
-        order = np.argsort(v, kind="stable")
-        scaled = (m - np.arange(m)) * v[order]
-        adj = np.empty(m)
-        adj[order] = np.minimum(1.0, np.maximum.accumulate(scaled))
-    else:
-        raise ValueError(f"mtc must be 'none', 'bonferroni' or 'holm', got {mtc!r}")
-    out[ok] = adj
-    return out
+    return p_adjust(p, check_mtc(mtc))
 
 
 def _adjust_matrix(p: np.ndarray, mtc: str) -> np.ndarray:
@@ -1074,8 +1228,9 @@ def extract_backbone(
         Square matrix of lower-tail p-values; giving it makes the backbone signed.
     alpha : float, optional
         Significance level; None uses :data:`agencygraph.settings.ALPHA`.
-    mtc : {"none", "bonferroni", "holm"}
-        Family-wise multiple-test correction, as R's ``p.adjust()``.
+    mtc : {"none", "bonferroni", "holm", "hochberg", "hommel", "BH", "fdr", "BY"}
+        Multiple-test correction, as R's ``p.adjust()`` (:func:`agencygraph.multitest.p_adjust`):
+        family-wise (Bonferroni, Holm, Hochberg, Hommel) or false discovery rate (BH, BY).
 
     Returns
     -------
@@ -1094,20 +1249,30 @@ def extract_backbone(
     alpha = settings.ALPHA if alpha is None else float(alpha)
     if not 0 < alpha < 1:
         raise ValueError("alpha must lie strictly between 0 and 1")
+    adj, sign = _adjusted_tests(upper, lower, mtc)
+    with np.errstate(invalid="ignore"):
+        sig = adj < (alpha if lower is None else alpha / 2)
+    return np.where(sig, sign, 0).astype(np.int64)
+
+
+def _adjusted_tests(
+    upper: np.ndarray, lower: np.ndarray | None, mtc: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """The corrected p-value of each pair's test and the sign of an edge it would make.
+
+    Unsigned: the corrected upper tail, sign +1. Signed: the corrected smaller tail, +1 where
+    the upper tail is the smaller. Diagonal and NaN entries stay NaN (untested).
+    """
     upper = np.array(upper, dtype=float)
     np.fill_diagonal(upper, np.nan)
     if lower is None:
-        adj = _adjust_matrix(upper, mtc)
-        with np.errstate(invalid="ignore"):
-            return np.where(adj < alpha, 1, 0).astype(np.int64)
+        return _adjust_matrix(upper, mtc), np.ones(upper.shape, dtype=np.int64)
     lower = np.array(lower, dtype=float)
     np.fill_diagonal(lower, np.nan)
     smaller = np.where(np.isnan(upper) | np.isnan(lower), np.nan, np.minimum(upper, lower))
-    adj = _adjust_matrix(smaller, mtc)
     with np.errstate(invalid="ignore"):
-        sig = adj < alpha / 2
         sign = np.where(upper < lower, 1, -1)
-    return np.where(sig, sign, 0).astype(np.int64)
+    return _adjust_matrix(smaller, mtc), sign
 
 
 def _backbone_graph(
@@ -1129,6 +1294,7 @@ def _backbone_graph(
         lower[P == 0] = np.nan
     alpha = settings.ALPHA if alpha is None else float(alpha)
     bb = extract_backbone(upper, lower if signed else None, alpha=alpha, mtc=mtc)
+    adjusted, _ = _adjusted_tests(upper, lower if signed else None, mtc)
     G = nx.Graph()
     G.graph.update(graph_attrs)
     G.graph.update(alpha=alpha, signed=signed, mtc=mtc, missing_as_zero=missing_as_zero)
@@ -1142,6 +1308,7 @@ def _backbone_graph(
             weight=int(P[a, b]),
             sign=s,
             p_value=float(upper[a, b] if s > 0 else lower[a, b]),
+            p_adjusted=float(adjusted[a, b]),
         )
     return G
 
@@ -1172,8 +1339,10 @@ def sdsm_backbone(
     signed : bool
         If True, a two-tailed test that also adds negative edges (``sign=-1``) for pairs sharing
         significantly *fewer* columns than expected.
-    mtc : {"none", "bonferroni", "holm"}
-        Multiple-test correction.
+    mtc : {"none", "bonferroni", "holm", "hochberg", "hommel", "BH", "fdr", "BY"}
+        Multiple-test correction over the tested pairs, as R's ``p.adjust()``; default
+        ``"none"`` (backbone's default). Each edge carries its adjusted p-value
+        ``p_adjusted``.
     missing_as_zero : bool
         If False (backbone's default), pairs that share no column are not tested, so they can be
         neither edges nor tests; matters only for signed backbones and corrections.
@@ -1242,7 +1411,8 @@ def fdsm_backbone(
     Returns
     -------
     networkx.Graph
-        As for :func:`sdsm_backbone`; ``G.graph`` also records ``trials`` and ``seed``.
+        As for :func:`sdsm_backbone`; ``G.graph`` also records ``trials``, ``rounds`` (curveball
+        rounds per sample, from :func:`fdsm_rounds`) and ``seed``.
 
     Examples
     --------
@@ -1253,7 +1423,7 @@ def fdsm_backbone(
     >>> G.number_of_nodes(), G.graph["model"]
     (8, 'fdsm')
     """
-    P, n_up, n_lo, trials = _fdsm_tails(B, trials=trials, seed=seed, n_swaps=None)
+    P, n_up, n_lo, trials, rounds = _fdsm_tails(B, trials=trials, seed=seed, n_swaps=None)
     return _backbone_graph(
         P,
         n_up / trials,
@@ -1266,6 +1436,7 @@ def fdsm_backbone(
         graph_attrs={
             "model": "fdsm",
             "trials": trials,
+            "rounds": rounds,
             "seed": settings.SEED if seed is None else seed,
         },
     )
@@ -1359,8 +1530,8 @@ def disparity_filter(
         Significance level; None uses :data:`agencygraph.settings.ALPHA`.
     weight : str
         Edge attribute holding the weight.
-    mtc : {"none", "bonferroni", "holm"}
-        Multiple-test correction over the graph's edges.
+    mtc : {"none", "bonferroni", "holm", "hochberg", "hommel", "BH", "fdr", "BY"}
+        Multiple-test correction over the graph's edges, as R's ``p.adjust()``.
 
     Returns
     -------
@@ -1393,11 +1564,10 @@ def disparity_filter(
     H.add_nodes_from(G.nodes(data=True))
     with np.errstate(invalid="ignore"):
         keep = adj < alpha
-    for (u, v, data), pv, k in zip(edges, pvals, keep, strict=True):
+    for (u, v, data), pv, pa, k in zip(edges, pvals, adj, keep, strict=True):
         if k:
-            H.add_edge(
-                u, v, **{**data, "weight": data.get(weight, 1), "sign": 1, "p_value": float(pv)}
-            )
+            extra = {"weight": data.get(weight, 1), "sign": 1, "p_value": float(pv)}
+            H.add_edge(u, v, **{**data, **extra, "p_adjusted": float(pa)})
     return H
 
 
@@ -1417,21 +1587,31 @@ def backbone_table(G: nx.Graph) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns ``source, target, weight, sign, p_value``, one row per edge, sorted by ``p_value``
-        (ties in edge order). ``df.attrs`` holds ``G.graph`` (model, alpha, method, ...).
+        Columns ``source, target, weight, sign, p_value, p_adjusted`` (``p_adjusted``: after
+        the graph's correction ``mtc``, equal to ``p_value`` under ``"none"``), one row per
+        edge, sorted by ``p_value`` (ties in edge order). ``df.attrs`` holds ``G.graph``
+        (model, alpha, mtc, method, ...).
 
     Examples
     --------
     >>> import numpy as np
     >>> B = np.kron(np.eye(2, dtype=int), np.ones((4, 12), dtype=int))
     >>> backbone_table(sdsm_backbone(B)).columns.tolist()
-    ['source', 'target', 'weight', 'sign', 'p_value']
+    ['source', 'target', 'weight', 'sign', 'p_value', 'p_adjusted']
     """
     rows = [
-        (u, v, d.get("weight"), d.get("sign", 1), d.get("p_value", np.nan))
+        (
+            u,
+            v,
+            d.get("weight"),
+            d.get("sign", 1),
+            d.get("p_value", np.nan),
+            d.get("p_adjusted", d.get("p_value", np.nan)),
+        )
         for u, v, d in G.edges(data=True)
     ]
-    df = pd.DataFrame(rows, columns=["source", "target", "weight", "sign", "p_value"])
+    columns = ["source", "target", "weight", "sign", "p_value", "p_adjusted"]
+    df = pd.DataFrame(rows, columns=columns)
     df = df.sort_values("p_value", kind="stable").reset_index(drop=True)
     df.attrs.update(G.graph)
     return df

@@ -25,7 +25,7 @@ import pandas as pd
 
 from agencygraph import settings, units
 from agencygraph._tables import require, text
-from agencygraph.backbone import ConvergenceError, _sdsm_tails
+from agencygraph.backbone import ConvergenceError, _adjust_matrix, _sdsm_tails
 from agencygraph.graph import (
     ROLES,
     bipartite_graph,
@@ -54,6 +54,7 @@ from agencygraph.metrics import (
     null_samples,
     role_matrices,
 )
+from agencygraph.multitest import check_mtc, p_adjust
 
 __all__ = [
     "centrality_table",
@@ -259,6 +260,8 @@ def cross_region_table(
     inherited: bool = True,
     budget: int | None = None,
     responsible: str | None = None,
+    mtc: str | None = None,
+    bootstrap: int | None = None,
     measures: pd.DataFrame | None = None,
     unit: str = "row",
     collectives: str = "keep",
@@ -309,6 +312,11 @@ def cross_region_table(
         :data:`agencygraph.settings.NULL_FULL_DOCS` documents (default
         ``NULL_FULL_DOCS × n``), as in
         :func:`agencygraph.metrics.network_indices_with_null`.
+    mtc : str, optional
+        Correction (R ``p.adjust`` names); default
+        :data:`agencygraph.settings.COMPARE_MTC`.
+    bootstrap : int, optional
+        Bootstrap replicates per document, as in :func:`cross_region_comparison`.
     unit, collectives, measures
         The unit of analysis and collective actors (:mod:`agencygraph.units`):
         ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
@@ -322,11 +330,21 @@ def cross_region_table(
         ``doc_id, place_en, agency_type, type_en, system, degree, n_lead,
         lead_role_share, lead_role_share_null_mean, lead_role_share_null_sd, lead_role_share_z,
         lead_role_share_p_greater, lead_role_share_p_less, degree_share,
-        degree_share_expected, degree_share_z, n_samples, method``, sorted by
-        ``doc_id, agency_type``. ``n_samples`` and ``method`` describe the
-        lead-share null: up to ``NULL_FULL_DOCS`` documents ``n`` samples each
-        (``"full"``); past it every document gets its share of the budget of
-        :func:`agencygraph.metrics.network_indices_with_null`, at least
+        degree_share_expected, degree_share_z, n_samples, method``, then the
+        effects (issue 20): ``lead_role_share_ratio`` (observed / null mean)
+        with its interval ``lead_role_share_ratio_lo, lead_role_share_ratio_hi``
+        (a bootstrap over the document's measures with the role null's exact
+        mean in each replicate; role null only; none for an observed share of
+        0), ``lead_role_share_p`` (two-sided: twice the smaller empirical
+        tail) and ``lead_role_share_p_adjusted``; ``degree_share_ratio``
+        (degree share × T) with ``degree_share_ratio_lo, degree_share_ratio_hi``,
+        ``degree_share_p`` (two-sided normal) and ``degree_share_p_adjusted``.
+        Each statistic's p-values over the whole table are one family, adjusted
+        by ``mtc`` (default :data:`agencygraph.settings.COMPARE_MTC`; in
+        ``attrs["mtc"]``). Sorted by ``doc_id, agency_type``. ``n_samples``
+        and ``method`` describe the lead-share null: up to ``NULL_FULL_DOCS``
+        documents ``n`` samples each (``"full"``); past it every document gets
+        its share of the budget of :func:`agencygraph.metrics.network_indices_with_null`, at least
         :data:`agencygraph.settings.NULL_MIN_SAMPLES` (``"reduced"``; the role
         null's draws are then taken all at once, a different stream from the
         full path). No document is skipped. Monte-Carlo error: the
@@ -349,6 +367,8 @@ def cross_region_table(
     1           b              0.0          0.25                  0.333
     2           c              0.0          0.25                  0.333
     """
+    from scipy import stats
+
     assignments, measures = units.prepare(
         assignments,
         measures,
@@ -410,6 +430,20 @@ def cross_region_table(
                 "degree_share_z": np.broadcast_to(z_degree, (n_types,)).astype(float),
                 "n_samples": np.full(n_types, samples, dtype=np.int64),
                 "method": np.full(n_types, method, dtype=object),
+                "lead_role_share_p": np.minimum(
+                    1.0, 2.0 * np.minimum(summary["p_greater"], summary["p_less"])
+                ),
+                "degree_share_p": np.broadcast_to(
+                    2.0 * stats.norm.sf(np.abs(z_degree)), (n_types,)
+                ).astype(float),
+                **_type_share_effects(
+                    R,
+                    observed,
+                    summary["null_mean"],
+                    null=null,
+                    replicates=_bootstrap_replicates(len(mats), n, bootstrap),
+                    rng=np.random.default_rng([seed, zlib.crc32(doc.encode()), 21]),
+                ),
             }
         )
     columns = [
@@ -431,15 +465,92 @@ def cross_region_table(
         "degree_share_z",
         "n_samples",
         "method",
+        *_TYPE_EFFECT_COLUMNS,
     ]
     base = base.assign(degree=base["n_lead"] + base["n_support"])
     if not parts:
         return pd.DataFrame(columns=columns)
     nulls = pd.DataFrame({key: np.concatenate([part[key] for part in parts]) for key in parts[0]})
     out = base.merge(nulls, on=["doc_id", "agency_type"], how="left")
+    mtc = check_mtc(settings.COMPARE_MTC if mtc is None else mtc)
+    # Each statistic's tests across the whole table are one family.
+    for name in ("lead_role_share", "degree_share"):
+        out[f"{name}_p_adjusted"] = p_adjust(out[f"{name}_p"].to_numpy(dtype=float), mtc)
     out = out[columns].sort_values(["doc_id", "agency_type"], kind="mergesort")
     out = out.reset_index(drop=True)
     out.attrs["skipped_unresolved"] = base.attrs.get("skipped_unresolved", {})
+    out.attrs["mtc"] = mtc
+    return out
+
+
+_TYPE_EFFECT_COLUMNS = (
+    "lead_role_share_ratio",
+    "lead_role_share_ratio_lo",
+    "lead_role_share_ratio_hi",
+    "lead_role_share_p",
+    "lead_role_share_p_adjusted",
+    "degree_share_ratio",
+    "degree_share_ratio_lo",
+    "degree_share_ratio_hi",
+    "degree_share_p",
+    "degree_share_p_adjusted",
+)
+
+
+def _type_share_effects(
+    R: np.ndarray,
+    observed: np.ndarray,
+    null_mean: np.ndarray,
+    *,
+    null: str,
+    replicates: int,
+    rng: np.random.Generator,
+) -> dict[str, np.ndarray]:
+    r"""Ratios and bootstrap intervals of one document's type shares.
+
+    The replicates resample the document's measures (columns of ``R``) with replacement,
+    as multinomial weights; each replicate's lead-share null mean is the role shuffle's
+    exact expectation, :math:`\sum_{k \ni t} \ell_k / n_k` over the measures of type
+    :math:`t` divided by its degree (:math:`\ell_k` leads among :math:`n_k` types), and its
+    degree share's is :math:`1/T`. Intervals are those of :func:`_ratio_interval`; the
+    lead-share interval needs the role null (NaN under ``null="curveball"``).
+    """
+    nz = (R != 0).astype(float)
+    lead = (R == 2).astype(float)
+    k, m = R.shape
+    degree = nz.sum(axis=1)
+    total = nz.sum()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lead_ratio = np.where(null_mean > 0, observed / null_mean, np.nan)
+        degree_ratio = degree * k / total if total > 0 else np.full(k, np.nan)
+        per_measure = np.where(nz.sum(axis=0) > 0, lead.sum(axis=0) / nz.sum(axis=0), 0.0)
+    out = {
+        "lead_role_share_ratio": lead_ratio,
+        "lead_role_share_ratio_lo": np.full(k, np.nan),
+        "lead_role_share_ratio_hi": np.full(k, np.nan),
+        "degree_share_ratio": np.asarray(degree_ratio, dtype=float),
+        "degree_share_ratio_lo": np.full(k, np.nan),
+        "degree_share_ratio_hi": np.full(k, np.nan),
+    }
+    if replicates >= 2 and m > 0:
+        W = np.stack([np.bincount(rng.integers(0, m, m), minlength=m) for _ in range(replicates)])
+        W = W.astype(float)
+        deg_b = W @ nz.T
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share_b = (W @ lead.T) / deg_b
+            mean_b = (W @ (nz * per_measure).T) / deg_b
+            lead_b = np.where(mean_b > 0, share_b / mean_b, np.nan)
+            types_b = (deg_b > 0).sum(axis=1, keepdims=True)
+            degree_b = deg_b * types_b / deg_b.sum(axis=1, keepdims=True)
+        level = settings.EFFECT_LEVEL
+        for t in range(k):
+            col = degree_b[:, t]
+            lo, hi = _ratio_interval(col[np.isfinite(col)], out["degree_share_ratio"][t], level)
+            out["degree_share_ratio_lo"][t], out["degree_share_ratio_hi"][t] = lo, hi
+            if null == "roles":
+                col = lead_b[:, t]
+                lo, hi = _ratio_interval(col[np.isfinite(col)], lead_ratio[t], level)
+                out["lead_role_share_ratio_lo"][t], out["lead_role_share_ratio_hi"][t] = lo, hi
     return out
 
 
@@ -830,9 +941,18 @@ def _tables(
 
 
 def _wide_indices(
-    base: pd.DataFrame, long: pd.DataFrame, documents: pd.DataFrame | None, unit: str
+    base: pd.DataFrame,
+    long: pd.DataFrame,
+    documents: pd.DataFrame | None,
+    unit: str,
+    intervals: dict[str, dict[str, tuple[float, float]]] | None = None,
+    mtc: str = "none",
 ) -> pd.DataFrame:
-    """One row per document: counts, then each index with its z-score and p-value."""
+    """One row per document: counts, then each index with its z-score, p-value and effect.
+
+    ``intervals`` (doc → index → (lo, hi)) are the bootstrap intervals of the ratio; the
+    p-values of the whole table are adjusted together by ``mtc``.
+    """
     keep = base[base["n_edges"] > 0]
     docs = list(keep["doc_id"])
     place = _places(documents, docs)
@@ -840,16 +960,169 @@ def _wide_indices(
     out.insert(1, "place_en", [place.get(d, "") for d in docs])
     wide = {
         column: long.pivot(index="doc_id", columns="index", values=column).reindex(docs)
-        for column in ("z", "p_value")
+        for column in ("z", "p_value", "null_mean")
     }
+    intervals = intervals or {}
+    columns: dict[str, np.ndarray] = {}
     for name in NETWORK_INDICES:
-        out[name] = keep[name].to_numpy()
-        for suffix, column in (("z", "z"), ("p", "p_value")):
+        observed = keep[name].to_numpy(dtype=float)
+        columns[name] = keep[name].to_numpy()
+        for suffix, column in (("z", "z"), ("p", "p_value"), ("null_mean", "null_mean")):
             table = wide[column]
-            values = table[name] if name in table.columns else np.nan
-            out[f"{name}_{suffix}"] = np.asarray(values, dtype=float)
+            values = table[name] if name in table.columns else np.full(len(docs), np.nan)
+            columns[f"{name}_{suffix}"] = np.asarray(values, dtype=float)
+        mean = columns[f"{name}_null_mean"]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            columns[f"{name}_ratio"] = np.where(np.abs(mean) > 0, observed / mean, np.nan)
+        for end, suffix in ((0, "lo"), (1, "hi")):
+            columns[f"{name}_ratio_{suffix}"] = np.array(
+                [intervals.get(d, {}).get(name, (np.nan, np.nan))[end] for d in docs], dtype=float
+            )
+    # One family: every p-value of the table (documents × indices the null can move).
+    values = np.column_stack([columns[f"{name}_p"] for name in NETWORK_INDICES])
+    z = np.column_stack([columns[f"{name}_z"] for name in NETWORK_INDICES])
+    # An index the null cannot move (z NaN, p 1) is no test and is not counted in the family.
+    tested = np.where(np.isfinite(z), values, np.nan)
+    adjusted = p_adjust(tested, mtc)
+    adjusted = np.where(np.isnan(tested) & ~np.isnan(values), values, adjusted)
+    for i, name in enumerate(NETWORK_INDICES):
+        columns[f"{name}_p_adjusted"] = adjusted[:, i]
+    order = [
+        f"{name}{suffix}"
+        for name in NETWORK_INDICES
+        for suffix in (
+            "", "_z", "_p", "_null_mean", "_ratio", "_ratio_lo", "_ratio_hi", "_p_adjusted",
+        )
+    ]  # fmt: skip
+    extra = pd.DataFrame({c: columns[c] for c in order}, index=out.index)
+    out = pd.concat([out, extra], axis=1)
     out["unit"] = unit
+    out.attrs["mtc"] = mtc
+    out.attrs["n_tests"] = int((~np.isnan(tested)).sum())
     return out.sort_values("doc_id", kind="mergesort").reset_index(drop=True)
+
+
+def _ratio_points(base: pd.DataFrame, long: pd.DataFrame) -> dict[str, dict[str, float]]:
+    """Each document's ratio observed / null mean per index, from the two index tables."""
+    observed = base.set_index("doc_id")
+    out: dict[str, dict[str, float]] = {}
+    for doc, name, mean in zip(long["doc_id"], long["index"], long["null_mean"], strict=True):
+        value = float(observed.at[doc, name]) if doc in observed.index else np.nan
+        ok = np.isfinite(value) and np.isfinite(mean) and abs(mean) > 0
+        out.setdefault(doc, {})[name] = value / mean if ok else np.nan
+    return out
+
+
+def _ratio_interval(replicates: np.ndarray, point: float, level: float) -> tuple[float, float]:
+    """Interval of a ratio from its bootstrap standard error, on the log scale.
+
+    ``point × exp(± z se / point)`` with ``se`` the standard deviation of the replicates and
+    ``z`` the normal quantile of ``level``: the normal interval of ``log(ratio)`` by the delta
+    method, so it is never negative and is as skewed as a ratio is. The replicates give only
+    the spread, not the location: a resampled plan repeats measures, which moves some indices
+    (and so its percentiles) away from the estimate.
+    """
+    from scipy import stats
+
+    if not (np.isfinite(point) and point > 0) or replicates.size < 2:
+        return (np.nan, np.nan)
+    se = float(np.std(replicates, ddof=1))
+    half = float(stats.norm.ppf((1.0 + level) / 2)) * se / point
+    return (point * float(np.exp(-half)), point * float(np.exp(half)))
+
+
+def _ratio_intervals(
+    mats: dict[str, tuple[np.ndarray, list, list]],
+    masks: dict[str, tuple[np.ndarray | None, np.ndarray]],
+    points: dict[str, dict[str, float]],
+    *,
+    seed: int,
+    replicates: int,
+    lead_null: str | None = None,
+) -> dict[str, dict[str, tuple[float, float]]]:
+    """Bootstrap interval of each index's ratio (observed / null mean) in each document.
+
+    A replicate resamples the document's measures (columns of its role matrix) with
+    replacement, drops agencies left without a measure, computes each index on it and on
+    :data:`agencygraph.settings.EFFECT_BOOTSTRAP_NULL` curveball draws of it (the compiled
+    sampler, the reduced null's schedule), and keeps their ratio; the interval is the
+    ``EFFECT_LEVEL`` interval of :func:`_ratio_interval` around ``points`` (the table's
+    ratios) from the replicates' spread. The Louvain indices are not
+    recomputed (no interval). ``replicates`` follows :func:`_bootstrap_replicates`.
+    """
+    from agencygraph._curveball import STACK_INDICES, curveball_chains, stack_indices
+    from agencygraph.metrics.nulls import (
+        LEAD_INDICES,
+        NULL_BURN_IN,
+        NULL_REDUCED_CHAINS,
+        NULL_REDUCED_THIN,
+        _role_permutation_stack,
+    )
+
+    lead_null = settings.LEAD_NULL if lead_null is None else lead_null
+    # the lead indices' null means come from the null the table's point estimate used
+    by_roles = np.array(
+        [lead_null == "role_permutation" and n in LEAD_INDICES for n in STACK_INDICES]
+    )
+
+    draws = settings.EFFECT_BOOTSTRAP_NULL
+    out: dict[str, dict[str, tuple[float, float]]] = {}
+    for doc, (R, _, _) in mats.items():
+        party, union = masks[doc]
+        k, m = R.shape
+        if replicates < 2 or m == 0 or k == 0:
+            continue
+        rng = np.random.default_rng([seed, zlib.crc32(doc.encode()), 20])
+        ratios = np.full((replicates, len(STACK_INDICES)), np.nan)
+        for b in range(replicates):
+            Rb = R[:, rng.integers(0, m, size=m)]
+            present = (Rb != 0).any(axis=1)
+            Rb = np.ascontiguousarray(Rb[present])
+            sub_party = None if party is None else party[present]
+            sub_union = union[present]
+            obs = stack_indices(Rb[None], party=sub_party, union=sub_union)
+            stack = curveball_chains(
+                Rb,
+                draws,
+                n_chains=NULL_REDUCED_CHAINS,
+                burn_in=NULL_BURN_IN,
+                thin=NULL_REDUCED_THIN,
+                seed=int(rng.integers(0, 2**63 - 1)),
+            )
+            null = stack_indices(stack, party=sub_party, union=sub_union)
+            means = np.array([null[name].mean() for name in STACK_INDICES])
+            if by_roles.any():
+                perm = _role_permutation_stack(Rb, draws, rng)
+                roles = stack_indices(perm, party=sub_party, union=sub_union)
+                role_means = np.array([roles[name].mean() for name in STACK_INDICES])
+                means = np.where(by_roles, role_means, means)
+            values = np.array([obs[name][0] for name in STACK_INDICES])
+            with np.errstate(divide="ignore", invalid="ignore"):
+                ratios[b] = np.where(np.abs(means) > 0, values / means, np.nan)
+        out[doc] = {}
+        for i, name in enumerate(STACK_INDICES):
+            column = ratios[:, i]
+            column = column[np.isfinite(column)]
+            point = points.get(doc, {}).get(name, np.nan)
+            if column.size >= 2 and np.isfinite(point):
+                out[doc][name] = _ratio_interval(column, point, settings.EFFECT_LEVEL)
+    return out
+
+
+def _bootstrap_replicates(n_docs: int, n: int, bootstrap: int | None) -> int:
+    """Bootstrap replicates per document: ``bootstrap``, else the settings' rule.
+
+    :data:`agencygraph.settings.EFFECT_BOOTSTRAP`, but no more than the null's samples ``n``
+    (a quick run with few null samples gets a quick interval), and past ``NULL_FULL_DOCS``
+    documents the null's budget rule, at least ``EFFECT_BOOTSTRAP_MIN``.
+    """
+    if bootstrap is not None:
+        return int(bootstrap)
+    replicates = min(settings.EFFECT_BOOTSTRAP, int(n))
+    if n_docs > settings.NULL_FULL_DOCS:
+        share = replicates * settings.NULL_FULL_DOCS // n_docs
+        replicates = max(min(settings.EFFECT_BOOTSTRAP_MIN, replicates), share)
+    return replicates
 
 
 def _excluded(base: pd.DataFrame, documents: pd.DataFrame | None) -> list[str]:
@@ -868,19 +1141,43 @@ def cross_region_comparison(
     inherited: bool = True,
     projection: str = "newman",
     responsible: str | None = None,
+    mtc: str | None = None,
+    bootstrap: int | None = None,
     measures: pd.DataFrame | None = None,
     unit: str | None = None,
     collectives: str = "keep",
 ) -> pd.DataFrame:
-    r"""Network indices of every place, each with its z-score against a degree-preserving null.
+    r"""Network indices of every place, each with its effect against a degree-preserving null.
 
     One call for the cross-region comparison: :func:`agencygraph.metrics.network_indices`
     and :func:`agencygraph.metrics.network_indices_with_null` (curveball null
     keeping every agency's and every measure's degree and each measure's
     leads; ``z`` :math:`= (s_{obs} - \bar s_{null}) / \operatorname{sd}(s_{null})`,
     two-sided empirical ``p``) side by side, one row per document. Raw indices
-    depend on plan size; the z-scores say how far each plan departs from
-    plans with its own degrees, which is what can be compared across places.
+    depend on plan size, and so do z-scores: the null's spread shrinks as a
+    plan grows, so the same departure gives a larger z in a longer plan (a
+    plan put beside a copy of itself keeps its lead HHI while its z grows).
+    Places are therefore compared by a size-free effect with a confidence
+    interval (docs/methods.md, section 9):
+
+    - ``<index>_ratio`` :math:`= s_{obs} / \bar s_{null}` (1: as the null;
+      ``ratio - 1`` is the relative effect :math:`(s_{obs} - \bar s_{null}) /
+      \bar s_{null}`), beside ``<index>_null_mean`` and the standardised
+      effect ``<index>_z``;
+    - ``<index>_ratio_lo``, ``<index>_ratio_hi``: a bootstrap interval
+      (level :data:`agencygraph.settings.EFFECT_LEVEL`) over the plan's
+      measures: each of ``bootstrap`` replicates resamples the measures with
+      replacement and recomputes the index and its null mean
+      (:data:`agencygraph.settings.EFFECT_BOOTSTRAP_NULL` curveball draws of
+      the replicate), and the interval is
+      :math:`r \exp(\pm z_{0.975}\, \mathrm{se}/r)`, the normal interval of
+      :math:`\log r` with the replicates' standard error ``se`` (delta
+      method). It carries the sampling error of a plan of this length and
+      the Monte Carlo error of the null mean. None for the Louvain indices
+      (``modularity``, ``n_communities``);
+    - ``<index>_p_adjusted``: the two-sided p-values of the whole table
+      (every document × index the null can move) adjusted together by
+      ``mtc``, as R's ``p.adjust``.
 
     Documents without any (resolved) assignment — narrative plans that name
     no lead or support units — are left out; their ids are in
@@ -909,6 +1206,15 @@ def cross_region_comparison(
         Default :data:`agencygraph.settings.SEED`.
     inherited, projection
         As in :func:`agencygraph.metrics.network_indices`.
+    mtc : str, optional
+        Correction of the table's p-values (R ``p.adjust`` names, see
+        :func:`agencygraph.multitest.p_adjust`); default
+        :data:`agencygraph.settings.COMPARE_MTC` (Benjamini–Hochberg).
+    bootstrap : int, optional
+        Bootstrap replicates per document; default
+        :data:`agencygraph.settings.EFFECT_BOOTSTRAP`, at most ``n``, fewer
+        past ``NULL_FULL_DOCS`` documents (at least ``EFFECT_BOOTSTRAP_MIN``);
+        0 gives no intervals.
     measures : DataFrame, optional
         The measures table (taken from a coded corpus when not given); its
         ``task_no`` tells the tasks.
@@ -922,10 +1228,13 @@ def cross_region_comparison(
     DataFrame
         ``doc_id, place_en, n_agencies, n_measures, n_edges, n_leads``, then
         for each index of :data:`agencygraph.metrics.NETWORK_INDICES` the
-        columns ``<index>, <index>_z, <index>_p``, then ``unit`` (``"task"``
-        or ``"row"``, the unit counted); sorted by ``doc_id``.
-        ``attrs``: ``excluded`` (list of doc_ids), ``n_samples``, ``seed``.
-        Indices the null cannot change have ``_z`` NaN and ``_p`` 1.
+        columns ``<index>, <index>_z, <index>_p, <index>_null_mean,
+        <index>_ratio, <index>_ratio_lo, <index>_ratio_hi,
+        <index>_p_adjusted``, then ``unit`` (``"task"`` or ``"row"``, the
+        unit counted); sorted by ``doc_id``. ``attrs``: ``excluded``
+        (list of doc_ids), ``n_samples``, ``seed``, ``mtc``, ``n_tests``
+        (the size of the corrected family). Indices the null cannot change
+        have ``_z`` NaN, ``_p`` 1 (not counted as tests) and ``_ratio`` 1.
 
     Examples
     --------
@@ -961,7 +1270,14 @@ def cross_region_comparison(
     long = network_indices_with_null(
         assignments, n=n, seed=seed, **options, responsible=responsible
     )
-    out = _wide_indices(base, long, documents, unit)
+    mats = role_matrices(assignments, inherited=inherited, responsible=responsible)
+    type_of, system_of = _agency_lookup(assignments, agencies)
+    masks = {doc: _masks(rows, type_of, system_of) for doc, (_, rows, _) in mats.items()}
+    replicates = _bootstrap_replicates(len(mats), n, bootstrap)
+    points = _ratio_points(base, long)
+    intervals = _ratio_intervals(mats, masks, points, seed=seed, replicates=replicates)
+    mtc = check_mtc(settings.COMPARE_MTC if mtc is None else mtc)
+    out = _wide_indices(base, long, documents, unit, intervals, mtc)
     out.attrs.update({"excluded": _excluded(base, documents), "n_samples": n, "seed": seed})
     return out
 
@@ -1024,56 +1340,74 @@ def _concat(parts: list[pd.DataFrame], columns: list[str], by: list[str]) -> pd.
     return out.sort_values(by, kind="mergesort").reset_index(drop=True)
 
 
-def _sdsm_edges(mats: dict[str, tuple[np.ndarray, list, list]]) -> pd.DataFrame:
+def _sdsm_edges(
+    mats: dict[str, tuple[np.ndarray, list, list]],
+    *,
+    mtc: str | None = None,
+    alpha: float | None = None,
+    budget: int | None = None,
+) -> pd.DataFrame:
     """SDSM backbone of each document's agency projection, from its role matrix.
 
     One small dense matrix per document (the binary incidence of
     :func:`agencygraph.graph.incidence_matrix`, rows and columns sorted as
     there): cost linear in the number of documents. The edges are those of
-    :func:`agencygraph.backbone.sdsm_backbone` with its defaults (unsigned,
-    no correction, pairs that share no measure untested, RNA p-values), read
-    straight from the p-value matrix rather than through a graph per plan.
+    :func:`agencygraph.backbone.sdsm_backbone` (unsigned, pairs that share no
+    measure untested) with ``method="auto"``: exact Poisson-binomial tails
+    where the document's work is within ``budget`` (default
+    :data:`agencygraph.settings.SDSM_EXACT_BUDGET`), the refined normal
+    approximation past it; ``method`` says which, per row. The p-values of a
+    document's tested pairs are corrected together by ``mtc`` (default
+    :data:`agencygraph.settings.BACKBONE_MTC`; ``correction`` names it) and a
+    pair is kept where ``p_adjusted < alpha``. Read straight from the p-value
+    matrix rather than through a graph per plan.
     """
-    columns = ["doc_id", "source", "target", "weight", "sign", "p_value"]
-    alpha = settings.ALPHA
-    docs, sources, targets, weights, p_values = [], [], [], [], []
+    columns = [
+        "doc_id", "source", "target", "weight", "sign", "p_value", "p_adjusted", "method",
+        "correction",
+    ]  # fmt: skip
+    mtc = check_mtc(settings.BACKBONE_MTC if mtc is None else mtc)
+    alpha = settings.ALPHA if alpha is None else float(alpha)
+    parts: dict[str, list[np.ndarray]] = {c: [] for c in columns}
     failed = []
+    methods = {}
     for doc, (R, rows, _) in mats.items():
         if R.shape[0] < 2:
             continue
         try:
             B = (R != 0).astype(np.int64)
-            P, upper, _, _ = _sdsm_tails(B, method="rna", tol=1e-8, max_iter=200)
+            P, upper, _, method = _sdsm_tails(
+                B, method="auto", tol=1e-8, max_iter=200, budget=budget
+            )
         except ConvergenceError:
             failed.append(doc)  # a fit that does not converge is listed, not fatal
             continue
+        methods[doc] = method
+        tested = np.where(P != 0, upper, np.nan)  # backbone >= 2.1 tests co-occurring pairs only
+        adjusted = _adjust_matrix(tested, mtc)
         with np.errstate(invalid="ignore"):
-            keep = (P != 0) & (upper < alpha)
+            keep = adjusted < alpha
         i, j = np.nonzero(np.triu(keep, 1))
         if not len(i):
             continue
         labels = np.asarray(rows, dtype=object)
-        docs.append(np.full(len(i), doc, dtype=object))
-        sources.append(labels[i])  # rows are sorted, so i < j keeps source < target
-        targets.append(labels[j])
-        weights.append(P[i, j].astype(np.int64))
-        p_values.append(upper[i, j].astype(float))
-    if docs:
-        out = pd.DataFrame(
-            {
-                "doc_id": np.concatenate(docs),
-                "source": np.concatenate(sources),
-                "target": np.concatenate(targets),
-                "weight": np.concatenate(weights),
-                "sign": np.int64(1),
-                "p_value": np.concatenate(p_values),
-            }
-        )
+        n = len(i)
+        parts["doc_id"].append(np.full(n, doc, dtype=object))
+        parts["source"].append(labels[i])  # rows are sorted, so i < j keeps source < target
+        parts["target"].append(labels[j])
+        parts["weight"].append(P[i, j].astype(np.int64))
+        parts["sign"].append(np.ones(n, dtype=np.int64))
+        parts["p_value"].append(upper[i, j].astype(float))
+        parts["p_adjusted"].append(adjusted[i, j].astype(float))
+        parts["method"].append(np.full(n, method, dtype=object))
+        parts["correction"].append(np.full(n, mtc, dtype=object))
+    if parts["doc_id"]:
+        out = pd.DataFrame({c: np.concatenate(parts[c]) for c in columns})
         out = out.sort_values(["doc_id", "source", "target"], kind="stable")
         out = out.reset_index(drop=True)[columns]
     else:
         out = _concat([], columns, ["doc_id", "source", "target"])
-    out.attrs["not_converged"] = failed
+    out.attrs.update(not_converged=failed, mtc=mtc, alpha=alpha, methods=methods)
     return out
 
 
@@ -1086,6 +1420,7 @@ def metric_tables(
     budget: int | None = None,
     pair_tables: bool | None = None,
     responsible: str | None = None,
+    mtc: str | None = None,
     unit: str | None = None,
     collectives: str = "keep",
     lead_null: str | None = None,
@@ -1140,10 +1475,15 @@ def metric_tables(
                           (:func:`agencygraph.backbone.sdsm_backbone` on the
                           binary incidence of
                           :func:`agencygraph.graph.incidence_matrix`, alpha
-                          :data:`agencygraph.settings.ALPHA`): ``doc_id,
-                          source, target, weight, sign, p_value``;
-                          ``attrs["not_converged"]`` lists documents whose
-                          BiCM fit did not converge (left out)
+                          :data:`agencygraph.settings.ALPHA`, each plan's
+                          tested pairs corrected by ``mtc``): ``doc_id,
+                          source, target, weight, sign, p_value,
+                          p_adjusted, method, correction`` (``method``:
+                          ``exact`` Poisson-binomial tails within
+                          :data:`agencygraph.settings.SDSM_EXACT_BUDGET`,
+                          else ``rna``); ``attrs["not_converged"]`` lists
+                          documents whose BiCM fit did not converge (left
+                          out)
     ====================  =====================================================
 
     Parameters
@@ -1170,6 +1510,12 @@ def metric_tables(
         Null-model budget (document × sample units) past
         :data:`agencygraph.settings.NULL_FULL_DOCS` documents; default
         :data:`agencygraph.settings.NULL_BUDGET` (None: ``NULL_FULL_DOCS × n``).
+    mtc : str, optional
+        Multiple-test correction (R ``p.adjust`` names, see
+        :func:`agencygraph.multitest.p_adjust`) of every family of tests:
+        each plan's backbone pairs and each cross-region table. None: the
+        documented defaults :data:`agencygraph.settings.BACKBONE_MTC` and
+        :data:`agencygraph.settings.COMPARE_MTC` (both Benjamini–Hochberg).
     lead_null : {"role_permutation", "curveball"}, optional
         Null of the lead statistics in ``network_null`` (and the lead z-scores of
         ``cross_region``); default :data:`agencygraph.settings.LEAD_NULL`.
@@ -1261,7 +1607,26 @@ def metric_tables(
             responsible=responsible,
             lead_null=lead_null,
         )
-    cross = _wide_indices(cross_indices, cross_null, documents, cross_unit)
+    compare_mtc = check_mtc(settings.COMPARE_MTC if mtc is None else mtc)
+    if cross_unit == base_unit:
+        cross_mats, cross_masks = mats, masks
+    else:
+        cross_sel, _ = select_assignments(
+            tasks, docs=None, roles=ROLES, inherited=True, node="agency_id",
+            responsible=responsible,
+        )  # fmt: skip
+        cross_mats = _role_matrices_of(cross_sel)
+        t_type, t_system = _agency_lookup(tasks, agencies)
+        cross_masks = {d: _masks(rows, t_type, t_system) for d, (_, rows, _) in cross_mats.items()}
+    intervals = _ratio_intervals(
+        cross_mats,
+        cross_masks,
+        _ratio_points(cross_indices, cross_null),
+        seed=seed,
+        replicates=_bootstrap_replicates(len(cross_mats), n, None),
+        lead_null=lead_null,
+    )
+    cross = _wide_indices(cross_indices, cross_null, documents, cross_unit, intervals, compare_mtc)
     cross.attrs.update(
         {"excluded": _excluded(cross_indices, documents), "n_samples": n, "seed": seed}
     )
@@ -1324,9 +1689,10 @@ def metric_tables(
             inherited=inherited,
             budget=budget,
             responsible=responsible,
+            mtc=compare_mtc,
         ),
         "place_similarity": pairs["place_similarity"],
-        "backbone": _sdsm_edges(mats),
+        "backbone": _sdsm_edges(mats, mtc=settings.BACKBONE_MTC if mtc is None else mtc),
     }
 
 
@@ -1379,6 +1745,10 @@ ROLE_SHARE_COLUMNS = (
     "p_value",
     "p_method",
     "min_expected",
+    "cramers_v",
+    "cramers_v_lo",
+    "cramers_v_hi",
+    "p_adjusted",
 )
 
 
@@ -1389,6 +1759,7 @@ def role_shares(
     types: Iterable[str] | None = None,
     permutations: int = PERMUTATIONS,
     seed: int | None = None,
+    mtc: str | None = None,
     unit: str = "row",
     inherited: bool | str = True,
     collectives: str = "keep",
@@ -1409,8 +1780,15 @@ def role_shares(
       ``"permutation"``.
 
     A type found in fewer than two groups, or that always or never leads, has no test
-    (NaN, ``p_method == ""``). Caveat: the tests treat a type's measures as independent;
-    measures of one plan are written by one drafting office, so p-values are optimistic
+    (NaN, ``p_method == ""``). The effect size is Cramér's :math:`V = \sqrt{\chi^2 / N}`
+    (:math:`N` the type's incidences; a :math:`g \times 2` table), size-free where
+    :math:`\chi^2` grows with :math:`N`, with a percentile interval from a parametric
+    bootstrap (each group's leads redrawn as binomial with its observed share;
+    :data:`agencygraph.settings.EFFECT_BOOTSTRAP` replicates; :math:`V` is biased upwards
+    in small tables, so read the interval's upper end with care). ``p_adjusted``: the
+    types' p-values adjusted together by ``mtc`` (default
+    :data:`agencygraph.settings.COMPARE_MTC`). Caveat: the tests treat a type's measures as
+    independent; measures of one plan are written by one drafting office, so p-values are optimistic
     where a group holds a single plan.
 
     Parameters
@@ -1437,8 +1815,8 @@ def role_shares(
     DataFrame
         One row per type and group: ``agency_type, type_en, system, group, n_docs, n_lead,
         n_support, lead_role_share``, then the type's test (the same on each of its rows):
-        ``chi2, dof, p_value, p_method, min_expected``. Sorted by type (most leads in all
-        first), then group.
+        ``chi2, dof, p_value, p_method, min_expected, cramers_v, cramers_v_lo, cramers_v_hi,
+        p_adjusted``. Sorted by type (most leads in all first), then group.
 
     Raises
     ------
@@ -1501,9 +1879,19 @@ def role_shares(
         rng = np.random.default_rng(
             [settings.SEED if seed is None else seed, zlib.crc32(code.encode())]
         )
-        tests[code] = _share_test(counts, permutations, rng)
-    for i, column in enumerate(("chi2", "dof", "p_value", "p_method", "min_expected")):
+        tests[code] = _share_test(counts, permutations, rng) + _cramers_v(
+            counts,
+            np.random.default_rng(
+                [settings.SEED if seed is None else seed, zlib.crc32(code.encode()), 22]
+            ),
+        )
+    names = ("chi2", "dof", "p_value", "p_method", "min_expected")
+    for i, column in enumerate((*names, "cramers_v", "cramers_v_lo", "cramers_v_hi")):
         table[column] = table["agency_type"].map({t: v[i] for t, v in tests.items()})
+    mtc = check_mtc(settings.COMPARE_MTC if mtc is None else mtc)
+    codes = sorted(tests)
+    adjusted = p_adjust(np.array([tests[c][2] for c in codes], dtype=float), mtc)
+    table["p_adjusted"] = table["agency_type"].map(dict(zip(codes, adjusted, strict=True)))
     total = table.groupby("agency_type")["n_lead"].transform("sum")
     table = (
         table.assign(_total=-total)
@@ -1513,6 +1901,29 @@ def role_shares(
     )
     table["dof"] = table["dof"].astype("Int64")
     return table[list(ROLE_SHARE_COLUMNS)]
+
+
+def _cramers_v(counts: np.ndarray, rng: np.random.Generator) -> tuple[float, float, float]:
+    """Cramér's V of a groups × (lead, support) table and its parametric bootstrap interval."""
+    sizes = counts.sum(axis=1)
+    counts, sizes = counts[sizes > 0], sizes[sizes > 0]
+    total = int(counts.sum())
+    leads = int(counts[:, 0].sum())
+    if len(counts) < 2 or leads in (0, total):
+        return (np.nan, np.nan, np.nan)
+
+    def v(lead_counts: np.ndarray) -> np.ndarray:
+        tables = np.stack([lead_counts, sizes - lead_counts], axis=-1).astype(float)
+        lead_total = tables[..., 0].sum(axis=-1, keepdims=True)
+        col = np.concatenate([lead_total, total - lead_total], axis=-1)
+        expected = sizes[:, None] * col[..., None, :] / total
+        return np.sqrt(_chi2_statistic(tables, expected) / total)
+
+    point = float(v(counts[:, 0]))
+    draws = rng.binomial(sizes, counts[:, 0] / sizes, size=(settings.EFFECT_BOOTSTRAP, len(sizes)))
+    tail = (1.0 - settings.EFFECT_LEVEL) / 2 * 100
+    lo, hi = np.nanpercentile(v(draws), [tail, 100 - tail])
+    return (point, float(lo), float(hi))
 
 
 def _chi2_statistic(observed: np.ndarray, expected: np.ndarray) -> np.ndarray:

@@ -416,7 +416,9 @@ def _figure_makers(
                 G,
                 lang=lang,
                 title=_title(coded, f"{doc}_backbone", lang),
-                caption=figures.backbone_caption(lang=lang),
+                caption=figures.backbone_caption(
+                    lang=lang, correction=backbone.attrs.get("mtc", "none")
+                ),
             )
     return drawn
 

@@ -79,6 +79,62 @@ PAIR_TABLES_MAX_DOCS: int = 200
 #: Significance level for backbone extraction.
 ALPHA: float = 0.05
 
+# -- Multiple testing, SDSM tails and FDSM chains (issue 20: backbone.py, compare.py) ---------
+# Method names are those of R's p.adjust (agencygraph.multitest.p_adjust): "none",
+# "bonferroni", "holm", "hochberg", "hommel", "BH" ("fdr"), "BY". See docs/methods.md, 7-9.
+
+#: Correction of the build's backbone (``backbone.csv``): the p-values of one plan's tested
+#: pairs (pairs sharing at least one measure) are adjusted together and a pair is kept where
+#: the adjusted value is below :data:`ALPHA`. Benjamini-Hochberg: a backbone is a screen of
+#: 70-130 pair tests per plan, where a few false ties among the kept ones are acceptable but
+#: their share must be bounded (the false discovery rate); Holm's family-wise control would
+#: demand that not one of the 130 be false. The functions of :mod:`agencygraph.backbone` keep
+#: R backbone's default, ``mtc="none"``.
+BACKBONE_MTC: str = "BH"
+
+#: Correction of the cross-region tests (:func:`agencygraph.compare.cross_region_comparison`,
+#: :func:`~agencygraph.compare.cross_region_table`, :func:`~agencygraph.compare.role_shares`):
+#: every p-value of one table is adjusted as one family (``*_p_adjusted``). Benjamini-Hochberg,
+#: for the same reason as :data:`BACKBONE_MTC`.
+COMPARE_MTC: str = "BH"
+
+#: Largest work (pairs of agency-degree classes × points of the characteristic function ×
+#: measure-degree classes) for which SDSM p-values are exact Poisson-binomial tails (DFT-CF,
+#: Hong 2013; about two seconds); past it the refined normal approximation. The build's
+#: ``backbone.csv`` says per row which was used (``method``). Plans of a few hundred measures
+#: stay far below it.
+SDSM_EXACT_BUDGET: int = 50_000_000
+
+#: Chains in each of the two ensembles of the FDSM mixing check
+#: (:func:`agencygraph.backbone.fdsm_rounds`), which sets how many curveball rounds every FDSM
+#: sample runs from the observed matrix.
+FDSM_MIXING_CHAINS: int = 1000
+
+#: FDSM samples run this many times the rounds ``r`` after which the mixing check found no
+#: drift (from ``r`` to ``2r`` nor from ``2r`` to ``4r``): a margin for drifts too small for
+#: the check's ensembles to see.
+FDSM_ROUNDS_FACTOR: int = 4
+
+#: Most curveball rounds per FDSM sample (the mixing check stops there, with a warning).
+FDSM_MAX_ROUNDS: int = 4096
+
+#: Bootstrap replicates (resampled measures) behind the confidence interval of each
+#: cross-region effect (``*_ratio_lo``, ``*_ratio_hi``; docs/methods.md, section 9) per
+#: document, up to :data:`NULL_FULL_DOCS` documents; past it the replicates share the null's
+#: budget rule (``EFFECT_BOOTSTRAP × NULL_FULL_DOCS // n_docs``), at least
+#: :data:`EFFECT_BOOTSTRAP_MIN`.
+EFFECT_BOOTSTRAP: int = 200
+
+#: Fewest bootstrap replicates per document past :data:`NULL_FULL_DOCS` documents.
+EFFECT_BOOTSTRAP_MIN: int = 50
+
+#: Curveball draws of each bootstrap replicate from which its null mean is taken (their
+#: Monte Carlo error widens the interval a little: it is part of what the interval covers).
+EFFECT_BOOTSTRAP_NULL: int = 20
+
+#: Confidence level of the effect intervals (percentile bootstrap).
+EFFECT_LEVEL: float = 0.95
+
 #: Default output folder for coded and metric tables, relative to the working directory.
 TABLES_DIR: str = "data/processed"
 

@@ -1195,7 +1195,16 @@ def backbone_caption(
     alpha = settings.ALPHA if alpha is None else float(alpha)
     lang = style.check_lang(lang)
     if lang == "zh":
-        fix = {"none": "未做多重检验校正", "bonferroni": "Bonferroni 校正", "holm": "Holm 校正"}
+        fix = {
+            "none": "未做多重检验校正",
+            "bonferroni": "Bonferroni 校正",
+            "holm": "Holm 校正",
+            "hochberg": "Hochberg 校正",
+            "hommel": "Hommel 校正",
+            "BH": "Benjamini–Hochberg 错误发现率校正",
+            "fdr": "Benjamini–Hochberg 错误发现率校正",
+            "BY": "Benjamini–Yekutieli 错误发现率校正",
+        }
         return (
             f"骨干网络：随机度序列模型（SDSM，Neal 2014），保留共同任务数显著多于随机期望的单位对"
             f"（单侧检验，α = {alpha:g}，{fix.get(correction, correction)}）。"
@@ -1205,6 +1214,11 @@ def backbone_caption(
         "none": "no correction for multiple tests",
         "bonferroni": "Bonferroni correction",
         "holm": "Holm correction",
+        "hochberg": "Hochberg correction",
+        "hommel": "Hommel correction",
+        "BH": "Benjamini–Hochberg false discovery rate",
+        "fdr": "Benjamini–Hochberg false discovery rate",
+        "BY": "Benjamini–Yekutieli false discovery rate",
     }
     return (
         "Backbone: stochastic degree sequence model (SDSM; Neal 2014). A tie is kept where two "
