@@ -96,3 +96,8 @@ ENCODINGS: tuple[str, ...] = ("utf-8", "gb18030")
 #: How many documents ``agencygraph parse`` lists as most worth checking (see
 #: :func:`agencygraph.coding.documents_to_check`).
 DOCUMENTS_TO_CHECK = 5
+
+# -- scale (issue 19): builds streamed in chunks --------------------------------------------
+#: Plans parsed and written at a time by ``agencygraph build --tables-only --chunk-size N``
+#: (:func:`agencygraph.stream.build_streamed`), the value the README suggests for 100,000 plans.
+STREAM_CHUNK_PLANS: int = 2000
