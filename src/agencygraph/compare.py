@@ -925,6 +925,7 @@ def metric_tables(
     budget: int | None = None,
     pair_tables: bool | None = None,
     responsible: str | None = None,
+    pooled: bool = True,
 ) -> dict[str, pd.DataFrame]:
     """Every metric table of the build, computed from a coded corpus.
 
@@ -999,6 +1000,9 @@ def metric_tables(
         at most :data:`agencygraph.settings.PAIR_TABLES_MAX_DOCS` documents
         with assignments (their size grows with the square of the corpus);
         past it they are empty, with the reason in ``attrs["skipped"]``.
+    pooled : bool
+        Compute ``type_centrality`` (the pooled type graph); ``False`` leaves it out
+        (a build streamed in chunks computes it once, over every chunk).
 
     Returns
     -------
@@ -1064,15 +1068,18 @@ def metric_tables(
     cross.attrs.update({"excluded": _excluded(indices, documents), "n_samples": n, "seed": seed})
 
     centrality = _centrality_of_documents(sel, mats, agencies, seed=seed)
-    pooled = bipartite_graph(
-        assignments,
-        None,
-        agencies,
-        inherited=inherited,
-        node="agency_type",
-        responsible=responsible,
-    )
-    type_centrality = agency_centrality(pooled, seed=seed).reset_index(drop=True)
+    type_centrality = None
+    if pooled:
+        pooled_graph = bipartite_graph(
+            assignments,
+            None,
+            agencies,
+            inherited=inherited,
+            node="agency_type",
+            responsible=responsible,
+        )
+        type_centrality = agency_centrality(pooled_graph, seed=seed).reset_index(drop=True)
+        del pooled_graph
 
     max_docs = settings.PAIR_TABLES_MAX_DOCS if pair_tables is None else None
     with_pairs = bool(pair_tables) or (pair_tables is None and len(docs) <= max_docs)
@@ -1098,7 +1105,7 @@ def metric_tables(
     else:
         pairs = {name: _skipped_pairs(name, len(docs)) for name in _PAIR_COLUMNS}
     brokerage = brokerage_table(assignments, agencies, inherited=inherited, responsible=responsible)
-    return {
+    tables = {
         "network_indices": indices,
         "network_null": null,
         "cross_region": cross,
@@ -1125,6 +1132,9 @@ def metric_tables(
         "place_similarity": pairs["place_similarity"],
         "backbone": _sdsm_edges(mats),
     }
+    if type_centrality is None:
+        del tables["type_centrality"]
+    return tables
 
 
 _PAIR_COLUMNS: dict[str, list[str]] = {

@@ -185,7 +185,7 @@ def build_streamed(
     """
     from agencygraph.corpus import bundled_corpus, document_metadata, manifest_warnings, plan_files
 
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     paths = bundled_corpus() if paths is None else plan_files(paths)
     if not paths:
         raise InputError("<no files>", "no plan file given")
@@ -195,7 +195,8 @@ def build_streamed(
 
     def say(text: str) -> None:
         if progress:
-            print(f"{text} ({time.perf_counter() - start:.0f} s)", file=sys.stderr, flush=True)
+            wall, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+            print(f"{text} ({wall:.0f} s, {cpu:.0f} s CPU)", file=sys.stderr, flush=True)
 
     writer = TableWriter(tables_dir, format)
     try:
@@ -396,7 +397,9 @@ def streamed_metric_tables(
             else coded.agencies,
         )
         with _louvain_share(len(docs), len(part)):
-            tables = metric_tables(sub, n=n, seed=seed, budget=share * len(part), pair_tables=False)
+            tables = metric_tables(
+                sub, n=n, seed=seed, budget=share * len(part), pair_tables=False, pooled=False
+            )
         names = list(tables)
         for name, frame in tables.items():
             if name not in pooled:
@@ -419,7 +422,7 @@ def _pooled_tables(coded, n_docs: int, seed: int, names: list[str]):
     yield "type_centrality", agency_centrality(pooled, seed=seed).reset_index(drop=True)
     del pooled
     if n_docs <= settings.PAIR_TABLES_MAX_DOCS:
-        whole = metric_tables(coded, n=1, seed=seed, pair_tables=True)
+        whole = metric_tables(coded, n=1, seed=seed, pair_tables=True, pooled=False)
         pairs = {
             name: whole[name] for name in ("place_overlap", "lead_switches", "place_similarity")
         }
