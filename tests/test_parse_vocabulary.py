@@ -68,6 +68,7 @@ def test_parse_terms_file_is_valid_and_every_kind_is_used():
 ROLE_KINDS = {
     "label_stem": {"lead", "support", "single"},
     "label_suffix": {""},
+    "label_level": {""},
     "label_bare": {"lead", "support", "single", "division", "official", "timeline", "stop"},
     "verb": {"lead", "support", "shared", "support_or_shared", "joint"},
     "mark": {"lead", "support"},
@@ -104,6 +105,14 @@ def test_every_label_gives_its_role(label):
         assert [name for name, _ in note.officials] == ["市财政局"]
     elif role in ("timeline", "stop"):
         assert ("市财政局" not in {u for _, u in units}) and note.timeline in ("", "市财政局")
+
+
+@pytest.mark.parametrize("level", [r["term"] for r in _role_rows() if r["kind"] == "label_level"])
+def test_every_label_level_is_read_before_a_label(level):
+    note = responsibility.find_note(
+        f"做好工作。（{level}牵头单位：市财政局；{level}配合单位：市税务局）"
+    )
+    assert [(r, u) for r, u, _ in note.units] == [("lead", "市财政局"), ("support", "市税务局")]
 
 
 @pytest.mark.parametrize("verb", sorted(responsibility.verbs()))

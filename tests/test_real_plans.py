@@ -52,19 +52,10 @@ def test_every_gold_row_points_at_its_source_line():
         assert rp._norm(a["agency_raw"])[:2] in near(a["doc"], int(a["line"])), a
 
 
-# Development plans the coder does not yet code at F1 >= 0.95, and why. The test fails as
-# soon as one of them is coded well (remove it here) or another plan falls below.
-KNOWN_MISSES = {
-    # a table whose cells were run together with no separator at all (类别序号重点督办内容…)
-    "xicheng_2020_zhongdian_wancheng",
-    # one measure holding three unnumbered sub-tasks with a note each: the last note is read
-    "taikang_2020_minsheng_shishi",
-}
-
-
 def test_development_plans_are_coded_as_the_gold(scores):
     development = [s for s in scores.values() if s.split == "development"]
-    assert {s.doc_id for s in development if s.f1 < 0.95} == KNOWN_MISSES
+    below = {s.doc_id: round(s.f1, 3) for s in development if s.f1 < 0.95}
+    assert below == {}
     assert rp.overall(development)[2] >= 0.98
 
 

@@ -135,6 +135,28 @@ def test_first_listed_rule_stated_once_holds_below(rule):
     ]
 
 
+def test_first_listed_rule_in_a_note_at_the_end_holds_for_the_whole_document():
+    inline = (
+        "一、重点任务\n1.推进改造。（市住建局、市财政局）\n2.新增就业。（市人社局、市教育局）\n"
+    )
+    table = "序号\t工作任务\t责任单位\n1\t推进改造\t市住建局、市财政局\n2\t新增就业\t市人社局\n"
+    for text in (inline, table):
+        found, _ = roles(text + "注：列第一位的为牵头单位。\n")
+        assert found[0] == [(L, "市住建局"), (S, "市财政局")], text
+        # without the note the same lists name units jointly responsible
+        found, _ = roles(text)
+        assert found[0] == [(R, "市住建局"), (R, "市财政局")], text
+
+
+def test_first_listed_rule_after_the_first_unit_with_the_same_below():
+    text = (
+        "一、重点工作\n1.推进改造。 责任单位:县发改局(首位单位为牵头单位,下同)、县财政局\n"
+        "2.新增就业。 责任单位:县人社局、县财政局\n"
+    )
+    found, _ = roles(text)
+    assert found == [[(L, "县发改局"), (S, "县财政局")], [(L, "县人社局"), (S, "县财政局")]]
+
+
 def test_first_listed_rule_inside_one_list_holds_for_that_list_only():
     text = (
         "一、重点任务\n"
@@ -152,6 +174,64 @@ def test_notes_at_the_level_of_sub_points():
     )
     found, _ = roles(text)
     assert found == [[(L, "市林业局")], [(L, "市自然资源局"), (S, "市农业农村局")]]
+
+
+def test_one_measure_whose_sub_tasks_each_carry_a_note():
+    # Unnumbered sub-tasks in one paragraph, each closed by its own note: the measure is
+    # the paragraph and its units are every note's, each once.
+    text = (
+        "一、重点任务\n一、推进水利和绿化建设工程\n"
+        "完成调蓄工程一期。（牵头单位：县水务局；配合单位：各乡镇）。"
+        "打造街头游园6个。（牵头单位：县园林局；配合单位：各乡镇）。"
+        "实施河道绿化工程。（牵头单位：县水务局；配合单位：各乡镇、县财政局）\n"
+        "二、建设文化广场\n年底前建成。（牵头单位：县文旅局）\n"
+    )
+    found, _ = roles(text)
+    assert found == [
+        [(L, "县水务局"), (S, "各乡镇"), (L, "县园林局"), (S, "县财政局")],
+        [(L, "县文旅局")],
+    ]
+
+
+def test_units_before_a_colon_open_the_work():
+    text = (
+        "一、重点任务\n1.市住建局：推进老旧小区改造30个。\n"
+        "2.市财政局、市发改委：保障重点项目资金。\n"
+        "3.各区政府、市直各部门：\n"  # an address line, not units at work
+    )
+    found, _ = roles(text)
+    assert found[:2] == [[(L, "市住建局")], [(R, "市财政局"), (R, "市发改委")]]
+    assert not [u for measure in found[2:] for _, u in measure]
+
+
+def test_role_clauses_after_a_dash():
+    text = (
+        "一、重点任务\n1.推进老旧小区改造——市住建局牵头，市财政局配合\n2.新增就业——市人社局负责\n"
+    )
+    found, _ = roles(text)
+    assert found == [[(L, "市住建局"), (S, "市财政局")], [(L, "市人社局")]]
+
+
+def test_plan_laid_out_by_department_headings():
+    text = (
+        "一、市发展改革委（2项）\n1.推进重大项目建设。\n2.编制年度投资计划。\n"
+        "二、市财政局\n3.保障重点项目资金。（市财政局牵头，市税务局配合）\n"
+        "三、加快城市更新\n4.改造老旧小区。\n"  # a heading that names work, not a unit
+    )
+    found, _ = roles(text)
+    assert found == [
+        [(L, "市发展改革委")],
+        [(L, "市发展改革委")],
+        [(L, "市财政局"), (S, "市税务局")],
+        [],
+    ]
+
+
+def test_collectives_named_with_their_owner():
+    found, _ = roles(
+        "一、重点任务\n1.实施重点项目。(市发改委牵头,各县区政府、市政府有关工作部门分工负责)\n"
+    )
+    assert found == [[(L, "市发改委"), (S, "各县区政府"), (S, "市政府有关工作部门")]]
 
 
 def test_items_run_together_on_one_line():
@@ -217,6 +297,83 @@ TABLE_PIPE_BEFORE_CELLS = """\
 | 市财政局
 |
 """
+
+
+def test_table_whose_cells_ran_together():
+    # A web table copied with nothing between its cells: the header is cut at its label
+    # words, each row at its serial number, the sentence end and the unit names.
+    text = (
+        "2023年重点工作完成情况\n"
+        "类别序号重点工作内容牵头单位完成情况\n"
+        "经济发展1全年地区生产总值增长5%左右。县发展改革委全年增长5.2%,完成目标。\n"
+        "经济发展2新增城镇就业3000人。县人力社保局、县财政局全年新增4100人。\n"
+        "民生保障3完成老旧小区改造12个。县住房城乡建设委已完成改造。\n"
+    )
+    found, plan = roles(text)
+    assert plan.layout == "table"
+    assert [m.text for m in plan.measures] == [
+        "全年地区生产总值增长5%左右。",
+        "新增城镇就业3000人。",
+        "完成老旧小区改造12个。",
+    ]
+    assert found == [
+        [(L, "县发展改革委")],
+        [(L, "县人力社保局"), (L, "县财政局")],
+        [(L, "县住房城乡建设委")],
+    ]
+
+
+def test_table_whose_cells_are_set_apart_by_one_space():
+    text = (
+        "序号 重点任务 牵头单位 配合单位 完成时限\n"
+        "1 推进老旧小区改造 市住建局 市财政局、市发改委 2023年底\n"
+        "2 新增城镇就业5万人 市人社局 市财政局 2023年底\n"
+        "3 建设公共充电桩 市发改委 市供电公司 2023年10月\n"
+    )
+    found, plan = roles(text)
+    assert plan.layout == "table"
+    assert [m.timeline for m in plan.measures] == ["2023年底", "2023年底", "2023年10月"]
+    assert found == [
+        [(L, "市住建局"), (S, "市财政局"), (S, "市发改委")],
+        [(L, "市人社局"), (S, "市财政局")],
+        [(L, "市发改委"), (S, "市供电公司")],
+    ]
+
+
+def test_table_rows_flattened_with_spaces_and_the_units_last():
+    # A table whose rows lost their layout: the header names the unit columns last, each
+    # numbered task ends with its unit cells, the first sometimes glued to the sentence.
+    text = (
+        "附件 重点任务分工 主要任务 具体内容 牵头部门 配合部门\n"
+        "一、推进城市更新\n"
+        "1、推进老旧小区改造,完成改造30个. 市住建局、市发改委 市直有关部门\n"
+        "2、建设公共充电设施.市发改委 市供电公司,各区政府\n"
+        "3、开展城市体检. 市住建局\n"
+    )
+    found, plan = roles(text)
+    assert [m.text for m in plan.measures] == [
+        "推进老旧小区改造,完成改造30个.",
+        "建设公共充电设施.",
+        "开展城市体检.",
+    ]
+    assert found == [
+        [(L, "市住建局"), (L, "市发改委"), (S, "市直有关部门")],
+        [(L, "市发改委"), (S, "市供电公司"), (S, "各区政府")],
+        [(L, "市住建局")],
+    ]
+
+
+def test_pipe_table_whose_merged_cells_were_dropped():
+    # Rows under a merged lead cell lost that cell: their later cells moved left, the gap
+    # went to the row's end. A cell that cannot be a unit is placed by its content.
+    text = (
+        "序号 | 项目内容 | 牵头单位 | 落实情况 |\n"
+        "1 | 免费接种流感疫苗2万人。 | 县卫生健康局 | 已完成。 |\n"
+        "2 | 开展结直肠癌筛查7400人。 | 已完成。完成率47%。 | |\n"
+        "3 | 培训应急救护人员235人。 | 县红十字会 | 已完成培训188人。 |\n"
+    )
+    found, _ = roles(text)
+    assert found == [[(L, "县卫生健康局")], [(L, "县卫生健康局")], [(L, "县红十字会")]]
 
 
 def test_table_one_cell_per_line():

@@ -160,7 +160,9 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
     for line, paragraph in _paragraphs(text):
         local_rule = False
         if resp.find_first_listed_rule(paragraph):
-            if resp.rule_holds_below(paragraph):
+            if resp.rule_holds_everywhere(paragraph):
+                rule_lines.append(0)
+            elif resp.rule_holds_below(paragraph):
                 rule_lines.append(line)
             else:
                 local_rule = True
@@ -172,13 +174,14 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
         elements.append(element)
 
     plan = CodedPlan(layout="narrative")
+    unit_columns = resp.unit_columns(text)
     seen_texts: set[str] = set()
     used_ids: set[str] = set()
     section_numbers: dict[int, int] = {}
     n_candidates = n_noted = 0
     for excluded, items in _sections(elements):
         for item, section_heading in items:
-            body, note_line, note = _measure_body(item)
+            body, note_line, note = _measure_body(item, unit_columns)
             units = list(note.units) if note else []
             if excluded and not units:
                 continue
@@ -388,10 +391,18 @@ def _full_text(element: _Element) -> str:
     return "".join(parts)
 
 
-def _measure_body(element: _Element) -> tuple[str, int, resp.Note | None]:
-    """(text without its note, source line of the note, the note)."""
+def _measure_body(
+    element: _Element, unit_columns: tuple[str, ...] = ()
+) -> tuple[str, int, resp.Note | None]:
+    """(text without its note, source line of the note, the note).
+
+    ``unit_columns``: the roles of a flattened table's unit columns, whose cells may close
+    the text (see :func:`responsibility.trailing_columns_note`).
+    """
     text = _full_text(element)
     note = resp.find_note(text, _paragraph_starts(element))
+    if (note is None or not note.units) and unit_columns:
+        note = resp.trailing_columns_note(text, unit_columns) or note
     if note is None:
         return strip_spaces(text), element.line, None
     line = _line_of_offset(element, min(note.start, max(len(text) - 1, 0)))

@@ -95,25 +95,36 @@ _LABEL_END = r"(?:\s*[:：]|】)\s*"
 
 
 @lru_cache(maxsize=1)
+def _level() -> str:
+    """An optional level before a label (省级牵头单位, 市级配合部门)."""
+    return rf"(?:{_alternation(t for t, _ in _terms('label_level'))})?"
+
+
+@lru_cache(maxsize=1)
 def _label_re() -> re.Pattern[str]:
-    return re.compile(rf"【?({_spaced(labels())}){_LABEL_END}")
+    return re.compile(rf"【?({_level()}{_spaced(labels())}){_LABEL_END}")
 
 
 def _label_role(matched: str) -> str:
-    """The role of a label as matched (spaces and 【 removed)."""
-    return labels()[re.sub(r"[\s【]", "", matched)]
+    """The role of a label as matched (spaces, 【 and a level before it removed)."""
+    label = re.sub(r"[\s【]", "", matched)
+    if label not in labels():
+        label = re.sub(f"^{_level()}", "", label)
+    return labels()[label]
 
 
 @lru_cache(maxsize=1)
 def _note_label_re() -> re.Pattern[str]:
     """A label that opens a responsibility note (one naming units, a division or officials)."""
     opening = [t for t, role in labels().items() if role not in ("timeline", "stop")]
-    return re.compile(rf"【?(?:{_spaced(opening)}){_LABEL_END}")
+    return re.compile(rf"【?{_level()}(?:{_spaced(opening)}){_LABEL_END}")
 
 
 @lru_cache(maxsize=1)
 def _label_at_start_re() -> re.Pattern[str]:
-    return re.compile(rf"^[{re.escape(OPEN_BRACKETS)}]?\s*(?:{_spaced(labels())}){_LABEL_END}")
+    return re.compile(
+        rf"^[{re.escape(OPEN_BRACKETS)}]?\s*{_level()}(?:{_spaced(labels())}){_LABEL_END}"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -194,7 +205,8 @@ def _lexicon_knows(name: str) -> bool:
 
 #: A collective of units or places (各有关部门, 相关盟市, 市直相关单位).
 _COLLECTIVE_RE = re.compile(
-    r"^(?:省|市|县|区)?(?:各|相关|有关|其他|其它|市直|县直|区直|省直|区属|市属)[^，,。；;]{0,10}?"
+    r"^(?:(?:省|市|县|区|州)(?:委|政府|人民政府|级)?)?"
+    r"(?:各|相关|有关|其他|其它|市直|县直|区直|省直|区属|市属)[^，,。；;]{0,10}?"
     r"(?:部门|单位|机构|盟市|市|县|区|旗|乡镇|街道|企业|国企|板块|园区|社区|村)$"
 )
 
@@ -600,7 +612,7 @@ def heading_assignment(heading: str) -> _Found | None:
     """
     match = _HEADING_ROLE_RE.match(vocabulary_simplified(squash_spaces(heading)))
     if match is None:
-        return None
+        return _unit_heading(heading)
     names = split_units(heading[: match.end(1)], conjunctions=True)
     if not names:
         return None
@@ -609,6 +621,24 @@ def heading_assignment(heading: str) -> _Found | None:
     if all(looks_like_unit(n) for n in names):
         return _Found([("lead", n, -1) for n in names], [])
     return None
+
+
+# A heading naming only units, before the items they are given (二、市财政局（3项）：).
+_UNIT_HEADING_TAIL_RE = re.compile(r"(?:[（(]\s*\d{1,3}\s*(?:项|条)\s*[）)])?\s*[:：]?\s*$")
+
+
+def _unit_heading(heading: str) -> _Found | None:
+    """A heading that is a unit's name, over the items that unit is given (a plan laid out
+    by department): the unit leads each; several units named together are responsible."""
+    text = squash_spaces(heading)
+    tail = _UNIT_HEADING_TAIL_RE.search(text)
+    names = split_units(text[: tail.start()] if tail else text)
+    if not names or not all(looks_like_unit(n) and not is_official(n) for n in names):
+        return None
+    if not any(_lexicon_knows(n) for n in names):
+        return None
+    role = "lead" if len(names) == 1 else "responsible"
+    return _Found([(role, n, -1) for n in names], [])
 
 
 # An official named with a title in a heading (刘忻市长, 王浩省长).
@@ -647,7 +677,11 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
         return Note(
             start, len(text), tuple(found.units), True, tuple(found.officials), found.timeline
         )
-    return _closing_sentence(text, simplified) or _opening_sentence(text, starts)
+    return (
+        _closing_sentence(text, simplified)
+        or _opening_sentence(text, starts)
+        or _units_before_colon(text, starts)
+    )
 
 
 _CLAUSE_END_RE = re.compile(r"[，,；;。：:]")
@@ -671,6 +705,30 @@ def _opening_sentence(text: str, starts: tuple[int, ...]) -> Note | None:
     return None
 
 
+_COLON_RE = re.compile(r"[:：]")
+_UNITS_BEFORE_COLON_MAX = 40
+_WORK_AFTER_COLON_MIN = 4
+
+
+def _units_before_colon(text: str, starts: tuple[int, ...]) -> Note | None:
+    """Units opening a paragraph before a colon, the work after it (市住建局：推进改造…;
+    市财政局、市发改委：保障资金): a list that does not say who leads."""
+    for start in starts:
+        colon = _COLON_RE.search(text, start, start + _UNITS_BEFORE_COLON_MAX)
+        # A paragraph that ends at the colon addresses the units (各区政府、市直各部门：).
+        if colon is None or len(strip_spaces(text[colon.end() :])) < _WORK_AFTER_COLON_MIN:
+            continue
+        names = located_units(text[start : colon.start()])
+        if (
+            names
+            and all(looks_like_unit(n) and not is_official(n) for n, _ in names)
+            and any(_lexicon_knows(n) for n, _ in names)
+        ):
+            units = tuple(("single", n, start + o) for n, o in names)
+            return Note(len(text), len(text), units, True)
+    return None
+
+
 def _bracketed_note(text: str, simplified: str) -> Note | None:
     """The last bracket group holding labels, or a sentence or unit list closing the measure."""
     closes = bracket_pairs(text)
@@ -687,8 +745,14 @@ def _bracketed_note(text: str, simplified: str) -> Note | None:
         if opens_with_label or (not closed and last_label > start):
             inner = text[start + 1 : close if closed else len(text)]
             found = label_units(inner, start + 1)
+            earlier = _earlier_sentence_notes(text, simplified, closes, start)
             return Note(
-                start, end, tuple(found.units), closed, tuple(found.officials), found.timeline
+                start,
+                end,
+                _union_units([*earlier.units, *found.units]),
+                closed,
+                tuple([*earlier.officials, *found.officials]),
+                found.timeline,
             )
         # A sentence in the last bracket, closed at the end of the measure or left open
         # there (（省财政厅牵头 with its bracket lost in copying).
@@ -707,6 +771,43 @@ def _bracketed_note(text: str, simplified: str) -> Note | None:
         if listed:
             return Note(start, end, tuple(listed), True)
     return None
+
+
+def _earlier_sentence_notes(
+    text: str, simplified: str, closes: dict[int, int], before: int
+) -> _Found:
+    """Labelled notes closing earlier sentences of a measure whose body is several
+    sub-tasks, each with its own note (…完成。（牵头单位：A）。…打造游园。（牵头单位：B）):
+    the measure's units are all of them."""
+    found = _Found([], [])
+    for start in sorted(closes):
+        close = closes[start]
+        if start >= before or close < 0:
+            continue
+        if not _note_label_re().match(simplified, _skip_spaces(simplified, start + 1)):
+            continue
+        ends = ("。", "；", ";")
+        after = strip_spaces(text[close + 1 : close + 3])
+        if not (text[:start].rstrip().endswith(ends) or after.startswith(ends)):
+            continue  # a labelled bracket inside a sentence is not a sub-task's note
+        inner = label_units(text[start + 1 : close], start + 1)
+        found.units.extend(inner.units)
+        found.officials.extend(inner.officials)
+    return found
+
+
+def _union_units(units: list[tuple[str, str, int]]) -> tuple[tuple[str, str, int], ...]:
+    """Units of several notes, each (role, unit) once; a unit leading one sub-task is not
+    also counted as supporting another."""
+    leads = {unit for role, unit, _ in units if role == "lead"}
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for role, unit, offset in units:
+        if (role, unit) in seen or (role != "lead" and unit in leads):
+            continue
+        seen.add((role, unit))
+        kept.append((role, unit, offset))
+    return tuple(kept)
 
 
 def _skip_spaces(text: str, at: int) -> int:
@@ -736,6 +837,8 @@ def _closing_sentence(text: str, simplified: str) -> Note | None:
     # Only the last clause can be the closing sentence; looking no further keeps long
     # paragraphs linear.
     offset = max(simplified.rfind("。", 0, len(simplified.rstrip("。；; "))), 0)
+    # A dash sets the role clauses apart as well (推进改造——市住建局牵头，市财政局配合).
+    offset = max(offset, simplified.rfind("——") + 1)
     match = _CLOSING_SENTENCE_RE.search(simplified, offset)
     if match is not None:
         start = match.start() + 1
@@ -750,6 +853,64 @@ def _closing_sentence(text: str, simplified: str) -> Note | None:
         return None
     # The clause stays part of the measure's text: it is a sentence, not an annotation.
     return Note(len(text), len(text), tuple(parsed.units), True, tuple(parsed.officials))
+
+
+@lru_cache(maxsize=1)
+def _column_header_re() -> re.Pattern[str]:
+    """A table header kept on one line, its unit columns last (主要任务 建设重点 牵头部门
+    配合部门), as a table flattened row by row with spaces between cells begins."""
+    unit_labels = _alternation(t for t, r in labels().items() if r in UNIT_ROLES)
+    return re.compile(
+        r"(?:^|\s)\S{0,6}(?:任务|措施|内容|重点|事项|工作|项目)\S{0,6}(?:\s+\S{1,8}){0,2}?"
+        rf"\s+(?P<labels>(?:{unit_labels})(?:\s+(?:{unit_labels})){{0,2}})\s*$"
+    )
+
+
+def unit_columns(text: str) -> tuple[str, ...]:
+    """Roles of the unit columns a flattened table's header names, in order (("lead",
+    "support") for …牵头部门 配合部门), or () where no such header line is found."""
+    for line in text.split("\n"):
+        match = _column_header_re().search(vocabulary_simplified(line.strip()))
+        if match:
+            return tuple(labels()[label] for label in match.group("labels").split())
+    return ()
+
+
+_LAST_TOKEN_RE = re.compile(r"\s+(\S+)$")
+_GLUED_AFTER_SENTENCE_RE = re.compile(r"[.。；;]([^\s.。；;]+)$")
+
+
+def trailing_columns_note(text: str, columns: tuple[str, ...]) -> Note | None:
+    """Unit cells closing a measure's text, as a table row flattened with spaces between
+    cells leaves them (推进湘江新区建设. 省发改委、长沙市政府 省直有关部门), read in the
+    order of the header's unit columns; the first may follow the sentence with no space
+    (…示范区建设.省科技厅 …)."""
+    cells: list[tuple[str, int]] = []
+    rest = text.rstrip()
+    while len(cells) < len(columns):
+        last = _LAST_TOKEN_RE.search(rest)
+        if last and _is_unit_cell(last.group(1)):
+            cells.insert(0, (last.group(1), last.start(1)))
+            rest = rest[: last.start()].rstrip()
+            continue
+        glued = _GLUED_AFTER_SENTENCE_RE.search(rest)
+        if glued and len(rest) - len(glued.group(1)) > 4 and _is_unit_cell(glued.group(1)):
+            cells.insert(0, (glued.group(1), glued.start(1)))
+            rest = rest[: glued.start(1)]
+        break
+    if not cells:
+        return None
+    units = [
+        (role, unit, at + offset)
+        for role, (cell, at) in zip(columns, cells, strict=False)
+        for unit, offset in located_units(cell)
+    ]
+    return Note(len(rest), len(text), tuple(units), True)
+
+
+def _is_unit_cell(cell: str) -> bool:
+    names = split_units(cell)
+    return bool(names) and _units_of_a_list(names) and not any(is_official(n) for n in names)
 
 
 def find_first_listed_rule(text: str) -> list[tuple[int, int]]:
@@ -775,6 +936,19 @@ def rule_holds_below(text: str) -> bool:
         if not _label_re().search(before) and not _verb_re().search(before):
             return True
     return False
+
+
+_DOCUMENT_NOTE_RE = re.compile(
+    r"^\s*[（(]?(?:注|备注|说明|附注|填表说明)\s*[0-9０-９]*[）)]?\s*[:：]"
+)
+
+
+def rule_holds_everywhere(paragraph: str) -> bool:
+    """Whether a paragraph states a first-listed rule for the whole document: a note set
+    apart from the measures (注：列第一位的为牵头单位), often under the table it explains."""
+    return bool(_DOCUMENT_NOTE_RE.match(vocabulary_simplified(paragraph))) and bool(
+        find_first_listed_rule(paragraph)
+    )
 
 
 def remove_first_listed_rule(text: str) -> str:

@@ -1,6 +1,6 @@
 """Responsibility tables flattened to text (the *table* layout).
 
-Three flattenings are read:
+Four flattenings are read:
 
 - **tab-led cells**: a table exported from a word processor becomes one tab-led line per
   cell, with a blank line between rows; a cell's text wrapped in the original continues
@@ -9,7 +9,10 @@ Three flattenings are read:
 - **aligned columns**: text laid out from PDF, one line per row with cells set apart by runs
   of spaces or full-width spaces; blank cells vanish, so the cells of a short row are placed
   by their content (numbers, unit lists the lexicon knows, time limits) and, where the
-  columns line up, by where they start (see :func:`_aligned_table`).
+  columns line up, by where they start (see :func:`_aligned_table`);
+- **cells run together**: a web table copied with nothing between its cells, a header line
+  of label words (类别序号重点督办内容牵头单位完成情况) and one line per row, each row cut
+  by what its columns hold (see :func:`_glued_table`).
 
 A unit name wrapped onto the next line of a cell is joined where the lexicon says the
 joined name is a unit and the pieces are not two units each written with its place (市委 /
@@ -37,12 +40,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import combinations
 
 from agencygraph.agencies import normalize_name, resolve
 from agencygraph.parse import responsibility as resp
-from agencygraph.parse._records import Assignment, CodedPlan, Measure, Official
+from agencygraph.parse._records import Assignment, CodedPlan, Measure, Official, parse_terms
 from agencygraph.parse._text import (
     CLOSE_BRACKETS,
     LEVEL1_RE,
@@ -59,10 +62,14 @@ from agencygraph.parse._text import (
 # Header vocabulary besides the role labels of data/role_terms.csv, most specific first: a
 # header cell takes the first column kind it matches.
 _HEADER_KINDS = (
+    # progress columns of a progress report (当前进度), not deadlines
+    ("remark", re.compile(r"当前进度|进度情况|进展情况|完成进度")),
     ("timeline", re.compile(r"时间|进度|时限|期限|时序")),
     ("serial", re.compile(r"^(序号|编号|序)$")),
+    # the measure itself, though its header names a project (项目内容, 项目名称)
+    ("measure", re.compile(r"内容|具体措施|(?:项目|任务|事项|指标)名称")),
     ("outline", re.compile(r"类别|分类|领域|板块|方面|项目")),
-    ("measure", re.compile(r"分解|具体|措施|内容|举措|任务|事项|工作|要求|指标|目标")),
+    ("measure", re.compile(r"分解|具体|措施|内容|举措|任务|事项|工作|要求|指标|目标|实事")),
     ("remark", re.compile(r"备注|说明|完成情况|落实情况|进展")),
 )
 # A header cell naming the measure column itself rather than a category spanning others.
@@ -226,7 +233,207 @@ def _table_rows(text: str) -> _Table | None:
                 ]
                 if data:
                     return _Table(row, data)
-    return _cell_stream_table(text) or _aligned_table(text.split("\n"))
+    lines = text.split("\n")
+    return (
+        _cell_stream_table(text)
+        or _aligned_table(lines)
+        or _single_spaced_table(lines)
+        or _glued_table(text)
+    )
+
+
+_SINGLE_SPACE_RE = re.compile(r"(?<=\S) (?=\S)")
+
+
+def _single_spaced_table(lines: list[str]) -> _Table | None:
+    """A table whose cells are set apart by one space only (a web or PDF copy that lost its
+    layout): read as an aligned table once the single spaces are widened, if a header line
+    of labels set apart by single spaces, 序号 first, opens it. Chinese cells hold no
+    spaces, so a space is a cell boundary; rows whose cells do not fit are placed by
+    content. Without a serial column the rows are numbered items, read by the outline
+    (see :func:`responsibility.trailing_columns_note`)."""
+    start = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if " " in line.strip()
+            and _HEADER_SERIAL_RE.match(line.split()[0])
+            and _is_header(_pieces(_SINGLE_SPACE_RE.sub("  ", line)))
+        ),
+        None,
+    )
+    if start is None:
+        return None
+    widened = lines[:start] + [_SINGLE_SPACE_RE.sub("  ", line) for line in lines[start:]]
+    table = _aligned_table(widened)
+    if table is not None:
+        table.flags.add("single_spaced_cells")
+    return table
+
+
+# -- tables whose cells ran together --------------------------------------------------------
+
+# Header words besides the role labels, for cutting a header whose cells ran together
+# (类别序号重点督办内容牵头单位全年完成情况): the words that end or open a header cell.
+_GLUED_HEADER_WORDS = (
+    "序号",
+    "编号",
+    "完成时限",
+    "完成时间",
+    "时间节点",
+    "时限要求",
+    "工作进度",
+    "进展情况",
+    "完成情况",
+    "落实情况",
+    "全年完成情况",
+    "备注",
+)
+_GLUED_HEADER_MAX = 60
+_GLUED_SERIAL_LEAD_RE = re.compile(r"^(\D{0,30}?)([0-9０-９]{1,3})(?![0-9０-９.．%％年月日])")
+_GLUED_UNIT_MAX = 16
+_SENTENCE_ENDS = "。；;！!？?"
+_GLUED_STOP_RE = re.compile(r"[0-9０-９%％、，,。；;：:！!？?“”\"\s]")
+
+
+@lru_cache(maxsize=1)
+def _glued_header_re() -> re.Pattern[str]:
+    words = sorted(
+        {*resp.labels(), *_GLUED_HEADER_WORDS},
+        key=len,
+        reverse=True,
+    )
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _glued_header(line: str, number: int) -> Row | None:
+    """A header line whose cells ran together, cut at the label words it holds."""
+    label = simplified(line.strip())
+    if (
+        not label
+        or len(label) > _GLUED_HEADER_MAX
+        or re.search(r"\s", label)
+        or _HEADER_PUNCT_RE.search(label)
+    ):
+        return None
+    cells, at = [], 0
+    for match in _glued_header_re().finditer(label):
+        if match.start() > at:
+            cells.append(label[at : match.start()])
+        cells.append(match.group())
+        at = match.end()
+    if at < len(label):
+        cells.append(label[at:])
+    if len(cells) < 3 or any(len(c) > _HEADER_CELL_MAX for c in cells):
+        return None
+    # Only a line with a whole unit-column label (牵头单位, 责任部门) and another column's
+    # word (序号, 完成时限) is a header, never a title that holds 分工.
+    suffixes = tuple(t for t, _ in resp.role_terms()["label_suffix"])
+    if not any(c in resp.labels() and c.endswith(suffixes) for c in cells) or not any(
+        c in _GLUED_HEADER_WORDS for c in cells
+    ):
+        return None
+    row = [_Cell([c], number) for c in cells]
+    return row if _header_kinds(row) is not None else None
+
+
+def _leading_unit(text: str) -> int:
+    """Length of the unit name opening ``text`` (0 if none): the longest name the lexicon
+    knows, else the longest that reads as a unit, cut where a shorter one is followed by
+    another unit's level (区发展改革委区财政局)."""
+    stop = _GLUED_STOP_RE.search(text)
+    span = text[: min(stop.start() if stop else len(text), _GLUED_UNIT_MAX)]
+    ends = [n for n in range(2, len(span) + 1) if resp.looks_like_unit(span[:n])]
+    known = [n for n in ends if resolve(span[:n]).agency_type is not None]
+    if known:
+        return known[-1]
+    for n in ends:
+        if n >= 3 and span[n : n + 1] in resp.UNIT_STARTS and any(e > n + 2 for e in ends):
+            return n
+    return ends[-1] if ends else 0
+
+
+def _leading_unit_list(text: str) -> int:
+    """Length of the list of units (joined by 、 or ，) opening ``text``."""
+    at = 0
+    while True:
+        length = _leading_unit(text[at:])
+        if not length:
+            return at
+        end = at + length
+        if end < len(text) and text[end] in "、，," and _leading_unit(text[end + 1 :]):
+            at = end + 1
+            continue
+        return end
+
+
+def _glued_row(line: str, number: int, kinds: list[str]) -> Row | None:
+    """A data row whose cells ran together, cut by what each column holds: outline text,
+    a serial number, the measure (to the sentence end where units begin), unit lists, and
+    the rest of the line in the last column."""
+    text = line.strip()
+    cells: dict[int, str] = {}
+    at = 0
+    measure_col = kinds.index("measure")
+    if "serial" in kinds:
+        serial = _GLUED_SERIAL_LEAD_RE.match(text)
+        if serial is None:
+            return None
+        serial_col = kinds.index("serial")
+        outline = [i for i in range(serial_col) if kinds[i] == "outline"]
+        if serial.group(1):
+            if not outline:
+                return None
+            cells[outline[0]] = serial.group(1)
+        cells[serial_col] = serial.group(2)
+        at = serial.end()
+    unit_cols = [
+        i for i, k in enumerate(kinds) if i > measure_col and k in ("lead", "support", "single")
+    ]
+    rest = text[at:]
+    starts = [
+        i + 1 for i, ch in enumerate(rest) if ch in _SENTENCE_ENDS and _leading_unit(rest[i + 1 :])
+    ]
+    if not starts or not unit_cols:
+        return None
+    cells[measure_col] = rest[: starts[0]]
+    at = starts[0]
+    for col in unit_cols:
+        length = _leading_unit_list(rest[at:])
+        if not length:
+            break
+        cells[col] = rest[at : at + length]
+        at += length
+    if at < len(rest) and unit_cols[-1] + 1 < len(kinds):
+        cells[len(kinds) - 1] = rest[at:]
+    return [_Cell([cells.get(i, "")], number) for i in range(len(kinds))]
+
+
+def _glued_table(text: str) -> _Table | None:
+    """A table copied from a web page with its cells run together: a header line of label
+    words with nothing between them, then one line per row. Each row is cut by what each
+    column holds; lines that do not read as a row are left out (and warned about)."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        header = _glued_header(line, index + 1)
+        if header is None:
+            continue
+        kinds = _header_kinds(header) or []
+        table = _Table(header, [])
+        for number, row_line in enumerate(lines[index + 1 :], start=index + 2):
+            if not row_line.strip():
+                continue
+            row = _glued_row(row_line, number, kinds)
+            if row is None:
+                if table.rows:
+                    table.warnings.append((number, "line not read as a table row"))
+                continue
+            table.rows.append(row)
+        if table.rows:
+            table.flags.add("glued_cells")
+            table.doubtful_rows = len(table.rows)
+            return table
+    return None
 
 
 # -- tables flattened to a stream of cells -------------------------------------------------
@@ -246,6 +453,7 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int]]:
     are used.
     """
     lines = text.split("\n")
+    boilerplate = parse_terms().get("boilerplate", ())
     pipe_led = sum(bool(_PIPE_LED_RE.match(line)) for line in lines) >= 3
     bare = sum(bool(_BARE_PIPE_RE.match(line)) for line in lines) >= 3
     cells: list[_Cell] = []
@@ -267,6 +475,8 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int]]:
             line = led.group(1)
             open_cell = None
         line = line.rstrip("|｜").strip()
+        if simplified(line).startswith(boilerplate):
+            continue  # web page residue (分享到, 打印本页) is no cell
         if open_cell is not None and (pipe_led or bare):
             open_cell.lines.append(line)
             continue
@@ -389,6 +599,56 @@ def _numbered_rows(header: Row, roles: list[str], body: list[_Cell]) -> _Table |
     return table if len(table.rows) >= 2 else None
 
 
+def _stacked_rows(row: Row, roles: list[str]) -> list[Row]:
+    """A numbered row of a cell stream with more cells than columns, read by content.
+
+    Units stacked one per paragraph in their cell (县水务局 / 县住建局) join into one unit
+    cell; a measure wrapped over paragraphs joins into one measure cell; a sentence after
+    the row's units or deadline starts a sub-row of the same number (its merged cells
+    blank, to be carried down). Only for tables with one unit column: with two, which
+    stacked unit belongs to which column cannot be read.
+    """
+    units_at = [i for i, r in enumerate(roles) if r in ("lead", "support", "single")]
+    measure_col = roles.index("measure")
+    if len(units_at) != 1 or units_at[0] < measure_col or len(row) <= measure_col:
+        return [row]
+    rows: list[Row] = []
+    current: Row = list(row[: measure_col + 1])
+    stacked: list[_Cell] = []
+    after_measure = False
+
+    def flush_units() -> None:
+        if stacked:
+            joined = "、".join(squash_spaces(c.text) for c in stacked)
+            current.append(_Cell([joined], stacked[0].line, [stacked[0].line]))
+            stacked.clear()
+
+    for cell in row[measure_col + 1 :]:
+        text = squash_spaces(cell.text)
+        # A cell ending in a full stop is a sentence, whatever its last words name.
+        if not text.endswith("。") and _unit_like(text):
+            stacked.append(cell)
+            after_measure = True
+            continue
+        flush_units()
+        timeline = len(text) <= _HEADER_CELL_MAX and bool(_TIMELINE_RE.search(text))
+        sentence = not timeline and (
+            text.endswith(("。", "；", ";")) or len(text) > _HEADER_CELL_MAX
+        )
+        if sentence and not after_measure:
+            current[-1] = _Cell([*current[-1].lines, *cell.lines], current[-1].line)
+            continue
+        if sentence:
+            rows.append(current)
+            current, after_measure = [cell], False
+            continue
+        current.append(cell)
+        after_measure = True
+    flush_units()
+    rows.append(current)
+    return rows
+
+
 def _cell_stream_table(text: str) -> _Table | None:
     """A table flattened one cell per paragraph (see :func:`_cell_stream`).
 
@@ -462,6 +722,11 @@ def _cell_stream_table(text: str) -> _Table | None:
         return _numbered_rows(header, roles, body)
     else:
         groups = [(body[i : i + n], False) for i in range(0, len(body), n)]
+    groups = [
+        (part, section)
+        for row, section in groups
+        for part in ([row] if section or len(row) <= n else _stacked_rows(row, roles))
+    ]
     rows_found = [g for g, section in groups if not section]
     if len(rows_found) < 2:
         return None
@@ -899,7 +1164,7 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
     plan.warnings.extend(table.warnings)
     plan.flags.update(table.flags)
     rule_lines = [
-        number
+        0 if resp.rule_holds_everywhere(line) else number
         for number, line in enumerate(text.split("\n"), start=1)
         if resp.find_first_listed_rule(line)
     ]
@@ -914,6 +1179,22 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
     for cells in rows:
         if len(cells) != width:
             plan.warnings.append((cells[0].line, f"row has {len(cells)} cells, {width} expected"))
+        filled = len(cells)
+        while filled > 1 and cells[filled - 1].blank:
+            filled -= 1
+        texts = [squash_spaces(c.text) for c in cells[:filled]]
+        misfit = any(
+            text and _fit(role, text) is None for role, text in zip(roles, texts, strict=False)
+        )
+        if filled < width and misfit:
+            # A short row lost its merged (blank) cells, or had them moved to its end, so a
+            # cell stands in a column it cannot belong to: place its cells by content.
+            cells = cells[:filled]
+            placed, _ = _place(texts, [0] * filled, roles, None)
+            full = [_Cell([], cells[0].line) for _ in range(width)]
+            for column, cell in zip(placed, cells, strict=True):
+                full[column] = cell
+            cells = full
         by_role: dict[str, list[_Cell]] = {}
         for role, cell in zip(roles, cells, strict=False):
             by_role.setdefault(role, []).append(cell)
