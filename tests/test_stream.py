@@ -33,7 +33,7 @@ def test_streamed_tables_equal_the_whole_build_byte_for_byte(corpus, tmp_path, m
     whole, chunked = tmp_path / "whole", tmp_path / "chunked"
     build(ag.parse_corpus([corpus]), tables_dir=whole, tables_only=True, null_samples=30)
     written = build_streamed(
-        [corpus], tables_dir=chunked, chunk_size=9, null_samples=30, metric_chunk=6
+        [corpus], tables_dir=chunked, chunk_size=9, null_samples=30, metric_chunk=6, jobs=2
     )
     names = sorted(p.name for p in whole.iterdir())
     assert sorted(p.name for p in written) == names

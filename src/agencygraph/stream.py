@@ -234,9 +234,13 @@ def build_streamed(
                 first["file"],
                 f"{first['reason']} (and {len(paths) - 1} other file(s) rejected: no plan coded)",
             )
-        for path in spilled:
-            writer.append("measures", _with_themes(pd.read_pickle(path), frequencies))
+        themed = _in_order(
+            _themes_of_spilled, spilled, jobs, initializer=_use_frequencies, initargs=(frequencies,)
+        )
+        for path, measures in zip(spilled, themed, strict=True):
+            writer.append("measures", measures)
             path.unlink()
+        del frequencies
         say("themes assigned")
         agencies = _sorted_concat(kept_agencies, ["agency_id"])
         writer.append("agencies", agencies)
@@ -249,12 +253,29 @@ def build_streamed(
         )
         del kept_docs, kept_assignments, kept_agencies
         for name, frame in streamed_metric_tables(
-            slim, n=null_samples, seed=seed, chunk=metric_chunk or chunk_size, say=say
+            slim,
+            n=null_samples,
+            seed=seed,
+            chunk=metric_chunk or chunk_size,
+            say=say,
+            jobs=jobs,
         ):
             writer.append(name, frame)
         return writer.commit()
     finally:
         writer.discard()
+
+
+_FREQUENCIES: list[GramFrequencies] = []
+
+
+def _use_frequencies(frequencies: GramFrequencies) -> None:
+    """Give a worker process the corpus's n-gram frequencies (sent once, not per chunk)."""
+    _FREQUENCIES[:] = [frequencies]
+
+
+def _themes_of_spilled(path: Path) -> pd.DataFrame:
+    return _with_themes(pd.read_pickle(path), _FREQUENCIES[0])
 
 
 def _with_themes(measures: pd.DataFrame, frequencies: GramFrequencies) -> pd.DataFrame:
@@ -346,15 +367,23 @@ def _louvain_share(n_total: int, n_chunk: int):
 
 
 def streamed_metric_tables(
-    coded, *, n: int | None = None, seed: int | None = None, chunk: int = 2000, say=None
+    coded,
+    *,
+    n: int | None = None,
+    seed: int | None = None,
+    chunk: int = 2000,
+    say=None,
+    jobs: int = 1,
 ) -> Iterator[tuple[str, pd.DataFrame]]:
     """The tables of :func:`agencygraph.compare.metric_tables`, per-document ones in chunks.
 
     Yields ``(name, frame)`` pairs, a table's chunks in ``doc_id`` order, so that the
     chunks of a table concatenated equal the whole table. The null model's samples per
     document (``budget // n_docs``) and Louvain draws are those of the whole corpus.
+    ``jobs`` worker processes (0: one per core) compute chunks side by side, a few at a
+    time, so memory stays bounded; the tables do not depend on it.
     """
-    from agencygraph.compare import _PAIR_COLUMNS, metric_tables
+    from agencygraph.compare import metric_tables
     from agencygraph.graph import ROLES, select_assignments
 
     n = settings.NULL_SAMPLES if n is None else int(n)
@@ -372,21 +401,18 @@ def streamed_metric_tables(
     budget = settings.NULL_BUDGET if settings.NULL_BUDGET is not None else None
     budget = settings.NULL_FULL_DOCS * n if budget is None else int(budget)
     share = budget // len(docs)
-    pooled = {"type_centrality", *_PAIR_COLUMNS}
     codes, labels = pd.factorize(assignments["doc_id"], sort=True)
     order = np.argsort(codes, kind="stable")
     bounds = np.searchsorted(codes[order], np.arange(len(labels) + 1))
     position = {d: i for i, d in enumerate(labels)}
     parts = np.array_split(np.asarray(docs, dtype=object), max(1, len(docs) // size))
-    names = None
-    for k, part in enumerate(parts):
+
+    def task(k: int) -> tuple:
         # Every document of the chunk, with the rows of the others whose doc_id sorts
         # between (documents without selectable assignments): their rows stay in place.
-        lo, hi = position[part[0]], position[part[-1]] + 1
-        if k == 0:
-            lo = 0
-        if k == len(parts) - 1:
-            hi = len(labels)
+        part = parts[k]
+        lo = 0 if k == 0 else position[part[0]]
+        hi = len(labels) if k == len(parts) - 1 else position[part[-1]] + 1
         rows = np.sort(order[bounds[lo] : bounds[hi]])
         chunk_docs = set(labels[lo:hi])
         sub = _Slim(
@@ -396,20 +422,52 @@ def streamed_metric_tables(
             if "doc_id" in coded.agencies
             else coded.agencies,
         )
-        with _louvain_share(len(docs), len(part)):
-            tables = metric_tables(
-                sub, n=n, seed=seed, budget=share * len(part), pair_tables=False, pooled=False
-            )
-        names = list(tables)
-        for name, frame in tables.items():
-            if name not in pooled:
-                yield name, frame
+        return sub, n, seed, share * len(part), len(docs), len(part)
+
+    done = 0
+    for k, tables in enumerate(_in_order(_chunk_tables, map(task, range(len(parts))), jobs)):
+        yield from tables.items()
+        done += len(parts[k])
         if say:
-            say(f"metric tables: {sum(len(p) for p in parts[: k + 1])} of {len(docs)} plans")
-    yield from _pooled_tables(coded, len(docs), seed, names)
+            say(f"metric tables: {done} of {len(docs)} plans")
+    yield from _pooled_tables(coded, len(docs), seed)
 
 
-def _pooled_tables(coded, n_docs: int, seed: int, names: list[str]):
+def _chunk_tables(args: tuple) -> dict[str, pd.DataFrame]:
+    """The per-document metric tables of one chunk (run in a worker process)."""
+    from agencygraph.compare import _PAIR_COLUMNS, metric_tables
+
+    sub, n, seed, budget, n_total, n_part = args
+    with _louvain_share(n_total, n_part):
+        tables = metric_tables(sub, n=n, seed=seed, budget=budget, pair_tables=False, pooled=False)
+    return {name: frame for name, frame in tables.items() if name not in _PAIR_COLUMNS}
+
+
+def _in_order(func, tasks: Iterator, jobs: int, initializer=None, initargs=()) -> Iterator:
+    """``map(func, tasks)`` on ``jobs`` processes (0: one per core), in order, with at most
+    one task per worker waiting beside the running ones (bounded memory)."""
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = (os.cpu_count() or 1) if jobs == 0 else max(1, int(jobs))
+    if workers == 1:
+        if initializer is not None:
+            initializer(*initargs)
+        yield from map(func, tasks)
+        return
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=initializer, initargs=initargs
+    ) as pool:
+        pending: deque = deque()
+        for task in tasks:
+            pending.append(pool.submit(func, task))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _pooled_tables(coded, n_docs: int, seed: int):
     """``type_centrality`` of the whole corpus, and the place × place tables (empty past
     ``PAIR_TABLES_MAX_DOCS``, as the whole build writes them)."""
     from agencygraph.compare import _skipped_pairs, metric_tables
