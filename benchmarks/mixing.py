@@ -2,23 +2,30 @@
 
 Usage (from the repository root)::
 
-    python benchmarks/mixing.py --plans 40 --chains 200 --rounds 120
+    PYTHONPATH=src python benchmarks/mixing.py --plans 30
 
 For each of ``--plans`` synthetic plans (the benchmark corpus, seed 1) and the bundled
-plans, ``--chains`` chains start from the observed role matrix and run ``--rounds``
-global curveball rounds (:func:`agencygraph._curveball.curveball_chains`). For every
-index of :data:`agencygraph.metrics.NETWORK_INDICES` but Louvain's, at each round t:
+plans, chains start from the observed role matrix and run global curveball rounds
+(:func:`agencygraph._curveball.curveball_chains`, one sample per round). For every index
+of :data:`agencygraph.metrics.NETWORK_INDICES` that the curveball can change (Louvain's
+two left out: too slow to recompute every round):
 
-- **bias**: ``|mean over chains in the 5-round window of t - mean over the second half of
-  the rounds| / sd over the second half`` (how far the chains still are from where they
-  settle; the standard error of a window mean is ``1 / sqrt(5 × chains)`` sd);
-- **autocorrelation** at lag t of one chain's series after the last third of rounds
-  (pooled over chains).
+- **burn-in**: ``--start-chains`` independent chains (1,000) run ``--start-rounds``
+  rounds (600); their mean in windows of 10 rounds is compared with the mean of the last
+  third of the rounds; the burn-in needed is the first round after which every window is
+  within 0.1 stationary sd of it (the standard error of a window mean is at most
+  ``1 / sqrt(1000)`` = 0.03 sd, however autocorrelated the rounds);
+- **integrated autocorrelation time** τ (in rounds): ``--chains`` chains run ``--rounds``
+  rounds after a burn-in of 400; τ = draws / ESS, the ESS of
+  :func:`agencygraph.metrics.effective_sample_size` (Geyer's initial positive sequence,
+  pooled over chains). A chain thinned every ``thin`` rounds gives draws whose ESS is
+  about ``n × min(1, thin / τ)``.
 
-It prints, per index, the first round at which the bias stays below 0.1 sd (the
-burn-in needed) and the first lag at which the autocorrelation falls below 0.1 (the
-thinning needed), the maximum over plans — the figures behind ``NULL_REDUCED_BURN_IN``
-and ``NULL_REDUCED_THIN`` in :mod:`agencygraph.metrics` (recorded in ``RESULTS.md``).
+It prints the median, 95th percentile and maximum over plans of both, per index, and for
+each candidate ``thin`` the median and 5th percentile over plans of ESS / n for a
+chain thinned that much (τ of the thinned draws measured the same way) — the figures
+behind :data:`agencygraph.metrics.NULL_BURN_IN`, ``NULL_THIN`` and ``NULL_REDUCED_THIN``
+(recorded in ``benchmarks/RESULTS.md`` and ``docs/methods.md`` section 4).
 """
 
 from __future__ import annotations
@@ -32,76 +39,92 @@ import numpy as np
 
 import agencygraph as ag
 from agencygraph import metrics as M
-from agencygraph._curveball import curveball_chains
-from agencygraph.graph import select_assignments
+from agencygraph._curveball import STACK_INDICES, curveball_chains, stack_indices
+from agencygraph.graph import ROLES, select_assignments
 from agencygraph.synth import write_synthetic_corpus
 
-INDICES = [
-    i for i in M.NETWORK_INDICES if i not in ("modularity", "n_communities", *M.NULL_INVARIANT)
-]
+INDICES = [i for i in STACK_INDICES if i not in M.NULL_INVARIANT]
+THINS = (1, 5, 10, 20, 40)
 
 
-def _series(R, masks, chains, rounds, seed):
-    S = curveball_chains(R, chains * rounds, n_chains=chains, burn_in=0, thin=1, seed=seed)
+def _values(R, masks, chains, rounds, burn_in, thin, seed):
+    S = curveball_chains(R, chains * rounds, n_chains=chains, burn_in=burn_in, thin=thin, seed=seed)
     party, union = masks
-    values = M._index_stack(
-        S, party=party, union=union, projection="newman", seeds=[0] * len(S), louvain=0
-    )
-    # sample s is chain s % chains at round s // chains
+    values = stack_indices(S, party=party, union=union)
+    # sample s is chain s % chains at its (s // chains)-th draw
     return {i: values[i].reshape(rounds, chains) for i in INDICES}
 
 
-def _first_below(x: np.ndarray, limit: float) -> int:
-    above = np.flatnonzero(~(x < limit))
-    return int(above[-1] + 1) if len(above) else 0
+def _burn_in(mean: np.ndarray, sd: float) -> int | None:
+    """First round after which every 10-round window of the chains' mean is within 0.1
+    sd of the mean of the last third of the rounds."""
+    rounds = len(mean)
+    if not sd > 1e-9:
+        return None
+    stationary = mean[2 * rounds // 3 :].mean()
+    window = mean[: rounds // 10 * 10].reshape(-1, 10).mean(axis=1)
+    far = np.flatnonzero(np.abs(window - stationary) / sd >= 0.1)
+    return int((far[-1] + 1) * 10) if len(far) else 0
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--plans", type=int, default=40)
-    ap.add_argument("--chains", type=int, default=200)
-    ap.add_argument("--rounds", type=int, default=120)
+    ap.add_argument("--plans", type=int, default=30)
+    ap.add_argument("--chains", type=int, default=20)
+    ap.add_argument("--rounds", type=int, default=600)
+    ap.add_argument("--start-chains", type=int, default=1000)
+    ap.add_argument("--start-rounds", type=int, default=600)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         out = write_synthetic_corpus(args.plans, seed=1, out=Path(tmp))
         corpora = [ag.parse_corpus(sorted(out.glob("syn*.txt")), themes=False), ag.parse_corpus()]
     burn = {i: [] for i in INDICES}
-    lag = {i: [] for i in INDICES}
+    tau = {i: [] for i in INDICES}
+    thinned = {(i, t): [] for i in INDICES for t in THINS}
+    n_plans = 0
     for coded in corpora:
-        sel, _ = select_assignments(coded.assignments, docs=None, roles=M.ROLES, inherited=True,
-                         node="agency_id")  # fmt: skip
+        sel, _ = select_assignments(coded.assignments, docs=None, roles=ROLES, inherited=True,
+                                    node="agency_id")  # fmt: skip
         type_of, system_of = M._agency_lookup(coded.assignments, coded.agencies)
         for R, rows, _ in M._role_matrices_of(sel).values():
+            if R.shape[0] < 2:
+                continue
+            n_plans += 1
             masks = M._masks(rows, type_of, system_of)
-            series = _series(R, masks, args.chains, args.rounds, seed=1)
-            for index, x in series.items():
-                if not np.isfinite(x).all():
+            # the chains' mean at each round, over --start-chains independent chains
+            total = {i: np.zeros(args.start_rounds) for i in INDICES}
+            for batch in range(args.start_chains // 100):
+                start = _values(R, masks, 100, args.start_rounds, 0, 1, seed=100 + batch)
+                for i in INDICES:
+                    total[i] += start[i].sum(axis=1)
+            long = _values(R, masks, args.chains, args.rounds, 400, 1, seed=2)
+            for index in INDICES:
+                x = long[index]
+                mean = total[index] / (args.start_chains // 100 * 100)
+                b = _burn_in(mean, float(x.std()))
+                if b is None or not np.isfinite(x).all() or x.std() <= 1e-9:
                     continue
-                stationary = x[args.rounds // 2 :]
-                sd = stationary.std()
-                if sd <= 1e-9:
-                    continue
-                # chain means over windows of 5 rounds, against the second half's mean
-                window = x[: args.rounds // 5 * 5].mean(axis=1).reshape(-1, 5).mean(axis=1)
-                bias = np.repeat(np.abs(window - stationary.mean()) / sd, 5)
-                burn[index].append(_first_below(bias, 0.1))
-                tail = x[2 * args.rounds // 3 :]
-                tail = (tail - tail.mean(axis=0)) / np.where(
-                    tail.std(axis=0) > 0, tail.std(axis=0), 1
-                )
-                acf = np.array(
-                    [1.0] + [float((tail[t:] * tail[:-t]).mean()) for t in range(1, len(tail) // 2)]
-                )
-                lag[index].append(_first_below(acf, 0.1))
-    print(f"{'index':22s} {'plans':>5s} {'burn-in p50':>11s} {'p95':>5s} {'max':>5s}"
-          f" {'lag p50':>8s} {'p95':>5s} {'max':>5s}")  # fmt: skip
+                burn[index].append(b)
+                tau[index].append(x.size / M.effective_sample_size(x))
+                for t in THINS:
+                    y = x[::t]
+                    thinned[index, t].append(M.effective_sample_size(y) / y.size)
+    print(f"{n_plans} plans; tau in rounds; ESS/n of a chain thinned every t rounds")
+    head = " ".join(f"{'t=' + str(t) + ' p50/p5':>14s}" for t in THINS)
+    print(f"{'index':20s} {'n':>3s} {'burn p50':>8s} {'p95':>4s} {'max':>4s} "
+          f"{'tau p50':>7s} {'p95':>5s} {'max':>5s} {head}")  # fmt: skip
     for index in INDICES:
-        b, g = np.array(burn[index]), np.array(lag[index])
+        b, g = np.array(burn[index]), np.array(tau[index])
         if not len(b):
             continue
+        cells = " ".join(
+            f"{np.median(thinned[index, t]):7.2f}/{np.percentile(thinned[index, t], 5):5.2f} "
+            for t in THINS
+        )
         print(
-            f"{index:22s} {len(b):5d} {np.median(b):11.0f} {np.percentile(b, 95):5.0f} "
-            f"{b.max():5d} {np.median(g):8.0f} {np.percentile(g, 95):5.0f} {g.max():5d}"
+            f"{index:20s} {len(b):3d} {np.median(b):8.0f} {np.percentile(b, 95):4.0f} "
+            f"{b.max():4d} {np.median(g):7.1f} {np.percentile(g, 95):5.1f} {g.max():5.1f} "
+            f"{cells}"
         )
     sys.stdout.flush()
 

@@ -239,7 +239,9 @@ def test_cross_region_comparison(tables):
     ]  # fmt: skip
     assert list(t.columns[6:]) == [
         f"{name}{suffix}" for name in NETWORK_INDICES for suffix in ("", "_z", "_p")
-    ]
+    ] + ["unit"]
+    # Without the measures table the tasks are unknown: rows, and the table says so.
+    assert set(t["unit"]) == {"row"}
     assert t.loc[1, "party_lead_share"] == pytest.approx(0.5)
     assert np.isnan(t.loc[0, "density_z"]) and t.loc[0, "density_p"] == 1.0
     long = network_indices_with_null(

@@ -49,6 +49,7 @@ def test_graph_nodes_edges_and_attributes(tables):
         "type_en": "Party organisation department",
         "system": "party",
         "place": "cixi",
+        "collective": False,
     }
     assert G.nodes["cixi:市产改办"]["agency_type"] == ""
     m = G.nodes["haimen-04"]

@@ -186,7 +186,8 @@ def test_agency_centrality_table(tables):
     assert list(t.columns) == [
         "name_zh", "name_en", "agency_type", "system", "place", "degree", "closeness",
         "betweenness", "betweenness_method", "eigenvector", "pagerank", "n_lead", "n_support",
-        "lead_role_share",
+        "lead_role_share", "strength", "component", "collective", "degree_rel", "degree_pct",
+        "betweenness_pct", "eigenvector_pct", "pagerank_pct",
     ]  # fmt: skip
     assert t.loc["haimen:union", ["n_lead", "n_support", "lead_role_share"]].tolist() == [
         1,
@@ -200,9 +201,25 @@ def test_agency_centrality_table(tables):
     assert t.loc["haimen:union", "degree"] == 0.5
 
     P = project_agencies(G, method="newman")
-    eig = nx.eigenvector_centrality(P, weight="weight", tol=1e-12, max_iter=10_000)
+    # Two plans, two components: networkx's one power iteration gives ~0 to the
+    # smaller one; the table has each component's own eigenvector, scaled by
+    # sqrt(n_c / n) so that the column has unit norm.
+    parts = [c for c in nx.connected_components(P) if len(c) > 1]
+    assert len(parts) == 2
+    n = sum(len(c) for c in parts)
+    eig = {}
+    for c in parts:
+        own = nx.eigenvector_centrality(P.subgraph(c), weight="weight", tol=1e-12, max_iter=10_000)
+        eig |= {v: x * np.sqrt(len(c) / n) for v, x in own.items()}
+    eig |= {v: 0.0 for v in P if v not in eig}
+    whole = nx.eigenvector_centrality(P, weight="weight", tol=1e-12, max_iter=10_000)
+    assert min(whole["cixi:org"], whole["haimen:hrss"]) < 1e-6  # the bug, in networkx's value
     pr = nx.pagerank(P, weight="weight")
     assert t["eigenvector"].to_dict() == pytest.approx(eig, abs=1e-7)
+    assert np.linalg.norm(t["eigenvector"]) == pytest.approx(1.0)
+    assert t.groupby("place")["eigenvector_pct"].max().tolist() == [1.0, 1.0]
+    assert t.groupby("place")["degree_rel"].mean().tolist() == pytest.approx([1.0, 1.0])
+    assert sorted(set(t["component"])) == [0, 1]
     assert t["pagerank"].to_dict() == pytest.approx(pr, abs=1e-9)
     assert t["pagerank"].sum() == pytest.approx(1.0)
 
@@ -240,7 +257,8 @@ def test_brokerage_hand_counts():
     t = brokerage_roles(D, groups)
     roles = ["coordinator", "gatekeeper", "representative", "consultant", "liaison", "total"]
     assert list(t.index) == ["a1", "a2", "a3", "b1", "b2", "c1"]
-    assert t.columns.tolist() == ["group", *roles, "unclassified"]
+    moments = [f"{r}_{s}" for r in roles for s in ("exp", "sd", "z")]
+    assert t.columns.tolist() == ["group", *roles, "unclassified", *moments]
     expected = pd.DataFrame(
         [
             [0, 1, 0, 0, 0, 1],
@@ -390,7 +408,8 @@ def test_null_model_reproducible_and_shaped(tables):
     assert not t1["null_mean"].equals(t3["null_mean"])
     assert list(t1.columns) == [
         "doc_id", "statistic", "null", "observed", "null_mean", "null_sd", "z",
-        "p_greater", "p_less", "n_samples",
+        "p_greater", "p_less", "n_samples", "ratio", "relative_effect", "ess", "mcse_mean",
+        "mcse_z", "mcse_p",
     ]  # fmt: skip
     density = t1[t1["statistic"] == "density"]
     assert (density["null_sd"] == 0).all() and density["z"].isna().all()
@@ -486,7 +505,10 @@ def test_network_indices_new_columns_by_hand(tables):
     t = network_indices(tables["assignments"], agencies=tables["agencies"]).set_index("doc_id")
     cixi, haimen = t.loc["cixi"], t.loc["haimen"]
     assert list(t.columns[:4]) == ["n_agencies", "n_measures", "n_edges", "n_leads"]
-    assert list(t.columns[4:-1]) == list(NETWORK_INDICES)
+    assert list(t.columns[4:-4]) == list(NETWORK_INDICES)
+    assert list(t.columns[-4:]) == [
+        "skipped_unresolved", "modularity_min", "modularity_max", "modularity_seeds",
+    ]  # fmt: skip
     # haimen leads per agency: propaganda 1, org 1, hrss 2, union 1, finance 0, science 0.
     assert haimen["mean_units_per_measure"] == pytest.approx(14 / 4)
     assert haimen["lead_gini"] == pytest.approx(26 / 60)  # Σ|xi − xj| = 26, 2 · 36 · 5/6 = 60
@@ -578,7 +600,8 @@ def test_network_indices_with_null(tables):
     t = network_indices_with_null(a, agencies=agencies, n=200, seed=5)
     assert list(t.columns) == [
         "doc_id", "index", "observed", "null_mean", "null_sd", "z", "p_value",
-        "p_greater", "p_less", "n_samples", "method",
+        "p_greater", "p_less", "n_samples", "method", "null", "moments", "ratio",
+        "relative_effect", "ess", "mcse_mean", "mcse_z", "mcse_p",
     ]  # fmt: skip
     assert set(t["method"]) == {"full"}
     assert list(t["doc_id"]) == ["cixi"] * len(NETWORK_INDICES) + ["haimen"] * len(NETWORK_INDICES)
@@ -624,7 +647,7 @@ def test_null_of_union_lead_share_is_exact_on_a_small_plan():
             "line": 1,
         }
     )
-    t = network_indices_with_null(a, n=3000, seed=2).set_index("index")
+    t = network_indices_with_null(a, n=3000, seed=2, lead_null="curveball").set_index("index")
     union = t.loc["union_lead_share"]
     assert union["observed"] == 1.0
     assert union["null_mean"] == pytest.approx(1 / 3, abs=0.04)

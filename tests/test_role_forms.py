@@ -82,6 +82,22 @@ def test_note_forms(note, expected):
     assert found == [expected]
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "（责任单位：市住建局、市财政局（市住建局牵头））",
+        "（责任单位：市住建局、市财政局，其中市住建局为牵头单位）",
+        "（市住建局负责牵头，市财政局负责配合）",
+        "市住建局为牵头单位，市财政局为配合单位。",
+        "（主要责任单位：市住建局；次要责任单位：市财政局）",
+        "（督办领导：张伟；牵头单位：市住建局；配合单位：市财政局）",
+    ],
+)
+def test_the_lead_named_after_a_list_or_in_other_words(note):
+    found, _ = roles(f"一、重点任务\n1.推进老旧小区改造。{note}\n")
+    assert found == [[(L, "市住建局"), (S, "市财政局")]]
+
+
 def test_officials_beside_units_are_people_not_units():
     text = (
         "一、重点任务\n1.推进数字政府建设。完善一体化平台。\n牵头领导：张伟副市长\n"
@@ -234,6 +250,19 @@ def test_collectives_named_with_their_owner():
     assert found == [[(L, "市发改委"), (S, "各县区政府"), (S, "市政府有关工作部门")]]
 
 
+def test_progress_report_text_under_a_label_is_not_units():
+    # A progress report: each item's label line is followed by what was done, written as
+    # a 完成情况： line or as a paragraph of its own.
+    text = (
+        "一、民生实事\n1.开展职业技能培训4万人次。\n责任单位:市人社局\n"
+        "完成情况:全市培训10万人次,新增技能人才5.7万人。\n"
+        "（二）适龄女生HPV疫苗接种牵头责任部门:县卫生健康委员会\n"
+        "截至4月1日,已完成接种1800剂次,完成率100%。\n"
+    )
+    found, _ = roles(text)
+    assert found == [[(L, "市人社局")], [(L, "县卫生健康委员会")]]
+
+
 def test_items_run_together_on_one_line():
     text = (
         "一、主要目标\n（一）地区生产总值增长6%。（市发改委负责）（二）一般公共预算收入增长5%。"
@@ -374,6 +403,35 @@ def test_pipe_table_whose_merged_cells_were_dropped():
     )
     found, _ = roles(text)
     assert found == [[(L, "县卫生健康局")], [(L, "县卫生健康局")], [(L, "县红十字会")]]
+
+
+def test_table_cell_holding_labels():
+    text = (
+        "序号\t工作任务\t责任单位\t完成时限\n"
+        "1\t推进老旧小区改造\t牵头：市住建局；配合：市财政局\t2023年底\n"
+        "2\t新增就业\t牵头：市人社局\t2023年底\n"
+    )
+    found, _ = roles(text)
+    assert found == [[(L, "市住建局"), (S, "市财政局")], [(L, "市人社局")]]
+
+
+def test_table_one_cell_per_line_each_closed_by_a_pipe():
+    # A doc-sharing copy: every cell on its own line ending in a pipe, rows ended by a line
+    # of pipes, a sub-heading spanning the numbered items below it, merged lead cells.
+    text = (
+        "2024年民生实事项目进展表\n"
+        "序号 |\n牵头单位 |\n项目名称 |\n业主单位 |\n进展情况 |\n||\n"
+        "一 |\n县住建局 |\n(一)道路畅通工程 |\n1.文化路 |\n县城投公司 |\n已完工 |\n|||\n"
+        "2.乐业路 |\n县城管局 |\n已完工 |\n|||\n"
+        "二 |\n县教体局 |\n(一)学校建设项目 |\n县教体局 |\n在建 |\n||\n"
+    )
+    found, plan = roles(text)
+    assert [m.text for m in plan.measures] == ["1.文化路", "2.乐业路", "(一)学校建设项目"]
+    assert found == [
+        [(L, "县住建局"), (S, "县城投公司")],
+        [(L, "县住建局"), (S, "县城管局")],
+        [(L, "县教体局")],
+    ]
 
 
 def test_table_one_cell_per_line():

@@ -96,6 +96,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from agencygraph import units
 from agencygraph._chars import ts_table
 from agencygraph._errors import InputError, LexiconError
 
@@ -140,6 +141,7 @@ AGENCY_COLUMNS: tuple[str, ...] = (
     "n_lead",
     "n_support",
     "n_responsible",
+    "collective",
 )
 UNKNOWN_COLUMNS: tuple[str, ...] = ("doc_id", "agency_raw", "line", "count")
 
@@ -1030,10 +1032,12 @@ def agencies_table(
     pandas.DataFrame
         Columns ``agency_id, doc_id, name_zh, name_en, agency_type, type_en, system, n_lead,
         n_support, n_responsible`` (measures where the agency is named jointly responsible with
-        no lead), sorted by ``agency_id``. ``name_zh`` is the spelling written most often in
-        that document (ties: the shortest, then the first in code-point order); ``name_en`` is
-        the place and the type (``Haimen Finance Bureau``; aggregates ``Lijiang: ...``), the
-        type alone where the place has no English name.
+        no lead), ``collective`` (``True`` where every spelling of the agency in the plan names
+        a set of units jointly, such as 各县(区)党委和政府 or 各有关单位:
+        :func:`agencygraph.units.is_collective`), sorted by ``agency_id``. ``name_zh`` is the
+        spelling written most often in that document (ties: the shortest, then the first in
+        code-point order); ``name_en`` is the place and the type (``Haimen Finance Bureau``;
+        aggregates ``Lijiang: ...``), the type alone where the place has no English name.
 
     Examples
     --------
@@ -1059,13 +1063,16 @@ def agencies_table(
         role = pd.Series("", index=assignments.index)
     for name in _ROLE_COUNTS:
         frame[name] = (role == name).to_numpy().astype(int)
+    frame["collective"] = units.is_collective(frame["agency_raw"], frame["agency_type"])
     frame = frame[frame["agency_type"] != ""]
     if frame.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in AGENCY_COLUMNS}).astype(
-            {f"n_{name}": "int64" for name in _ROLE_COUNTS}
+            {f"n_{name}": "int64" for name in _ROLE_COUNTS} | {"collective": bool}
         )
     keys = ["doc_id", "agency_type"]
     counts = frame.groupby(keys, sort=True)[list(_ROLE_COUNTS)].sum().reset_index()
+    # An agency is collective when every spelling of it in the plan names a group.
+    collective = frame.groupby(keys, sort=True)["collective"].all().reset_index(drop=True)
     spellings = frame.groupby([*keys, "agency_raw"]).size().rename("n").reset_index()
     spellings["length"] = spellings["agency_raw"].str.len()
     spellings = spellings.sort_values(
@@ -1096,6 +1103,7 @@ def agencies_table(
             "n_lead": out["lead"].astype("int64"),
             "n_support": out["support"].astype("int64"),
             "n_responsible": out["responsible"].astype("int64"),
+            "collective": collective.to_numpy(dtype=bool),
         }
     )
     return result.sort_values("agency_id", kind="stable").reset_index(drop=True)

@@ -143,10 +143,14 @@ def cmd_build(args: argparse.Namespace) -> int:
         progress=not args.quiet,
         null_samples=args.null_samples,
         seed=args.seed,
+        lead_null=args.lead_null,
         per_plan=_per_plan(args.per_plan),
         format=args.format,
         lang=args.lang,
         standalone=args.standalone,
+        unit=args.unit,
+        inherited=args.inherited,
+        collectives=args.collectives,
     )
     if not args.quiet:
         print(f"{len(written)} files written")
@@ -167,6 +171,16 @@ def _build_streamed(args: argparse.Namespace) -> int:
         raise InputError(
             "--chunk-size", "corrections apply to the whole corpus: build without --chunk-size"
         )
+    for option, value, default in (
+        ("--unit", getattr(args, "unit", None), None),
+        ("--inherited", getattr(args, "inherited", "keep"), "keep"),
+        ("--collectives", getattr(args, "collectives", "keep"), "keep"),
+        ("--lead-null", getattr(args, "lead_null", None), None),
+    ):
+        if value != default:
+            raise InputError(
+                "--chunk-size", f"a build in chunks takes {option} at its default only"
+            )
     lexicon = None
     if getattr(args, "aliases", None):
         from agencygraph.agencies import load_lexicon
@@ -414,6 +428,11 @@ def _parser() -> argparse.ArgumentParser:
     p_build.add_argument(
         "--seed", type=int, help=f"seed of layouts and null models (default: {settings.SEED})"
     )
+    p_build.add_argument(
+        "--lead-null",
+        choices=("role_permutation", "curveball"),
+        help=f"null of the lead statistics in network_null (default: {settings.LEAD_NULL})",
+    )
     corrections(p_build)
     p_build.add_argument(
         "--per-plan",
@@ -432,6 +451,27 @@ def _parser() -> argparse.ArgumentParser:
         "--standalone",
         action="store_true",
         help="inline the network script in every page instead of networks/_lib/",
+    )
+    # Unit of analysis (issue 20): see agencygraph.units and docs/methods.md, section 1.
+    p_build.add_argument(
+        "--unit",
+        choices=("row", "task"),
+        help="unit of analysis of every metric table and graph: table rows as coded, or "
+        "tasks (the rows of one task merged). Default: cross_region.csv counts tasks where "
+        "the plans have them, everything else rows",
+    )
+    p_build.add_argument(
+        "--inherited",
+        choices=("keep", "drop"),
+        default="keep",
+        help="assignments carried down from merged table cells: keep (default) or drop",
+    )
+    p_build.add_argument(
+        "--collectives",
+        choices=("keep", "drop"),
+        default="keep",
+        help="collective actors (各有关单位, 各县(区)党委和政府 ...): keep (default, flagged "
+        "in agencies.csv) or drop from every metric",
     )
     p_build.set_defaults(func=cmd_build)
 
@@ -460,8 +500,32 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Out of memory (issue 21): address space held back from the start and given up when
+# memory runs out, so that the one-line message can still be written; the message is
+# encoded beforehand for the same reason.
+_MEMORY_RESERVE = 16 * 2**20
+_OUT_OF_MEMORY = (
+    b"agencygraph: error: out of memory: a plan file too large or crafted to expand? "
+    b"The readers' limits are READ_MAX_* in agencygraph.settings; no output was written\n"
+)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``agencygraph`` command."""
+    try:
+        reserve = bytearray(_MEMORY_RESERVE)
+        status = _main(argv)
+    except MemoryError:
+        pass  # leaving the block drops the traceback and the frames that hold the memory
+    else:
+        del reserve
+        return status
+    reserve = None  # given up for the message
+    os.write(2, _OUT_OF_MEMORY)
+    return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.func(args)
@@ -475,6 +539,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("agencygraph: interrupted; no output was written", file=sys.stderr)
         return 130
+    except MemoryError:
+        raise  # to main, which frees memory before it writes
     except Exception as exc:
         if os.environ.get("AGENCYGRAPH_DEBUG"):
             raise

@@ -415,6 +415,9 @@ def _code_or_reject(path: Path, ocr: bool = False) -> tuple | InputError:
         return code_plan_file(path, ocr=ocr)
     except InputError as error:
         return error
+    except MemoryError:
+        pass  # leaving the block frees what the file's reading and coding held
+    return InputError(path, "ran out of memory coding the file: rejected, the others are coded")
 
 
 def _code_files(

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from agencygraph import settings
+from agencygraph import settings, units
 from agencygraph._tables import require, text
 from agencygraph.backbone import ConvergenceError, _sdsm_tails
 from agencygraph.graph import (
@@ -144,6 +144,9 @@ def type_by_place(
     inherited: bool = True,
     wide: bool = False,
     responsible: str | None = None,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     r"""Leads and supports of each agency type in each place.
 
@@ -169,6 +172,12 @@ def type_by_place(
         (index ``agency_type, type_en, system``), columns ``(doc_id, measure)``
         for measure in ``n_lead, n_support, lead_role_share``; a type absent from a
         place has counts 0 and share NaN.
+    unit, collectives, measures
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
@@ -190,6 +199,14 @@ def type_by_place(
     0        hrss       1          0      0.333333
     1       union       0          2      0.666667
     """
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="type_by_place",
+    )
     counts, skipped = _counts(assignments, docs=docs, inherited=inherited, responsible=responsible)
     labels = _type_labels(agencies)
     place = _places(documents, set(counts["doc_id"]) | set(skipped))
@@ -242,6 +259,9 @@ def cross_region_table(
     inherited: bool = True,
     budget: int | None = None,
     responsible: str | None = None,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     r"""Lead share and degree share of each type in each place, against a null.
 
@@ -289,6 +309,12 @@ def cross_region_table(
         :data:`agencygraph.settings.NULL_FULL_DOCS` documents (default
         ``NULL_FULL_DOCS × n``), as in
         :func:`agencygraph.metrics.network_indices_with_null`.
+    unit, collectives, measures
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
@@ -323,6 +349,14 @@ def cross_region_table(
     1           b              0.0          0.25                  0.333
     2           c              0.0          0.25                  0.333
     """
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="cross_region_table",
+    )
     n = settings.NULL_SAMPLES if n is None else int(n)
     seed = settings.SEED if seed is None else int(seed)
     if null not in ("roles", "curveball"):
@@ -447,6 +481,9 @@ def similarity_between_places(
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
     responsible: str | None = None,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     r"""Similarity of documents' agency-type profiles, one row per pair.
 
@@ -463,6 +500,12 @@ def similarity_between_places(
 
     Counts favour long plans in the weighted measures; ``cosine`` is
     insensitive to plan length.
+    unit, collectives, measures
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
@@ -482,6 +525,14 @@ def similarity_between_places(
       doc_a doc_b  jaccard
     0     x     y      0.5
     """
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="similarity_between_places",
+    )
     if profile not in _PROFILES:
         raise ValueError(f"profile must be one of {_PROFILES}, got {profile!r}")
     counts, _ = _counts(assignments, docs=docs, inherited=inherited, responsible=responsible)
@@ -559,6 +610,9 @@ def place_overlap(
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
     responsible: str | None = None,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     r"""What each pair of places has in common, at the level of agency types.
 
@@ -581,6 +635,12 @@ def place_overlap(
     assignments : DataFrame
     docs, inherited
         The selection, as in :func:`agencygraph.graph.bipartite_graph`.
+    unit, collectives, measures
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
@@ -602,6 +662,14 @@ def place_overlap(
     >>> place_overlap(a).loc[0, ["shared_types", "shared_lead_types", "shared_pairs"]].tolist()
     ['hrss;union', 'hrss', 'hrss->union']
     """
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="place_overlap",
+    )
     columns = [
         "doc_a",
         "doc_b",
@@ -656,6 +724,9 @@ def lead_switches(
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
     responsible: str | None = None,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     """Agency types that lead in one place and only support in another.
 
@@ -669,6 +740,12 @@ def lead_switches(
     assignments : DataFrame
     docs, inherited
         The selection, as in :func:`agencygraph.graph.bipartite_graph`.
+    unit, collectives, measures
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
@@ -690,6 +767,14 @@ def lead_switches(
     0     x     y        hrss      lead   support
     1     x     y       union   support      lead
     """
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="lead_switches",
+    )
     columns = [
         "doc_a",
         "doc_b",
@@ -745,7 +830,7 @@ def _tables(
 
 
 def _wide_indices(
-    base: pd.DataFrame, long: pd.DataFrame, documents: pd.DataFrame | None
+    base: pd.DataFrame, long: pd.DataFrame, documents: pd.DataFrame | None, unit: str
 ) -> pd.DataFrame:
     """One row per document: counts, then each index with its z-score and p-value."""
     keep = base[base["n_edges"] > 0]
@@ -763,6 +848,7 @@ def _wide_indices(
             table = wide[column]
             values = table[name] if name in table.columns else np.nan
             out[f"{name}_{suffix}"] = np.asarray(values, dtype=float)
+    out["unit"] = unit
     return out.sort_values("doc_id", kind="mergesort").reset_index(drop=True)
 
 
@@ -782,6 +868,9 @@ def cross_region_comparison(
     inherited: bool = True,
     projection: str = "newman",
     responsible: str | None = None,
+    measures: pd.DataFrame | None = None,
+    unit: str | None = None,
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     r"""Network indices of every place, each with its z-score against a degree-preserving null.
 
@@ -796,6 +885,14 @@ def cross_region_comparison(
     Documents without any (resolved) assignment — narrative plans that name
     no lead or support units — are left out; their ids are in
     ``df.attrs["excluded"]``.
+
+    Unit of analysis. A table plan writes a task over several rows, a merged
+    cell carried down to each (慈溪: 57 rows, 22 tasks); an inline plan writes
+    one item per task. Counted in rows, one merged lead cell is several leads,
+    and plans of the two layouts are not comparable, so this table counts
+    tasks by default (``unit=None``: ``"task"`` wherever the measures table
+    tells each measure's task, else ``"row"``) and says which in its ``unit``
+    column.
 
     Parameters
     ----------
@@ -812,13 +909,21 @@ def cross_region_comparison(
         Default :data:`agencygraph.settings.SEED`.
     inherited, projection
         As in :func:`agencygraph.metrics.network_indices`.
+    measures : DataFrame, optional
+        The measures table (taken from a coded corpus when not given); its
+        ``task_no`` tells the tasks.
+    unit : {"task", "row"}, optional
+        Default None: ``"task"`` where the tasks are known, else ``"row"``.
+    collectives : {"keep", "drop"}
+        Collective actors (:mod:`agencygraph.units`); default ``"keep"``.
 
     Returns
     -------
     DataFrame
         ``doc_id, place_en, n_agencies, n_measures, n_edges, n_leads``, then
         for each index of :data:`agencygraph.metrics.NETWORK_INDICES` the
-        columns ``<index>, <index>_z, <index>_p``; sorted by ``doc_id``.
+        columns ``<index>, <index>_z, <index>_p``, then ``unit`` (``"task"``
+        or ``"row"``, the unit counted); sorted by ``doc_id``.
         ``attrs``: ``excluded`` (list of doc_ids), ``n_samples``, ``seed``.
         Indices the null cannot change have ``_z`` NaN and ``_p`` 1.
 
@@ -838,6 +943,17 @@ def cross_region_comparison(
     ['e']
     """
     assignments, agencies, documents = _tables(data, agencies, documents)
+    if measures is None and not isinstance(data, pd.DataFrame):
+        measures = getattr(data, "measures", None)
+    unit = units.comparable_unit(unit, measures)
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="cross_region_comparison",
+    )
     n = settings.NULL_SAMPLES if n is None else int(n)
     seed = settings.SEED if seed is None else int(seed)
     options = {"agencies": agencies, "inherited": inherited, "projection": projection}
@@ -845,9 +961,54 @@ def cross_region_comparison(
     long = network_indices_with_null(
         assignments, n=n, seed=seed, **options, responsible=responsible
     )
-    out = _wide_indices(base, long, documents)
+    out = _wide_indices(base, long, documents, unit)
     out.attrs.update({"excluded": _excluded(base, documents), "n_samples": n, "seed": seed})
     return out
+
+
+def _indices_and_null(
+    assignments: pd.DataFrame,
+    row_mats: dict,
+    row_null: pd.DataFrame,
+    agencies: pd.DataFrame | None,
+    *,
+    n: int,
+    seed: int,
+    budget: int | None,
+    responsible: str | None,
+    lead_null: str | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Indices and null table of ``assignments`` (another unit), reusing ``row_null``.
+
+    A document whose role matrix the unit leaves unchanged (an inline plan: one row per
+    task) keeps its rows of ``row_null`` (the same matrix and random stream give the same
+    draws); the others get a null of their own, planned over themselves.
+    """
+    sel, skipped = select_assignments(
+        assignments, docs=None, roles=ROLES, inherited=True, node="agency_id",
+        responsible=responsible,
+    )  # fmt: skip
+    mats = _role_matrices_of(sel)
+    type_of, system_of = _agency_lookup(assignments, agencies)
+    indices = _indices_table(mats, skipped, type_of, system_of, projection="newman", seed=seed)
+    observed = indices.set_index("doc_id").to_dict("index")
+
+    def same(doc: str) -> bool:
+        if doc not in row_mats:
+            return False
+        (R, rows, cols), (R0, rows0, cols0) = mats[doc], row_mats[doc]
+        return rows == rows0 and cols == cols0 and np.array_equal(R, R0)
+
+    changed = {doc: mats[doc] for doc in mats if not same(doc)}
+    masks = {doc: _masks(rows, type_of, system_of) for doc, (_, rows, _) in changed.items()}
+    own = _null_table(
+        changed, masks, observed, n=n, seed=seed, budget=budget, projection="newman",
+        burn_in=None, thin=None, n_chains=None, lead_null=lead_null,
+    )  # fmt: skip
+    kept = row_null[row_null["doc_id"].isin([d for d in mats if d not in changed])]
+    null = pd.concat([kept, own], ignore_index=True) if len(own) else kept
+    null = null.sort_values("doc_id", kind="stable").reset_index(drop=True)
+    return indices, null
 
 
 def _with_doc(frame: pd.DataFrame, doc: str) -> pd.DataFrame:
@@ -925,6 +1086,9 @@ def metric_tables(
     budget: int | None = None,
     pair_tables: bool | None = None,
     responsible: str | None = None,
+    unit: str | None = None,
+    collectives: str = "keep",
+    lead_null: str | None = None,
     pooled: bool = True,
 ) -> dict[str, pd.DataFrame]:
     """Every metric table of the build, computed from a coded corpus.
@@ -943,7 +1107,10 @@ def metric_tables(
     network_null          :func:`~agencygraph.metrics.network_indices_with_null`
                           (long: ``doc_id, index, observed, null_mean, null_sd,
                           z, p_value, p_greater, p_less, n_samples,
-                          method``; ``method`` full / reduced / skipped)
+                          method, null, moments, ratio, relative_effect,
+                          ess, mcse_mean, mcse_z, mcse_p``; ``method`` full /
+                          reduced / skipped; ``lead_null`` chooses the
+                          null of the lead rows)
     cross_region          :func:`cross_region_comparison` (one row per document)
     agency_centrality     :func:`~agencygraph.metrics.agency_centrality` of each
                           document's graph: ``doc_id, agency, …`` (computed
@@ -989,12 +1156,24 @@ def metric_tables(
         Null samples per document; default :data:`agencygraph.settings.NULL_SAMPLES`.
     seed : int, optional
         Default :data:`agencygraph.settings.SEED`.
-    inherited : bool
-        Keep assignments carried down from merged cells (default True).
+    inherited : {"keep", "drop"} or bool
+        Keep (default) or drop assignments carried down from merged cells;
+        ``"weight"`` is refused (the tables count assignments 0/1).
+    unit : {"row", "task"}, optional
+        The unit of analysis of every table (:mod:`agencygraph.units`). Default
+        None: ``cross_region`` counts tasks wherever the measures table tells
+        them (the unit that makes table and inline plans comparable; its
+        ``unit`` column says which), every other table rows, as coded.
+    collectives : {"keep", "drop"}
+        Keep (default) or drop collective actors (各有关单位, 各县(区)党委和政府 …)
+        in every table; kept, they are flagged in the centrality tables.
     budget : int, optional
         Null-model budget (document × sample units) past
         :data:`agencygraph.settings.NULL_FULL_DOCS` documents; default
         :data:`agencygraph.settings.NULL_BUDGET` (None: ``NULL_FULL_DOCS × n``).
+    lead_null : {"role_permutation", "curveball"}, optional
+        Null of the lead statistics in ``network_null`` (and the lead z-scores of
+        ``cross_region``); default :data:`agencygraph.settings.LEAD_NULL`.
     pair_tables : bool, optional
         Write the place × place tables. Default (None): only for corpora of
         at most :data:`agencygraph.settings.PAIR_TABLES_MAX_DOCS` documents
@@ -1036,6 +1215,12 @@ def metric_tables(
     (['cixi', 'haimen', 'lijiang'], ['ningbo', 'shanhu'])
     """
     assignments, agencies, documents = _tables(coded, None, None)
+    measures = getattr(coded, "measures", None)
+    cross_unit = units.comparable_unit(unit, measures)
+    base_unit = units.check_unit(unit) if unit is not None else "row"
+    options = {"inherited": inherited, "collectives": collectives, "statistic": "metric_tables"}
+    original = assignments
+    assignments, _ = units.prepare(assignments, measures, unit=base_unit, **options)
     n = settings.NULL_SAMPLES if n is None else int(n)
     seed = settings.SEED if seed is None else int(seed)
     sel, skipped = select_assignments(
@@ -1063,9 +1248,27 @@ def metric_tables(
         burn_in=None,
         thin=None,
         n_chains=None,
+        lead_null=lead_null,
     )
-    cross = _wide_indices(indices, null, documents)
-    cross.attrs.update({"excluded": _excluded(indices, documents), "n_samples": n, "seed": seed})
+    if cross_unit == base_unit:
+        cross_indices, cross_null = indices, null
+    else:
+        tasks, _ = units.prepare(original, measures, unit=cross_unit, **options)
+        cross_indices, cross_null = _indices_and_null(
+            tasks,
+            mats,
+            null,
+            agencies,
+            n=n,
+            seed=seed,
+            budget=budget,
+            responsible=responsible,
+            lead_null=lead_null,
+        )
+    cross = _wide_indices(cross_indices, cross_null, documents, cross_unit)
+    cross.attrs.update(
+        {"excluded": _excluded(cross_indices, documents), "n_samples": n, "seed": seed}
+    )
 
     centrality = _centrality_of_documents(sel, mats, agencies, seed=seed)
     type_centrality = None
@@ -1196,6 +1399,9 @@ def role_shares(
     types: Iterable[str] | None = None,
     permutations: int = PERMUTATIONS,
     seed: int | None = None,
+    unit: str = "row",
+    inherited: bool | str = True,
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     r"""How often each agency type leads, per place (or province, level), with a test of
     whether the share differs between them.
@@ -1231,6 +1437,10 @@ def role_shares(
     seed : int, optional
         Seed of the permutations (default ``settings.SEED``); the same seed gives the same
         p-values.
+    unit, inherited, collectives
+        The unit of analysis (:mod:`agencygraph.units`): ``unit="row"`` (default) or
+        ``"task"`` (from ``coded.measures``), ``inherited`` ``"keep"`` (default) or
+        ``"drop"``, ``collectives`` ``"keep"`` (default) or ``"drop"``.
 
     Returns
     -------
@@ -1269,7 +1479,15 @@ def role_shares(
         raise ValueError(f"by={by!r} is not a column of documents{suggest(by, valid)}")
     groups = dict(zip(documents["doc_id"].astype(str), group, strict=True))
 
-    long = type_by_place(coded.assignments, coded.agencies, coded.documents)
+    long = type_by_place(
+        coded.assignments,
+        coded.agencies,
+        coded.documents,
+        measures=getattr(coded, "measures", None),
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+    )
     if types is not None:
         wanted = list(types)
         unknown = sorted(set(wanted) - set(long["agency_type"]))

@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from agencygraph import settings
 from agencygraph._errors import InputError
 from agencygraph.read import (
     CSV_SUFFIXES,
@@ -94,6 +95,12 @@ def read_text_file(path: str | Path) -> str:
         raise InputError(path, f"cannot be read: {exc.strerror}") from None
     if not data.strip():
         return ""
+    if len(data) > settings.READ_MAX_TEXT_BYTES:
+        raise InputError(
+            path,
+            f"{len(data) / 2**20:,.1f} MB, more than the limit of "
+            f"{settings.READ_MAX_TEXT_BYTES / 2**20:,.0f} MB (settings.READ_MAX_TEXT_BYTES)",
+        )
     text, _encoding, warnings = decode_text(data, path)
     if warnings:
         line, message = warnings[0]

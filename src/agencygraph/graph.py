@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from agencygraph import settings
+from agencygraph import settings, units
 from agencygraph._tables import (
     _STR,
 )
@@ -171,11 +171,12 @@ class _Selection:
         *,
         docs: str | Iterable[str] | None,
         roles: str | Sequence[str],
-        inherited: bool,
+        inherited: bool | str,
         node: str,
         responsible: str | None = None,
     ) -> None:
         _require(assignments, _ASSIGNMENT_COLUMNS, "assignments")
+        inherited = units.check_inherited(inherited)
         how = _check_responsible(responsible)
         if node not in _NODE_KEYS:
             raise ValueError(f"node must be one of {_NODE_KEYS}, got {node!r}")
@@ -197,7 +198,7 @@ class _Selection:
             doc, doc_labels = _text_codes(assignments["doc_id"])
             wanted = set(wanted)
             keep &= np.array([d in wanted for d in doc_labels], dtype=bool)[doc]
-        if not inherited:
+        if inherited == "drop":
             keep &= ~is_inherited
         key, key_labels = _text_codes(assignments[node])
         # Labels are sorted, so an empty key can only be label 0.
@@ -216,6 +217,12 @@ class _Selection:
         rank = np.array([ROLES.index(r) for r in role_labels], dtype=np.int8)
         self.role = rank[role[self.rows]]
         self.inherited = is_inherited[self.rows]
+        # 1/k for a merged cell spanning k measures (units.inherited_weights), where asked for.
+        self.unit_weight = (
+            pd.to_numeric(assignments["unit_weight"]).to_numpy(float)[self.rows]
+            if inherited == "weight" and "unit_weight" in assignments.columns
+            else np.ones(len(self.rows))
+        )
         self._texts: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
     def text(self, column: str) -> tuple[np.ndarray, np.ndarray]:
@@ -378,7 +385,8 @@ def _agency_attributes(
             for c in ("type_en", "system"):
                 columns[c] = columns[c].copy()
                 columns[c][found] = modes[c][found]
-    keys = ("name_zh", "name_en", "agency_type", "type_en", "system", "place")
+    columns["collective"] = _collective_nodes(sel, keep, n)
+    keys = ("name_zh", "name_en", "agency_type", "type_en", "system", "place", "collective")
     return [
         {
             "bipartite": 0,
@@ -389,11 +397,26 @@ def _agency_attributes(
             "type_en": type_en,
             "system": system,
             "place": place,
+            "collective": collective,
         }
-        for name_zh, name_en, agency_type, type_en, system, place in zip(
+        for name_zh, name_en, agency_type, type_en, system, place, collective in zip(
             *(columns[k].tolist() for k in keys), strict=True
         )
     ]
+
+
+def _collective_nodes(sel: _Selection, keep: np.ndarray, n: int) -> np.ndarray:
+    """Whether each node is a collective actor: every one of its kept rows names one."""
+    raw, raw_labels = sel.text("agency_raw")
+    kind, kind_labels = sel.text("agency_type")
+    flagged = units.is_collective(
+        pd.Series(raw_labels[raw[keep]], dtype=object),
+        pd.Series(kind_labels[kind[keep]], dtype=object),
+    )
+    node_of = sel.node[keep]
+    rows = np.bincount(node_of, minlength=n)
+    hits = np.bincount(node_of, weights=flagged.astype(float), minlength=n)
+    return (rows > 0) & (hits == rows)
 
 
 def _measure_attributes(
@@ -476,6 +499,8 @@ def bipartite_graph(
     node: str = "agency_id",
     isolated_measures: bool = False,
     responsible: str | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> nx.Graph:
     """Two-mode graph of agencies and the measures they lead or support.
 
@@ -493,10 +518,17 @@ def bipartite_graph(
         Keep only these ``doc_id`` values (default: all).
     roles : sequence of {"lead", "support", "responsible"}
         Roles to keep, after ``responsible`` rows are counted (default: all).
-    inherited : bool
-        Keep assignments carried down from merged table cells (default True).
+    inherited : {"keep", "weight", "drop"} or bool
+        Assignments carried down from merged table cells: kept (``"keep"``, ``True``,
+        the default), kept with edge ``unit_weight`` 1/k of the k measures their cell
+        spans (``"weight"``; :func:`agencygraph.units.inherited_weights`), or dropped
+        (``"drop"``, ``False``).
     weights : mapping, optional
-        Edge weight by role; default :data:`agencygraph.settings.ROLE_WEIGHTS`.
+        Edge weight by role; default :data:`agencygraph.settings.ROLE_WEIGHTS`
+        (lead 2, support 1, responsible 1.5), times ``unit_weight`` with
+        ``inherited="weight"``. The graph carries the weights; which functions read
+        them is said in each one's docstring (the centralities of
+        :mod:`agencygraph.metrics` read them only where they take ``weight=``).
     node : {"agency_id", "agency_type"}
         ``"agency_id"`` (default): one node per agency within its place.
         ``"agency_type"``: the pooled cross-region graph, one node per
@@ -514,16 +546,25 @@ def bipartite_graph(
         of :mod:`agencygraph.graph`, :mod:`agencygraph.metrics` and
         :mod:`agencygraph.compare` that takes the assignments table takes
         this option.
+    unit : {"row", "task"}
+        ``"row"`` (default): a measure per measures row, as coded. ``"task"``: the rows of
+        one task merged into one measure (needs ``measures`` with ``task_no``; see
+        :mod:`agencygraph.units`).
+    collectives : {"keep", "drop"}
+        Keep (default) or drop collective actors (各有关单位, 各县(区)党委和政府 …;
+        :func:`agencygraph.units.is_collective`). Kept, they are flagged by the node
+        attribute ``collective``.
 
     Returns
     -------
     networkx.Graph
         Agency nodes: ``bipartite=0, kind="agency", name_zh, name_en,
-        agency_type, type_en, system, place``. Measure nodes: ``bipartite=1,
+        agency_type, type_en, system, place, collective``. Measure nodes: ``bipartite=1,
         kind="measure", text, section, doc_id, line`` (and ``theme``, the
         primary theme code, where the measures table gives one). Edges: ``role,
-        inherited, line, weight``. ``G.graph`` holds the selection
-        (``docs``, ``roles``, ``inherited``, ``node``) and
+        inherited, line, weight`` (and ``unit_weight`` with ``inherited="weight"``).
+        ``G.graph`` holds the selection (``docs``, ``roles``, ``inherited`` — False only
+        when dropped —, ``node``, ``unit``, ``inherited_rule``, ``collectives``) and
         ``skipped_unresolved``, the number of selected rows skipped because
         their node key was empty.
 
@@ -548,6 +589,10 @@ def bipartite_graph(
     >>> G.graph["skipped_unresolved"]
     1
     """
+    assignments, measures = units.prepare(
+        assignments, measures, unit=unit, inherited=inherited, collectives=collectives
+    )
+    inherited = units.check_inherited(inherited)
     weights = dict(settings.ROLE_WEIGHTS if weights is None else weights)
     roles = _check_roles(roles)
     how = _check_responsible(responsible)
@@ -576,23 +621,33 @@ def bipartite_graph(
     G = nx.Graph(
         docs=";".join(sorted(set(wanted))) if wanted is not None else "",
         roles=";".join(roles),
-        inherited=bool(inherited),
+        inherited=inherited != "drop",
         node=node,
         skipped_unresolved=int(sel.skipped.sum()),
+        unit=unit,
+        inherited_rule=inherited,
+        collectives=collectives,
     )
     G.add_nodes_from(zip(agency_ids, agency_attrs, strict=True))
     G.add_nodes_from(zip(measure_ids, measure_attrs, strict=True))
     role_weight = np.array([float(weights[r]) if r in used else 0.0 for r in ROLES])
     rank = sel.role[keep].astype(np.intp)
+    unit_weight = sel.unit_weight[keep]
+    extra_attrs = (
+        [{"unit_weight": w} for w in unit_weight.tolist()]
+        if inherited == "weight"
+        else [{}] * len(keep)
+    )
     G.add_edges_from(
-        (a, m, {"role": r, "inherited": i, "line": ln, "weight": w})
-        for a, m, r, i, ln, w in zip(
+        (a, m, {"role": r, "inherited": i, "line": ln, "weight": w} | x)
+        for a, m, r, i, ln, w, x in zip(
             sel.node_labels[sel.node[keep]].tolist(),
             sel.measure_labels[sel.measure[keep]].tolist(),
             np.array(ROLES, dtype=object)[rank].tolist(),
             sel.inherited[keep].tolist(),
             sel.line[keep].tolist(),
-            role_weight[rank].tolist(),
+            (role_weight[rank] * unit_weight).tolist(),
+            extra_attrs,
             strict=True,
         )
     )
@@ -600,6 +655,15 @@ def bipartite_graph(
 
 
 # --------------------------------------------------------------------------- incidence
+
+
+def _graph_as_built(unit: str, collectives: str) -> None:
+    """A graph is taken as built: its unit and collectives were chosen when it was."""
+    if units.check_unit(unit) != "row" or units.check_collectives(collectives) != "keep":
+        raise ValueError(
+            "unit= and collectives= select from the assignments table; with a graph, "
+            "build it with them (bipartite_graph(..., unit=, collectives=))"
+        )
 
 
 def graph_sides(G: nx.Graph) -> tuple[list, list]:
@@ -704,6 +768,8 @@ def incidence_matrix(
     node: str = "agency_id",
     measures: pd.DataFrame | None = None,
     responsible: str | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> tuple[sp.csr_matrix, list, list]:
     """Sparse agency × measure incidence matrix.
 
@@ -713,12 +779,13 @@ def incidence_matrix(
         The assignments table, or a two-mode graph whose nodes carry
         ``bipartite`` 0 (rows) / 1 (columns); the selection options below
         apply to a table only.
-    docs, roles, inherited, node, responsible
+    docs, roles, inherited, node, responsible, unit, collectives
         The selection, as in :func:`bipartite_graph`.
     weighted : bool
         ``False`` (default): :math:`B_{ik} = 1` if agency *i* is assigned to
-        measure *k*. ``True``: the role weight (lead wins), or the edge
-        ``weight`` attribute (default 1) of a graph.
+        measure *k*. ``True``: the role weight (lead wins; times the
+        ``unit_weight`` of ``inherited="weight"``), or the edge ``weight``
+        attribute (default 1) of a graph.
     weights : mapping, optional
         Role weights; default :data:`agencygraph.settings.ROLE_WEIGHTS`.
     measures : DataFrame, optional
@@ -741,8 +808,12 @@ def incidence_matrix(
     ((18, 14), 89)
     """
     if isinstance(data, nx.Graph):
+        _graph_as_built(unit, collectives)
         rows, cols = graph_sides(data)
         return _from_graph(data, weighted=weighted, sides=(rows, cols)), rows, cols
+    data, measures = units.prepare(
+        data, measures, unit=unit, inherited=inherited, collectives=collectives
+    )
     weights = dict(settings.ROLE_WEIGHTS if weights is None else weights)
     sel = _Selection(
         data, docs=docs, roles=roles, inherited=inherited, node=node, responsible=responsible
@@ -770,7 +841,8 @@ def incidence_matrix(
             raise ValueError(f"weights has no value for some role in {present}")
         lut = np.zeros(len(ROLES))
         lut[[ROLES.index(r) for r in present]] = values
-        B = sp.csr_matrix((lut[won], (sel.node[best], c[best])), shape=shape)
+        value = lut[won] * sel.unit_weight[best]
+        B = sp.csr_matrix((value, (sel.node[best], c[best])), shape=shape)
     else:
         B = sp.csr_matrix((np.ones(len(sel.node)), (sel.node, c)), shape=shape)
         B.data = np.ones(len(B.data))
@@ -801,6 +873,8 @@ def role_incidence(
             for mine in (roles == "lead", roles == "support")
         )
         return L, S, rows, cols
+    if units.check_inherited(inherited) == "weight":
+        inherited = "keep"  # binary incidences: a weighted cell is present
     B, rows, cols = incidence_matrix(
         data,
         docs=docs,
@@ -818,13 +892,20 @@ def role_incidence(
 # --------------------------------------------------------------------------- projections
 
 
-def projection_matrix(B: sp.csr_matrix, method: str) -> sp.coo_matrix:
-    """Upper triangle (i < j) of the one-mode projection of the rows of ``B``."""
+def projection_matrix(B: sp.csr_matrix, method: str, weight: bool = False) -> sp.coo_matrix:
+    """Upper triangle (i < j) of the one-mode projection of the rows of ``B``.
+
+    ``weight``: keep ``B``'s values (products of edge weights) for ``"count"`` and
+    ``"newman"``; otherwise ``B`` is read as binary.
+    """
     if method not in _METHODS:
         raise ValueError(f"method must be one of {_METHODS}, got {method!r}")
-    B = (B != 0).astype(float).tocsr()
+    if weight and method not in ("count", "newman"):
+        raise ValueError(f"weight=True needs method 'count' or 'newman', got {method!r}")
+    binary = (B != 0).astype(float).tocsr()
+    B = B.astype(float).tocsr() if weight else binary
     if method == "newman":
-        size = np.asarray(B.sum(axis=0)).ravel()
+        size = np.asarray(binary.sum(axis=0)).ravel()
         # A measure with a single agency joins nobody, so it adds nothing (Newman 2001).
         inv = np.divide(1.0, size - 1, out=np.zeros_like(size), where=size > 1)
         W = B @ sp.diags(inv) @ B.T
@@ -876,6 +957,10 @@ def project_agencies(
     node: str = "agency_id",
     as_frame: bool = False,
     responsible: str | None = None,
+    weight: bool = False,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> nx.Graph | pd.DataFrame:
     r"""One-mode agency × agency projection, as a sparse product :math:`BB^T`.
 
@@ -894,16 +979,27 @@ def project_agencies(
       :math:`|N(i) \cap N(j)| / \min(|N(i)|, |N(j)|)`
       (``overlap_weighted_projected_graph(jaccard=False)``).
 
+    Weights. By default the role weights do not enter: :math:`B` is binary.
+    ``weight=True`` uses the weighted incidence :math:`W_{ik}` (role weight,
+    lead 2 / support 1 / responsible 1.5 by default, times ``unit_weight``
+    with ``inherited="weight"``; a graph's edge ``weight``):
+    ``"count"`` gives :math:`\sum_k W_{ik}W_{jk}` (two leads of one measure
+    add 4, a lead and a support 2, two supports 1) and ``"newman"``
+    :math:`\sum_k W_{ik}W_{jk}/(n_k - 1)`; Jaccard and overlap stay binary.
+
     Parameters
     ----------
     data : DataFrame or networkx.Graph
         Assignments table or two-mode graph (agencies ``bipartite=0``).
     method : {"count", "newman", "jaccard", "overlap"}
-    docs, roles, inherited, node, responsible
-        The selection, as in :func:`bipartite_graph` (tables only).
+    docs, roles, inherited, node, responsible, unit, collectives
+        The selection, as in :func:`bipartite_graph` (tables only);
+        ``measures`` (optional) is needed for ``unit="task"``.
     as_frame : bool
         Return the tidy edge table ``source, target, weight`` (one row per
         linked pair, ``source < target``, sorted) instead of a graph.
+    weight : bool
+        Project the weighted incidence (see Weights); default False.
 
     Returns
     -------
@@ -923,10 +1019,22 @@ def project_agencies(
     >>> P["Evelyn Jefferson"]["Laura Mandeville"]["weight"]
     6.0
     """
+    if isinstance(data, nx.Graph):
+        _graph_as_built(unit, collectives)
+    else:
+        data, _ = units.prepare(
+            data, measures, unit=unit, inherited=inherited, collectives=collectives
+        )
     B, rows, _ = incidence_matrix(
-        data, docs=docs, roles=roles, inherited=inherited, node=node, responsible=responsible
+        data,
+        docs=docs,
+        roles=roles,
+        inherited=inherited,
+        node=node,
+        responsible=responsible,
+        weighted=weight,
     )
-    W = projection_matrix(B, method)
+    W = projection_matrix(B, method, weight)
     if as_frame:
         return _edge_frame(W, rows)
     source = data if isinstance(data, nx.Graph) else None
@@ -943,6 +1051,10 @@ def project_measures(
     node: str = "agency_id",
     as_frame: bool = False,
     responsible: str | None = None,
+    weight: bool = False,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> nx.Graph | pd.DataFrame:
     r"""One-mode measure × measure projection, as a sparse product :math:`B^TB`.
 
@@ -950,17 +1062,19 @@ def project_measures(
     ``"count"`` is the number of agencies two measures share, ``"newman"``
     weights each shared agency *i* by :math:`1/(d_i - 1)` with :math:`d_i` its
     number of measures, ``"jaccard"`` and ``"overlap"`` compare the measures'
-    agency sets.
+    agency sets. ``weight=True`` projects the weighted incidence as there.
 
     Parameters
     ----------
     data : DataFrame or networkx.Graph
         Assignments table or two-mode graph (measures ``bipartite=1``).
     method : {"count", "newman", "jaccard", "overlap"}
-    docs, roles, inherited, node, responsible
-        The selection, as in :func:`bipartite_graph` (tables only).
+    docs, roles, inherited, node, responsible, measures, unit, collectives
+        The selection, as in :func:`project_agencies` (tables only).
     as_frame : bool
         Return the tidy edge table ``source, target, weight`` instead.
+    weight : bool
+        Project the weighted incidence (see :func:`project_agencies`).
 
     Returns
     -------
@@ -974,10 +1088,22 @@ def project_measures(
     >>> P["E1"]["E2"]["weight"]
     2.0
     """
+    if isinstance(data, nx.Graph):
+        _graph_as_built(unit, collectives)
+    else:
+        data, _ = units.prepare(
+            data, measures, unit=unit, inherited=inherited, collectives=collectives
+        )
     B, _, cols = incidence_matrix(
-        data, docs=docs, roles=roles, inherited=inherited, node=node, responsible=responsible
+        data,
+        docs=docs,
+        roles=roles,
+        inherited=inherited,
+        node=node,
+        responsible=responsible,
+        weighted=weight,
     )
-    W = projection_matrix(B.T.tocsr(), method)
+    W = projection_matrix(B.T.tocsr(), method, weight)
     if as_frame:
         return _edge_frame(W, cols)
     source = data if isinstance(data, nx.Graph) else None
@@ -992,6 +1118,9 @@ def lead_support_network(
     node: str = "agency_id",
     as_frame: bool = False,
     responsible: str | None = None,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> nx.DiGraph | pd.DataFrame:
     r"""Directed network lead → support, weighted by the measures they share.
 
@@ -1000,14 +1129,16 @@ def lead_support_network(
 
     .. math:: w_{i \to j} = (L S^T)_{ij} = |\{k : i \text{ leads } k,\ j \text{ supports } k\}|.
 
-    Co-leads are not linked to each other, nor co-supporters.
+    Co-leads are not linked to each other, nor co-supporters. Role weights
+    do not enter (the roles define the direction); ``inherited="weight"``
+    counts as kept.
 
     Parameters
     ----------
     data : DataFrame or networkx.Graph
         Assignments table, or a two-mode graph whose edges carry ``role``.
-    docs, inherited, node, responsible
-        The selection, as in :func:`bipartite_graph` (tables only); ``responsible``
+    docs, inherited, node, responsible, measures, unit, collectives
+        The selection, as in :func:`project_agencies` (tables only); ``responsible``
         rows kept apart are in neither the lead nor the support incidence.
     as_frame : bool
         Return the tidy edge table ``source, target, weight`` (sorted).
@@ -1027,6 +1158,12 @@ def lead_support_network(
     >>> sorted(lead_support_network(a).edges(data="weight"))
     [('d:a', 'd:b', 1), ('d:a', 'd:c', 1)]
     """
+    if isinstance(data, nx.Graph):
+        _graph_as_built(unit, collectives)
+    else:
+        data, _ = units.prepare(
+            data, measures, unit=unit, inherited=inherited, collectives=collectives
+        )
     L, S, rows, _ = role_incidence(
         data, docs=docs, inherited=inherited, node=node, responsible=responsible
     )

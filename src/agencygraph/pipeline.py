@@ -116,10 +116,14 @@ def build(
     progress: bool = False,
     null_samples: int | None = None,
     seed: int | None = None,
+    lead_null: str | None = None,
     per_plan: int | str | Sequence[str] | None = None,
     format: str = "csv",
     lang: str = "en",
     standalone: bool = False,
+    unit: str | None = None,
+    inherited: str = "keep",
+    collectives: str = "keep",
 ) -> list[Path]:
     """Run the pipeline on coded plans and write every output.
 
@@ -140,6 +144,9 @@ def build(
     null_samples, seed
         Samples and seed of the null models (default: ``settings.NULL_SAMPLES``,
         ``settings.SEED``).
+    lead_null
+        Null of the lead statistics in ``network_null``: ``"role_permutation"`` or
+        ``"curveball"`` (default: ``settings.LEAD_NULL``).
     per_plan
         The plans drawn one by one (figures, HTML networks, graph files):
         ``"all"``, ``"none"``, ``N`` (or ``"top N"``: the N with the most
@@ -152,6 +159,12 @@ def build(
     standalone
         Inline the networks' script in every page instead of writing it once into
         ``networks/_lib/``.
+    unit, inherited, collectives
+        The unit of analysis (:mod:`agencygraph.units`): ``unit`` ``"row"`` or ``"task"``
+        for every metric table and graph (default None: ``cross_region.csv`` counts
+        tasks where the plans have them, everything else rows); ``inherited``
+        ``"keep"`` (default) or ``"drop"``; ``collectives`` ``"keep"`` (default) or
+        ``"drop"``.
 
     Returns
     -------
@@ -165,7 +178,15 @@ def build(
     with bar.stage("metric tables", unit="table") as tick:
         from agencygraph.compare import metric_tables
 
-        metrics = metric_tables(coded, n=null_samples, seed=seed)
+        metrics = metric_tables(
+            coded,
+            n=null_samples,
+            seed=seed,
+            unit=unit,
+            inherited=inherited,
+            collectives=collectives,
+            lead_null=lead_null,
+        )
         tick(len(metrics))
     tables.update(metrics)
     table_files = {}
@@ -178,7 +199,9 @@ def build(
         from agencygraph.viz.style import check_lang
 
         lang = check_lang(lang)
-        graphs = _graphs(coded, docs)
+        graphs = _graphs(
+            coded, docs, unit=unit or "row", inherited=inherited, collectives=collectives
+        )
         with bar.stage("figures", 1 + bool(docs) + 3 * len(docs), unit="figure") as tick:
             outputs.update(_figures(coded, metrics, graphs, lang, tick))
         with bar.stage("HTML networks", len(graphs), unit="page") as tick:
@@ -246,15 +269,24 @@ def _previous_outputs(folder: Path) -> set[str]:
     }
 
 
-def _graphs(coded: CodedCorpus, docs: list[str]) -> dict[str, object]:
+def _graphs(
+    coded: CodedCorpus,
+    docs: list[str],
+    *,
+    unit: str = "row",
+    inherited: str = "keep",
+    collectives: str = "keep",
+) -> dict[str, object]:
     """The graphs drawn and exported: per document of ``docs``, pooled by type, lead → support."""
     from agencygraph.graph import bipartite_graph, lead_support_network
+
+    options = {"unit": unit, "inherited": inherited, "collectives": collectives}
 
     assigning = sorted(set(coded.assignments.doc_id))
     graphs: dict[str, object] = {}
     for doc in docs:
         graphs[f"{doc}_bipartite"] = bipartite_graph(
-            coded.assignments, coded.measures, coded.agencies, docs=doc
+            coded.assignments, coded.measures, coded.agencies, docs=doc, **options
         )
         bipartite = graphs[f"{doc}_bipartite"]
         graphs[f"{doc}_lead_support"] = lead_support_network(bipartite)
@@ -268,6 +300,7 @@ def _graphs(coded: CodedCorpus, docs: list[str]) -> dict[str, object]:
             coded.agencies,
             node="agency_type",
             docs=None if everything else docs,
+            **options,
         )
     return graphs
 

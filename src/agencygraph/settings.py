@@ -51,12 +51,13 @@ NULL_BUDGET: int | None = None
 NULL_MIN_SAMPLES: int = 100
 
 #: Louvain (``modularity``, ``n_communities``) is the costliest index to recompute on a
-#: null draw (about 1.5 ms each with networkx). Its null runs on at most
+#: null draw (:data:`MODULARITY_SEEDS` compiled runs, about 0.1 ms a draw on a plan of
+#: 30 agencies; networkx's single run took 1.5 ms). Its null runs on at most
 #: ``NULL_LOUVAIN_BUDGET // n_docs`` draws per document (all of them while that is enough:
-#: 5 documents × 1,000); below :data:`NULL_LOUVAIN_SAMPLES` draws per document (past 250
-#: documents) the two Louvain rows of the null table are ``method == "skipped"`` (observed
-#: values kept; no z) while every other index keeps its null.
-NULL_LOUVAIN_BUDGET: int = 5_000
+#: 200 documents × 1,000); below :data:`NULL_LOUVAIN_SAMPLES` draws per document (past
+#: 10,000 documents) the two Louvain rows of the null table are ``method == "skipped"``
+#: (observed values kept; no z) while every other index keeps its null.
+NULL_LOUVAIN_BUDGET: int = 200_000
 
 #: Fewest null draws per document on which the Louvain indices are recomputed.
 NULL_LOUVAIN_SAMPLES: int = 20
@@ -96,6 +97,61 @@ ENCODINGS: tuple[str, ...] = ("utf-8", "gb18030")
 #: How many documents ``agencygraph parse`` lists as most worth checking (see
 #: :func:`agencygraph.coding.documents_to_check`).
 DOCUMENTS_TO_CHECK = 5
+
+# --- Reader limits (hostile and huge files, issue 21) -------------------------------------
+# A plan past one of these is refused with a message naming the file (and the part, line or
+# cell), listed in rejected.csv, and the other files of a batch are coded. Real plans stay
+# far below them: the largest known plan is a few megabytes of text and a few thousand cells.
+
+#: A plan file larger than this (bytes) is refused before it is read.
+READ_MAX_FILE_BYTES: int = 256 * 2**20
+
+#: A text, web page or CSV plan larger than this (bytes) is refused before it is decoded.
+READ_MAX_TEXT_BYTES: int = 64 * 2**20
+
+#: Characters of text a reader may give (a Word, Excel, PDF or web page plan converted to
+#: text; the text read from a Word or Excel file's parts).
+READ_MAX_TEXT_CHARS: int = 64 * 2**20
+
+#: Characters of one line of a plan's text (a paragraph, a table cell's line).
+READ_MAX_LINE_CHARS: int = 1_000_000
+
+#: Bytes the XML parts of one Word or Excel file may expand to, all together, uncompressed
+#: (a zip bomb expands a thousandfold).
+READ_MAX_EXPANDED_BYTES: int = 256 * 2**20
+
+#: Entries a Word or Excel archive may hold (a real one holds a few dozen).
+READ_MAX_ZIP_ENTRIES: int = 10_000
+
+#: Table cells of one Word document or Excel workbook (a merged range counts every cell it
+#: covers; a workbook's string items count too), and of a sheet's used range.
+READ_MAX_CELLS: int = 1_000_000
+
+#: How deep the elements of a Word or Excel part may nest.
+READ_MAX_XML_DEPTH: int = 256
+
+#: Elements in one paragraph, table row, sheet row or string item of a Word or Excel part.
+READ_MAX_ITEM_ELEMENTS: int = 100_000
+
+# --- null models of the network indices (issue 20: effect sizes, Monte Carlo, lead null) ---
+
+#: Null of the lead statistics (``lead_top_share``, ``lead_hhi``, ``lead_gini``,
+#: ``party_lead_share``, ``union_lead_share``, ``multi_lead_share``) in
+#: :func:`agencygraph.metrics.network_indices_with_null` and the build (``--lead-null``):
+#: ``"role_permutation"`` keeps who takes part in each measure and permutes its roles among
+#: them (exact moments where they have a closed form, no chain to mix); ``"curveball"``
+#: randomises the incidence too (each entry keeps its role). Role permutation asks the
+#: narrower question — is leading concentrated beyond what participation implies? — and is
+#: what the lead statistics were documented to need; see ``docs/methods.md`` section 4.
+LEAD_NULL: str = "role_permutation"
+
+#: Seeded Louvain runs whose best partition gives ``modularity`` (on the observed plan and
+#: on every null draw alike, so that z compares like with like). One run of Louvain can end
+#: several per cent below the best partition it finds from another node order (over 200
+#: seeds, Cixi 0.150–0.163 with median 0.150; Haimen 0.082–0.094; Lijiang 0.057–0.075).
+#: The best of 10 equals the best of 200 in 20 of 20 disjoint sets of 10 seeds on Cixi and
+#: Lijiang and 18 of 20 on Haimen.
+MODULARITY_SEEDS: int = 10
 
 # -- scale (issue 19): builds streamed in chunks --------------------------------------------
 #: Plans parsed and written at a time by ``agencygraph build --tables-only --chunk-size N``

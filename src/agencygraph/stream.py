@@ -42,6 +42,8 @@ from agencygraph.themes import GramFrequencies
 _APPENDED = ("documents", "assignments", "mentions", "officials", "warnings")
 #: Assignment columns the metric tables read.
 _SLIM = ["doc_id", "measure_id", "role", "agency_id", "agency_type", "inherited", "line"]
+#: Measure columns they read (each measure's task, for the task-level comparison).
+_SLIM_MEASURES = ["doc_id", "measure_id", "section_no", "task_no", "line"]
 
 
 @dataclass
@@ -51,6 +53,7 @@ class _Slim:
     documents: pd.DataFrame
     assignments: pd.DataFrame
     agencies: pd.DataFrame = field(default_factory=pd.DataFrame)
+    measures: pd.DataFrame | None = None
 
 
 class TableWriter:
@@ -202,6 +205,7 @@ def build_streamed(
     try:
         writer.append("warnings", _warnings_frame(manifest_warnings(paths)))
         kept_docs, kept_assignments, kept_agencies, unknown, rejected = [], [], [], [], []
+        kept_measures: list[pd.DataFrame] = []
         coded_any = False
         # Themes need the idf of every measure: chunks' measures wait on disk while the
         # n-gram frequencies are counted, then get their themes.
@@ -226,6 +230,7 @@ def build_streamed(
             kept_agencies.append(coded.agencies)
             kept_docs.append(coded.documents)
             kept_assignments.append(coded.assignments[_SLIM])
+            kept_measures.append(coded.measures[_SLIM_MEASURES])
             say(f"parsed {min((i + 1) * chunk_size, len(paths))} of {len(paths)} plans")
             del coded
         if not coded_any:
@@ -250,8 +255,9 @@ def build_streamed(
             documents=pd.concat(kept_docs, ignore_index=True),
             assignments=pd.concat(kept_assignments, ignore_index=True),
             agencies=agencies,
+            measures=pd.concat(kept_measures, ignore_index=True),
         )
-        del kept_docs, kept_assignments, kept_agencies
+        del kept_docs, kept_assignments, kept_agencies, kept_measures
         for name, frame in streamed_metric_tables(
             slim,
             n=null_samples,
@@ -421,6 +427,7 @@ def streamed_metric_tables(
             agencies=coded.agencies[coded.agencies["doc_id"].isin(chunk_docs)]
             if "doc_id" in coded.agencies
             else coded.agencies,
+            measures=coded.measures[coded.measures["doc_id"].isin(chunk_docs)],
         )
         return sub, n, seed, share * len(part), len(docs), len(part)
 
@@ -470,13 +477,22 @@ def _in_order(func, tasks: Iterator, jobs: int, initializer=None, initargs=()) -
 def _pooled_tables(coded, n_docs: int, seed: int):
     """``type_centrality`` of the whole corpus, and the place × place tables (empty past
     ``PAIR_TABLES_MAX_DOCS``, as the whole build writes them)."""
+    from agencygraph import units
     from agencygraph.compare import _skipped_pairs, metric_tables
     from agencygraph.graph import bipartite_graph
     from agencygraph.metrics import agency_centrality
 
-    pooled = bipartite_graph(
-        coded.assignments, None, coded.agencies, inherited=True, node="agency_type"
+    # As metric_tables prepares them (the defaults: row unit, collectives and inherited kept).
+    assignments, _ = units.prepare(
+        coded.assignments,
+        coded.measures,
+        unit="row",
+        inherited=True,
+        collectives="keep",
+        statistic="metric_tables",
     )
+    pooled = bipartite_graph(assignments, None, coded.agencies, inherited=True, node="agency_type")
+    del assignments
     yield "type_centrality", agency_centrality(pooled, seed=seed).reset_index(drop=True)
     del pooled
     if n_docs <= settings.PAIR_TABLES_MAX_DOCS:

@@ -823,6 +823,10 @@ def _table_plan(rng: random.Random, plan: SyntheticPlan, roster: _Roster, n_meas
                         support_rows = [(u, False, ln) for u, ln in carried_support]
                     else:
                         support_rows = [(u, True, ln) for u, ln in carried_support]
+                # A lead carried down and named again in the row's support cell is coded
+                # once, as lead (the gold's rule for a lead named among the supports).
+                leading = {_raw(unit.name) for unit, _, _ in lead_rows}
+                support_rows = [r for r in support_rows if _raw(r[0].name) not in leading]
                 for role, rows_ in (("lead", lead_rows), ("support", support_rows)):
                     for unit, inherited, ln in rows_:
                         plan.assignments.append(

@@ -27,9 +27,11 @@ from agencygraph.metrics._roles import (
 )
 from agencygraph.metrics.brokerage import (
     BROKERAGE_ROLES,
+    SNA_NAMES,
     _by_system,
     _overlap_of_documents,
     brokerage_by_system,
+    brokerage_moments,
     brokerage_roles,
     brokerage_table,
     overlap,
@@ -52,8 +54,12 @@ from agencygraph.metrics.indices import (
     nodf,
 )
 from agencygraph.metrics.nulls import (
+    LEAD_INDICES,
+    LEAD_NULLS,
     NULL_BURN_IN,
     NULL_CHAINS,
+    NULL_LEAD_BURN_IN,
+    NULL_LEAD_THIN,
     NULL_METHODS,
     NULL_REDUCED_CHAINS,
     NULL_REDUCED_THIN,
@@ -63,23 +69,30 @@ from agencygraph.metrics.nulls import (
     _null_plan,
     _null_table,
     _summarise,
+    effective_sample_size,
     network_indices_with_null,
     null_model_zscores,
     null_samples,
+    role_permutation_moments,
 )
 
 # The private names imported above are helpers of the other stages (compare) and the
 # benchmarks, kept importable from here (pyproject: F401 is off for this file).
 __all__ = [
     "BROKERAGE_ROLES",
+    "LEAD_INDICES",
+    "LEAD_NULLS",
     "NETWORK_INDICES",
     "NULL_INVARIANT",
+    "SNA_NAMES",
     "STATISTICS",
     "agency_centrality",
     "brokerage_by_system",
+    "brokerage_moments",
     "brokerage_roles",
     "brokerage_table",
     "communities",
+    "effective_sample_size",
     "network_indices",
     "network_indices_with_null",
     "nodf",
@@ -87,5 +100,6 @@ __all__ = [
     "null_samples",
     "overlap",
     "role_matrices",
+    "role_permutation_moments",
     "two_mode_centrality",
 ]

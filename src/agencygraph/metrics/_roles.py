@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from agencygraph import units
 from agencygraph._tables import require, text
 from agencygraph.graph import (
     ROLES,
@@ -29,11 +30,25 @@ def role_matrices(
     node: str = "agency_id",
     measures: pd.DataFrame | None = None,
     responsible: str | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> dict[str, tuple[np.ndarray, list, list]]:
     """Dense role matrix of each document: 0 none, 1 support, 2 lead, 3 responsible.
 
     ``3`` appears only with ``responsible="apart"``; otherwise ``responsible``
     rows are counted as leads (2, the default) or supports (1).
+
+    Parameters
+    ----------
+    assignments : DataFrame
+    docs, roles, inherited, node, measures, responsible
+        The selection, as in :func:`agencygraph.graph.incidence_matrix`.
+    unit, collectives
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
@@ -54,6 +69,14 @@ def role_matrices(
     >>> R.tolist(), rows, cols
     ([[2, 1], [1, 0]], ['d:a', 'd:b'], ['d-1', 'd-2'])
     """
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="role_matrices",
+    )
     sel, _ = select_assignments(
         assignments, docs=docs, roles=roles, inherited=inherited, node=node, responsible=responsible
     )

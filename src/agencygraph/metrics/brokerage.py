@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from agencygraph import units
 from agencygraph._tables import require, text
 from agencygraph.graph import (
     ROLES,
@@ -27,6 +28,139 @@ BROKERAGE_ROLES: tuple[str, ...] = (
     "consultant",
     "liaison",
 )
+
+#: statnet ``sna::brokerage`` column of each role (its columns are in the order
+#: ``w_I, w_O, b_IO, b_OI, b_O``, not the order of :data:`BROKERAGE_ROLES`).
+SNA_NAMES: dict[str, str] = {
+    "coordinator": "w_I",
+    "gatekeeper": "b_OI",
+    "representative": "b_IO",
+    "consultant": "w_O",
+    "liaison": "b_O",
+    "total": "t",
+}
+
+
+def _moment_columns() -> list[str]:
+    return [f"{r}_{s}" for r in (*BROKERAGE_ROLES, "total") for s in ("exp", "sd", "z")]
+
+
+def brokerage_moments(
+    sizes: Mapping[Hashable, int], density: float
+) -> dict[Hashable, dict[str, tuple[float, float]]]:
+    r"""Expected brokerage counts and their sd for a broker of each group (Gould & Fernandez).
+
+    Under the null of Gould and Fernandez (1989) as statnet's
+    ``sna::brokerage`` computes it, ties are independent with probability
+    :math:`d` (the observed density :math:`m / (N(N-1))`) and group sizes
+    :math:`n_1, \dots, n_G` are as observed (:math:`N = \sum_g n_g`). An
+    ordered pair :math:`(a, c)` is brokered by *b* with probability
+    :math:`q = d^2(1 - d)`, so a broker of group *i* has expected counts
+
+    ===============  ==============================================
+    role             expected count / q
+    ===============  ==============================================
+    coordinator      :math:`(n_i - 1)(n_i - 2)`
+    consultant       :math:`\sum_{j \ne i} n_j(n_j - 1)`
+    representative   :math:`(N - n_i)(n_i - 1)`
+    gatekeeper       :math:`(N - n_i)(n_i - 1)`
+    liaison          :math:`\sum_{j \ne i}\sum_{k \ne i, j} n_j n_k`
+    total            :math:`(N - 1)(N - 2)`
+    ===============  ==============================================
+
+    and variance :math:`E(1 - q) + c\, d^3(1 - d)^3` where :math:`c` counts
+    the pairs of brokered pairs that share a tie (sna's formulas: e.g.
+    :math:`2(n_i-1)(n_i-2)(n_i-3)` for the coordinator).
+
+    Parameters
+    ----------
+    sizes : mapping
+        Group → number of nodes.
+    density : float
+        Tie density :math:`d` of the directed network.
+
+    Returns
+    -------
+    dict
+        group → role (the five roles and ``"total"``) → (expected, sd).
+
+    Examples
+    --------
+    >>> m = brokerage_moments({"A": 2, "B": 2}, 6 / 12)
+    >>> m["A"]["gatekeeper"]  # q = 1/8; (4 - 2)(2 - 1) = 2 pairs
+    (0.25, 0.5)
+
+    References
+    ----------
+    R. V. Gould and R. M. Fernandez, "Structures of mediation: A formal
+    approach to brokerage in transaction networks", Sociological Methodology
+    19 (1989) 89–126. C. T. Butts, ``sna``: Tools for Social Network
+    Analysis, R package, function ``brokerage``.
+    """
+    d = float(density)
+    q = d * d * (1.0 - d)
+    r = d**3 * (1.0 - d) ** 3
+    names = list(sizes)
+    n = np.array([float(sizes[g]) for g in names])
+    N = float(n.sum())
+
+    def c2(x):
+        return x * (x - 1.0) / 2.0
+
+    out = {}
+    for i, g in enumerate(names):
+        ni = n[i]
+        other = np.delete(n, i)
+        e = {
+            "coordinator": q * max(0.0, (ni - 1) * (ni - 2)),
+            "consultant": q * float((other * (other - 1)).sum()),
+            "representative": q * (N - ni) * (ni - 1),
+            "liaison": q * float(other.sum() ** 2 - (other**2).sum()),
+            "total": q * (N - 1) * (N - 2),
+        }
+        e["gatekeeper"] = e["representative"]
+        extra = {
+            "coordinator": 2 * (ni - 1) * (ni - 2) * (ni - 3),
+            "consultant": 2 * float((other * (other - 1) * (other - 2)).sum()),
+            "representative": 2 * ((ni - 1) * c2(N - ni) + (N - ni) * c2(ni - 1)),
+            "liaison": 4 * float((other * c2(N - other - ni)).sum()),
+            "total": 2 * (N - 1) * (N - 2) * (N - 3),
+        }
+        extra["gatekeeper"] = extra["representative"]
+        out[g] = {
+            role: (
+                float(e[role]) + 0.0,
+                float(np.sqrt(max(0.0, e[role] * (1 - q) + extra[role] * r))),
+            )
+            for role in (*BROKERAGE_ROLES, "total")
+        }
+    return out
+
+
+def _add_moments(
+    table: pd.DataFrame, block: np.ndarray, groups: np.ndarray, n_ties: Mapping
+) -> None:
+    """Add ``<role>_exp, _sd, _z`` to a per-node table, each block (document) its own
+    network: density from its node and tie counts, sizes from its grouped nodes."""
+    cols = {c: np.full(len(table), np.nan) for c in _moment_columns()}
+    frame = pd.DataFrame({"block": block, "group": groups})
+    for b, pos in frame.groupby("block", sort=True).indices.items():
+        N = len(pos)
+        d = n_ties.get(b, 0) / (N * (N - 1)) if N > 1 else 0.0
+        g = frame["group"].to_numpy()[pos]
+        known = g != ""
+        sizes = pd.Series(g[known]).value_counts().to_dict()
+        moments = brokerage_moments(sizes, d) if sizes else {}
+        for role in (*BROKERAGE_ROLES, "total"):
+            exp = np.array([moments[x][role][0] if x in moments else np.nan for x in g])
+            sd = np.array([moments[x][role][1] if x in moments else np.nan for x in g])
+            count = table[role].to_numpy(dtype=float)[pos]
+            cols[f"{role}_exp"][pos] = exp
+            cols[f"{role}_sd"][pos] = sd
+            with np.errstate(divide="ignore", invalid="ignore"):
+                cols[f"{role}_z"][pos] = np.where(sd > 0, (count - exp) / sd, np.nan)
+    for name, values in cols.items():
+        table[name] = values
 
 
 # --------------------------------------------------------------------------- brokerage
@@ -56,6 +190,19 @@ def brokerage_roles(
     liaison           all three different             b_O
     ================  ==============================  ===========
 
+    (:data:`SNA_NAMES`; sna's ``gli.c`` classifies a path *i → j → k* with
+    broker *j* as ``b_IO`` "representative" when ``cl[j] == cl[i] !=
+    cl[k]`` and ``b_OI`` "gatekeeper" when ``cl[i] != cl[j] == cl[k]``. sna
+    prints its columns in the order ``w_I, w_O, b_IO, b_OI, b_O``, so they
+    do not line up with this table's order by position.)
+
+    Beside each count (and ``total``), its expected value, sd and z under
+    Gould and Fernandez's null as sna computes them (``exp.nli``,
+    ``sd.nli``, ``z.nli``): independent ties at the network's density,
+    group sizes as observed (:func:`brokerage_moments`). Nodes without a
+    group, and the pairs through them, are left out of the group sizes;
+    the density counts every node and tie.
+
     Counts are sums of sparse products over group pairs (no loop over node
     pairs): for groups :math:`g_1, g_2` and broker *b*,
     :math:`\sum_{a \in g_1, c \in g_2} A_{ab}A_{bc}(1 - A_{ac} - \delta_{ac})
@@ -80,7 +227,9 @@ def brokerage_roles(
         Indexed by ``agency`` (sorted): ``group``, the five role counts,
         ``total`` (their sum) and ``unclassified`` — brokered pairs where a
         node involved has no group (missing or empty), which are counted but
-        not given a role.
+        not given a role — then ``<role>_exp, <role>_sd, <role>_z`` for the
+        five roles and ``total`` (NaN for a node without a group; z NaN
+        where sd is 0).
 
     References
     ----------
@@ -116,6 +265,7 @@ def brokerage_roles(
     )
     table["total"] = table[list(BROKERAGE_ROLES)].sum(axis=1).astype(np.int64)
     table["unclassified"] = counts["unclassified"]
+    _add_moments(table, np.zeros(k, dtype=np.int64), np.asarray(label, dtype=object), {0: A.nnz})
     return table
 
 
@@ -163,6 +313,9 @@ def brokerage_table(
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
     responsible: str | None = None,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     """Brokerage roles of every agency in its document's lead → support network.
 
@@ -180,13 +333,23 @@ def brokerage_table(
         ungrouped and all brokered pairs are ``unclassified``.
     docs, inherited
         The selection, as in :func:`agencygraph.graph.bipartite_graph`.
+    unit, collectives, measures
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
     DataFrame
         ``doc_id, agency, system, coordinator, gatekeeper, representative,
         consultant, liaison, total, unclassified``, one row per agency with a
-        selected lead or support, sorted by ``doc_id, agency``.
+        selected lead or support, sorted by ``doc_id, agency``; then each
+        role's (and ``total``'s) expected count, sd and z under Gould and
+        Fernandez's null within the document (``<role>_exp, <role>_sd,
+        <role>_z``, as :func:`brokerage_roles`; density and group sizes of
+        the document's network).
 
     Examples
     --------
@@ -204,7 +367,23 @@ def brokerage_table(
     1    d:p       party        0
     2    d:u    mass_org        0
     """
-    columns = ["doc_id", "agency", "system", *BROKERAGE_ROLES, "total", "unclassified"]
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="brokerage_table",
+    )
+    columns = [
+        "doc_id",
+        "agency",
+        "system",
+        *BROKERAGE_ROLES,
+        "total",
+        "unclassified",
+        *_moment_columns(),
+    ]
     sel, _ = select_assignments(
         assignments,
         docs=docs,
@@ -254,6 +433,10 @@ def brokerage_table(
         out[r] = counts[r]
     out["total"] = out[list(BROKERAGE_ROLES)].sum(axis=1).astype(np.int64)
     out["unclassified"] = counts["unclassified"]
+    # ties of each document's block (A is block-diagonal by document)
+    doc_of_row = out["doc_id"].to_numpy(dtype=object)
+    ties = pd.Series(doc_of_row[A.nonzero()[0]]).value_counts().to_dict()
+    _add_moments(out, doc_of_row, out["system"].to_numpy(dtype=object), ties)
     return out[columns].reset_index(drop=True)
 
 
@@ -263,6 +446,9 @@ def brokerage_by_system(
     *,
     docs: str | Iterable[str] | None = None,
     inherited: bool = True,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     """Brokerage in the lead → support network, summed over the agencies of each system.
 
@@ -270,6 +456,17 @@ def brokerage_by_system(
     e.g. how often government bureaus pass on a party department's lead to
     other bureaus (``gatekeeper``) or mass organisations link party and
     government (``liaison``).
+
+    Parameters
+    ----------
+    assignments, agencies, docs, inherited
+        As in :func:`brokerage_table`.
+    unit, collectives, measures
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
@@ -294,7 +491,15 @@ def brokerage_by_system(
     1    mass_org           1        0      0
     2       party           1        0      0
     """
-    per_agency = brokerage_table(assignments, agencies, docs=docs, inherited=inherited)
+    per_agency = brokerage_table(
+        assignments,
+        agencies,
+        docs=docs,
+        inherited=inherited,
+        measures=measures,
+        unit=unit,
+        collectives=collectives,
+    )
     return _by_system(per_agency)
 
 
@@ -321,6 +526,9 @@ def overlap(
     inherited: bool = True,
     node: str = "agency_id",
     responsible: str | None = None,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     r"""Overlap of agencies' measure sets, one row per pair that shares a measure.
 
@@ -335,6 +543,12 @@ def overlap(
         Assignments table or two-mode graph (agencies ``bipartite=0``).
     docs, roles, inherited, node
         The selection, as in :func:`agencygraph.graph.bipartite_graph`.
+    unit, collectives, measures
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
@@ -349,6 +563,15 @@ def overlap(
     >>> t.loc[0, "source"], t.loc[0, "target"], int(t.loc[0, "n_shared"])
     ('Brenda Rogers', 'Charlotte McDowd', 4)
     """
+    if isinstance(data, pd.DataFrame):
+        data, measures = units.prepare(
+            data,
+            measures,
+            unit=unit,
+            inherited=inherited,
+            collectives=collectives,
+            statistic="overlap",
+        )
     B, rows, _ = incidence_matrix(
         data, docs=docs, roles=roles, inherited=inherited, node=node, responsible=responsible
     )

@@ -15,7 +15,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components, shortest_path
 
-from agencygraph import settings
+from agencygraph import settings, units
 from agencygraph._tables import require, text
 from agencygraph.graph import (
     ROLES,
@@ -286,16 +286,41 @@ def two_mode_centrality(
     )
 
 
-def _eigenvector(W: sp.csr_matrix, *, max_iter: int, tol: float) -> np.ndarray:
-    """Power iteration on W + I from the uniform vector, as networkx does.
+def _eigenvector(W: sp.csr_matrix | np.ndarray, *, max_iter: int, tol: float) -> np.ndarray:
+    r"""Eigenvector centrality of each connected component of W, on one scale.
 
-    Starting from the uniform vector (not a random one) makes the result a
-    deterministic function of the graph, also where the leading eigenvalue is
-    repeated (disconnected graphs).
+    Power iteration on W + I from the uniform vector (as networkx does) in each
+    component with an edge; each component's vector gets Euclidean norm
+    :math:`\sqrt{n_c/n}` (:math:`n_c` its nodes, :math:`n` the nodes of all such
+    components), so that the whole vector has unit norm and a connected W gives
+    networkx's value. An agency without a neighbour in W gets 0. Without this, one
+    power iteration over a disconnected W converges to the largest component's vector
+    and leaves every other component near 0.
     """
     k = W.shape[0]
     if k == 0:
         return np.zeros(0)
+    W = sp.csr_matrix(W)
+    n_comp, labels = connected_components(W, directed=False)
+    size = np.bincount(labels, minlength=n_comp)
+    linked = size[labels] > 1
+    if n_comp == 1 or not linked.any():
+        return _power(W, max_iter=max_iter, tol=tol) if linked.all() else np.zeros(k)
+    x = np.zeros(k)
+    n = int(linked.sum())
+    for c in np.flatnonzero(size > 1):
+        at = np.flatnonzero(labels == c)
+        x[at] = _power(W[at][:, at], max_iter=max_iter, tol=tol) * np.sqrt(len(at) / n)
+    return x
+
+
+def _power(W: sp.csr_matrix, *, max_iter: int, tol: float) -> np.ndarray:
+    """Power iteration on W + I from the uniform vector, as networkx does.
+
+    Starting from the uniform vector (not a random one) makes the result a
+    deterministic function of the graph.
+    """
+    k = W.shape[0]
     x = np.full(k, 1.0 / k)
     for _ in range(max_iter):
         last = x
@@ -314,6 +339,8 @@ def agency_centrality(
     max_iter: int = 10_000,
     tol: float = 1e-10,
     seed: int | None = None,
+    weight: bool = False,
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     r"""Tidy centrality table, one row per agency (``bipartite=0`` node).
 
@@ -329,13 +356,36 @@ def agency_centrality(
       pivots; see :func:`two_mode_centrality` for the error);
     - ``eigenvector``: leading eigenvector of the weighted agency projection
       :math:`W` (:func:`agencygraph.graph.project_agencies`), by power
-      iteration on :math:`W + I` from the uniform vector, unit Euclidean norm
-      — the value of ``networkx.eigenvector_centrality(P, weight="weight")``;
+      iteration on :math:`W + I` from the uniform vector — the value of
+      ``networkx.eigenvector_centrality(P, weight="weight")`` for a connected
+      projection. A disconnected projection (several plans in one graph; an
+      agency sharing no measure) is handled per component: each component's
+      own leading eigenvector, with norm :math:`\sqrt{n_c/n}` so that the
+      column has unit norm; an agency without a neighbour gets 0. (One power
+      iteration over the whole graph would give ~0 to every agency outside
+      the component with the largest eigenvalue.) Compare agencies of
+      different components by ``eigenvector_pct``;
     - ``pagerank``: ``networkx.pagerank`` of the projection (damping
       ``alpha``, weighted);
     - ``n_lead, n_support``: measures the agency leads / supports (edge
       ``role``; NaN when the graph's edges carry no role);
-    - ``lead_role_share`` :math:`= n_{lead} / (n_{lead} + n_{support})`.
+    - ``lead_role_share`` :math:`= n_{lead} / (n_{lead} + n_{support})`;
+    - ``strength``: the sum of the agency's edge ``weight`` in ``G`` (role
+      weights, lead 2 / support 1 / responsible 1.5 by default; Opsahl et
+      al. 2010), its weighted degree; the other columns ignore the role
+      weights unless ``weight=True``;
+    - ``component``: the agency's connected component in ``G``, numbered from
+      0 by size (largest first; ties by their first node);
+    - ``collective``: the node attribute (collective actor, see
+      :func:`agencygraph.units.is_collective`; False where absent);
+    - plan-comparable versions, computed within each plan (the ``place``
+      node attribute; the whole graph where absent): ``degree_rel``, the
+      degree over the plan's mean agency degree (which equals the plan's
+      density, so raw degrees of plans of different density are not
+      comparable; 1 is the plan's average), and the within-plan percentile
+      ranks ``degree_pct, betweenness_pct, eigenvector_pct, pagerank_pct``
+      (rank over the plan's number of agencies, ties averaged: 1 is the
+      plan's top agency).
 
     Both projection centralities are deterministic (no random start), so no
     seed is needed.
@@ -353,6 +403,15 @@ def agency_centrality(
         Power-iteration limits of the eigenvector centrality.
     seed : int, optional
         Seed of sampled betweenness (default :data:`agencygraph.settings.SEED`).
+    weight : bool
+        ``False`` (default): the projection behind ``eigenvector`` and
+        ``pagerank`` is of the binary incidence. ``True``: of the weighted
+        one (edge ``weight``; ``projection`` ``"count"`` or ``"newman"``,
+        see :func:`agencygraph.graph.project_agencies`). Two-mode degree,
+        closeness and betweenness stay binary either way.
+    collectives : {"keep", "drop"}
+        Drop agency nodes whose ``collective`` attribute is true before
+        computing (default ``"keep"``).
 
     Returns
     -------
@@ -363,6 +422,9 @@ def agency_centrality(
     ----------
     P. Bonacich, "Factoring and weighting approaches to status scores and
     clique identification", J. Math. Sociol. 2 (1972) 113–120.
+    T. Opsahl, F. Agneessens and J. Skvoretz, "Node centrality in weighted
+    networks: Generalizing degree and shortest paths", Social Networks 32
+    (2010) 245–251.
     S. Brin and L. Page, "The anatomy of a large-scale hypertextual Web
     search engine", Computer Networks 30 (1998) 107–117.
 
@@ -373,12 +435,29 @@ def agency_centrality(
     >>> t["pagerank"].sum().round(6)
     np.float64(1.0)
     """
+    if units.check_collectives(collectives) == "drop":
+        G = G.subgraph(
+            [
+                v
+                for v, d in G.nodes(data=True)
+                if not (d.get("bipartite") == 0 and d.get("collective"))
+            ]
+        ).copy()
     top, _ = graph_sides(G)
     two_mode = two_mode_centrality(G, nodes=top, seed=seed)
-    B, _, _ = incidence_matrix(G)
-    upper = projection_matrix(B, projection)
+    B, _, _ = incidence_matrix(G, weighted=weight)
+    upper = projection_matrix(B, projection, weight)
     eig = _eigenvector((upper + upper.T).tocsr(), max_iter=max_iter, tol=tol)
-    pr = nx.pagerank(project_agencies(G, method=projection), alpha=alpha) if top else {}
+    if weight:
+        P = nx.Graph()
+        P.add_nodes_from(top)
+        P.add_weighted_edges_from(
+            (top[i], top[j], w) for i, j, w in zip(upper.row, upper.col, upper.data, strict=True)
+        )
+    else:
+        P = project_agencies(G, method=projection)
+    pr = nx.pagerank(P, alpha=alpha) if top else {}
+    strength = np.asarray(incidence_matrix(G, weighted=True)[0].sum(axis=1)).ravel()
 
     has_role = [r in ROLES for _, _, r in G.edges(data="role")]
     if has_role and all(has_role):
@@ -395,7 +474,7 @@ def agency_centrality(
         key: [str(G.nodes[v].get(key, "") or "") for v in top]
         for key in ("name_zh", "name_en", "agency_type", "system", "place")
     }
-    return pd.DataFrame(
+    out = pd.DataFrame(
         {
             **attrs,
             "degree": two_mode["degree"].to_numpy(),
@@ -409,9 +488,41 @@ def agency_centrality(
             "lead_role_share": np.divide(
                 n_lead, total, out=np.full(len(top), np.nan), where=total > 0
             ),
+            "strength": strength,
+            "component": _components(G, top),
+            "collective": [bool(G.nodes[v].get("collective", False)) for v in top],
         },
         index=pd.Index(top, name="agency", dtype=object),
     )
+    return _comparable(out, attrs["place"])
+
+
+#: Centralities given a within-plan percentile rank (``<name>_pct``).
+RANKED: tuple[str, ...] = ("degree", "betweenness", "eigenvector", "pagerank")
+
+
+def _comparable(frame: pd.DataFrame, plan: Iterable) -> pd.DataFrame:
+    """Add ``degree_rel`` and the within-plan percentile ranks ``<c>_pct`` of :data:`RANKED`."""
+    plan = pd.Series(np.asarray(list(plan), dtype=object), index=frame.index)
+    grouped = frame.groupby(plan, sort=False)
+    mean = grouped["degree"].transform("mean").to_numpy(float)
+    frame["degree_rel"] = np.divide(
+        frame["degree"].to_numpy(float), mean, out=np.full(len(frame), np.nan), where=mean > 0
+    )
+    for c in RANKED:
+        frame[f"{c}_pct"] = grouped[c].rank(method="average", pct=True).to_numpy(float)
+    return frame
+
+
+def _components(G: nx.Graph, top: list) -> np.ndarray:
+    """Component of each agency in G, numbered by size (largest first), then first node."""
+    nodes = list(G)
+    if not nodes:
+        return np.zeros(0, dtype=np.int64)
+    comps = list(nx.connected_components(G))
+    order = sorted(range(len(comps)), key=lambda i: (-len(comps[i]), min(map(str, comps[i]))))
+    number = {v: rank for rank, i in enumerate(order) for v in comps[i]}
+    return np.array([number[v] for v in top], dtype=np.int64)
 
 
 def _pagerank(W: sp.csr_matrix, alpha: float, max_iter: int = 100, tol: float = 1e-6) -> np.ndarray:
@@ -475,6 +586,9 @@ def _centrality_of_documents(
         cols = ("agency_id", "doc_id", "name_zh", "name_en", "agency_type", "system")
         lookup = pd.DataFrame({c: text(agencies[c]) if c in agencies.columns else "" for c in cols})
         lookup = lookup.drop_duplicates("agency_id").set_index("agency_id")
+    weights = settings.ROLE_WEIGHTS
+    # R codes: 0 none, 1 support, 2 lead, 3 responsible (kept apart).
+    role_weight = np.array([0.0, weights["support"], weights["lead"], weights["responsible"]])
     parts = []
     for doc, (R, rows, _) in mats.items():
         k, m = R.shape
@@ -494,6 +608,14 @@ def _centrality_of_documents(
         bmax = _bipartite_betweenness_max(k, m)
         betweenness = raw[:k] / bmax if bmax > 0 else np.zeros(k)
         W = _dense_projection(nz, projection)
+        n_comp, labels = connected_components(sp.csr_matrix(A), directed=False)
+        size = np.bincount(labels, minlength=n_comp)
+        # Largest first, ties by first node (agencies, then measures, both sorted), as
+        # agency_centrality numbers the components of a plan's graph.
+        first = np.full(n_comp, big, dtype=np.int64)
+        np.minimum.at(first, labels, np.arange(big))
+        rank = np.empty(n_comp, dtype=np.int64)
+        rank[np.lexsort((first, -size))] = np.arange(n_comp)
         n_lead = (R == 2).sum(axis=1).astype(float)
         n_support = (R == 1).sum(axis=1).astype(float)
         total_roles = n_lead + n_support
@@ -511,12 +633,15 @@ def _centrality_of_documents(
             "lead_role_share": np.divide(
                 n_lead, total_roles, out=np.full(k, np.nan), where=total_roles > 0
             ),
+            "strength": role_weight[R.astype(np.intp)].sum(axis=1),
+            "component": rank[labels[:k]],
         }
         parts.append(frame)
     attrs = ("name_zh", "name_en", "agency_type", "system", "place")
     columns = ["doc_id", "agency", *attrs, "degree", "closeness", "betweenness"]
     columns += ["betweenness_method", "eigenvector", "pagerank", "n_lead", "n_support"]
-    columns += ["lead_role_share"]
+    columns += ["lead_role_share", "strength", "component", "collective", "degree_rel"]
+    columns += [f"{c}_pct" for c in RANKED]
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     out = pd.DataFrame({c: np.concatenate([part[c] for part in parts]) for c in parts[0]})
@@ -538,4 +663,13 @@ def _centrality_of_documents(
         own = found["doc_id"].to_numpy(dtype=object)
         place[listed] = np.where(own != "", own, doc[listed])
     out["place"] = place
+    kind = np.full(len(sel), "", dtype=object)
+    if lookup is not None:
+        at = lookup.index.get_indexer(sel["node"].to_numpy(dtype=object))
+        kind[at >= 0] = lookup["agency_type"].to_numpy(dtype=object)[at[at >= 0]]
+    flagged = pd.Series(units.is_collective(sel["agency_raw"], pd.Series(kind)), dtype=bool)
+    every = flagged.groupby(keys.to_numpy(dtype=object)).all()
+    collective = every.reindex(pd.Index(doc + "\x1f" + agency)).fillna(False)
+    out["collective"] = collective.to_numpy(dtype=bool)
+    out = _comparable(out, doc)
     return out[columns]

@@ -6,18 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-from agencygraph import settings
+from agencygraph import settings, units
 from agencygraph._tables import require, text
 from agencygraph.graph import (
     ROLES,
     select_assignments,
 )
+from agencygraph.metrics._louvain import best_louvain
 from agencygraph.metrics._roles import role_matrices
 
 # --------------------------------------------------------------------------- network indices
@@ -176,24 +176,31 @@ def _projection_weights(nz: np.ndarray, projection: str) -> np.ndarray:
     return W
 
 
-def _louvain_partition(W: np.ndarray, seed: int) -> tuple[nx.Graph, list[set[int]]]:
-    """A seeded Louvain partition of the weighted projection W (rows as node numbers)."""
-    k = len(W)
-    P = nx.Graph()
-    P.add_nodes_from(range(k))
-    i, j = np.nonzero(np.triu(W, k=1))
-    if not len(i):
-        return P, [{node} for node in range(k)]
-    P.add_weighted_edges_from(zip(i.tolist(), j.tolist(), W[i, j].tolist(), strict=True))
-    return P, nx.community.louvain_communities(P, weight="weight", seed=int(seed))
+def _louvain_seeds(seed: int, n_seeds: int | None = None) -> list[int]:
+    """The seeds of the best-of-several Louvain runs derived from one seed."""
+    n_seeds = settings.MODULARITY_SEEDS if n_seeds is None else int(n_seeds)
+    return [(int(seed) + 104_729 * t) % 2**32 for t in range(max(1, n_seeds))]
+
+
+def _louvain_best(W: np.ndarray, seed: int) -> tuple[np.ndarray, float, float]:
+    """Best Louvain partition of W over the seeds of :func:`_louvain_seeds`.
+
+    Returns the partition of highest modularity (the first such seed), that modularity
+    and the lowest over the seeds (NaN both when W has no edge).
+    """
+    return best_louvain(W, _louvain_seeds(seed))
+
+
+def _louvain_partition(W: np.ndarray, seed: int) -> list[set[int]]:
+    """The best seeded Louvain partition of the weighted projection W (node numbers)."""
+    member, _, _ = _louvain_best(W, seed)
+    return [set(np.flatnonzero(member == c).tolist()) for c in range(int(member.max()) + 1)]
 
 
 def _louvain(W: np.ndarray, seed: int) -> tuple[float, int]:
-    """Modularity and number of communities of a Louvain partition of W."""
-    P, parts = _louvain_partition(W, seed)
-    if not P.number_of_edges():
-        return float("nan"), len(W)  # no ties: every agency alone, modularity undefined
-    return float(nx.community.modularity(P, parts, weight="weight")), len(parts)
+    """Modularity and number of communities of the best Louvain partition of W."""
+    member, q, _ = _louvain_best(W, seed)
+    return q, int(member.max()) + 1 if len(member) else 0
 
 
 def communities(
@@ -205,11 +212,15 @@ def communities(
     projection: str = "newman",
     seed: int | None = None,
     responsible: str | None = None,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     """Communities of each document's agency projection: the partition behind ``modularity``.
 
-    The same seeded Louvain partition (Blondel et al. 2008, networkx's
-    ``louvain_communities``) of the same weighted agency projection that
+    The same Louvain partition (Blondel et al. 2008; the best of
+    :data:`agencygraph.settings.MODULARITY_SEEDS` seeded runs, see
+    :func:`network_indices`) of the same weighted agency projection that
     :func:`network_indices` reports the modularity of.
 
     Parameters
@@ -221,6 +232,12 @@ def communities(
         Weights of the agency projection.
     seed : int, optional
         Default :data:`agencygraph.settings.SEED`.
+    unit, collectives, measures
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
@@ -238,6 +255,14 @@ def communities(
     >>> communities(a).community.tolist()
     [0, 0, 1, 1]
     """
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="communities",
+    )
     _check_projection(projection)
     seed = settings.SEED if seed is None else int(seed)
     records = []
@@ -245,7 +270,7 @@ def communities(
         assignments, docs=docs, roles=roles, inherited=inherited, responsible=responsible
     )
     for doc, (R, rows, _cols) in sorted(mats.items()):
-        _, parts = _louvain_partition(_projection_weights(R != 0, projection), seed)
+        parts = _louvain_partition(_projection_weights(R != 0, projection), seed)
         ordered = sorted(
             (sorted(rows[i] for i in part) for part in parts), key=lambda p: (-len(p), p[0])
         )
@@ -384,6 +409,8 @@ def network_indices(
     projection: str = "newman",
     seed: int | None = None,
     responsible: str | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     r"""Network indices of each document's agency × measure graph.
 
@@ -416,12 +443,18 @@ def network_indices(
       2008), 0–100;
     - ``modularity``, ``n_communities``: Newman–Girvan modularity
       :math:`Q = \frac{1}{2w}\sum_{ij}(W_{ij} - s_i s_j / 2w)\,\delta(c_i, c_j)`
-      of the Louvain partition (Blondel et al. 2008;
-      ``networkx.community.louvain_communities``, resolution 1, seeded) of
-      the weighted agency projection :math:`W` (``projection``; see
-      :func:`agencygraph.graph.project_agencies`), and the number of its
-      communities, isolated agencies counting as one each. Modularity is NaN
-      when the projection has no edge.
+      of the best of :data:`agencygraph.settings.MODULARITY_SEEDS` seeded
+      Louvain runs (Blondel et al. 2008, resolution 1; the compiled
+      implementation of :mod:`agencygraph.metrics._louvain`, networkx's
+      gains) on the weighted agency projection :math:`W` (``projection``;
+      see :func:`agencygraph.graph.project_agencies`), and the number of
+      communities of that partition, isolated agencies counting as one each.
+      Louvain is a heuristic whose result depends on the node order: one run
+      can fall several per cent below the best partition, so the maximum
+      over seeds is reported, with the spread in ``modularity_min`` (the
+      worst seed), ``modularity_max`` (= ``modularity``) and
+      ``modularity_seeds``. Modularity is NaN when the projection has no
+      edge.
 
     These depend on plan size (a small plan is denser by construction); see
     :func:`network_indices_with_null` for size-fair comparisons.
@@ -441,14 +474,21 @@ def network_indices(
         Weighting of the agency projection for the modularity.
     seed : int, optional
         Seed of the Louvain algorithm; default :data:`agencygraph.settings.SEED`.
+    unit, collectives
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
     DataFrame
         One row per ``doc_id`` (sorted): ``doc_id, n_agencies, n_measures,
         n_edges, n_leads,`` the indices above (in the order of
-        :data:`NETWORK_INDICES`) and ``skipped_unresolved`` (selected rows
-        without an ``agency_id``).
+        :data:`NETWORK_INDICES`), ``skipped_unresolved`` (selected rows
+        without an ``agency_id``), then ``modularity_min, modularity_max,
+        modularity_seeds`` (the spread of Louvain over its seeds).
 
     References
     ----------
@@ -467,6 +507,14 @@ def network_indices(
     >>> t.loc[0, ["density", "lead_top_share", "lead_hhi", "lead_gini", "nodf"]].tolist()
     [0.75, 1.0, 1.0, 0.5, 100.0]
     """
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="network_indices",
+    )
     _check_projection(projection)
     seed = settings.SEED if seed is None else int(seed)
     _, skipped = select_assignments(
@@ -518,6 +566,12 @@ def _indices_table(
             value = values[name][0]
             rec[name] = int(value) if name in _INTEGER_INDICES else float(value)
         rec["skipped_unresolved"] = int(skipped.get(doc, 0))
+        worst = float("nan")
+        if R.shape[0]:
+            _, _, worst = _louvain_best(_projection_weights(R != 0, projection), seed)
+        rec["modularity_min"] = worst
+        rec["modularity_max"] = rec["modularity"]
+        rec["modularity_seeds"] = len(_louvain_seeds(seed))
         records.append(rec)
     columns = [
         "doc_id",
@@ -527,5 +581,8 @@ def _indices_table(
         "n_leads",
         *NETWORK_INDICES,
         "skipped_unresolved",
+        "modularity_min",
+        "modularity_max",
+        "modularity_seeds",
     ]
     return pd.DataFrame.from_records(records, columns=columns)

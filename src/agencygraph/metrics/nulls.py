@@ -14,9 +14,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
+from numba import njit
 from scipy.sparse.csgraph import connected_components
+from scipy.special import comb
 
-from agencygraph import settings
+from agencygraph import settings, units
 from agencygraph._curveball import curveball_chains, stack_indices
 from agencygraph.graph import (
     ROLES,
@@ -107,9 +109,20 @@ STATISTICS: dict[str, Callable[[np.ndarray], float]] = {
 }
 
 
-#: Curveball rounds before a chain's first sample in :func:`network_indices_with_null`.
-NULL_BURN_IN: int = 200
-#: Curveball rounds between two samples of one chain in :func:`network_indices_with_null`.
+# The chain schedule below is set from the mixing check of ``benchmarks/mixing.py`` (16
+# plans: 13 synthetic and the 3 bundled plans with assignments; numbers in
+# ``benchmarks/RESULTS.md`` and ``docs/methods.md`` section 4). The curveball serves the
+# incidence indices (Jaccard, projection density, NODF, components, modularity), which
+# forget their start within 10 rounds on most plans (NODF on one plan in 20: ~230) and
+# have an integrated autocorrelation time of at most 16 rounds; the lead statistics, when
+# they are given the curveball too (``lead_null="curveball"``), need 65–130 rounds of
+# burn-in at the median (up to 500) and 11–40 rounds per effective draw (up to 190).
+
+#: Curveball rounds before a chain's first sample in :func:`network_indices_with_null`
+#: (incidence indices: beyond the 95th percentile of the measured burn-in, 230).
+NULL_BURN_IN: int = 300
+#: Curveball rounds between two samples of one chain in :func:`network_indices_with_null`
+#: (ESS per draw ≥ 0.78 for every incidence index on 95 % of plans).
 NULL_THIN: int = 20
 #: Curveball chains run side by side in :func:`network_indices_with_null`.
 NULL_CHAINS: int = 100
@@ -118,12 +131,15 @@ NULL_CHAINS: int = 100
 #: :data:`NULL_BURN_IN` rounds, then gives a sample every :data:`NULL_REDUCED_THIN` rounds,
 #: ``chains × NULL_BURN_IN + (n − chains) × NULL_REDUCED_THIN`` rounds in all.
 NULL_REDUCED_CHAINS: int = 2
-#: Rounds between two samples of one chain under the budget. The mixing check
-#: (``benchmarks/mixing.py``, results in ``benchmarks/RESULTS.md``) finds the lag-t
-#: autocorrelation of every index below 0.1 by lag 8 in 95 % of plans (lead statistics,
-#: the slowest, 6–7 rounds at the median), and the chains' mean within 0.1 sd of its
-#: stationary value after at most ~100 rounds, half of :data:`NULL_BURN_IN`.
+#: Rounds between two samples of one chain under the budget (ESS per draw ≥ 0.74 for
+#: every incidence index on 95 % of plans, ≥ 0.91 at the median).
 NULL_REDUCED_THIN: int = 10
+#: Burn-in and thinning of every chain when the lead statistics take the curveball
+#: (``lead_null="curveball"``): the largest measured lead burn-in (500 rounds; 360 at the
+#: 95th percentile) and an ESS per draw of 0.82–0.91 at the median (0.50–0.72 on
+#: 95 % of plans) for the lead statistics; the ``ess`` column reports the rest.
+NULL_LEAD_BURN_IN: int = 500
+NULL_LEAD_THIN: int = 40
 #: Values of the ``method`` column of the null-model tables.
 NULL_METHODS: tuple[str, ...] = ("full", "reduced", "skipped")
 
@@ -183,6 +199,190 @@ def _shuffle_roles(R: np.ndarray, *, rng: np.random.Generator) -> np.ndarray:
     return out
 
 
+#: Indices of :data:`NETWORK_INDICES` that depend on who leads: the ``lead_null`` of
+#: :func:`network_indices_with_null` applies to them (every other index keeps the curveball).
+LEAD_INDICES: tuple[str, ...] = (
+    "lead_top_share",
+    "lead_hhi",
+    "lead_gini",
+    "party_lead_share",
+    "union_lead_share",
+    "multi_lead_share",
+)
+
+#: Nulls of the lead indices (``lead_null=``): ``"role_permutation"`` keeps the incidence
+#: and permutes each measure's roles among its agencies (exact moments where they have a
+#: closed form); ``"curveball"`` randomises the incidence, each entry carrying its role.
+LEAD_NULLS: tuple[str, ...] = ("role_permutation", "curveball")
+
+
+def _role_permutation_stack(R: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
+    """``n`` independent role permutations of R, shape ``(n, k, m)``: each measure's roles
+    permuted uniformly among its agencies (the incidence kept)."""
+    cols, rows = np.nonzero(R.T)  # entries grouped by measure, in column order
+    values = R.T[cols, rows]
+    out = np.zeros((n, *R.shape), dtype=R.dtype)
+    if not len(cols):
+        return out
+    # sorting column + U(0, 1) keys permutes the entries within each column
+    order = np.argsort(cols[None, :] + rng.random((n, len(cols))), axis=1)
+    s = np.repeat(np.arange(n), len(cols))
+    out[s, np.tile(rows, n), np.tile(cols, n)] = values[order].ravel()
+    return out
+
+
+@njit(cache=True)
+def _square_sum_moments(start, members, leads, k):  # pragma: no cover - compiled
+    """E[S] and E[S²] of S = Σ_i L_i², L_i the leads of agency i under role permutation.
+
+    Measures are independent; within measure j a uniform ``leads[j]``-subset of its
+    ``members`` leads (X_ij binary, so X^a X^b = X X). Adding one measure's X to L updates
+    the moment matrices M1 = E[L_i], M11 = E[L_i L_k], M21 = E[L_i² L_k], M22 = E[L_i² L_k²]
+    by expanding (L + X)^2 products with X independent of L.
+    """
+    M1 = np.zeros(k)
+    M11 = np.zeros((k, k))
+    M21 = np.zeros((k, k))
+    M22 = np.zeros((k, k))
+    e1 = np.zeros(k)
+    for j in range(len(start) - 1):
+        a, b = start[j], start[j + 1]
+        d = b - a
+        ell = leads[j]
+        if ell == 0 or d == 0:
+            continue
+        p = ell / d
+        q = ell * (ell - 1) / (d * (d - 1)) if d > 1 else 0.0
+        e1[:] = 0.0
+        inside = np.zeros(k, dtype=np.bool_)
+        for t in range(a, b):
+            e1[members[t]] = p
+            inside[members[t]] = True
+        M2 = np.empty(k)
+        for i in range(k):
+            M2[i] = M11[i, i]
+        n22 = np.empty((k, k))
+        n21 = np.empty((k, k))
+        n11 = np.empty((k, k))
+        for i in range(k):
+            for c in range(k):
+                if i == c:
+                    e11 = e1[i]
+                elif inside[i] and inside[c]:
+                    e11 = q
+                else:
+                    e11 = 0.0
+                n22[i, c] = (
+                    M22[i, c]
+                    + 2.0 * M21[i, c] * e1[c]
+                    + M2[i] * e1[c]
+                    + 2.0 * M21[c, i] * e1[i]
+                    + 4.0 * M11[i, c] * e11
+                    + 2.0 * M1[i] * e11
+                    + M2[c] * e1[i]
+                    + 2.0 * M1[c] * e11
+                    + e11
+                )
+                n21[i, c] = (
+                    M21[i, c]
+                    + M2[i] * e1[c]
+                    + 2.0 * M11[i, c] * e1[i]
+                    + 2.0 * M1[i] * e11
+                    + M1[c] * e1[i]
+                    + e11
+                )
+                n11[i, c] = M11[i, c] + M1[i] * e1[c] + M1[c] * e1[i] + e11
+        M22 = n22
+        M21 = n21
+        M11 = n11
+        for i in range(k):
+            M1[i] += e1[i]
+    first = 0.0
+    for i in range(k):
+        first += M11[i, i]
+    return first, M22.sum()
+
+
+def role_permutation_moments(
+    R: np.ndarray, *, party: np.ndarray | None = None, union: np.ndarray | None = None
+) -> dict[str, tuple[float, float]]:
+    r"""Exact null mean and sd of lead statistics under the role permutation.
+
+    The role-permutation null keeps the incidence (who takes part in which
+    measure) and, independently for each measure *j* with :math:`d_j`
+    agencies of which :math:`\ell_j` lead, makes a uniformly random
+    :math:`\ell_j`-subset of them its leads. With :math:`L_i` agency *i*'s
+    leads and :math:`T = \sum_j \ell_j` (fixed):
+
+    - ``lead_hhi`` :math:`= \sum_i L_i^2 / T^2`: mean and variance from
+      :math:`E[\sum_i L_i^2]` and :math:`E[(\sum_i L_i^2)^2]`, accumulated
+      measure by measure (measures are independent; within a measure
+      :math:`E[X_{ij}] = \ell_j/d_j` and
+      :math:`E[X_{ij}X_{kj}] = \ell_j(\ell_j-1)/(d_j(d_j-1))`);
+    - ``party_lead_share``, ``union_lead_share``: the number of led measures
+      with at least one lead in the group is a sum of independent Bernoulli
+      variables with :math:`P = 1 - inom{d_j - g_j}{\ell_j}/inom{d_j}{\ell_j}`
+      (:math:`g_j` group members among the measure's agencies), over the
+      :math:`M_L` led measures;
+    - ``multi_lead_share``: unchanged (sd 0).
+
+    ``lead_top_share`` and ``lead_gini`` (a maximum and an order statistic)
+    have no closed form here; they are sampled from the same null.
+
+    Parameters
+    ----------
+    R : ndarray
+        Role matrix (0 none, 1 support, 2 lead, 3 responsible kept apart).
+    party, union : bool arrays over the rows, optional
+
+    Returns
+    -------
+    dict
+        statistic → (mean, sd); NaN where the statistic is undefined.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> R = np.array([[2, 2], [1, 0], [0, 1]], dtype=np.int8)
+    >>> m, sd = role_permutation_moments(R)["lead_hhi"]
+    >>> round(m, 4), round(sd, 4)  # L = (2,0,0), (1,1,0), (1,0,1) or (0,1,1), 1/4 each
+    (0.625, 0.2165)
+    """
+    R = np.asarray(R)
+    k = R.shape[0]
+    nz = R != 0
+    lead = R == 2
+    d = nz.sum(axis=0)
+    ell = lead.sum(axis=0)
+    total = float(ell.sum())
+    led = ell > 0
+    n_led = int(led.sum())
+    nan = (float("nan"), float("nan"))
+    out: dict[str, tuple[float, float]] = {}
+    if total > 0:
+        _, rows = np.nonzero(nz.T)  # members of each measure, measure by measure
+        start = np.r_[0, np.cumsum(d)].astype(np.int64)
+        first, second = _square_sum_moments(start, rows.astype(np.int64), ell.astype(np.int64), k)
+        var = max(0.0, second - first * first)
+        out["lead_hhi"] = (first / total**2, float(np.sqrt(var)) / total**2)
+    else:
+        out["lead_hhi"] = nan
+    for name, mask in (("party_lead_share", party), ("union_lead_share", union)):
+        if mask is None or not n_led:
+            out[name] = nan
+            continue
+        g = (nz & np.asarray(mask, dtype=bool)[:, None]).sum(axis=0)
+        none = comb(d - g, ell, exact=False) / comb(d, ell, exact=False)
+        q = np.where(led, 1.0 - none, 0.0)
+        out[name] = (float(q.sum()) / n_led, float(np.sqrt((q * (1 - q)).sum())) / n_led)
+    if n_led:
+        share = float((ell >= 2).sum()) / n_led
+        out["multi_lead_share"] = (share, 0.0)
+    else:
+        out["multi_lead_share"] = nan
+    return out
+
+
 def _statistics(
     statistic: str | Callable | Sequence[str | Callable],
 ) -> list[tuple[str, Callable[[np.ndarray], float]]]:
@@ -231,7 +431,7 @@ def null_samples(
     >>> all(((s != 0) == (R != 0)).all() for s in out)
     True
     """
-    if null == "roles":
+    if null in ("roles", "role_permutation"):
         for _ in range(n):
             yield _shuffle_roles(R, rng=rng)
     elif null == "curveball":
@@ -241,27 +441,153 @@ def null_samples(
             state = _curveball(state, rng=rng, n_trades=steps)
             yield state.copy()
     else:
-        raise ValueError(f"null must be 'curveball' or 'roles', got {null!r}")
+        raise ValueError(f"null must be 'curveball' or 'role_permutation' ('roles'), got {null!r}")
 
 
-def _summarise(observed: float, draws: np.ndarray) -> dict[str, float]:
+def effective_sample_size(draws: np.ndarray) -> float:
+    r"""Effective sample size of Markov-chain draws, from their autocorrelation.
+
+    ``draws`` has shape ``(n, chains)`` (one column per chain, in chain
+    order) or ``(n,)`` for one chain. With :math:`N` draws in each of
+    :math:`M` chains, :math:`W` the mean within-chain variance, :math:`B/N`
+    the variance of the chain means and :math:`\hat\gamma_{t,m}` the
+    lag-:math:`t` autocovariance of chain :math:`m`, the pooled
+    autocorrelation is (Gelman et al. 2013, ch. 11; Vehtari et al. 2021)
+
+    .. math::
+        \hat\rho_t = 1 - \frac{W - \overline{\hat\gamma_{t}}}{\widehat{\operatorname{var}}^+},
+        \qquad \widehat{\operatorname{var}}^+ = \frac{N-1}{N}W + \frac{B}{N},
+
+    and the integrated autocorrelation time
+    :math:`\hat\tau = -1 + 2\sum_{k=0}^{K} (\hat\rho_{2k} + \hat\rho_{2k+1})`
+    is summed over Geyer's (1992) initial positive sequence (pairs summed
+    while positive, made monotone). ESS :math:`= NM/\hat\tau`, capped at
+    :math:`NM` (antithetic chains are not credited). The between-chain term
+    lowers the ESS of chains that have not forgotten their common start.
+    Chains of fewer than 4 draws give :math:`NM` (too short to estimate an
+    autocorrelation: draws of distinct chains after the burn-in are
+    independent). A constant series gives :math:`NM`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> rng = np.random.default_rng(0)
+    >>> x = np.zeros(20000)
+    >>> for t in range(1, len(x)):  # AR(1), rho = 0.5: ESS about n / 3
+    ...     x[t] = 0.5 * x[t - 1] + rng.normal()
+    >>> round(effective_sample_size(x) / len(x), 2)  # 1/3 within its sampling error
+    0.32
+
+    References
+    ----------
+    C. J. Geyer, "Practical Markov chain Monte Carlo", Statistical Science 7
+    (1992) 473–483.
+    A. Vehtari, A. Gelman, D. Simpson, B. Carpenter and P.-C. Bürkner,
+    "Rank-normalization, folding, and localization: an improved R-hat for
+    assessing convergence of MCMC", Bayesian Analysis 16 (2021) 667–718.
+    """
+    x = np.asarray(draws, dtype=float)
+    if x.ndim == 1:
+        x = x[:, None]
+    N, M = x.shape
+    total = float(N * M)
+    if N < 4:
+        return total
+    means = x.mean(axis=0)
+    centred = x - means
+    f = np.fft.rfft(centred, n=2 * N, axis=0)
+    acov = np.fft.irfft(f * np.conj(f), n=2 * N, axis=0)[:N] / N  # biased, per chain
+    W = float(acov[0].mean()) * N / (N - 1)
+    between = float(means.var(ddof=1)) if M > 1 else 0.0
+    var_plus = W * (N - 1) / N + between
+    if not var_plus > 1e-300:
+        return total
+    rho = 1.0 - (W - acov.mean(axis=1)) / var_plus
+    rho[0] = 1.0
+    half = N // 2
+    pairs = rho[0 : 2 * half : 2] + rho[1 : 2 * half : 2]
+    stop = np.flatnonzero(~(pairs > 0))
+    pairs = pairs[: stop[0] if len(stop) else half]
+    if not len(pairs):
+        return total
+    tau = -1.0 + 2.0 * float(np.minimum.accumulate(pairs).sum())
+    return float(min(total, total / tau)) if tau > 0 else total
+
+
+def _ess_of(values: np.ndarray, chains: int) -> float:
+    """ESS of draws laid out chain-fastest (draw s from chain ``s % chains``)."""
+    size = len(values)
+    if size == 0:
+        return 0.0
+    if chains <= 1:
+        return effective_sample_size(values)
+    if size <= chains:
+        return float(size)  # one draw per chain: independent chains
+    rows = size // chains
+    used = values[: rows * chains].reshape(rows, chains)
+    return effective_sample_size(used) * size / (rows * chains)
+
+
+def _summarise(
+    observed: float,
+    draws: np.ndarray,
+    *,
+    chains: int = 1,
+    independent: bool = False,
+    exact: tuple[float, float] | None = None,
+) -> dict[str, float]:
+    """Null mean, sd, z, empirical tails and their Monte Carlo errors.
+
+    ``draws`` in chain-fastest order from ``chains`` chains (see
+    :func:`_ess_of`); ``independent`` draws (an exact sampler) have ESS
+    ``n``. ``exact`` gives the null's mean and sd in closed form (their
+    Monte Carlo errors are then 0; the tails still come from the draws).
+    """
     finite = draws[np.isfinite(draws)]
     n = len(finite)
-    mean = float(finite.mean()) if n else float("nan")
-    sd = float(finite.std(ddof=1)) if n > 1 else float("nan")
+    if exact is not None:
+        mean, sd = float(exact[0]), float(exact[1])
+    else:
+        mean = float(finite.mean()) if n else float("nan")
+        sd = float(finite.std(ddof=1)) if n > 1 else float("nan")
     if sd <= 1e-12 * max(1.0, abs(mean)):
         sd = 0.0  # rounding noise of a statistic the null leaves unchanged
     z = (observed - mean) / sd if np.isfinite(observed) and sd > 0 else float("nan")
     # Tolerance so that float noise in a tie still counts as a tie.
     eps = 1e-12 * max(1.0, abs(observed)) if np.isfinite(observed) else 0.0
+    p_greater = float((1 + (finite >= observed - eps).sum()) / (n + 1))
+    p_less = float((1 + (finite <= observed + eps).sum()) / (n + 1))
+    # NaN draws (Louvain past its budget) are a tail of the chain-fastest order, so the
+    # finite ones keep their chain layout
+    ess = float(n) if independent or sd == 0.0 else _ess_of(finite, chains)
+    mcse_mean = mcse_z = float("nan")
+    if exact is not None:
+        mcse_mean, mcse_z = 0.0, (0.0 if np.isfinite(z) else float("nan"))
+    elif n > 1 and ess > 0:
+        mcse_mean = sd / np.sqrt(ess)
+        if np.isfinite(z):
+            # delta method for (obs - mean) / sd with the draws' skewness and kurtosis
+            c = (finite - mean) / sd
+            skew, kurt = float((c**3).mean()), float((c**4).mean())
+            var_z = max(0.0, 1.0 + z * skew + z * z * (kurt - 1.0) / 4.0) / ess
+            mcse_z = float(np.sqrt(var_z))
+    tail = min(p_greater, p_less)
+    mcse_p = float(np.sqrt(tail * (1.0 - tail) / ess)) if n and ess > 0 else float("nan")
+    ratio = observed / mean if np.isfinite(observed) and abs(mean) > 1e-300 else float("nan")
     return {
         "observed": float(observed),
         "null_mean": mean,
         "null_sd": sd,
         "z": float(z),
-        "p_greater": float((1 + (finite >= observed - eps).sum()) / (n + 1)),
-        "p_less": float((1 + (finite <= observed + eps).sum()) / (n + 1)),
+        "p_greater": p_greater,
+        "p_less": p_less,
         "n_samples": n,
+        "ratio": float(ratio),
+        "relative_effect": float(ratio - 1.0),
+        "ess": float(ess),
+        "mcse_mean": float(mcse_mean),
+        "mcse_z": float(mcse_z),
+        "mcse_p": mcse_p,
     }
 
 
@@ -277,6 +603,9 @@ def null_model_zscores(
     roles: str | Sequence[str] = ROLES,
     inherited: bool = True,
     responsible: str | None = None,
+    measures: pd.DataFrame | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
 ) -> pd.DataFrame:
     r"""Observed statistic of each document against a degree-preserving null.
 
@@ -292,10 +621,12 @@ def null_model_zscores(
       their z-score says whether agencies share more measures than their
       degrees alone imply, so a small plan is not called denser for being
       small.
-    - ``null="roles"``: the incidence is kept and the roles of each measure
-      are permuted among its agencies. Use it for lead concentration
-      (``lead_hhi``, ``lead_top_share``), which a degree-preserving
-      randomisation of the lead incidence alone would leave unchanged.
+    - ``null="role_permutation"`` (or ``"roles"``): the incidence is kept
+      and the roles of each measure are permuted among its agencies,
+      independently per sample (an exact sampler: ``ess`` equals
+      ``n_samples``). Use it for lead concentration (``lead_hhi``,
+      ``lead_top_share``), which a degree-preserving randomisation of the
+      lead incidence alone would leave unchanged.
 
     Statistics the null preserves (``density`` under both) get ``null_sd``
     0 and ``z`` NaN.
@@ -319,19 +650,31 @@ def null_model_zscores(
         Default :data:`agencygraph.settings.SEED`. Each document's stream is
         derived from the seed and its ``doc_id``, so its result does not depend
         on which other documents are selected.
-    null : {"curveball", "roles"}
+    null : {"curveball", "role_permutation", "roles"}
     n_trades : int, optional
         Curveball trades between kept samples (and of the burn-in); default
         five per agency.
     docs, roles, inherited
         The selection, as in :func:`agencygraph.graph.bipartite_graph`.
+    unit, collectives, measures
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
 
     Returns
     -------
     DataFrame
         ``doc_id, statistic, null, observed, null_mean, null_sd, z,
-        p_greater, p_less, n_samples``, sorted by ``doc_id`` then statistic
-        in the order given.
+        p_greater, p_less, n_samples, ratio, relative_effect, ess, mcse_mean,
+        mcse_z, mcse_p``, sorted by ``doc_id`` then statistic in the order
+        given: ``ratio`` = observed / null mean and ``relative_effect`` =
+        (observed − null mean) / null mean (size-free effects), ``ess`` the
+        effective sample size of the draws (:func:`effective_sample_size`;
+        the curveball's one chain is autocorrelated), ``mcse_*`` the Monte
+        Carlo standard errors of the null mean, of z and of the smaller
+        one-sided p (see :func:`network_indices_with_null`).
 
     References
     ----------
@@ -356,6 +699,14 @@ def null_model_zscores(
     >>> t.loc[0, ["observed", "p_greater"]].round(3).tolist()
     [1.0, 0.274]
     """
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="null_model_zscores",
+    )
     n = settings.NULL_SAMPLES if n is None else int(n)
     seed = settings.SEED if seed is None else int(seed)
     if n < 1:
@@ -371,10 +722,8 @@ def null_model_zscores(
         for s, sample in enumerate(null_samples(R, n=n, null=null, rng=rng, n_trades=n_trades)):
             draws[s] = [f(sample) for _, f in stats]
         for c, (name, f) in enumerate(stats):
-            records.append(
-                {"doc_id": doc, "statistic": name, "null": null}
-                | _summarise(float(f(R)), draws[:, c])
-            )
+            summary = _summarise(float(f(R)), draws[:, c], independent=null != "curveball")
+            records.append({"doc_id": doc, "statistic": name, "null": null} | summary)
     columns = [
         "doc_id",
         "statistic",
@@ -386,8 +735,13 @@ def null_model_zscores(
         "p_greater",
         "p_less",
         "n_samples",
+        *_EFFECT_COLUMNS,
     ]
     return pd.DataFrame.from_records(records, columns=columns)
+
+
+#: Effect-size and Monte Carlo columns of every null table, after the columns it had.
+_EFFECT_COLUMNS = ["ratio", "relative_effect", "ess", "mcse_mean", "mcse_z", "mcse_p"]
 
 
 def _trade_round(
@@ -526,6 +880,9 @@ def network_indices_with_null(
     projection: str = "newman",
     budget: int | None = None,
     responsible: str | None = None,
+    unit: str = "row",
+    collectives: str = "keep",
+    lead_null: str | None = None,
 ) -> pd.DataFrame:
     r"""Network indices of each document against a degree-preserving null model.
 
@@ -539,7 +896,8 @@ def network_indices_with_null(
     a random partner (Carstens, Berger & Strona 2018); each chain gives a
     sample after ``burn_in`` rounds and then every ``thin`` rounds. Lead
     statistics mix more slowly than the incidence (a lead moves only when its
-    measure changes hands), hence the long default burn-in.
+    measure changes hands), hence the longer schedule when they take the
+    curveball (``lead_null="curveball"``).
 
     .. math::
         z = \frac{s_{obs} - \bar s_{null}}{\operatorname{sd}(s_{null})},\qquad
@@ -577,13 +935,45 @@ def network_indices_with_null(
     :data:`agencygraph.settings.NULL_LOUVAIN_SAMPLES` their two rows are
     ``"skipped"`` (``n_samples`` 0, NaN null statistics, z and p).
 
-    Monte-Carlo error. With :math:`n` samples the null mean has standard
-    error :math:`\operatorname{sd}/\sqrt n`, the z-score about
-    :math:`\sqrt{(1 + z^2/2)/n}` (0.1 at :math:`n = 100`, :math:`z = 0`; 0.22
-    at :math:`n = 20`), and an empirical p-value :math:`p` has resolution
-    :math:`1/(n+1)` and standard error about :math:`\sqrt{p(1-p)/n}`; the
-    chains' autocorrelation (thinned every ``thin`` rounds) can only add to
-    these.
+    Lead statistics (:data:`LEAD_INDICES`) take the null named by
+    ``lead_null`` (default :data:`agencygraph.settings.LEAD_NULL`,
+    ``"role_permutation"``): the incidence is kept and each measure's roles
+    are permuted among its agencies, so the question is whether leading is
+    more concentrated than the plan's own participation implies. Its mean
+    and sd are exact for ``lead_hhi``, ``party_lead_share``,
+    ``union_lead_share`` and ``multi_lead_share``
+    (:func:`role_permutation_moments`; ``moments == "exact"``); the tails
+    (p-values) and ``lead_top_share`` and ``lead_gini`` come from ``n``
+    independent permutations (``moments == "sampled"``, ``ess`` = ``n``).
+    ``lead_null="curveball"`` gives the lead rows the curveball null of the
+    other indices (each entry moves with its role). The ``null`` column
+    names the null of each row.
+
+    Effect sizes. Beside ``z`` (the standardised effect
+    :math:`(s_{obs} - \bar s_{null})/\operatorname{sd}(s_{null})`, which
+    grows with plan size for a fixed departure) each row has the size-free
+    effects ``ratio`` :math:`= s_{obs}/\bar s_{null}` and
+    ``relative_effect`` :math:`= (s_{obs} - \bar s_{null})/\bar s_{null}`
+    (NaN where the null mean is 0): compare plans of different sizes by
+    these, not by z.
+
+    Monte Carlo error. The draws of one chain are autocorrelated; ``ess``
+    is their effective sample size (:func:`effective_sample_size`: Geyer's
+    initial positive sequence over the chains, pooled with the
+    between-chain variance; chain layout as sampled), and
+
+    .. math::
+        \mathrm{mcse\_mean} = \frac{\operatorname{sd}}{\sqrt{\mathrm{ESS}}},\quad
+        \mathrm{mcse\_z} = \sqrt{\frac{1 + z\gamma + z^2(\kappa - 1)/4}{\mathrm{ESS}}},\quad
+        \mathrm{mcse\_p} = 2\sqrt{\frac{p_t(1-p_t)}{\mathrm{ESS}}}
+
+    (delta method for z with the draws' skewness :math:`\gamma` and
+    kurtosis :math:`\kappa`, :math:`\sqrt{(1 + z^2/2)/\mathrm{ESS}}` for
+    normal draws; :math:`p_t` the smaller one-sided tail of the two-sided
+    ``p_value``). Exact moments have ``mcse_mean`` and ``mcse_z`` 0. The
+    burn-in and thinning are set from the mixing check of
+    ``benchmarks/mixing.py`` (``docs/methods.md`` section 4); ``ess``
+    shows what they achieved on each plan and index.
 
     Parameters
     ----------
@@ -597,22 +987,36 @@ def network_indices_with_null(
         depends only on the seed and its ``doc_id``; the observed modularity
         uses the seed itself, as :func:`network_indices` does.
     burn_in, thin, n_chains : int, optional
-        Curveball schedule; defaults :data:`NULL_BURN_IN` (200 rounds),
-        :data:`NULL_THIN` (20) and :data:`NULL_CHAINS` (100).
+        Curveball schedule; defaults :data:`NULL_BURN_IN` (300 rounds),
+        :data:`NULL_THIN` (20) and :data:`NULL_CHAINS` (100), or
+        :data:`NULL_LEAD_BURN_IN` (500) and :data:`NULL_LEAD_THIN` (40) with
+        ``lead_null="curveball"`` (from the mixing check).
     docs, roles, inherited, measures, projection
         As in :func:`network_indices`.
     budget : int, optional
         Document × sample budget past ``NULL_FULL_DOCS`` documents; default
         :data:`agencygraph.settings.NULL_BUDGET`.
+    unit, collectives
+        The unit of analysis and collective actors (:mod:`agencygraph.units`):
+        ``unit="row"`` (default, as coded) or ``"task"`` (rows of one task merged; needs
+        ``measures``), ``collectives="keep"`` (default) or ``"drop"``.
+        ``inherited="weight"`` is refused: this statistic counts each assignment
+        as present or absent.
+    lead_null : {"role_permutation", "curveball"}, optional
+        Null of the lead statistics; default
+        :data:`agencygraph.settings.LEAD_NULL`.
 
     Returns
     -------
     DataFrame
         Long and tidy: ``doc_id, index, observed, null_mean, null_sd, z,
-        p_value, p_greater, p_less, n_samples, method``, sorted by ``doc_id``
-        then index in the order of :data:`NETWORK_INDICES`. ``method`` is
-        ``"full"``, ``"reduced"`` or (Louvain's rows only, past the
-        Louvain budget) ``"skipped"`` (see Budget above).
+        p_value, p_greater, p_less, n_samples, method, null, moments, ratio,
+        relative_effect, ess, mcse_mean, mcse_z, mcse_p``, sorted by
+        ``doc_id`` then index in the order of :data:`NETWORK_INDICES`.
+        ``method`` is ``"full"``, ``"reduced"`` or (Louvain's rows only,
+        past the Louvain budget) ``"skipped"`` (see Budget above); ``null``
+        ``"curveball"`` or ``"role_permutation"``; ``moments`` ``"exact"``
+        or ``"sampled"``.
 
     References
     ----------
@@ -634,7 +1038,18 @@ def network_indices_with_null(
     >>> t = network_indices_with_null(a, n=100, seed=1).set_index("index")
     >>> t.loc["density", ["observed", "null_sd", "z", "p_value"]].round(3).tolist()
     [0.667, 0.0, nan, 1.0]
+    >>> row = t.loc["lead_hhi"]  # exact role-permutation moments; observed 1
+    >>> row["null"], row["moments"], float(row["null_mean"]), float(row["ratio"])
+    ('role_permutation', 'exact', 0.625, 1.6)
     """
+    assignments, measures = units.prepare(
+        assignments,
+        measures,
+        unit=unit,
+        inherited=inherited,
+        collectives=collectives,
+        statistic="network_indices_with_null",
+    )
     _check_projection(projection)
     n = settings.NULL_SAMPLES if n is None else int(n)
     seed = settings.SEED if seed is None else int(seed)
@@ -661,6 +1076,7 @@ def network_indices_with_null(
         burn_in=burn_in,
         thin=thin,
         n_chains=n_chains,
+        lead_null=lead_null,
     )
 
 
@@ -676,7 +1092,17 @@ _NULL_COLUMNS = [
     "p_less",
     "n_samples",
     "method",
+    "null",
+    "moments",
+    *_EFFECT_COLUMNS,
 ]
+
+
+def _check_lead_null(lead_null: str | None) -> str:
+    lead_null = settings.LEAD_NULL if lead_null is None else lead_null
+    if lead_null not in LEAD_NULLS:
+        raise ValueError(f"lead_null must be one of {LEAD_NULLS}, got {lead_null!r}")
+    return lead_null
 
 
 def _null_table(
@@ -691,15 +1117,19 @@ def _null_table(
     burn_in: int | None,
     thin: int | None,
     n_chains: int | None,
+    lead_null: str | None = None,
 ) -> pd.DataFrame:
     """The long null table of :func:`network_indices_with_null` from role matrices.
 
     ``observed_values`` (doc → index → value, as :func:`network_indices`
     gives them) saves recomputing the observed indices; None computes them.
     """
+    lead_null = _check_lead_null(lead_null)
+    slow = lead_null == "curveball"  # lead statistics mix slowly (module comment above)
+    default_burn_in = NULL_LEAD_BURN_IN if slow else NULL_BURN_IN
     chain_options = {
-        "burn_in": NULL_BURN_IN if burn_in is None else int(burn_in),
-        "thin": NULL_THIN if thin is None else int(thin),
+        "burn_in": default_burn_in if burn_in is None else int(burn_in),
+        "thin": (NULL_LEAD_THIN if slow else NULL_THIN) if thin is None else int(thin),
         "n_chains": NULL_CHAINS if n_chains is None else int(n_chains),
     }
     if chain_options["burn_in"] < 0 or min(chain_options["thin"], chain_options["n_chains"]) < 1:
@@ -708,11 +1138,12 @@ def _null_table(
     reduced_options = {
         "n_chains": NULL_REDUCED_CHAINS if n_chains is None else int(n_chains),
         "burn_in": chain_options["burn_in"],
-        "thin": NULL_REDUCED_THIN if thin is None else int(thin),
+        "thin": (NULL_LEAD_THIN if slow else NULL_REDUCED_THIN) if thin is None else int(thin),
     }
     # Past NULL_FULL_DOCS documents every null runs on the compiled sampler (a few ms per
     # document); small corpora keep the numpy chains, whose draws the tests pin down.
     compiled = len(mats) > settings.NULL_FULL_DOCS
+    by_roles = set(LEAD_INDICES) if lead_null == "role_permutation" else set()
     records = []
     for doc, (R, _, _) in mats.items():
         party, union = masks[doc]
@@ -727,6 +1158,8 @@ def _null_table(
         louvain_left = _louvain_draws(len(mats), samples)
         no_louvain = samples > 0 and louvain_left == 0
         rng = _doc_rng(seed, doc)
+        options = chain_options if not compiled else reduced_options
+        chains = max(1, min(options["n_chains"], samples))
         if samples and not compiled:
             for stack in _curveball_samples(R, samples, rng=rng, **chain_options):
                 seeds = rng.integers(0, 2**31 - 1, size=len(stack))
@@ -747,17 +1180,36 @@ def _null_table(
             ]
             draws["modularity"].append(np.array([q for q, _ in found], dtype=float))
             draws["n_communities"].append(np.array([c for _, c in found], dtype=float))
+        exact: dict[str, tuple[float, float]] = {}
+        if by_roles and samples:
+            # its own stream, so the curveball draws of the other indices do not move
+            role_rng = np.random.default_rng([seed, zlib.crc32(doc.encode("utf-8")), 2])
+            permuted = _role_permutation_stack(R, samples, role_rng)
+            for name, value in stack_indices(permuted, party=party, union=union).items():
+                if name in by_roles:
+                    draws[name] = [value]
+            exact = role_permutation_moments(R, party=party, union=union)
         for name in NETWORK_INDICES:
             obs = observed[name]
             row_method = method
             if no_louvain and name in ("modularity", "n_communities"):
                 row_method = "skipped"
+            row_null = "role_permutation" if name in by_roles else "curveball"
             if samples and row_method != "skipped":
-                summary = _summarise(obs, np.concatenate(draws[name]).astype(float))
+                values = np.concatenate(draws[name]).astype(float)
+                summary = _summarise(
+                    obs,
+                    values,
+                    chains=chains,
+                    independent=name in by_roles,
+                    exact=exact.get(name),
+                )
             else:
                 summary = _summarise(obs, np.zeros(0))
                 summary["null_sd"] = float("nan")
                 summary["p_greater"] = summary["p_less"] = float("nan")
+                summary["mcse_p"] = float("nan")
+            p_value = _two_sided(summary, obs)
             records.append(
                 {
                     "doc_id": doc,
@@ -766,11 +1218,20 @@ def _null_table(
                     "null_mean": summary["null_mean"],
                     "null_sd": summary["null_sd"],
                     "z": summary["z"],
-                    "p_value": _two_sided(summary, obs),
+                    "p_value": p_value,
                     "p_greater": summary["p_greater"] if np.isfinite(obs) else np.nan,
                     "p_less": summary["p_less"] if np.isfinite(obs) else np.nan,
                     "n_samples": summary["n_samples"],
                     "method": row_method,
+                    "null": row_null,
+                    "moments": "exact" if name in exact else "sampled",
+                    "ratio": summary["ratio"],
+                    "relative_effect": summary["relative_effect"],
+                    "ess": summary["ess"],
+                    "mcse_mean": summary["mcse_mean"],
+                    "mcse_z": summary["mcse_z"],
+                    # of the two-sided p = 2 × the smaller tail (NaN where p is)
+                    "mcse_p": min(1.0, 2.0 * summary["mcse_p"]) if np.isfinite(p_value) else np.nan,
                 }
             )
     return pd.DataFrame.from_records(records, columns=_NULL_COLUMNS)

@@ -29,8 +29,11 @@ LEVEL4_RE = re.compile(
 )
 #: Where a paragraph run into one line (a web copy that lost its line breaks) begins
 #: again: an outline number after whitespace or the end of a sentence or note.
+# Matched empty, where the item begins (only ``end()`` is used): the older form, with the
+# whitespace before the item inside the match (``\s*``), found the same ends but retried
+# the whole run of spaces from each of its positions, quadratic in the run's length.
 RUN_IN_BREAK_RE = re.compile(
-    r"(?:(?<=[。；;])|(?<=[）)〕])|(?<=\s))\s*"
+    r"(?:(?<=[。；;])|(?<=[）)〕])|(?<=\s))"
     rf"(?=[{CN_NUM}]{{1,3}}、|[（(][{CN_NUM}]{{1,3}}[）)]|[0-9０-９]{{1,2}}[.．、﹒](?![0-9０-９])"
     r"|[（(][0-9０-９]{1,2}[）)])"
 )

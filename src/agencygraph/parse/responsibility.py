@@ -146,7 +146,12 @@ def _first_listed_re() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _first_listed_scope_re() -> re.Pattern[str]:
     """A rule with what follows it: 下同 makes it hold for every list below."""
-    return re.compile(rf"(?:{_first_listed_re().pattern})(?:[，,、]?\s*(?:下同|以下同))?")
+    return re.compile(
+        rf"(?:{_first_listed_re().pattern})"
+        # …，其他部门和单位按职责分工负责: the rest of the rule, not a unit list
+        r"(?:[，,]\s*其他[^，,。；;（()）]{0,12}?(?:配合|负责|协同|参与))?"
+        r"(?:[，,、]?\s*(?:下同|以下同))?"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -278,6 +283,8 @@ def split_official(text: str) -> tuple[str, str]:
     ('张伟', '市政府副市长')
     >>> split_official("分管副县长")
     ('', '分管副县长')
+    >>> split_official("协管副秘书长")
+    ('', '协管副秘书长')
     """
     text = squash_spaces(text).removesuffix("同志")
     bracketed = re.match(r"^([\u4e00-\u9fff]{2,3})[（(](.+)[）)]$", text)
@@ -289,9 +296,17 @@ def split_official(text: str) -> tuple[str, str]:
     before, after = text[: match.start()], text[match.end() :]
     if _PERSON_NAME_RE.match(after):
         return after, text[: match.end()]
-    if _PERSON_NAME_RE.match(before) and not looks_like_unit(before):
+    if (
+        _PERSON_NAME_RE.match(before)
+        and not looks_like_unit(before)
+        and vocabulary_simplified(before) not in _TITLE_QUALIFIERS
+    ):
         return before, text[match.start() :]
     return "", text
+
+
+# Words written before a title that say which official, not who (协管副秘书长, 联系市领导).
+_TITLE_QUALIFIERS = frozenset({"分管", "协管", "主管", "联系", "牵头", "常务", "主要", "负责"})
 
 
 # Administrative levels written bare after a 各 collective: 各区、县级市, 各县、市、区.
@@ -473,6 +488,13 @@ class _Found:
     timeline: str = ""
 
 
+# A list's lead named after it: 责任单位：A、B（A牵头）; 责任单位：A、B，其中A为牵头单位.
+_NAMED_LEAD_RE = re.compile(
+    r"[（(]\s*([^（()）、，,]{2,30}?)\s*牵头\s*[）)]\s*$"
+    r"|[，,；;]\s*其中\s*([^，,；;。、]{2,30}?)\s*(?:为|是|作为)牵头(?:单位|部门)\s*$"
+)
+
+
 def label_units(inner: str, base: int = 0) -> _Found:
     """``牵头单位：A、B；配合单位：C`` → units with roles (lead/support/single), in order.
 
@@ -490,6 +512,11 @@ def label_units(inner: str, base: int = 0) -> _Found:
         if 0 < stop < len(content.rstrip("。 \n")):
             content = content[:stop]
         at = base + match.end()
+        named_lead = _NAMED_LEAD_RE.search(content) if role in ("lead", "single") else None
+        lead = ""
+        if named_lead:
+            lead = squash_spaces(named_lead.group(1) or named_lead.group(2))
+            content = content[: named_lead.start()]
         sentence = (
             sentence_units(content, at, open_tail=role)
             if role in UNIT_ROLES and _verb_re().search(vocabulary_simplified(content))
@@ -501,6 +528,8 @@ def label_units(inner: str, base: int = 0) -> _Found:
         elif role in UNIT_ROLES:
             for unit, offset in located_units(content):
                 marked, unit = role_marked(unit)
+                if lead and unit == lead:
+                    marked = "lead"
                 if is_official(unit):
                     found.officials.append((unit, at + offset))
                 else:
@@ -673,15 +702,33 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
     opening = _note_label_re().search(simplified)
     if opening is not None:
         start = opening.start()
-        found = label_units(text[start:], start)
-        return Note(
-            start, len(text), tuple(found.units), True, tuple(found.officials), found.timeline
-        )
+        end = _label_block_end(text, simplified, start, starts)
+        found = label_units(text[start:end], start)
+        return Note(start, end, tuple(found.units), True, tuple(found.officials), found.timeline)
     return (
         _closing_sentence(text, simplified)
         or _opening_sentence(text, starts)
         or _units_before_colon(text, starts)
     )
+
+
+def _label_block_end(text: str, simplified: str, start: int, starts: tuple[int, ...]) -> int:
+    """Where a run of label lines starting at ``start`` ends: at the first later paragraph
+    that neither opens with a label nor continues a unit list (a progress report's text
+    under 牵头责任部门：A is not more units)."""
+    for paragraph in sorted(p for p in starts if p > start):
+        if _label_re().search(simplified[paragraph : paragraph + _LABEL_LEAD_MAX]):
+            continue  # another label line (部门分工：…, 配合单位：…)
+        head = _CLAUSE_END_RE.split(text[paragraph : paragraph + _UNIT_RUN_MAX], maxsplit=1)[0]
+        names = split_units(head)
+        if names and all(looks_like_unit(n) for n in names):
+            continue
+        return paragraph
+    return len(text)
+
+
+_UNIT_RUN_MAX = 120
+_LABEL_LEAD_MAX = 12
 
 
 _CLAUSE_END_RE = re.compile(r"[，,；;。：:]")
@@ -730,6 +777,28 @@ def _units_before_colon(text: str, starts: tuple[int, ...]) -> Note | None:
 
 
 def _bracketed_note(text: str, simplified: str) -> Note | None:
+    """The last bracket group holding labels, or a sentence or unit list closing the
+    measure; with the notes closing its earlier sentences, where it has several."""
+    note = _last_bracketed_note(text, simplified)
+    if note is None:
+        return None
+    earlier = _earlier_sentence_notes(text, simplified, bracket_pairs(text), note.start)
+    if not earlier.units and not earlier.officials:
+        return note
+    officials = {}
+    for name, offset in [*earlier.officials, *note.officials]:
+        officials.setdefault(name, offset)  # an official named in every note is named once
+    return Note(
+        note.start,
+        note.end,
+        _union_units([*earlier.units, *note.units]),
+        note.closed,
+        tuple(officials.items()),
+        note.timeline,
+    )
+
+
+def _last_bracketed_note(text: str, simplified: str) -> Note | None:
     """The last bracket group holding labels, or a sentence or unit list closing the measure."""
     closes = bracket_pairs(text)
     tail = len(strip_spaces(text).rstrip("。.；;"))
@@ -745,14 +814,8 @@ def _bracketed_note(text: str, simplified: str) -> Note | None:
         if opens_with_label or (not closed and last_label > start):
             inner = text[start + 1 : close if closed else len(text)]
             found = label_units(inner, start + 1)
-            earlier = _earlier_sentence_notes(text, simplified, closes, start)
             return Note(
-                start,
-                end,
-                _union_units([*earlier.units, *found.units]),
-                closed,
-                tuple([*earlier.officials, *found.officials]),
-                found.timeline,
+                start, end, tuple(found.units), closed, tuple(found.officials), found.timeline
             )
         # A sentence in the last bracket, closed at the end of the measure or left open
         # there (（省财政厅牵头 with its bracket lost in copying).
@@ -773,24 +836,38 @@ def _bracketed_note(text: str, simplified: str) -> Note | None:
     return None
 
 
+_CLAUSE_ENDS = ("。", "；", ";", "，", ",")
+
+
 def _earlier_sentence_notes(
     text: str, simplified: str, closes: dict[int, int], before: int
 ) -> _Found:
-    """Labelled notes closing earlier sentences of a measure whose body is several
-    sub-tasks, each with its own note (…完成。（牵头单位：A）。…打造游园。（牵头单位：B）):
-    the measure's units are all of them."""
+    """Notes closing earlier sentences of a measure whose body is several sub-tasks, each
+    with its own note (…完成。（牵头单位：A）。…打造游园。（B牵头）。): the measure's units
+    are all of them. A note is labelled, or a sentence of units and role verbs."""
     found = _Found([], [])
     for start in sorted(closes):
         close = closes[start]
         if start >= before or close < 0:
             continue
-        if not _note_label_re().match(simplified, _skip_spaces(simplified, start + 1)):
-            continue
-        ends = ("。", "；", ";")
         after = strip_spaces(text[close + 1 : close + 3])
-        if not (text[:start].rstrip().endswith(ends) or after.startswith(ends)):
-            continue  # a labelled bracket inside a sentence is not a sub-task's note
-        inner = label_units(text[start + 1 : close], start + 1)
+        if not (text[:start].rstrip().endswith(_CLAUSE_ENDS) or after.startswith(_CLAUSE_ENDS)):
+            continue  # a bracket inside a clause is not a sub-task's note
+        inner_text = text[start + 1 : close]
+        if _note_label_re().match(simplified, _skip_spaces(simplified, start + 1)):
+            inner = label_units(inner_text, start + 1)
+        elif _verb_re().search(simplified, start + 1, close):
+            # each sentence of the note on its own; those that name no units are skipped
+            inner = _Found([], [])
+            at = start + 1
+            for sentence in re.split(r"(?<=[。；;])", inner_text):
+                parsed = sentence_units(sentence.strip("。；;，, "), at)
+                if parsed is not None:
+                    inner.units.extend(parsed.units)
+                    inner.officials.extend(parsed.officials)
+                at += len(sentence)
+        else:
+            continue
         found.units.extend(inner.units)
         found.officials.extend(inner.officials)
     return found

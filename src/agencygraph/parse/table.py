@@ -28,7 +28,8 @@ Blank lead and support cells follow the carry-down rule (``tests/data/gold/READM
 1. lead blank: the lead of the nearest row above is carried down (``inherited``);
 2. lead and supports blank: the lead and the supports of the row above are carried;
 3. lead blank, supports filled: only the lead is carried;
-4. lead filled, supports blank: the row has no supporting units.
+4. lead filled, supports blank: the row has no supporting units;
+5. a lead (carried down or not) named again among the supports is coded once, as lead.
 
 A table with a single 责任单位 column (no lead column) is a single list: its first unit
 leads where the document states that rule (列第一位的为牵头单位), else all are support and
@@ -73,7 +74,7 @@ _HEADER_KINDS = (
     ("remark", re.compile(r"备注|说明|完成情况|落实情况|进展")),
 )
 # A header cell naming the measure column itself rather than a category spanning others.
-_MEASURE_HEADER_RE = re.compile(r"分解|具体|内容|措施|指标名称")
+_MEASURE_HEADER_RE = re.compile(r"分解|具体|内容|措施|(?:指标|项目|任务)名称")
 _PIPE_SEPARATOR_RE = re.compile(r"^[\s|:：\-—=+]+$")
 
 # Aligned tables: a cell is a run of text with single spaces at most; two or more spaces, a tab
@@ -440,6 +441,9 @@ def _glued_table(text: str) -> _Table | None:
 
 _BARE_PIPE_RE = re.compile(r"^\s*[|｜]\s*$")
 _PIPE_LED_RE = re.compile(r"^\s*[|｜]\s*(\S.*)$")
+# One cell per line closed by a pipe (区住建局 |), rows ended by a line of pipes (||||).
+_PIPE_CLOSED_RE = re.compile(r"^\s*[^|｜\s][^|｜]*[|｜]\s*$")
+_PIPES_ONLY_RE = re.compile(r"^\s*[|｜]{2,}\s*$")
 _HEADER_RUN_MAX = 10
 
 
@@ -454,8 +458,19 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int]]:
     """
     lines = text.split("\n")
     boilerplate = parse_terms().get("boilerplate", ())
-    pipe_led = sum(bool(_PIPE_LED_RE.match(line)) for line in lines) >= 3
-    bare = sum(bool(_BARE_PIPE_RE.match(line)) for line in lines) >= 3
+    closed = (
+        sum(bool(_PIPE_CLOSED_RE.match(line)) for line in lines) >= 6
+        and sum(bool(_PIPES_ONLY_RE.match(line)) for line in lines) >= 2
+    )
+    first_closed = next(
+        (n for n, line in enumerate(lines, start=1) if _PIPE_CLOSED_RE.match(line)), 0
+    )
+    pipe_led = (
+        not closed
+        and sum(bool(_PIPE_LED_RE.match(line)) and not _PIPES_ONLY_RE.match(line) for line in lines)
+        >= 3
+    )
+    bare = not closed and sum(bool(_BARE_PIPE_RE.match(line)) for line in lines) >= 3
     cells: list[_Cell] = []
     row_ends: list[int] = []
     open_cell: _Cell | None = None
@@ -465,10 +480,22 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int]]:
             if not (pipe_led or bare):
                 open_cell = None
             continue
-        if _BARE_PIPE_RE.match(line):
+        if _BARE_PIPE_RE.match(line) or (closed and _PIPES_ONLY_RE.match(line)):
             open_cell = None
-            if pipe_led and cells:
+            if (pipe_led or closed) and cells and (not row_ends or row_ends[-1] != len(cells)):
                 row_ends.append(len(cells))
+            continue
+        if closed:
+            # a cell closed by its pipe; a line without one runs on into the next (before
+            # the table, it is a line of its own: a title)
+            text_part = line.rstrip("|｜").strip()
+            if open_cell is not None and open_cell.line >= first_closed:
+                open_cell.lines.append(text_part)
+            else:
+                open_cell = _Cell([text_part], number)
+                cells.append(open_cell)
+            if _PIPE_CLOSED_RE.match(line):
+                open_cell = None
             continue
         led = _PIPE_LED_RE.match(line) if pipe_led else None
         if led:
@@ -740,6 +767,15 @@ def _cell_stream_table(text: str) -> _Table | None:
             cells_out[measure_col if extra else outline_col] = row[0]
             table.rows.append(cells_out)
             continue
+        if (
+            len(row) > n
+            and measure_col + 1 < len(row)
+            and (LEVEL1_RE.match(row[measure_col].text) or LEVEL2_RE.match(row[measure_col].text))
+            and LEVEL3_RE.match(row[measure_col + 1].text)
+        ):
+            # a sub-heading spanning the numbered items below it ((一)… then 1.…): the item
+            # is the measure
+            row = [*row[:measure_col], *row[measure_col + 1 :]]
         if len(row) > n:
             # A measure wrapped over several paragraphs: its pieces are one cell.
             surplus = len(row) - n
@@ -817,7 +853,8 @@ def _fit(role: str, text: str) -> int | None:
     if role in ("lead", "support", "single"):
         if units:
             return 3
-        return None if "。" in text or len(text) > 40 else 0
+        numbered = LEVEL1_RE.match(text) or LEVEL2_RE.match(text) or LEVEL3_RE.match(text)
+        return None if numbered or "。" in text or len(text) > 40 else 0
     if role == "timeline":
         if none or (_TIMELINE_RE.search(text) and len(text) <= 40 and not units):
             return 3
@@ -1268,7 +1305,10 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
                 carried_support = [(r, u, False, line) for r, u, line in supports]
             else:
                 carried_support = [(r, u, True, line) for r, u, _, line in carried_support]
+        leading = {unit for role, unit, _, _ in carried_lead if role == "lead"}
         for role, unit, inherited, line in [*carried_lead, *carried_support]:
+            if role != "lead" and unit in leading:
+                continue  # the lead named again in the support column (carried down or not)
             plan.assignments.append(Assignment(measure_id, role, unit, inherited, line))
         for official_cell in by_role.get("official", []):
             for written, line in _unit_lines(official_cell):
@@ -1282,6 +1322,11 @@ def _cell_units(cell: _Cell | None, role: str) -> list[tuple[str, str, int]]:
     (A（牵头）), or the roles a sentence in the cell gives (A、B配合落实; A牵头，B、C)."""
     if cell is None or cell.blank:
         return []
+    if resp.starts_note_label(cell.text):
+        # labels inside the cell (牵头：A；配合：B) say each unit's role
+        found = resp.label_units(cell.text)
+        if found.units:
+            return [(r, u, _line_at(cell, offset)) for r, u, offset in found.units]
     listed = _unit_lines(cell)
     if listed and resp.has_role_verb(cell.text):
         parsed = resp.sentence_units(cell.text, open_tail=role)

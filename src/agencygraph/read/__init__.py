@@ -18,6 +18,11 @@ from the bytes, whatever the file's name, and each format has its module here:
 - old binary .doc, .wps, .xls and .et files, converted by LibreOffice where it is installed
   (:mod:`~agencygraph.read.office`).
 
+Every reader works within the limits of :mod:`agencygraph.settings` (``READ_MAX_*``: file and
+text size, line length, the expanded size, entries, cells and XML nesting of Word and Excel
+files, see :mod:`~agencygraph.read._xml`); past one, or out of memory, the file is refused
+with an :class:`~agencygraph.InputError` naming it, never a ``MemoryError``.
+
 Tables are flattened to tab-led cells with a blank line between rows, merged cells blank
 and carried down (:mod:`~agencygraph.read.cells`). The line numbers of a converted plan
 count the converted lines; for a PDF, :attr:`PlanText.pages` gives each line's page.
@@ -38,7 +43,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from agencygraph import settings
 from agencygraph._errors import InputError
+from agencygraph.read._xml import open_archive
 from agencygraph.read.csv import CSV_SUFFIXES, csv_text
 from agencygraph.read.docx import docx_text, is_docx
 from agencygraph.read.html import html_text, looks_like_html
@@ -125,8 +132,10 @@ def decode_plan(data: bytes, path: str | Path = "<bytes>", *, ocr: bool = False)
     ------
     InputError
         If the bytes are empty, binary, a format agencygraph does not read (or needs a
-        program to read that is not installed), or text in no supported encoding; the
-        message names the file and, where it can, the line.
+        program to read that is not installed), or text in no supported encoding, or past
+        one of the ``READ_MAX_*`` limits of :mod:`agencygraph.settings` (running out of
+        memory while reading is refused the same way); the message names the file and,
+        where it can, the line (or the part of a Word or Excel file, or the cell).
 
     Examples
     --------
@@ -138,12 +147,33 @@ def decode_plan(data: bytes, path: str | Path = "<bytes>", *, ocr: bool = False)
     ('html:gb18030', '1.加强培训\\n（牵头单位：市人社局）\\n')
     """
     path = Path(path)
+    try:
+        return _decode_plan(data, path, ocr=ocr)
+    except MemoryError:
+        # Leaving the except block drops the traceback, and with it the frames holding
+        # what was read: the memory is free again for the message and the next file.
+        pass
+    raise InputError(
+        path,
+        "ran out of memory reading the file: too large, or crafted to expand "
+        "(see the READ_MAX_* limits in agencygraph.settings)",
+    )
+
+
+def _decode_plan(data: bytes, path: Path, *, ocr: bool) -> PlanText:
+    _check_size(len(data), settings.READ_MAX_FILE_BYTES, "READ_MAX_FILE_BYTES", path)
     if not data.strip():
         raise InputError(path, "the file is empty")
+    if data.startswith(b"PK\x03\x04"):
+        open_archive(data, path).close()  # refuses an archive of millions of entries
     if is_docx(data):
-        return PlanText(path=path, text=docx_text(data, path), encoding="docx")
+        text = docx_text(data, path)
+        _check_text(text, path)
+        return PlanText(path=path, text=text, encoding="docx")
     if is_xlsx(data):
-        return PlanText(path=path, text=xlsx_text(data, path), encoding="xlsx")
+        text = xlsx_text(data, path)
+        _check_text(text, path)
+        return PlanText(path=path, text=text, encoding="xlsx")
     if is_pdf(data):
         return _pdf_plan(data, path, ocr=ocr)
     if is_ole(data):
@@ -152,6 +182,8 @@ def decode_plan(data: bytes, path: str | Path = "<bytes>", *, ocr: bool = False)
         if data.startswith(signature):
             raise InputError(path, f"this is {what}, not a plan agencygraph reads; save it as text")
 
+    # Text, web pages and CSV: decoded whole, and a plan's text is never this large.
+    _check_size(len(data), settings.READ_MAX_TEXT_BYTES, "READ_MAX_TEXT_BYTES", path, "text")
     suffix = path.suffix.lower()
     page = looks_like_html(data[:4096].decode("latin-1"))
     named_page = suffix in HTML_SUFFIXES
@@ -175,10 +207,46 @@ def decode_plan(data: bytes, path: str | Path = "<bytes>", *, ocr: bool = False)
     return _finished(PlanText(path, text, encoding), warnings)
 
 
+def _check_size(size: int, limit: int, name: str, path: Path, what: str = "file") -> None:
+    if size > limit:
+        raise InputError(
+            path,
+            f"a {what} of {size / 2**20:,.1f} MB, more than the limit of "
+            f"{limit / 2**20:,.0f} MB (settings.{name}): refused unread",
+        )
+
+
+def _check_text(text: str, path: Path) -> None:
+    """Refuse a text past the length limits, naming the first line that is too long."""
+    if len(text) > settings.READ_MAX_TEXT_CHARS:
+        raise InputError(
+            path,
+            f"{len(text):,} characters of text, more than {settings.READ_MAX_TEXT_CHARS:,} "
+            "(settings.READ_MAX_TEXT_CHARS)",
+        )
+    limit = settings.READ_MAX_LINE_CHARS
+    if len(text) <= limit:
+        return
+    # One find per line: linear, and no list of lines is built.
+    start, number = 0, 1
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > limit:
+            raise InputError(
+                path,
+                f"a line of {end - start:,} characters, more than {limit:,} "
+                "(settings.READ_MAX_LINE_CHARS)",
+                line=number,
+            )
+        start, number = end + 1, number + 1
+
+
 def _finished(plan: PlanText, warnings: list[tuple[int, str]]) -> PlanText:
-    """The plan's text checked for content and cleaned of control characters."""
+    """The plan's text checked for content and size, and cleaned of control characters."""
     if not plan.text.strip():
         raise InputError(plan.path, "the file is empty (only whitespace)")
+    _check_text(plan.text, plan.path)
     text, removed = remove_control_characters(plan.text)
     warnings = [*warnings, *((line, "control characters removed") for line in removed[:5])]
     return PlanText(
@@ -232,12 +300,18 @@ def read_plan_text(path: str | Path, *, ocr: bool = False) -> PlanText:
     Raises
     ------
     InputError
-        If the file is missing, unreadable or in no format agencygraph reads.
+        If the file is missing, unreadable, in no format agencygraph reads, or past a
+        limit (a file over ``settings.READ_MAX_FILE_BYTES`` is refused before it is read).
     """
     path = Path(path)
     if path.is_dir():
         raise InputError(path, "is a directory, not a plan file")
     try:
+        if path.is_file():
+            # Checked before reading: a huge file is refused without being read.
+            _check_size(
+                path.stat().st_size, settings.READ_MAX_FILE_BYTES, "READ_MAX_FILE_BYTES", path
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
@@ -245,7 +319,11 @@ def read_plan_text(path: str | Path, *, ocr: bool = False) -> PlanText:
         raise InputError(path, "permission denied: the file cannot be read") from None
     except OSError as exc:
         raise InputError(path, f"cannot be read: {exc.strerror}") from None
-    return decode_plan(data, path, ocr=ocr)
+    except MemoryError:
+        pass
+    else:
+        return decode_plan(data, path, ocr=ocr)
+    raise InputError(path, "ran out of memory reading the file")
 
 
 def read_plan(path: str | Path, *, ocr: bool = False) -> str:

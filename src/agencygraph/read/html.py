@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -144,18 +145,26 @@ class _TreeBuilder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.root = _Node("#root")
         self.stack = [self.root]
+        # How many elements of each tag are open: a page nested hundreds deep is read
+        # without scanning the whole stack at every tag.
+        self.open: Counter[str] = Counter()
 
     def _open(self, tag: str, attrs) -> _Node:
         node = _Node(tag, {k: v or "" for k, v in attrs})
         self.stack[-1].children.append(node)
         self.stack.append(node)
+        self.open[tag] += 1
         return node
 
     def _close_through(self, tags: frozenset[str] | set[str], boundary: frozenset[str]) -> bool:
         """Pop up to and including the innermost open element in ``tags``, not past a boundary."""
+        if not any(self.open[tag] for tag in tags):
+            return False
         for index in range(len(self.stack) - 1, 0, -1):
             tag = self.stack[index].tag
             if tag in tags:
+                for node in self.stack[index:]:
+                    self.open[node.tag] -= 1
                 del self.stack[index:]
                 return True
             if tag in boundary:
@@ -163,10 +172,12 @@ class _TreeBuilder(HTMLParser):
         return False
 
     def _innermost(self, tags: frozenset[str] | set[str]) -> str | None:
+        if not any(self.open[tag] for tag in tags):
+            return None
         return next((n.tag for n in reversed(self.stack) if n.tag in tags), None)
 
     def handle_starttag(self, tag: str, attrs) -> None:
-        if "head" in (n.tag for n in self.stack) and tag not in _HEAD_CONTENT:
+        if self.open["head"] and tag not in _HEAD_CONTENT:
             self._close_through({"head"}, frozenset())
         if tag in _CELLS:
             self._close_through(_CELLS, frozenset({"tr", "table"}))

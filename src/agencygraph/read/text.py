@@ -51,20 +51,43 @@ def line_of_offset(data: bytes, offset: int) -> int:
 
 
 def decode_text(data: bytes, path: Path) -> tuple[str, str, list[tuple[int, str]]]:
-    """(text, encoding, warnings) of a text file's bytes, the encoding detected."""
-    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
-    if encoding is not None:
-        data = data[len(next(bom for bom, enc in _BOMS if enc == encoding)) :]
-    else:
+    """(text, encoding, warnings) of a text file's bytes, the encoding detected.
+
+    A byte-order mark the bytes contradict (a UTF-16 mark on UTF-8 text, a UTF-8 mark on
+    GBK text) is set aside with a warning and the encoding detected from the bytes; a file
+    whose lines are in two encodings (UTF-8 and GB18030, pieces pasted together) is
+    decoded line by line with a warning naming the lines.
+    """
+    marked = next(((bom, enc) for bom, enc in _BOMS if data.startswith(bom)), None)
+    warnings: list[tuple[int, str]] = []
+    encoding = None
+    wrong_mark = None
+    if marked is not None:
+        data = data[len(marked[0]) :]
+        if _contradicts(data, marked[1]):
+            wrong_mark = marked[1]
+        else:
+            encoding = marked[1]
+    if encoding is None:
         encoding = _utf16_without_bom(data)
 
-    warnings: list[tuple[int, str]] = []
     if encoding is None:
         if b"\x00" in data:
             line = line_of_offset(data, data.index(b"\x00"))
             raise InputError(path, "binary data (NUL bytes): not a text plan", line=line)
-        encoding, bad = _best_decoding(data, path)
+        try:
+            encoding, bad = _best_decoding(data, path)
+        except InputError:
+            mixed = _line_by_line(data)
+            if mixed is None:
+                raise
+            text, encoding, warnings = mixed
+            return text.replace("\r\n", "\n").replace("\r", "\n"), encoding, warnings
         warnings.extend(_undecodable_warnings(data, encoding, bad))
+    if wrong_mark is not None:
+        warnings.insert(
+            0, (1, f"a {wrong_mark} byte-order mark on {encoding} text: the mark set aside")
+        )
     try:
         text = data.decode(encoding, errors="replace" if warnings else "strict")
     except UnicodeDecodeError as exc:
@@ -75,8 +98,52 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str, list[tuple[int, str]
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
-        raise InputError(path, "binary data (NUL characters): not a text plan")
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError(path, "binary data (NUL characters): not a text plan", line=line)
     return text, encoding, warnings
+
+
+def _contradicts(rest: bytes, encoding: str) -> bool:
+    """Whether the bytes after a byte-order mark are plainly not in the encoding it names.
+
+    A UTF-16 or UTF-32 mark on bytes with no zero byte that are valid UTF-8, mostly
+    multi-byte (text in those encodings is full of zero bytes or, for Chinese, never valid
+    UTF-8 over more than a few characters); a UTF-8 mark on bytes with no zero byte that
+    are not UTF-8 (GBK text saved behind a mark). Damaged text in the marked encoding
+    keeps its mark (and is refused as before, naming the line).
+    """
+    if len(rest) < 8 or b"\x00" in rest:
+        return False
+    try:
+        rest.decode("utf-8")
+    except UnicodeDecodeError:
+        return encoding == "utf-8"
+    # Short Chinese UTF-16 can be all ASCII bytes (牵头单位 is "urY4SUMO"), valid UTF-8 by
+    # chance: a wrong UTF-16 mark needs UTF-8 that is mostly multi-byte, as Chinese text is.
+    high = len(rest.translate(None, bytes(range(128))))  # the bytes past ASCII
+    return encoding != "utf-8" and high >= 0.3 * len(rest)
+
+
+def _line_by_line(data: bytes) -> tuple[str, str, list[tuple[int, str]]] | None:
+    """A file whose lines are each valid UTF-8 or GB18030 (two encodings pasted together),
+    decoded line by line; None if a line is valid in neither."""
+    lines, other = [], []
+    # A newline byte is never part of a multi-byte character in UTF-8 or GB18030.
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            try:
+                lines.append(raw.decode("gb18030"))
+            except UnicodeDecodeError:
+                return None
+            other.append(number)
+    shown = ", ".join(map(str, other[:5])) + (" …" if len(other) > 5 else "")
+    warning = (
+        other[0],
+        f"mixed encodings: {len(other)} line(s) in GB18030 (lines {shown}), the rest in UTF-8",
+    )
+    return "\n".join(lines), "utf-8+gb18030", [warning]
 
 
 def _undecodable_warnings(data: bytes, encoding: str, bad: list[int]) -> list[tuple[int, str]]:

@@ -5,7 +5,9 @@ sheet row becomes tab-led cells, one line per cell, with a blank line between ro
 flattening Word and HTML tables get — so the table parser reads them unchanged (see
 :func:`agencygraph.read.cells.rows_text`).
 
-The workbook is read with the standard library (:mod:`zipfile`, :mod:`xml.etree`): shared
+The workbook is read with the standard library (:mod:`zipfile`, :mod:`xml.parsers.expat`) a
+row at a time, never a whole part in memory, within the ``READ_MAX_*`` limits of
+:mod:`agencygraph.settings` (see :mod:`agencygraph.read._xml`): shared
 and inline strings, numbers as their values (those in a date format as ISO dates; other
 formats, such as percentages, are not applied), every visible sheet in workbook order. A
 cell that a merged range covers from a row above is written blank (the table layout's
@@ -16,18 +18,18 @@ numbers of a spreadsheet plan count these lines.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from xml.etree import ElementTree
 
+from agencygraph import settings
 from agencygraph._errors import InputError
+from agencygraph.read._xml import Budget, iter_part, open_archive
 from agencygraph.read.cells import EXPLICIT_NONE, Entry, rows_text
 
-# A part this large is not a plan's table but a damaged or hostile archive.
-_MAX_PART_BYTES = 256 * 1024 * 1024
+_WORKBOOK = "xl/workbook.xml"
 _REF_RE = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 _ESCAPE_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # Built-in number formats that show dates (ECMA-376 18.8.30, with the East Asian ones).
@@ -39,9 +41,9 @@ def is_xlsx(data: bytes) -> bool:
     if not data.startswith(b"PK\x03\x04"):
         return False
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "xl/workbook.xml" in archive.namelist()
-    except zipfile.BadZipFile:
+        with open_archive(data, "<bytes>") as archive:
+            return _WORKBOOK in archive.namelist()
+    except InputError:
         return False
 
 
@@ -97,37 +99,36 @@ def _number_text(value: str, date: bool, epoch: datetime) -> str:
     return f"{number:.15g}"
 
 
-def _date_styles(archive: zipfile.ZipFile, read) -> list[bool]:
+def _date_styles(archive, budget: Budget, names: set[str]) -> list[bool]:
     """For each cell style (the ``s`` of a cell), whether it shows numbers as dates."""
-    if "xl/styles.xml" not in archive.namelist():
+    if "xl/styles.xml" not in names:
         return []
-    root = read("xl/styles.xml")
     custom = {}
-    formats = _descendant(root, "numFmts")
-    for fmt in _children(formats, "numFmt") if formats is not None else []:
-        code = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", fmt.get("formatCode", ""))
-        custom[fmt.get("numFmtId", "")] = bool(re.search(r"[ymdhsYMDHS]", code))
-    xfs = _descendant(root, "cellXfs")
     styles = []
-    for xf in _children(xfs, "xf") if xfs is not None else []:
-        fmt_id = xf.get("numFmtId", "0")
-        styles.append(custom.get(fmt_id, fmt_id.isdigit() and int(fmt_id) in _DATE_FORMATS))
-    return styles
+    wanted = (("styleSheet", "numFmts", "numFmt"), ("styleSheet", "cellXfs", "xf"))
+    for where, node, _ in iter_part(archive, "xl/styles.xml", budget, wanted):
+        if where[-1] == "numFmt":
+            code = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", node.get("formatCode", ""))
+            custom[node.get("numFmtId", "")] = bool(re.search(r"[ymdhsYMDHS]", code))
+        else:
+            budget.cell(1, "xl/styles.xml: cell styles")
+            styles.append(node.get("numFmtId", "0"))
+    return [
+        custom.get(fmt_id, fmt_id.isdigit() and int(fmt_id) in _DATE_FORMATS) for fmt_id in styles
+    ]
 
 
-def _sheet_paths(archive: zipfile.ZipFile, workbook: ElementTree.Element) -> list[str]:
+def _sheet_paths(archive, budget: Budget, names: set[str], sheets: list) -> list[str]:
     """Paths of the visible sheets, in workbook order."""
-    names = set(archive.namelist())
     targets = {}
-    if "xl/_rels/workbook.xml.rels" in names:
-        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-        for rel in rels:
+    rels = "xl/_rels/workbook.xml.rels"
+    if rels in names:
+        for _, rel, _ in iter_part(archive, rels, budget, (("Relationships", "Relationship"),)):
             target = rel.get("Target", "")
             target = target.lstrip("/") if target.startswith("/") else "xl/" + target
             targets[rel.get("Id")] = target
-    sheets = _descendant(workbook, "sheets")
     paths = []
-    for sheet in _children(sheets, "sheet") if sheets is not None else []:
+    for sheet in sheets:
         if sheet.get("state") in ("hidden", "veryHidden"):
             continue
         rel_id = next((v for k, v in sheet.attrib.items() if _local(k) == "id"), None)
@@ -139,55 +140,72 @@ def _sheet_paths(archive: zipfile.ZipFile, workbook: ElementTree.Element) -> lis
     return paths
 
 
-def _sheet_cells(
-    root: ElementTree.Element, strings: list[str], dates: list[bool], epoch: datetime
-) -> dict[tuple[int, int], str]:
+def _sheet(
+    archive, budget: Budget, name: str, strings: list[str], dates: list[bool], epoch: datetime
+) -> tuple[dict[tuple[int, int], str], list[tuple[int, int, int, int]]]:
+    """A sheet's cells holding text, by (row, column), and its merged ranges, read by rows."""
     cells: dict[tuple[int, int], str] = {}
-    data = _descendant(root, "sheetData")
+    ranges: list[tuple[int, int, int, int]] = []
     row_number = 0
-    for row in _children(data, "row") if data is not None else []:
-        row_number = int(row.get("r") or row_number + 1)
+    wanted = (("worksheet", "sheetData", "row"), ("worksheet", "mergeCells", "mergeCell"))
+    for where, node, line in iter_part(archive, name, budget, wanted):
+        if where[-1] == "mergeCell":
+            merged = _merge(node)
+            if merged is not None:
+                r1, c1, r2, c2 = merged
+                budget.cell((r2 - r1 + 1) * (c2 - c1 + 1), f"{name}, line {line}: merged range")
+                ranges.append(merged)
+            continue
+        row_number = int(node.get("r") or row_number + 1)
         column = 0
-        for cell in _children(row, "c"):
+        row_cells = _children(node, "c")
+        budget.cell(len(row_cells), lambda r=row_number, n=line: f"{name}, line {n}: row {r}")
+        for cell in row_cells:
             ref = _REF_RE.match(cell.get("r", ""))
             column = _column_number(ref.group(1)) if ref else column + 1
-            kind = cell.get("t", "n")
-            value = next((c.text or "" for c in cell if _local(c.tag) == "v"), None)
-            if kind == "inlineStr":
-                inline = next((c for c in cell if _local(c.tag) == "is"), None)
-                text = _string_item(inline) if inline is not None else ""
-            elif value is None:
-                continue
-            elif kind == "s":
-                index = int(value) if value.strip().isdigit() else -1
-                text = strings[index] if 0 <= index < len(strings) else ""
-            elif kind == "b":
-                text = "TRUE" if value.strip() == "1" else "FALSE"
-            elif kind == "n":
-                style = int(cell.get("s", "0") or 0)
-                text = _number_text(value, style < len(dates) and dates[style], epoch)
-            else:  # str (a formula's text), e (an error such as #N/A), d (an ISO date)
-                text = _unescape(value)
-            if text.strip():
+            text = _cell_text(cell, strings, dates, epoch)
+            if text is not None and text.strip():
                 cells[(row_number, column)] = text
-    return cells
+    return cells, ranges
 
 
-def _merges(root: ElementTree.Element) -> list[tuple[int, int, int, int]]:
-    ranges = []
-    merges = _descendant(root, "mergeCells")
-    for merge in _children(merges, "mergeCell") if merges is not None else []:
-        corners = merge.get("ref", "").split(":")
-        refs = [_REF_RE.match(corner) for corner in corners]
-        if len(refs) != 2 or not all(refs):
-            continue
-        (c1, r1), (c2, r2) = ((_column_number(m.group(1)), int(m.group(2))) for m in refs)
-        ranges.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
-    return ranges
+def _cell_text(cell, strings: list[str], dates: list[bool], epoch: datetime) -> str | None:
+    kind = cell.get("t", "n")
+    value = next((c.text or "" for c in cell if _local(c.tag) == "v"), None)
+    if kind == "inlineStr":
+        inline = next((c for c in cell if _local(c.tag) == "is"), None)
+        return _string_item(inline) if inline is not None else ""
+    if value is None:
+        return None
+    if kind == "s":
+        index = int(value) if value.strip().isdigit() else -1
+        return strings[index] if 0 <= index < len(strings) else ""
+    if kind == "b":
+        return "TRUE" if value.strip() == "1" else "FALSE"
+    if kind == "n":
+        style = int(cell.get("s", "0") or 0)
+        return _number_text(value, 0 <= style < len(dates) and dates[style], epoch)
+    # str (a formula's text), e (an error such as #N/A), d (an ISO date)
+    return _unescape(value)
 
 
-def _sheet_rows(cells: dict[tuple[int, int], str], merges) -> list[list[Entry]]:
-    """The sheet's rows as entries, merged ranges resolved."""
+def _merge(merge: ElementTree.Element) -> tuple[int, int, int, int] | None:
+    corners = merge.get("ref", "").split(":")
+    refs = [_REF_RE.match(corner) for corner in corners]
+    if len(refs) != 2 or not all(refs):
+        return None
+    (c1, r1), (c2, r2) = ((_column_number(m.group(1)), int(m.group(2))) for m in refs)
+    return (min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2))
+
+
+def _sheet_rows(
+    cells: dict[tuple[int, int], str], merges, used_range: Callable[[int, int], None] | None = None
+) -> list[list[Entry]]:
+    """The sheet's rows as entries, merged ranges resolved.
+
+    ``used_range(rows, columns)`` is called with the size of the grid before it is built
+    (a limit check: a note in column XFD widens every row).
+    """
     # covered[(row, column)] = (top row of the range, number of the range)
     covered: dict[tuple[int, int], tuple[int, int]] = {}
     spans: dict[tuple[int, int], int] = {}
@@ -202,8 +220,11 @@ def _sheet_rows(cells: dict[tuple[int, int], str], merges) -> list[list[Entry]]:
         return []
     first_column = min(c for _, c in used)
     last_column = max(c for _, c in used)
+    row_numbers = sorted({r for r, _ in used})
+    if used_range is not None:
+        used_range(len(row_numbers), last_column - first_column + 1)
     rows = []
-    for r in sorted({r for r, _ in used}):
+    for r in row_numbers:
         entries: list[Entry] = []
         seen: set[int] = set()
         for c in range(first_column, last_column + 1):
@@ -226,30 +247,44 @@ def xlsx_text(data: bytes, path: str | Path) -> str:
     InputError
         If the file is not a readable workbook, or no sheet holds any text.
     """
+    budget = Budget(path, "Excel workbook")
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-
-            def read(name: str) -> ElementTree.Element:
-                if archive.getinfo(name).file_size > _MAX_PART_BYTES:
-                    raise InputError(path, f"{name} in the workbook is too large to read")
-                return ElementTree.fromstring(archive.read(name))
-
-            workbook = read("xl/workbook.xml")
-            properties = _descendant(workbook, "workbookPr")
-            date1904 = properties is not None and properties.get("date1904") in ("1", "true")
+        with open_archive(data, path) as archive:
+            names = set(archive.namelist())
+            sheet_list = []
+            date1904 = False
+            wanted = (("workbook", "workbookPr"), ("workbook", "sheets", "sheet"))
+            for where, node, _ in iter_part(archive, _WORKBOOK, budget, wanted):
+                if where[-1] == "sheet":
+                    sheet_list.append(node)
+                else:
+                    date1904 = node.get("date1904") in ("1", "true")
             epoch = datetime(1904, 1, 1) if date1904 else datetime(1899, 12, 30)
             strings = []
-            if "xl/sharedStrings.xml" in archive.namelist():
-                shared = read("xl/sharedStrings.xml")
-                strings = [_string_item(si) for si in _children(shared, "si")]
-            dates = _date_styles(archive, read)
+            if "xl/sharedStrings.xml" in names:
+                shared = iter_part(archive, "xl/sharedStrings.xml", budget, (("sst", "si"),))
+                for _, si, line in shared:
+                    budget.cell(1, lambda line=line: f"xl/sharedStrings.xml, line {line}: string")
+                    strings.append(_string_item(si))
+            dates = _date_styles(archive, budget, names)
             sheets = []
-            for name in _sheet_paths(archive, workbook):
-                root = read(name)
-                sheets.append(_sheet_rows(_sheet_cells(root, strings, dates, epoch), _merges(root)))
-    except InputError:
-        raise
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, ValueError, OSError) as exc:
+            grid = [0]
+
+            def used_range(rows: int, columns: int, name: str = "") -> None:
+                grid[0] += rows * columns
+                if grid[0] > settings.READ_MAX_CELLS:
+                    raise InputError(
+                        path,
+                        f"{name}: a used range of {rows:,} rows × {columns:,} columns, more "
+                        f"than {settings.READ_MAX_CELLS:,} cells (settings.READ_MAX_CELLS)",
+                    )
+
+            for name in _sheet_paths(archive, budget, names, sheet_list):
+                cells, merges = _sheet(archive, budget, name, strings, dates, epoch)
+                sheets.append(
+                    _sheet_rows(cells, merges, lambda r, c, name=name: used_range(r, c, name))
+                )
+    except (KeyError, ValueError, IndexError) as exc:
         raise InputError(path, f"not a readable Excel workbook ({type(exc).__name__})") from None
     text = rows_text(sheets, empty=EXPLICIT_NONE)
     if not text.strip():
