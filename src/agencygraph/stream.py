@@ -12,7 +12,10 @@ the place × place tables are computed from the slim whole.
 Every table equals the in-memory build's (:func:`agencygraph.pipeline.build`) byte for
 byte in CSV: the null model gets the whole corpus's samples per document, and the themes
 the whole corpus's idf (:class:`agencygraph.themes.GramFrequencies`, counted over every
-chunk before any theme is assigned; the measures wait on disk meanwhile).
+chunk before any theme is assigned; the measures wait on disk meanwhile). One exception:
+in ``cross_region``, the task-level null of the plans whose tasks differ from their rows
+is planned over those plans of the chunk, not of the corpus, so their ``_z`` and ``_p``
+columns are other draws of the same null (the observed indices are equal).
 Files appear only when the whole build succeeded (staged in a hidden folder beside them).
 """
 
