@@ -939,7 +939,9 @@ def _type_of(
         return raw.map({name: hit.agency_type or "" for name, hit in found.items()}).astype(object)
     memo: dict[tuple[str, str], str] = {}
     types = []
-    for doc, name in zip(doc_ids.fillna("").astype(str), raw, strict=True):
+    # Plain object arrays: iterating a Series of pandas' Arrow strings costs a call per item.
+    docs = doc_ids.fillna("").astype(str).to_numpy(dtype=object)
+    for doc, name in zip(docs, raw.to_numpy(dtype=object), strict=True):
         key = (doc, name)
         if key not in memo:
             hit, context = found[name], contexts.get(doc)

@@ -134,6 +134,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     check_writable(Path(args.out or settings.TABLES_DIR))
     if not args.tables_only:
         check_writable(Path(args.figures or settings.FIGURES_DIR))
+    if args.chunk_size is not None:
+        return _build_streamed(args)
     coded = _load(args)
     if not args.quiet:
         for line in _summary(coded):
@@ -154,6 +156,53 @@ def cmd_build(args: argparse.Namespace) -> int:
         unit=args.unit,
         inherited=args.inherited,
         collectives=args.collectives,
+    )
+    if not args.quiet:
+        print(f"{len(written)} files written")
+    return 0
+
+
+def _build_streamed(args: argparse.Namespace) -> int:
+    """``build --tables-only --chunk-size N``: the corpus streamed in chunks."""
+    from agencygraph.stream import build_streamed
+
+    if not args.tables_only:
+        raise InputError(
+            "--chunk-size", "a build in chunks writes the tables only: add --tables-only"
+        )
+    if args.chunk_size < 1:
+        raise InputError("--chunk-size", f"{args.chunk_size} is not a number of plans")
+    if getattr(args, "corrections", None):
+        raise InputError(
+            "--chunk-size", "corrections apply to the whole corpus: build without --chunk-size"
+        )
+    for option, value, default in (
+        ("--unit", getattr(args, "unit", None), None),
+        ("--inherited", getattr(args, "inherited", "keep"), "keep"),
+        ("--collectives", getattr(args, "collectives", "keep"), "keep"),
+        ("--lead-null", getattr(args, "lead_null", None), None),
+    ):
+        if value != default:
+            raise InputError(
+                "--chunk-size", f"a build in chunks takes {option} at its default only"
+            )
+    lexicon = None
+    if getattr(args, "aliases", None):
+        from agencygraph.agencies import load_lexicon
+
+        lexicon = load_lexicon(args.aliases)
+    written = build_streamed(
+        args.files or None,
+        tables_dir=Path(args.out or settings.TABLES_DIR),
+        chunk_size=args.chunk_size,
+        format=args.format,
+        null_samples=args.null_samples,
+        seed=args.seed,
+        jobs=args.jobs,
+        lexicon=lexicon,
+        strict=True if args.strict else None,
+        ocr=getattr(args, "ocr", False),
+        progress=not args.quiet,
     )
     if not args.quiet:
         print(f"{len(written)} files written")
@@ -371,6 +420,13 @@ def _parser() -> argparse.ArgumentParser:
         "--figures", metavar="DIR", help=f"figures and HTML (default: {settings.FIGURES_DIR})"
     )
     p_build.add_argument("--tables-only", action="store_true", help="coded and metric tables only")
+    p_build.add_argument(
+        "--chunk-size",
+        type=int,
+        metavar="N",
+        help="with --tables-only: parse and write N plans at a time, so memory stays bounded "
+        f"on a large corpus (e.g. {settings.STREAM_CHUNK_PLANS}; see the README's Scale section)",
+    )
     p_build.add_argument(
         "--null-samples",
         type=int,

@@ -1424,6 +1424,7 @@ def metric_tables(
     unit: str | None = None,
     collectives: str = "keep",
     lead_null: str | None = None,
+    pooled: bool = True,
 ) -> dict[str, pd.DataFrame]:
     """Every metric table of the build, computed from a coded corpus.
 
@@ -1524,6 +1525,9 @@ def metric_tables(
         at most :data:`agencygraph.settings.PAIR_TABLES_MAX_DOCS` documents
         with assignments (their size grows with the square of the corpus);
         past it they are empty, with the reason in ``attrs["skipped"]``.
+    pooled : bool
+        Compute ``type_centrality`` (the pooled type graph); ``False`` leaves it out
+        (a build streamed in chunks computes it once, over every chunk).
 
     Returns
     -------
@@ -1632,15 +1636,18 @@ def metric_tables(
     )
 
     centrality = _centrality_of_documents(sel, mats, agencies, seed=seed)
-    pooled = bipartite_graph(
-        assignments,
-        None,
-        agencies,
-        inherited=inherited,
-        node="agency_type",
-        responsible=responsible,
-    )
-    type_centrality = agency_centrality(pooled, seed=seed).reset_index(drop=True)
+    type_centrality = None
+    if pooled:
+        pooled_graph = bipartite_graph(
+            assignments,
+            None,
+            agencies,
+            inherited=inherited,
+            node="agency_type",
+            responsible=responsible,
+        )
+        type_centrality = agency_centrality(pooled_graph, seed=seed).reset_index(drop=True)
+        del pooled_graph
 
     max_docs = settings.PAIR_TABLES_MAX_DOCS if pair_tables is None else None
     with_pairs = bool(pair_tables) or (pair_tables is None and len(docs) <= max_docs)
@@ -1666,7 +1673,7 @@ def metric_tables(
     else:
         pairs = {name: _skipped_pairs(name, len(docs)) for name in _PAIR_COLUMNS}
     brokerage = brokerage_table(assignments, agencies, inherited=inherited, responsible=responsible)
-    return {
+    tables = {
         "network_indices": indices,
         "network_null": null,
         "cross_region": cross,
@@ -1694,6 +1701,9 @@ def metric_tables(
         "place_similarity": pairs["place_similarity"],
         "backbone": _sdsm_edges(mats, mtc=settings.BACKBONE_MTC if mtc is None else mtc),
     }
+    if type_centrality is None:
+        del tables["type_centrality"]
+    return tables
 
 
 _PAIR_COLUMNS: dict[str, list[str]] = {

@@ -221,3 +221,8 @@ LEAD_NULL: str = "role_permutation"
 #: The best of 10 equals the best of 200 in 20 of 20 disjoint sets of 10 seeds on Cixi and
 #: Lijiang and 18 of 20 on Haimen.
 MODULARITY_SEEDS: int = 10
+
+# -- scale (issue 19): builds streamed in chunks --------------------------------------------
+#: Plans parsed and written at a time by ``agencygraph build --tables-only --chunk-size N``
+#: (:func:`agencygraph.stream.build_streamed`), the value the README suggests for 100,000 plans.
+STREAM_CHUNK_PLANS: int = 2000

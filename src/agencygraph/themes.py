@@ -279,8 +279,11 @@ def _sorted_ids(keys: np.ndarray, key_bits: int) -> tuple[np.ndarray, np.ndarray
     return sorted_keys[new], ids
 
 
-def _gram_counts(texts: list[str], ngrams: tuple[int, int]) -> sparse.csr_matrix:
+def _gram_counts(texts: list[str], ngrams: tuple[int, int], keys: bool = False):
     """n-gram counts, one row per (already normalised) text, columns in sorted n-gram order.
+
+    ``keys``: also return each column's n-gram as a corpus-independent integer
+    (:func:`_global_keys`), so that counts of different calls can be added up.
 
     Each character of a run gets a dense id (code point order, from 1), an n-gram the
     integer ``id_1 id_2 .. id_n 0 .. 0`` in base ``2**b``: integer order is string order.
@@ -298,7 +301,8 @@ def _gram_counts(texts: list[str], ngrams: tuple[int, int]) -> sparse.csr_matrix
     b = max(len(present).bit_length(), 1)
     key_bits = hi * b
     if key_bits > 62 or n_rows == 0:
-        return _gram_counts_python(texts, ngrams)
+        counts = _gram_counts_python(texts, ngrams, keys=keys)
+        return counts
     ids = np.zeros(int(cp.max()) + 1, dtype=np.uint64)
     ids[present] = np.arange(1, len(present) + 1, dtype=np.uint64)
     char = np.where(run, ids[cp], np.uint64(0))
@@ -344,7 +348,8 @@ def _gram_counts(texts: list[str], ngrams: tuple[int, int]) -> sparse.csr_matrix
         r0 = r1
     del char
     if not chunks:
-        return sparse.csr_matrix((n_rows, 0))
+        empty = sparse.csr_matrix((n_rows, 0))
+        return (empty, np.zeros(0, dtype=np.uint64)) if keys else empty
     # Merge the chunk vocabularies: one more packed sort, over distinct keys only.
     vocab, global_ids = _sorted_ids(np.concatenate([v for _, _, v in chunks]), key_bits)
     cols, data, offset = [], [], 0
@@ -353,12 +358,39 @@ def _gram_counts(texts: list[str], ngrams: tuple[int, int]) -> sparse.csr_matrix
         data.append(counts)
         offset += len(v)
     indptr = np.concatenate([[0], np.cumsum(row_counts)])
-    return sparse.csr_matrix(
+    counts = sparse.csr_matrix(
         (np.concatenate(data), np.concatenate(cols), indptr), shape=(n_rows, len(vocab))
     )
+    if not keys:
+        return counts
+    # Local character ids back to code points: 21 bits a character, zero-padded on the right
+    # as the local keys are, so the order stays string order.
+    out = np.zeros(len(vocab), dtype=np.uint64)
+    mask = np.uint64((1 << b) - 1)
+    code_points = np.concatenate([[0], present]).astype(np.uint64)
+    for n in range(1, hi + 1):
+        local = ((vocab >> np.uint64(b * (hi - n))) & mask).astype(np.int64)
+        out |= code_points[local] << np.uint64(_CP_BITS * (hi - n))
+    return counts, out
 
 
-def _gram_counts_python(texts: list[str], ngrams: tuple[int, int]) -> sparse.csr_matrix:
+#: Bits of a code point in the corpus-independent key of an n-gram (:func:`_global_keys`).
+_CP_BITS = 21
+
+
+def _global_keys(grams: Sequence[str], hi: int) -> np.ndarray:
+    """n-grams as integers, ``hi`` code points of 21 bits each (padded with 0): equal
+    n-grams give equal keys in any corpus, and key order is string order."""
+    out = np.zeros(len(grams), dtype=np.uint64)
+    for i, g in enumerate(grams):
+        key = 0
+        for n in range(hi):
+            key = (key << _CP_BITS) | (ord(g[n]) if n < len(g) else 0)
+        out[i] = key
+    return out
+
+
+def _gram_counts_python(texts: list[str], ngrams: tuple[int, int], keys: bool = False):
     """:func:`_gram_counts` one text at a time (n-grams too long to pack in 64 bits)."""
     counted = []
     for t in texts:
@@ -377,7 +409,7 @@ def _gram_counts_python(texts: list[str], ngrams: tuple[int, int]) -> sparse.csr
         (np.asarray(vals, dtype=np.int32), (rows, cols)), shape=(len(texts), len(vocab))
     )
     X.sum_duplicates()
-    return X
+    return (X, _global_keys(vocab, ngrams[1])) if keys else X
 
 
 def _distinct(texts: Sequence[str], *, normalized: bool = False) -> tuple[list[str], np.ndarray]:
@@ -479,14 +511,85 @@ def cosine_similarity(
 _BLOCK_CELLS = 4_000_000
 
 
+class GramFrequencies:
+    """Document frequencies of character n-grams, added up chunk by chunk of a corpus.
+
+    The labelled-neighbour similarity of :func:`assign_themes` weighs n-grams by an idf
+    fitted on the measures and the labels together. A corpus coded in chunks counts its
+    measures' n-grams here first (:meth:`add_measures`, every chunk), then assigns each
+    chunk's themes with ``idf=`` this object: the same idf, so the same themes, bit for
+    bit, as one call on the whole corpus.
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"doc_id": ["d", "d"], "measure_id": ["d-1", "d-2"],
+    ...                   "text": ["组织开展职工技术比武", "开展职业技能竞赛"]})
+    >>> freq = GramFrequencies.of_labels().add_measures(m.iloc[:1]).add_measures(m.iloc[1:])
+    >>> whole = assign_themes(m)
+    >>> parts = [assign_themes(m.iloc[:1], idf=freq), assign_themes(m.iloc[1:], idf=freq)]
+    >>> whole["themes"].tolist() == pd.concat(parts)["themes"].tolist()
+    True
+    """
+
+    def __init__(self, ngrams: tuple[int, int] = NGRAMS) -> None:
+        self.ngrams = ngrams
+        self.keys = np.zeros(0, dtype=np.uint64)
+        self.df = np.zeros(0)
+        self.n_texts = 0
+
+    @classmethod
+    def of_labels(
+        cls, labelled: pd.DataFrame | str | Path | None = None, codebook=None
+    ) -> GramFrequencies:
+        """Frequencies of the labelled measures' texts (those :func:`assign_themes` uses)."""
+        out = cls()
+        themes = load_codebook(codebook)["theme"].tolist()
+        labels = load_labels(labelled)
+        labels = labels[labels["primary_theme"].isin(themes)].reset_index(drop=True)
+        if len(labels):
+            out.add(_full_text(labels))
+        return out
+
+    def add_measures(self, measures: pd.DataFrame) -> GramFrequencies:
+        """Count the texts of a chunk of measures; returns self."""
+        measures = measures.reset_index(drop=True)
+        return self.add(_full_text(measures, _parts(measures)))
+
+    def add(self, texts: Sequence[str]) -> GramFrequencies:
+        """Count normalised texts (as :func:`_full_text` gives them); returns self."""
+        if not len(texts):
+            return self
+        distinct, codes = _distinct(list(texts), normalized=True)
+        counts, keys = _gram_counts(distinct, self.ngrams, keys=True)
+        mult = np.bincount(codes, minlength=counts.shape[0]).astype(float)
+        per_entry = np.repeat(mult, np.diff(counts.indptr))
+        df = np.bincount(counts.indices, weights=per_entry, minlength=counts.shape[1])
+        merged, where = np.unique(np.concatenate([self.keys, keys]), return_inverse=True)
+        self.df = np.bincount(where, weights=np.concatenate([self.df, df]), minlength=len(merged))
+        self.keys = merged
+        self.n_texts += len(codes)
+        return self
+
+    def idf(self, keys: np.ndarray) -> np.ndarray:
+        """The smoothed idf of :func:`_idf` for n-grams given by key (all counted here)."""
+        at = np.searchsorted(self.keys, keys)
+        if len(keys) and (at.max() >= len(self.keys) or (self.keys[at] != keys).any()):
+            raise ValueError("n-grams not counted: add every chunk's measures first")
+        return np.log((1.0 + self.n_texts) / (1.0 + self.df[at])) + 1.0
+
+
 def _similarity_blocks(
     texts_a: Sequence[str],
     texts_b: Sequence[str],
     *,
     ngrams: tuple[int, int] = NGRAMS,
     normalized: bool = False,
+    idf_from: GramFrequencies | None = None,
 ) -> Iterator[tuple[int, int, np.ndarray]]:
     """Cosine similarity of ``a`` to ``b`` (idf fitted on both), block by block of ``a``.
+
+    ``idf_from``: the idf of n-gram frequencies counted elsewhere (a whole corpus that
+    ``a`` is a chunk of) instead of those of ``a`` and ``b``.
 
     Yields ``(lo, hi, sim)`` with ``sim`` the dense ``(hi - lo) × len(b)`` block of
     :func:`cosine_similarity`, bit for bit; blocks hold about :data:`_BLOCK_CELLS` cells,
@@ -500,8 +603,12 @@ def _similarity_blocks(
         yield 0, n_a, np.zeros((n_a, 0))
         return
     distinct, codes = _distinct([*texts_a, *texts_b], normalized=normalized)
-    counts = _gram_counts(distinct, ngrams)
-    idf = _idf(counts, codes)
+    if idf_from is None:
+        counts = _gram_counts(distinct, ngrams)
+        idf = _idf(counts, codes)
+    else:
+        counts, keys = _gram_counts(distinct, ngrams, keys=True)
+        idf = idf_from.idf(keys)
     codes_a, codes_b = codes[:n_a], codes[n_a:]
     B = _weigh(counts[codes_b], idf)
     keep = np.flatnonzero(np.bincount(B.indices, minlength=B.shape[1]))  # n-grams of b
@@ -546,6 +653,7 @@ def _top_similar(
     exclude: tuple[np.ndarray, np.ndarray] | None = None,
     ngrams: tuple[int, int] = NGRAMS,
     normalized: bool = False,
+    idf_from: GramFrequencies | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The ``k`` texts of ``b`` most similar to each text of ``a`` (see :func:`_top_k`).
 
@@ -555,7 +663,10 @@ def _top_similar(
     sims = np.zeros((len(texts_a), k))
     ex_a = exclude[0] if exclude is not None else np.zeros(0, dtype=np.int64)
     ex_b = exclude[1] if exclude is not None else np.zeros(0, dtype=np.int64)
-    for lo, hi, sim in _similarity_blocks(texts_a, texts_b, ngrams=ngrams, normalized=normalized):
+    blocks = _similarity_blocks(
+        texts_a, texts_b, ngrams=ngrams, normalized=normalized, idf_from=idf_from
+    )
+    for lo, hi, sim in blocks:
         inside = (ex_a >= lo) & (ex_a < hi)
         sim[ex_a[inside] - lo, ex_b[inside]] = -1.0
         index[lo:hi], sims[lo:hi] = _top_k(sim, k)
@@ -921,6 +1032,7 @@ def assign_themes(
     keep_labels: bool = True,
     codebook_weight: float = CODEBOOK_WEIGHT,
     k: int = NEIGHBOURS,
+    idf: GramFrequencies | None = None,
 ) -> pd.DataFrame:
     """Primary and secondary themes of each measure, with score and evidence.
 
@@ -942,6 +1054,9 @@ def assign_themes(
         measures alone.
     k
         Number of labelled neighbours that vote.
+    idf
+        The similarity's n-gram frequencies, when ``measures`` is a chunk of a larger
+        corpus (see :class:`GramFrequencies`): the themes are then those of the whole.
 
     Returns
     -------
@@ -993,6 +1108,7 @@ def assign_themes(
             k,
             exclude=(pairs["i"].to_numpy(), pairs["j"].to_numpy()),
             normalized=True,
+            idf_from=idf,
         )
         V = _vote_matrix(labels, themes)
         n_near = (near_idx >= 0).sum(axis=1)
