@@ -1298,7 +1298,8 @@ def _indices_and_null(
 
     A document whose role matrix the unit leaves unchanged (an inline plan: one row per
     task) keeps its rows of ``row_null`` (the same matrix and random stream give the same
-    draws); the others get a null of their own, planned over themselves.
+    draws); the others get a null of their own, with the samples the corpus budget gives
+    every document (so that a second null costs no more per plan than the first).
     """
     sel, skipped = select_assignments(
         assignments, docs=None, roles=ROLES, inherited=True, node="agency_id",
@@ -1319,7 +1320,7 @@ def _indices_and_null(
     masks = {doc: _masks(rows, type_of, system_of) for doc, (_, rows, _) in changed.items()}
     own = _null_table(
         changed, masks, observed, n=n, seed=seed, budget=budget, projection="newman",
-        burn_in=None, thin=None, n_chains=None, lead_null=lead_null,
+        burn_in=None, thin=None, n_chains=None, lead_null=lead_null, plan_docs=list(mats),
     )  # fmt: skip
     kept = row_null[row_null["doc_id"].isin([d for d in mats if d not in changed])]
     null = pd.concat([kept, own], ignore_index=True) if len(own) else kept

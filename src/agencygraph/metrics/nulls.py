@@ -1118,8 +1118,12 @@ def _null_table(
     thin: int | None,
     n_chains: int | None,
     lead_null: str | None = None,
+    plan_docs: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """The long null table of :func:`network_indices_with_null` from role matrices.
+
+    ``plan_docs``: the documents the budget is shared by, where ``mats`` holds only some of
+    them (a second null for the plans another unit of analysis changes); default ``mats``.
 
     ``observed_values`` (doc → index → value, as :func:`network_indices`
     gives them) saves recomputing the observed indices; None computes them.
@@ -1134,7 +1138,8 @@ def _null_table(
     }
     if chain_options["burn_in"] < 0 or min(chain_options["thin"], chain_options["n_chains"]) < 1:
         raise ValueError("burn_in must be at least 0, thin and n_chains at least 1")
-    plan = _null_plan(list(mats), n=n, seed=seed, budget=budget)
+    planned = list(mats) if plan_docs is None else list(plan_docs)
+    plan = _null_plan(planned, n=n, seed=seed, budget=budget)
     reduced_options = {
         "n_chains": NULL_REDUCED_CHAINS if n_chains is None else int(n_chains),
         "burn_in": chain_options["burn_in"],
@@ -1142,7 +1147,7 @@ def _null_table(
     }
     # Past NULL_FULL_DOCS documents every null runs on the compiled sampler (a few ms per
     # document); small corpora keep the numpy chains, whose draws the tests pin down.
-    compiled = len(mats) > settings.NULL_FULL_DOCS
+    compiled = len(planned) > settings.NULL_FULL_DOCS
     by_roles = set(LEAD_INDICES) if lead_null == "role_permutation" else set()
     records = []
     for doc, (R, _, _) in mats.items():
@@ -1155,7 +1160,7 @@ def _null_table(
             observed = {name: float(observed_values[doc][name]) for name in NETWORK_INDICES}
         samples, method = plan[doc]
         draws: dict[str, list[np.ndarray]] = {name: [] for name in NETWORK_INDICES}
-        louvain_left = _louvain_draws(len(mats), samples)
+        louvain_left = _louvain_draws(len(planned), samples)
         no_louvain = samples > 0 and louvain_left == 0
         rng = _doc_rng(seed, doc)
         options = chain_options if not compiled else reduced_options
