@@ -39,7 +39,7 @@ def test_streamed_tables_equal_the_whole_build_byte_for_byte(corpus, tmp_path, m
     assert sorted(p.name for p in written) == names
     assert len(names) == 23
     for name in names:
-        if name == "cross_region.csv":
+        if name in ("cross_region.csv", "type_cross_region.csv"):
             continue
         assert (chunked / name).read_bytes() == (whole / name).read_bytes(), name
     # cross_region: the task-level null of the plans whose tasks differ from their rows is
@@ -49,6 +49,14 @@ def test_streamed_tables_equal_the_whole_build_byte_for_byte(corpus, tmp_path, m
     observed = [c for c in a.columns if not c.endswith(("_z", "_p"))]
     pd.testing.assert_frame_equal(b[observed], a[observed])
     assert list(b.columns) == list(a.columns)
+    # type_cross_region: the Benjamini-Hochberg family is each chunk's rows, not the whole
+    # table's (a known difference, in the README); every other column is equal.
+    a, b = (
+        pd.read_csv(whole / "type_cross_region.csv"),
+        pd.read_csv(chunked / "type_cross_region.csv"),
+    )
+    kept = [c for c in a.columns if not c.endswith("_p_adjusted")]
+    pd.testing.assert_frame_equal(b[kept], a[kept])
     null = pd.read_csv(chunked / "network_null.csv")
     assert set(null["method"]) == {"reduced"}  # the path the chunks had to agree on
     louvain = null[null["index"] == "modularity"]
