@@ -16,8 +16,8 @@ chunk before any theme is assigned; the measures wait on disk meanwhile). One ex
 in ``cross_region``, the task-level null of the plans whose tasks differ from their rows
 is planned over those plans of the chunk, not of the corpus, so their ``_z`` and ``_p``
 columns are other draws of the same null (the observed indices are equal); and in
-``type_cross_region`` the Benjamini-Hochberg family of ``*_p_adjusted`` is each chunk's
-rows, not the whole table's.
+``cross_region`` and ``type_cross_region`` the Benjamini-Hochberg family of
+``*_p_adjusted`` is each chunk's rows, not the whole table's.
 Files appear only when the whole build succeeded (staged in a hidden folder beside them).
 """
 
