@@ -25,10 +25,10 @@ import pandas as pd
 
 from agencygraph import settings, units
 from agencygraph._tables import require, text
+from agencygraph._type_centrality import type_centrality as _pooled_type_centrality
 from agencygraph.backbone import ConvergenceError, _adjust_matrix, _sdsm_tails
 from agencygraph.graph import (
     ROLES,
-    bipartite_graph,
     lead_support_network,
     select_assignments,
 )
@@ -47,7 +47,6 @@ from agencygraph.metrics import (
     _role_matrices_of,
     _split_docs,
     _summarise,
-    agency_centrality,
     brokerage_table,
     network_indices,
     network_indices_with_null,
@@ -1639,16 +1638,11 @@ def metric_tables(
     centrality = _centrality_of_documents(sel, mats, agencies, seed=seed)
     type_centrality = None
     if pooled:
-        pooled_graph = bipartite_graph(
-            assignments,
-            None,
-            agencies,
-            inherited=inherited,
-            node="agency_type",
-            responsible=responsible,
+        # agency_centrality of the pooled type graph, from sparse matrices: the graph
+        # would hold every measure of the corpus (_type_centrality; equal bit for bit).
+        type_centrality = _pooled_type_centrality(
+            assignments, agencies, inherited=inherited, responsible=responsible, seed=seed
         )
-        type_centrality = agency_centrality(pooled_graph, seed=seed).reset_index(drop=True)
-        del pooled_graph
 
     max_docs = settings.PAIR_TABLES_MAX_DOCS if pair_tables is None else None
     with_pairs = bool(pair_tables) or (pair_tables is None and len(docs) <= max_docs)

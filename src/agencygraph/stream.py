@@ -6,8 +6,9 @@ parsed ``N`` at a time and each chunk's coded tables are appended to the output 
 objects never exist for the whole corpus at once. What the metric tables need is kept in
 a slim form (the assignments' key columns, the documents and agencies tables); the
 per-document metric tables are then computed chunk by chunk over the documents in
-``doc_id`` order and appended in turn; the one pooled table (``type_centrality``) and
-the place × place tables are computed from the slim whole.
+``doc_id`` order and appended in turn; the one pooled table (``type_centrality``, from
+sparse matrices, no graph of every measure) and the place × place tables are computed from
+the slim whole.
 
 Every table equals the in-memory build's (:func:`agencygraph.pipeline.build`) byte for
 byte in CSV: the null model gets the whole corpus's samples per document, and the themes
@@ -483,9 +484,8 @@ def _pooled_tables(coded, n_docs: int, seed: int):
     """``type_centrality`` of the whole corpus, and the place × place tables (empty past
     ``PAIR_TABLES_MAX_DOCS``, as the whole build writes them)."""
     from agencygraph import units
+    from agencygraph._type_centrality import type_centrality
     from agencygraph.compare import _skipped_pairs, metric_tables
-    from agencygraph.graph import bipartite_graph
-    from agencygraph.metrics import agency_centrality
 
     # As metric_tables prepares them (the defaults: row unit, collectives and inherited kept).
     assignments, _ = units.prepare(
@@ -496,10 +496,12 @@ def _pooled_tables(coded, n_docs: int, seed: int):
         collectives="keep",
         statistic="metric_tables",
     )
-    pooled = bipartite_graph(assignments, None, coded.agencies, inherited=True, node="agency_type")
+    # From sparse matrices: a networkx graph of every measure of the corpus would be most
+    # of the build's memory (the table is the same, bit for bit).
+    table = type_centrality(assignments, coded.agencies, inherited=True, seed=seed)
     del assignments
-    yield "type_centrality", agency_centrality(pooled, seed=seed).reset_index(drop=True)
-    del pooled
+    yield "type_centrality", table
+    del table
     if n_docs <= settings.PAIR_TABLES_MAX_DOCS:
         whole = metric_tables(coded, n=1, seed=seed, pair_tables=True, pooled=False)
         pairs = {
