@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import agencygraph as ag
-from agencygraph import settings
+from agencygraph import settings, stream
 from agencygraph._errors import InputError
 from agencygraph.cli import main
 from agencygraph.pipeline import build
@@ -118,3 +118,114 @@ def test_duplicate_doc_ids_stop_a_streamed_build(tmp_path):
     with pytest.raises(InputError, match="distinct ids"):
         build_streamed([tmp_path], tables_dir=tmp_path / "out", chunk_size=1)
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+# ----------------------------------------------------------------- all or nothing (issue 19)
+
+
+def _files(folder) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def _streamed(out, seed: int) -> list:
+    return build_streamed(tables_dir=out, chunk_size=2, null_samples=5, seed=seed)
+
+
+def test_a_streamed_build_failing_partway_leaves_the_previous_folder(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    _streamed(out, seed=1)
+    (out / "notes.txt").write_text("mine")
+    before = _files(out)
+    seen = []
+    real = stream.streamed_metric_tables
+
+    def failing(*args, **kwargs):
+        # The coded tables and a few metric tables are written, then a stage fails.
+        for i, item in enumerate(real(*args, **kwargs)):
+            if i == 3:
+                seen.extend(p.name for p in tmp_path.iterdir())
+                raise RuntimeError("a stage failed")
+            yield item
+
+    monkeypatch.setattr(stream, "streamed_metric_tables", failing)
+    with pytest.raises(RuntimeError, match="a stage failed"):
+        _streamed(out, seed=2)
+    # It was writing beside the folder, never into it; nothing of it is left.
+    assert [n for n in seen if stream._STREAM_SUFFIX in n]
+    assert _files(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.agencygraph.lock", "out"]
+
+
+@pytest.mark.parametrize("exchange", [True, False])
+def test_a_second_streamed_build_replaces_the_first_in_one_step(tmp_path, monkeypatch, exchange):
+    from agencygraph import export
+
+    if not exchange:  # the two-rename swap of systems without renameat2
+        monkeypatch.setattr(export, "_exchange", lambda a, b: False)
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    _streamed(out, seed=1)
+    (out / "notes.txt").write_text("mine")
+    first, inode = _files(out), out.stat().st_ino
+    _streamed(fresh, seed=2)
+    written = _streamed(out, seed=2)
+    # Another folder took the old one's place (not files replaced one by one), holding the
+    # new tables and the user's own file; the old tables differ (another seed).
+    assert out.stat().st_ino != inode
+    assert _files(out) == _files(fresh) | {"notes.txt": b"mine"}
+    assert _files(out) != first
+    assert sorted(p.name for p in written) == sorted(_files(fresh))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".fresh.agencygraph.lock", ".out.agencygraph.lock", "fresh", "out",
+    ]  # fmt: skip
+
+
+# The streamed build run in a child, each table append slowed down so that a kill lands
+# while it is writing, whatever the machine's load.
+SLOWED = """
+import sys, time
+from agencygraph import stream
+_append = stream.TableWriter.append
+def _slow(self, table, frame):
+    _append(self, table, frame)
+    time.sleep(0.2)
+stream.TableWriter.append = _slow
+stream.build_streamed(tables_dir=sys.argv[1], chunk_size=1, null_samples=5, seed=2)
+"""
+
+
+def test_a_streamed_build_killed_midway_leaves_the_previous_folder(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    out = tmp_path / "out"
+    _streamed(out, seed=1)
+    before = _files(out)
+    src = str(Path(ag.__file__).resolve().parents[1])
+    child = subprocess.Popen(
+        [sys.executable, "-c", SLOWED, str(out)],
+        env={**os.environ, "PYTHONPATH": src},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+    def staged() -> list:
+        return [p for p in tmp_path.glob(f".out{stream._STREAM_SUFFIX}*/*.csv")]
+
+    end = time.monotonic() + 120
+    while len(staged()) < 3 and child.poll() is None and time.monotonic() < end:
+        time.sleep(0.01)
+    child.send_signal(signal.SIGKILL)
+    _, err = child.communicate(timeout=60)
+    assert child.returncode == -signal.SIGKILL, err
+    assert len(staged()) >= 3  # killed with half-written tables staged beside the folder
+    assert _files(out) == before
+    # The next streamed build clears what the killed one left, then replaces the folder.
+    _streamed(out, seed=3)
+    assert not list(tmp_path.glob(f".out{stream._STREAM_SUFFIX}*"))
+    assert _files(out) != before

@@ -19,12 +19,16 @@ is planned over those plans of the chunk, not of the corpus, so their ``_z`` and
 columns are other draws of the same null (the observed indices are equal); and in
 ``cross_region`` and ``type_cross_region`` the Benjamini-Hochberg family of
 ``*_p_adjusted`` is each chunk's rows, not the whole table's.
-Files appear only when the whole build succeeded (staged in a hidden folder beside them).
+Files appear only when the whole build succeeded: they are staged in a hidden folder beside
+the output folder, which takes its place in one step under its lock at the end, as in the
+in-memory build (:class:`TableWriter`); a build that fails or is killed leaves the previous
+folder as it was.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import shutil
 import sys
@@ -62,24 +66,54 @@ class _Slim:
     measures: pd.DataFrame | None = None
 
 
+#: Name of a streamed build's staging folder, beside the output folder:
+#: ``.<folder>.agencygraph-stream-<random>``.
+_STREAM_SUFFIX = ".agencygraph-stream-"
+#: A file in the staging folder, locked while its build runs: a staging folder whose lock
+#: can be taken is a killed build's leftover (cleared by the next streamed build). Its name
+#: starts with ``.agencygraph-``, which the folder swap never carries over.
+_MARKER = ".agencygraph-stream.lock"
+
+
 class TableWriter:
-    """Tables appended chunk by chunk into a staging folder, moved into place at the end.
+    """Tables appended chunk by chunk into a staging folder, swapped in whole at the end.
 
     CSV: the first chunk writes the header, later chunks their rows only (the bytes of
     :func:`agencygraph.export.table_to_csv_bytes` without its header line), so the file
     equals the whole table's. Parquet: one row group per chunk, with the column types of
     the first chunk (a column empty there is typed as text).
+
+    The staging folder is a hidden sibling of ``folder``; :meth:`commit` makes it the
+    folder in one step under the folder's lock, as the in-memory build's
+    :func:`agencygraph.export.replace_folder` does (files of the old folder that the build
+    does not write, a user's own, are carried over). A build that fails or is killed
+    before leaves the previous folder as it was. Where the folder cannot be swapped (the
+    working folder, a mount point) the files are staged inside it and moved in one by one.
     """
 
     def __init__(self, folder: str | Path, format: str = "csv") -> None:
+        from agencygraph.export import _swappable, _write_error
+
         if format not in ("csv", "parquet"):
             raise ValueError(f"format must be csv or parquet, got {format!r}")
         self.folder = Path(folder)
         self.format = format
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(prefix=".agencygraph-", dir=self.folder))
         self._open: dict[str, object] = {}
         self._schemas: dict[str, object] = {}
+        self._marker = None
+        real = self.folder.absolute().resolve()
+        self._swap = _swappable(real)
+        try:
+            if self._swap:
+                real.parent.mkdir(parents=True, exist_ok=True)
+                _clear_leftovers(real)
+                self.staging = _new_staging(real)
+                self._marker = _hold_marker(self.staging)
+            else:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self.staging = Path(tempfile.mkdtemp(prefix=".agencygraph-", dir=self.folder))
+        except OSError as exc:
+            raise _write_error(self.folder, exc) from None
 
     def name(self, table: str) -> str:
         return f"{table}.{self.format}"
@@ -111,16 +145,25 @@ class TableWriter:
         self._open[table].write_table(arrow)
 
     def commit(self) -> list[Path]:
-        """Close every file and move it into the folder; the files, in the order begun."""
-        written = []
+        """Close every file and put them in place at once; the files, in the order begun."""
+        from agencygraph.export import _write_error, output_lock
+
+        names = []
         for table, handle in self._open.items():
             if self.format == "parquet":
                 handle.close()
-            name = self.name(table)
-            os.replace(self.staging / name, self.folder / name)
-            written.append(self.folder / name)
+            names.append(self.name(table))
         self._open.clear()
-        return written
+        with output_lock(self.folder):
+            try:
+                if self._swap:
+                    _swap_in(self.staging, self.folder.absolute().resolve(), names)
+                else:
+                    for name in names:
+                        os.replace(self.staging / name, self.folder / name)
+            except OSError as exc:
+                raise _write_error(self.folder, exc) from None
+        return [self.folder / name for name in names]
 
     def discard(self) -> None:
         """Close what is open and remove the staging folder (after a failure, or a commit)."""
@@ -130,6 +173,85 @@ class TableWriter:
                     handle.close()
         self._open.clear()
         shutil.rmtree(self.staging, ignore_errors=True)
+        if self._marker is not None:
+            self._marker.close()  # releases its lock
+            self._marker = None
+
+
+def _new_staging(real: Path) -> Path:
+    """A new, empty staging folder beside ``real`` (made with the umask's permissions, as
+    the folder it becomes would be)."""
+    import secrets
+
+    while True:
+        staging = real.parent / f".{real.name}{_STREAM_SUFFIX}{secrets.token_hex(4)}"
+        try:
+            staging.mkdir()
+            return staging
+        except FileExistsError:
+            continue
+
+
+def _hold_marker(staging: Path):
+    from agencygraph.export import _try_lock
+
+    handle = open(staging / _MARKER, "a+b")  # noqa: SIM115 - held open while the build runs
+    _try_lock(handle, block=False)
+    return handle
+
+
+def _clear_leftovers(real: Path) -> None:
+    """Remove the staging folders of streamed builds into ``real`` that were killed.
+
+    A running build holds its marker's lock (its worker processes too), so only a staging
+    folder whose marker can be locked is removed; one without a marker is left alone.
+    """
+    from agencygraph.export import _try_lock
+
+    for staging in sorted(real.parent.glob(f".{glob.escape(real.name)}{_STREAM_SUFFIX}*")):
+        marker = staging / _MARKER
+        try:
+            handle = open(marker, "r+b")  # noqa: SIM115 - closed below
+        except OSError:
+            continue
+        try:
+            if _try_lock(handle, block=False):
+                shutil.rmtree(staging, ignore_errors=True)
+        finally:
+            handle.close()
+
+
+def _swap_in(staging: Path, real: Path, names: list[str]) -> None:
+    """Make the complete ``staging`` folder the folder ``real``, in one step (lock held).
+
+    As :func:`agencygraph.export.replace_folder` with the files already staged: the old
+    folder's other files are carried over, then the two folders are exchanged (or, where
+    that is missing, renamed in two steps that the next lock holder puts right if killed
+    between them) and files written into the old one meanwhile are moved over.
+    """
+    from agencygraph.export import _OLD_SUFFIX, _beside, _carry, _exchange, _finish
+
+    ours = set(names)
+    carried: set[tuple[int, int]] = set()
+    if real.is_dir():
+        os.chmod(staging, real.stat().st_mode & 0o7777)
+        carried = _carry(real, staging, ours)
+    if not real.exists():
+        os.rename(staging, real)
+    elif _exchange(staging, real):
+        _finish(staging, real, carried, ours)
+    else:
+        old = _beside(real, _OLD_SUFFIX)
+        shutil.rmtree(old, ignore_errors=True)
+        try:
+            os.rename(real, old)
+        except OSError:  # the folder cannot be moved (busy): file by file
+            for name in names:
+                os.replace(staging / name, real / name)
+            return
+        os.rename(staging, real)
+        _finish(old, real, carried, ours)
+    (real / _MARKER).unlink(missing_ok=True)
 
 
 def chunks(items: list, size: int) -> Iterator[list]:
