@@ -1039,17 +1039,14 @@ def _ratio_interval(replicates: np.ndarray, point: float, level: float) -> tuple
     return (point * float(np.exp(-half)), point * float(np.exp(half)))
 
 
-def _column_means(values: dict[str, np.ndarray]) -> np.ndarray:
-    """The mean of each index of :func:`agencygraph._curveball.stack_indices`'s output, in
-    :data:`~agencygraph._curveball.STACK_INDICES` order, in one reduction.
+def _column_means(values: np.ndarray) -> np.ndarray:
+    """The mean of each column of ``values`` (draws × indices), in one reduction.
 
     Each row of the transposed copy is summed along its contiguous axis by the same
-    pairwise summation as ``values[name].mean()``, so the means are equal bit for bit (one
+    pairwise summation as ``values[:, i].mean()``, so the means are equal bit for bit (one
     numpy call instead of one per index, per replicate, per plan).
     """
-    from agencygraph._curveball import STACK_INDICES
-
-    return np.stack([values[name] for name in STACK_INDICES]).mean(axis=1)
+    return np.ascontiguousarray(values.T).mean(axis=1)
 
 
 def _ratio_intervals(
@@ -1071,7 +1068,7 @@ def _ratio_intervals(
     ratios) from the replicates' spread. The Louvain indices are not
     recomputed (no interval). ``replicates`` follows :func:`_bootstrap_replicates`.
     """
-    from agencygraph._curveball import STACK_INDICES, curveball_chains, stack_indices
+    from agencygraph._curveball import STACK_INDICES, curveball_chains, stack_index_array
     from agencygraph.metrics.nulls import (
         LEAD_INDICES,
         NULL_BURN_IN,
@@ -1101,7 +1098,6 @@ def _ratio_intervals(
             Rb = np.ascontiguousarray(Rb[present])
             sub_party = None if party is None else party[present]
             sub_union = union[present]
-            obs = stack_indices(Rb[None], party=sub_party, union=sub_union)
             stack = curveball_chains(
                 Rb,
                 draws,
@@ -1110,12 +1106,15 @@ def _ratio_intervals(
                 thin=NULL_REDUCED_THIN,
                 seed=int(rng.integers(0, 2**63 - 1)),
             )
-            means = _column_means(stack_indices(stack, party=sub_party, union=sub_union))
+            parts = [Rb[None], stack]
             if by_roles.any():
-                perm = _role_permutation_stack(Rb, draws, rng)
-                roles = stack_indices(perm, party=sub_party, union=sub_union)
-                means = np.where(by_roles, _column_means(roles), means)
-            values = np.array([obs[name][0] for name in STACK_INDICES])
+                parts.append(_role_permutation_stack(Rb, draws, rng))
+            # the observed plan, its curveball draws and its role permutations in one call
+            found = stack_index_array(np.concatenate(parts), party=sub_party, union=sub_union)
+            values = found[0]
+            means = _column_means(found[1 : 1 + len(stack)])
+            if by_roles.any():
+                means = np.where(by_roles, _column_means(found[1 + len(stack) :]), means)
             with np.errstate(divide="ignore", invalid="ignore"):
                 ratios[b] = np.where(np.abs(means) > 0, values / means, np.nan)
         out[doc] = {}
