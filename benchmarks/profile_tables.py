@@ -3,6 +3,7 @@
 Usage (from the repository root)::
 
     python benchmarks/profile_tables.py --plans 10000 [--corpus-dir DIR] [--null-samples N]
+                                        [--out DIR]
 
 Writes (or reuses, with ``--corpus-dir`` holding one) ``--plans`` synthetic plans (seed 1),
 codes them, and computes every metric table of :func:`agencygraph.compare.metric_tables`,
@@ -27,6 +28,7 @@ WRAPPED = {
     "_agency_lookup": "agency type and system lookup",
     "_indices_table": "network_indices (incl. observed Louvain per plan)",
     "_null_table": "network_null (curveball null, every plan)",
+    "_ratio_intervals": "cross_region bootstrap intervals of the ratios",
     "_wide_indices": "cross_region (wide)",
     "_centrality_of_documents": "agency_centrality (per plan)",
     "bipartite_graph": "pooled type graph",
@@ -53,6 +55,7 @@ def main() -> None:
     ap.add_argument("--corpus-dir", type=Path)
     ap.add_argument("--null-samples", type=int)
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--out", type=Path, help="write each table's CSV bytes here (to compare runs)")
     args = ap.parse_args()
 
     import agencygraph as ag
@@ -101,6 +104,12 @@ def main() -> None:
     for name, (wall, cpu, peak) in sorted(spent.items(), key=lambda kv: -kv[1][1]):
         print(f"| {WRAPPED[name]} | {wall:.1f} | {cpu:.1f} | {peak:,.0f} |")
     print(f"| **metric_tables, total** | {total[0]:.1f} | {total[1]:.1f} | {total[2]:,.0f} |")
+    if args.out:
+        from agencygraph.export import table_to_csv_bytes
+
+        args.out.mkdir(parents=True, exist_ok=True)
+        for name, frame in tables.items():
+            (args.out / f"{name}.csv").write_bytes(table_to_csv_bytes(frame))
     null = tables["network_null"]
     methods = null.groupby("doc_id")["method"].agg(lambda m: ";".join(sorted(set(m))))
     counts = methods.value_counts().to_dict()

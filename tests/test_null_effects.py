@@ -273,3 +273,19 @@ def test_brokerage_moments_agree_with_bernoulli_graphs():
             mean, sd = want[g][name]
             assert counts.mean() == pytest.approx(mean, abs=4 * sd / math.sqrt(S) + 1e-12), name
             assert counts.std() == pytest.approx(sd, rel=0.05, abs=1e-12), name
+
+
+def test_louvain_stops_on_a_rounding_cycle():
+    # A null draw of synthetic plan syn000426 (1,000-plan corpus, seed 1): local moving flipped
+    # node 0 between two communities forever, each move a "gain" of 2.6e-18 (rounding noise).
+    # Before the sweep cap (_louvain.MAX_SWEEPS) this call never returned.
+    from pathlib import Path
+
+    from agencygraph.metrics._louvain import best_louvain
+
+    W = np.load(Path(__file__).parent / "data" / "louvain" / "rounding_cycle.npy")
+    seeds = [426024100 + 104_729 * t for t in range(10)]
+    member, best, worst = best_louvain(W, seeds)
+    parts = [set(np.flatnonzero(member == c)) for c in range(member.max() + 1)]
+    assert best == pytest.approx(nx.community.modularity(nx.from_numpy_array(W), parts), abs=1e-12)
+    assert 0 < worst <= best

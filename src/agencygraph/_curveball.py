@@ -334,10 +334,18 @@ def stack_indices(
     >>> stack_indices(R[None], party=None, union=np.zeros(3, bool))["density"].tolist()
     [0.6666666666666666]
     """
+    values = stack_index_array(stack, party=party, union=union)
+    return {name: values[:, i] for i, name in enumerate(STACK_INDICES)}
+
+
+def stack_index_array(
+    stack: np.ndarray, *, party: np.ndarray | None, union: np.ndarray
+) -> np.ndarray:
+    """:func:`stack_indices` as one array ``(S, len(STACK_INDICES))``, columns in
+    :data:`STACK_INDICES` order; each matrix's row depends on that matrix alone."""
     stack = np.ascontiguousarray(stack)
     k = stack.shape[1]
     has_party = party is not None
     party = np.zeros(k, dtype=np.bool_) if party is None else np.asarray(party, dtype=np.bool_)
     union = np.asarray(union, dtype=np.bool_)
-    values = _stack_indices(stack, party, has_party, union)
-    return {name: values[:, i] for i, name in enumerate(STACK_INDICES)}
+    return _stack_indices(stack, party, has_party, union)

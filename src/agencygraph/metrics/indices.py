@@ -17,7 +17,7 @@ from agencygraph.graph import (
     ROLES,
     select_assignments,
 )
-from agencygraph.metrics._louvain import best_louvain
+from agencygraph.metrics._louvain import best_louvain, best_louvain_stack
 from agencygraph.metrics._roles import role_matrices
 
 # --------------------------------------------------------------------------- network indices
@@ -174,6 +174,40 @@ def _projection_weights(nz: np.ndarray, projection: str) -> np.ndarray:
     W = f @ f.T
     np.fill_diagonal(W, 0.0)
     return W
+
+
+def _projection_weights_stack(nz: np.ndarray, projection: str) -> np.ndarray:
+    """:func:`_projection_weights` of each 0/1 matrix of a stack (S, k, m), bit for bit.
+
+    The product of each matrix with its own transpose goes through the same BLAS call as
+    in :func:`_projection_weights` (numpy's matmul treats each slice of the stack as one
+    2-d product), so the weights, and the Louvain partitions found on them, are the same.
+    """
+    f = nz.astype(np.float64)
+    if projection == "newman":
+        size = f.sum(axis=1)
+        scale = np.divide(1.0, size - 1, out=np.zeros_like(size), where=size > 1)
+        f = f * np.sqrt(scale)[:, None, :]
+    W = f @ f.transpose(0, 2, 1)
+    k = W.shape[1]
+    W[:, np.arange(k), np.arange(k)] = 0.0
+    return W
+
+
+def _louvain_stack(nz: np.ndarray, seeds, projection: str) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_louvain` of each matrix of a stack (S, k, m): modularity and communities.
+
+    One compiled call for the whole stack (the null runs Louvain on every draw); the seeds
+    of each draw's runs are :func:`_louvain_seeds` of its seed, so the values are those of
+    calling :func:`_louvain` draw by draw.
+    """
+    S, k = nz.shape[0], nz.shape[1]
+    if S == 0 or k == 0:
+        return np.full(S, np.nan), np.zeros(S, dtype=np.int64)
+    offsets = 104_729 * np.arange(max(1, settings.MODULARITY_SEEDS), dtype=np.int64)
+    first = np.array([int(s) % 2**32 for s in seeds], dtype=np.int64)  # any Python int
+    runs = (first[:, None] + offsets) % 2**32
+    return best_louvain_stack(_projection_weights_stack(nz, projection), runs)
 
 
 def _louvain_seeds(seed: int, n_seeds: int | None = None) -> list[int]:
@@ -334,15 +368,15 @@ def _index_stack(
     out["nodf"] = _nodf_stack(nz)
 
     n_louvain = S if louvain is None else max(0, min(S, int(louvain)))
-    found = [_louvain(_projection_weights(nz[s], projection), seeds[s]) for s in range(n_louvain)]
+    q, c = _louvain_stack(nz[:n_louvain], np.asarray(seeds[:n_louvain]), projection)
     if n_louvain == S:
-        out["modularity"] = np.array([q for q, _ in found], dtype=float)
-        out["n_communities"] = np.array([c for _, c in found], dtype=np.int64)
+        out["modularity"] = q
+        out["n_communities"] = c
     else:
         out["modularity"] = np.full(S, np.nan)
         out["n_communities"] = np.full(S, np.nan)
-        out["modularity"][:n_louvain] = [q for q, _ in found]
-        out["n_communities"][:n_louvain] = [c for _, c in found]
+        out["modularity"][:n_louvain] = q
+        out["n_communities"][:n_louvain] = c
     return out
 
 
@@ -552,9 +586,16 @@ def _indices_table(
     for doc in sorted(set(mats) | set(skipped.index)):
         R, rows, cols = mats.get(doc, empty)
         party, union = _masks(rows, type_of, system_of)
+        # Louvain once, below: its best run gives the modularity, its worst run the spread.
         values = _index_stack(
-            R[None], party=party, union=union, projection=projection, seeds=[seed]
+            R[None], party=party, union=union, projection=projection, seeds=[seed], louvain=0
         )
+        best = worst = float("nan")
+        n_communities = 0
+        if R.shape[0]:
+            member, best, worst = _louvain_best(_projection_weights(R != 0, projection), seed)
+            n_communities = int(member.max()) + 1
+        values["modularity"], values["n_communities"] = [best], [n_communities]
         rec = {
             "doc_id": doc,
             "n_agencies": len(rows),
@@ -566,9 +607,6 @@ def _indices_table(
             value = values[name][0]
             rec[name] = int(value) if name in _INTEGER_INDICES else float(value)
         rec["skipped_unresolved"] = int(skipped.get(doc, 0))
-        worst = float("nan")
-        if R.shape[0]:
-            _, _, worst = _louvain_best(_projection_weights(R != 0, projection), seed)
         rec["modularity_min"] = worst
         rec["modularity_max"] = rec["modularity"]
         rec["modularity_seeds"] = len(_louvain_seeds(seed))

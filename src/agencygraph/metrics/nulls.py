@@ -29,9 +29,8 @@ from agencygraph.metrics.indices import (
     _agency_lookup,
     _check_projection,
     _index_stack,
-    _louvain,
+    _louvain_stack,
     _masks,
-    _projection_weights,
 )
 
 
@@ -1179,12 +1178,9 @@ def _null_table(
             seeds = rng.integers(0, 2**31 - 1, size=len(stack))
             for name, value in stack_indices(stack, party=party, union=union).items():
                 draws[name].append(value)
-            found = [
-                _louvain(_projection_weights(stack[i] != 0, projection), seeds[i])
-                for i in range(louvain_left)
-            ]
-            draws["modularity"].append(np.array([q for q, _ in found], dtype=float))
-            draws["n_communities"].append(np.array([c for _, c in found], dtype=float))
+            q, c = _louvain_stack(stack[:louvain_left] != 0, seeds[:louvain_left], projection)
+            draws["modularity"].append(q.astype(float))
+            draws["n_communities"].append(c.astype(float))
         exact: dict[str, tuple[float, float]] = {}
         if by_roles and samples:
             # its own stream, so the curveball draws of the other indices do not move
