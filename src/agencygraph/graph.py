@@ -726,29 +726,32 @@ def graph_sides(G: nx.Graph) -> tuple[list, list]:
 
 
 def _graph_edges(G: nx.Graph, rows: list, cols: list, data: bool = True) -> tuple | None:
-    """Every edge once, as row indices, column indices and data dicts.
+    """Every edge once, as row indices, column indices and data dicts, column by column.
 
-    The edges are read from the adjacency of the ``rows`` nodes, so each
+    The edges are read from the adjacency of the ``cols`` nodes, so each
     row–column edge is met once. ``None`` if some edge does not join a row to
     a column (it is then met twice or not at all). ``data=False``: the third
     item is ``None`` (the data dicts are not gathered).
     """
-    col_of = dict(zip(cols, range(len(cols)), strict=True))
-    adjacency = G._adj  # the graph's own dicts (documented layout): no view per node
-    neighbours = list(map(adjacency.__getitem__, rows))
-    degree = np.fromiter(map(len, neighbours), dtype=np.intp, count=len(rows))
+    # The graph's own dicts (G._adj, networkx's documented layout): no view per node. Read
+    # from the columns, whose neighbours are looked up among the rows: the smaller dict
+    # (fewer agencies than measures), the quicker each of the many look-ups.
+    row_of = dict(zip(rows, range(len(rows)), strict=True))
+    adjacency = G._adj
+    neighbours = list(map(adjacency.__getitem__, cols))
+    degree = np.fromiter(map(len, neighbours), dtype=np.intp, count=len(cols))
     total = int(degree.sum())
-    # Every neighbour of a row must be a column, and the columns must have no other edges
-    # (between two columns, or a loop): their degrees then add up to the same total.
-    c = np.fromiter(
-        map(col_of.get, chain.from_iterable(neighbours), repeat(-1)), dtype=np.intp, count=total
+    r = np.fromiter(
+        map(row_of.get, chain.from_iterable(neighbours), repeat(-1)), dtype=np.intp, count=total
     )
-    if (c < 0).any() or sum(map(len, map(adjacency.__getitem__, cols))) != total:
+    # Every neighbour of a column must be a row, and the rows must have no other edges
+    # (between two rows, or a loop): then all degrees add up to twice the edges met here.
+    if (r < 0).any() or sum(map(len, adjacency.values())) != 2 * total:
         return None
-    r = np.repeat(np.arange(len(rows), dtype=np.intp), degree)
+    c = np.repeat(np.arange(len(cols), dtype=np.intp), degree)
     if not data:
         return r, c, None
-    return r, c, list(chain.from_iterable(map(dict.values, neighbours)))
+    return r, c, [d for nbrs in neighbours for d in nbrs.values()]
 
 
 def _roles_of(data: list[dict]) -> np.ndarray | None:
@@ -805,11 +808,11 @@ def _from_graph(
     if role is not None:
         mine = roles == role
         r, c, w = r[mine], c[mine], w[mine]
-    # r is sorted (edges come row by row) and no (row, column) pair repeats (a simple
-    # graph): the CSR arrays are at hand, only the columns within a row need sorting.
-    indptr = np.zeros(len(rows) + 1, dtype=np.intp)
-    np.cumsum(np.bincount(r, minlength=len(rows)), out=indptr[1:])
-    B = sp.csr_matrix((w.astype(float), c, indptr), shape=(len(rows), len(cols)))
+    # c is sorted (edges come column by column) and no (row, column) pair repeats (a simple
+    # graph): the CSC arrays are at hand, and CSC -> CSR is one linear pass.
+    indptr = np.zeros(len(cols) + 1, dtype=np.intp)
+    np.cumsum(np.bincount(c, minlength=len(cols)), out=indptr[1:])
+    B = sp.csc_matrix((w.astype(float), r, indptr), shape=(len(rows), len(cols))).tocsr()
     B.sort_indices()
     return B
 
