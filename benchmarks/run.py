@@ -395,6 +395,10 @@ STAGES = (
 )
 
 
+#: Stages whose output the others need (the corpus, its coding, the two-mode graph).
+_INPUTS = ("synth", "parse", "bipartite_graph")
+
+
 def _predicted_skips(
     records: list[dict], n_next: int, budget: float, skips: dict[str, str]
 ) -> dict[str, str]:
@@ -407,6 +411,8 @@ def _predicted_skips(
     for stage in STAGES:
         if stage in skips:
             out[stage] = skips[stage]
+            continue
+        if stage in _INPUTS:  # every other stage needs their output: never skipped
             continue
         if last["stages"].get(stage, {}).get("status") == "timeout":
             out[stage] = f"skipped: it ran out of time at N={last['n_plans']:,}"
@@ -627,7 +633,7 @@ def main(argv: list[str] | None = None) -> None:
     records: list[dict] = []
     skips: dict[str, str] = {}
     if args.stages:
-        needed = {"synth", "parse", "bipartite_graph", *args.stages}
+        needed = {*_INPUTS, *args.stages}
         skips = {s: "not selected (--stages)" for s in STAGES if s not in needed}
     with tqdm(total=len(sizes) * len(STAGES), unit="stage") as bar:
         for i, n in enumerate(sizes):
