@@ -210,6 +210,7 @@ def test_graph_that_is_not_two_mode_is_refused():
         (["b", "a", "é", "Z", "中", "b"], "str"),
         (["b", "a", "é", "Z", "中", "b"], object),
         ([], "str"),
+        (["a\ud800", "b", "a"], object),  # a lone surrogate: not UTF-8, sorted in Python
         ([3, 1.5, "x", None], object),
         ([2, 1, 2], "int64"),
     ],

@@ -147,20 +147,27 @@ def count_responsible(assignments: pd.DataFrame, responsible: str | None = None)
 def _key_codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """:func:`agencygraph._tables.text_codes` (sorted), quicker for a column of strings.
 
-    The same codes and labels: the distinct values are found by hashing (factorize, in
-    table order), cleaned, and only they are sorted -- by Python's ``sorted``, which on
-    strings is several times quicker than the sort inside ``pd.factorize(sort=True)``,
-    and near-linear on ids that come nearly sorted, as plan-scoped ids do. Other columns
-    go to ``text_codes``.
+    The same codes and labels. The distinct values are found by hashing, in table order
+    (Arrow's dictionary encoding, or ``pd.factorize``), and only they are sorted, by
+    Arrow: ``pd.factorize(sort=True)`` sorts Python strings with numpy's object sort,
+    several times slower. Where a value needs cleaning (spaces to strip) or is missing,
+    the distinct values are cleaned and sorted in Python; other columns go to
+    ``text_codes``.
     """
-    if isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow":
+    arrow = isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow"
+    if arrow:
         found = _arrow_codes(series)
         if found is not None:
             return found
     if series.dtype == object or isinstance(series.dtype, pd.StringDtype):
         codes, uniques = pd.factorize(series)
         if pd.api.types.infer_dtype(uniques, skipna=False) in ("string", "empty"):
-            clean = [u.strip() for u in np.asarray(uniques, dtype=object)]
+            uniques = np.asarray(uniques, dtype=object)
+            found = None if arrow or (codes < 0).any() else _sort_distinct(uniques)
+            if found is not None:
+                rank, labels = found
+                return rank[codes], labels
+            clean = [u.strip() for u in uniques]
             if (codes < 0).any():
                 clean.append("")  # missing values (code -1) take the last label
             # dict.fromkeys, not set: keeps table order, which is near-sorted for the sort.
@@ -171,14 +178,34 @@ def _key_codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return _text_codes(series)
 
 
-def _arrow_codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
-    """:func:`_key_codes` of an Arrow-backed string column, in Arrow; ``None`` if it has a
-    missing value or a value with spaces to strip (then the general path cleans them).
+def _sort_distinct(values) -> tuple[np.ndarray, np.ndarray] | None:
+    """Rank of each of the distinct strings ``values`` (an Arrow array or an object array)
+    in their sorted order, and the sorted strings; ``None`` if one has spaces to strip.
 
     Arrow sorts strings by their UTF-8 bytes, which is the code point order of Python's
-    ``sorted``; the distinct values are only checked (not cleaned) in Python.
+    ``sorted``; the values are only checked (not cleaned) in Python.
     """
     import pyarrow as pa  # present wherever pandas stores strings in Arrow
+    import pyarrow.compute as pc
+
+    if not isinstance(values, pa.Array):
+        try:
+            values = pa.array(values, type=pa.large_string())
+        except (pa.ArrowException, UnicodeError):  # e.g. a lone surrogate: not UTF-8
+            return None
+    order = pc.sort_indices(values).to_numpy()
+    labels = values.take(order).to_numpy(zero_copy_only=False).astype(object)
+    if any(map(str.__ne__, labels, map(str.strip, labels))):
+        return None
+    rank = np.empty(len(order), dtype=np.intp)
+    rank[order] = np.arange(len(order))
+    return rank, labels
+
+
+def _arrow_codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
+    """:func:`_key_codes` of an Arrow-backed string column, in Arrow; ``None`` if it has a
+    missing value or a value with spaces to strip (then the general path cleans them)."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     values = pa.array(series)  # no copy
@@ -187,12 +214,10 @@ def _arrow_codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
     encoded = pc.dictionary_encode(values)
     if encoded.indices.null_count:
         return None
-    order = pc.sort_indices(encoded.dictionary).to_numpy()
-    labels = encoded.dictionary.take(order).to_numpy(zero_copy_only=False).astype(object)
-    if any(map(str.__ne__, labels, map(str.strip, labels))):
+    found = _sort_distinct(encoded.dictionary)
+    if found is None:
         return None
-    rank = np.empty(len(order), dtype=np.intp)
-    rank[order] = np.arange(len(order))
+    rank, labels = found
     return rank[encoded.indices.to_numpy()], labels
 
 
