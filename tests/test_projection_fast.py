@@ -10,6 +10,7 @@ upper triangle by ``sp.triu`` and a sort, the graph by ``add_nodes_from`` and
 from __future__ import annotations
 
 import gc
+import sys
 
 import networkx as nx
 import numpy as np
@@ -220,3 +221,14 @@ def test_key_codes_equal_text_codes(values, dtype):
     got, want = graph._key_codes(s), text_codes(s)
     assert got[0].tolist() == want[0].tolist()
     assert got[1].tolist() == want[1].tolist() and got[1].dtype == want[1].dtype
+
+
+def test_spaces_are_those_str_strip_removes():
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+    assert everything == graph._SPACES
+
+
+@pytest.mark.parametrize("space", list(graph._SPACES))
+def test_key_codes_strip_every_space(space):
+    s = pd.Series([f"{space}b", "a", f"c{space}", "b"], dtype="str")
+    assert graph._key_codes(s)[0].tolist() == text_codes(s)[0].tolist() == [1, 0, 2, 1]

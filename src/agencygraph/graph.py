@@ -144,6 +144,14 @@ def count_responsible(assignments: pd.DataFrame, responsible: str | None = None)
     return out
 
 
+#: The characters ``str.strip()`` removes (``str.isspace``), for Arrow's ``utf8_trim``.
+#: tests/test_projection_fast.py checks the list against every code point.
+_SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+    "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
 def _key_codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """:func:`agencygraph._tables.text_codes` (sorted), quicker for a column of strings.
 
@@ -183,7 +191,7 @@ def _sort_distinct(values) -> tuple[np.ndarray, np.ndarray] | None:
     in their sorted order, and the sorted strings; ``None`` if one has spaces to strip.
 
     Arrow sorts strings by their UTF-8 bytes, which is the code point order of Python's
-    ``sorted``; the values are only checked (not cleaned) in Python.
+    ``sorted``, and trims exactly the characters ``str.strip`` does (:data:`_SPACES`).
     """
     import pyarrow as pa  # present wherever pandas stores strings in Arrow
     import pyarrow.compute as pc
@@ -193,10 +201,10 @@ def _sort_distinct(values) -> tuple[np.ndarray, np.ndarray] | None:
             values = pa.array(values, type=pa.large_string())
         except (pa.ArrowException, UnicodeError):  # e.g. a lone surrogate: not UTF-8
             return None
-    order = pc.sort_indices(values).to_numpy()
-    labels = values.take(order).to_numpy(zero_copy_only=False).astype(object)
-    if any(map(str.__ne__, labels, map(str.strip, labels))):
+    if pc.any(pc.not_equal(pc.utf8_trim(values, characters=_SPACES), values)).as_py():
         return None
+    order = pc.sort_indices(values).to_numpy()
+    labels = values.take(order).to_numpy(zero_copy_only=False).astype(object, copy=False)
     rank = np.empty(len(order), dtype=np.intp)
     rank[order] = np.arange(len(order))
     return rank, labels
