@@ -76,6 +76,7 @@ class _Recorder:
             return None
         print(f"STAGE {name}", flush=True)
         signal.alarm(self.timeout)
+        usage = resource.getrusage(resource.RUSAGE_SELF)
         start = time.perf_counter()
         try:
             value = func()
@@ -86,8 +87,11 @@ class _Recorder:
             note = f"stopped after {self.timeout} s. {note}".strip()
         finally:
             signal.alarm(0)
+        after = resource.getrusage(resource.RUSAGE_SELF)
+        cpu = after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime
         self.stages[name] = {
             "seconds": seconds,
+            "cpu_seconds": cpu,  # this process only (user + sys): the figure under load
             "peak_rss_mib": _peak_mib(),
             "status": status,
             "note": note,
@@ -391,6 +395,10 @@ STAGES = (
 )
 
 
+#: Stages whose output the others need (the corpus, its coding, the two-mode graph).
+_INPUTS = ("synth", "parse", "bipartite_graph")
+
+
 def _predicted_skips(
     records: list[dict], n_next: int, budget: float, skips: dict[str, str]
 ) -> dict[str, str]:
@@ -403,6 +411,8 @@ def _predicted_skips(
     for stage in STAGES:
         if stage in skips:
             out[stage] = skips[stage]
+            continue
+        if stage in _INPUTS:  # every other stage needs their output: never skipped
             continue
         if last["stages"].get(stage, {}).get("status") == "timeout":
             out[stage] = f"skipped: it ran out of time at N={last['n_plans']:,}"
@@ -584,6 +594,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpus-dir", help="where corpora are written (default: temp)")
     parser.add_argument("--keep-corpora", action="store_true")
     parser.add_argument("--record", action="store_true", help="also write benchmarks/RESULTS.md")
+    parser.add_argument(
+        "--stages",
+        nargs="+",
+        choices=STAGES,
+        metavar="STAGE",
+        help="time only these stages (synth, parse and bipartite_graph always run: the "
+        "others need their output); e.g. --stages project_agencies project_agencies_table "
+        "scipy_BBt networkx_projection",
+    )
     parser.add_argument("--conditions", default="", help="a note on the run, for the report")
     parser.add_argument(
         "--chunk-size",
@@ -613,6 +632,9 @@ def main(argv: list[str] | None = None) -> None:
     sizes = sorted(set(args.sizes))
     records: list[dict] = []
     skips: dict[str, str] = {}
+    if args.stages:
+        needed = {*_INPUTS, *args.stages}
+        skips = {s: "not selected (--stages)" for s in STAGES if s not in needed}
     with tqdm(total=len(sizes) * len(STAGES), unit="stage") as bar:
         for i, n in enumerate(sizes):
             record = _run_size(n, args, skips, bar)

@@ -28,7 +28,9 @@ Conventions
 from __future__ import annotations
 
 import functools
+import gc
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain, compress, islice, repeat
 
 import networkx as nx
 import numpy as np
@@ -142,13 +144,89 @@ def count_responsible(assignments: pd.DataFrame, responsible: str | None = None)
     return out
 
 
-def _role_codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`_text_codes` of the role column; labels :data:`ROLES` if every cell is a role."""
-    values = series.to_numpy(dtype=object)
-    support = values == "support"
-    if (support | (values == "lead")).all():
-        return support.astype(np.intp), np.array(ROLES[:2], dtype=object)
+#: The characters ``str.strip()`` removes (``str.isspace``), for Arrow's ``utf8_trim``.
+#: tests/test_projection_fast.py checks the list against every code point.
+_SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+    "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def _key_codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`agencygraph._tables.text_codes` (sorted), quicker for a column of strings.
+
+    The same codes and labels. The distinct values are found by hashing, in table order
+    (Arrow's dictionary encoding, or ``pd.factorize``), and only they are sorted, by
+    Arrow: ``pd.factorize(sort=True)`` sorts Python strings with numpy's object sort,
+    several times slower. Where a value needs cleaning (spaces to strip) or is missing,
+    the distinct values are cleaned and sorted in Python; other columns go to
+    ``text_codes``.
+    """
+    arrow = isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow"
+    if arrow:
+        found = _arrow_codes(series)
+        if found is not None:
+            return found
+    if series.dtype == object or isinstance(series.dtype, pd.StringDtype):
+        codes, uniques = pd.factorize(series)
+        if pd.api.types.infer_dtype(uniques, skipna=False) in ("string", "empty"):
+            uniques = np.asarray(uniques, dtype=object)
+            found = None if arrow or (codes < 0).any() else _sort_distinct(uniques)
+            if found is not None:
+                rank, labels = found
+                return rank[codes], labels
+            clean = [u.strip() for u in uniques]
+            if (codes < 0).any():
+                clean.append("")  # missing values (code -1) take the last label
+            # dict.fromkeys, not set: keeps table order, which is near-sorted for the sort.
+            labels = sorted(dict.fromkeys(clean))
+            position = dict(zip(labels, range(len(labels)), strict=True))
+            inverse = np.fromiter(map(position.__getitem__, clean), np.intp, count=len(clean))
+            return inverse[codes], np.array(labels, dtype=object)
     return _text_codes(series)
+
+
+def _sort_distinct(values) -> tuple[np.ndarray, np.ndarray] | None:
+    """Rank of each of the distinct strings ``values`` (an Arrow array or an object array)
+    in their sorted order, and the sorted strings; ``None`` if one has spaces to strip.
+
+    Arrow sorts strings by their UTF-8 bytes, which is the code point order of Python's
+    ``sorted``, and trims exactly the characters ``str.strip`` does (:data:`_SPACES`).
+    """
+    import pyarrow as pa  # present wherever pandas stores strings in Arrow
+    import pyarrow.compute as pc
+
+    if not isinstance(values, pa.Array):
+        try:
+            values = pa.array(values, type=pa.large_string())
+        except (pa.ArrowException, UnicodeError):  # e.g. a lone surrogate: not UTF-8
+            return None
+    if pc.any(pc.not_equal(pc.utf8_trim(values, characters=_SPACES), values)).as_py():
+        return None
+    order = pc.sort_indices(values).to_numpy()
+    labels = values.take(order).to_numpy(zero_copy_only=False).astype(object, copy=False)
+    rank = np.empty(len(order), dtype=np.intp)
+    rank[order] = np.arange(len(order))
+    return rank, labels
+
+
+def _arrow_codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
+    """:func:`_key_codes` of an Arrow-backed string column, in Arrow; ``None`` if it has a
+    missing value or a value with spaces to strip (then the general path cleans them)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    values = pa.array(series)  # no copy
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    encoded = pc.dictionary_encode(values)
+    if encoded.indices.null_count:
+        return None
+    found = _sort_distinct(encoded.dictionary)
+    if found is None:
+        return None
+    rank, labels = found
+    return rank[encoded.indices.to_numpy()], labels
 
 
 class _Selection:
@@ -182,7 +260,7 @@ class _Selection:
             raise ValueError(f"node must be one of {_NODE_KEYS}, got {node!r}")
         roles = _check_roles(roles)
         is_inherited = _as_bool(assignments["inherited"]).to_numpy(dtype=bool)
-        role, role_labels = _role_codes(assignments["role"])
+        role, role_labels = _key_codes(assignments["role"])
         unknown = sorted(set(role_labels.tolist()) - set(ROLES))
         if unknown:
             raise ValueError(
@@ -200,7 +278,7 @@ class _Selection:
             keep &= np.array([d in wanted for d in doc_labels], dtype=bool)[doc]
         if inherited == "drop":
             keep &= ~is_inherited
-        key, key_labels = _text_codes(assignments[node])
+        key, key_labels = _key_codes(assignments[node])
         # Labels are sorted, so an empty key can only be label 0.
         unresolved = keep & (key == 0) if len(key_labels) and key_labels[0] == "" else None
         if unresolved is not None:
@@ -212,7 +290,7 @@ class _Selection:
         self.table = assignments
         self.rows = np.flatnonzero(keep)
         self.node, self.node_labels = _compact(key[self.rows], key_labels)
-        measure, measure_labels = _text_codes(assignments["measure_id"])
+        measure, measure_labels = _key_codes(assignments["measure_id"])
         self.measure, self.measure_labels = _compact(measure[self.rows], measure_labels)
         rank = np.array([ROLES.index(r) for r in role_labels], dtype=np.int8)
         self.role = rank[role[self.rows]]
@@ -669,35 +747,44 @@ def _graph_as_built(unit: str, collectives: str) -> None:
 def graph_sides(G: nx.Graph) -> tuple[list, list]:
     if G.is_directed() or G.is_multigraph():
         raise ValueError("expected an undirected simple two-mode graph (nx.Graph)")
-    top, bottom, missing = [], [], []
-    for n, b in G.nodes(data="bipartite"):
-        if b == 0:
-            top.append(n)
-        elif b == 1:
-            bottom.append(n)
-        else:
-            missing.append(n)
-    if missing:
+    # The node dicts read directly (G._node, networkx's documented layout): a NodeDataView
+    # costs a Python call per node.
+    side = [d.get("bipartite") for d in G._node.values()]
+    top = list(compress(G._node, [b == 0 for b in side]))
+    bottom = list(compress(G._node, [b == 1 for b in side]))
+    if len(top) + len(bottom) != len(side):
+        missing = [n for n, b in zip(G._node, side, strict=True) if b != 0 and b != 1]
         raise ValueError(f"nodes lack a bipartite attribute of 0 or 1, e.g. {missing[:3]}")
     return _sorted(top), _sorted(bottom)
 
 
-def _graph_edges(G: nx.Graph, rows: list, cols: list) -> tuple | None:
-    """Every edge once, as row indices, column indices and data dicts.
+def _graph_edges(G: nx.Graph, rows: list, cols: list, data: bool = True) -> tuple | None:
+    """Every edge once, as row indices, column indices and data dicts, column by column.
 
-    The edges are read from the adjacency of the ``rows`` nodes, so each
+    The edges are read from the adjacency of the ``cols`` nodes, so each
     row–column edge is met once. ``None`` if some edge does not join a row to
-    a column (it is then met twice or not at all).
+    a column (it is then met twice or not at all). ``data=False``: the third
+    item is ``None`` (the data dicts are not gathered).
     """
-    col_of = {n: j for j, n in enumerate(cols)}
-    adjacency = dict(G.adjacency())  # plain dicts: quicker to read than G.adj views
-    neighbours = [adjacency[u] for u in rows]
-    c = np.fromiter((col_of.get(v, -1) for nbrs in neighbours for v in nbrs), dtype=np.intp)
-    if len(c) != G.number_of_edges() or (c < 0).any():
+    # The graph's own dicts (G._adj, networkx's documented layout): no view per node. Read
+    # from the columns, whose neighbours are looked up among the rows: the smaller dict
+    # (fewer agencies than measures), the quicker each of the many look-ups.
+    row_of = dict(zip(rows, range(len(rows)), strict=True))
+    adjacency = G._adj
+    neighbours = list(map(adjacency.__getitem__, cols))
+    degree = np.fromiter(map(len, neighbours), dtype=np.intp, count=len(cols))
+    total = int(degree.sum())
+    r = np.fromiter(
+        map(row_of.get, chain.from_iterable(neighbours), repeat(-1)), dtype=np.intp, count=total
+    )
+    # Every neighbour of a column must be a row, and the rows must have no other edges
+    # (between two rows, or a loop): then all degrees add up to twice the edges met here.
+    if (r < 0).any() or sum(map(len, adjacency.values())) != 2 * total:
         return None
-    r = np.repeat(np.arange(len(rows), dtype=np.intp), [len(nbrs) for nbrs in neighbours])
-    data = [d for nbrs in neighbours for d in nbrs.values()]
-    return r, c, data
+    c = np.repeat(np.arange(len(cols), dtype=np.intp), degree)
+    if not data:
+        return r, c, None
+    return r, c, [d for nbrs in neighbours for d in nbrs.values()]
 
 
 def _roles_of(data: list[dict]) -> np.ndarray | None:
@@ -745,7 +832,7 @@ def _from_graph(
     sides: tuple[list, list] | None = None,
 ) -> sp.csr_matrix:
     rows, cols = graph_sides(G) if sides is None else sides
-    edges = _graph_edges(G, rows, cols)
+    edges = _graph_edges(G, rows, cols, data=weighted or role is not None)
     roles = None if edges is None or role is None else _roles_of(edges[2])
     if edges is None or (role is not None and roles is None):
         return _from_graph_checked(G, rows, cols, weighted=weighted, role=role)
@@ -754,7 +841,13 @@ def _from_graph(
     if role is not None:
         mine = roles == role
         r, c, w = r[mine], c[mine], w[mine]
-    return sp.csr_matrix((w, (r, c)), shape=(len(rows), len(cols)), dtype=float)
+    # c is sorted (edges come column by column) and no (row, column) pair repeats (a simple
+    # graph): the CSC arrays are at hand, and CSC -> CSR is one linear pass.
+    indptr = np.zeros(len(cols) + 1, dtype=np.intp)
+    np.cumsum(np.bincount(c, minlength=len(cols)), out=indptr[1:])
+    B = sp.csc_matrix((w.astype(float), r, indptr), shape=(len(rows), len(cols))).tocsr()
+    B.sort_indices()
+    return B
 
 
 def incidence_matrix(
@@ -896,14 +989,19 @@ def projection_matrix(B: sp.csr_matrix, method: str, weight: bool = False) -> sp
     """Upper triangle (i < j) of the one-mode projection of the rows of ``B``.
 
     ``weight``: keep ``B``'s values (products of edge weights) for ``"count"`` and
-    ``"newman"``; otherwise ``B`` is read as binary.
+    ``"newman"``; otherwise ``B`` is read as binary. The entries come sorted by row,
+    then column.
     """
     if method not in _METHODS:
         raise ValueError(f"method must be one of {_METHODS}, got {method!r}")
     if weight and method not in ("count", "newman"):
         raise ValueError(f"weight=True needs method 'count' or 'newman', got {method!r}")
-    binary = (B != 0).astype(float).tocsr()
-    B = B.astype(float).tocsr() if weight else binary
+    B = B.tocsr()
+    if B.dtype == float and B.has_canonical_format and (B.data == 1.0).all():
+        binary = B  # already binary (the usual incidence): no copy; never written to below
+    else:
+        binary = (B != 0).astype(float).tocsr()
+    B = B.astype(float, copy=False) if weight else binary
     if method == "newman":
         size = np.asarray(binary.sum(axis=0)).ravel()
         # A measure with a single agency joins nobody, so it adds nothing (Newman 2001).
@@ -911,17 +1009,26 @@ def projection_matrix(B: sp.csr_matrix, method: str, weight: bool = False) -> sp
         W = B @ sp.diags(inv) @ B.T
     else:
         W = B @ B.T
-    W = sp.triu(W, k=1).tocoo()
+    # The upper triangle read off the product's CSR (row-major already), then only its
+    # columns sorted within each row: no COO copy of the whole product, no global sort.
+    W = W.tocsr()
+    n = W.shape[0]
+    row = np.repeat(np.arange(n, dtype=W.indices.dtype), np.diff(W.indptr))
+    upper = W.indices > row
+    indptr = np.zeros(n + 1, dtype=W.indptr.dtype)
+    np.cumsum(np.bincount(row[upper], minlength=n), out=indptr[1:])
+    U = sp.csr_matrix((W.data[upper], W.indices[upper], indptr), shape=W.shape)
+    U.sort_indices()
+    row = np.repeat(np.arange(n, dtype=U.indices.dtype), np.diff(U.indptr))
+    col, shared = U.indices, U.data
     if method in ("jaccard", "overlap"):
         degree = np.asarray(B.sum(axis=1)).ravel()
-        shared = W.data
         if method == "jaccard":
-            denom = degree[W.row] + degree[W.col] - shared
+            denom = degree[row] + degree[col] - shared
         else:
-            denom = np.minimum(degree[W.row], degree[W.col])
-        W = sp.coo_matrix((shared / denom, (W.row, W.col)), shape=W.shape)
-    order = np.lexsort((W.col, W.row))
-    return sp.coo_matrix((W.data[order], (W.row[order], W.col[order])), shape=W.shape)
+            denom = np.minimum(degree[row], degree[col])
+        shared = shared / denom
+    return sp.coo_matrix((shared, (row, col)), shape=W.shape)
 
 
 def _edge_frame(W: sp.coo_matrix, labels: list) -> pd.DataFrame:
@@ -939,10 +1046,60 @@ def _edge_frame(W: sp.coo_matrix, labels: list) -> pd.DataFrame:
 def _projection_graph(
     W: sp.coo_matrix, labels: list, source: nx.Graph | None, G: nx.Graph
 ) -> nx.Graph:
-    G.add_nodes_from((n, dict(source.nodes[n]) if source is not None else {}) for n in labels)
-    G.add_edges_from(
-        (labels[i], labels[j], {"weight": w})
-        for i, j, w in zip(W.row.tolist(), W.col.tolist(), W.data.tolist(), strict=True)
+    """Fill the empty graph ``G`` with the nodes ``labels`` and the edges of ``W``.
+
+    The result is what ``G.add_nodes_from`` (attributes copied from ``source``) and then
+    ``G.add_edges_from`` of the entries of ``W`` in order give, node and neighbour order
+    included, but built in bulk in the graph's own dicts (``G._node``, ``G._adj``; their
+    layout is documented by networkx): adding edges one by one costs more than the
+    whole projection.
+    """
+    if type(G) is not nx.Graph or len(G):
+        raise ValueError("expected an empty nx.Graph")  # the dict layout below is nx.Graph's
+    if len(set(labels)) != len(labels):
+        raise ValueError("projection labels are not distinct")
+    # The objects made here (dicts of strings and floats) hold no reference cycles, so the
+    # cyclic garbage collector has nothing to find in them; left on, it walks every object
+    # of the process many times over while they are made (a third of the time at 10,000
+    # plans). It is switched back on as it was, whatever happens.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _fill_graph(W, labels, source, G)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _fill_graph(W: sp.coo_matrix, labels: list, source: nx.Graph | None, G: nx.Graph) -> nx.Graph:
+    n = len(labels)
+    if source is not None:
+        attrs = source._node
+        G._node.update(zip(labels, map(dict, map(attrs.__getitem__, labels)), strict=True))
+    else:
+        G._node.update(zip(labels, [{} for _ in range(n)], strict=True))
+    # One data dict per edge, shared by both directions as add_edge does.
+    data = np.empty(W.nnz, dtype=object)
+    data[:] = [{"weight": w} for w in W.data.tolist()]
+    # The neighbours of node i in add_edges_from's order: the edges (j, i) met earlier
+    # (j < i, ascending), then (i, k) (k > i, ascending) -- ascending index, i.e. the
+    # symmetric matrix's CSR with sorted indices. Its values point at the edge (+1, so that
+    # no stored value is 0).
+    edge = np.arange(1, W.nnz + 1)
+    S = sp.csr_matrix(
+        (
+            np.concatenate([edge, edge]),
+            (np.concatenate([W.row, W.col]), np.concatenate([W.col, W.row])),
+        ),
+        shape=(n, n),
+    )
+    S.sort_indices()
+    # (fromiter, not asarray: a label may be a tuple, which must stay one object.)
+    names = np.fromiter(labels, dtype=object, count=n)
+    pairs = zip(names[S.indices].tolist(), data[S.data - 1].tolist(), strict=True)
+    # dict(islice(pairs, degree)) for each node in turn: the loop runs in C.
+    G._adj.update(
+        zip(labels, map(dict, map(islice, repeat(pairs), np.diff(S.indptr).tolist())), strict=True)
     )
     return G
 
