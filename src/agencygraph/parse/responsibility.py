@@ -216,6 +216,10 @@ _COLLECTIVE_RE = re.compile(
 )
 
 
+# The answer depends on the name alone (the vocabulary and the bundled lexicon are fixed once
+# read, as _lexicon_knows assumes): memoised, since a corpus names the same units again and
+# again (issue 19, parse speed).
+@lru_cache(maxsize=65536)
 def looks_like_unit(name: str) -> bool:
     """Whether a name is a unit: the lexicon resolves it, it ends like a unit's name, or it
     is a collective (各有关部门, 相关盟市)."""
@@ -258,6 +262,7 @@ _OFFICIAL_MAX = 10
 _OFFICIAL_FINAL_CHARS = frozenset("长長记記任导導志人")
 
 
+@lru_cache(maxsize=65536)  # the name alone decides (see looks_like_unit)
 def is_official(name: str) -> bool:
     """Whether a name is an official (副市长, 分管副区长, 张伟副市长) rather than an agency."""
     name = squash_spaces(name)
@@ -355,6 +360,14 @@ def split_units(segment: str, *, conjunctions: bool = False) -> list[str]:
 
 def located_units(segment: str, *, conjunctions: bool = False) -> list[tuple[str, int]]:
     """:func:`split_units` with each unit's offset in ``segment``."""
+    # A fresh list each call: callers may change it, the memoised tuple must not change.
+    return list(_located_units(segment, conjunctions))
+
+
+# The same unit lists and cells come back in plan after plan (and a cell is split again as
+# a table's columns are fitted): the split, a function of the text alone, is memoised.
+@lru_cache(maxsize=65536)
+def _located_units(segment: str, conjunctions: bool) -> tuple[tuple[str, int], ...]:
     units: list[tuple[str, int]] = []
     for start, part in _depth_split(segment, "、，,；;\n/／"):
         for offset, piece in _space_separated(part):
@@ -373,7 +386,7 @@ def located_units(segment: str, *, conjunctions: bool = False) -> list[tuple[str
                 units.extend((u, at + unit.find(u[:2])) for u in _split_conjunctions(unit))
             else:
                 units.append((unit, at))
-    return units
+    return tuple(units)
 
 
 def _leading_trimmed(piece: str, unit: str) -> int:
@@ -384,6 +397,14 @@ def _leading_trimmed(piece: str, unit: str) -> int:
 
 def _depth_split(text: str, separators: str) -> list[tuple[int, str]]:
     """Split at separators outside brackets, keeping each part's offset."""
+    if not _ANY_BRACKET_RE.search(text):
+        # No bracket, so every separator splits: found by a regex, not char by char.
+        parts, start = [], 0
+        for match in _separators_re(separators).finditer(text):
+            parts.append((start, text[start : match.start()]))
+            start = match.end()
+        parts.append((start, text[start:]))
+        return parts
     parts, depth, start = [], 0, 0
     for i, char in enumerate(text):
         if char in OPEN_BRACKETS:
@@ -395,6 +416,14 @@ def _depth_split(text: str, separators: str) -> list[tuple[int, str]]:
             start = i + 1
     parts.append((start, text[start:]))
     return parts
+
+
+_ANY_BRACKET_RE = re.compile(f"[{re.escape(OPEN_BRACKETS + CLOSE_BRACKETS)}]")
+
+
+@lru_cache(maxsize=8)
+def _separators_re(separators: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(separators)}]")
 
 
 def _space_separated(part: str) -> list[tuple[int, str]]:
@@ -802,8 +831,9 @@ def _last_bracketed_note(text: str, simplified: str) -> Note | None:
     """The last bracket group holding labels, or a sentence or unit list closing the measure."""
     closes = bracket_pairs(text)
     tail = len(strip_spaces(text).rstrip("。.；;"))
-    note_labels = [m.start() for m in _note_label_re().finditer(simplified)]
-    last_label = max(note_labels, default=-1)
+    # Where the last note label starts: needed only for a bracket left open, so the text is
+    # scanned for labels only then (issue 19, parse speed).
+    last_label: int | None = None
     for start in sorted(closes, reverse=True):
         close = closes[start]
         closed = close >= 0
@@ -811,6 +841,9 @@ def _last_bracketed_note(text: str, simplified: str) -> Note | None:
         if closed and squash_spaces(simplified[start + 1 : close]) in labels():
             continue  # a label set in brackets (【牵头单位】A), read with the labels after it
         opens_with_label = _note_label_re().match(simplified, _skip_spaces(simplified, start + 1))
+        if not closed and last_label is None:
+            note_labels = [m.start() for m in _note_label_re().finditer(simplified)]
+            last_label = max(note_labels, default=-1)
         if opens_with_label or (not closed and last_label > start):
             inner = text[start + 1 : close if closed else len(text)]
             found = label_units(inner, start + 1)
