@@ -418,6 +418,7 @@ def _depth_split(text: str, separators: str) -> list[tuple[int, str]]:
     return parts
 
 
+_WHITESPACE_RE = re.compile(r"\s")
 _ANY_BRACKET_RE = re.compile(f"[{re.escape(OPEN_BRACKETS + CLOSE_BRACKETS)}]")
 
 
@@ -429,7 +430,8 @@ def _separators_re(separators: str) -> re.Pattern[str]:
 def _space_separated(part: str) -> list[tuple[int, str]]:
     """县总工会 团县委 → two units, where every space-separated piece is a unit the lexicon
     knows; a name broken by a space (市人力资源和社会 保障局) stays one."""
-    if not any(c.isspace() for c in part.strip()):
+    # \s is str.isspace's whitespace: one regex search, not a generator over every char.
+    if not _WHITESPACE_RE.search(part.strip()):
         return [(0, part)]
     pieces = [(m.start(), m.group()) for m in re.finditer(r"\S+", part)]
     if len(pieces) < 2:
