@@ -113,6 +113,49 @@ def to_int(numeral: str) -> int:
     return total + current
 
 
+def trie_alternation(terms, between: str = "") -> str:
+    """A regex matching exactly the ``terms`` (``between`` optional between characters, as
+    ``[ \u3000]?``), written as a trie: alternatives grouped by their shared prefixes.
+
+    The regex engine tries the alternatives of a group one by one at each position it
+    tests, so a flat alternation of hundreds of labels costs hundreds of tests where a
+    trie costs a few (issue 19, parse speed). Longer terms are tried before their own
+    prefixes (each optional continuation is greedy), as in an alternation sorted longest
+    first; ``between`` is inside a continuation, so it is never matched after a term's
+    last character.
+
+    Examples
+    --------
+    >>> trie_alternation(["牵头", "牵头单位", "配合"])
+    '(?:牵头(?:单位)?|配合)'
+    >>> import re
+    >>> bool(re.fullmatch(trie_alternation(["牵头单位"], "[ ]?"), "牵头 单位"))
+    True
+    """
+    trie: dict = {}
+    for term in set(terms):
+        node = trie
+        for char in term:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a term ends here
+
+    def render(node: dict, first: bool) -> str:
+        branches = [
+            ("" if first else between) + re.escape(char) + render(child, False)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            return ""
+        ends = "" in node
+        body = "|".join(branches)
+        if len(branches) > 1 or ends:
+            body = f"(?:{body})"
+        return body + "?" if ends else body
+
+    return render(trie, True)
+
+
 class cached_attribute:
     """:func:`functools.cached_property` without its lock.
 
