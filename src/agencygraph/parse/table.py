@@ -831,7 +831,7 @@ def _is_header(pieces: list[tuple[int, str]]) -> bool:
     return _header_kinds([_Cell([t], 0) for _, t in pieces]) is not None
 
 
-@lru_cache(maxsize=65536)  # the text alone decides (see _fit)
+@lru_cache(maxsize=16384)  # the text alone decides (see _fit)
 def _unit_like(text: str) -> bool:
     """A cell of unit names: most of its pieces are units (a list may name a place or two
     the lexicon does not know)."""
@@ -842,8 +842,9 @@ def _unit_like(text: str) -> bool:
 
 
 # A function of the column's role and the cell's text alone, asked for every cell of every
-# row (and again while a misfit row is placed): memoised (issue 19, parse speed).
-@lru_cache(maxsize=65536)
+# row (and again while a misfit row is placed): memoised (issue 19, parse speed). Cells may
+# be long measure texts, so fewer are kept than unit names elsewhere (memory stays ~20 MB).
+@lru_cache(maxsize=16384)
 def _fit(role: str, text: str) -> int | None:
     """How well a cell's text fits a column (higher is better); None if it cannot be there."""
     serial = bool(_SERIAL_RE.match(text))
