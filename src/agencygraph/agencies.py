@@ -82,6 +82,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import io
@@ -389,6 +390,14 @@ class Lexicon:
                 self._patterns.append((re.compile(entry.key), entry))
         self._max_core = max(map(len, [*self._exact, *self._suffix]), default=0)
         self._memo: dict[str, Resolution] = {}
+        # All patterns in one alternation, which fullmatches a text exactly when one of them
+        # does: most texts fit none, and one test then replaces one per pattern (issue 19).
+        # None: each pattern is tested (patterns that cannot be joined, with inline flags).
+        self._any_pattern: re.Pattern[str] | None = None
+        with contextlib.suppress(re.error):
+            self._any_pattern = re.compile(
+                "|".join(f"(?:{rx.pattern})" for rx, _ in self._patterns)
+            )
 
     def __repr__(self) -> str:
         return f"<Lexicon: {len(self.types)} types, {len(self.aliases)} aliases>"
@@ -418,9 +427,12 @@ class Lexicon:
                 entry = self._exact.get(core)
                 if entry is not None:
                     hits.append(_Hit(len(core), 2, entry, prefix, core))
-                for rx, entry in self._patterns:
-                    if rx.fullmatch(core):
-                        hits.append(_Hit(len(core), 0, entry, prefix, core))
+                if self._patterns and (
+                    self._any_pattern is None or self._any_pattern.fullmatch(core)
+                ):
+                    for rx, entry in self._patterns:
+                        if rx.fullmatch(core):
+                            hits.append(_Hit(len(core), 0, entry, prefix, core))
             if bare:
                 entry = self._suffix.get(core)
                 if entry is not None:

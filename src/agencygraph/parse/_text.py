@@ -7,7 +7,7 @@ import re
 import unicodedata
 from importlib import resources
 
-from agencygraph._chars import simplify_characters
+from agencygraph._chars import _partial_table
 
 # Whitespace that plans carry from web pages and word processors, besides ASCII spaces.
 SPACE_CHARS = " \t\u00a0\u3000\u2002\u2003\u2009\u202f\u200b\u200c\u200d\u2060\ufeff"
@@ -67,7 +67,18 @@ TERMINAL_PUNCT = "。！？；;!?…〕）)」』”\"'"
 
 def simplified(text: str) -> str:
     """The text with the parser's vocabulary in simplified characters (offsets unchanged)."""
-    return simplify_characters(text, VOCABULARY)
+    # simplify_characters(text, VOCABULARY), its table and pattern looked up once: this is
+    # called for every paragraph, cell and unit name (issue 19, parse speed).
+    global _VOCABULARY_CONVERSION
+    if _VOCABULARY_CONVERSION is None:
+        _VOCABULARY_CONVERSION = _partial_table(VOCABULARY)
+    table, pattern = _VOCABULARY_CONVERSION
+    if pattern is None or pattern.search(text) is None:
+        return text
+    return text.translate(table)
+
+
+_VOCABULARY_CONVERSION: tuple[dict[int, str], re.Pattern[str] | None] | None = None
 
 
 def squash_spaces(text: str) -> str:
@@ -100,6 +111,72 @@ def to_int(numeral: str) -> int:
         else:
             return 0
     return total + current
+
+
+def trie_alternation(terms, between: str = "") -> str:
+    """A regex matching exactly the ``terms`` (``between`` optional between characters, as
+    ``[ \u3000]?``), written as a trie: alternatives grouped by their shared prefixes.
+
+    The regex engine tries the alternatives of a group one by one at each position it
+    tests, so a flat alternation of hundreds of labels costs hundreds of tests where a
+    trie costs a few (issue 19, parse speed). Longer terms are tried before their own
+    prefixes (each optional continuation is greedy), as in an alternation sorted longest
+    first; ``between`` is inside a continuation, so it is never matched after a term's
+    last character.
+
+    Examples
+    --------
+    >>> trie_alternation(["牵头", "牵头单位", "配合"])
+    '(?:牵头(?:单位)?|配合)'
+    >>> import re
+    >>> bool(re.fullmatch(trie_alternation(["牵头单位"], "[ ]?"), "牵头 单位"))
+    True
+    """
+    trie: dict = {}
+    for term in set(terms):
+        node = trie
+        for char in term:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a term ends here
+
+    def render(node: dict, first: bool) -> str:
+        branches = [
+            ("" if first else between) + re.escape(char) + render(child, False)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            return ""
+        ends = "" in node
+        body = "|".join(branches)
+        if len(branches) > 1 or ends:
+            body = f"(?:{body})"
+        return body + "?" if ends else body
+
+    return render(trie, True)
+
+
+class cached_attribute:
+    """:func:`functools.cached_property` without its lock.
+
+    Python 3.11's ``cached_property`` takes a lock on every first read, which cost more
+    than computing a table cell's text (issue 19, parse speed); the parsers' objects are
+    never shared between threads. The value is stored in the instance, as there.
+    """
+
+    def __init__(self, function):
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
 
 
 def bracket_depth_split(text: str, separators: str) -> list[str]:

@@ -36,6 +36,7 @@ from agencygraph.parse._text import (
     bracket_pairs,
     squash_spaces,
     strip_spaces,
+    trie_alternation,
 )
 from agencygraph.parse._text import (
     simplified as vocabulary_simplified,
@@ -82,12 +83,15 @@ def _spaced(terms) -> str:
     """Alternation of terms whose characters may be set apart by spaces (牵 头 单 位).
 
     A lookahead on the terms' first characters keeps the scan fast: the optional spaces
-    stop the regex engine from finding the terms' literal prefixes by itself.
+    stop the regex engine from finding the terms' literal prefixes by itself. The terms
+    are a trie, not a flat alternation tried term by term (issue 19, parse speed).
     """
     ordered = sorted(set(terms), key=len, reverse=True)
     first = "".join(sorted({re.escape(term[0]) for term in ordered}))
-    alternatives = "|".join(r"[ \u3000]?".join(re.escape(c) for c in term) for term in ordered)
-    return f"(?=[{first}])(?:{alternatives})"
+    return f"(?=[{first}])(?:{trie_alternation(ordered, _OPTIONAL_SPACE)})"
+
+
+_OPTIONAL_SPACE = r"[ \u3000]?"
 
 
 # A label ends in a colon, or is set in 【】 (【牵头单位】A).
@@ -216,6 +220,10 @@ _COLLECTIVE_RE = re.compile(
 )
 
 
+# The answer depends on the name alone (the vocabulary and the bundled lexicon are fixed once
+# read, as _lexicon_knows assumes): memoised, since a corpus names the same units again and
+# again (issue 19, parse speed).
+@lru_cache(maxsize=65536)
 def looks_like_unit(name: str) -> bool:
     """Whether a name is a unit: the lexicon resolves it, it ends like a unit's name, or it
     is a collective (各有关部门, 相关盟市)."""
@@ -258,6 +266,7 @@ _OFFICIAL_MAX = 10
 _OFFICIAL_FINAL_CHARS = frozenset("长長记記任导導志人")
 
 
+@lru_cache(maxsize=65536)  # the name alone decides (see looks_like_unit)
 def is_official(name: str) -> bool:
     """Whether a name is an official (副市长, 分管副区长, 张伟副市长) rather than an agency."""
     name = squash_spaces(name)
@@ -355,6 +364,14 @@ def split_units(segment: str, *, conjunctions: bool = False) -> list[str]:
 
 def located_units(segment: str, *, conjunctions: bool = False) -> list[tuple[str, int]]:
     """:func:`split_units` with each unit's offset in ``segment``."""
+    # A fresh list each call: callers may change it, the memoised tuple must not change.
+    return list(_located_units(segment, conjunctions))
+
+
+# The same unit lists and cells come back in plan after plan (and a cell is split again as
+# a table's columns are fitted): the split, a function of the text alone, is memoised.
+@lru_cache(maxsize=65536)
+def _located_units(segment: str, conjunctions: bool) -> tuple[tuple[str, int], ...]:
     units: list[tuple[str, int]] = []
     for start, part in _depth_split(segment, "、，,；;\n/／"):
         for offset, piece in _space_separated(part):
@@ -373,7 +390,7 @@ def located_units(segment: str, *, conjunctions: bool = False) -> list[tuple[str
                 units.extend((u, at + unit.find(u[:2])) for u in _split_conjunctions(unit))
             else:
                 units.append((unit, at))
-    return units
+    return tuple(units)
 
 
 def _leading_trimmed(piece: str, unit: str) -> int:
@@ -384,6 +401,14 @@ def _leading_trimmed(piece: str, unit: str) -> int:
 
 def _depth_split(text: str, separators: str) -> list[tuple[int, str]]:
     """Split at separators outside brackets, keeping each part's offset."""
+    if not _ANY_BRACKET_RE.search(text):
+        # No bracket, so every separator splits: found by a regex, not char by char.
+        parts, start = [], 0
+        for match in _separators_re(separators).finditer(text):
+            parts.append((start, text[start : match.start()]))
+            start = match.end()
+        parts.append((start, text[start:]))
+        return parts
     parts, depth, start = [], 0, 0
     for i, char in enumerate(text):
         if char in OPEN_BRACKETS:
@@ -397,10 +422,20 @@ def _depth_split(text: str, separators: str) -> list[tuple[int, str]]:
     return parts
 
 
+_WHITESPACE_RE = re.compile(r"\s")
+_ANY_BRACKET_RE = re.compile(f"[{re.escape(OPEN_BRACKETS + CLOSE_BRACKETS)}]")
+
+
+@lru_cache(maxsize=8)
+def _separators_re(separators: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(separators)}]")
+
+
 def _space_separated(part: str) -> list[tuple[int, str]]:
     """县总工会 团县委 → two units, where every space-separated piece is a unit the lexicon
     knows; a name broken by a space (市人力资源和社会 保障局) stays one."""
-    if not any(c.isspace() for c in part.strip()):
+    # \s is str.isspace's whitespace: one regex search, not a generator over every char.
+    if not _WHITESPACE_RE.search(part.strip()):
         return [(0, part)]
     pieces = [(m.start(), m.group()) for m in re.finditer(r"\S+", part)]
     if len(pieces) < 2:
@@ -414,6 +449,7 @@ def _space_separated(part: str) -> list[tuple[int, str]]:
     return [(0, part)]
 
 
+@lru_cache(maxsize=65536)  # the same unit names are trimmed again and again (issue 19)
 def _trim_unit(unit: str) -> str:
     """A unit without list punctuation, a trailing 等 (市财政局等有关部门), a duty verb the
     list ends in (…按职责分工负责), or a closing bracket the list itself does not open."""
@@ -802,8 +838,9 @@ def _last_bracketed_note(text: str, simplified: str) -> Note | None:
     """The last bracket group holding labels, or a sentence or unit list closing the measure."""
     closes = bracket_pairs(text)
     tail = len(strip_spaces(text).rstrip("。.；;"))
-    note_labels = [m.start() for m in _note_label_re().finditer(simplified)]
-    last_label = max(note_labels, default=-1)
+    # Where the last note label starts: needed only for a bracket left open, so the text is
+    # scanned for labels only then (issue 19, parse speed).
+    last_label: int | None = None
     for start in sorted(closes, reverse=True):
         close = closes[start]
         closed = close >= 0
@@ -811,6 +848,9 @@ def _last_bracketed_note(text: str, simplified: str) -> Note | None:
         if closed and squash_spaces(simplified[start + 1 : close]) in labels():
             continue  # a label set in brackets (【牵头单位】A), read with the labels after it
         opens_with_label = _note_label_re().match(simplified, _skip_spaces(simplified, start + 1))
+        if not closed and last_label is None:
+            note_labels = [m.start() for m in _note_label_re().finditer(simplified)]
+            last_label = max(note_labels, default=-1)
         if opens_with_label or (not closed and last_label > start):
             inner = text[start + 1 : close if closed else len(text)]
             found = label_units(inner, start + 1)

@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import combinations
 
 from agencygraph.agencies import normalize_name, resolve
@@ -54,6 +54,7 @@ from agencygraph.parse._text import (
     LEVEL3_RE,
     OPEN_BRACKETS,
     bracket_depth_split,
+    cached_attribute,
     simplified,
     squash_spaces,
     strip_spaces,
@@ -105,7 +106,7 @@ class _Cell:
     # continuation lines may skip a column's line).
     numbers: list[int] = field(default_factory=list)
 
-    @cached_property
+    @cached_attribute  # a cached_property without its lock (issue 19)
     def text(self) -> str:
         # Read only once the row is complete: a cell's lines are all appended before.
         return strip_spaces("".join(strip_spaces(part) for part in self.lines))
@@ -830,6 +831,7 @@ def _is_header(pieces: list[tuple[int, str]]) -> bool:
     return _header_kinds([_Cell([t], 0) for _, t in pieces]) is not None
 
 
+@lru_cache(maxsize=16384)  # the text alone decides (see _fit)
 def _unit_like(text: str) -> bool:
     """A cell of unit names: most of its pieces are units (a list may name a place or two
     the lexicon does not know)."""
@@ -839,6 +841,10 @@ def _unit_like(text: str) -> bool:
     return 2 * sum(resp.looks_like_unit(u) for u in units) > len(units)
 
 
+# A function of the column's role and the cell's text alone, asked for every cell of every
+# row (and again while a misfit row is placed): memoised (issue 19, parse speed). Cells may
+# be long measure texts, so fewer are kept than unit names elsewhere (memory stays ~20 MB).
+@lru_cache(maxsize=16384)
 def _fit(role: str, text: str) -> int | None:
     """How well a cell's text fits a column (higher is better); None if it cannot be there."""
     serial = bool(_SERIAL_RE.match(text))
