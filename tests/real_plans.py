@@ -169,7 +169,7 @@ def report(scores: list[Score]) -> str:
 
 
 def summary_row(part: str, name: str, scores: list[Score]) -> str:
-    """One pooled row of :func:`report`: ``| part | name (n plans) | gold | coded | P | R | F1 |``."""
+    """One pooled row of :func:`report`: part, name and plan count, gold, coded, P, R, F1."""
     p, r, f = overall(scores)
     return (
         f"| {part} | {name} ({len(scores)} plans) | {sum(s.n_gold for s in scores)} "

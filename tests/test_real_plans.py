@@ -6,7 +6,6 @@ change the code, are measured and their figure must be the one the README report
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -80,7 +79,9 @@ def test_development_plans_are_coded_as_the_gold(scores):
 def test_the_readme_reports_the_measured_validation_figure(scores, batch):
     of_batch = rp.batches()
     validation = [
-        s for s in scores.values() if s.split == "validation" and batch in (None, of_batch[s.doc_id])
+        s
+        for s in scores.values()
+        if s.split == "validation" and batch in (None, of_batch[s.doc_id])
     ]
     expected = rp.summary_row("validation", f"batch {batch}" if batch else "all", validation)
     assert expected in README.read_text(encoding="utf-8"), f"the README lacks {expected}"

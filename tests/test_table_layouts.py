@@ -302,3 +302,30 @@ def test_an_aligned_table_file_reports_its_flags(tmp_path):
     assert "table_cells_ambiguous" in document["flags"]
     lines = coded.assignments.query("role == 'support'")[["agency_raw", "line"]]
     assert lines.values.tolist()[:2] == [["县总工会", 2], ["县总工会", 3]]
+
+
+# --- a serial column that restarts ------------------------------------------------------
+
+RESTARTING_SERIALS = """某市2024年重点工作任务分工表
+序号|重点任务|牵头单位|配合单位
+1|推进产业园区建设|市发展改革委|市财政局
+2|完善职业教育体系|市教育局|市人力资源社会保障局
+1|提高城乡低保标准|市民政局|市财政局
+2|扩大养老服务供给|市民政局|市卫生健康委
+"""
+
+
+def test_rows_whose_serials_restart_keep_their_own_measure_ids(tmp_path):
+    plan = parse_plan(RESTARTING_SERIALS, "t")
+    ids = [m.measure_id for m in plan.measures]
+    assert len(ids) == len(set(ids)) == 4
+    by_id = {m.measure_id: m.text for m in plan.measures}
+    leads = {(by_id[a.measure_id], a.agency_raw) for a in plan.assignments if a.role == L}
+    assert ("提高城乡低保标准", "市民政局") in leads
+    # Themes, officials and every table are keyed on the measure id: one repeated id
+    # used to stop the whole batch with a merge error.
+    path = tmp_path / "restart.txt"
+    path.write_text(RESTARTING_SERIALS, encoding="utf-8")
+    coded = ag.parse_corpus([path])
+    assert coded.measures["measure_id"].is_unique
+    assert len(coded.measures) == 4

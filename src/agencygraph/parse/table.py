@@ -1217,6 +1217,7 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
     section_no, section_title = 0, ""
     task_no, task_title, row_in_task, task_count = "", "", 0, 0
     outline_above: dict[int, str] = {}
+    taken_ids: set[str] = set()
     carried_lead: list[tuple[str, bool, int]] = []
     carried_support: list[tuple[str, bool, int]] = []
     for cells in rows:
@@ -1279,6 +1280,12 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
             task_count += 1
             task_no = str(task_count)
         measure_id = f"{doc_id}-s{section_no}-t{task_no}-r{row_in_task}"
+        # A serial column that restarts (two tables, or numbering repeated per category)
+        # would give two rows one id, and every table keyed on it would merge them.
+        while measure_id in taken_ids:
+            row_in_task += 1
+            measure_id = f"{doc_id}-s{section_no}-t{task_no}-r{row_in_task}"
+        taken_ids.add(measure_id)
         timeline = by_role.get("timeline", [])
         plan.measures.append(
             Measure(
