@@ -329,3 +329,16 @@ def test_rows_whose_serials_restart_keep_their_own_measure_ids(tmp_path):
     coded = ag.parse_corpus([path])
     assert coded.measures["measure_id"].is_unique
     assert len(coded.measures) == 4
+
+
+def test_a_category_heading_between_pipe_rows_is_not_a_unit():
+    text = RESTARTING_SERIALS.replace("1|提高", "一、民生保障\n1|提高").replace(
+        "2|扩大", "（二）养老服务\n2|扩大"
+    )
+    coded, _ = coding(text)
+    assert [units for _, units in coded] == [
+        [(L, "市发展改革委", False, 3), (S, "市财政局", False, 3)],
+        [(L, "市教育局", False, 4), (S, "市人力资源社会保障局", False, 4)],
+        [(L, "市民政局", False, 6), (S, "市财政局", False, 6)],
+        [(L, "市民政局", False, 8), (S, "市卫生健康委", False, 8)],
+    ]

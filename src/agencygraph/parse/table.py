@@ -181,6 +181,15 @@ def _tab_rows(text: str) -> list[Row]:
     return rows
 
 
+def _is_category_heading(line: str) -> bool:
+    """A short 一、… / （一）… heading line, with no sentence or list punctuation in it."""
+    numbering = LEVEL1_RE.match(line) or LEVEL2_RE.match(line)
+    if numbering is None or len(line) > 30:
+        return False
+    title = line[numbering.end() :]
+    return not any(mark in title for mark in "，,；;。、")
+
+
 def _pipe_rows(text: str) -> list[Row]:
     """One row per line with ``|`` between cells.
 
@@ -194,6 +203,10 @@ def _pipe_rows(text: str) -> list[Row]:
         stripped = line.strip()
         if not stripped or _PIPE_SEPARATOR_RE.match(stripped):
             row_open = False
+            continue
+        if not row_open and "|" not in stripped and _is_category_heading(stripped):
+            # A category heading between rows (一、民生保障) is not the tail of the last
+            # cell: read as one, its words became units.
             continue
         if rows and (row_open or "|" not in stripped):
             first, *rest = stripped.split("|")
