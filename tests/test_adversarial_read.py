@@ -27,6 +27,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -690,6 +691,28 @@ def test_out_of_memory_while_reading_rejects_the_file(tmp_path, monkeypatch):
     coded = ag.parse_corpus([bad, good])
     assert coded.rejected.file.tolist() == [str(bad)]
     assert "ran out of memory reading the file" in coded.rejected.reason[0]
+    assert _pairs(coded) == EXPECTED
+
+
+def test_a_plan_coded_with_a_repeated_measure_id_is_rejected_not_the_batch(tmp_path, monkeypatch):
+    import agencygraph.coding as coding
+
+    bad, good = tmp_path / "bad.txt", tmp_path / "good.txt"
+    bad.write_text(PLAN, encoding="utf-8")
+    good.write_text(PLAN, encoding="utf-8")
+    real = coding.parse_plan
+
+    def repeating(text, doc_id):
+        plan = real(text, doc_id)
+        if doc_id == "bad":  # as a coder bug would: a second measure under the first's id
+            plan.measures.append(replace(plan.measures[0], line=plan.measures[-1].line + 1))
+        return plan
+
+    monkeypatch.setattr(coding, "parse_plan", repeating)
+    coded = ag.parse_corpus([bad, good])
+    assert coded.rejected.file.tolist() == [str(bad)]
+    assert "two measures were given one id" in coded.rejected.reason[0]
+    assert coded.rejected.line[0] > 0
     assert _pairs(coded) == EXPECTED
 
 

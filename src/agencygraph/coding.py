@@ -174,6 +174,19 @@ def code_plan_file(
         plan.flags.add("ocr")
     if not plan.measures:
         raise InputError(path, "no measures found: not a plan in a layout agencygraph reads")
+    first_line: dict[str, int] = {}
+    for measure in plan.measures:
+        # Every table is keyed on the measure id: a repeated one would merge two measures'
+        # units, or stop the batch at the themes. Refuse this file, code the others.
+        if measure.measure_id in first_line:
+            raise InputError(
+                path,
+                f"two measures were given one id ({measure.measure_id}, lines "
+                f"{first_line[measure.measure_id]} and {measure.line}): a coder bug, please "
+                "report it; rejected, the others are coded",
+                line=measure.line,
+            )
+        first_line[measure.measure_id] = measure.line
     mentions = []
     if plan.layout == "narrative":
         places = [p for p in (meta.get("place_zh", ""),) if p]
