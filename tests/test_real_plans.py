@@ -62,9 +62,6 @@ KNOWN_MISSES = {
     # a doc-sharing copy of a table whose cells, unit names and officials all ran together
     # with no separator, and page numbers cut into its rows (教育局经开区高新园(邹区镇)各街道)
     "zhonglou_2021_minsheng_shishi",
-    # a progress table flattened with a pipe after every cell: read, but two owner units are
-    # written in ways no rule reads (区城管局 区水投 with a space; 区教体局(区国资公司代建))
-    "xinjian_2024_minsheng_jindu",
 }
 
 

@@ -72,6 +72,11 @@ def roles(text: str):
         # labels set in 【】, and written with spaces between their characters
         ("【牵头单位】市发改委【配合单位】市财政局", [(L, "市发改委"), (S, "市财政局")]),
         ("\n牵 头 单 位：市发改委\n配 合 单 位：市财政局", [(L, "市发改委"), (S, "市财政局")]),
+        # an owner unit and, in brackets, the unit building for it
+        (
+            "（牵头单位：市卫健委；配合单位：市人民医院（市城投公司代建））",
+            [(L, "市卫健委"), (S, "市人民医院"), (S, "市城投公司")],
+        ),
         # a last sentence made of role clauses only
         ("市发改委牵头，市财政局配合。", [(L, "市发改委"), (S, "市财政局")]),
     ],

@@ -342,3 +342,16 @@ def test_a_category_heading_between_pipe_rows_is_not_a_unit():
         [(L, "市民政局", False, 6), (S, "市财政局", False, 6)],
         [(L, "市民政局", False, 8), (S, "市卫生健康委", False, 8)],
     ]
+
+
+def test_units_set_apart_by_a_space_in_a_cell_with_investment_companies_short_names():
+    text = """某县2024年民生实事项目表
+序号|项目名称|牵头单位|配合单位
+1|实施老旧管网改造|县住建局|县水利局 县水投
+2|建设城乡公交站点|县交通运输局|县交投
+"""
+    coded, _ = coding(text)
+    assert [units for _, units in coded] == [
+        [(L, "县住建局", False, 3), (S, "县水利局", False, 3), (S, "县水投", False, 3)],
+        [(L, "县交通运输局", False, 4), (S, "县交投", False, 4)],
+    ]

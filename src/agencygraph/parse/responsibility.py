@@ -237,7 +237,12 @@ def looks_like_unit(name: str) -> bool:
         # a place named for its government in a unit list (荔湾区, 绥芬河市)
         or (last in PLACE_ENDINGS and len(name) <= _PLACE_MAX)
         or bool(_COLLECTIVE_RE.match(name))
+        or bool(_STATE_INVESTOR_RE.search(name))
     )
+
+
+# State-owned investment companies go by two-character short names (城投, 水投, 交投).
+_STATE_INVESTOR_RE = re.compile(r"[城水交产文国旅建农金能]投$")
 
 
 PLACE_ENDINGS = frozenset("区县市镇乡旗州盟")
@@ -386,11 +391,19 @@ def _located_units(segment: str, conjunctions: bool) -> tuple[tuple[str, int], .
                     # city), not 各区 and a unit called 县级市.
                     units[-1] = (units[-1][0] + "、" + unit, units[-1][1])
                     continue
-            if conjunctions:
+            agent = _AGENT_NOTE_RE.match(unit)
+            if agent and looks_like_unit(agent["owner"]) and looks_like_unit(agent["agent"]):
+                # 区教体局(区国资公司代建): the owner, and a second unit building for it.
+                units.append((agent["owner"], at))
+                units.append((agent["agent"], at + agent.start("agent")))
+            elif conjunctions:
                 units.extend((u, at + unit.find(u[:2])) for u in _split_conjunctions(unit))
             else:
                 units.append((unit, at))
     return tuple(units)
+
+
+_AGENT_NOTE_RE = re.compile(r"^(?P<owner>[^（(]+)[（(](?P<agent>[^（()）]+?)(?:代建|承建)[)）]$")
 
 
 def _leading_trimmed(piece: str, unit: str) -> int:
