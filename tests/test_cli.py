@@ -70,3 +70,23 @@ def test_unreadable_input_fails_with_one_line_and_writes_nothing(tmp_path, conte
     assert "bad.txt" in lines[0] and expected in lines[0]
     assert "Traceback" not in result.stderr
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_build_without_the_optional_pyarrow_writes_the_same_tables(tmp_path):
+    # `pip install agencygraph` (the README's first command) installs no pyarrow; pandas
+    # and the projection must not need it. The subprocess makes `import pyarrow` fail.
+    blocked = (
+        "import sys; sys.modules['pyarrow'] = None; from agencygraph.cli import main; "
+        "sys.exit(main(sys.argv[1:]))"
+    )
+    without, with_ = tmp_path / "without", tmp_path / "with"
+    args = ["build", "--tables-only", "--out"]
+    result = subprocess.run(
+        [sys.executable, "-c", blocked, *args, str(without)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert main([*args, str(with_)]) == 0
+    written = sorted(p.name for p in with_.iterdir())
+    assert sorted(p.name for p in without.iterdir()) == written
+    for name in written:
+        assert (without / name).read_bytes() == (with_ / name).read_bytes(), name

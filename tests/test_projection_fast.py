@@ -232,3 +232,20 @@ def test_spaces_are_those_str_strip_removes():
 def test_key_codes_strip_every_space(space):
     s = pd.Series([f"{space}b", "a", f"c{space}", "b"], dtype="str")
     assert graph._key_codes(s)[0].tolist() == text_codes(s)[0].tolist() == [1, 0, 2, 1]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["b", "a", "é", "Z", "中", "b"],
+        [" b", None, "a", "b", "", "a "],
+    ],
+)
+def test_key_codes_without_pyarrow(monkeypatch, values):
+    # pyarrow is an optional extra: `pip install agencygraph` must project without it.
+    for name in ("pyarrow", "pyarrow.compute"):
+        monkeypatch.setitem(sys.modules, name, None)  # makes `import pyarrow` fail
+    s = pd.Series(values, dtype=object)
+    got, want = graph._key_codes(s), text_codes(s)
+    assert got[0].tolist() == want[0].tolist()
+    assert got[1].tolist() == want[1].tolist()

@@ -188,13 +188,17 @@ def _key_codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
 def _sort_distinct(values) -> tuple[np.ndarray, np.ndarray] | None:
     """Rank of each of the distinct strings ``values`` (an Arrow array or an object array)
-    in their sorted order, and the sorted strings; ``None`` if one has spaces to strip.
+    in their sorted order, and the sorted strings; ``None`` if one has spaces to strip
+    or pyarrow is not installed.
 
     Arrow sorts strings by their UTF-8 bytes, which is the code point order of Python's
     ``sorted``, and trims exactly the characters ``str.strip`` does (:data:`_SPACES`).
     """
-    import pyarrow as pa  # present wherever pandas stores strings in Arrow
-    import pyarrow.compute as pc
+    try:  # pyarrow is an optional extra; without it the caller sorts in Python
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:
+        return None
 
     if not isinstance(values, pa.Array):
         try:
