@@ -23,6 +23,7 @@ KINDS_USED = {
     "extension": mentions,
     "qualifier": mentions,
     "policy_verb": mentions,
+    "measure_opening": table,
 }
 
 

@@ -58,11 +58,7 @@ def test_every_gold_row_points_at_its_source_line():
 
 # Development plans the coder does not code at F1 >= 0.95, and why. The test fails as soon
 # as one of them is coded well (remove it here) or another plan falls below.
-KNOWN_MISSES = {
-    # a doc-sharing copy of a table whose cells, unit names and officials all ran together
-    # with no separator, and page numbers cut into its rows (教育局经开区高新园(邹区镇)各街道)
-    "zhonglou_2021_minsheng_shishi",
-}
+KNOWN_MISSES: set[str] = set()
 
 
 def test_development_plans_are_coded_as_the_gold(scores):

@@ -355,3 +355,72 @@ def test_units_set_apart_by_a_space_in_a_cell_with_investment_companies_short_na
         [(L, "县住建局", False, 3), (S, "县水利局", False, 3), (S, "县水投", False, 3)],
         [(L, "县交通运输局", False, 4), (S, "县交投", False, 4)],
     ]
+
+
+# --- a doc-sharing copy: cells and rows run together, pages numbered 1、 2、 ------------
+
+RUN_TOGETHER = """某县2024年重点任务责任分解表.docx
+《某县2024年重点任务责任分解表.docx》由会员分享,可在线阅读。
+1、某县2024年重点任务责任分解表序号重点任务牵头单位责任单位完成时限1推动老旧小区改造提升,\
+完成改造小区12个。县住建局县财政局县城投公司2024年底2加快县域医共体建设。县卫健委县医保局各乡
+2、镇2025年6月3完善养老服务网络。县民政局县残联2024年12月
+"""
+
+
+def test_a_table_whose_cells_and_rows_ran_together_is_cut_by_what_its_columns_hold():
+    coded, plan = coding(RUN_TOGETHER)
+    assert plan.layout == "table" and "glued_cells" in plan.flags
+    assert coded == [
+        (
+            "推动老旧小区改造提升,完成改造小区12个。",
+            [(L, "县住建局", False, 3), (S, "县财政局", False, 3), (S, "县城投公司", False, 3)],
+        ),
+        # 各乡 / 镇 runs over the page break; the page mark 2、 is not part of the name
+        (
+            "加快县域医共体建设。",
+            [(L, "县卫健委", False, 3), (S, "县医保局", False, 3), (S, "各乡镇", False, 3)],
+        ),
+        ("完善养老服务网络。", [(L, "县民政局", False, 4), (S, "县残联", False, 4)]),
+    ]
+    assert [m.timeline for m in plan.measures] == ["2024年底", "2025年6月", "2024年12月"]
+
+
+def test_run_together_rows_with_an_officials_column_and_merged_cells():
+    text = (
+        "1、2023年民生实事项目分解表序号项目名称主要内容分管领导牵头单位配合单位"
+        "1建设口袋公园新建口袋公园5个。王建国市城管局市自然资源局各区政府"
+        "2完善托育服务新增托位300个。李红市卫健委市妇联打造示范托育机构2家。\n"
+    )
+    coded, plan = coding(text)
+    assert coded == [
+        (
+            "建设口袋公园新建口袋公园5个。",
+            [(L, "市城管局", False, 1), (S, "市自然资源局", False, 1), (S, "各区政府", False, 1)],
+        ),
+        ("完善托育服务新增托位300个。", [(L, "市卫健委", False, 1), (S, "市妇联", False, 1)]),
+        # text after the units with no row number: another measure of the merged row
+        ("打造示范托育机构2家。", [(L, "市卫健委", True, 1), (S, "市妇联", True, 1)]),
+    ]
+    assert [(o.name, o.title) for o in plan.officials] == [
+        ("王建国", "分管领导"),
+        ("李红", "分管领导"),
+        ("李红", "分管领导"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("run", "units"),
+    [
+        ("市委宣传部市文明办团市委", ["市委宣传部", "市文明办", "团市委"]),
+        ("教育局经开区高新园(邹区镇)各街道市国有公司", None),
+        ("文体旅局晋陵公司轨道公司推进大庙弄核心区改造", ["文体旅局", "晋陵公司", "轨道公司"]),
+        ("县住建局县财政局县城投公司", ["县住建局", "县财政局", "县城投公司"]),
+        ("五星街道南大街街道荷花池街道", ["五星街道", "南大街街道", "荷花池街道"]),
+        ("南京市江宁区人民政府办公室区财政局", ["南京市江宁区人民政府办公室", "区财政局"]),
+    ],
+)
+def test_unit_names_written_with_nothing_between_them_are_cut_apart(run, units):
+    from agencygraph.parse.table import _unit_run
+
+    expected = units or ["教育局", "经开区", "高新园(邹区镇)", "各街道", "市国有公司"]
+    assert _unit_run(run) == expected

@@ -12,7 +12,8 @@ Four flattenings are read:
   columns line up, by where they start (see :func:`_aligned_table`);
 - **cells run together**: a web table copied with nothing between its cells, a header line
   of label words (类别序号重点督办内容牵头单位完成情况) and one line per row, each row cut
-  by what its columns hold (see :func:`_glued_table`).
+  by what its columns hold (see :func:`_glued_table`); in a doc-sharing site's copy the rows
+  ran together too, and unit names with nothing between them (see :func:`_glued_stream_table`).
 
 A unit name wrapped onto the next line of a cell is joined where the lexicon says the
 joined name is a unit and the pieces are not two units each written with its place (市委 /
@@ -254,6 +255,7 @@ def _table_rows(text: str) -> _Table | None:
         or _aligned_table(lines)
         or _single_spaced_table(lines)
         or _glued_table(text)
+        or _glued_stream_table(text)
     )
 
 
@@ -449,6 +451,266 @@ def _glued_table(text: str) -> _Table | None:
             table.doubtful_rows = len(table.rows)
             return table
     return None
+
+
+# -- tables whose rows ran together too (doc-sharing copies) ---------------------------------
+
+# A doc-sharing site's copy of a document (会员分享 …) numbers its pages 1、 2、 … at the start
+# of each page's text; a row, even a unit's name, runs on across the page break.
+_PAGE_MARK_RE = re.compile(r"^([0-9]{1,3})、")
+_STREAM_SERIAL_RE = re.compile(r"[0-9０-９]{1,3}(?![0-9０-９.．%％年月日个人家项万亿元])")
+_STREAM_HEADER_START_RE = re.compile(r"序号|编号")
+_UNIT_RUN_STOP_RE = re.compile(r"[0-9０-９%％、，,。；;：:！!？?“”\"\s]")
+_QUALIFIER_RE = re.compile(r"[（(][^（()）]{1,8}[)）]$")
+# A zone written as a park (高新园, 科技园区) within a run of units.
+_ZONE_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}园区?$")
+_PLACE_RUN_MAX = 6
+_OWNER_ENDINGS = resp.PLACE_ENDINGS | {"委"}
+
+
+@lru_cache(maxsize=65536)
+def _run_piece_rank(piece: str) -> int:
+    """How surely ``piece`` is one unit's name within units written with nothing between
+    them: 3 the lexicon has an alias for it, 2 a place's own name (五星街道), 1 it ends as a
+    unit's name does (晋陵公司, 高新园), 0 not a unit. A measure's opening verb is never a
+    unit (推进…公司); names the lexicon does not know must not hold two units."""
+    if not 2 <= len(piece) <= _GLUED_UNIT_MAX or _UNIT_RUN_STOP_RE.search(piece):
+        return 0
+    if resp.is_official(piece):
+        return 0
+    found = resolve(piece)
+    # The lexicon reads 市委宣传部 as 宣传部 of the place 市委, but 教育局经开区 as 经开区 of
+    # a "place" 教育局: only a place, a committee or a government holding no other unit's
+    # name is a prefix (else two units ran together: 县住建局县财政局).
+    prefix = simplified(found.prefix)
+    owner = prefix.removesuffix("人民政府").removesuffix("政府")
+    if (
+        found.agency_type is not None
+        and found.alias is not None
+        and (
+            not prefix
+            or (
+                (prefix[-1] in _OWNER_ENDINGS or owner != prefix)
+                and not any(c in resp.UNIT_ENDINGS for c in owner[:-1])
+            )
+        )
+    ):
+        return 3
+    openings = parse_terms().get("measure_opening", ())
+    if simplified(piece).startswith(openings):
+        return 0
+    base = _QUALIFIER_RE.sub("", piece)
+    if found.agency_type is not None and len(base) <= _PLACE_RUN_MAX:
+        rank = 2
+    elif len(base) >= 3 and (
+        simplified(base[-1]) in resp.UNIT_ENDINGS
+        or _ZONE_RE.match(base)
+        or (resp.looks_like_unit(base) and len(base) <= _PLACE_RUN_MAX)
+    ):
+        rank = 1
+    else:
+        return 0
+    for n in range(2, len(piece) - 1):
+        rest = piece[n:]
+        tail = rest[len("".join(_unit_run(rest))) :]
+        if _run_piece_rank(piece[:n]) and (not tail or simplified(tail).startswith(openings)):
+            return 0  # two units or more, or units and the next measure (轨道公司推进…)
+    return rank
+
+
+def _unit_run(text: str) -> list[str]:
+    """The units opening ``text`` when their names are written with nothing between them
+    (教育局经开区高新园(邹区镇)各街道): the longest opening cut into units, in the fewest
+    pieces, then with the most names the lexicon knows, then the most opening with a place
+    (各街道 / 市国有公司, not 各街道市 / 国有公司)."""
+    stop = _UNIT_RUN_STOP_RE.search(text)
+    text = text[: stop.start() if stop else len(text)]
+    # best[end]: the best cut of text[:end], as (pieces, -known, -placed, cut).
+    best: dict[int, tuple[int, int, int, tuple[str, ...]]] = {0: (0, 0, 0, ())}
+    for end in range(2, len(text) + 1):
+        for start in range(max(0, end - _GLUED_UNIT_MAX), end - 1):
+            if start not in best:
+                continue
+            rank = _run_piece_rank(text[start:end])
+            if not rank:
+                continue
+            pieces, known, placed, cut = best[start]
+            piece = text[start:end]
+            candidate = (
+                pieces + 1,
+                known - (rank == 3),
+                placed - (simplified(piece[0]) in resp.UNIT_STARTS),
+                (*cut, piece),
+            )
+            if end not in best or candidate[:3] < best[end][:3]:
+                best[end] = candidate
+    return list(best[max(best)][3])
+
+
+def _peel_person(text: str) -> int:
+    """Length of a person's name (2–3 characters) written before the units of a row, chosen
+    so that the units after it open with a name the lexicon knows; 0 if none does."""
+    choices = []
+    for length in (3, 2):
+        name = text[:length]
+        if resp.looks_like_unit(name) or simplified(name).startswith(
+            parse_terms().get("measure_opening", ())
+        ):
+            continue
+        run = _unit_run(text[length:])
+        # The lead opens the units: a name the lexicon knows or one ending as a unit's does
+        # (not 提升康 / 复辅具社区, a sentence read as a name and a place).
+        if run and (_run_piece_rank(run[0]) >= 2 or simplified(run[0][-1]) in resp.UNIT_ENDINGS):
+            choices.append((_run_piece_rank(run[0]), length))
+    return max(choices)[1] if choices else 0
+
+
+def _stream_text(lines: list[str], index: int, start: int) -> list[tuple[str, int]]:
+    """The table's text from ``start`` in line ``index``, as (character, source line) pairs,
+    with the pages after it joined and their page marks dropped."""
+    chars = [(ch, index + 1) for ch in lines[index][start:].rstrip()]
+    first = _PAGE_MARK_RE.match(lines[index].strip())
+    page = int(first.group(1)) if first else None
+    for number, line in enumerate(lines[index + 1 :], start=index + 2):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        mark = _PAGE_MARK_RE.match(stripped)
+        if page is None or mark is None or int(mark.group(1)) != page + 1:
+            break
+        page += 1
+        chars.extend((ch, number) for ch in stripped[mark.end() :])
+    return chars
+
+
+def _stream_cell(chars: list[tuple[str, int]]) -> _Cell:
+    """A cell from (character, line) pairs: one cell line per source line."""
+    cell = _Cell([], chars[0][1] if chars else 0)
+    for ch, number in chars:
+        if cell.numbers and cell.numbers[-1] == number:
+            cell.lines[-1] += ch
+        else:
+            cell.add(ch, number)
+    return cell
+
+
+def _units_cell(pieces: list[list[tuple[str, int]]]) -> _Cell:
+    """A unit cell listing ``pieces`` (each as (character, line) pairs) with 、 between them,
+    each piece read from the line it starts on."""
+    cell = _Cell([], pieces[0][0][1] if pieces else 0)
+    for index, piece in enumerate(pieces):
+        text = "".join(ch for ch, _ in piece) + ("、" if index < len(pieces) - 1 else "")
+        cell.add(text, piece[0][1])
+    return cell
+
+
+def _glued_stream_table(text: str) -> _Table | None:
+    """A table whose cells and rows all ran together (a doc-sharing copy: 序号项目名称主要
+    内容…牵头单位配合单位1增加教育资源供给…何海平教育局经开区…2促进就业…).
+
+    The header is cut at its label words; then each row is read from what its columns hold:
+    a serial number, the measure to a sentence end, an official's name where the header has
+    an official's column, and the units, cut by :func:`_unit_run`. With nothing between the
+    lead and the support cells, the first unit is taken to lead and the others to support.
+    Text after a row's units with no serial number is another measure of the same row (a
+    merged cell); one with no units of its own takes the units of the row above.
+    """
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        label = simplified(line)
+        for match in _STREAM_HEADER_START_RE.finditer(label):
+            serial = _STREAM_SERIAL_RE.search(label, match.end())
+            if serial is None:
+                continue
+            header = _glued_header(label[match.start() : serial.start()], index + 1)
+            kinds = (header and _header_kinds(header)) or []
+            if not kinds or "measure" not in kinds:
+                continue
+            table = _stream_rows(header, kinds, _stream_text(lines, index, serial.start()))
+            if table is not None:
+                return table
+    return None
+
+
+def _stream_rows(header: Row, kinds: list[str], chars: list[tuple[str, int]]) -> _Table | None:
+    """The rows of a table whose rows ran together, from its text after the header."""
+    text = "".join(ch for ch, _ in chars)
+    unit_cols = [i for i, k in enumerate(kinds) if k in ("lead", "support", "single")]
+    official = kinds.index("official") if "official" in kinds else None
+    serial_col = kinds.index("serial")
+    measure_col = kinds.index("measure")
+    if not unit_cols or not serial_col < measure_col < unit_cols[0]:
+        return None
+    # A column after the units (完成时限, 备注) holds the text up to the next row's number.
+    trailing = len(kinds) - 1 if len(kinds) - 1 > unit_cols[-1] else None
+    table = _Table(header, [])
+    at, expected = 0, 1
+    while at < len(text):
+        cells: dict[int, _Cell] = {}
+        serial = _STREAM_SERIAL_RE.match(text, at)
+        if serial is not None and to_int(serial.group()) == expected:
+            cells[serial_col] = _stream_cell(chars[at : serial.end()])
+            expected += 1
+            at = serial.end()
+        elif serial is not None or not table.rows:
+            if table.rows:
+                table.warnings.append((chars[at][1], "text after the last row not read"))
+            break
+        measure_end, units_start, has_units = _row_units_start(
+            text, at, official is not None, expected
+        )
+        cells[measure_col] = _stream_cell(chars[at:measure_end])
+        if official is not None:
+            cells[official] = _stream_cell(chars[measure_end:units_start])
+        pieces, position = [], units_start
+        for unit in _unit_run(text[units_start:]) if has_units else ():
+            pieces.append(chars[position : position + len(unit)])
+            position += len(unit)
+        if pieces and len(unit_cols) == 1:
+            cells[unit_cols[0]] = _units_cell(pieces)
+        elif pieces:
+            cells[unit_cols[0]] = _units_cell(pieces[:1])
+            cells[unit_cols[1]] = _units_cell(pieces[1:])
+        if trailing is not None and pieces:
+            next_row = _next_serial(text, position, expected)
+            cells[trailing] = _stream_cell(chars[position:next_row])
+            position = next_row
+        line = chars[at][1]
+        table.rows.append([cells.get(i, _Cell([], line)) for i in range(len(kinds))])
+        at = position
+    if len(table.rows) < 2:
+        return None
+    table.flags.add("glued_cells")
+    table.doubtful_rows = len(table.rows)
+    return table
+
+
+def _next_serial(text: str, at: int, expected: int) -> int:
+    """Where row number ``expected`` starts at or after ``at`` (the end of text if nowhere)."""
+    for match in _STREAM_SERIAL_RE.finditer(text, at):
+        if to_int(match.group()) == expected:
+            return match.start()
+    return len(text)
+
+
+def _row_units_start(text: str, at: int, person: bool, expected: int) -> tuple[int, int, bool]:
+    """Where a row's measure ends and its units begin (after an official's name if the
+    header has an official's column), at the first sentence end followed by units; and
+    whether units follow. A measure with no units of its own runs to the next row's number
+    (after a sentence end) or to the end of the table."""
+    for index in range(at, len(text)):
+        if text[index] not in _SENTENCE_ENDS:
+            continue
+        start = index + 1
+        serial = _STREAM_SERIAL_RE.match(text, start)
+        if serial is not None and to_int(serial.group()) == expected:
+            return start, start, False
+        skip = _peel_person(text[start:]) if person else 0
+        if person and not skip:
+            continue
+        if _unit_run(text[start + skip :]):
+            return start, start + skip, True
+    return len(text), len(text), False
 
 
 # -- tables flattened to a stream of cells -------------------------------------------------
@@ -1219,6 +1481,14 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
     plan.layout_confidence = round(max(regular, 0) / len(rows), 3)
     plan.warnings.extend(table.warnings)
     plan.flags.update(table.flags)
+    official_label = next(
+        (
+            squash_spaces(c.text)
+            for c in table.header
+            if _role_header(simplified(squash_spaces(c.text))) == "official"
+        ),
+        "",
+    )
     rule_lines = [
         0 if resp.rule_holds_everywhere(line) else number
         for number, line in enumerate(text.split("\n"), start=1)
@@ -1233,6 +1503,7 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
     taken_ids: set[str] = set()
     carried_lead: list[tuple[str, bool, int]] = []
     carried_support: list[tuple[str, bool, int]] = []
+    carried_officials: list[tuple[str, str, int]] = []
     for cells in rows:
         if len(cells) != width:
             plan.warnings.append((cells[0].line, f"row has {len(cells)} cells, {width} expected"))
@@ -1336,10 +1607,17 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
             if role != "lead" and unit in leading:
                 continue  # the lead named again in the support column (carried down or not)
             plan.assignments.append(Assignment(measure_id, role, unit, inherited, line))
+        officials = []
         for official_cell in by_role.get("official", []):
             for written, line in _unit_lines(official_cell):
                 name, title = resp.split_official(written)
-                plan.officials.append(Official(measure_id, name, title, line))
+                # A bare name under 分管区领导 holds the title in its column's label.
+                officials.append((name, title or official_label, line))
+        if officials or leads or lead_none or stated:
+            carried_officials = officials
+        # A row whose lead is carried down from a merged cell shares that cell's official.
+        for name, title, line in carried_officials:
+            plan.officials.append(Official(measure_id, name, title, line))
     return plan
 
 
