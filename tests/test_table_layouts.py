@@ -424,3 +424,11 @@ def test_unit_names_written_with_nothing_between_them_are_cut_apart(run, units):
 
     expected = units or ["教育局", "经开区", "高新园(邹区镇)", "各街道", "市国有公司"]
     assert _unit_run(run) == expected
+
+
+def test_a_run_together_table_of_more_than_999_rows_is_read_to_its_end():
+    rows = "".join(f"{i}改造第{i}片区管网。县住建局县水利局2024年底" for i in range(1, 1201))
+    plan = parse_plan("序号重点任务牵头单位配合单位完成时限" + rows, "t")
+    assert len(plan.measures) == 1200 and not plan.warnings
+    assert plan.measures[-1].text == "改造第1200片区管网。"
+    assert {(a.role, a.agency_raw) for a in plan.assignments} == {(L, "县住建局"), (S, "县水利局")}

@@ -458,7 +458,7 @@ def _glued_table(text: str) -> _Table | None:
 # A doc-sharing site's copy of a document (会员分享 …) numbers its pages 1、 2、 … at the start
 # of each page's text; a row, even a unit's name, runs on across the page break.
 _PAGE_MARK_RE = re.compile(r"^([0-9]{1,3})、")
-_STREAM_SERIAL_RE = re.compile(r"[0-9０-９]{1,3}(?![0-9０-９.．%％年月日个人家项万亿元])")
+_STREAM_SERIAL_RE = re.compile(r"[0-9０-９]{1,4}(?![0-9０-９.．%％年月日个人家项万亿元])")
 _STREAM_HEADER_START_RE = re.compile(r"序号|编号")
 _UNIT_RUN_STOP_RE = re.compile(r"[0-9０-９%％、，,。；;：:！!？?“”\"\s]")
 _QUALIFIER_RE = re.compile(r"[（(][^（()）]{1,8}[)）]$")
