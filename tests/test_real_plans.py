@@ -35,7 +35,7 @@ def test_the_corpus_is_what_its_readme_says():
     assert rp.hash_split(first_batch) == {d: split[d] for d in first_batch}
     # batch 4 was declared a held-out set before the parser was first run on it
     assert {split[d] for d, row in batches.items() if row == "4"} == {"validation"}
-    assert {split[d] for d, row in batches.items() if row in "23"} == {"development"}
+    assert {split[d] for d, row in batches.items() if row in "235"} == {"development"}
 
 
 def test_every_gold_row_points_at_its_source_line():
@@ -58,7 +58,14 @@ def test_every_gold_row_points_at_its_source_line():
 
 # Development plans the coder does not code at F1 >= 0.95, and why. The test fails as soon
 # as one of them is coded well (remove it here) or another plan falls below.
-KNOWN_MISSES: set[str] = set()
+KNOWN_MISSES = {
+    # a header cell (目标) spanning three columns of indicator, quantity and its split among
+    # townships: the rows have eight cells under six labels
+    "zhaohua_2017_minsheng_gongcheng",
+    # a table laid out with single spaces whose items split into unnumbered sub-rows, each
+    # with its own unit, the measure and target columns running together
+    "yueyanglou_2017_minsheng_wancheng",
+}
 
 
 def test_development_plans_are_coded_as_the_gold(scores):

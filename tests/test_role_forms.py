@@ -475,3 +475,56 @@ def test_support_units_on_their_own_label_line_keep_their_line():
         (L, "区人社局", 2),
         (S, "区财政局", 4),
     ]
+
+
+# --- forms met in the fifth batch of real plans (written anew here) -------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # a deadline closing a sentence note
+        ("（市交通局负责，年内持续推进）", [(L, "市交通局")]),
+        ("（市住建局牵头，市财政局配合，2024年6月底前完成）", [(L, "市住建局"), (S, "市财政局")]),
+        # ... or a label's list, whose units are joined by 及
+        (
+            "（牵头单位：县发改局；责任单位：县委编办及县直相关单位，9月底完成）",
+            [(L, "县发改局"), (S, "县委编办"), (S, "县直相关单位")],
+        ),
+        # one collective of governments sharing 各 and 人民政府
+        (
+            "（牵头单位：省商务厅；责任单位：各州、市人民政府）",
+            [(L, "省商务厅"), (S, "各州、市人民政府")],
+        ),
+    ],
+)
+def test_notes_with_deadlines_conjunctions_and_collectives(note, expected):
+    found, _ = roles(
+        f"一、重点任务\n1.推进城乡客运一体化。{note}\n2.做好其他工作。（县文旅局负责）\n"
+    )
+    assert found[0] == expected
+
+
+def test_a_progress_report_keeps_the_note_before_what_was_done():
+    text = (
+        "2023年为民办实事完成情况\n"
+        "（一）新建城区停车位2000个。（市城管局负责）\n"
+        "完成情况：已建成停车位2150个，超额完成。\n"
+        "（二）改造农村公路100公里。（市交通局、市财政局负责）\n"
+        "完成情况：完成改造103公里。\n"
+    )
+    found, plan = roles(text)
+    assert found == [[(L, "市城管局")], [(R, "市交通局"), (R, "市财政局")]]
+    assert plan.measures[0].text.startswith("新建城区停车位2000个。")
+
+
+def test_a_titled_sub_point_over_the_noted_point_under_it():
+    text = (
+        "一、工作任务\n"
+        "1.城乡居民增收工程\n"
+        "（1）增加城镇居民收入\n"
+        "①以创业带动就业，新增城镇就业5000人。（牵头部门：县人社局；责任单位：各乡镇）\n"
+    )
+    found, plan = roles(text)
+    assert [m.text for m in plan.measures] == ["以创业带动就业，新增城镇就业5000人。"]
+    assert found == [[(L, "县人社局"), (S, "各乡镇")]]

@@ -11,7 +11,7 @@ import pytest
 import agencygraph as ag
 from agencygraph.parse import detect_layout, parse_plan
 
-L, S = "lead", "support"
+L, S, R = "lead", "support", "responsible"
 
 
 def coding(text: str, doc_id: str = "t"):
@@ -432,3 +432,70 @@ def test_a_run_together_table_of_more_than_999_rows_is_read_to_its_end():
     assert len(plan.measures) == 1200 and not plan.warnings
     assert plan.measures[-1].text == "改造第1200片区管网。"
     assert {(a.role, a.agency_raw) for a in plan.assignments} == {(L, "县住建局"), (S, "县水利局")}
+
+
+# --- tables met in the fifth batch of real plans (written anew here) -------------------
+
+
+def test_a_copy_of_a_tables_later_page_with_officials_and_a_progress_column():
+    # cells closed by a pipe, one per line; the copy starts at row 7; the 项目名称 column
+    # lost its merged cells; a leader's name sits between the measure and the units
+    cells = [
+        "序号", "项目名称", "年度目标", "分管 领导", "牵头 单位", "责任单位", "推进情况", "说明",
+        "7", "新增公共停车泊位500个。", "王建军", "城管局", "交警大队、各街道", "已完成60%。", "是",
+        "8", "改造老旧小区12个。", "王建军", "住建局", "各街道", "已完工。", "是",
+    ]  # fmt: skip
+    text = "2024年民生实事推进情况\n" + "\n".join(f"{c} |" for c in cells) + "\n"
+    coded, plan = coding(text)
+    assert coded == [
+        ("新增公共停车泊位500个。", [(L, "城管局", False, 13), (S, "交警大队", False, 14),
+                                 (S, "各街道", False, 14)]),
+        ("改造老旧小区12个。", [(L, "住建局", False, 20), (S, "各街道", False, 21)]),
+    ]  # fmt: skip
+    assert {o.name for o in plan.officials} == {"王建军"}
+
+
+def test_a_progress_column_written_by_each_unit_is_not_a_measure():
+    text = (
+        "序号\n\n主要任务\n\n进展情况\n\n责任单位\n\n"
+        "1\n\n打造特色商务楼宇。\n\n区商务局：已完成楼宇招商推介。\n\n区商务局、\n\n"
+        "甲街道办事处\n\n甲街道办事处：已入驻企业4家。\n\n"
+        "2\n\n建设科创孵化基地。\n\n区科技局：已签订合作协议。\n\n区科技局、\n\n乙街道办事处\n"
+    )
+    coded, _ = coding(text)
+    assert [(m, [(r, u) for r, u, _, _ in units]) for m, units in coded] == [
+        ("打造特色商务楼宇。", [(R, "区商务局"), (R, "甲街道办事处")]),
+        ("建设科创孵化基地。", [(R, "区科技局"), (R, "乙街道办事处")]),
+    ]
+
+
+def test_blank_cells_between_bare_pipes_keep_every_cell_in_its_column():
+    rows = [
+        ["", "一、交通建设", "", "", ""],
+        ["(一)", "农村公路提档升级", "市交通局", "", "2024.12"],
+        ["", "甲乡通村路", "市交通局", "甲乡", "2024.6"],
+        ["", "乙镇环镇路", "市交通局", "", ""],
+    ]
+    header = ["序号", "项目名称", "责任单位", "项目所在地", "完工时间"]
+    lines = []
+    for row in [header, *rows]:
+        for cell in row:
+            lines.extend([cell, "|"] if cell else ["|"])
+    coded, _ = coding("某县民生工程分解表\n" + "\n".join(lines) + "\n")
+    assert [(m, [u for _, u, _, _ in units]) for m, units in coded] == [
+        ("农村公路提档升级", ["市交通局"]),
+        ("甲乡通村路", ["市交通局"]),
+        ("乙镇环镇路", ["市交通局"]),
+    ]
+
+
+def test_a_row_name_beside_its_task_titles_the_measure():
+    text = """序号|项目名称|具体任务及目标|牵头单位|责任单位
+1|城乡供水提升工程|新建水厂1座，改造供水管网30公里。|县水利局|县住建局
+2|全民健身惠民工程|新建健身路径20条。|县文旅局|各乡镇
+"""
+    coded, _ = coding(text)
+    assert [m for m, _ in coded] == [
+        "城乡供水提升工程：新建水厂1座，改造供水管网30公里。",
+        "全民健身惠民工程：新建健身路径20条。",
+    ]

@@ -374,9 +374,29 @@ def _noted_sub_points(element: _Element, heading: _Element | None):
         elif groups:
             groups[-1].children.append(child)
     noted = [g for g in groups if _has_units(resp.find_note(_full_text(g)))]
+    # A sub-point that is only a title (（1）增加城镇居民收入 over ①…（牵头部门：…）) groups
+    # the points under it: where every other sub-point carries its own note, those are
+    # the measures, however few.
+    titles = [g for g in groups if _is_title(g)]
+    if noted and titles and len(noted) + len(titles) == len(groups):
+        return [(group, heading) for group in noted]
     if len(noted) < 2:
         return [(element, heading)]
     return [(group, heading) for group in groups]
+
+
+_TITLE_MAX = 20
+
+
+def _is_title(element: _Element) -> bool:
+    """A numbered item that is only a title: short, with no sentence and nothing under it."""
+    text = element.body.strip()
+    return (
+        not element.children
+        and 0 < len(text) <= _TITLE_MAX
+        and not ends_sentence(text)
+        and not resp.find_note(text)
+    )
 
 
 def _has_units(note: resp.Note | None) -> bool:
@@ -400,9 +420,18 @@ def _measure_body(
     the text (see :func:`responsibility.trailing_columns_note`).
     """
     text = _full_text(element)
-    note = resp.find_note(text, _paragraph_starts(element))
+    starts = _paragraph_starts(element)
+    note = resp.find_note(text, starts)
     if (note is None or not note.units) and unit_columns:
         note = resp.trailing_columns_note(text, unit_columns) or note
+    if note is None or not note.units:
+        # A progress report writes what was done (完成情况：…) under each measure, after
+        # the note that closed the measure's own paragraph.
+        for end in reversed(starts[1:]):
+            earlier = resp.find_note(text[:end], tuple(s for s in starts if s < end))
+            if earlier is not None and earlier.units:
+                note = earlier
+                break
     if note is None:
         return strip_spaces(text), element.line, None
     line = _line_of_offset(element, min(note.start, max(len(text) - 1, 0)))

@@ -283,7 +283,7 @@ def is_official(name: str) -> bool:
     )
 
 
-_PERSON_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+PERSON_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 
 
 def split_official(text: str) -> tuple[str, str]:
@@ -306,12 +306,12 @@ def split_official(text: str) -> tuple[str, str]:
         return bracketed.group(1), bracketed.group(2)
     match = _official_re().search(vocabulary_simplified(text))
     if match is None:
-        return (text, "") if _PERSON_NAME_RE.match(text) else ("", text)
+        return (text, "") if PERSON_NAME_RE.match(text) else ("", text)
     before, after = text[: match.start()], text[match.end() :]
-    if _PERSON_NAME_RE.match(after):
+    if PERSON_NAME_RE.match(after):
         return after, text[: match.end()]
     if (
-        _PERSON_NAME_RE.match(before)
+        PERSON_NAME_RE.match(before)
         and not looks_like_unit(before)
         and vocabulary_simplified(before) not in _TITLE_QUALIFIERS
     ):
@@ -342,13 +342,16 @@ _BARE_LEVELS = frozenset(
         "板块",
     }
 )
-_LEVEL_RE = "(?:县级市|开发区|功能区|功能板块|板块|园区|街道|乡镇|县区|县|区|市|乡|镇|旗)"
+_LEVEL_RE = "(?:县级市|开发区|功能区|功能板块|板块|园区|街道|乡镇|县区|县|区|市|乡|镇|旗|州|盟)"
 #: What a collective of governments ends in: 各区、县级市人民政府 is one unit.
 _COLLECTIVE_TAIL_RE = re.compile(
     rf"^{_LEVEL_RE}(?:[（(][^）)]*[）)])?(?:人民政府|政府|党委和政府|党委、政府|党委政府|党委"
     r"|党（工）委|管委会|管理委员会)?(?:[（(][^）)]*[）)])?$"
 )
-_COLLECTIVE_HEAD_RE = re.compile(rf"^(?:各|相关|有关){_LEVEL_RE}(?:[（(][^）)]*[）)])?$")
+# 各县, and 各县、市 as it grows level by level into 各县、市、区政府
+_COLLECTIVE_HEAD_RE = re.compile(
+    rf"^(?:各|相关|有关){_LEVEL_RE}(?:[（(][^）)]*[）)])?(?:、{_LEVEL_RE}(?:[（(][^）)]*[）)])?)*$"
+)
 
 
 def split_units(segment: str, *, conjunctions: bool = False) -> list[str]:
@@ -575,7 +578,11 @@ def label_units(inner: str, base: int = 0) -> _Found:
             found.units.extend(sentence.units)
             found.officials.extend(sentence.officials)
         elif role in UNIT_ROLES:
-            for unit, offset in located_units(content):
+            for unit, offset in located_units(content, conjunctions=True):
+                if _DEADLINE_RE.search(unit) and not looks_like_unit(unit):
+                    # a deadline closing the list (…，各县市人民政府，6月底完成)
+                    found.timeline = found.timeline or strip_spaces(unit).strip("。；;，,")
+                    continue
                 marked, unit = role_marked(unit)
                 if lead and unit == lead:
                     marked = "lead"
@@ -662,13 +669,31 @@ def sentence_units(inner: str, base: int = 0, *, open_tail: str = "") -> _Found 
             units.extend((open_tail, n, base + position + o) for n, o in names)
             shared_duty = False
             rest = ""
+    timeline = ""
+    if (
+        rest
+        and units
+        and _DEADLINE_CLAUSE_RE.match(tail)
+        and not any(looks_like_unit(n) for n, _ in located_units(rest))
+    ):
+        # a deadline closing the note: （A负责，年内持续推进）, （A牵头，6月底前完成）
+        timeline, rest = rest, ""
     if rest or not (units or officials):
         return None
     if shared_duty and not any(role == "lead" for role, _, _ in units):
         # （A、B按职责分工负责） with no one leading: the units share the responsibility, as
         # in （A、B负责）, rather than supporting a lead the note does not name.
         units = [("shared", n, o) for _, n, o in units]
-    return _Found(units, officials)
+    return _Found(units, officials, timeline)
+
+
+_DEADLINE_RE = re.compile(
+    r"\d{1,4}\s*年|\d{1,2}\s*月|年内|年底|月底|季度|上半年|下半年|长期|持续|常态|每年|逐年|按年度"
+)
+# A clause after a note's units that says when, not who (，年内持续推进; ，2024年6月底前完成).
+_DEADLINE_CLAUSE_RE = re.compile(
+    rf"^\s*[，,；;]\s*[^，,；;。]{{0,20}}?(?:{_DEADLINE_RE.pattern})[^，,；;。]{{0,12}}[。；;]?\s*$"
+)
 
 
 _HEADING_ROLE_RE = re.compile(
@@ -879,7 +904,14 @@ def _last_bracketed_note(text: str, simplified: str) -> Note | None:
         if _verb_re().search(simplified, start + 1, end):
             parsed = sentence_units(inner, start + 1)
             if parsed is not None:
-                return Note(start, end, tuple(parsed.units), closed, tuple(parsed.officials))
+                return Note(
+                    start,
+                    end,
+                    tuple(parsed.units),
+                    closed,
+                    tuple(parsed.officials),
+                    parsed.timeline,
+                )
         # A bracket right after a unit's name is its alias (省农业农村厅（乡村振兴局）).
         if not closed or (start > 0 and vocabulary_simplified(text[start - 1]) in UNIT_ENDINGS):
             continue

@@ -66,7 +66,7 @@ from agencygraph.parse._text import (
 # header cell takes the first column kind it matches.
 _HEADER_KINDS = (
     # progress columns of a progress report (当前进度), not deadlines
-    ("remark", re.compile(r"当前进度|进度情况|进展情况|完成进度")),
+    ("remark", re.compile(r"当前进度|进度情况|进展情况|推进情况|完成进度")),
     ("timeline", re.compile(r"时间|进度|时限|期限|时序")),
     ("serial", re.compile(r"^(序号|编号|序)$")),
     # the measure itself, though its header names a project (项目内容, 项目名称)
@@ -76,6 +76,8 @@ _HEADER_KINDS = (
     ("remark", re.compile(r"备注|说明|完成情况|落实情况|进展")),
 )
 # A header cell naming the measure column itself rather than a category spanning others.
+_TITLE_HEADER_RE = re.compile(r"名称|事项$")
+_TITLE_ENDS = ("。", "；", ";", "：", ":", "！", "？")
 _MEASURE_HEADER_RE = re.compile(r"分解|具体|内容|措施|(?:指标|项目|任务)名称")
 _PIPE_SEPARATOR_RE = re.compile(r"^[\s|:：\-—=+]+$")
 
@@ -86,6 +88,9 @@ _HEADER_CELL_MAX = 12
 _HEADER_PUNCT_RE = re.compile(r"[：:，,。；;、！？!?]")
 _HEADER_TAIL_RE = re.compile(r"^(单位|部门|时限|时间|期限|进度|内容|措施|事项|任务|名称)$")
 _SERIAL_RE = re.compile(r"^(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$")
+_BRACKETED_SERIAL_RE = re.compile(
+    r"^[（(]\s*(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]$"
+)
 _GLUED_SERIAL_RE = re.compile(r"^([0-9０-９]{1,3})[.、．]? +(\S.*)$")
 _TIMELINE_RE = re.compile(
     r"\d{2,4}\s*年|\d{1,2}\s*月|年底|年内|月底|季度|半年|长期|持续|常态|每年|逐年|分年度|按年度|按月"
@@ -723,14 +728,15 @@ _PIPES_ONLY_RE = re.compile(r"^\s*[|｜]{2,}\s*$")
 _HEADER_RUN_MAX = 10
 
 
-def _cell_stream(text: str) -> tuple[list[_Cell], list[int]]:
-    """A text read as a stream of cells, and the indexes where a row is known to end.
+def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
+    """A text read as a stream of cells, the indexes where a row is known to end, and
+    whether blank cells were kept.
 
     Three flattenings of a table into paragraphs are read: a pipe before each cell but the
     first and a bare pipe ending the row (``A / | B / | C / |``); a bare pipe after every
-    cell (``A / | / B / |``); or one cell per line with nothing between. Lines of a cell
-    wrapped in the original (市政 / 府办 / 公厅) run on until the next pipe, where pipes
-    are used.
+    cell (``A / | / B / |``), where a pipe right after a pipe closes a blank cell; or one
+    cell per line with nothing between. Lines of a cell wrapped in the original (市政 /
+    府办 / 公厅) run on until the next pipe, where pipes are used.
     """
     lines = text.split("\n")
     boilerplate = parse_terms().get("boilerplate", ())
@@ -747,9 +753,13 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int]]:
         >= 3
     )
     bare = not closed and sum(bool(_BARE_PIPE_RE.match(line)) for line in lines) >= 3
+    # Each cell closed by its own pipe (主要任务 |), rows not marked: a pipe alone is a
+    # blank cell.
+    pipe_ended = sum(bool(_PIPE_CLOSED_RE.match(line)) for line in lines) >= 6
     cells: list[_Cell] = []
     row_ends: list[int] = []
     open_cell: _Cell | None = None
+    after_pipe, blanks = False, False
     for number, raw in enumerate(lines, start=1):
         line = raw.strip().strip("\u3000")
         if not line:
@@ -757,6 +767,12 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int]]:
                 open_cell = None
             continue
         if _BARE_PIPE_RE.match(line) or (closed and _PIPES_ONLY_RE.match(line)):
+            if (bare and not pipe_led and after_pipe) or (
+                pipe_ended and not (closed or pipe_led or bare)
+            ):
+                cells.append(_Cell([], number))
+                blanks = blanks or bare
+            after_pipe = True
             open_cell = None
             if (pipe_led or closed) and cells and (not row_ends or row_ends[-1] != len(cells)):
                 row_ends.append(len(cells))
@@ -773,6 +789,7 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int]]:
             if _PIPE_CLOSED_RE.match(line):
                 open_cell = None
             continue
+        after_pipe = False
         led = _PIPE_LED_RE.match(line) if pipe_led else None
         if led:
             line = led.group(1)
@@ -787,7 +804,7 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int]]:
         cells.append(open_cell)
         if not (pipe_led or bare):
             open_cell = None
-    return cells, row_ends
+    return cells, row_ends, blanks
 
 
 def _header_run(cells: list[_Cell]) -> int | None:
@@ -919,11 +936,18 @@ def _stacked_rows(row: Row, roles: list[str]) -> list[Row]:
     current: Row = list(row[: measure_col + 1])
     stacked: list[_Cell] = []
     after_measure = False
+    # A progress column (进展情况) whose cell holds one entry per unit (区投促局：已开始…),
+    # written before or after the units: the entries are that one cell.
+    reports = "remark" in roles[measure_col + 1 :]
+    report: _Cell | None = None
+    units_cell: _Cell | None = None
 
     def flush_units() -> None:
+        nonlocal units_cell
         if stacked:
-            joined = "、".join(squash_spaces(c.text) for c in stacked)
-            current.append(_Cell([joined], stacked[0].line, [stacked[0].line]))
+            joined = "、".join(squash_spaces(c.text).rstrip("、，,") for c in stacked)
+            units_cell = _Cell([joined], stacked[0].line, [stacked[0].line])
+            current.append(units_cell)
             stacked.clear()
 
     for cell in row[measure_col + 1 :]:
@@ -934,6 +958,14 @@ def _stacked_rows(row: Row, roles: list[str]) -> list[Row]:
             after_measure = True
             continue
         flush_units()
+        if reports and _reported_by_unit(text):
+            if report is not None:
+                report.lines.extend(cell.lines)
+            else:
+                report = _Cell(list(cell.lines), cell.line)
+                at = current.index(units_cell) if units_cell in current else len(current)
+                current.insert(at, report)
+            continue
         timeline = len(text) <= _HEADER_CELL_MAX and bool(_TIMELINE_RE.search(text))
         sentence = not timeline and (
             text.endswith(("。", "；", ";")) or len(text) > _HEADER_CELL_MAX
@@ -961,7 +993,7 @@ def _cell_stream_table(text: str) -> _Table | None:
     header-width run of cells is a row. A row with fewer cells than columns lost its
     blank (merged) cells and is placed by content, as for aligned tables.
     """
-    cells, row_ends = _cell_stream(text)
+    cells, row_ends, blanks = _cell_stream(text)
     start = _header_run(cells)
     if start is None:
         return None
@@ -1007,14 +1039,26 @@ def _cell_stream_table(text: str) -> _Table | None:
             if bound > previous:
                 groups.append((body[previous:bound], False))
             previous = bound
+    elif blanks:
+        # Blank cells kept, every row is a header's width of cells; a row holding only a
+        # heading (一、扶贫工作) is a section.
+        for i in range(0, len(body), n):
+            row = body[i : i + n]
+            filled = [c for c in row if not c.blank]
+            if not filled:
+                continue
+            label = squash_spaces(filled[0].text)
+            heading = len(filled) == 1 and bool(LEVEL1_RE.match(label))
+            groups.append(([filled[0]] if heading else row, heading))
     elif "serial" in roles[:1]:
         expected = 1
-        for cell in body:
+        for index, cell in enumerate(body):
             label = squash_spaces(cell.text)
             serial = _SERIAL_RE.match(label)
             number = to_int(label.rstrip(".、．")) if serial else 0
             heading = LEVEL1_RE.match(label) or LEVEL2_RE.match(label)
-            if serial and number in (expected, 1):
+            # A copy of a table's later page starts at its row there (24, 25 …).
+            if serial and (number in (expected, 1) or index == 0):
                 groups.append(([cell], False))
                 expected = number + 1
             elif heading and (not groups or len(groups[-1][0]) >= n or groups[-1][1]):
@@ -1122,27 +1166,46 @@ def _unit_like(text: str) -> bool:
 @lru_cache(maxsize=16384)
 def _fit(role: str, text: str) -> int | None:
     """How well a cell's text fits a column (higher is better); None if it cannot be there."""
-    serial = bool(_SERIAL_RE.match(text))
+    serial = bool(_SERIAL_RE.match(text) or _BRACKETED_SERIAL_RE.match(text))
     if role == "serial":
         return 3 if serial else None
     if serial:
         return None
     none = squash_spaces(text) in _EXPLICIT_NONE
     units = none or _unit_like(text)
+    # a person's bare name, often spaced out in a table cell (杨 宜)
+    person = not units and bool(resp.PERSON_NAME_RE.match(strip_spaces(text).replace(" ", "")))
     if role == "official":
-        return 3 if resp.is_official(text) else (0 if len(text) <= 12 else None)
+        if resp.is_official(text):
+            return 3
+        return 2 if person else (0 if len(text) <= 12 else None)
     if role in ("lead", "support", "single"):
         if units:
             return 3
+        if person:
+            return None  # a person is never a unit
         numbered = LEVEL1_RE.match(text) or LEVEL2_RE.match(text) or LEVEL3_RE.match(text)
         return None if numbered or "。" in text or len(text) > 40 else 0
     if role == "timeline":
         if none or (_TIMELINE_RE.search(text) and len(text) <= 40 and not units):
             return 3
         return None if units else 0
+    reported = _reported_by_unit(text)
     if role == "measure":
-        return 1 if units else 2
-    return 1 if role == "outline" else 0
+        # a bare name of two or three characters is an official's (徐国江), not a measure
+        return 1 if units or reported else (0 if person else 2)
+    if role == "remark":
+        return 3 if reported else 0
+    return 1 if role in ("outline", "title") else 0
+
+
+_REPORTER_RE = re.compile(r"^([^:：，,。；;、]{2,20})[:：]")
+
+
+def _reported_by_unit(text: str) -> bool:
+    """A progress entry written by a unit (区投促局：已开始…), as a report column holds."""
+    match = _REPORTER_RE.match(squash_spaces(text))
+    return bool(match) and resp.looks_like_unit(match.group(1))
 
 
 def _place(
@@ -1354,6 +1417,14 @@ def _column_roles(header: Row, width: int) -> list[str]:
     for i in measure_at:
         if i != measure_col:
             kinds[i] = "outline"
+    # A row's name written beside its task (项目名称 | 具体任务及目标; 督办事项 | 年度目标) is
+    # the measure's title, not a category spanning rows: the measure reads name, then task.
+    if (
+        measure_col > 0
+        and kinds[measure_col - 1] == "outline"
+        and _TITLE_HEADER_RE.search(labels[measure_col - 1])
+    ):
+        kinds[measure_col - 1] = "title"
     extra = width - len(kinds)
     if extra > 0:
         # A merged header cell spans the leftmost outline columns.
@@ -1559,6 +1630,18 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
                 plan.warnings.append((cells[0].line, "units in a row with no measure: not coded"))
             continue
         measure_cell = measure_cells[0]
+        title = next((c for c in by_role.get("title", []) if not c.blank), None)
+        if title is not None:
+            measure_cell = _Cell(
+                [
+                    *title.lines,
+                    "" if title.text.endswith(_TITLE_ENDS) else "：",
+                    *measure_cell.lines,
+                ],
+                title.line,
+                [*(title.line_of(i) for i in range(len(title.lines))), title.line]
+                + [measure_cell.line_of(i) for i in range(len(measure_cell.lines))],
+            )
         row_in_task += 1
         if not task_no:
             task_count += 1
