@@ -35,7 +35,7 @@ def test_the_corpus_is_what_its_readme_says():
     assert rp.hash_split(first_batch) == {d: split[d] for d in first_batch}
     # batch 4 was declared a held-out set before the parser was first run on it
     assert {split[d] for d, row in batches.items() if row == "4"} == {"validation"}
-    assert {split[d] for d, row in batches.items() if row in "235"} == {"development"}
+    assert {split[d] for d, row in batches.items() if row in "2356"} == {"development"}
 
 
 def test_every_gold_row_points_at_its_source_line():
@@ -65,6 +65,14 @@ KNOWN_MISSES = {
     # a table laid out with single spaces whose items split into unnumbered sub-rows, each
     # with its own unit, the measure and target columns running together
     "yueyanglou_2017_minsheng_wancheng",
+    # a statistics table whose 目标任务 header spans an indicator and a number, its 工程名称
+    # column written before 序号 and its unit names wrapped over two cells
+    "meishan_2017_minsheng_jindu",
+    # a mirror site's pinyin and lost characters in the header (項(xiàng)目?jī)?nèi)容)
+    "cangnan_2023_minsheng_jihua",
+    # a progress table's header runs on after the last label's list with no break
+    # (配合单位：…各区政府 鄞州 海曙、江东 …): the district names are read as units
+    "ningbo_2014_minsheng_jinzhan",
 }
 
 

@@ -528,3 +528,26 @@ def test_a_titled_sub_point_over_the_noted_point_under_it():
     found, plan = roles(text)
     assert [m.text for m in plan.measures] == ["以创业带动就业，新增城镇就业5000人。"]
     assert found == [[(L, "县人社局"), (S, "各乡镇")]]
+
+
+# --- forms met in the sixth batch of real plans (written anew here) -------------------
+
+
+def test_a_star_marks_the_lead_among_the_responsible_units():
+    found, _ = roles(
+        "一、重点任务\n1.推动数字经济发展。（责任单位：*县发改局、*县经信局、县统计局）\n"
+    )
+    assert found == [[(L, "县发改局"), (L, "县经信局"), (S, "县统计局")]]
+
+
+def test_the_first_responsible_unit_leads_where_the_plan_says_so():
+    text = (
+        "一、破除不合理门槛\n（一）规范招标投标活动。\n"
+        "责任单位：市建设局、市财政局（第一责任单位为牵头单位，下同）\n"
+        "（二）清理涉企收费。\n责任单位：市发改委、市市场监管局\n"
+    )
+    found, _ = roles(text)
+    assert found == [
+        [(L, "市建设局"), (S, "市财政局")],
+        [(L, "市发改委"), (S, "市市场监管局")],
+    ]

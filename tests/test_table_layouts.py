@@ -499,3 +499,58 @@ def test_a_row_name_beside_its_task_titles_the_measure():
         "城乡供水提升工程：新建水厂1座，改造供水管网30公里。",
         "全民健身惠民工程：新建健身路径20条。",
     ]
+
+
+# --- tables met in the sixth batch of real plans (written anew here) -------------------
+
+
+def test_a_progress_table_with_merged_lead_cells_and_progress_in_paragraphs():
+    text = (
+        "序号\n\n项目内容\n\n牵头单位\n\n落实情况\n\n"
+        "1\n\n新建城乡公交候车亭20个。\n\n县交通运输局\n\n基本完成。\n\n已建成候车亭18个。\n\n"
+        "2\n\n开通城乡公交线路3条。\n\n提前完成年度任务。\n\n已开通线路4条。\n\n"
+        "3\n\n新增新能源公交车15辆。\n\n县交通运输局（县运管所）\n\n已完成。\n"
+    )
+    coded, _ = coding(text)
+    assert [(m, [(r, u, i) for r, u, i, _ in units]) for m, units in coded] == [
+        ("新建城乡公交候车亭20个。", [(L, "县交通运输局", False)]),
+        ("开通城乡公交线路3条。", [(L, "县交通运输局", True)]),
+        ("新增新能源公交车15辆。", [(L, "县交通运输局（县运管所）", False)]),
+    ]
+
+
+def test_a_pipe_table_of_one_row_under_spaced_labels():
+    text = (
+        "某区目标任务分解表\n序号 | 任 务 名 称 | 牵 头 部 门 | 配 合 部 门 |\n"
+        "1 | 地区生产总值 | 区发改局 | 区统计局、各街道 |\n"
+    )
+    coded, _ = coding(text)
+    assert coded == [("地区生产总值", [(L, "区发改局", False, 3), (S, "区统计局", False, 3),
+                                     (S, "各街道", False, 3)])]  # fmt: skip
+
+
+def test_a_category_merged_down_its_rows_and_a_units_head_named_beside_it():
+    text = (
+        "大类 | 序号 | 工作任务 | 分管市领导 | 牵头单位及主要负责人 | 落实进展情况 |\n"
+        "一、兜底民生保障 | 1 | 提高城乡低保标准。 | 李明 | 市民政局 王强 | 已完成。 |\n"
+        "2 | 提高特困人员供养标准。 | 李明 | 市民政局 王强 | 已完成。 |\n"
+    )
+    coded, plan = coding(text)
+    assert coded == [
+        ("提高城乡低保标准。", [(L, "市民政局", False, 2)]),
+        ("提高特困人员供养标准。", [(L, "市民政局", False, 3)]),
+    ]
+    assert sorted({o.name for o in plan.officials}) == ["李明", "王强"]
+
+
+def test_a_lead_label_wrapped_over_two_header_cells():
+    text = (
+        "序号\n\n项目内容\n\n市级牵头\n\n责任单位\n\n完成目标\n\n(%)\n\n"
+        "1\n\n新增城镇就业。\n\n市人社局\n\n100\n\n"
+        "2\n\n新建养老机构。\n\n市民政局\n\n95\n"
+    )
+    coded, _ = coding(text)
+    assert [(m, [(r, u) for r, u, _, _ in units]) for m, units in coded] == [
+        ("新增城镇就业。", [(L, "市人社局")]),
+        ("新建养老机构。", [(L, "市民政局")]),
+    ]

@@ -231,6 +231,7 @@ def looks_like_unit(name: str) -> bool:
     if len(name) < 2 or is_official(name):
         return False
     last = vocabulary_simplified(name[-1])
+    aliased = _TRAILING_ALIAS_RE.search(name)
     return (
         _lexicon_knows(name)
         or last in UNIT_ENDINGS
@@ -238,7 +239,12 @@ def looks_like_unit(name: str) -> bool:
         or (last in PLACE_ENDINGS and len(name) <= _PLACE_MAX)
         or bool(_COLLECTIVE_RE.match(name))
         or bool(_STATE_INVESTOR_RE.search(name))
+        # a unit with its other name after it: 新区经济发展局（区经信局）
+        or (aliased is not None and looks_like_unit(name[: aliased.start()]))
     )
+
+
+_TRAILING_ALIAS_RE = re.compile(r"[（(][^（()）]+[)）]$")
 
 
 # State-owned investment companies go by two-character short names (城投, 水投, 交投).
@@ -462,6 +468,10 @@ def _space_separated(part: str) -> list[tuple[int, str]]:
     # characters or more, ending like a unit) with at least one the lexicon knows.
     if all(known) or (any(known) and all(len(n) >= 3 and looks_like_unit(n) for n in names)):
         return pieces
+    # a unit's head named after it (市民政局 伍泽国): the name is set apart, to be an official
+    people = [bool(PERSON_NAME_RE.match(n)) and not looks_like_unit(n) for n in names]
+    if known[0] and any(people) and all(k or p for k, p in zip(known, people, strict=True)):
+        return pieces
     return [(0, part)]
 
 
@@ -484,6 +494,9 @@ def _bracket_balance(text: str) -> int:
     return sum(c in OPEN_BRACKETS for c in text) - sum(c in CLOSE_BRACKETS for c in text)
 
 
+_STARS = "*＊★☆"
+
+
 def role_marked(unit: str) -> tuple[str | None, str]:
     """A unit's own role mark, as in 县人社局（牵头）: (role or None, unit without the mark).
 
@@ -494,6 +507,9 @@ def role_marked(unit: str) -> tuple[str | None, str]:
     >>> role_marked("县人社局（县就业局）")
     (None, '县人社局（县就业局）')
     """
+    starred = unit.strip(_STARS)
+    if starred != unit and starred:
+        return "lead", strip_spaces(starred)  # ★县发改局 (a star marks the lead)
     match = _role_mark_re().search(vocabulary_simplified(unit))
     if match is None or match.start() == 0:
         return None, unit

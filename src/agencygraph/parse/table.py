@@ -71,7 +71,7 @@ _HEADER_KINDS = (
     ("serial", re.compile(r"^(序号|编号|序)$")),
     # the measure itself, though its header names a project (项目内容, 项目名称)
     ("measure", re.compile(r"内容|具体措施|(?:项目|任务|事项|指标)名称")),
-    ("outline", re.compile(r"类别|分类|领域|板块|方面|项目")),
+    ("outline", re.compile(r"类别|分类|大类|领域|板块|方面|项目")),
     ("measure", re.compile(r"分解|具体|措施|内容|举措|任务|事项|工作|要求|指标|目标|实事")),
     ("remark", re.compile(r"备注|说明|完成情况|落实情况|进展")),
 )
@@ -241,7 +241,7 @@ def _table_rows(text: str) -> _Table | None:
     candidates = []
     if sum(line.startswith("\t") for line in lines) >= 0.3 * len(lines):
         candidates.append(_tab_rows(text))
-    if sum(line.count("|") >= 2 for line in lines) >= 3:
+    if sum(line.count("|") >= 2 for line in lines) >= 2:  # a header and one row at least
         candidates.append(_pipe_rows(text))
     for rows in candidates:
         for index, row in enumerate(rows):
@@ -836,6 +836,11 @@ def _header_run(cells: list[_Cell]) -> int | None:
 _HEADER_SERIAL_RE = re.compile(r"^(序号|编号|序)$")
 
 
+_BARE_ROLE_WORDS = ("牵头", "配合", "协同", "协办", "主办")
+_LABEL_NOUNS = ("单位", "部门", "责任单位", "责任部门")
+_UNIT_OF_MEASURE_RE = re.compile(r"^[（(][^（()）]{1,6}[)）]$")
+
+
 def _join_wrapped_labels(header: list[_Cell]) -> list[_Cell]:
     """Header labels wrapped over two paragraphs (市政府 / 分管领导) joined into one."""
     joined: list[_Cell] = []
@@ -843,11 +848,18 @@ def _join_wrapped_labels(header: list[_Cell]) -> list[_Cell]:
         if joined:
             previous = simplified(squash_spaces(joined[-1].text))
             label = previous + simplified(squash_spaces(cell.text))
-            # A label that names no column (市政府) and, joined, names one: a wrapped label.
+            current = simplified(squash_spaces(cell.text))
+            # A label that names no column (市政府) and, joined, names one: a wrapped label;
+            # so is a role word left without its noun (市级牵头 / 责任单位) and a unit of
+            # measure written under its label (完成目标 / (%)).
             if (
-                _role_header(previous) is None
-                and not any(p.search(previous) for _, p in _HEADER_KINDS)
-                and _role_header(label) is not None
+                (
+                    _role_header(previous) is None
+                    and not any(p.search(previous) for _, p in _HEADER_KINDS)
+                    and _role_header(label) is not None
+                )
+                or (previous.endswith(_BARE_ROLE_WORDS) and current.startswith(_LABEL_NOUNS))
+                or _UNIT_OF_MEASURE_RE.match(current)
             ):
                 joined[-1] = _Cell([*joined[-1].lines, *cell.lines], joined[-1].line)
                 continue
@@ -984,6 +996,57 @@ def _stacked_rows(row: Row, roles: list[str]) -> list[Row]:
     return rows
 
 
+def _row_parts(row: Row, section: bool, roles: list[str]) -> list[Row]:
+    """The row(s) a numbered group of cells holds: see :func:`_progress_row` and
+    :func:`_stacked_rows`."""
+    if section:
+        return [row]
+    progress = _progress_row(row, roles)
+    if progress is not None:
+        return [progress]
+    return [row] if len(row) <= len(roles) else _stacked_rows(row, roles)
+
+
+# What a progress cell opens with (基本完成。已完成… 截至6月底…), never a measure's text.
+_PROGRESS_RE = re.compile(
+    r"^(?:基本完成|已完成|已经|提前完成|超额完成|未完成|正在|正按|截至|截止|目前|已)"
+)
+
+
+def _progress_row(row: Row, roles: list[str]) -> Row | None:
+    """A numbered row of a progress table whose unit column is followed by its progress
+    column (… 具体任务 | 牵头单位 | 落实情况), read by content: paragraphs of the task, then
+    the units (none where the cell is merged with the row above), then the progress,
+    however many paragraphs each runs to. ``None`` for tables of another shape."""
+    n = len(roles)
+    measure_col = roles.index("measure")
+    if n < measure_col + 3 or roles[measure_col + 2 :] != ["remark"]:
+        return None
+    if roles[measure_col + 1] not in ("lead", "single") or len(row) <= measure_col:
+        return None
+    out = [_Cell([], row[0].line) for _ in range(n)]
+    out[: measure_col + 1] = row[: measure_col + 1]
+    units: list[_Cell] = []
+    progress: list[str] = []
+    state = "measure"
+    for cell in row[measure_col + 1 :]:
+        text = squash_spaces(cell.text)
+        if state != "progress" and not text.endswith("。") and _unit_like(text):
+            units.append(cell)
+            state = "units"
+        elif state == "measure" and not _PROGRESS_RE.match(text):
+            out[measure_col] = _Cell([*out[measure_col].lines, *cell.lines], out[measure_col].line)
+        else:
+            progress.extend(cell.lines)
+            state = "progress"
+    if units:
+        joined = "、".join(squash_spaces(c.text).rstrip("、，,") for c in units)
+        out[measure_col + 1] = _Cell([joined], units[0].line, [units[0].line])
+    if progress:
+        out[-1] = _Cell(progress, row[measure_col].line)
+    return out
+
+
 def _cell_stream_table(text: str) -> _Table | None:
     """A table flattened one cell per paragraph (see :func:`_cell_stream`).
 
@@ -1070,9 +1133,7 @@ def _cell_stream_table(text: str) -> _Table | None:
     else:
         groups = [(body[i : i + n], False) for i in range(0, len(body), n)]
     groups = [
-        (part, section)
-        for row, section in groups
-        for part in ([row] if section or len(row) <= n else _stacked_rows(row, roles))
+        (part, section) for row, section in groups for part in _row_parts(row, section, roles)
     ]
     rows_found = [g for g, section in groups if not section]
     if len(rows_found) < 2:
@@ -1182,8 +1243,8 @@ def _fit(role: str, text: str) -> int | None:
     if role in ("lead", "support", "single"):
         if units:
             return 3
-        if person:
-            return None  # a person is never a unit
+        if person or _NUMBER_RE.match(squash_spaces(text)):
+            return None  # a person or a number (26000, 123.4%) is never a unit
         numbered = LEVEL1_RE.match(text) or LEVEL2_RE.match(text) or LEVEL3_RE.match(text)
         return None if numbered or "。" in text or len(text) > 40 else 0
     if role == "timeline":
@@ -1199,6 +1260,7 @@ def _fit(role: str, text: str) -> int | None:
     return 1 if role in ("outline", "title") else 0
 
 
+_NUMBER_RE = re.compile(r"^[-+]?[0-9０-９][0-9０-９,，.．]*\s*[%％‰]?$")
 _REPORTER_RE = re.compile(r"^([^:：，,。；;、]{2,20})[:：]")
 
 
@@ -1392,7 +1454,8 @@ def _role_header(label: str) -> str | None:
 def _header_kinds(cells: Row) -> list[str] | None:
     kinds = []
     for cell in cells:
-        label = simplified(squash_spaces(resp.remove_first_listed_rule(cell.text)))
+        # spaces set between a label's characters (牵 头 部 门) mean nothing
+        label = simplified("".join(resp.remove_first_listed_rule(cell.text).split()))
         label = label.strip("|｜")
         kind = _role_header(label) if len(label) <= _HEADER_CELL_MAX else None
         kinds.append(
@@ -1546,6 +1609,15 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
         return plan
     counts = [len(r) for r in table.rows]
     width = max(set(counts), key=lambda n: (counts.count(n), n))
+    header_kinds = _header_kinds(table.header) or []
+    if (
+        len(header_kinds) > width in counts
+        and len(header_kinds) in counts
+        and header_kinds[0] == "outline"
+    ):
+        # A category cell merged down its rows (大类) is written on its first row only:
+        # the other rows are short by it, not the table narrower than its header.
+        width = len(header_kinds)
     rows = _merge_split_rows(table.rows, width)
     roles = _column_roles(table.header, width)
     regular = sum(len(r) == width for r in rows) - table.doubtful_rows
@@ -1696,6 +1768,11 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
                 name, title = resp.split_official(written)
                 # A bare name under 分管区领导 holds the title in its column's label.
                 officials.append((name, title or official_label, line))
+        for unit_cell in (c for r in ("lead", "support", "single") for c in by_role.get(r, [])):
+            if not unit_cell.blank:
+                officials.extend(
+                    (name, "", line) for name, line in _unit_lines(unit_cell) if _is_person(name)
+                )
         if officials or leads or lead_none or stated:
             carried_officials = officials
         # A row whose lead is carried down from a merged cell shares that cell's official.
@@ -1721,9 +1798,16 @@ def _cell_units(cell: _Cell | None, role: str) -> list[tuple[str, str, int]]:
             return [(r, u, _line_at(cell, offset)) for r, u, offset in parsed.units]
     units = []
     for unit, line in listed:
+        if _is_person(unit):
+            continue  # a unit's head named beside it (市民政局 伍泽国): an official
         marked, unit = resp.role_marked(unit)
         units.append((marked or role, unit, line))
     return units
+
+
+def _is_person(name: str) -> bool:
+    """A person's bare name (伍泽国), never a unit."""
+    return bool(resp.PERSON_NAME_RE.match(name)) and not resp.looks_like_unit(name)
 
 
 def _line_at(cell: _Cell, offset: int) -> int:
