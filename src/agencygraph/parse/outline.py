@@ -424,7 +424,9 @@ def _measure_body(
     note = resp.find_note(text, starts)
     if (note is None or not note.units) and unit_columns:
         note = resp.trailing_columns_note(text, unit_columns) or note
-    if note is None or not note.units:
+    if (note is None or not note.units) and any(
+        resp.starts_with_label(child.body) for child in element.children
+    ):
         # A progress report writes what was done (完成情况：…) under each measure, after
         # the note that closed the measure's own paragraph.
         for end in reversed(starts[1:]):
