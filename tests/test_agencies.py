@@ -975,3 +975,12 @@ def test_superior_place_is_unknown_in_context_only():
 )
 def test_coordination_bodies_and_short_forms(name, expected):
     assert resolve(name).agency_type == expected
+
+
+def test_a_unit_unknown_by_its_own_name_is_read_by_its_other_name_in_brackets():
+    r = resolve("新区经济发展局（区经信局）")
+    assert r.agency_type == "industry_it" and "other name in brackets" in r.rule
+    # the name outside still wins where it is known
+    assert resolve("县住建局（县人防办）").agency_type == "housing"
+    assert resolve("县文化和广电旅游体育局").agency_type == "culture_tourism"
+    assert resolve("区住房和城建局").agency_type == "housing"

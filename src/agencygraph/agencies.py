@@ -258,6 +258,7 @@ _INVISIBLE_RE = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2
 _REDACTION_RE = re.compile(r"\(略\)|X{2,}|[*?□■×◻◼▢○●◯]+")
 _STARS_RE = re.compile(r"\*+")
 _EDGE_PUNCT = ",.;:!、。，；：！\"'“”‘’"
+_TRAILING_OTHER_NAME_RE = re.compile(r"\(([^()、,，]{2,20})\)$")
 _BRACKETED_RE = re.compile(r"\([^()]*\)")
 
 
@@ -500,6 +501,11 @@ class Lexicon:
             unbracketed = _BRACKETED_RE.sub("", unbracketed)
         if unbracketed != norm and unbracketed:
             tries.append((unbracketed, f"; bracketed part of {norm!r} set aside"))
+            # the unit's other name in brackets, where the name outside is unknown:
+            # 新区经济发展局(区经信局)
+            other = _TRAILING_OTHER_NAME_RE.search(norm)
+            if other:
+                tries.append((other.group(1), f"; read by its other name in brackets in {norm!r}"))
         reason = "no alias fits"
         for text, why in tries:
             hit, reason = self._best(self._hits(text))
