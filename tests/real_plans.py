@@ -161,7 +161,7 @@ def report(scores: list[Score]) -> str:
     of_batch = batches()
     for part in ("development", "validation"):
         chosen = [s for s in scores if s.split == part]
-        groups = [(f"batch {b}", [s for s in chosen if of_batch[s.doc_id] == b]) for b in "14"]
+        groups = [(f"batch {b}", [s for s in chosen if of_batch[s.doc_id] == b]) for b in "147"]
         if part == "validation":  # each held-out batch is its own unseen-plan figure
             lines.extend(summary_row(part, name, group) for name, group in groups if group)
         lines.append(summary_row(part, "all", chosen))
