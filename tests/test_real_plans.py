@@ -37,7 +37,7 @@ def test_the_corpus_is_what_its_readme_says():
     assert {split[d] for d, row in batches.items() if row == "4"} == {"validation"}
     # and so was batch 7, before any of its plans had been collected
     assert {split[d] for d, row in batches.items() if row == "7"} == {"validation"}
-    assert {split[d] for d, row in batches.items() if row in "2356"} == {"development"}
+    assert {split[d] for d, row in batches.items() if row in "23568"} == {"development"}
 
 
 def test_every_gold_row_points_at_its_source_line():
@@ -75,6 +75,9 @@ KNOWN_MISSES = {
     # a progress table's header runs on after the last label's list with no break
     # (配合单位：…各区政府 鄞州 海曙、江东 …): the district names are read as units
     "ningbo_2014_minsheng_jinzhan",
+    # a project table whose header labels wrap over two cells each and whose total and group
+    # rows (合计, 一、基础设施(25)) carry numbers in the unit columns' places
+    "yueyang_2016_zhongda_xiangmu",
 }
 
 

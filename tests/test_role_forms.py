@@ -551,3 +551,14 @@ def test_the_first_responsible_unit_leads_where_the_plan_says_so():
         [(L, "市建设局"), (S, "市财政局")],
         [(L, "市发改委"), (S, "市市场监管局")],
     ]
+
+
+def test_items_numbered_without_a_mark_over_their_label_lines():
+    text = (
+        "一、就业创业工程\n\n1优化就业服务\n\n牵头单位：市人社局\n\n完成情况：达到序时进度\n\n"
+        "2扶持创业主体\n\n牵头单位：市市场监管局、市财政局\n\n"
+        "二、教育提升工程\n\n1新建幼儿园10所\n\n牵头单位：市教育局\n"
+    )
+    found, plan = roles(text)
+    assert [m.text for m in plan.measures] == ["优化就业服务", "扶持创业主体", "新建幼儿园10所"]
+    assert found == [[(L, "市人社局")], [(L, "市市场监管局"), (L, "市财政局")], [(L, "市教育局")]]

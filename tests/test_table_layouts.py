@@ -554,3 +554,16 @@ def test_a_lead_label_wrapped_over_two_header_cells():
         ("新增城镇就业。", [(L, "市人社局")]),
         ("新建养老机构。", [(L, "市民政局")]),
     ]
+
+
+def test_an_item_column_headed_project_titles_the_task_beside_it():
+    text = (
+        "序号 | 项目 | 具体内容 | 牵头单位 | 配合单位 |\n"
+        "1 | 老旧小区改造 | 完成改造小区30个。 | 区住建局 | 各街道 |\n"
+        "2 | 供水管网更新 | 更新供水管网20公里。 | 区水务局 | 区水务集团公司 |\n"
+    )
+    coded, _ = coding(text)
+    assert [m for m, _ in coded] == [
+        "老旧小区改造：完成改造小区30个。",
+        "供水管网更新：更新供水管网20公里。",
+    ]

@@ -70,6 +70,34 @@ def _classify(paragraph: str, line: int) -> _Element:
     return _Element("plain", "", paragraph, line)
 
 
+# An item numbered with no mark after its number (1优化就业创业服务), as copies drop the 、
+_BARE_NUMBER_RE = re.compile(
+    r"^([0-9０-９]{1,2})(?=[\u4e00-\u9fff])(?![个人万亿元年月日项户所家条座])"
+)
+
+
+def _number_bare_items(elements: list[_Element]) -> None:
+    """Read paragraphs numbered 1, 2, 3 … with no mark after the number as level-3 items,
+    where each opens a label line (牵头单位：…) and they run in sequence from 1."""
+    candidates = []
+    for index, element in enumerate(elements):
+        match = _BARE_NUMBER_RE.match(element.body) if element.kind == "plain" else None
+        following = elements[index + 1] if index + 1 < len(elements) else None
+        if match and following is not None and resp.starts_with_label(following.body):
+            candidates.append((index, match))
+    numbers = [to_int(match.group(1)) for _, match in candidates]
+    # in sequence, numbering again from 1 in a new section
+    if (
+        len(candidates) < 2
+        or numbers[0] != 1
+        or any(b not in (a + 1, 1) for a, b in pairwise(numbers))
+    ):
+        return
+    for index, match in candidates:
+        element = elements[index]
+        elements[index] = _Element("l3", match.group(1), element.body[match.end() :], element.line)
+
+
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
     """Yield (line number, paragraph) for each non-blank paragraph, in source order.
 
@@ -172,6 +200,7 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
         element = _classify(paragraph, line)
         element.local_rule = local_rule
         elements.append(element)
+    _number_bare_items(elements)
 
     plan = CodedPlan(layout="narrative")
     unit_columns = resp.unit_columns(text)

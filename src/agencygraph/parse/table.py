@@ -76,7 +76,7 @@ _HEADER_KINDS = (
     ("remark", re.compile(r"备注|说明|完成情况|落实情况|进展")),
 )
 # A header cell naming the measure column itself rather than a category spanning others.
-_TITLE_HEADER_RE = re.compile(r"名称|事项$")
+_TITLE_HEADER_RE = re.compile(r"名称|事项$|^项目$")
 _TITLE_ENDS = ("。", "；", ";", "：", ":", "！", "？")
 _MEASURE_HEADER_RE = re.compile(r"分解|具体|内容|措施|(?:指标|项目|任务)名称")
 _PIPE_SEPARATOR_RE = re.compile(r"^[\s|:：\-—=+]+$")
