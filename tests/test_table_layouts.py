@@ -567,3 +567,20 @@ def test_an_item_column_headed_project_titles_the_task_beside_it():
         "老旧小区改造：完成改造小区30个。",
         "供水管网更新：更新供水管网20公里。",
     ]
+
+
+def test_an_unnumbered_line_with_its_own_unit_cell_is_a_sub_row():
+    text = (
+        "序号 项目名称 责任单位 目标任务 完成情况 完成率\n"
+        "1 新增城镇就业 区人社局 8000人 7300 91%\n"
+        "2 养老保险扩面 区人社局 6000人 6500 108%\n"
+        "提高城乡低保补助标准 区民政局 300元 100%\n"
+        "3 新增养老床位 区民政局 70个 55 79%\n"
+    )
+    coded, _ = coding(text)
+    assert [(m, [(r, u) for r, u, _, _ in units]) for m, units in coded] == [
+        ("新增城镇就业", [(L, "区人社局")]),
+        ("养老保险扩面", [(L, "区人社局")]),
+        ("提高城乡低保补助标准", [(L, "区民政局")]),
+        ("新增养老床位", [(L, "区民政局")]),
+    ]

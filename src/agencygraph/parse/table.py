@@ -1351,7 +1351,12 @@ def _aligned_table(lines: list[str]) -> _Table | None:
             groups.append((number, pieces, [], True))
             narrative = True
             continue
-        if len(pieces) >= 2 and (not numbered or _SERIAL_RE.match(first) or len(pieces) >= n - 1):
+        if len(pieces) >= 2 and (
+            not numbered
+            or _SERIAL_RE.match(first)
+            or len(pieces) >= n - 1
+            or _sub_row(pieces)
+        ):
             groups.append((number, pieces, [], False))
             narrative = False
         elif groups and not narrative:
@@ -1396,6 +1401,19 @@ def _aligned_table(lines: list[str]) -> _Table | None:
             cells.insert(measure_col, _Cell([], number))
         table.rows.append(cells)
     return table
+
+
+def _sub_row(pieces: list[tuple[int, str]]) -> bool:
+    """A line without a number that is a row of its own under the numbered one above (a
+    task with its own unit cell, 完成征缴基金10000万元 区人社局 10000万 …), not the wrapped
+    ends of that row's cells: three cells or more, a task first, a unit cell after it."""
+    texts = [squash_spaces(t) for _, t in pieces]
+    return (
+        len(texts) >= 3
+        and not _unit_like(texts[0])
+        and len(texts[0]) >= 4
+        and any(_unit_like(t) for t in texts[1:3])
+    )
 
 
 def _header_tail(pieces: list[tuple[int, str]]) -> bool:
