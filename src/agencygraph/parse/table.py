@@ -1352,10 +1352,7 @@ def _aligned_table(lines: list[str]) -> _Table | None:
             narrative = True
             continue
         if len(pieces) >= 2 and (
-            not numbered
-            or _SERIAL_RE.match(first)
-            or len(pieces) >= n - 1
-            or _sub_row(pieces)
+            not numbered or _SERIAL_RE.match(first) or len(pieces) >= n - 1 or _sub_row(pieces)
         ):
             groups.append((number, pieces, [], False))
             narrative = False
