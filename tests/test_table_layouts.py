@@ -496,8 +496,8 @@ def test_a_row_name_beside_its_task_titles_the_measure():
 """
     coded, _ = coding(text)
     assert [m for m, _ in coded] == [
-        "城乡供水提升工程：新建水厂1座，改造供水管网30公里。",
-        "全民健身惠民工程：新建健身路径20条。",
+        "城乡供水提升工程新建水厂1座，改造供水管网30公里。",
+        "全民健身惠民工程新建健身路径20条。",
     ]
 
 
@@ -564,8 +564,8 @@ def test_an_item_column_headed_project_titles_the_task_beside_it():
     )
     coded, _ = coding(text)
     assert [m for m, _ in coded] == [
-        "老旧小区改造：完成改造小区30个。",
-        "供水管网更新：更新供水管网20公里。",
+        "老旧小区改造完成改造小区30个。",
+        "供水管网更新更新供水管网20公里。",
     ]
 
 

@@ -77,7 +77,6 @@ _HEADER_KINDS = (
 )
 # A header cell naming the measure column itself rather than a category spanning others.
 _TITLE_HEADER_RE = re.compile(r"名称|事项$|^项目$")
-_TITLE_ENDS = ("。", "；", ";", "：", ":", "！", "？")
 _MEASURE_HEADER_RE = re.compile(r"分解|具体|内容|措施|(?:指标|项目|任务)名称")
 _PIPE_SEPARATOR_RE = re.compile(r"^[\s|:：\-—=+]+$")
 
@@ -1496,7 +1495,8 @@ def _column_roles(header: Row, width: int) -> list[str]:
         if i != measure_col:
             kinds[i] = "outline"
     # A row's name written beside its task (项目名称 | 具体任务及目标; 督办事项 | 年度目标) is
-    # the measure's title, not a category spanning rows: the measure reads name, then task.
+    # the measure's title, not a category spanning rows: the measure's text is the name, then
+    # the task.
     if (
         measure_col > 0
         and kinds[measure_col - 1] == "outline"
@@ -1719,14 +1719,11 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
         measure_cell = measure_cells[0]
         title = next((c for c in by_role.get("title", []) if not c.blank), None)
         if title is not None:
+            # The two cells joined as they stand, nothing added: the text stays the source's.
             measure_cell = _Cell(
-                [
-                    *title.lines,
-                    "" if title.text.endswith(_TITLE_ENDS) else "：",
-                    *measure_cell.lines,
-                ],
+                [*title.lines, *measure_cell.lines],
                 title.line,
-                [*(title.line_of(i) for i in range(len(title.lines))), title.line]
+                [title.line_of(i) for i in range(len(title.lines))]
                 + [measure_cell.line_of(i) for i in range(len(measure_cell.lines))],
             )
         row_in_task += 1
