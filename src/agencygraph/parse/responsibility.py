@@ -292,6 +292,11 @@ def is_official(name: str) -> bool:
 PERSON_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 
 
+def is_person_name(name: str) -> bool:
+    """A person's bare name (伍泽国), never a unit."""
+    return bool(PERSON_NAME_RE.match(name)) and not looks_like_unit(name)
+
+
 def split_official(text: str) -> tuple[str, str]:
     """An official as written → (person's name, title); either may be empty.
 
@@ -469,7 +474,7 @@ def _space_separated(part: str) -> list[tuple[int, str]]:
     if all(known) or (any(known) and all(len(n) >= 3 and looks_like_unit(n) for n in names)):
         return pieces
     # a unit's head named after it (市民政局 伍泽国): the name is set apart, to be an official
-    people = [bool(PERSON_NAME_RE.match(n)) and not looks_like_unit(n) for n in names]
+    people = [is_person_name(n) for n in names]
     if known[0] and any(people) and all(k or p for k, p in zip(known, people, strict=True)):
         return pieces
     return [(0, part)]

@@ -464,12 +464,16 @@ def _glued_table(text: str) -> _Table | None:
 _PAGE_MARK_RE = re.compile(r"^([0-9]{1,3})、")
 _STREAM_SERIAL_RE = re.compile(r"[0-9０-９]{1,4}(?![0-9０-９.．%％年月日个人家项万亿元])")
 _STREAM_HEADER_START_RE = re.compile(r"序号|编号")
-_UNIT_RUN_STOP_RE = re.compile(r"[0-9０-９%％、，,。；;：:！!？?“”\"\s]")
 _QUALIFIER_RE = re.compile(r"[（(][^（()）]{1,8}[)）]$")
 # A zone written as a park (高新园, 科技园区) within a run of units.
 _ZONE_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}园区?$")
 _PLACE_RUN_MAX = 6
 _OWNER_ENDINGS = resp.PLACE_ENDINGS | {"委"}
+
+
+def _measure_openings() -> tuple[str, ...]:
+    """The verbs a measure opens with (推进, 完成 …): data/parse_terms.csv."""
+    return parse_terms().get("measure_opening", ())
 
 
 @lru_cache(maxsize=65536)
@@ -478,7 +482,7 @@ def _run_piece_rank(piece: str) -> int:
     them: 3 the lexicon has an alias for it, 2 a place's own name (五星街道), 1 it ends as a
     unit's name does (晋陵公司, 高新园), 0 not a unit. A measure's opening verb is never a
     unit (推进…公司); names the lexicon does not know must not hold two units."""
-    if not 2 <= len(piece) <= _GLUED_UNIT_MAX or _UNIT_RUN_STOP_RE.search(piece):
+    if not 2 <= len(piece) <= _GLUED_UNIT_MAX or _GLUED_STOP_RE.search(piece):
         return 0
     if resp.is_official(piece):
         return 0
@@ -500,7 +504,7 @@ def _run_piece_rank(piece: str) -> int:
         )
     ):
         return 3
-    openings = parse_terms().get("measure_opening", ())
+    openings = _measure_openings()
     if simplified(piece).startswith(openings):
         return 0
     base = _QUALIFIER_RE.sub("", piece)
@@ -527,7 +531,7 @@ def _unit_run(text: str) -> list[str]:
     (教育局经开区高新园(邹区镇)各街道): the longest opening cut into units, in the fewest
     pieces, then with the most names the lexicon knows, then the most opening with a place
     (各街道 / 市国有公司, not 各街道市 / 国有公司)."""
-    stop = _UNIT_RUN_STOP_RE.search(text)
+    stop = _GLUED_STOP_RE.search(text)
     text = text[: stop.start() if stop else len(text)]
     # best[end]: the best cut of text[:end], as (pieces, -known, -placed, cut).
     best: dict[int, tuple[int, int, int, tuple[str, ...]]] = {0: (0, 0, 0, ())}
@@ -557,15 +561,16 @@ def _peel_person(text: str) -> int:
     choices = []
     for length in (3, 2):
         name = text[:length]
-        if resp.looks_like_unit(name) or simplified(name).startswith(
-            parse_terms().get("measure_opening", ())
-        ):
+        if resp.looks_like_unit(name) or simplified(name).startswith(_measure_openings()):
             continue
         run = _unit_run(text[length:])
+        if not run:
+            continue
+        rank = _run_piece_rank(run[0])
         # The lead opens the units: a name the lexicon knows or one ending as a unit's does
         # (not 提升康 / 复辅具社区, a sentence read as a name and a place).
-        if run and (_run_piece_rank(run[0]) >= 2 or simplified(run[0][-1]) in resp.UNIT_ENDINGS):
-            choices.append((_run_piece_rank(run[0]), length))
+        if rank >= 2 or simplified(run[0][-1]) in resp.UNIT_ENDINGS:
+            choices.append((rank, length))
     return max(choices)[1] if choices else 0
 
 
@@ -956,8 +961,7 @@ def _stacked_rows(row: Row, roles: list[str]) -> list[Row]:
     def flush_units() -> None:
         nonlocal units_cell
         if stacked:
-            joined = "、".join(squash_spaces(c.text).rstrip("、，,") for c in stacked)
-            units_cell = _Cell([joined], stacked[0].line, [stacked[0].line])
+            units_cell = _joined_units(stacked)
             current.append(units_cell)
             stacked.clear()
 
@@ -993,6 +997,12 @@ def _stacked_rows(row: Row, roles: list[str]) -> list[Row]:
     flush_units()
     rows.append(current)
     return rows
+
+
+def _joined_units(cells: list[_Cell]) -> _Cell:
+    """Unit cells stacked one per paragraph (县水务局、 / 县住建局) as one unit cell."""
+    joined = "、".join(squash_spaces(c.text).rstrip("、，,") for c in cells)
+    return _Cell([joined], cells[0].line, [cells[0].line])
 
 
 def _row_parts(row: Row, section: bool, roles: list[str]) -> list[Row]:
@@ -1039,8 +1049,7 @@ def _progress_row(row: Row, roles: list[str]) -> Row | None:
             progress.extend(cell.lines)
             state = "progress"
     if units:
-        joined = "、".join(squash_spaces(c.text).rstrip("、，,") for c in units)
-        out[measure_col + 1] = _Cell([joined], units[0].line, [units[0].line])
+        out[measure_col + 1] = _joined_units(units)
     if progress:
         out[-1] = _Cell(progress, row[measure_col].line)
     return out
@@ -1625,11 +1634,7 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
     counts = [len(r) for r in table.rows]
     width = max(set(counts), key=lambda n: (counts.count(n), n))
     header_kinds = _header_kinds(table.header) or []
-    if (
-        len(header_kinds) > width in counts
-        and len(header_kinds) in counts
-        and header_kinds[0] == "outline"
-    ):
+    if len(header_kinds) > width and len(header_kinds) in counts and header_kinds[0] == "outline":
         # A category cell merged down its rows (大类) is written on its first row only:
         # the other rows are short by it, not the table narrower than its header.
         width = len(header_kinds)
@@ -1783,7 +1788,9 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
         for unit_cell in (c for r in ("lead", "support", "single") for c in by_role.get(r, [])):
             if not unit_cell.blank:
                 officials.extend(
-                    (name, "", line) for name, line in _unit_lines(unit_cell) if _is_person(name)
+                    (name, "", line)
+                    for name, line in _unit_lines(unit_cell)
+                    if resp.is_person_name(name)
                 )
         if officials or leads or lead_none or stated:
             carried_officials = officials
@@ -1810,16 +1817,11 @@ def _cell_units(cell: _Cell | None, role: str) -> list[tuple[str, str, int]]:
             return [(r, u, _line_at(cell, offset)) for r, u, offset in parsed.units]
     units = []
     for unit, line in listed:
-        if _is_person(unit):
+        if resp.is_person_name(unit):
             continue  # a unit's head named beside it (市民政局 伍泽国): an official
         marked, unit = resp.role_marked(unit)
         units.append((marked or role, unit, line))
     return units
-
-
-def _is_person(name: str) -> bool:
-    """A person's bare name (伍泽国), never a unit."""
-    return bool(resp.PERSON_NAME_RE.match(name)) and not resp.looks_like_unit(name)
 
 
 def _line_at(cell: _Cell, offset: int) -> int:
