@@ -70,8 +70,6 @@ KNOWN_MISSES = {
     # a statistics table whose 目标任务 header spans an indicator and a number, its 工程名称
     # column written before 序号 and its unit names wrapped over two cells
     "meishan_2017_minsheng_jindu",
-    # a mirror site's pinyin and lost characters in the header (項(xiàng)目?jī)?nèi)容)
-    "cangnan_2023_minsheng_jihua",
     # a progress table's header runs on after the last label's list with no break
     # (配合单位：…各区政府 鄞州 海曙、江东 …): the district names are read as units
     "ningbo_2014_minsheng_jinzhan",

@@ -584,3 +584,24 @@ def test_an_unnumbered_line_with_its_own_unit_cell_is_a_sub_row():
         ("提高城乡低保补助标准", [(L, "区民政局")]),
         ("新增养老床位", [(L, "区民政局")]),
     ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "序号 | 项目 | 工作进度安排 | 目前实施情况 | 牵头单位 |",
+        # a mirror site's copy: pinyin after characters, a character and its bracket lost
+        "序號(hào) | 項(xiàng)目?jī)?nèi)容 | 工作進(jìn)度安排 | 目前實(shí)施情況 | 牽頭單位 |",
+    ],
+)
+def test_the_project_column_holds_the_measure_where_no_column_names_it(header):
+    text = (
+        f"{header}\n"
+        "1 | 新建城区公园3个。 | 第一季度:完成设计; 第四季度:建成。 | 已完成设计。 | 县住建局 |\n"
+        "2 | 改造农村公路50公里。 | 6月底开工,年底完工。 | 已开工。 | 县交通局 |\n"
+    )
+    coded, _ = coding(text)
+    assert [(m, [(r, u) for r, u, _, _ in units]) for m, units in coded] == [
+        ("新建城区公园3个。", [(L, "县住建局")]),
+        ("改造农村公路50公里。", [(L, "县交通局")]),
+    ]

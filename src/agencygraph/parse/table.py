@@ -77,8 +77,12 @@ _HEADER_KINDS = (
 )
 # A header cell naming the measure column itself rather than a category spanning others.
 _TITLE_HEADER_RE = re.compile(r"名称|事项$|^项目$")
+_PROJECT_RE = re.compile(r"项目|名称|事项")
 _MEASURE_HEADER_RE = re.compile(r"分解|具体|内容|措施|(?:指标|项目|任务)名称")
 _PIPE_SEPARATOR_RE = re.compile(r"^[\s|:：\-—=+]+$")
+# Mirror sites print pinyin after characters (項(xiàng)目); where a character was lost its
+# bracket went with it (?jī)). A header label is read without them.
+_PINYIN_NOTE_RE = re.compile(r"[(?？]?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)[?？]?")
 
 # Aligned tables: a cell is a run of text with single spaces at most; two or more spaces, a tab
 # or a full-width space set cells apart.
@@ -1092,12 +1096,14 @@ def _cell_stream_table(text: str) -> _Table | None:
             end > start
             and _header_kinds(cells[end : end + 1]) is None
             and (
-                not any(p.search(simplified(cells[end].text)) for _, p in _HEADER_KINDS)
-                and _role_header(simplified(squash_spaces(cells[end].text))) is None
+                not any(p.search(_header_label(cells[end].text)) for _, p in _HEADER_KINDS)
+                and _role_header(_header_label(cells[end].text)) is None
             )
         ):
             end -= 1
     header = _join_wrapped_labels(cells[start : end + 1])
+    if _header_kinds(header) is None:
+        return None
     roles = _column_roles(header, len(header))
     n = len(roles)
     body = cells[end + 1 :]
@@ -1475,23 +1481,35 @@ def _role_header(label: str) -> str | None:
 
 
 def _header_kinds(cells: Row) -> list[str] | None:
-    kinds = []
+    kinds, labels = [], []
     for cell in cells:
-        # spaces set between a label's characters (牵 头 部 门) mean nothing
-        label = simplified("".join(resp.remove_first_listed_rule(cell.text).split()))
-        label = label.strip("|｜")
+        label = _header_label(resp.remove_first_listed_rule(cell.text)).strip("|｜")
         kind = _role_header(label) if len(label) <= _HEADER_CELL_MAX else None
         kinds.append(
             kind or next((k for k, pattern in _HEADER_KINDS if pattern.search(label)), "other")
         )
+        labels.append(label)
     has_units = any(k in kinds for k in ("lead", "single"))
+    if has_units and "measure" not in kinds:
+        # With no column naming the measure, the project's own column (项目 | 进度安排 |
+        # 牵头单位) holds it.
+        titles = [
+            i for i, k in enumerate(kinds) if k == "outline" and _PROJECT_RE.search(labels[i])
+        ]
+        if titles:
+            kinds[titles[-1]] = "measure"
     return kinds if has_units and "measure" in kinds and len(kinds) >= 3 else None
+
+
+def _header_label(text: str) -> str:
+    """A header cell's label: simplified, without spaces (牵 头 部 门) or pinyin notes."""
+    return simplified(_PINYIN_NOTE_RE.sub("", squash_spaces(text)))
 
 
 def _column_roles(header: Row, width: int) -> list[str]:
     """Map each data column to a role: outline, measure, timeline, lead, support, single …"""
     kinds = _header_kinds(header) or []
-    labels = [simplified(squash_spaces(c.text)) for c in header]
+    labels = [_header_label(c.text) for c in header]
     if "lead" in kinds:
         # Beside a lead column, a 责任单位 column lists the supporting units.
         kinds = ["support" if k == "single" else k for k in kinds]
