@@ -70,9 +70,6 @@ KNOWN_MISSES = {
     # a statistics table whose 目标任务 header spans an indicator and a number, its 工程名称
     # column written before 序号 and its unit names wrapped over two cells
     "meishan_2017_minsheng_jindu",
-    # a progress table's header runs on after the last label's list with no break
-    # (配合单位：…各区政府 鄞州 海曙、江东 …): the district names are read as units
-    "ningbo_2014_minsheng_jinzhan",
     # a project table whose header labels wrap over two cells each and whose total and group
     # rows (合计, 一、基础设施(25)) carry numbers in the unit columns' places
     "yueyang_2016_zhongda_xiangmu",

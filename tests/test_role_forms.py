@@ -562,3 +562,16 @@ def test_items_numbered_without_a_mark_over_their_label_lines():
     found, plan = roles(text)
     assert [m.text for m in plan.measures] == ["优化就业服务", "扶持创业主体", "新建幼儿园10所"]
     assert found == [[(L, "市人社局")], [(L, "市市场监管局"), (L, "市财政局")], [(L, "市教育局")]]
+
+
+def test_a_statistics_table_run_on_after_the_last_label_is_not_units():
+    text = (
+        "1.新开公交线路12条。 牵头领导:张明 责任单位:市交通局 配合单位:市公安局、市财政局,"
+        "各区政府 城东 城西、城南 合计 新开线路年度目标 4 5 3 12 实际完成 2 3 1 6\n"
+        "2.新建公共停车泊位2000个。 责任单位:市住建局 配合单位:市城管局\n"
+    )
+    found, _ = roles(text)
+    assert found == [
+        [(L, "市交通局"), (S, "市公安局"), (S, "市财政局"), (S, "各区政府")],
+        [(L, "市住建局"), (S, "市城管局")],
+    ]

@@ -599,6 +599,7 @@ def label_units(inner: str, base: int = 0) -> _Found:
             found.units.extend(sentence.units)
             found.officials.extend(sentence.officials)
         elif role in UNIT_ROLES:
+            content = _before_figures(content)
             for unit, offset in located_units(content, conjunctions=True):
                 if _DEADLINE_RE.search(unit) and not looks_like_unit(unit):
                     # a deadline closing the list (…，各县市人民政府，6月底完成)
@@ -624,6 +625,24 @@ def label_units(inner: str, base: int = 0) -> _Found:
         elif role == "timeline" and not found.timeline:
             found.timeline = strip_spaces(content).strip("。；;，,")
     return found
+
+
+# A row of figures set apart by spaces (年度目标 2 5 1 2 10): a statistics table, never units.
+_FIGURES_RE = re.compile(r"(?:\s+\d+(?:\.\d+)?%?(?=\s|$)){3,}")
+_FIRST_SPACE_RE = re.compile(r"(?<=\S)\s")
+
+
+def _before_figures(content: str) -> str:
+    """A label's list without the statistics table a copy ran on after it with no break
+    (配合单位：市公安局,各区政府 鄞州 海曙、江东 合计 新辟线路 2 5 1 …): the list, written
+    with 、 and ，, ends at its first space; the table's column heads (鄞州) are places, not
+    more units."""
+    figures = _FIGURES_RE.search(content)
+    if figures is None:
+        return content
+    head = content[: figures.start()]
+    space = _FIRST_SPACE_RE.search(head.lstrip())
+    return head.lstrip()[: space.start()] if space else head
 
 
 def sentence_units(inner: str, base: int = 0, *, open_tail: str = "") -> _Found | None:
