@@ -575,3 +575,17 @@ def test_a_statistics_table_run_on_after_the_last_label_is_not_units():
         [(L, "市交通局"), (S, "市公安局"), (S, "市财政局"), (S, "各区政府")],
         [(L, "市住建局"), (S, "市城管局")],
     ]
+
+
+def test_a_closing_sentence_of_units_sharing_the_work_and_their_head_noun():
+    text = (
+        "（一）道路项目。新建通村公路20公里。由县交通局、乡政府共同组织实施。\n"
+        "（二）水电项目。修建水渠3公里。由县农业局、水利、电力部门共同组织实施。\n"
+        "（三）圩区项目。加固堤防5公里。由县水利局负责，新洲、白湖管理区配合。\n"
+    )
+    found, _ = roles(text)
+    assert found == [
+        [(R, "县交通局"), (R, "乡政府")],
+        [(R, "县农业局"), (R, "水利、电力部门")],
+        [(L, "县水利局"), (S, "新洲、白湖管理区")],
+    ]

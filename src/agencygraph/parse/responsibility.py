@@ -171,7 +171,6 @@ def _role_mark_re() -> re.Pattern[str]:
     )
 
 
-_CLOSING_SENTENCE_RE = re.compile(r"由[^。；;由]{1,200}?(?:牵头|负责)[^。；;]{0,200}[。；;]?\s*$")
 _EMPTY_BRACKETS_RE = re.compile(
     rf"[{re.escape(OPEN_BRACKETS)}][\s，,、；;。]*(?:下同|以下同)?[\s，,、；;。]*"
     rf"[{re.escape(CLOSE_BRACKETS)}]"
@@ -215,7 +214,7 @@ def _lexicon_knows(name: str) -> bool:
 #: A collective of units or places (各有关部门, 相关盟市, 市直相关单位).
 _COLLECTIVE_RE = re.compile(
     r"^(?:(?:省|市|县|区|州)(?:委|政府|人民政府|级)?)?"
-    r"(?:各|相关|有关|其他|其它|市直|县直|区直|省直|区属|市属)[^，,。；;]{0,10}?"
+    r"(?:各|相关|有关|其他|其它|市直|县直|区直|省直|区属|市属|县属|省属)[^，,。；;]{0,10}?"
     r"(?:部门|单位|机构|盟市|市|县|区|旗|乡镇|街道|企业|国企|板块|园区|社区|村)$"
 )
 
@@ -230,6 +229,9 @@ def looks_like_unit(name: str) -> bool:
     name = squash_spaces(name)
     if len(name) < 2 or is_official(name):
         return False
+    if "、" in name and not _ANY_BRACKET_RE.search(name):
+        # segments sharing the last one's head noun (新洲、白湖管理区; 水利、电力部门)
+        return looks_like_unit(name.rsplit("、", 1)[1])
     last = vocabulary_simplified(name[-1])
     aliased = _TRAILING_ALIAS_RE.search(name)
     return (
@@ -238,6 +240,10 @@ def looks_like_unit(name: str) -> bool:
         # a place named for its government in a unit list (荔湾区, 绥芬河市)
         or (last in PLACE_ENDINGS and len(name) <= _PLACE_MAX)
         or bool(_COLLECTIVE_RE.match(name))
+        # a department named by its field (交通部门, 水利、电力部门), not a label (牵头部门)
+        or (
+            len(name) >= 4 and name.endswith("部门") and vocabulary_simplified(name) not in labels()
+        )
         or bool(_STATE_INVESTOR_RE.search(name))
         # a unit with its other name after it: 新区经济发展局（区经信局）
         or (aliased is not None and looks_like_unit(name[: aliased.start()]))
@@ -414,7 +420,28 @@ def _located_units(segment: str, conjunctions: bool) -> tuple[tuple[str, int], .
                 units.extend((u, at + unit.find(u[:2])) for u in _split_conjunctions(unit))
             else:
                 units.append((unit, at))
-    return tuple(units)
+    return tuple(_shared_heads(units))
+
+
+# The head nouns a list's segments may share (水利、电力部门; 人民大垸、荒湖管理区). Not
+# 政府: places before a government (哈尔滨、黑河、绥芬河市政府) each stand alone.
+_SHARED_HEAD_RE = re.compile(r"(?:管理区|管委会|部门|单位)$")
+_BARE_SEGMENT_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+
+
+def _shared_heads(units: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Segments that are no unit alone, joined to the next one whose head noun they share:
+    人民大垸、荒湖管理区 is one unit (both 管理区), as 各县、市、区政府 is."""
+    joined: list[tuple[str, int]] = []
+    for unit, at in reversed(units):
+        if joined and _BARE_SEGMENT_RE.match(unit) and not looks_like_unit(unit):
+            following, _ = joined[-1]
+            head = _SHARED_HEAD_RE.search(vocabulary_simplified(following))
+            if head and looks_like_unit(unit + head.group()):
+                joined[-1] = (unit + "、" + following, at)
+                continue
+        joined.append((unit, at))
+    return joined[::-1]
 
 
 _AGENT_NOTE_RE = re.compile(r"^(?P<owner>[^（(]+)[（(](?P<agent>[^（()）]+?)(?:代建|承建)[)）]$")
@@ -1041,7 +1068,7 @@ def _closing_sentence(text: str, simplified: str) -> Note | None:
     offset = max(simplified.rfind("。", 0, len(simplified.rstrip("。；; "))), 0)
     # A dash sets the role clauses apart as well (推进改造——市住建局牵头，市财政局配合).
     offset = max(offset, simplified.rfind("——") + 1)
-    match = _CLOSING_SENTENCE_RE.search(simplified, offset)
+    match = _closing_sentence_re().search(simplified, offset)
     if match is not None:
         start = match.start() + 1
         parsed = sentence_units(text[start : match.end()].rstrip("。；; "), start)
@@ -1055,6 +1082,14 @@ def _closing_sentence(text: str, simplified: str) -> Note | None:
         return None
     # The clause stays part of the measure's text: it is a sentence, not an annotation.
     return Note(len(text), len(text), tuple(parsed.units), True, tuple(parsed.officials))
+
+
+@lru_cache(maxsize=1)
+def _closing_sentence_re() -> re.Pattern[str]:
+    """由A牵头、B参与 / 由A、B共同组织实施 closing a paragraph: 由, units, a role verb."""
+    return re.compile(
+        rf"由[^。；;由]{{1,200}}?(?:{_alternation(verbs())})[^。；;]{{0,200}}[。；;]?\s*$"
+    )
 
 
 @lru_cache(maxsize=1)
