@@ -589,3 +589,15 @@ def test_a_closing_sentence_of_units_sharing_the_work_and_their_head_noun():
         [(R, "县农业局"), (R, "水利、电力部门")],
         [(L, "县水利局"), (S, "新洲、白湖管理区")],
     ]
+
+
+def test_a_progress_label_qualified_by_words_glued_to_the_last_unit():
+    # the copy lost the break between the unit line and 贯彻落实情况：
+    text = (
+        "1.强化重点人员排查管控。\n"
+        "责任单位:区卫生健康委、区公安分局贯彻落实情况:已完成并长期坚持。\n"
+        "2.做好社区常态化防控。\n"
+        "责任单位:区民政局目前进展情况:已完成。\n"
+    )
+    found, _ = roles(text)
+    assert found == [[(R, "区卫生健康委"), (R, "区公安分局")], [(L, "区民政局")]]

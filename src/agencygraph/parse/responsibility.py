@@ -595,6 +595,24 @@ _NAMED_LEAD_RE = re.compile(
 )
 
 
+_LAST_PIECE_RE = re.compile(r"[\u4e00-\u9fff]+$")
+_QUALIFIER_MAX = 4
+
+
+def _without_stop_qualifier(content: str) -> str:
+    """A list without the words that open the progress label after it (…、区民政局贯彻|
+    落实情况：, its line break lost): the last name ends where a unit's name ends, if what
+    follows it is no unit."""
+    last = _LAST_PIECE_RE.search(content)
+    if last is None or looks_like_unit(last.group()):
+        return content
+    piece = last.group()
+    for cut in range(1, min(_QUALIFIER_MAX, len(piece) - 2) + 1):
+        if looks_like_unit(piece[:-cut]) and not looks_like_unit(piece[-cut:]):
+            return content[: last.start() + len(piece) - cut]
+    return content
+
+
 def label_units(inner: str, base: int = 0) -> _Found:
     """``牵头单位：A、B；配合单位：C`` → units with roles (lead/support/single), in order.
 
@@ -607,6 +625,8 @@ def label_units(inner: str, base: int = 0) -> _Found:
         role = _label_role(match.group(1))
         end = matches[i + 1].start() if i + 1 < len(matches) else len(inner)
         content = inner[match.end() : end]
+        if i + 1 < len(matches) and _label_role(matches[i + 1].group(1)) == "stop":
+            content = _without_stop_qualifier(content)
         # The list ends with its sentence: what follows a 。 is a remark (具体任务均涉及…).
         stop = content.find("。")
         if 0 < stop < len(content.rstrip("。 \n")):
