@@ -605,3 +605,34 @@ def test_the_project_column_holds_the_measure_where_no_column_names_it(header):
         ("新建城区公园3个。", [(L, "县住建局")]),
         ("改造农村公路50公里。", [(L, "县交通局")]),
     ]
+
+
+def test_a_header_broken_after_its_first_pipe_and_rows_whose_category_is_merged():
+    text = (
+        "工作任务 | 具体要求\n"
+        "| 责任单位 |\n"
+        "一、做好规划公开。 | 1.主动公开规划纲要。 | 县直有关部门;各乡镇 |\n"
+        "2.做好规划归集工作。 | 县发改局牵头,县直有关部门配合;各乡镇参照落实 |\n"
+        "二、做好财政公开。 | 3.推进预算决算公开。 | 县财政局 |\n"
+    )
+    coded, _ = coding(text)
+    assert [(m, [(r, u) for r, u, _, _ in units]) for m, units in coded] == [
+        ("1.主动公开规划纲要。", [(R, "县直有关部门"), (R, "各乡镇")]),
+        ("2.做好规划归集工作。", [(L, "县发改局"), (S, "县直有关部门"), (S, "各乡镇")]),
+        ("3.推进预算决算公开。", [(L, "县财政局")]),
+    ]
+
+
+def test_an_item_that_slid_into_the_merged_category_cell_takes_the_units_above():
+    text = (
+        "工作任务 | 具体要求 | 责任单位 |\n"
+        "一、解读政策 | (一)做好政策文件解读。 | 各镇,县直各单位 |\n"
+        "(二)对社会关注度高的文件做好解读。 | ||\n"
+        "二、回应关切 | (三)做好舆情风险研判。 | 县委宣传部 |\n"
+    )
+    coded, _ = coding(text)
+    assert coded == [
+        ("(一)做好政策文件解读。", [(R, "各镇", False, 2), (R, "县直各单位", False, 2)]),
+        ("(二)对社会关注度高的文件做好解读。", [(R, "各镇", True, 2), (R, "县直各单位", True, 2)]),
+        ("(三)做好舆情风险研判。", [(L, "县委宣传部", False, 4)]),
+    ]

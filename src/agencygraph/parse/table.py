@@ -208,7 +208,8 @@ def _pipe_rows(text: str) -> list[Row]:
     """
     rows: list[Row] = []
     row_open = False
-    for number, line in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if not stripped or _PIPE_SEPARATOR_RE.match(stripped):
             row_open = False
@@ -224,7 +225,10 @@ def _pipe_rows(text: str) -> list[Row]:
             rows[-1].extend(_Cell([part], number) for part in rest)
             row_open = row_open and not stripped.endswith("|")
             continue
-        if stripped.count("|") >= 2:
+        # a row broken after its first pipe: the next line opens with one (工作任务 | 具体要求⏎
+        # | 责任单位 |)
+        broken = number < len(lines) and lines[number].lstrip().startswith("|")
+        if stripped.count("|") >= 2 or ("|" in stripped and broken):
             parts = stripped.split("|")
             outer = stripped.startswith("|")
             if outer:
@@ -232,7 +236,7 @@ def _pipe_rows(text: str) -> list[Row]:
             if parts and not parts[-1].strip():
                 parts = parts[:-1]
             rows.append([_Cell([part], number) for part in parts])
-            row_open = outer and not stripped.endswith("|")
+            row_open = (outer or broken) and not stripped.endswith("|")
     return rows
 
 
@@ -1225,6 +1229,49 @@ def _is_header(pieces: list[tuple[int, str]]) -> bool:
     return _header_kinds([_Cell([t], 0) for _, t in pieces]) is not None
 
 
+_UNIT_COLUMNS = ("lead", "support", "single")
+
+
+def _numbering(text: str) -> int | None:
+    """Which numbering opens a text: 一、 (1), （一） (2), 1. (3); None for none."""
+    for level, pattern in enumerate((LEVEL1_RE, LEVEL2_RE, LEVEL3_RE), start=1):
+        if pattern.match(text):
+            return level
+    return None
+
+
+def _item_under_merged_category(cells: list[_Cell], roles: list[str], last: str) -> list[_Cell]:
+    """A row whose category cell was merged away and whose item slid into its place
+    ((二)… | | |): the item, numbered as the measure above it, is the row's measure (its
+    blank unit cells are then carried down)."""
+    if "measure" not in roles:
+        return cells
+    measure_at = roles.index("measure")
+    filled = [i for i, c in enumerate(cells) if not c.blank]
+    if (
+        len(cells) <= measure_at
+        or not cells[measure_at].blank
+        or len(filled) != 1
+        or roles[filled[0]] != "outline"
+    ):
+        return cells
+    text = squash_spaces(cells[filled[0]].text)
+    level = _numbering(text)
+    if level is None or level != _numbering(squash_spaces(last)):
+        return cells
+    moved = list(cells)
+    moved[measure_at], moved[filled[0]] = cells[filled[0]], cells[measure_at]
+    return moved
+
+
+def _names_units(text: str) -> bool:
+    """A cell of unit names, or of a note naming them (A牵头，B配合；C参照落实)."""
+    if _unit_like(text):
+        return True
+    note = resp.sentence_units(text)
+    return note is not None and bool(note.units)
+
+
 @lru_cache(maxsize=16384)  # the text alone decides (see _fit)
 def _unit_like(text: str) -> bool:
     """A cell of unit names: most of its pieces are units (a list may name a place or two
@@ -1247,7 +1294,7 @@ def _fit(role: str, text: str) -> int | None:
     if serial:
         return None
     none = squash_spaces(text) in _EXPLICIT_NONE
-    units = none or _unit_like(text)
+    units = none or _names_units(text)
     # a person's bare name, often spaced out in a table cell (杨 宜)
     person = not units and bool(resp.PERSON_NAME_RE.match(strip_spaces(text).replace(" ", "")))
     if role == "official":
@@ -1652,7 +1699,11 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
     counts = [len(r) for r in table.rows]
     width = max(set(counts), key=lambda n: (counts.count(n), n))
     header_kinds = _header_kinds(table.header) or []
-    if len(header_kinds) > width and len(header_kinds) in counts and header_kinds[0] == "outline":
+    if (
+        len(header_kinds) > width
+        and len(header_kinds) in counts
+        and _column_roles(table.header, len(header_kinds))[0] == "outline"
+    ):
         # A category cell merged down its rows (大类) is written on its first row only:
         # the other rows are short by it, not the table narrower than its header.
         width = len(header_kinds)
@@ -1695,7 +1746,14 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
         misfit = any(
             text and _fit(role, text) is None for role, text in zip(roles, texts, strict=False)
         )
-        if filled < width and misfit:
+        # a short row's last cell names its units, though the unit columns are at the end
+        stranded = (
+            filled < width
+            and roles[filled - 1] in ("measure", "title", "outline")
+            and any(r in _UNIT_COLUMNS for r in roles[filled:])
+            and _names_units(texts[filled - 1])
+        )
+        if filled < width and (misfit or stranded):
             # A short row lost its merged (blank) cells, or had them moved to its end, so a
             # cell stands in a column it cannot belong to: place its cells by content.
             cells = cells[:filled]
@@ -1704,6 +1762,8 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
             for column, cell in zip(placed, cells, strict=True):
                 full[column] = cell
             cells = full
+        if plan.measures:
+            cells = _item_under_merged_category(cells, roles, plan.measures[-1].text)
         by_role: dict[str, list[_Cell]] = {}
         for role, cell in zip(roles, cells, strict=False):
             by_role.setdefault(role, []).append(cell)
