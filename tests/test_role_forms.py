@@ -601,3 +601,38 @@ def test_a_progress_label_qualified_by_words_glued_to_the_last_unit():
     )
     found, _ = roles(text)
     assert found == [[(R, "区卫生健康委"), (R, "区公安分局")], [(L, "区民政局")]]
+
+
+def test_targets_run_together_each_closed_by_its_note_are_measures():
+    text = (
+        "一、主要目标\n"
+        "1.主要指标的责任部门。\n"
+        "常住人口控制在300万人左右。(市卫健委、市公安局牵头)单位产值能耗降低15%。(市发改委牵头)"
+        "耕地保有量保持在80万公顷。\n"
+        "(市自然资源局牵头)主要污染物排放总量减少10%。(市生态环境局牵头)\n"
+    )
+    found, plan = roles(text)
+    assert [m.text for m in plan.measures] == [
+        "常住人口控制在300万人左右。",
+        "单位产值能耗降低15%。",
+        "耕地保有量保持在80万公顷。",
+        "主要污染物排放总量减少10%。",
+    ]
+    assert found == [
+        [(L, "市卫健委"), (L, "市公安局")],
+        [(L, "市发改委")],
+        [(L, "市自然资源局")],
+        [(L, "市生态环境局")],
+    ]
+
+
+def test_sub_tasks_of_one_paragraph_each_with_a_note_stay_one_measure():
+    text = (
+        "二、加快推进生态工程\n"
+        "为改善全县饮用水质量和补充地下水源，加快推进引水调蓄工程建设，一期工程于年底前完成。"
+        "(牵头责任单位:水利局;配合单位:有关乡镇)。因地制宜见缝插绿，拆违还绿、拆墙透绿，"
+        "打造街头游园9个，年底前全部建成并向市民开放。(牵头责任单位:城管局;配合单位:有关乡镇)\n"
+    )
+    found, plan = roles(text)
+    assert len(plan.measures) == 1
+    assert found == [[(L, "水利局"), (S, "有关乡镇"), (L, "城管局")]]

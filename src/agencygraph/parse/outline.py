@@ -162,6 +162,82 @@ def _run_in_paragraphs(line: str) -> list[str]:
     return [line[a:b] for a, b in pairwise([0, *cuts, len(line)])]
 
 
+# A bracketed note after a full stop, with more text after it: 指标一。（A牵头）指标二。
+_NOTE_AFTER_SENTENCE_RE = re.compile(r"(?:^|(?<=[。；;]))\s*[（(][^（()）]{2,80}[)）]")
+
+
+# Indicator targets listed one after another are short and hold a figure (降低20%); other
+# sentences, each with its note, are the sub-tasks of one measure, which stays whole (the
+# corpus's rule for taikang_2020).
+_TARGET_MAX = 50
+_FIGURE_RE = re.compile(r"[0-9０-９]")
+
+
+def _is_target(sentence: str) -> bool:
+    sentence = strip_spaces(sentence)
+    return 0 < len(sentence) <= _TARGET_MAX and _FIGURE_RE.search(sentence) is not None
+
+
+def _split_noted_sentences(elements: list[_Element]) -> list[_Element]:
+    """Unnumbered paragraphs that run indicator targets together, each a short sentence
+    with a figure closed by its own note after its full stop (常住人口控制在1150万人。
+    （市公安局牵头）能耗降低20%。（市经委牵头）…), are split into one paragraph per target;
+    a note that opens a paragraph (its line wrapped before it) closes the target above."""
+    split: list[_Element] = []
+    for element in elements:
+        cuts = _target_cuts(element.body) if element.kind == "plain" else []
+        if not cuts:
+            split.append(element)
+            continue
+        for begin, end in pairwise([0, *cuts, len(element.body)]):
+            piece = element.body[begin:end]
+            previous = split[-1] if split else None
+            if begin == 0 and _is_bare_note(piece) and _closes_with_no_note(previous):
+                previous.body += piece  # the note of the paragraph above, wrapped
+            else:
+                split.append(_Element("plain", "", strip_spaces(piece), element.line))
+        split[-1].local_rule = element.local_rule
+    return split
+
+
+def _target_cuts(body: str) -> list[int]:
+    """Where a paragraph of noted targets is cut: after each note with text following it;
+    none unless every sentence is a target."""
+    cuts, sentences, at = [], [], 0
+    for match in _NOTE_AFTER_SENTENCE_RE.finditer(body):
+        if not body[match.end() :].strip():
+            break
+        note = resp.find_note(body[at : match.end()])
+        if note is None or not note.units or note.start < match.start() - at:
+            continue
+        sentences.append(body[at : at + note.start])
+        cuts.append(match.end())
+        at = match.end()
+    if not cuts:
+        return []
+    rest = body[at:]
+    note = resp.find_note(rest)
+    sentences.append(rest[: note.start] if note else rest)
+    if not strip_spaces(sentences[0]):
+        sentences = sentences[1:]  # the opening note belongs to the paragraph above
+    return cuts if all(_is_target(s) for s in sentences) else []
+
+
+def _is_bare_note(piece: str) -> bool:
+    note = resp.find_note(piece)
+    return note is not None and not strip_spaces(piece[: note.start])
+
+
+def _closes_with_no_note(element: _Element | None) -> bool:
+    return (
+        element is not None
+        and element.kind == "plain"
+        and not element.children
+        and ends_sentence(element.body)
+        and resp.find_note(element.body) is None
+    )
+
+
 def _is_non_measure_section(title: str) -> bool:
     title = simplified(title)
     return any(term in title for term in parse_terms().get("non_measure_section", ()))
@@ -200,6 +276,7 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
         element = _classify(paragraph, line)
         element.local_rule = local_rule
         elements.append(element)
+    elements = _split_noted_sentences(elements)
     _number_bare_items(elements)
 
     plan = CodedPlan(layout="narrative")
@@ -355,7 +432,7 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
             continue
         current: _Element | None = None
         in_box = False
-        for element in scope:
+        for index, element in enumerate(scope):
             if element.kind in measure_kinds:
                 current, in_box = element, False
                 measures.append((element, heading))
@@ -369,8 +446,13 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                     element.kind == "l4"
                     or label_line
                     or (element.kind == "plain" and not ends_sentence(_full_text(current)))
-                    # A paragraph split off by markup that carries the measure's own note.
-                    or (note is not None and resp.find_note(_full_text(current)) is None)
+                    # A paragraph split off by markup that carries the measure's own note,
+                    # not the first of several noted paragraphs the item titles.
+                    or (
+                        note is not None
+                        and resp.find_note(_full_text(current)) is None
+                        and not (_has_units(note) and _noted_plain(scope, index + 1))
+                    )
                 ):
                     current.children.append(element)
                 elif _has_units(note) and not label_line:
@@ -378,6 +460,16 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                     current = element
                     measures.append((element, heading))
     return [split for measure in measures for split in _noted_sub_points(*measure)]
+
+
+def _noted_plain(scope: list[_Element], index: int) -> bool:
+    """Whether the element at ``index`` is an unnumbered paragraph that assigns units."""
+    return (
+        index < len(scope)
+        and scope[index].kind == "plain"
+        and not resp.starts_with_label(scope[index].body)
+        and _has_units(resp.find_note(scope[index].body))
+    )
 
 
 def _titles_one_noted_paragraph(heading, scope, measure_kinds) -> bool:
