@@ -636,3 +636,18 @@ def test_an_item_that_slid_into_the_merged_category_cell_takes_the_units_above()
         ("(二)对社会关注度高的文件做好解读。", [(R, "各镇", True, 2), (R, "县直各单位", True, 2)]),
         ("(三)做好舆情风险研判。", [(L, "县委宣传部", False, 4)]),
     ]
+
+
+def test_a_row_of_its_item_alone_takes_the_merged_units_of_the_row_above():
+    text = (
+        "工作任务 | 具体要求 | 责任单位 |\n"
+        "一、财政公开 | 1.推进预算决算公开。 | 县财政局牵头,县直各部门配合 |\n"
+        "2.深化政府债务信息公开。 |\n"
+        "3.公开惠民资金发放信息。 | 县财政局牵头,县民政局配合 |\n"
+    )
+    coded, _ = coding(text)
+    assert coded == [
+        ("1.推进预算决算公开。", [(L, "县财政局", False, 2), (S, "县直各部门", False, 2)]),
+        ("2.深化政府债务信息公开。", [(L, "县财政局", True, 2), (S, "县直各部门", True, 2)]),
+        ("3.公开惠民资金发放信息。", [(L, "县财政局", False, 4), (S, "县民政局", False, 4)]),
+    ]

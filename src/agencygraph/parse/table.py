@@ -228,7 +228,9 @@ def _pipe_rows(text: str) -> list[Row]:
         # a row broken after its first pipe: the next line opens with one (工作任务 | 具体要求⏎
         # | 责任单位 |)
         broken = number < len(lines) and lines[number].lstrip().startswith("|")
-        if stripped.count("|") >= 2 or ("|" in stripped and broken):
+        # a row of one cell, its other cells merged away (8.持续深化… |)
+        lone = bool(rows) and stripped.endswith("|")
+        if stripped.count("|") >= 2 or ("|" in stripped and broken) or lone:
             parts = stripped.split("|")
             outer = stripped.startswith("|")
             if outer:
@@ -1242,18 +1244,17 @@ def _numbering(text: str) -> int | None:
 
 def _item_under_merged_category(cells: list[_Cell], roles: list[str], last: str) -> list[_Cell]:
     """A row whose category cell was merged away and whose item slid into its place
-    ((二)… | | |): the item, numbered as the measure above it, is the row's measure (its
-    blank unit cells are then carried down)."""
+    ((二)… | ||, or 8.… | alone): the item, numbered as the measure above it, is the row's
+    measure (its blank unit cells are then carried down)."""
     if "measure" not in roles:
         return cells
     measure_at = roles.index("measure")
     filled = [i for i, c in enumerate(cells) if not c.blank]
-    if (
-        len(cells) <= measure_at
-        or not cells[measure_at].blank
-        or len(filled) != 1
-        or roles[filled[0]] != "outline"
-    ):
+    if len(filled) != 1 or roles[filled[0]] != "outline":
+        return cells
+    # the row's cells after its item were merged away or left blank alike (8.… |)
+    cells = cells + [_Cell([], cells[0].line) for _ in range(len(roles) - len(cells))]
+    if not cells[measure_at].blank:
         return cells
     text = squash_spaces(cells[filled[0]].text)
     level = _numbering(text)
@@ -1585,13 +1586,24 @@ def _column_roles(header: Row, width: int) -> list[str]:
     return kinds[:width] if extra < 0 else kinds
 
 
+def _items_of_one_list(first: _Cell, second: _Cell) -> bool:
+    """Two rows that open with items numbered alike (8.… and 9.…) are two rows."""
+    level = _numbering(squash_spaces(first.text))
+    return level is not None and level == _numbering(squash_spaces(second.text))
+
+
 def _merge_split_rows(rows: list[Row], width: int) -> list[Row]:
     """Join a row cut in two by a stray blank line: two short pieces that fit one row."""
     merged: list[Row] = []
     i = 0
     while i < len(rows):
         row = rows[i]
-        while i + 1 < len(rows) and len(row) < width and len(row) + len(rows[i + 1]) <= width:
+        while (
+            i + 1 < len(rows)
+            and len(row) < width
+            and len(row) + len(rows[i + 1]) <= width
+            and not _items_of_one_list(row[0], rows[i + 1][0])
+        ):
             row = row + rows[i + 1]
             i += 1
         merged.append(row)
