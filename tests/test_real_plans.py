@@ -64,9 +64,6 @@ KNOWN_MISSES = {
     # a header cell (目标) spanning three columns of indicator, quantity and its split among
     # townships: the rows have eight cells under six labels
     "zhaohua_2017_minsheng_gongcheng",
-    # a table laid out with single spaces whose items split into unnumbered sub-rows, each
-    # with its own unit, the measure and target columns running together
-    "yueyanglou_2017_minsheng_wancheng",
     # a statistics table whose 目标任务 header spans an indicator and a number, its 工程名称
     # column written before 序号 and its unit names wrapped over two cells
     "meishan_2017_minsheng_jindu",

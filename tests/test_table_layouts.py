@@ -651,3 +651,18 @@ def test_a_row_of_its_item_alone_takes_the_merged_units_of_the_row_above():
         ("2.深化政府债务信息公开。", [(L, "县财政局", True, 2), (S, "县直各部门", True, 2)]),
         ("3.公开惠民资金发放信息。", [(L, "县财政局", False, 4), (S, "县民政局", False, 4)]),
     ]
+
+
+def test_a_sub_item_written_between_the_name_and_its_unit_is_part_of_the_measure():
+    text = (
+        "序号 民生实事项目名称 责任单位 目标任务 实际完成 完成率 备注\n"
+        "1 新增城镇就业 区人社局 8000人 7300 91%\n"
+        "2 深化养老保险制度改革 完成参保人数6300人 区人社局 6300人 7558 119%\n"
+        "3 文化惠民 送戏曲下乡20场 区文体局 20 29 145%\n"
+    )
+    coded, _ = coding(text)
+    assert [(m, [(r, u) for r, u, _, _ in units]) for m, units in coded] == [
+        ("新增城镇就业", [(L, "区人社局")]),
+        ("深化养老保险制度改革完成参保人数6300人", [(L, "区人社局")]),
+        ("文化惠民送戏曲下乡20场", [(L, "区文体局")]),
+    ]

@@ -1586,6 +1586,41 @@ def _column_roles(header: Row, width: int) -> list[str]:
     return kinds[:width] if extra < 0 else kinds
 
 
+def _joined_cells(first: _Cell, second: _Cell) -> _Cell:
+    """Two cells read as one, their lines as they stand (nothing added: the source's text)."""
+    return _Cell(
+        [*first.lines, *second.lines],
+        first.line,
+        [first.line_of(i) for i in range(len(first.lines))]
+        + [second.line_of(i) for i in range(len(second.lines))],
+    )
+
+
+def _sub_item_before_units(cells: list[_Cell], roles: list[str]) -> list[_Cell]:
+    """A row that writes a sub-item between its name and its unit (9 | 深化养老保险改革 |
+    完成参保人数6300人 | 区人社局 | 6300人 …): the sub-item, no unit, stands where the unit
+    should and the unit after it; the sub-item is part of the measure, the unit goes to its
+    column and the cells after it follow in order."""
+    unit_at = next((i for i, role in enumerate(roles) if role in _UNIT_COLUMNS), None)
+    if (
+        unit_at is None
+        or unit_at == 0
+        or roles[unit_at - 1] != "measure"
+        or unit_at >= len(cells)
+        or (not cells[unit_at].blank and _names_units(cells[unit_at].text))
+    ):
+        return cells
+    filled = [i for i in range(unit_at, min(len(cells), unit_at + 3)) if not cells[i].blank]
+    if len(filled) < 2:
+        return cells
+    sub_item, unit = filled[:2]
+    if _NUMBER_RE.match(squash_spaces(cells[sub_item].text)) or not _unit_like(cells[unit].text):
+        return cells
+    joined = _joined_cells(cells[unit_at - 1], cells[sub_item])
+    shifted = [*cells[: unit_at - 1], joined, *cells[unit:]]
+    return shifted + [_Cell([], cells[0].line) for _ in range(len(cells) - len(shifted))]
+
+
 def _items_of_one_list(first: _Cell, second: _Cell) -> bool:
     """Two rows that open with items numbered alike (8.… and 9.…) are two rows."""
     level = _numbering(squash_spaces(first.text))
@@ -1776,6 +1811,7 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
             cells = full
         if plan.measures:
             cells = _item_under_merged_category(cells, roles, plan.measures[-1].text)
+        cells = _sub_item_before_units(cells, roles)
         by_role: dict[str, list[_Cell]] = {}
         for role, cell in zip(roles, cells, strict=False):
             by_role.setdefault(role, []).append(cell)
@@ -1814,13 +1850,7 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
         measure_cell = measure_cells[0]
         title = next((c for c in by_role.get("title", []) if not c.blank), None)
         if title is not None:
-            # The two cells joined as they stand, nothing added: the text stays the source's.
-            measure_cell = _Cell(
-                [*title.lines, *measure_cell.lines],
-                title.line,
-                [title.line_of(i) for i in range(len(title.lines))]
-                + [measure_cell.line_of(i) for i in range(len(measure_cell.lines))],
-            )
+            measure_cell = _joined_cells(title, measure_cell)
         row_in_task += 1
         if not task_no:
             task_count += 1
