@@ -636,3 +636,30 @@ def test_sub_tasks_of_one_paragraph_each_with_a_note_stay_one_measure():
     found, plan = roles(text)
     assert len(plan.measures) == 1
     assert found == [[(L, "水利局"), (S, "有关乡镇"), (L, "城管局")]]
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("（市发改委为第一责任单位，市财政局配合）", [(L, "市发改委"), (S, "市财政局")]),
+        ("（市发改委主抓，市财政局协助）", [(L, "市发改委"), (S, "市财政局")]),
+        ("（市发改委负责，市财政局支持）", [(L, "市发改委"), (S, "市财政局")]),
+        ("（市发改委具体承办，市财政局协办）", [(L, "市发改委"), (S, "市财政局")]),
+        ("（市发改委牵头组织实施，市财政局配合）", [(L, "市发改委"), (S, "市财政局")]),
+        ("（市发改委、市财政局按职能职责落实）", [(R, "市发改委"), (R, "市财政局")]),
+        (
+            "（市直相关部门按职责分工负责，各县区政府具体落实）",
+            [(R, "市直相关部门"), (R, "各县区政府")],
+        ),
+        # a sentence, then a label, in one bracket
+        ("（市发改委牵头；配合单位：市财政局）", [(L, "市发改委"), (S, "市财政局")]),
+        # a lead marked in a bare list: angle brackets, a star after the name
+        ("（市发改委〈牵头〉、市财政局）", [(L, "市发改委"), (S, "市财政局")]),
+        ("（市发改委＊、市财政局）", [(L, "市发改委"), (S, "市财政局")]),
+    ],
+)
+def test_more_ways_of_naming_the_lead_and_the_others(note, expected):
+    found, _ = roles(
+        f"一、重点任务\n1.推进产业项目建设，完成投资100亿元。{note}\n2.做好就业工作。（市人社局负责）\n"
+    )
+    assert found[0] == expected

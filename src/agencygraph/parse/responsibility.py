@@ -164,6 +164,15 @@ def _official_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _role_mark_re_any() -> re.Pattern[str]:
+    """A role mark anywhere in a list (市发改委〈牵头〉、市财政局)."""
+    marks = _alternation(term for term, _ in _terms("mark"))
+    return re.compile(
+        rf"[{re.escape(OPEN_BRACKETS)}]\s*(?:{marks})\s*[{re.escape(CLOSE_BRACKETS)}]"
+    )
+
+
+@lru_cache(maxsize=1)
 def _role_mark_re() -> re.Pattern[str]:
     marks = _alternation(term for term, _ in _terms("mark"))
     return re.compile(
@@ -988,6 +997,20 @@ def _last_bracketed_note(text: str, simplified: str) -> Note | None:
         if not at_end:
             continue
         inner = text[start + 1 : close if closed else len(text)].rstrip("。；; ")
+        label = _note_label_re().search(simplified, start + 1, start + 1 + len(inner))
+        if label is not None:
+            # a sentence, then labels: （市发改委牵头；配合单位：市财政局）
+            head = sentence_units(text[start + 1 : label.start()].rstrip("；;，, "), start + 1)
+            if head is not None and head.units:
+                rest = label_units(text[label.start() : start + 1 + len(inner)], label.start())
+                return Note(
+                    start,
+                    end,
+                    tuple(head.units + rest.units),
+                    closed,
+                    tuple(head.officials + rest.officials),
+                    rest.timeline,
+                )
         if _verb_re().search(simplified, start + 1, end):
             parsed = sentence_units(inner, start + 1)
             if parsed is not None:
@@ -1071,14 +1094,15 @@ def _unit_list(inner: str, base: int) -> list[tuple[str, str, int]]:
     Every name must look like a unit and the lexicon must know at least one, so that a
     bracketed aside (（以下简称市发改委）, （2023年底前）) is never read as units.
     """
-    names = located_units(inner)
-    if not names or has_role_verb(inner):
+    marked = [(*role_marked(n), o) for n, o in located_units(inner)]
+    if not marked or has_role_verb(_role_mark_re_any().sub("", inner)):
         return []  # a sentence that did not parse is not a list of units
-    if not all(looks_like_unit(n) and len(n) <= 25 for n, _ in names):
+    if not all(looks_like_unit(n) and len(n) <= 25 for _, n, _ in marked):
         return []
-    if not any(_lexicon_knows(n) for n, _ in names):
+    if not any(_lexicon_knows(n) for _, n, _ in marked):
         return []
-    return [("single", n, base + o) for n, o in names]
+    # a unit marked as leading (市发改委〈牵头〉, ★市发改委) leads the others
+    return [(role or "single", n, base + o) for role, n, o in marked]
 
 
 def _closing_sentence(text: str, simplified: str) -> Note | None:
