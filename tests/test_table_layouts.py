@@ -666,3 +666,32 @@ def test_a_sub_item_written_between_the_name_and_its_unit_is_part_of_the_measure
         ("深化养老保险制度改革完成参保人数6300人", [(L, "区人社局")]),
         ("文化惠民送戏曲下乡20场", [(L, "区文体局")]),
     ]
+
+
+def test_a_task_column_filled_on_every_row_titles_its_requirements():
+    text = (
+        "| 序号 | 工作任务 | 具体工作要求 | 责任部门 | ||\n"
+        "| 1 | 未完成主要污染物减排年度目标。 | 一票否决。 | 县环保局 县经信局 | ||\n"
+        "| 2 | 未完成重污染行业整治年度任务。 | 一票否决。 | 县环保局 | ||\n"
+    )
+    coded, _ = coding(text)
+    assert [(m, [(r, u) for r, u, _, _ in units]) for m, units in coded] == [
+        ("未完成主要污染物减排年度目标。一票否决。", [(R, "县环保局"), (R, "县经信局")]),
+        ("未完成重污染行业整治年度任务。一票否决。", [(L, "县环保局")]),
+    ]
+
+
+def test_an_extract_keeps_its_sources_row_numbers_under_headings():
+    text = (
+        "序号\n\n重点工作任务\n\n主要责任单位\n\n协同配合单位\n\n"
+        "一、主要预期目标\n\n3\n\n固定资产投资增长7.5%左右。\n\n区发改委\n\n区住建局、区交通局\n\n"
+        "二、扩投资优服务\n\n三、惠民生增福祉\n\n"
+        "68\n\n推进学前教育普及普惠。\n\n区教育局\n\n各乡镇人民政府\n\n"
+        "69\n\n积极引进优质教育资源。\n\n区教育局\n\n区投资促进中心\n"
+    )
+    coded, _ = coding(text)
+    assert [(m, [(r, u) for r, u, _, _ in units]) for m, units in coded] == [
+        ("固定资产投资增长7.5%左右。", [(L, "区发改委"), (S, "区住建局"), (S, "区交通局")]),
+        ("推进学前教育普及普惠。", [(L, "区教育局"), (S, "各乡镇人民政府")]),
+        ("积极引进优质教育资源。", [(L, "区教育局"), (S, "区投资促进中心")]),
+    ]

@@ -1140,8 +1140,9 @@ def _cell_stream_table(text: str) -> _Table | None:
             serial = _SERIAL_RE.match(label)
             number = to_int(label.rstrip(".、．")) if serial else 0
             heading = LEVEL1_RE.match(label) or LEVEL2_RE.match(label)
-            # A copy of a table's later page starts at its row there (24, 25 …).
-            if serial and (number in (expected, 1) or index == 0):
+            # A copy of a table's later page starts at its row there (24, 25 …); an extract
+            # keeps its source's numbers (3, then 68 under a later heading).
+            if serial and (number in (expected, 1) or index == 0 or (groups and groups[-1][1])):
                 groups.append(([cell], False))
                 expected = number + 1
             elif heading and (not groups or len(groups[-1][0]) >= n or groups[-1][1]):
@@ -1621,6 +1622,29 @@ def _sub_item_before_units(cells: list[_Cell], roles: list[str]) -> list[_Cell]:
     return shifted + [_Cell([], cells[0].line) for _ in range(len(cells) - len(shifted))]
 
 
+# Share of rows whose cell must be filled, each with its own text, for a column to title
+# its row rather than to group several rows.
+_TITLE_FILLED = 0.8
+
+
+def _titled_by_each_row(roles: list[str], rows: list[Row]) -> list[str]:
+    """The column left of the measure is each row's title, not a category spanning rows,
+    where nearly every row fills it with its own text (工作任务 | 具体工作要求: the task,
+    then what it requires): the measure is read from both, as for 项目名称."""
+    if "measure" not in roles:
+        return roles
+    left = roles.index("measure") - 1
+    if left < 0 or roles[left] != "outline" or "title" in roles or len(rows) < 2:
+        return roles
+    texts = [squash_spaces(r[left].text) for r in rows if len(r) == len(roles)]
+    filled = [t for t in texts if t]
+    if len(texts) < 2 or len(filled) < _TITLE_FILLED * len(rows) or len(set(filled)) < len(filled):
+        return roles
+    if any(_numbering(t) for t in filled):
+        return roles  # numbered 一、 （一） 1.: sections and tasks, not titles
+    return [*roles[:left], "title", *roles[left + 1 :]]
+
+
 def _items_of_one_list(first: _Cell, second: _Cell) -> bool:
     """Two rows that open with items numbered alike (8.… and 9.…) are two rows."""
     level = _numbering(squash_spaces(first.text))
@@ -1755,7 +1779,7 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
         # the other rows are short by it, not the table narrower than its header.
         width = len(header_kinds)
     rows = _merge_split_rows(table.rows, width)
-    roles = _column_roles(table.header, width)
+    roles = _titled_by_each_row(_column_roles(table.header, width), rows)
     regular = sum(len(r) == width for r in rows) - table.doubtful_rows
     plan.layout_confidence = round(max(regular, 0) / len(rows), 3)
     plan.warnings.extend(table.warnings)
