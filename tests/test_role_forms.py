@@ -663,3 +663,13 @@ def test_more_ways_of_naming_the_lead_and_the_others(note, expected):
         f"一、重点任务\n1.推进产业项目建设，完成投资100亿元。{note}\n2.做好就业工作。（市人社局负责）\n"
     )
     assert found[0] == expected
+
+
+def test_a_news_copys_byline_is_not_a_unit():
+    text = (
+        "1.推进重点项目建设。(市发改委牵头)\n"
+        "全市35个重点项目明确了包保领导和责任单位，总投资约279亿元。(孝感日报)\n"
+    )
+    found, plan = roles(text)
+    assert found == [[(L, "市发改委")]]
+    assert "孝感日报" not in {a.agency_raw for a in plan.assignments}

@@ -1088,6 +1088,9 @@ def _skip_spaces(text: str, at: int) -> int:
     return at
 
 
+_BYLINE_ENDINGS = ("日报", "晚报", "时报", "新闻网", "新华社")
+
+
 def _unit_list(inner: str, base: int) -> list[tuple[str, str, int]]:
     """A closing bracket that holds only unit names (（市发改委、市财政局）): a single list.
 
@@ -1097,6 +1100,8 @@ def _unit_list(inner: str, base: int) -> list[tuple[str, str, int]]:
     marked = [(*role_marked(n), o) for n, o in located_units(inner)]
     if not marked or has_role_verb(_role_mark_re_any().sub("", inner)):
         return []  # a sentence that did not parse is not a list of units
+    if len(marked) == 1 and vocabulary_simplified(marked[0][1]).endswith(_BYLINE_ENDINGS):
+        return []  # a news copy's byline (（孝感日报）), not the paper as a unit
     if not all(looks_like_unit(n) and len(n) <= 25 for _, n, _ in marked):
         return []
     if not any(_lexicon_knows(n) for _, n, _ in marked):
