@@ -673,3 +673,19 @@ def test_a_news_copys_byline_is_not_a_unit():
     found, plan = roles(text)
     assert found == [[(L, "市发改委")]]
     assert "孝感日报" not in {a.agency_raw for a in plan.assignments}
+
+
+def test_a_qualifier_before_a_label_belongs_to_the_label():
+    text = (
+        "1.创建国家卫生县城。\n"
+        "牵头责任单位:县卫健委\n"
+        "主要协作单位:各乡镇人民政府,县政府有关部门\n"
+        "2.推广家庭医生签约服务。\n"
+        "牵头责任单位:县卫健委\n"
+        "其他配合单位:县医保局\n"
+    )
+    found, _ = roles(text)
+    assert found == [
+        [(L, "县卫健委"), (S, "各乡镇人民政府"), (S, "县政府有关部门")],
+        [(L, "县卫健委"), (S, "县医保局")],
+    ]
