@@ -1511,6 +1511,7 @@ def _column_offsets(
     return None
 
 
+@lru_cache(maxsize=4096)  # the label alone decides; asked for every cell tried as a header
 def _role_header(label: str) -> str | None:
     """The column a role label names: official, lead, support or single (责任单位).
 
