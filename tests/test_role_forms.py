@@ -689,3 +689,21 @@ def test_a_qualifier_before_a_label_belongs_to_the_label():
         [(L, "县卫健委"), (S, "各乡镇人民政府"), (S, "县政府有关部门")],
         [(L, "县卫健委"), (S, "县医保局")],
     ]
+
+
+def test_a_rectification_list_with_qualified_and_bracketed_labels():
+    text = (
+        "1.污水直排问题。\n整改措施：完成管网改造。\n责任领导：张伟\n"
+        "整改责任单位：县住建局、县生态环境分局\n整改时限：2024年底\n"
+        "2.扬尘污染问题。（牵头单位（部门）：县住建局；配合单位（部门）：县城管局）\n"
+        "3.河道垃圾问题。（主要负责：县水利局；协助：各乡镇）\n"
+    )
+    found, plan = roles(text)
+    assert found == [
+        [(R, "县住建局"), (R, "县生态环境分局")],
+        [(L, "县住建局"), (S, "县城管局")],
+        [(L, "县水利局"), (S, "各乡镇")],
+    ]
+    # a bare name's title is the label it stands under
+    assert [(o.name, o.title) for o in plan.officials] == [("张伟", "责任领导")]
+    assert plan.measures[0].timeline == "2024年底"

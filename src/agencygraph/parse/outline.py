@@ -344,7 +344,9 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
                         Official(measure_id, name, title_written, section_heading.line)
                     )
             if note is not None and note.officials:
-                names = "、".join(name for name, _ in note.officials)
+                names = "、".join(
+                    resp.split_official(written)[0] or written for written, _ in note.officials
+                )
                 plan.warnings.append(
                     (note_line, f"work assigned to an official, not an agency: {names}")
                 )

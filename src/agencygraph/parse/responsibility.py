@@ -94,8 +94,9 @@ def _spaced(terms) -> str:
 _OPTIONAL_SPACE = r"[ \u3000]?"
 
 
-# A label ends in a colon, or is set in 【】 (【牵头单位】A).
-_LABEL_END = r"(?:\s*[:：]|】)\s*"
+# A label ends in a colon, or is set in 【】 (【牵头单位】A); its other name may stand in
+# brackets before the colon (牵头单位（部门）：A).
+_LABEL_END = r"(?:\s*[（(](?:单位|部门|处室|科室)[)）])?(?:\s*[:：]|】)\s*"
 
 
 @lru_cache(maxsize=1)
@@ -676,8 +677,11 @@ def label_units(inner: str, base: int = 0) -> _Found:
                 found.units.extend(parsed.units)
                 found.officials.extend(parsed.officials)
         elif role == "official":
+            label = squash_spaces(match.group(1)).lstrip("【")
             for name, offset in located_units(content):
-                found.officials.append((name, at + offset))
+                # a bare name's title is the label it stands under (牵头领导：张伟)
+                written = f"{name}（{label}）" if is_person_name(name) else name
+                found.officials.append((written, at + offset))
         elif role == "timeline" and not found.timeline:
             found.timeline = strip_spaces(content).strip("。；;，,")
     return found
