@@ -707,3 +707,14 @@ def test_a_rectification_list_with_qualified_and_bracketed_labels():
     # a bare name's title is the label it stands under
     assert [(o.name, o.title) for o in plan.officials] == [("张伟", "责任领导")]
     assert plan.measures[0].timeline == "2024年底"
+
+
+def test_a_notices_address_line_is_no_measure_and_a_unit_in_brackets_by_its_level():
+    text = (
+        "各镇人民政府、街道办事处,区政府各部门、各直属单位:为全面落实2011年《政府工作报告》"
+        "提出的各项工作,现将工作任务及责任予以分解。\n"
+        "一、主要预期目标\n1.区属GDP增长12%。(区发改局)\n2.社会消费品零售总额增长15%。(区贸易粮食局)\n"
+    )
+    found, plan = roles(text)
+    assert [m.text for m in plan.measures] == ["区属GDP增长12%。", "社会消费品零售总额增长15%。"]
+    assert found == [[(L, "区发改局")], [(L, "区贸易粮食局")]]

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 from agencygraph.parse._text import (
     CLOSE_BRACKETS,
@@ -505,6 +506,8 @@ def _space_separated(part: str) -> list[tuple[int, str]]:
     if len(pieces) < 2:
         return [(0, part)]
     names = [_trim_unit(piece) for _, piece in pieces]
+    if any(_bodies_of_places(a, b) for a, b in pairwise(names)):
+        return [(0, part)]  # 各县区(开发区) 安委会: the committee of each district, one name
     known = [_lexicon_knows(name) for name in names]
     # Every piece a unit the lexicon knows; or every piece a whole unit name (of three
     # characters or more, ending like a unit) with at least one the lexicon knows.
@@ -515,6 +518,26 @@ def _space_separated(part: str) -> list[tuple[int, str]]:
     if known[0] and any(people) and all(k or p for k, p in zip(known, people, strict=True)):
         return pieces
     return [(0, part)]
+
+
+_PLACES_COLLECTIVE_RE = re.compile(
+    rf"^(?:各|相关|有关){_LEVEL_RE}+(?:[（(][^）)]*[）)])?(?:、{_LEVEL_RE}+(?:[（(][^）)]*[）)])?)*$"
+)
+
+
+def _bodies_of_places(first: str, second: str) -> bool:
+    """各县区(开发区) then 安委会: a collective of places, then a body named without a place,
+    is that body of each place."""
+    body = vocabulary_simplified(second)
+    return (
+        bool(_PLACES_COLLECTIVE_RE.match(vocabulary_simplified(first)))
+        and looks_like_unit(second)
+        and not body.startswith(_PLACE_OPENINGS)
+        and body[-1] not in PLACE_ENDINGS
+    )
+
+
+_PLACE_OPENINGS = tuple("省市县区州旗盟乡镇街村各")
 
 
 @lru_cache(maxsize=65536)  # the same unit names are trimmed again and again (issue 19)
@@ -931,13 +954,36 @@ _UNITS_BEFORE_COLON_MAX = 40
 _WORK_AFTER_COLON_MIN = 4
 
 
+# How the body of a notice opens after its address line.
+_NOTICE_OPENINGS = (
+    "为全面",
+    "为进一步",
+    "为切实",
+    "为认真",
+    "为贯彻",
+    "为落实",
+    "根据",
+    "按照",
+    "现将",
+    "经区",
+    "经市",
+    "经县",
+    "经省",
+    "依据",
+    "遵照",
+)
+
+
 def _units_before_colon(text: str, starts: tuple[int, ...]) -> Note | None:
     """Units opening a paragraph before a colon, the work after it (市住建局：推进改造…;
     市财政局、市发改委：保障资金): a list that does not say who leads."""
     for start in starts:
         colon = _COLON_RE.search(text, start, start + _UNITS_BEFORE_COLON_MAX)
-        # A paragraph that ends at the colon addresses the units (各区政府、市直各部门：).
+        # A paragraph that ends at the colon addresses the units (各区政府、市直各部门：), and
+        # so does one whose text after it opens a notice's body (…各直属单位：为全面落实…).
         if colon is None or len(strip_spaces(text[colon.end() :])) < _WORK_AFTER_COLON_MIN:
+            continue
+        if vocabulary_simplified(strip_spaces(text[colon.end() :])).startswith(_NOTICE_OPENINGS):
             continue
         names = located_units(text[start : colon.start()])
         if (
@@ -1092,6 +1138,8 @@ def _skip_spaces(text: str, at: int) -> int:
     return at
 
 
+# A unit named with its level and a unit's ending (区贸易粮食局), though the lexicon lacks it.
+_LEVELLED_UNIT_RE = re.compile(r"^[省市县区州旗盟][\u4e00-\u9fff]{1,10}[局委办厅院署]$")
 _BYLINE_ENDINGS = ("日报", "晚报", "时报", "新闻网", "新华社")
 
 
@@ -1108,7 +1156,7 @@ def _unit_list(inner: str, base: int) -> list[tuple[str, str, int]]:
         return []  # a news copy's byline (（孝感日报）), not the paper as a unit
     if not all(looks_like_unit(n) and len(n) <= 25 for _, n, _ in marked):
         return []
-    if not any(_lexicon_knows(n) for _, n, _ in marked):
+    if not any(_lexicon_knows(n) or _LEVELLED_UNIT_RE.match(n) for _, n, _ in marked):
         return []
     # a unit marked as leading (市发改委〈牵头〉, ★市发改委) leads the others
     return [(role or "single", n, base + o) for role, n, o in marked]

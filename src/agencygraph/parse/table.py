@@ -795,7 +795,15 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
             # a cell closed by its pipe; a line without one runs on into the next (before
             # the table, it is a line of its own: a title)
             text_part = line.rstrip("|｜").strip()
-            if open_cell is not None and open_cell.line >= first_closed:
+            # the table's first label closed after lines of the notice above it (…任务清单 /
+            # 主要任务 |) is a cell of its own
+            label_after_text = (
+                open_cell is not None
+                and len(open_cell.lines) >= 2
+                and _PIPE_CLOSED_RE.match(line) is not None
+                and _is_label_cell(text_part)
+            )
+            if open_cell is not None and open_cell.line >= first_closed and not label_after_text:
                 open_cell.lines.append(text_part)
             else:
                 open_cell = _Cell([text_part], number)
@@ -819,6 +827,16 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
         if not (pipe_led or bare):
             open_cell = None
     return cells, row_ends, blanks
+
+
+def _is_label_cell(text: str) -> bool:
+    """A short cell that names a column (主要任务, 责任单位, 完成时限)."""
+    label = _header_label(text)
+    return (
+        0 < len(label) <= _HEADER_CELL_MAX
+        and not _HEADER_PUNCT_RE.search(label)
+        and (_role_header(label) is not None or any(p.search(label) for _, p in _HEADER_KINDS))
+    )
 
 
 def _header_run(cells: list[_Cell]) -> int | None:
