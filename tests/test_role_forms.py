@@ -718,3 +718,19 @@ def test_a_notices_address_line_is_no_measure_and_a_unit_in_brackets_by_its_leve
     found, plan = roles(text)
     assert [m.text for m in plan.measures] == ["区属GDP增长12%。", "社会消费品零售总额增长15%。"]
     assert found == [[(L, "区发改局")], [(L, "区贸易粮食局")]]
+
+
+def test_a_plan_laid_out_by_department_some_given_a_paragraph():
+    text = (
+        "三、省委政法委\n深入开展“平安乡村”创建活动。\n"
+        "四、省发改委\n(一)安排建设资金12亿元。\n(二)安排农村饮水安全资金1.4亿元。\n"
+        "五、铁路安全督查组\n由汉中车务段牵头组织实施。\n"
+    )
+    found, plan = roles(text)
+    assert [m.text for m in plan.measures][:3] == [
+        "深入开展“平安乡村”创建活动。",
+        "安排建设资金12亿元。",
+        "安排农村饮水安全资金1.4亿元。",
+    ]
+    assert found[:3] == [[(L, "省委政法委")], [(L, "省发改委")], [(L, "省发改委")]]
+    assert found[3] == [(L, "汉中车务段")]

@@ -426,6 +426,10 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
         # measure too: the plan attaches notes at both levels.
         if heading is not None and _has_units(resp.find_note(heading.body)):
             measures.append((heading, None))
+        elif _unit_heads_paragraphs(heading, scope, measure_kinds):
+            # 三、省委政法委 over the paragraphs of work it is given: each is a measure
+            measures.extend((e, heading) for e in scope if e.kind == "plain")
+            continue
         elif _titles_one_noted_paragraph(heading, scope, measure_kinds):
             # 一、启动东环路建设工程 over the paragraph that describes and assigns it: the
             # heading is the measure's title, the paragraphs under it its text.
@@ -462,6 +466,18 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                     current = element
                     measures.append((element, heading))
     return [split for measure in measures for split in _noted_sub_points(*measure)]
+
+
+def _unit_heads_paragraphs(heading, scope, measure_kinds) -> bool:
+    """Whether a heading is a unit's name over unnumbered paragraphs (a plan laid out by
+    department, some departments given a paragraph rather than numbered items)."""
+    return (
+        heading is not None
+        and heading.kind == "h1"
+        and any(e.kind == "plain" for e in scope)
+        and not any(e.kind in measure_kinds or e.kind in {"l2", "l3", "l4"} for e in scope)
+        and resp.heading_assignment(heading.body) is not None
+    )
 
 
 def _noted_plain(scope: list[_Element], index: int) -> bool:
