@@ -72,6 +72,7 @@ ROLE_KINDS = {
     "label_level": {""},
     "label_bare": {"lead", "support", "single", "division", "official", "timeline", "stop"},
     "verb": {"lead", "support", "shared", "support_or_shared", "joint"},
+    "subject_verb": {"lead", "shared"},
     "mark": {"lead", "support"},
     "first_listed": {""},
     "official_title": {""},
@@ -159,3 +160,12 @@ def test_every_official_title_marks_an_official():
     for pattern in (r["term"] for r in _role_rows() if r["kind"] == "official_title"):
         assert any(re.search(pattern, example) for example in examples), pattern
     assert all(responsibility.is_official(e) for e in examples)
+
+
+@pytest.mark.parametrize("verb", [r["term"] for r in _role_rows() if r["kind"] == "subject_verb"])
+def test_every_subject_verb_makes_its_units_the_subject_of_the_work(verb):
+    role = dict(responsibility.role_terms()["subject_verb"])[verb]
+    one = responsibility.find_note(f"市财政局{verb}全市专项资金的统筹和拨付工作。")
+    two = responsibility.find_note(f"市财政局、市税务局{verb}全市专项资金的统筹和拨付工作。")
+    assert [(r, u) for r, u, _ in one.units] == [(role, "市财政局")]
+    assert [(r, u) for r, u, _ in two.units] == [(role, "市财政局"), (role, "市税务局")]

@@ -734,3 +734,19 @@ def test_a_plan_laid_out_by_department_some_given_a_paragraph():
     ]
     assert found[:3] == [[(L, "省委政法委")], [(L, "省发改委")], [(L, "省发改委")]]
     assert found[3] == [(L, "汉中车务段")]
+
+
+def test_units_written_as_the_subject_of_the_items_work():
+    text = (
+        "(一)市国资办负责市属国有企业的招商、项目对接工作。\n"
+        "(二)市外侨办、市台办负责并会同有关部门做好客户邀请、接待联络等工作。\n"
+        "(三)市农办、市建设局、市规划局主要做好招商项目的前期审查工作。\n"
+        "(四)全市各部门要加强协作，形成合力。\n"
+    )
+    found, _ = roles(text)
+    assert found == [
+        [(L, "市国资办")],
+        [(L, "市外侨办"), (L, "市台办"), (S, "有关部门")],
+        [(R, "市农办"), (R, "市建设局"), (R, "市规划局")],
+        [],
+    ]

@@ -906,6 +906,7 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
         _closing_sentence(text, simplified)
         or _opening_sentence(text, starts)
         or _units_before_colon(text, starts)
+        or _units_as_subject(text, starts)
     )
 
 
@@ -946,6 +947,49 @@ def _opening_sentence(text: str, starts: tuple[int, ...]) -> Note | None:
             position = match.end()
         if units:
             return Note(len(text), len(text), tuple(units), True, tuple(officials))
+    return None
+
+
+@lru_cache(maxsize=1)
+def _subject_re() -> re.Pattern[str]:
+    """Units opening a paragraph as the subject of its work: A、B负责… / A主要做好…, with
+    the units A会同 (负责并会同有关部门做好…)."""
+    verbs_ = _alternation(term for term, _ in _terms("subject_verb"))
+    return re.compile(
+        rf"(?P<units>[^，,。；;：:]{{2,{_UNITS_BEFORE_COLON_MAX}}}?)(?P<verb>{verbs_})"
+        rf"(?:并?会同(?P<joint>[^，,。；;]{{2,30}}?)(?=做好|开展|推进|负责|实施|落实|组织))?"
+    )
+
+
+_SUBJECT_WORK_MIN = 4
+
+
+def _units_as_subject(text: str, starts: tuple[int, ...]) -> Note | None:
+    """A paragraph whose opening names its units as the subject of its work (市国资办负责
+    市属国有企业的招商…): one unit leads, several share it (responsible), and units it
+    works together with (会同有关部门) support."""
+    simplified = vocabulary_simplified(text)
+    for start in starts:
+        match = _subject_re().match(simplified, start)
+        if match is None or len(strip_spaces(text[match.end() :])) < _SUBJECT_WORK_MIN:
+            continue
+        if _HEADING_ROLE_RE.match(squash_spaces(simplified[start:])):
+            continue  # a heading over the unit's items (县示范区管委会牵头工作(8项))
+        names = located_units(text[start : match.end("units")])
+        if not names or not _units_of_a_list([n for n, _ in names]):
+            continue
+        if any(is_official(n) for n, _ in names) or not any(
+            _lexicon_knows(n) or _LEVELLED_UNIT_RE.match(n) for n, _ in names
+        ):
+            continue
+        role = dict(_terms("subject_verb"))[match.group("verb")]
+        units = [(role, n, start + o) for n, o in names]
+        if match.group("joint"):
+            joint = located_units(text[match.start("joint") : match.end("joint")])
+            if all(looks_like_unit(n) for n, _ in joint):
+                units = [("lead", n, o) for _, n, o in units]
+                units += [("support", n, match.start("joint") + o) for n, o in joint]
+        return Note(len(text), len(text), tuple(units), True)
     return None
 
 
