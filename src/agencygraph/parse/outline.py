@@ -132,6 +132,21 @@ def _ends_label_note(line: str, match: re.Match[str]) -> bool:
     return resp.starts_note_label(line[sentence_start : match.start()])
 
 
+# A unit's name and a colon after a space, opening an item of a copy that lost its line
+# breaks (… 市国土资源房管局:防范地质灾害 市国土资源房管局要…).
+_UNIT_HEADLINE_RE = re.compile(r"(?<=\s)(?=([^\s:：，,。；;“”\"]{2,30})[:：])")
+
+
+def _unit_headline_breaks(line: str) -> list[re.Match[str]]:
+    """Where items that each open with their units and a colon begin, if two or more do."""
+    found = []
+    for match in _UNIT_HEADLINE_RE.finditer(line):
+        names = resp.split_units(match.group(1))
+        if names and all(resp.looks_like_unit(n) for n in names):
+            found.append(match)
+    return found if len(found) >= 2 else []
+
+
 def _run_in_paragraphs(line: str) -> list[str]:
     """A line that runs several numbered paragraphs together, split where each begins.
 
@@ -147,6 +162,9 @@ def _run_in_paragraphs(line: str) -> list[str]:
         # Unnumbered items run together: a new one begins after the sentence that ends a
         # labelled note (…部门分工：A牵头，B配合。 下一项…).
         breaks += [m for m in _SENTENCE_BREAK_RE.finditer(line) if _ends_label_note(line, m)]
+        breaks.sort(key=lambda m: m.end())
+    if long:
+        breaks += _unit_headline_breaks(line)
         breaks.sort(key=lambda m: m.end())
     for match in breaks:
         cut = match.end()
@@ -451,7 +469,14 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                     # A sub-point, a label line, or the rest of a paragraph cut off mid-sentence.
                     element.kind == "l4"
                     or label_line
-                    or (element.kind == "plain" and not ends_sentence(_full_text(current)))
+                    or (
+                        element.kind == "plain"
+                        and not ends_sentence(_full_text(current))
+                        # not a paragraph assigning its own units after one that has them
+                        and not (
+                            _names_units(note) and _names_units(resp.find_note(_full_text(current)))
+                        )
+                    )
                     # A paragraph split off by markup that carries the measure's own note,
                     # not the first of several noted paragraphs the item titles.
                     or (
@@ -536,6 +561,10 @@ def _is_title(element: _Element) -> bool:
         and not ends_sentence(text)
         and not resp.find_note(text)
     )
+
+
+def _names_units(note: resp.Note | None) -> bool:
+    return note is not None and bool(note.units)
 
 
 def _has_units(note: resp.Note | None) -> bool:

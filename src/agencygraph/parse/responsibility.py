@@ -1033,7 +1033,7 @@ def _units_before_colon(text: str, starts: tuple[int, ...]) -> Note | None:
         if (
             names
             and all(looks_like_unit(n) and not is_official(n) for n, _ in names)
-            and any(_lexicon_knows(n) for n, _ in names)
+            and any(_lexicon_knows(n) or _LEVELLED_UNIT_RE.match(n) for n, _ in names)
         ):
             units = tuple(("single", n, start + o) for n, o in names)
             return Note(len(text), len(text), units, True)
