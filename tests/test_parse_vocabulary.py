@@ -154,6 +154,7 @@ def test_every_official_title_marks_an_official():
         "分管副区长",
         "办公室主任",
         "牵头领导",
+        "副局长",
         "负责同志",
         "负责人",
     ]

@@ -769,3 +769,20 @@ def test_a_news_copy_that_lost_its_breaks_with_items_opening_on_their_units():
         "市市政公用局",
         "市城管执法局",
     ]
+
+
+def test_a_working_group_led_by_a_units_official_with_member_units():
+    text = (
+        "一、检查组\n"
+        "1、煤矿安全督查组,由市煤炭安全局孙伟任组长,成员由市煤炭安全局、市国土资源局、"
+        "市公安局有关人员组成。\n"
+        "2、非煤矿山安全督查组,由市安全生产监督管理局局长赵福才任组长,成员由市安全监管局、"
+        "市公安局有关人员组成。\n"
+    )
+    found, plan = roles(text)
+    assert found == [
+        [(L, "市煤炭安全局"), (S, "市国土资源局"), (S, "市公安局")],
+        # the leader's bureau again under its short name (市安全监管局) is not a member
+        [(L, "市安全生产监督管理局"), (S, "市公安局")],
+    ]
+    assert [(o.name, o.title) for o in plan.officials] == [("孙伟", ""), ("赵福才", "局长")]

@@ -907,6 +907,7 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
         or _opening_sentence(text, starts)
         or _units_before_colon(text, starts)
         or _units_as_subject(text, starts)
+        or _group_note(text)
     )
 
 
@@ -991,6 +992,65 @@ def _units_as_subject(text: str, starts: tuple[int, ...]) -> Note | None:
                 units += [("support", n, match.start("joint") + o) for n, o in joint]
         return Note(len(text), len(text), tuple(units), True)
     return None
+
+
+# A working group's make-up: 由市煤炭安全局孙伟任组长，成员由市公安局、市国土资源局有关人员组成.
+_GROUP_LEADER_RE = re.compile(r"由(?P<leader>[^，,。；;由]{3,40}?)任(?:副)?组长")
+_GROUP_MEMBERS_RE = re.compile(
+    r"成员(?:单位)?(?:由|为|包括)(?P<members>[^。；;]{2,200}?)(?:等)?(?:的)?(?:有关|相关)?(?:人员|同志)?组成"
+)
+
+
+def _group_note(text: str) -> Note | None:
+    """A group led by a unit's official, its members drawn from units (a 督查组 or 工作组 of
+    a notice): the leader's unit leads, the members' units support, the leader is an
+    official; a member unit that is the leader's (by name or by the lexicon) is not repeated."""
+    leader = _GROUP_LEADER_RE.search(text)
+    if leader is None:
+        return None
+    written = leader.group("leader")
+    # the leader's unit: the longest opening the lexicon knows, or one that looks like a
+    # unit with a person's name or title after it (市煤炭安全局孙伟)
+    unit_end = next(
+        (n for n in range(len(written), 1, -1) if _lexicon_knows(written[:n])), None
+    ) or next(
+        (
+            n
+            for n in range(len(written) - 2, 1, -1)
+            if looks_like_unit(written[:n])
+            and (is_person_name(written[n:]) or is_official(written[n:]))
+        ),
+        None,
+    )
+    if unit_end is None or not looks_like_unit(written[:unit_end]):
+        return None
+    lead = written[:unit_end]
+    units = [("lead", lead, leader.start("leader"))]
+    officials = []
+    if written[unit_end:]:
+        officials.append((written[unit_end:], leader.start("leader") + unit_end))
+    members = _GROUP_MEMBERS_RE.search(text, leader.end())
+    if members is not None:
+        names = located_units(members.group("members"))
+        if names and all(looks_like_unit(n) for n, _ in names):
+            units += [
+                ("support", n, members.start("members") + o)
+                for n, o in names
+                if not _same_agency(n, lead)
+            ]
+    return Note(len(text), len(text), tuple(units), True, tuple(officials))
+
+
+def _same_agency(a: str, b: str) -> bool:
+    from agencygraph.agencies import resolve
+
+    if a == b:
+        return True
+    first, second = resolve(a), resolve(b)
+    return first.agency_type is not None and (first.agency_type, first.prefix) == (
+        second.agency_type,
+        second.prefix,
+    )
 
 
 _COLON_RE = re.compile(r"[:：]")
