@@ -79,6 +79,9 @@ KNOWN_MISSES = {
     # one cell per line: a 考核项目 column merged away, two units of one 责任部门 cell on
     # two lines, and a 评分部门 (scoring department) column of units after it
     "shengsi_2021_xiangcun_zhenxing",
+    # a news copy that lost its breaks; one unit "配合区政府做好…" is coded by the coder as
+    # a second lead of that sub-task (a reading the note names doubtful)
+    "qingdao_2011_fangxun_fengong",
 }
 
 # Issue 14 asks 0.98 for the development set. It held (0.988) until batch 10 (six plans,

@@ -474,7 +474,8 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                         and not ends_sentence(_full_text(current))
                         # not a paragraph assigning its own units after one that has them
                         and not (
-                            _names_units(note) and _names_units(resp.find_note(_full_text(current)))
+                            _assigns_units(note)
+                            and _assigns_units(resp.find_note(_full_text(current)))
                         )
                     )
                     # A paragraph split off by markup that carries the measure's own note,
@@ -563,7 +564,7 @@ def _is_title(element: _Element) -> bool:
     )
 
 
-def _names_units(note: resp.Note | None) -> bool:
+def _assigns_units(note: resp.Note | None) -> bool:
     return note is not None and bool(note.units)
 
 

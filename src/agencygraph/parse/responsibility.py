@@ -165,21 +165,22 @@ def _official_re() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{term})" for term, _ in _terms("official_title")))
 
 
+def _role_mark() -> str:
+    """A role mark in brackets, its word captured: （牵头）, 〈牵头〉, (配合)."""
+    marks = _alternation(term for term, _ in _terms("mark"))
+    return rf"[{re.escape(OPEN_BRACKETS)}]\s*({marks})\s*[{re.escape(CLOSE_BRACKETS)}]"
+
+
 @lru_cache(maxsize=1)
 def _role_mark_re_any() -> re.Pattern[str]:
     """A role mark anywhere in a list (市发改委〈牵头〉、市财政局)."""
-    marks = _alternation(term for term, _ in _terms("mark"))
-    return re.compile(
-        rf"[{re.escape(OPEN_BRACKETS)}]\s*(?:{marks})\s*[{re.escape(CLOSE_BRACKETS)}]"
-    )
+    return re.compile(_role_mark())
 
 
 @lru_cache(maxsize=1)
 def _role_mark_re() -> re.Pattern[str]:
-    marks = _alternation(term for term, _ in _terms("mark"))
-    return re.compile(
-        rf"[{re.escape(OPEN_BRACKETS)}]\s*({marks})\s*[{re.escape(CLOSE_BRACKETS)}]\s*$"
-    )
+    """A role mark closing a unit's name (县人社局（牵头）)."""
+    return re.compile(rf"{_role_mark()}\s*$")
 
 
 _EMPTY_BRACKETS_RE = re.compile(
