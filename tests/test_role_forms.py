@@ -786,3 +786,37 @@ def test_a_working_group_led_by_a_units_official_with_member_units():
         [(L, "市安全生产监督管理局"), (S, "市公安局")],
     ]
     assert [(o.name, o.title) for o in plan.officials] == [("孙伟", ""), ("赵福才", "局长")]
+
+
+def test_label_lines_set_off_by_spaces_as_a_two_column_table_becomes_text():
+    text = (
+        "1.推进产业项目建设。\n"
+        "牵头领导\t张伟\n"
+        "牵头单位 市发改委\n"
+        "配合单位　市财政局、市商务局\n"
+        "完成时限 2024年底\n"
+        "2.做好就业工作。\n"
+        "牵头单位 市人社局\n"
+        "3.强化责任落实。\n"
+        "责任单位 要强化责任意识\n"
+    )
+    found, plan = roles(text)
+    assert found == [[(L, "市发改委"), (S, "市财政局"), (S, "市商务局")], [(L, "市人社局")], []]
+    assert [(o.name, o.title) for o in plan.officials] == [("张伟", "牵头领导")]
+    assert plan.measures[0].timeline == "2024年底"
+    assert plan.measures[0].text == "推进产业项目建设。"
+
+
+def test_a_label_list_going_on_one_unit_a_line_and_units_that_only_supervise():
+    text = (
+        "1.推进产业项目建设。\n责任单位：市发改委（牵头）\n市财政局\n市商务局\n"
+        "2.做好就业工作。\n配合单位：市财政局、市自然\n资源局\n"
+        "3.优化营商环境。（牵头单位：市发改委；责任单位：市财政局等10个部门；督办单位：市政府督查室）\n"
+    )
+    found, _ = roles(text)
+    assert found == [
+        [(L, "市发改委"), (S, "市财政局"), (S, "市商务局")],
+        # a name wrapped over two lines is one name
+        [(S, "市财政局"), (S, "市自然资源局")],
+        [(L, "市发改委"), (S, "市财政局")],
+    ]

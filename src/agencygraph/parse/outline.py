@@ -280,6 +280,7 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
     rule_lines: list[int] = []  # rules that hold from their line on
     elements = []
     for line, paragraph in _paragraphs(text):
+        paragraph = resp.colon_after_spaced_label(paragraph)
         local_rule = False
         if resp.find_first_listed_rule(paragraph):
             if resp.rule_holds_everywhere(paragraph):
@@ -469,6 +470,7 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                     # A sub-point, a label line, or the rest of a paragraph cut off mid-sentence.
                     element.kind == "l4"
                     or label_line
+                    or _continues_label_list(element, current)
                     or (
                         element.kind == "plain"
                         and not ends_sentence(_full_text(current))
@@ -504,6 +506,29 @@ def _unit_heads_paragraphs(heading, scope, measure_kinds) -> bool:
         and not any(e.kind in measure_kinds or e.kind in {"l2", "l3", "l4"} for e in scope)
         and resp.heading_assignment(heading.body) is not None
     )
+
+
+_COLON_RE = re.compile(r"[:：]")
+
+
+def _continues_label_list(element: _Element, current: _Element) -> bool:
+    """A paragraph of unit names only, under a label line (责任单位：A（牵头）/ B / C): the
+    label's list goes on."""
+    if element.kind != "plain" or not _units_only(element.body):
+        return False
+    for child in reversed(current.children):
+        if resp.starts_with_label(child.body):
+            return True
+        if not _units_only(child.body):
+            return False
+    return False
+
+
+def _units_only(paragraph: str) -> bool:
+    if _COLON_RE.search(paragraph):
+        return False  # a label line, or units before their work (市住建局：推进…)
+    names = resp.split_units(paragraph)
+    return bool(names) and all(resp.looks_like_unit(n) for n in names)
 
 
 def _noted_plain(scope: list[_Element], index: int) -> bool:

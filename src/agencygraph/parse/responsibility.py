@@ -194,7 +194,8 @@ UNIT_ENDINGS = frozenset("局委会部办联院厅室所心站队团社台处府
 UNIT_STARTS = frozenset("市县区省州盟旗镇乡街团各")
 _CONJUNCTIONS = "及和与"
 _TRAILING_ETC_RE = re.compile(
-    r"(?<=.{2})等(?:有关|相关|其他|其它)?(?:市直|县直|区直|省直)?(?:部门|单位|成员单位|机构)?$"
+    r"(?<=.{2})等(?:\d{1,3}个|多个|[一二三四五六七八九十]{1,3}个)?(?:有关|相关|其他|其它)?"
+    r"(?:市直|县直|区直|省直)?(?:部门|单位|成员单位|机构)?$"
 )
 _TRAILING_DUTY_RE = re.compile(r"(?<=.{2})(?:按职责分工|按职责|分别|共同)?(?:负责|落实)$")
 
@@ -901,7 +902,7 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
     if opening is not None:
         start = opening.start()
         end = _label_block_end(text, simplified, start, starts)
-        found = label_units(text[start:end], start)
+        found = _label_block_units(text, simplified, start, end, starts)
         return Note(start, end, tuple(found.units), True, tuple(found.officials), found.timeline)
     return (
         _closing_sentence(text, simplified)
@@ -910,6 +911,51 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
         or _units_as_subject(text, starts)
         or _group_note(text)
     )
+
+
+def _label_block_units(
+    text: str, simplified: str, start: int, end: int, starts: tuple[int, ...]
+) -> _Found:
+    """The units of a run of label lines. Its paragraphs are joined with nothing between
+    them, so where a label's list goes on one whole unit a line (责任单位：A（牵头）/ B / C),
+    each of those lines is read on its own, its units taking that label's role; a name
+    wrapped over two lines (市自然 / 资源局) is read joined, as before."""
+    paragraphs = list(pairwise([start, *(p for p in starts if start < p < end), end]))
+    if len(paragraphs) == 1:
+        return label_units(text[start:end], start)
+    found = _Found([], [])
+    role = None
+    ends_whole = True  # the paragraph before ends with a whole unit, or a bare label
+    for begin, stop in paragraphs:
+        label = _label_re().match(simplified, _skip_spaces(simplified, begin))
+        if label is not None:
+            part = label_units(text[begin:stop], begin)
+            found.units.extend(part.units)
+            found.officials.extend(part.officials)
+            found.timeline = found.timeline or part.timeline
+            last = list(_label_re().finditer(simplified, begin, stop))[-1]
+            role = _label_role(last.group(1))
+            content = text[last.end() : stop]
+            ends_whole = not content.strip() or _ends_with_unit(content)
+            continue
+        names = located_units(text[begin:stop], conjunctions=True)
+        if (
+            role not in UNIT_ROLES
+            or not ends_whole
+            or not names
+            or not all(looks_like_unit(n) for n, _ in names)
+        ):
+            return label_units(text[start:end], start)  # a wrapped name: read joined
+        for name, offset in names:
+            marked, unit = role_marked(name)
+            found.units.append((marked or role, unit, begin + offset))
+        ends_whole = _ends_with_unit(text[begin:stop])
+    return found
+
+
+def _ends_with_unit(paragraph: str) -> bool:
+    names = located_units(paragraph)
+    return bool(names) and looks_like_unit(role_marked(names[-1][0])[1])
 
 
 def _label_block_end(text: str, simplified: str, start: int, starts: tuple[int, ...]) -> int:
@@ -1430,6 +1476,43 @@ def _bracket_around(text: str, start: int, end: int) -> tuple[int, int]:
 def starts_note_label(sentence: str) -> bool:
     """Whether a sentence holds a label that opens a note (部门分工：…, 牵头单位：…)."""
     return _note_label_re().search(vocabulary_simplified(sentence)) is not None
+
+
+@lru_cache(maxsize=1)
+def _spaced_label_re() -> re.Pattern[str]:
+    return re.compile(rf"^【?({_level()}{_spaced(labels())})(?=[ \t\u3000\u00a0]+\S)")
+
+
+def colon_after_spaced_label(paragraph: str) -> str:
+    """A label line whose label is set off by spaces instead of a colon (牵头单位 市发改委, as
+    a two-column table becomes text), with a colon in the first space's place (offsets kept);
+    other paragraphs unchanged.
+
+    Examples
+    --------
+    >>> colon_after_spaced_label("配合单位 市财政局、市商务局")
+    '配合单位：市财政局、市商务局'
+    >>> colon_after_spaced_label("牵头单位 要强化责任")
+    '牵头单位 要强化责任'
+    """
+    match = _spaced_label_re().match(vocabulary_simplified(paragraph))
+    if match is None:
+        return paragraph
+    rest = paragraph[match.end() :].lstrip(" \t\u3000\u00a0")
+    first = split_units(re.split(r"[\s、，,；;]", rest, maxsplit=1)[0])
+    role = _label_role(match.group(1))
+    simplified_rest = vocabulary_simplified(rest)
+    if role == "timeline":
+        fits = bool(_DEADLINE_RE.search(simplified_rest))
+    elif role == "division":
+        fits = _verb_re().search(simplified_rest) is not None
+    elif role == "official":
+        fits = bool(first) and (is_person_name(first[0]) or is_official(first[0]))
+    else:
+        fits = role != "stop" and bool(first) and looks_like_unit(first[0])
+    if not fits:
+        return paragraph
+    return paragraph[: match.end()] + "：" + paragraph[match.end() + 1 :]
 
 
 def starts_with_label(paragraph: str) -> bool:
