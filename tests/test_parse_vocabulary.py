@@ -24,6 +24,8 @@ KINDS_USED = {
     "qualifier": mentions,
     "policy_verb": mentions,
     "measure_opening": table,
+    "notice_opening": responsibility,
+    "byline": responsibility,
 }
 
 

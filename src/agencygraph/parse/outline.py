@@ -139,11 +139,7 @@ _UNIT_HEADLINE_RE = re.compile(r"(?<=\s)(?=([^\s:：，,。；;“”\"]{2,30})[
 
 def _unit_headline_breaks(line: str) -> list[re.Match[str]]:
     """Where items that each open with their units and a colon begin, if two or more do."""
-    found = []
-    for match in _UNIT_HEADLINE_RE.finditer(line):
-        names = resp.split_units(match.group(1))
-        if names and all(resp.looks_like_unit(n) for n in names):
-            found.append(match)
+    found = [m for m in _UNIT_HEADLINE_RE.finditer(line) if _units_only(m.group(1))]
     return found if len(found) >= 2 else []
 
 
@@ -508,9 +504,6 @@ def _unit_heads_paragraphs(heading, scope, measure_kinds) -> bool:
     )
 
 
-_COLON_RE = re.compile(r"[:：]")
-
-
 def _continues_label_list(element: _Element, current: _Element) -> bool:
     """A paragraph of unit names only, under a label line (责任单位：A（牵头）/ B / C): the
     label's list goes on."""
@@ -525,7 +518,7 @@ def _continues_label_list(element: _Element, current: _Element) -> bool:
 
 
 def _units_only(paragraph: str) -> bool:
-    if _COLON_RE.search(paragraph):
+    if ":" in paragraph or "：" in paragraph:
         return False  # a label line, or units before their work (市住建局：推进…)
     names = resp.split_units(paragraph)
     return bool(names) and all(resp.looks_like_unit(n) for n in names)

@@ -31,6 +31,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
 
+from agencygraph.parse._records import parse_terms
 from agencygraph.parse._text import (
     CLOSE_BRACKETS,
     OPEN_BRACKETS,
@@ -1026,9 +1027,7 @@ def _units_as_subject(text: str, starts: tuple[int, ...]) -> Note | None:
         names = located_units(text[start : match.end("units")])
         if not names or not _units_of_a_list([n for n, _ in names]):
             continue
-        if any(is_official(n) for n, _ in names) or not any(
-            _lexicon_knows(n) or _LEVELLED_UNIT_RE.match(n) for n, _ in names
-        ):
+        if any(is_official(n) for n, _ in names) or not any(_named_as_unit(n) for n, _ in names):
             continue
         role = dict(_terms("subject_verb"))[match.group("verb")]
         units = [(role, n, start + o) for n, o in names]
@@ -1105,26 +1104,6 @@ _UNITS_BEFORE_COLON_MAX = 40
 _WORK_AFTER_COLON_MIN = 4
 
 
-# How the body of a notice opens after its address line.
-_NOTICE_OPENINGS = (
-    "为全面",
-    "为进一步",
-    "为切实",
-    "为认真",
-    "为贯彻",
-    "为落实",
-    "根据",
-    "按照",
-    "现将",
-    "经区",
-    "经市",
-    "经县",
-    "经省",
-    "依据",
-    "遵照",
-)
-
-
 def _units_before_colon(text: str, starts: tuple[int, ...]) -> Note | None:
     """Units opening a paragraph before a colon, the work after it (市住建局：推进改造…;
     市财政局、市发改委：保障资金): a list that does not say who leads."""
@@ -1134,13 +1113,14 @@ def _units_before_colon(text: str, starts: tuple[int, ...]) -> Note | None:
         # so does one whose text after it opens a notice's body (…各直属单位：为全面落实…).
         if colon is None or len(strip_spaces(text[colon.end() :])) < _WORK_AFTER_COLON_MIN:
             continue
-        if vocabulary_simplified(strip_spaces(text[colon.end() :])).startswith(_NOTICE_OPENINGS):
+        body = vocabulary_simplified(strip_spaces(text[colon.end() :]))
+        if body.startswith(parse_terms().get("notice_opening", ())):
             continue
         names = located_units(text[start : colon.start()])
         if (
             names
             and all(looks_like_unit(n) and not is_official(n) for n, _ in names)
-            and any(_lexicon_knows(n) or _LEVELLED_UNIT_RE.match(n) for n, _ in names)
+            and any(_named_as_unit(n) for n, _ in names)
         ):
             units = tuple(("single", n, start + o) for n, o in names)
             return Note(len(text), len(text), units, True)
@@ -1291,7 +1271,11 @@ def _skip_spaces(text: str, at: int) -> int:
 
 # A unit named with its level and a unit's ending (区贸易粮食局), though the lexicon lacks it.
 _LEVELLED_UNIT_RE = re.compile(r"^[省市县区州旗盟][\u4e00-\u9fff]{1,10}[局委办厅院署]$")
-_BYLINE_ENDINGS = ("日报", "晚报", "时报", "新闻网", "新华社")
+
+
+def _named_as_unit(name: str) -> bool:
+    """A name the lexicon knows, or one written with its level and a unit's ending."""
+    return _lexicon_knows(name) or bool(_LEVELLED_UNIT_RE.match(name))
 
 
 def _unit_list(inner: str, base: int) -> list[tuple[str, str, int]]:
@@ -1303,11 +1287,12 @@ def _unit_list(inner: str, base: int) -> list[tuple[str, str, int]]:
     marked = [(*role_marked(n), o) for n, o in located_units(inner)]
     if not marked or has_role_verb(_role_mark_re_any().sub("", inner)):
         return []  # a sentence that did not parse is not a list of units
-    if len(marked) == 1 and vocabulary_simplified(marked[0][1]).endswith(_BYLINE_ENDINGS):
+    bylines = parse_terms().get("byline", ())
+    if len(marked) == 1 and vocabulary_simplified(marked[0][1]).endswith(bylines):
         return []  # a news copy's byline (（孝感日报）), not the paper as a unit
     if not all(looks_like_unit(n) and len(n) <= 25 for _, n, _ in marked):
         return []
-    if not any(_lexicon_knows(n) or _LEVELLED_UNIT_RE.match(n) for _, n, _ in marked):
+    if not any(_named_as_unit(n) for _, n, _ in marked):
         return []
     # a unit marked as leading (市发改委〈牵头〉, ★市发改委) leads the others
     return [(role or "single", n, base + o) for role, n, o in marked]

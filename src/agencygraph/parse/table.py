@@ -418,9 +418,7 @@ def _glued_row(line: str, number: int, kinds: list[str]) -> Row | None:
             cells[outline[0]] = serial.group(1)
         cells[serial_col] = serial.group(2)
         at = serial.end()
-    unit_cols = [
-        i for i, k in enumerate(kinds) if i > measure_col and k in ("lead", "support", "single")
-    ]
+    unit_cols = [i for i, k in enumerate(kinds) if i > measure_col and k in resp.UNIT_ROLES]
     rest = text[at:]
     starts = [
         i + 1 for i, ch in enumerate(rest) if ch in _SENTENCE_ENDS and _leading_unit(rest[i + 1 :])
@@ -654,7 +652,7 @@ def _glued_stream_table(text: str) -> _Table | None:
 def _stream_rows(header: Row, kinds: list[str], chars: list[tuple[str, int]]) -> _Table | None:
     """The rows of a table whose rows ran together, from its text after the header."""
     text = "".join(ch for ch, _ in chars)
-    unit_cols = [i for i, k in enumerate(kinds) if k in ("lead", "support", "single")]
+    unit_cols = [i for i, k in enumerate(kinds) if k in resp.UNIT_ROLES]
     official = kinds.index("official") if "official" in kinds else None
     serial_col = kinds.index("serial")
     measure_col = kinds.index("measure")
@@ -835,8 +833,13 @@ def _is_label_cell(text: str) -> bool:
     return (
         0 < len(label) <= _HEADER_CELL_MAX
         and not _HEADER_PUNCT_RE.search(label)
-        and (_role_header(label) is not None or any(p.search(label) for _, p in _HEADER_KINDS))
+        and _names_a_column(label)
     )
+
+
+def _names_a_column(label: str) -> bool:
+    """Whether a header label holds a column's word (a role, 序号, 时限, 内容 …)."""
+    return _role_header(label) is not None or any(p.search(label) for _, p in _HEADER_KINDS)
 
 
 def _header_run(cells: list[_Cell]) -> int | None:
@@ -921,7 +924,7 @@ def _numbered_rows(header: Row, roles: list[str], body: list[_Cell]) -> _Table |
     n = len(roles)
     measure_col = roles.index("measure")
     outline_col = roles.index("outline") if "outline" in roles[:measure_col] else None
-    if [i for i, r in enumerate(roles) if r in ("lead", "support", "single")] != [n - 1]:
+    if [i for i, r in enumerate(roles) if r in resp.UNIT_ROLES] != [n - 1]:
         return None
     starts, expected = [], 1
     for index, cell in enumerate(body):
@@ -972,7 +975,7 @@ def _stacked_rows(row: Row, roles: list[str]) -> list[Row]:
     blank, to be carried down). Only for tables with one unit column: with two, which
     stacked unit belongs to which column cannot be read.
     """
-    units_at = [i for i, r in enumerate(roles) if r in ("lead", "support", "single")]
+    units_at = [i for i, r in enumerate(roles) if r in resp.UNIT_ROLES]
     measure_col = roles.index("measure")
     if len(units_at) != 1 or units_at[0] < measure_col or len(row) <= measure_col:
         return [row]
@@ -1119,10 +1122,7 @@ def _cell_stream_table(text: str) -> _Table | None:
         while (
             end > start
             and _header_kinds(cells[end : end + 1]) is None
-            and (
-                not any(p.search(_header_label(cells[end].text)) for _, p in _HEADER_KINDS)
-                and _role_header(_header_label(cells[end].text)) is None
-            )
+            and not _names_a_column(_header_label(cells[end].text))
         ):
             end -= 1
     header = _join_wrapped_labels(cells[start : end + 1])
@@ -1250,9 +1250,6 @@ def _is_header(pieces: list[tuple[int, str]]) -> bool:
     return _header_kinds([_Cell([t], 0) for _, t in pieces]) is not None
 
 
-_UNIT_COLUMNS = ("lead", "support", "single")
-
-
 def _numbering(text: str) -> int | None:
     """Which numbering opens a text: 一、 (1), （一） (2), 1. (3); None for none."""
     for level, pattern in enumerate((LEVEL1_RE, LEVEL2_RE, LEVEL3_RE), start=1):
@@ -1321,7 +1318,7 @@ def _fit(role: str, text: str) -> int | None:
         if resp.is_official(text):
             return 3
         return 2 if person else (0 if len(text) <= 12 else None)
-    if role in ("lead", "support", "single"):
+    if role in resp.UNIT_ROLES:
         if units:
             return 3
         if person or _NUMBER_RE.match(squash_spaces(text)):
@@ -1621,7 +1618,7 @@ def _sub_item_before_units(cells: list[_Cell], roles: list[str]) -> list[_Cell]:
     完成参保人数6300人 | 区人社局 | 6300人 …): the sub-item, no unit, stands where the unit
     should and the unit after it; the sub-item is part of the measure, the unit goes to its
     column and the cells after it follow in order."""
-    unit_at = next((i for i, role in enumerate(roles) if role in _UNIT_COLUMNS), None)
+    unit_at = next((i for i, role in enumerate(roles) if role in resp.UNIT_ROLES), None)
     if (
         unit_at is None
         or unit_at == 0
@@ -1840,7 +1837,7 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
         stranded = (
             filled < width
             and roles[filled - 1] in ("measure", "title", "outline")
-            and any(r in _UNIT_COLUMNS for r in roles[filled:])
+            and any(r in resp.UNIT_ROLES for r in roles[filled:])
             and _names_units(texts[filled - 1])
         )
         if filled < width and (misfit or stranded):
@@ -1887,7 +1884,7 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
 
         measure_cells = by_role.get("measure", [])
         if not measure_cells or measure_cells[0].blank:
-            if any(not c.blank for r in ("lead", "support", "single") for c in by_role.get(r, [])):
+            if any(not c.blank for r in resp.UNIT_ROLES for c in by_role.get(r, [])):
                 plan.warnings.append((cells[0].line, "units in a row with no measure: not coded"))
             continue
         measure_cell = measure_cells[0]
@@ -1948,7 +1945,7 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
                 name, title = resp.split_official(written)
                 # A bare name under 分管区领导 holds the title in its column's label.
                 officials.append((name, title or official_label, line))
-        for unit_cell in (c for r in ("lead", "support", "single") for c in by_role.get(r, [])):
+        for unit_cell in (c for r in resp.UNIT_ROLES for c in by_role.get(r, [])):
             if not unit_cell.blank:
                 officials.extend(
                     (name, "", line)
