@@ -788,6 +788,20 @@ def test_a_working_group_led_by_a_units_official_with_member_units():
     assert [(o.name, o.title) for o in plan.officials] == [("孙伟", ""), ("赵福才", "局长")]
 
 
+def test_a_working_group_and_a_counted_list_in_traditional_script():
+    text = (
+        "一、檢查組\n"
+        "1、煤礦安全督查組,由市煤炭安全局孫偉任組長,成員由市國土資源局、市公安局有關人員組成。\n"
+        "2、優化營商環境。（牽頭單位：市發改委；責任單位：市財政局等10個部門）\n"
+    )
+    found, plan = roles(text)
+    assert found == [
+        [(L, "市煤炭安全局"), (S, "市國土資源局"), (S, "市公安局")],
+        [(L, "市發改委"), (S, "市財政局")],
+    ]
+    assert [o.name for o in plan.officials] == ["孫偉"]
+
+
 def test_label_lines_set_off_by_spaces_as_a_two_column_table_becomes_text():
     text = (
         "1.推进产业项目建设。\n"

@@ -548,9 +548,11 @@ def _trim_unit(unit: str) -> str:
     """A unit without list punctuation, a trailing 等 (市财政局等有关部门), a duty verb the
     list ends in (…按职责分工负责), or a closing bracket the list itself does not open."""
     unit = unit.strip("。.：:")
-    unit = _TRAILING_ETC_RE.sub("", unit)
-    unit = _TRAILING_DUTY_RE.sub("", unit)
-    unit = _TRAILING_ETC_RE.sub("", unit)
+    for ending in (_TRAILING_ETC_RE, _TRAILING_DUTY_RE, _TRAILING_ETC_RE):
+        # matched on the simplified copy so that 等10個部門 ends a list too
+        found = ending.search(vocabulary_simplified(unit))
+        if found is not None:
+            unit = unit[: found.start()]
     while unit and unit[-1] in CLOSE_BRACKETS and _bracket_balance(unit) < 0:
         unit = unit[:-1].rstrip()
     while unit and unit[0] in OPEN_BRACKETS and _bracket_balance(unit) > 0:
@@ -1051,10 +1053,12 @@ def _group_note(text: str) -> Note | None:
     """A group led by a unit's official, its members drawn from units (a 督查组 or 工作组 of
     a notice): the leader's unit leads, the members' units support, the leader is an
     official; a member unit that is the leader's (by name or by the lexicon) is not repeated."""
-    leader = _GROUP_LEADER_RE.search(text)
+    # matched on the simplified copy (任組長, 成員由), names taken as written
+    simplified = vocabulary_simplified(text)
+    leader = _GROUP_LEADER_RE.search(simplified)
     if leader is None:
         return None
-    written = leader.group("leader")
+    written = text[leader.start("leader") : leader.end("leader")]
     # the leader's unit: the longest opening the lexicon knows, or one that looks like a
     # unit with a person's name or title after it (市煤炭安全局孙伟)
     unit_end = next(
@@ -1075,9 +1079,9 @@ def _group_note(text: str) -> Note | None:
     officials = []
     if written[unit_end:]:
         officials.append((written[unit_end:], leader.start("leader") + unit_end))
-    members = _GROUP_MEMBERS_RE.search(text, leader.end())
+    members = _GROUP_MEMBERS_RE.search(simplified, leader.end())
     if members is not None:
-        names = located_units(members.group("members"))
+        names = located_units(text[members.start("members") : members.end("members")])
         if names and all(looks_like_unit(n) for n, _ in names):
             units += [
                 ("support", n, members.start("members") + o)
