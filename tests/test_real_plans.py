@@ -29,6 +29,8 @@ def test_the_corpus_is_what_its_readme_says():
     assert sum(2010 <= year <= 2025 for year in years) >= 40
     split = rp.split()
     assert set(split) == {s["doc_id"] for s in sources}
+    # every stored text is a plan of the corpus (no copy left without gold)
+    assert {p.stem for p in (rp.CORPUS / "plans").glob("*.txt")} == set(split)
     batches = rp.batches()
     first_batch = [d for d, row in batches.items() if row == "1"]
     assert sum(split[d] == "validation" for d in first_batch) == rp.N_VALIDATION

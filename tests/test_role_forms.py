@@ -834,3 +834,18 @@ def test_a_label_list_going_on_one_unit_a_line_and_units_that_only_supervise():
         [(S, "市财政局"), (S, "市自然资源局")],
         [(L, "市发改委"), (S, "市财政局")],
     ]
+
+
+def test_organisers_then_a_labelled_clause_and_etc_with_a_kind_of_units():
+    text = (
+        "1.沿河绿化带造林3000亩。本项工程由县水利局、县林业局组织推动，责任主体是城关镇、河口镇政府。\n"
+        "2.规范窗口服务。（县行政审批局牵头，县财政局、县编办及县各行业主管、监管部门配合）\n"
+        "3.公开办事指南。（责任单位：县住建局、县水利局等公共服务行业主管部门）\n"
+    )
+    found, _ = roles(text)
+    assert found == [
+        [(L, "县水利局"), (L, "县林业局"), (S, "城关镇"), (S, "河口镇政府")],
+        # 及 joins a unit to a segment sharing the next one's head noun (主管部门、监管部门)
+        [(L, "县行政审批局"), (S, "县财政局"), (S, "县编办"), (S, "县各行业主管、监管部门")],
+        [(R, "县住建局"), (R, "县水利局")],
+    ]

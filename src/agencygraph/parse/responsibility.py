@@ -194,9 +194,11 @@ _EMPTY_BRACKETS_RE = re.compile(
 UNIT_ENDINGS = frozenset("局委会部办联院厅室所心站队团社台处府司行校馆组署庭盟旗")
 UNIT_STARTS = frozenset("市县区省州盟旗镇乡街团各")
 _CONJUNCTIONS = "及和与"
+# 等 ending a list, with the kind of units it stands for (市财政局等10个部门; 区房管局等公共
+# 企事业单位行业主管部门).
 _TRAILING_ETC_RE = re.compile(
-    r"(?<=.{2})等(?:\d{1,3}个|多个|[一二三四五六七八九十]{1,3}个)?(?:有关|相关|其他|其它)?"
-    r"(?:市直|县直|区直|省直)?(?:部门|单位|成员单位|机构)?$"
+    r"(?<=.{2})等(?:\d{1,3}个|多个|[一二三四五六七八九十]{1,3}个)?"
+    r"(?:[\u4e00-\u9fff]{0,14}?(?:部门|单位|机构))?$"
 )
 _TRAILING_DUTY_RE = re.compile(r"(?<=.{2})(?:按职责分工|按职责|分别|共同)?(?:负责|落实)$")
 
@@ -434,7 +436,7 @@ def _located_units(segment: str, conjunctions: bool) -> tuple[tuple[str, int], .
                 units.extend((u, at + unit.find(u[:2])) for u in _split_conjunctions(unit))
             else:
                 units.append((unit, at))
-    return tuple(_shared_heads(units))
+    return tuple(_shared_heads(units, conjunctions))
 
 
 # The head nouns a list's segments may share (水利、电力部门; 人民大垸、荒湖管理区). Not
@@ -443,19 +445,42 @@ _SHARED_HEAD_RE = re.compile(r"(?:管理区|管委会|部门|单位)$")
 _BARE_SEGMENT_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 
 
-def _shared_heads(units: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def _shared_heads(units: list[tuple[str, int]], conjunctions: bool) -> list[tuple[str, int]]:
     """Segments that are no unit alone, joined to the next one whose head noun they share:
-    人民大垸、荒湖管理区 is one unit (both 管理区), as 各县、市、区政府 is."""
+    人民大垸、荒湖管理区 is one unit (both 管理区), as 各县、市、区政府 is; with
+    ``conjunctions``, also after a unit and a conjunction (省编办及省各行业主管、监管部门)."""
     joined: list[tuple[str, int]] = []
     for unit, at in reversed(units):
-        if joined and _BARE_SEGMENT_RE.match(unit) and not looks_like_unit(unit):
+        head = joined and _SHARED_HEAD_RE.search(vocabulary_simplified(joined[-1][0]))
+        if head and not looks_like_unit(unit):
             following, _ = joined[-1]
-            head = _SHARED_HEAD_RE.search(vocabulary_simplified(following))
-            if head and looks_like_unit(unit + head.group()):
+            if _shares_head(unit, head.group()):
                 joined[-1] = (unit + "、" + following, at)
+                continue
+            cut = _conjunction_before_shared_head(unit, head.group()) if conjunctions else None
+            if cut is not None:
+                joined[-1] = (unit[cut + 1 :] + "、" + following, at + cut + 1)
+                joined.append((unit[:cut], at))
                 continue
         joined.append((unit, at))
     return joined[::-1]
+
+
+def _shares_head(segment: str, head: str) -> bool:
+    return bool(_BARE_SEGMENT_RE.match(segment)) and looks_like_unit(segment + head)
+
+
+def _conjunction_before_shared_head(unit: str, head: str) -> int | None:
+    """Where a unit and a segment sharing the next one's head noun are joined by 及/和/与."""
+    simplified = vocabulary_simplified(unit)
+    for i, char in enumerate(simplified):
+        if (
+            char in _CONJUNCTIONS
+            and looks_like_unit(unit[:i])
+            and _shares_head(unit[i + 1 :], head)
+        ):
+            return i
+    return None
 
 
 _AGENT_NOTE_RE = re.compile(r"^(?P<owner>[^（(]+)[（(](?P<agent>[^（()）]+?)(?:代建|承建)[)）]$")
@@ -743,6 +768,15 @@ def sentence_units(inner: str, base: int = 0, *, open_tail: str = "") -> _Found 
     role instead of making the text not a sentence.
     """
     simplified = vocabulary_simplified(inner)
+    clause = _labelled_clause_re().search(simplified)
+    if clause is not None:
+        # 由A组织推动，责任主体是B、C: the labelled clause's units after the verbs'
+        names = located_units(inner[clause.end() :].rstrip("。；; "))
+        before = sentence_units(inner[: clause.start()], base, open_tail=open_tail)
+        if before is not None and before.units and _units_of_a_list([n for n, _ in names]):
+            role = labels()[squash_spaces(clause.group("label"))]
+            before.units.extend((role, n, base + clause.end() + o) for n, o in names)
+            return before
     units: list[tuple[str, str, int]] = []
     officials: list[tuple[str, int]] = []
     position = 0
@@ -813,6 +847,13 @@ def sentence_units(inner: str, base: int = 0, *, open_tail: str = "") -> _Found 
         # in （A、B负责）, rather than supporting a lead the note does not name.
         units = [("shared", n, o) for _, n, o in units]
     return _Found(units, officials, timeline)
+
+
+@lru_cache(maxsize=1)
+def _labelled_clause_re() -> re.Pattern[str]:
+    """A clause naming units by a label after the role verbs' clauses: ，责任主体是B."""
+    unit_labels = _alternation(t for t, r in labels().items() if r in UNIT_ROLES)
+    return re.compile(rf"[，,；;]\s*(?P<label>{unit_labels})\s*(?:是|为|[:：])\s*")
 
 
 _DEADLINE_RE = re.compile(
