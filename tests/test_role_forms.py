@@ -849,3 +849,16 @@ def test_organisers_then_a_labelled_clause_and_etc_with_a_kind_of_units():
         [(L, "县行政审批局"), (S, "县财政局"), (S, "县编办"), (S, "县各行业主管、监管部门")],
         [(R, "县住建局"), (R, "县水利局")],
     ]
+
+
+def test_a_whole_table_run_into_one_line_with_cells_set_apart_by_spaces():
+    text = (
+        "关于印发2024年度重点任务清单的通知\n"
+        "各镇人民政府，县政府各部门：   现将清单印发给你们。   重点任务清单   序号   工作任务"
+        "   责任单位   1   推进企业开办一件事，压缩办理时间。   县市场监管局   2   完善惠企政策"
+        "兑现机制。   县发改委、县财政局   3   优化水电气报装服务。   县住建局\n"
+    )
+    found, plan = roles(text)
+    assert plan.layout == "table"
+    assert found == [[(L, "县市场监管局")], [(R, "县发改委"), (R, "县财政局")], [(L, "县住建局")]]
+    assert {a.line for a in plan.assignments} == {2}

@@ -820,11 +820,30 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
         if open_cell is not None and (pipe_led or bare):
             open_cell.lines.append(line)
             continue
+        if not (pipe_led or bare):
+            cells.extend(_Cell([piece], number) for piece in _spaced_table_line(line))
+            open_cell = None
+            continue
         open_cell = _Cell([line], number)
         cells.append(open_cell)
-        if not (pipe_led or bare):
-            open_cell = None
     return cells, row_ends, blanks
+
+
+# A whole table run into one line, its cells set apart by runs of spaces (序号   工作任务
+# 责任单位   1   加快…   市市场监管局   2   …), as a web copy that lost its breaks leaves it.
+_WIDE_GAP_RE = re.compile(r"[ \u3000\xa0]{2,}")
+_SPACED_TABLE_CELLS_MIN = 6
+
+
+def _spaced_table_line(line: str) -> list[str]:
+    """A line's cells where it holds a table header among cells set apart by runs of spaces,
+    else the line as one cell."""
+    pieces = _WIDE_GAP_RE.split(line)
+    if len(pieces) < _SPACED_TABLE_CELLS_MIN:
+        return [line]
+    if _header_run([_Cell([piece], 0) for piece in pieces]) is None:
+        return [line]
+    return pieces
 
 
 def _is_label_cell(text: str) -> bool:
