@@ -862,3 +862,44 @@ def test_a_whole_table_run_into_one_line_with_cells_set_apart_by_spaces():
     assert plan.layout == "table"
     assert found == [[(L, "县市场监管局")], [(R, "县发改委"), (R, "县财政局")], [(L, "县住建局")]]
     assert {a.line for a in plan.assignments} == {2}
+
+
+def test_a_glued_table_continued_from_an_earlier_page_with_roles_written_in_its_unit_cells():
+    text = (
+        "（上接第二版）\n"
+        "序号工作任务责任单位7推广婚育新风。发挥新媒体作用。省委宣传部、省妇联牵头;省总工会配合;"
+        "各州(市)政府落实8完善扶助制度。建立动态调整机制。省财政厅牵头;省民政厅配合"
+        "9加强托育服务。省卫生健康委牵头\n"
+    )
+    found, _ = roles(text)
+    assert found == [
+        [(L, "省委宣传部"), (L, "省妇联"), (S, "省总工会"), (S, "各州(市)政府")],
+        [(L, "省财政厅"), (S, "省民政厅")],
+        [(L, "省卫生健康委")],
+    ]
+
+
+def test_a_role_verb_early_in_a_preamble_does_not_confine_its_first_listed_rule():
+    text = (
+        "为全面落实政府工作报告，现将任务分解如下，请各单位（责任单位中排序第一单位为牵头单位）认真落实。\n"
+        "1.推进产业项目建设。（县发改委、县财政局）\n"
+    )
+    found, _ = roles(text)
+    assert found == [[(L, "县发改委"), (S, "县财政局")]]
+
+
+def test_a_category_heading_with_its_own_note_over_table_rows_with_theirs():
+    text = (
+        "序号\n工作任务\n责任单位\n"
+        "（一）市场准入（牵头单位：县市场监管局）\n"
+        "1\n推进企业开办一件事。\n县市场监管局\n"
+        "2\n完善惠企政策兑现机制。\n县发改委、县财政局\n"
+    )
+    found, plan = roles(text)
+    assert plan.measures[0].text == "市场准入"
+    assert found == [
+        [(L, "县市场监管局")],
+        [(L, "县市场监管局")],
+        [(R, "县发改委"), (R, "县财政局")],
+    ]
+    assert plan.assignments[0].line == 4

@@ -1439,6 +1439,9 @@ def find_first_listed_rule(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _first_listed_re().finditer(vocabulary_simplified(text))]
 
 
+_CLAUSE_BREAK_RE = re.compile(r"[。，,；;：:]")
+
+
 def rule_holds_below(text: str) -> bool:
     """Whether a paragraph's first-listed rule holds for the lists below it.
 
@@ -1452,7 +1455,10 @@ def rule_holds_below(text: str) -> bool:
         if "下同" in simplified[match.start() : match.end() + clause_end]:
             return True
         before = simplified[: match.start()]
-        if not _label_re().search(before) and not _verb_re().search(before):
+        # a role verb makes the rule a list's own only in the clause it closes (A牵头，B、C
+        # 配合（排名第一…）), not anywhere earlier in the paragraph (为全面落实…)
+        clause = _CLAUSE_BREAK_RE.split(before)[-1]
+        if not _label_re().search(before) and not _verb_re().search(clause):
             return True
     return False
 

@@ -665,6 +665,9 @@ def _stream_rows(header: Row, kinds: list[str], chars: list[tuple[str, int]]) ->
     while at < len(text):
         cells: dict[int, _Cell] = {}
         serial = _STREAM_SERIAL_RE.match(text, at)
+        if serial is not None and not table.rows and at == 0:
+            # a table continued from an earlier page (上接第三版) starts at its own row number
+            expected = to_int(serial.group()) or expected
         if serial is not None and to_int(serial.group()) == expected:
             cells[serial_col] = _stream_cell(chars[at : serial.end()])
             expected += 1
@@ -673,13 +676,19 @@ def _stream_rows(header: Row, kinds: list[str], chars: list[tuple[str, int]]) ->
             if table.rows:
                 table.warnings.append((chars[at][1], "text after the last row not read"))
             break
-        measure_end, units_start, has_units = _row_units_start(
-            text, at, official is not None, expected
-        )
+        sentence = _role_sentence_span(text, at, expected) if len(unit_cols) == 1 else None
+        if sentence is not None:
+            # the units written with their roles (A、B牵头;C配合;各县落实) up to the next row
+            measure_end, units_start, has_units = sentence[0], sentence[0], False
+            cells[unit_cols[0]] = _stream_cell(chars[sentence[0] : sentence[1]])
+        else:
+            measure_end, units_start, has_units = _row_units_start(
+                text, at, official is not None, expected
+            )
         cells[measure_col] = _stream_cell(chars[at:measure_end])
         if official is not None:
             cells[official] = _stream_cell(chars[measure_end:units_start])
-        pieces, position = [], units_start
+        pieces, position = [], sentence[1] if sentence is not None else units_start
         for unit in _unit_run(text[units_start:]) if has_units else ():
             pieces.append(chars[position : position + len(unit)])
             position += len(unit)
@@ -700,6 +709,21 @@ def _stream_rows(header: Row, kinds: list[str], chars: list[tuple[str, int]]) ->
     table.flags.add("glued_cells")
     table.doubtful_rows = len(table.rows)
     return table
+
+
+def _role_sentence_span(text: str, at: int, expected: int) -> tuple[int, int] | None:
+    """Where a row's units written with role verbs (。A、B牵头;C配合) begin after a sentence
+    end and where they end, at the next row's number; None if the row has no such units."""
+    next_row = _next_serial(text, at, expected)
+    for index in range(at, next_row):
+        if text[index] in _SENTENCE_ENDS:
+            units = strip_spaces(text[index + 1 : next_row]).rstrip("。；;，,")
+            if "。" in units:
+                continue  # more of the measure's sentences before its units
+            found = resp.sentence_units(units)
+            if found is not None and found.units:
+                return index + 1, next_row
+    return None
 
 
 def _next_serial(text: str, at: int, expected: int) -> int:
@@ -1890,6 +1914,12 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
                 section_no += 1
                 section_title = label[level2.end() :] if level2 else label
                 task_count = 0
+                heading_note = resp.find_note(cell.text) if level2 else None
+                if heading_note is not None and heading_note.closed and heading_note.units:
+                    # a category heading with its own note ((一)市场准入(牵头单位:A)) over
+                    # rows with theirs: both are measures (the corpus README's rule)
+                    section_title = strip_spaces(label[level2.end() : heading_note.start])
+                    _code_heading(plan, cell, heading_note, f"{doc_id}-s{section_no}", section_no)
             else:
                 task_count += 1
                 task_no = str(to_int(level3.group(1))) if level3 else str(task_count)
@@ -1977,6 +2007,38 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
         for name, title, line in carried_officials:
             plan.officials.append(Official(measure_id, name, title, line))
     return plan
+
+
+def _code_heading(
+    plan: CodedPlan, cell: _Cell, note: resp.Note, measure_id: str, section_no: int
+) -> None:
+    """A category heading's own note coded as a measure of its section."""
+    text = cell.text
+    numbering = LEVEL2_RE.match(text) or LEVEL1_RE.match(text)
+    title = strip_spaces(text[numbering.end() if numbering else 0 : note.start])
+    plan.measures.append(
+        Measure(
+            measure_id=measure_id,
+            section_no=section_no,
+            section_title=title,
+            task_no="",
+            task_title="",
+            text=title,
+            timeline="",
+            line=cell.line,
+        )
+    )
+    for role, unit, offset in resp.resolve_roles(list(note.units), first_leads=False):
+        plan.assignments.append(Assignment(measure_id, role, unit, False, _line_at(cell, offset)))
+
+
+def _line_at(cell: _Cell, offset: int) -> int:
+    """The source line holding character ``offset`` of a cell's text."""
+    for index, part in enumerate(cell.lines):
+        offset -= len(strip_spaces(part))
+        if offset < 0:
+            return cell.line_of(index)
+    return cell.line_of(len(cell.lines) - 1)
 
 
 def _cell_units(cell: _Cell | None, role: str) -> list[tuple[str, str, int]]:
