@@ -172,3 +172,35 @@ def test_every_subject_verb_makes_its_units_the_subject_of_the_work(verb):
     two = responsibility.find_note(f"市财政局、市税务局{verb}全市专项资金的统筹和拨付工作。")
     assert [(r, u) for r, u, _ in one.units] == [(role, "市财政局")]
     assert [(r, u) for r, u, _ in two.units] == [(role, "市财政局"), (role, "市税务局")]
+
+
+def _in_traditional_script(text: str) -> str:
+    """A plan written in traditional characters: each simplified character that has a
+    traditional form replaced by one (the first of the table's), offsets unchanged."""
+    to_traditional: dict[int, str] = {}
+    for trad, simp in ts_table().items():
+        to_traditional.setdefault(ord(simp), chr(trad))
+    return text.translate(to_traditional)
+
+
+def test_every_development_plan_is_coded_the_same_in_traditional_script():
+    import real_plans as rp
+
+    from agencygraph._chars import to_simplified
+    from agencygraph.corpus import read_plan_text
+    from agencygraph.parse import parse_plan
+
+    def coded(text: str, doc_id: str) -> set[tuple]:
+        plan = parse_plan(text, doc_id)
+        return {
+            (to_simplified(a.measure_id), a.role, to_simplified(a.agency_raw), a.line)
+            for a in plan.assignments
+        }
+
+    development = [d for d, part in rp.split().items() if part == "development"]
+    differ = []
+    for doc_id in sorted(development):
+        text = read_plan_text(rp.CORPUS / "plans" / f"{doc_id}.txt").text
+        if coded(text, doc_id) != coded(_in_traditional_script(text), doc_id):
+            differ.append(doc_id)
+    assert differ == []

@@ -31,6 +31,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
 
+from agencygraph._chars import to_simplified
 from agencygraph.parse._records import parse_terms
 from agencygraph.parse._text import (
     CLOSE_BRACKETS,
@@ -248,19 +249,19 @@ def looks_like_unit(name: str) -> bool:
     if "、" in name and not _ANY_BRACKET_RE.search(name):
         # segments sharing the last one's head noun (新洲、白湖管理区; 水利、电力部门)
         return looks_like_unit(name.rsplit("、", 1)[1])
-    last = vocabulary_simplified(name[-1])
+    # the name's shape is read in simplified characters (各有關部門, 交通部門, 市國投)
+    simple = to_simplified(name)
+    last = simple[-1]
     aliased = _TRAILING_ALIAS_RE.search(name)
     return (
         _lexicon_knows(name)
         or last in UNIT_ENDINGS
         # a place named for its government in a unit list (荔湾区, 绥芬河市)
         or (last in PLACE_ENDINGS and len(name) <= _PLACE_MAX)
-        or bool(_COLLECTIVE_RE.match(name))
+        or bool(_COLLECTIVE_RE.match(simple))
         # a department named by its field (交通部门, 水利、电力部门), not a label (牵头部门)
-        or (
-            len(name) >= 4 and name.endswith("部门") and vocabulary_simplified(name) not in labels()
-        )
-        or bool(_STATE_INVESTOR_RE.search(name))
+        or (len(name) >= 4 and simple.endswith("部门") and simple not in labels())
+        or bool(_STATE_INVESTOR_RE.search(simple))
         # a unit with its other name after it: 新区经济发展局（区经信局）
         or (aliased is not None and looks_like_unit(name[: aliased.start()]))
     )
@@ -711,7 +712,7 @@ def label_units(inner: str, base: int = 0) -> _Found:
         elif role in UNIT_ROLES:
             content = _before_figures(content)
             for unit, offset in located_units(content, conjunctions=True):
-                if _DEADLINE_RE.search(unit) and not looks_like_unit(unit):
+                if _DEADLINE_RE.search(vocabulary_simplified(unit)) and not looks_like_unit(unit):
                     # a deadline closing the list (…，各县市人民政府，6月底完成)
                     found.timeline = found.timeline or strip_spaces(unit).strip("。；;，,")
                     continue
@@ -835,7 +836,7 @@ def sentence_units(inner: str, base: int = 0, *, open_tail: str = "") -> _Found 
     if (
         rest
         and units
-        and _DEADLINE_CLAUSE_RE.match(tail)
+        and _DEADLINE_CLAUSE_RE.match(vocabulary_simplified(tail))
         and not any(looks_like_unit(n) for n, _ in located_units(rest))
     ):
         # a deadline closing the note: （A负责，年内持续推进）, （A牵头，6月底前完成）
@@ -1320,7 +1321,7 @@ _LEVELLED_UNIT_RE = re.compile(r"^[省市县区州旗盟][\u4e00-\u9fff]{1,10}[�
 
 def _named_as_unit(name: str) -> bool:
     """A name the lexicon knows, or one written with its level and a unit's ending."""
-    return _lexicon_knows(name) or bool(_LEVELLED_UNIT_RE.match(name))
+    return _lexicon_knows(name) or bool(_LEVELLED_UNIT_RE.match(vocabulary_simplified(name)))
 
 
 def _unit_list(inner: str, base: int) -> list[tuple[str, str, int]]:

@@ -288,7 +288,7 @@ def _single_spaced_table(lines: list[str]) -> _Table | None:
             i
             for i, line in enumerate(lines)
             if " " in line.strip()
-            and _HEADER_SERIAL_RE.match(line.split()[0])
+            and _HEADER_SERIAL_RE.match(simplified(line.split()[0]))
             and _is_header(_pieces(_SINGLE_SPACE_RE.sub("  ", line)))
         ),
         None,
@@ -903,7 +903,7 @@ def _header_run(cells: list[_Cell]) -> int | None:
                 (
                     i
                     for i in range(start, end)
-                    if _HEADER_SERIAL_RE.match(squash_spaces(cells[i].text))
+                    if _HEADER_SERIAL_RE.match(simplified(squash_spaces(cells[i].text)))
                 ),
                 None,
             )
@@ -1459,7 +1459,7 @@ def _aligned_table(lines: list[str]) -> _Table | None:
     for number, pieces in enumerate(parsed[body:], start=body + 1):
         if not pieces:
             continue
-        first = squash_spaces(pieces[0][1])
+        first = simplified(squash_spaces(pieces[0][1]))
         if _is_header(pieces) or (skipping and _header_tail(pieces)):
             skipping = True  # a header repeated on a new page, with its wrapped labels
             continue
@@ -1536,7 +1536,7 @@ def _sub_row(pieces: list[tuple[int, str]]) -> bool:
 
 def _header_tail(pieces: list[tuple[int, str]]) -> bool:
     """A line holding only the wrapped second half of header labels (牵头 / 单位)."""
-    return all(_HEADER_TAIL_RE.match(t) for _, t in pieces)
+    return all(_HEADER_TAIL_RE.match(simplified(t)) for _, t in pieces)
 
 
 def _split_glued_serial(pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
