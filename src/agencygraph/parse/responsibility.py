@@ -574,11 +574,12 @@ def _trim_unit(unit: str) -> str:
     """A unit without list punctuation, a trailing 等 (市财政局等有关部门), a duty verb the
     list ends in (…按职责分工负责), or a closing bracket the list itself does not open."""
     unit = unit.strip("。.：:")
+    # matched on the simplified copy (offsets kept) so that 等10個部門 ends a list too
+    simple = vocabulary_simplified(unit)
     for ending in (_TRAILING_ETC_RE, _TRAILING_DUTY_RE, _TRAILING_ETC_RE):
-        # matched on the simplified copy so that 等10個部門 ends a list too
-        found = ending.search(vocabulary_simplified(unit))
+        found = ending.search(simple)
         if found is not None:
-            unit = unit[: found.start()]
+            unit, simple = unit[: found.start()], simple[: found.start()]
     while unit and unit[-1] in CLOSE_BRACKETS and _bracket_balance(unit) < 0:
         unit = unit[:-1].rstrip()
     while unit and unit[0] in OPEN_BRACKETS and _bracket_balance(unit) > 0:
@@ -853,8 +854,12 @@ def sentence_units(inner: str, base: int = 0, *, open_tail: str = "") -> _Found 
 @lru_cache(maxsize=1)
 def _labelled_clause_re() -> re.Pattern[str]:
     """A clause naming units by a label after the role verbs' clauses: ，责任主体是B."""
-    unit_labels = _alternation(t for t, r in labels().items() if r in UNIT_ROLES)
-    return re.compile(rf"[，,；;]\s*(?P<label>{unit_labels})\s*(?:是|为|[:：])\s*")
+    return re.compile(rf"[，,；;]\s*(?P<label>{_unit_labels()})\s*(?:是|为|[:：])\s*")
+
+
+def _unit_labels() -> str:
+    """Alternation of the labels that name units (牵头单位, 配合部门, 责任主体 …)."""
+    return _alternation(t for t, r in labels().items() if r in UNIT_ROLES)
 
 
 _DEADLINE_RE = re.compile(
@@ -1379,7 +1384,7 @@ def _closing_sentence_re() -> re.Pattern[str]:
 def _column_header_re() -> re.Pattern[str]:
     """A table header kept on one line, its unit columns last (主要任务 建设重点 牵头部门
     配合部门), as a table flattened row by row with spaces between cells begins."""
-    unit_labels = _alternation(t for t, r in labels().items() if r in UNIT_ROLES)
+    unit_labels = _unit_labels()
     return re.compile(
         r"(?:^|\s)\S{0,6}(?:任务|措施|内容|重点|事项|工作|项目)\S{0,6}(?:\s+\S{1,8}){0,2}?"
         rf"\s+(?P<labels>(?:{unit_labels})(?:\s+(?:{unit_labels})){{0,2}})\s*$"

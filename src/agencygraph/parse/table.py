@@ -855,14 +855,13 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
 
 # A whole table run into one line, its cells set apart by runs of spaces (序号   工作任务
 # 责任单位   1   加快…   市市场监管局   2   …), as a web copy that lost its breaks leaves it.
-_WIDE_GAP_RE = re.compile(r"[ \u3000\xa0]{2,}")
 _SPACED_TABLE_CELLS_MIN = 6
 
 
 def _spaced_table_line(line: str) -> list[str]:
-    """A line's cells where it holds a table header among cells set apart by runs of spaces,
-    else the line as one cell."""
-    pieces = _WIDE_GAP_RE.split(line)
+    """A line's cells (as an aligned table's: set apart by two spaces or more) where it holds
+    a table header among them, else the line as one cell."""
+    pieces = _CELL_RE.findall(line)
     if len(pieces) < _SPACED_TABLE_CELLS_MIN:
         return [line]
     if _header_run([_Cell([piece], 0) for piece in pieces]) is None:
@@ -1918,8 +1917,9 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
                 if heading_note is not None and heading_note.closed and heading_note.units:
                     # a category heading with its own note ((一)市场准入(牵头单位:A)) over
                     # rows with theirs: both are measures (the corpus README's rule)
-                    section_title = strip_spaces(label[level2.end() : heading_note.start])
-                    _code_heading(plan, cell, heading_note, f"{doc_id}-s{section_no}", section_no)
+                    section_title = _code_heading(
+                        plan, cell, heading_note, f"{doc_id}-s{section_no}", section_no
+                    )
             else:
                 task_count += 1
                 task_no = str(to_int(level3.group(1))) if level3 else str(task_count)
@@ -2011,8 +2011,9 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
 
 def _code_heading(
     plan: CodedPlan, cell: _Cell, note: resp.Note, measure_id: str, section_no: int
-) -> None:
-    """A category heading's own note coded as a measure of its section."""
+) -> str:
+    """A category heading's own note coded as a measure of its section; returns the
+    heading's title (without its numbering and note)."""
     text = cell.text
     numbering = LEVEL2_RE.match(text) or LEVEL1_RE.match(text)
     title = strip_spaces(text[numbering.end() if numbering else 0 : note.start])
@@ -2030,15 +2031,7 @@ def _code_heading(
     )
     for role, unit, offset in resp.resolve_roles(list(note.units), first_leads=False):
         plan.assignments.append(Assignment(measure_id, role, unit, False, _line_at(cell, offset)))
-
-
-def _line_at(cell: _Cell, offset: int) -> int:
-    """The source line holding character ``offset`` of a cell's text."""
-    for index, part in enumerate(cell.lines):
-        offset -= len(strip_spaces(part))
-        if offset < 0:
-            return cell.line_of(index)
-    return cell.line_of(len(cell.lines) - 1)
+    return title
 
 
 def _cell_units(cell: _Cell | None, role: str) -> list[tuple[str, str, int]]:
