@@ -31,8 +31,7 @@ WRAPPED = {
     "_ratio_intervals": "cross_region bootstrap intervals of the ratios",
     "_wide_indices": "cross_region (wide)",
     "_centrality_of_documents": "agency_centrality (per plan)",
-    "bipartite_graph": "pooled type graph",
-    "agency_centrality": "type_centrality (pooled type graph)",
+    "_pooled_type_centrality": "type_centrality (pooled, sparse)",
     "similarity_between_places": "place_similarity",
     "place_overlap": "place_overlap",
     "lead_switches": "lead_switches",
@@ -75,7 +74,9 @@ def main() -> None:
     spent: dict[str, list[float]] = {}
 
     def wrap(name):
-        func = getattr(compare, name)
+        func = getattr(compare, name, None)
+        if func is None:
+            raise SystemExit(f"compare.{name} is gone: update WRAPPED in {__file__}")
 
         @functools.wraps(func)
         def timed(*a, **k):
