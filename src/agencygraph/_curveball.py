@@ -178,7 +178,16 @@ def _find(parent, a):  # pragma: no cover - compiled
 
 
 @njit(cache=True)
-def _stack_indices(stack, party, has_party, union):  # pragma: no cover - compiled
+def _popcount(x):  # pragma: no cover - compiled
+    """Set bits of a 64-bit word (SWAR; LLVM turns it into one instruction)."""
+    x = x - ((x >> np.uint64(1)) & np.uint64(0x5555555555555555))
+    x = (x & np.uint64(0x3333333333333333)) + ((x >> np.uint64(2)) & np.uint64(0x3333333333333333))
+    x = (x + (x >> np.uint64(4))) & np.uint64(0x0F0F0F0F0F0F0F0F)
+    return np.int64((x * np.uint64(0x0101010101010101)) >> np.uint64(56))
+
+
+@njit(cache=True)
+def _stack_indices(stack, party, has_party, union, incidence):  # pragma: no cover - compiled
     S, k, m = stack.shape
     nan = np.nan
     out = np.full((S, 14), nan)
@@ -188,11 +197,14 @@ def _stack_indices(stack, party, has_party, union):  # pragma: no cover - compil
     union_led = np.zeros(m, dtype=np.bool_)
     deg = np.zeros(k, dtype=np.int64)
     cdeg = np.zeros(m, dtype=np.int64)
-    C = np.zeros((k, k), dtype=np.int64)
-    D = np.zeros((m, m), dtype=np.int64)
     parent = np.zeros(k + m, dtype=np.int64)
-    rows_of = np.zeros((m, k), dtype=np.int64)
-    cols_of = np.zeros((k, m), dtype=np.int64)
+    # each agency's measures and each measure's agencies as bit sets: the number of
+    # measures two agencies share (and of agencies two measures share) is the popcount of
+    # an AND, exactly the count a co-occurrence matrix would hold
+    W = max(1, (m + 63) // 64)
+    V = max(1, (k + 63) // 64)
+    row_bits = np.zeros((k, W), dtype=np.uint64)
+    col_bits = np.zeros((m, V), dtype=np.uint64)
     for s in range(S):
         R = stack[s]
         leads[:] = 0.0
@@ -201,8 +213,8 @@ def _stack_indices(stack, party, has_party, union):  # pragma: no cover - compil
         union_led[:] = False
         deg[:] = 0
         cdeg[:] = 0
-        C[:, :] = 0
-        D[:, :] = 0
+        row_bits[:, :] = 0
+        col_bits[:, :] = 0
         for a in range(k + m):
             parent[a] = a
         edges = 0
@@ -211,14 +223,15 @@ def _stack_indices(stack, party, has_party, union):  # pragma: no cover - compil
                 v = R[i, c]
                 if v != 0:
                     edges += 1
-                    rows_of[c, cdeg[c]] = i
                     cdeg[c] += 1
-                    cols_of[i, deg[i]] = c
                     deg[i] += 1
-                    ra = _find(parent, i)
-                    rb = _find(parent, k + c)
-                    if ra != rb:
-                        parent[ra] = rb
+                    if incidence:
+                        row_bits[i, c // 64] |= np.uint64(1) << np.uint64(c % 64)
+                        col_bits[c, i // 64] |= np.uint64(1) << np.uint64(i % 64)
+                        ra = _find(parent, i)
+                        rb = _find(parent, k + c)
+                        if ra != rb:
+                            parent[ra] = rb
                     if v == 2:
                         leads[i] += 1.0
                         per_measure[c] += 1
@@ -267,24 +280,13 @@ def _stack_indices(stack, party, has_party, union):  # pragma: no cover - compil
                 out[s, 6] = n_party / led
             out[s, 7] = n_union / led
             out[s, 8] = multi / led
+        if not incidence:
+            continue  # a role permutation keeps the incidence: its indices are the plan's
         roots = 0
         for a in range(k + m):
             if _find(parent, a) == a:
                 roots += 1
         out[s, 9] = roots
-        # co-occurrence of rows (shared measures) and of columns (shared agencies)
-        for c in range(m):
-            for p in range(cdeg[c]):
-                for q in range(p + 1, cdeg[c]):
-                    a, b = rows_of[c, p], rows_of[c, q]
-                    C[a, b] += 1
-                    C[b, a] += 1
-        for i in range(k):
-            for p in range(deg[i]):
-                for q in range(p + 1, deg[i]):
-                    a, b = cols_of[i, p], cols_of[i, q]
-                    D[a, b] += 1
-                    D[b, a] += 1
         n_pairs = k * (k - 1) // 2
         shared_sum = 0.0
         jaccard_sum = 0.0
@@ -292,7 +294,9 @@ def _stack_indices(stack, party, has_party, union):  # pragma: no cover - compil
         paired = 0.0
         for i in range(k):
             for j in range(i + 1, k):
-                sh = C[i, j]
+                sh = 0
+                for w in range(W):
+                    sh += _popcount(row_bits[i, w] & row_bits[j, w])
                 shared_sum += sh
                 un = deg[i] + deg[j] - sh
                 if un > 0:
@@ -311,14 +315,17 @@ def _stack_indices(stack, party, has_party, union):  # pragma: no cover - compil
             for b in range(a + 1, m):
                 low = min(cdeg[a], cdeg[b])
                 if cdeg[a] != cdeg[b] and low > 0:
-                    paired += 100.0 * D[a, b] / low
+                    sh = 0
+                    for v in range(V):
+                        sh += _popcount(col_bits[a, v] & col_bits[b, v])
+                    paired += 100.0 * sh / low
         if n_pairs + m_pairs > 0:
             out[s, 13] = paired / (n_pairs + m_pairs)
     return out
 
 
 def stack_indices(
-    stack: np.ndarray, *, party: np.ndarray | None, union: np.ndarray
+    stack: np.ndarray, *, party: np.ndarray | None, union: np.ndarray, incidence: bool = True
 ) -> dict[str, np.ndarray]:
     """The indices of :data:`STACK_INDICES` for a stack of role matrices ``(S, k, m)``.
 
@@ -334,18 +341,22 @@ def stack_indices(
     >>> stack_indices(R[None], party=None, union=np.zeros(3, bool))["density"].tolist()
     [0.6666666666666666]
     """
-    values = stack_index_array(stack, party=party, union=union)
+    values = stack_index_array(stack, party=party, union=union, incidence=incidence)
     return {name: values[:, i] for i, name in enumerate(STACK_INDICES)}
 
 
 def stack_index_array(
-    stack: np.ndarray, *, party: np.ndarray | None, union: np.ndarray
+    stack: np.ndarray, *, party: np.ndarray | None, union: np.ndarray, incidence: bool = True
 ) -> np.ndarray:
     """:func:`stack_indices` as one array ``(S, len(STACK_INDICES))``, columns in
-    :data:`STACK_INDICES` order; each matrix's row depends on that matrix alone."""
+    :data:`STACK_INDICES` order; each matrix's row depends on that matrix alone.
+
+    ``incidence=False`` leaves ``n_components`` and the projection indices (``mean_shared``
+    to ``nodf``) NaN: for role permutations of one plan, which keep its incidence and so
+    those indices, only the roles' indices are worth computing."""
     stack = np.ascontiguousarray(stack)
     k = stack.shape[1]
     has_party = party is not None
     party = np.zeros(k, dtype=np.bool_) if party is None else np.asarray(party, dtype=np.bool_)
     union = np.asarray(union, dtype=np.bool_)
-    return _stack_indices(stack, party, has_party, union)
+    return _stack_indices(stack, party, has_party, union, bool(incidence))

@@ -1105,15 +1105,18 @@ def _ratio_intervals(
                 thin=NULL_REDUCED_THIN,
                 seed=int(rng.integers(0, 2**63 - 1)),
             )
-            parts = [Rb[None], stack]
-            if by_roles.any():
-                parts.append(_role_permutation_stack(Rb, draws, rng))
-            # the observed plan, its curveball draws and its role permutations in one call
-            found = stack_index_array(np.concatenate(parts), party=sub_party, union=sub_union)
+            # the observed plan and its curveball draws in one call
+            found = stack_index_array(
+                np.concatenate([Rb[None], stack]), party=sub_party, union=sub_union
+            )
             values = found[0]
-            means = _column_means(found[1 : 1 + len(stack)])
+            means = _column_means(found[1:])
             if by_roles.any():
-                means = np.where(by_roles, _column_means(found[1 + len(stack) :]), means)
+                permuted = _role_permutation_stack(Rb, draws, rng)
+                roles = stack_index_array(
+                    permuted, party=sub_party, union=sub_union, incidence=False
+                )
+                means = np.where(by_roles, _column_means(roles), means)
             with np.errstate(divide="ignore", invalid="ignore"):
                 ratios[b] = np.where(np.abs(means) > 0, values / means, np.nan)
         out[doc] = {}

@@ -224,10 +224,48 @@ def _role_permutation_stack(R: np.ndarray, n: int, rng: np.random.Generator) -> 
     if not len(cols):
         return out
     # sorting column + U(0, 1) keys permutes the entries within each column
-    order = np.argsort(cols[None, :] + rng.random((n, len(cols))), axis=1)
+    keys = cols[None, :] + rng.random((n, len(cols)))
+    if _permute_by_keys(keys, cols, rows, values, out):
+        return out
+    # two keys rounded to one float: numpy's sort decides their order, as it always did
+    order = np.argsort(keys, axis=1)
     s = np.repeat(np.arange(n), len(cols))
     out[s, np.tile(rows, n), np.tile(cols, n)] = values[order].ravel()
     return out
+
+
+@njit(cache=True)
+def _permute_by_keys(keys, cols, rows, values, out):  # pragma: no cover - compiled
+    """Fill ``out`` as ``values[argsort(keys[d])]`` placed at (rows, cols), sorting each
+    column's few keys apart; False (``out`` unusable) if two keys are equal, where only
+    numpy's own sort gives its order."""
+    n, e = keys.shape
+    starts = np.zeros(e + 1, dtype=np.int64)
+    groups = 0
+    for t in range(1, e):
+        if cols[t] != cols[t - 1]:
+            groups += 1
+            starts[groups] = t
+    groups += 1
+    starts[groups] = e
+    order = np.zeros(e, dtype=np.int64)
+    for d in range(n):
+        for g in range(groups):
+            # insertion sort: a measure has a few agencies
+            a, b = starts[g], starts[g + 1]
+            for t in range(a, b):
+                key = keys[d, t]
+                u = t
+                while u > a and keys[d, order[u - 1]] > key:
+                    order[u] = order[u - 1]
+                    u -= 1
+                order[u] = t
+        for t in range(e - 1):
+            if not keys[d, order[t]] < keys[d, order[t + 1]]:
+                return False
+        for t in range(e):
+            out[d, rows[t], cols[t]] = values[order[t]]
+    return True
 
 
 @njit(cache=True)
@@ -1186,7 +1224,8 @@ def _null_table(
             # its own stream, so the curveball draws of the other indices do not move
             role_rng = np.random.default_rng([seed, zlib.crc32(doc.encode("utf-8")), 2])
             permuted = _role_permutation_stack(R, samples, role_rng)
-            for name, value in stack_indices(permuted, party=party, union=union).items():
+            lead_values = stack_indices(permuted, party=party, union=union, incidence=False)
+            for name, value in lead_values.items():
                 if name in by_roles:
                     draws[name] = [value]
             exact = role_permutation_moments(R, party=party, union=union)
