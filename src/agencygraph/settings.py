@@ -226,3 +226,11 @@ MODULARITY_SEEDS: int = 10
 #: Plans parsed and written at a time by ``agencygraph build --tables-only --chunk-size N``
 #: (:func:`agencygraph.stream.build_streamed`), the value the README suggests for 100,000 plans.
 STREAM_CHUNK_PLANS: int = 2000
+
+#: The metric tables of a streamed build are computed in a number of chunks that is a
+#: multiple of this (chunks of at most ``--chunk-size`` documents, but never
+#: :data:`NULL_FULL_DOCS` or fewer), so that 1, 2 or 4 worker processes finish together
+#: instead of one chunk running alone at the end. A machine-independent number: the chunks
+#: set the Benjamini-Hochberg families of a streamed build, which must not depend on
+#: ``--jobs``.
+STREAM_METRIC_PARTS: int = 4

@@ -539,7 +539,7 @@ def streamed_metric_tables(
     order = np.argsort(codes, kind="stable")
     bounds = np.searchsorted(codes[order], np.arange(len(labels) + 1))
     position = {d: i for i, d in enumerate(labels)}
-    parts = np.array_split(np.asarray(docs, dtype=object), max(1, len(docs) // size))
+    parts = np.array_split(np.asarray(docs, dtype=object), _metric_parts(len(docs), size))
 
     def task(k: int) -> tuple:
         # Every document of the chunk, with the rows of the others whose doc_id sorts
@@ -566,6 +566,24 @@ def streamed_metric_tables(
         if say:
             say(f"metric tables: {done} of {len(docs)} plans")
     yield from _pooled_tables(coded, len(docs), seed)
+
+
+def _metric_parts(n_docs: int, size: int) -> int:
+    """How many chunks the metric tables of ``n_docs`` documents are computed in.
+
+    Chunks of at most ``size`` documents, their number rounded up to a multiple of
+    ``STREAM_METRIC_PARTS`` while each chunk keeps more than ``NULL_FULL_DOCS``
+    documents (the null's large-corpus path, which the whole build takes).
+
+    >>> _metric_parts(7985, 2000), _metric_parts(9000, 2000), _metric_parts(150, 60)
+    (4, 8, 2)
+    """
+    parts = max(1, -(-n_docs // size))
+    if n_docs // parts <= settings.NULL_FULL_DOCS:  # then chunks of at least ``size``
+        parts = max(1, n_docs // size)
+    multiple = max(1, settings.STREAM_METRIC_PARTS)
+    balanced = -(-parts // multiple) * multiple
+    return balanced if n_docs // balanced > settings.NULL_FULL_DOCS else parts
 
 
 def _chunk_tables(args: tuple) -> dict[str, pd.DataFrame]:
