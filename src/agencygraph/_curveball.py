@@ -41,7 +41,7 @@ for _i in range(64):
 
 
 @njit(cache=True)
-def _round(R, bits, perm, pool, values, state, lowest):  # pragma: no cover - compiled
+def _round(R, bits, perm, pool, state, lowest):  # pragma: no cover - compiled
     k = R.shape[0]
     W = bits.shape[1]
     # random pairing: Fisher-Yates shuffle of the rows
@@ -59,9 +59,7 @@ def _round(R, bits, perm, pool, values, state, lowest):  # pragma: no cover - co
             x = only_i | (bits[j, w] & ~bits[i, w])
             while x:
                 low = x & (~x + np.uint64(1))
-                c = w * 64 + lowest[(low * _DEBRUIJN) >> np.uint64(58)]
-                pool[n_pool] = c
-                values[n_pool] = R[i, c] + R[j, c]
+                pool[n_pool] = w * 64 + lowest[(low * _DEBRUIJN) >> np.uint64(58)]
                 n_pool += 1
                 if only_i & low:
                     n_i += 1
@@ -72,18 +70,20 @@ def _round(R, bits, perm, pool, values, state, lowest):  # pragma: no cover - co
         for a in range(n_pool):
             b = a + _below(state, n_pool - a)
             pool[a], pool[b] = pool[b], pool[a]
-            values[a], values[b] = values[b], values[a]
+        # each pooled column is written once, so its entry (its role) is still the sum of
+        # the two rows' when its turn comes
         for a in range(n_pool):
             c = pool[a]
-            bit = np.uint64(1) << np.uint64(c % 64)
-            w = c // 64
+            value = R[i, c] + R[j, c]
+            bit = np.uint64(1) << np.uint64(c & 63)
+            w = c >> 6
             if a < n_i:
-                R[i, c] = values[a]
+                R[i, c] = value
                 R[j, c] = 0
                 bits[i, w] |= bit
                 bits[j, w] &= ~bit
             else:
-                R[j, c] = values[a]
+                R[j, c] = value
                 R[i, c] = 0
                 bits[j, w] |= bit
                 bits[i, w] &= ~bit
@@ -98,7 +98,6 @@ def _chains(R0, n, n_chains, burn_in, thin, seed, lowest):  # pragma: no cover -
     out = np.zeros((n, k, m), dtype=R0.dtype)
     perm = np.arange(k)
     pool = np.zeros(m, dtype=np.int64)
-    values = np.zeros(m, dtype=R0.dtype)
     bits = np.zeros((k, max(W, 1)), dtype=np.uint64)
     for c in range(n_chains):
         R = R0.copy()
@@ -109,13 +108,13 @@ def _chains(R0, n, n_chains, burn_in, thin, seed, lowest):  # pragma: no cover -
                     bits[i, col // 64] |= np.uint64(1) << np.uint64(col % 64)
         if k >= 2:
             for _ in range(burn_in):
-                _round(R, bits, perm, pool, values, state, lowest)
+                _round(R, bits, perm, pool, state, lowest)
         s = c
         first = True
         while s < n:
             if not first and k >= 2:
                 for _ in range(thin):
-                    _round(R, bits, perm, pool, values, state, lowest)
+                    _round(R, bits, perm, pool, state, lowest)
             out[s] = R
             first = False
             s += n_chains
