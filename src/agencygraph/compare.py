@@ -473,9 +473,8 @@ def cross_region_table(
     nulls = pd.DataFrame({key: np.concatenate([part[key] for part in parts]) for key in parts[0]})
     out = base.merge(nulls, on=["doc_id", "agency_type"], how="left")
     mtc = check_mtc(settings.COMPARE_MTC if mtc is None else mtc)
-    # Each statistic's tests across the whole table are one family.
-    for name in ("lead_role_share", "degree_share"):
-        out[f"{name}_p_adjusted"] = p_adjust(out[f"{name}_p"].to_numpy(dtype=float), mtc)
+    for name, adjusted in _type_family_adjusted(out, mtc).items():
+        out[name] = adjusted
     out = out[columns].sort_values(["doc_id", "agency_type"], kind="mergesort")
     out = out.reset_index(drop=True)
     out.attrs["skipped_unresolved"] = base.attrs.get("skipped_unresolved", {})
@@ -978,15 +977,7 @@ def _wide_indices(
             columns[f"{name}_ratio_{suffix}"] = np.array(
                 [intervals.get(d, {}).get(name, (np.nan, np.nan))[end] for d in docs], dtype=float
             )
-    # One family: every p-value of the table (documents × indices the null can move).
-    values = np.column_stack([columns[f"{name}_p"] for name in NETWORK_INDICES])
-    z = np.column_stack([columns[f"{name}_z"] for name in NETWORK_INDICES])
-    # An index the null cannot move (z NaN, p 1) is no test and is not counted in the family.
-    tested = np.where(np.isfinite(z), values, np.nan)
-    adjusted = p_adjust(tested, mtc)
-    adjusted = np.where(np.isnan(tested) & ~np.isnan(values), values, adjusted)
-    for i, name in enumerate(NETWORK_INDICES):
-        columns[f"{name}_p_adjusted"] = adjusted[:, i]
+    columns.update(_index_family_adjusted(columns, mtc))
     order = [
         f"{name}{suffix}"
         for name in NETWORK_INDICES
@@ -998,8 +989,35 @@ def _wide_indices(
     out = pd.concat([out, extra], axis=1)
     out["unit"] = unit
     out.attrs["mtc"] = mtc
-    out.attrs["n_tests"] = int((~np.isnan(tested)).sum())
+    out.attrs["n_tests"] = sum(
+        int((np.isfinite(columns[f"{n}_z"]) & ~np.isnan(columns[f"{n}_p"])).sum())
+        for n in NETWORK_INDICES
+    )
     return out.sort_values("doc_id", kind="mergesort").reset_index(drop=True)
+
+
+def _index_family_adjusted(columns, mtc: str) -> dict[str, np.ndarray]:
+    """``<index>_p_adjusted`` of ``cross_region`` from its ``_p`` and ``_z`` columns.
+
+    One family: every p-value of the table (documents × indices the null can move). An
+    index the null cannot move (z NaN, p 1) is no test, is not counted in the family and
+    keeps its p. ``columns``: a mapping of column name to values (a frame or a dict).
+    """
+    values = np.column_stack([np.asarray(columns[f"{n}_p"], dtype=float) for n in NETWORK_INDICES])
+    z = np.column_stack([np.asarray(columns[f"{n}_z"], dtype=float) for n in NETWORK_INDICES])
+    tested = np.where(np.isfinite(z), values, np.nan)
+    adjusted = p_adjust(tested, mtc)
+    adjusted = np.where(np.isnan(tested) & ~np.isnan(values), values, adjusted)
+    return {f"{name}_p_adjusted": adjusted[:, i] for i, name in enumerate(NETWORK_INDICES)}
+
+
+def _type_family_adjusted(frame: pd.DataFrame, mtc: str) -> dict[str, np.ndarray]:
+    """``type_cross_region``'s ``*_p_adjusted``: each statistic's tests across the whole
+    table are one family."""
+    return {
+        f"{name}_p_adjusted": p_adjust(frame[f"{name}_p"].to_numpy(dtype=float), mtc)
+        for name in ("lead_role_share", "degree_share")
+    }
 
 
 def _ratio_points(base: pd.DataFrame, long: pd.DataFrame) -> dict[str, dict[str, float]]:

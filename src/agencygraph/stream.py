@@ -16,9 +16,10 @@ the whole corpus's idf (:class:`agencygraph.themes.GramFrequencies`, counted ove
 chunk before any theme is assigned; the measures wait on disk meanwhile). One exception:
 in ``cross_region``, the task-level null of the plans whose tasks differ from their rows
 is planned over those plans of the chunk, not of the corpus, so their ``_z`` and ``_p``
-columns are other draws of the same null (the observed indices are equal); and in
-``cross_region`` and ``type_cross_region`` the Benjamini-Hochberg family of
-``*_p_adjusted`` is each chunk's rows, not the whole table's.
+columns are other draws of the same null (the observed indices are equal), and so are
+their ``*_p_adjusted``. The p-values of ``cross_region`` and ``type_cross_region`` are
+adjusted over the whole table, as in the in-memory build: those two tables (one row per
+document, or per document and type) wait for every chunk before they are written.
 Files appear only when the whole build succeeded: they are staged in a hidden folder beside
 the output folder, which takes its place in one step under its lock at the end, as in the
 in-memory build (:class:`TableWriter`); a build that fails or is killed leaves the previous
@@ -560,12 +561,39 @@ def streamed_metric_tables(
         return sub, n, seed, share * len(part), len(docs), len(part)
 
     done = 0
+    # Tables whose p-values are adjusted as one family wait for every chunk (one row per
+    # document, or per document and type: small beside the corpus).
+    held: dict[str, list[pd.DataFrame]] = {name: [] for name in _FAMILY_TABLES}
     for k, tables in enumerate(_in_order(_chunk_tables, map(task, range(len(parts))), jobs)):
-        yield from tables.items()
+        for name, frame in tables.items():
+            if name in held:
+                held[name].append(frame)
+            else:
+                yield name, frame
         done += len(parts[k])
         if say:
             say(f"metric tables: {done} of {len(docs)} plans")
+    for name, frames in held.items():
+        yield name, _adjusted_as_one_family(name, frames)
     yield from _pooled_tables(coded, len(docs), seed)
+
+
+#: Tables whose ``*_p_adjusted`` columns adjust the whole table's p-values together.
+_FAMILY_TABLES = ("cross_region", "type_cross_region")
+
+
+def _adjusted_as_one_family(name: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The chunks of ``name`` (in ``doc_id`` order) as one table, its p-values adjusted
+    over the whole table, as the in-memory build adjusts them."""
+    from agencygraph.compare import _index_family_adjusted, _type_family_adjusted
+    from agencygraph.multitest import check_mtc
+
+    whole = pd.concat(frames, ignore_index=True)
+    mtc = frames[0].attrs.get("mtc") or check_mtc(settings.COMPARE_MTC)
+    family = _index_family_adjusted if name == "cross_region" else _type_family_adjusted
+    for column, adjusted in family(whole, mtc).items():
+        whole[column] = adjusted
+    return whole
 
 
 def _metric_parts(n_docs: int, size: int) -> int:
