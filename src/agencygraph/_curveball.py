@@ -18,7 +18,29 @@ pair trades once.
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
+from llvmlite import ir
+from numba import njit, types
+from numba.extending import intrinsic
+
+
+@intrinsic
+def _trailing_zeros(typingctx, x):
+    """Index of the lowest set bit of a non-zero uint64 (one instruction)."""
+
+    def codegen(context, builder, signature, args):
+        return builder.cttz(args[0], ir.Constant(ir.IntType(1), 1))
+
+    return types.uint64(types.uint64), codegen
+
+
+@intrinsic
+def _ones(typingctx, x):
+    """Set bits of a uint64 (one instruction)."""
+
+    def codegen(context, builder, signature, args):
+        return builder.ctpop(args[0])
+
+    return types.uint64(types.uint64), codegen
 
 
 @njit(cache=True)
@@ -33,15 +55,8 @@ def _below(state, n):  # pragma: no cover - compiled
     return np.int64((high * np.uint64(n)) >> np.uint64(32))
 
 
-# De Bruijn table: the index of the lowest set bit of a 64-bit word.
-_DEBRUIJN = np.uint64(0x03F79D71B4CB0A89)
-_LOWEST = np.zeros(64, dtype=np.int64)
-for _i in range(64):
-    _LOWEST[((1 << _i) * 0x03F79D71B4CB0A89 % 2**64) >> 58] = _i
-
-
 @njit(cache=True)
-def _round(R, bits, perm, pool, state, lowest):  # pragma: no cover - compiled
+def _round(R, bits, perm, pool, state, pooled, to_i):  # pragma: no cover - compiled
     k = R.shape[0]
     W = bits.shape[1]
     # random pairing: Fisher-Yates shuffle of the rows
@@ -57,13 +72,12 @@ def _round(R, bits, perm, pool, state, lowest):  # pragma: no cover - compiled
         for w in range(W):
             only_i = bits[i, w] & ~bits[j, w]
             x = only_i | (bits[j, w] & ~bits[i, w])
+            pooled[w] = x
+            n_i += np.int64(_ones(only_i))
             while x:
-                low = x & (~x + np.uint64(1))
-                pool[n_pool] = w * 64 + lowest[(low * _DEBRUIJN) >> np.uint64(58)]
+                pool[n_pool] = w * 64 + np.int64(_trailing_zeros(x))
                 n_pool += 1
-                if only_i & low:
-                    n_i += 1
-                x ^= low
+                x &= x - np.uint64(1)
         if n_i == 0 or n_i == n_pool:
             continue
         # a random subset of n_i pooled columns goes to row i (Fisher-Yates)
@@ -72,25 +86,25 @@ def _round(R, bits, perm, pool, state, lowest):  # pragma: no cover - compiled
             pool[a], pool[b] = pool[b], pool[a]
         # each pooled column is written once, so its entry (its role) is still the sum of
         # the two rows' when its turn comes
+        for w in range(W):
+            to_i[w] = 0
         for a in range(n_pool):
             c = pool[a]
             value = R[i, c] + R[j, c]
-            bit = np.uint64(1) << np.uint64(c & 63)
-            w = c >> 6
             if a < n_i:
                 R[i, c] = value
                 R[j, c] = 0
-                bits[i, w] |= bit
-                bits[j, w] &= ~bit
+                to_i[c >> 6] |= np.uint64(1) << np.uint64(c & 63)
             else:
                 R[j, c] = value
                 R[i, c] = 0
-                bits[j, w] |= bit
-                bits[i, w] &= ~bit
+        for w in range(W):
+            bits[i, w] = (bits[i, w] & ~pooled[w]) | to_i[w]
+            bits[j, w] = (bits[j, w] & ~pooled[w]) | (pooled[w] & ~to_i[w])
 
 
 @njit(cache=True)
-def _chains(R0, n, n_chains, burn_in, thin, seed, lowest):  # pragma: no cover - compiled
+def _chains(R0, n, n_chains, burn_in, thin, seed):  # pragma: no cover - compiled
     state = np.zeros(1, dtype=np.uint64)
     state[0] = np.uint64(seed) | np.uint64(1)  # xorshift needs a non-zero state
     k, m = R0.shape
@@ -99,6 +113,8 @@ def _chains(R0, n, n_chains, burn_in, thin, seed, lowest):  # pragma: no cover -
     perm = np.arange(k)
     pool = np.zeros(m, dtype=np.int64)
     bits = np.zeros((k, max(W, 1)), dtype=np.uint64)
+    pooled = np.zeros(max(W, 1), dtype=np.uint64)
+    to_i = np.zeros(max(W, 1), dtype=np.uint64)
     for c in range(n_chains):
         R = R0.copy()
         bits[:, :] = 0
@@ -108,13 +124,13 @@ def _chains(R0, n, n_chains, burn_in, thin, seed, lowest):  # pragma: no cover -
                     bits[i, col // 64] |= np.uint64(1) << np.uint64(col % 64)
         if k >= 2:
             for _ in range(burn_in):
-                _round(R, bits, perm, pool, state, lowest)
+                _round(R, bits, perm, pool, state, pooled, to_i)
         s = c
         first = True
         while s < n:
             if not first and k >= 2:
                 for _ in range(thin):
-                    _round(R, bits, perm, pool, state, lowest)
+                    _round(R, bits, perm, pool, state, pooled, to_i)
             out[s] = R
             first = False
             s += n_chains
@@ -145,7 +161,7 @@ def curveball_chains(
     z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) % 2**64
     z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) % 2**64
     z ^= z >> 31
-    return _chains(R, int(n), chains, int(burn_in), int(thin), np.uint64(z), _LOWEST)
+    return _chains(R, int(n), chains, int(burn_in), int(thin), np.uint64(z))
 
 
 #: The indices :func:`stack_indices` computes, in the order of its output columns (every
@@ -174,15 +190,6 @@ def _find(parent, a):  # pragma: no cover - compiled
         parent[a] = parent[parent[a]]
         a = parent[a]
     return a
-
-
-@njit(cache=True)
-def _popcount(x):  # pragma: no cover - compiled
-    """Set bits of a 64-bit word (SWAR; LLVM turns it into one instruction)."""
-    x = x - ((x >> np.uint64(1)) & np.uint64(0x5555555555555555))
-    x = (x & np.uint64(0x3333333333333333)) + ((x >> np.uint64(2)) & np.uint64(0x3333333333333333))
-    x = (x + (x >> np.uint64(4))) & np.uint64(0x0F0F0F0F0F0F0F0F)
-    return np.int64((x * np.uint64(0x0101010101010101)) >> np.uint64(56))
 
 
 @njit(cache=True)
@@ -295,7 +302,7 @@ def _stack_indices(stack, party, has_party, union, incidence):  # pragma: no cov
             for j in range(i + 1, k):
                 sh = 0
                 for w in range(W):
-                    sh += _popcount(row_bits[i, w] & row_bits[j, w])
+                    sh += np.int64(_ones(row_bits[i, w] & row_bits[j, w]))
                 shared_sum += sh
                 un = deg[i] + deg[j] - sh
                 if un > 0:
@@ -316,7 +323,7 @@ def _stack_indices(stack, party, has_party, union, incidence):  # pragma: no cov
                 if cdeg[a] != cdeg[b] and low > 0:
                     sh = 0
                     for v in range(V):
-                        sh += _popcount(col_bits[a, v] & col_bits[b, v])
+                        sh += np.int64(_ones(col_bits[a, v] & col_bits[b, v]))
                     paired += 100.0 * sh / low
         if n_pairs + m_pairs > 0:
             out[s, 13] = paired / (n_pairs + m_pairs)
