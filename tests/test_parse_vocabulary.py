@@ -74,6 +74,8 @@ ROLE_KINDS = {
     "label_level": {""},
     "label_bare": {"lead", "support", "single", "division", "official", "timeline", "stop"},
     "verb": {"lead", "support", "shared", "support_or_shared", "joint"},
+    "verb_modifier": {""},
+    "verb_complement": {""},
     "subject_verb": {"lead", "shared"},
     "mark": {"lead", "support"},
     "first_listed": {""},
@@ -129,6 +131,22 @@ def test_every_verb_gives_its_role(verb):
         return
     expected = {"shared": "shared", "support_or_shared": "shared"}.get(role, role)
     assert {r for r, _, _ in note.units} == {expected}
+
+
+@pytest.mark.parametrize(
+    "modifier", [r["term"] for r in _role_rows() if r["kind"] == "verb_modifier"]
+)
+def test_every_verb_modifier_is_read_before_a_verb_and_kept_out_of_names(modifier):
+    note = responsibility.find_note(f"做好工作。（市财政局牵头，市税务局{modifier}配合）")
+    assert [(r, u) for r, u, _ in note.units] == [("lead", "市财政局"), ("support", "市税务局")]
+
+
+@pytest.mark.parametrize(
+    "complement", [r["term"] for r in _role_rows() if r["kind"] == "verb_complement"]
+)
+def test_every_verb_complement_is_read_as_part_of_the_verb(complement):
+    note = responsibility.find_note(f"做好工作。（市财政局牵头，市税务局协助{complement}）")
+    assert [(r, u) for r, u, _ in note.units] == [("lead", "市财政局"), ("support", "市税务局")]
 
 
 @pytest.mark.parametrize(

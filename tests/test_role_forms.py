@@ -103,6 +103,39 @@ def test_the_lead_named_after_a_list_or_in_other_words(note):
     assert found == [[(L, "市住建局"), (S, "市财政局")]]
 
 
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # adverbs between the units and their verb (按职能, 密切, 各司其职、…)
+        (
+            "（市商务局牵头，市市场监管局、市税务局按职能配合）",
+            [(L, "市商务局"), (S, "市市场监管局"), (S, "市税务局")],
+        ),
+        ("（市商务局牵头，市税务局积极配合）", [(L, "市商务局"), (S, "市税务局")]),
+        (
+            "（市商务局牵头，市市场监管局、市税务局各司其职、密切配合）",
+            [(L, "市商务局"), (S, "市市场监管局"), (S, "市税务局")],
+        ),
+        # a listed verb that opens with an adverb keeps its own role
+        ("（市商务局、市税务局按职责负责）", [(R, "市商务局"), (R, "市税务局")]),
+        # 由 with an adverb opening the sentence is not part of the name
+        ("（具体由市商务局牵头落实，市税务局配合）", [(L, "市商务局"), (S, "市税务局")]),
+        # a label's own unit, then a clause with a verb of its own
+        ("（责任单位：市商务局，市税务局配合）", [(L, "市商务局"), (S, "市税务局")]),
+        # first / supporting responsible units; 抓总
+        (
+            "（第一责任单位：市商务局；其他责任单位：市税务局）",
+            [(L, "市商务局"), (S, "市税务局")],
+        ),
+        ("（牵头单位：市商务局；支持单位：市税务局）", [(L, "市商务局"), (S, "市税务局")]),
+        ("（市商务局抓总，市税务局配合）", [(L, "市商务局"), (S, "市税务局")]),
+    ],
+)
+def test_verbs_after_adverbs_and_labels_before_a_verb_clause(note, expected):
+    found, _ = roles(f"一、重点任务\n1.优化外贸企业服务。{note}\n")
+    assert found == [expected]
+
+
 def test_officials_beside_units_are_people_not_units():
     text = (
         "一、重点任务\n1.推进数字政府建设。完善一体化平台。\n牵头领导：张伟副市长\n"

@@ -143,7 +143,22 @@ def verbs() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _verb_re() -> re.Pattern[str]:
-    return re.compile(_alternation(verbs()))
+    """A role verb, or one after adverbs (B、C按职能配合; 各司其职、密切配合), with the
+    action word it may carry (B参与实施): a listed verb is tried first, so 按职责负责
+    keeps its own role rather than 负责's."""
+    verbs_ = _alternation(verbs())
+    modifiers = _alternation(term for term, _ in _terms("verb_modifier"))
+    # an action word may follow (B参与实施, B协助推进), unless it begins a listed verb
+    complement = _alternation(term for term, _ in _terms("verb_complement"))
+    return re.compile(
+        rf"(?:(?P<verb>{verbs_})|(?:(?:{modifiers})[、，,]?)+(?P<modified>{verbs_}))"
+        rf"(?:{complement})?"
+    )
+
+
+def _verb_role(match: re.Match[str]) -> str:
+    """The role of a verb :func:`_verb_re` found."""
+    return verbs()[match.group("verb") or match.group("modified")]
 
 
 @lru_cache(maxsize=1)
@@ -786,14 +801,20 @@ def sentence_units(inner: str, base: int = 0, *, open_tail: str = "") -> _Found 
     shared_duty = True
     for match in _verb_re().finditer(simplified):
         group = inner[position : match.start()]
+        head = _LAST_CLAUSE_BREAK_RE.search(group) if open_tail and not units else None
+        if head is not None:
+            # 责任单位：A，B、C配合: the label's own units, then a clause with a verb of its own
+            head_names = located_units(group[: head.start()], conjunctions=True)
+            if head_names and all(looks_like_unit(n) for n, _ in head_names):
+                units.extend((open_tail, n, base + position + o) for n, o in head_names)
+                shared_duty = False
+                position += head.end()
+                group = inner[position : match.start()]
         stripped = group.lstrip("由，,、；; ")
         skip = len(group) - len(stripped)
         names = located_units(stripped, conjunctions=True)
-        names = [
-            (n[1:], o + 1) if vocabulary_simplified(n).startswith("由") else (n, o)
-            for n, o in names
-        ]
-        verb_role = verbs()[match.group(0)]
+        names = [_without_by(n, o) for n, o in names]
+        verb_role = _verb_role(match)
         if not names:
             if not pending_joint:
                 return None
@@ -849,6 +870,18 @@ def sentence_units(inner: str, base: int = 0, *, open_tail: str = "") -> _Found 
         # in （A、B负责）, rather than supporting a lead the note does not name.
         units = [("shared", n, o) for _, n, o in units]
     return _Found(units, officials, timeline)
+
+
+_LAST_CLAUSE_BREAK_RE = re.compile(r"[，,；;](?=[^，,；;]*$)")
+
+# 由 opening a sentence's units, with the adverb it may carry (具体由A牵头; 统一由A负责).
+_BY_RE = re.compile(r"^(?:具体|主要|统一|分别|均|并|另)?由")
+
+
+def _without_by(name: str, offset: int) -> tuple[str, int]:
+    """A unit without the 由 (and its adverb) that opens the sentence naming it."""
+    by = _BY_RE.match(vocabulary_simplified(name))
+    return (name[by.end() :], offset + by.end()) if by else (name, offset)
 
 
 @lru_cache(maxsize=1)
