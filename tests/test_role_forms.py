@@ -129,11 +129,40 @@ def test_the_lead_named_after_a_list_or_in_other_words(note):
         ),
         ("（牵头单位：市商务局；支持单位：市税务局）", [(L, "市商务局"), (S, "市税务局")]),
         ("（市商务局抓总，市税务局配合）", [(L, "市商务局"), (S, "市税务局")]),
+        # what the last units do, or a closing clause, after the last verb of a note
+        (
+            "（市商务局牵头，市税务局配合；各区县政府负责本辖区工作）",
+            [(L, "市商务局"), (S, "市税务局"), (S, "各区县政府")],
+        ),
+        ("（市商务局牵头，市税务局配合，确保按期完成）", [(L, "市商务局"), (S, "市税务局")]),
+        (
+            "（市商务局牵头，市税务局参与，各区县政府抓好落实）",
+            [(L, "市商务局"), (S, "市税务局"), (S, "各区县政府")],
+        ),
+        # two verbs in a row are one duty
+        ("（市商务局负责组织实施）", [(L, "市商务局")]),
     ],
 )
 def test_verbs_after_adverbs_and_labels_before_a_verb_clause(note, expected):
     found, _ = roles(f"一、重点任务\n1.优化外贸企业服务。{note}\n")
     assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a unit after the last verb is never dropped as the duty's object
+        "一、重点任务\n1.优化外贸企业服务。（市商务局负责，市财政局做好资金保障）\n",
+        # prose is not a note: what follows its verb is not read as an object
+        "一、重点任务\n1.加强组织领导。成立外贸工作协调小组，统筹推进各项改革任务。\n",
+    ],
+)
+def test_no_unit_is_lost_or_made_up_after_the_last_verb(text):
+    found, _ = roles(text)
+    units = {unit for _, unit in found[0]}
+    # the note is read whole or not at all (the plan is then flagged), never in part
+    assert units in (set(), {"市商务局", "市财政局"})
+    assert "成立外贸工作协调小组" not in units
 
 
 def test_officials_beside_units_are_people_not_units():

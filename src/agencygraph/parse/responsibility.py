@@ -718,7 +718,7 @@ def label_units(inner: str, base: int = 0) -> _Found:
             lead = squash_spaces(named_lead.group(1) or named_lead.group(2))
             content = content[: named_lead.start()]
         sentence = (
-            sentence_units(content, at, open_tail=role)
+            sentence_units(content, at, open_tail=role, objects=True)
             if role in UNIT_ROLES and _verb_re().search(vocabulary_simplified(content))
             else None
         )
@@ -740,7 +740,7 @@ def label_units(inner: str, base: int = 0) -> _Found:
                 else:
                     found.units.append((marked or role, unit, at + offset))
         elif role == "division":
-            parsed = sentence_units(content, at)
+            parsed = sentence_units(content, at, objects=True)
             if parsed is None:
                 found.units.extend(("single", u, at + o) for u, o in located_units(content))
             else:
@@ -775,21 +775,25 @@ def _before_figures(content: str) -> str:
     return head.lstrip()[: space.start()] if space else head
 
 
-def sentence_units(inner: str, base: int = 0, *, open_tail: str = "") -> _Found | None:
+def sentence_units(
+    inner: str, base: int = 0, *, open_tail: str = "", objects: bool = False
+) -> _Found | None:
     """Units of a sentence-form note (A牵头，B、C配合; 由A牵头、B参与; A会同B负责).
 
     Returns None if the text is not such a note: every group before a role verb must
     consist of units (or officials' titles). Roles: lead, support, or ``shared`` for units
     sharing a duty with no lead named (（A、B负责）). With ``open_tail`` (the role of the
     label the sentence follows: 责任单位：A牵头，B、C), units after the last verb take that
-    role instead of making the text not a sentence.
+    role instead of making the text not a sentence. With ``objects`` (a bracketed note, a
+    label's text or a table cell, never free prose), a short text naming no unit after the
+    last verb is what the units do (C负责本辖区工作; ，确保按期完成), not a reason to refuse.
     """
     simplified = vocabulary_simplified(inner)
     clause = _labelled_clause_re().search(simplified)
     if clause is not None:
         # 由A组织推动，责任主体是B、C: the labelled clause's units after the verbs'
         names = located_units(inner[clause.end() :].rstrip("。；; "))
-        before = sentence_units(inner[: clause.start()], base, open_tail=open_tail)
+        before = sentence_units(inner[: clause.start()], base, open_tail=open_tail, objects=objects)
         if before is not None and before.units and _units_of_a_list([n for n, _ in names]):
             role = labels()[squash_spaces(clause.group("label"))]
             before.units.extend((role, n, base + clause.end() + o) for n, o in names)
@@ -815,6 +819,10 @@ def sentence_units(inner: str, base: int = 0, *, open_tail: str = "") -> _Found 
         names = located_units(stripped, conjunctions=True)
         names = [_without_by(n, o) for n, o in names]
         verb_role = _verb_role(match)
+        if not names and units and not group.strip():
+            # a second verb straight after the first (A负责组织实施): one duty
+            position = match.end()
+            continue
         if not names:
             if not pending_joint:
                 return None
@@ -863,6 +871,9 @@ def sentence_units(inner: str, base: int = 0, *, open_tail: str = "") -> _Found 
     ):
         # a deadline closing the note: （A负责，年内持续推进）, （A牵头，6月底前完成）
         timeline, rest = rest, ""
+    if rest and units and objects and _duty_object(rest):
+        # what the last units do, not who (C负责本辖区工作; ，确保按期完成)
+        rest = ""
     if rest or not (units or officials):
         return None
     if shared_duty and not any(role == "lead" for role, _, _ in units):
@@ -893,6 +904,25 @@ def _labelled_clause_re() -> re.Pattern[str]:
 def _unit_labels() -> str:
     """Alternation of the labels that name units (牵头单位, 配合部门, 责任主体 …)."""
     return _alternation(t for t, r in labels().items() if r in UNIT_ROLES)
+
+
+#: Longest text after a note's last role verb read as the duty's object or a closing clause.
+_DUTY_OBJECT_MAX = 16
+
+
+def _duty_object(rest: str) -> bool:
+    """Whether the text after a note's last verb says what is done, naming no unit: the
+    object of the duty (负责本辖区工作; 抓好落实) or a short clause (确保按期完成)."""
+    if len(rest) > _DUTY_OBJECT_MAX or _verb_re().search(vocabulary_simplified(rest)):
+        return False
+    for name, _ in located_units(rest):
+        # a unit opening a clause names who does it (，C做好资金保障): that is no object;
+        # 本辖区, 本部门, 其所属 point back at the units before the verb
+        if name.startswith(("本", "其", "该")):
+            continue
+        if any(looks_like_unit(name[:end]) for end in range(2, len(name) + 1)):
+            return False
+    return True
 
 
 _DEADLINE_RE = re.compile(
@@ -1277,7 +1307,7 @@ def _last_bracketed_note(text: str, simplified: str) -> Note | None:
                     rest.timeline,
                 )
         if _verb_re().search(simplified, start + 1, end):
-            parsed = sentence_units(inner, start + 1)
+            parsed = sentence_units(inner, start + 1, objects=True)
             if parsed is not None:
                 return Note(
                     start,

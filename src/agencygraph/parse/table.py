@@ -2046,7 +2046,7 @@ def _cell_units(cell: _Cell | None, role: str) -> list[tuple[str, str, int]]:
             return [(r, u, _line_at(cell, offset)) for r, u, offset in found.units]
     listed = _unit_lines(cell)
     if listed and resp.has_role_verb(cell.text):
-        parsed = resp.sentence_units(cell.text, open_tail=role)
+        parsed = resp.sentence_units(cell.text, open_tail=role, objects=True)
         if parsed is not None and parsed.units:
             return [(r, u, _line_at(cell, offset)) for r, u, offset in parsed.units]
     units = []
