@@ -26,6 +26,7 @@ KINDS_USED = {
     "measure_opening": table,
     "notice_opening": responsibility,
     "byline": responsibility,
+    "surname": responsibility,
 }
 
 

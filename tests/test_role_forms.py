@@ -965,3 +965,15 @@ def test_a_category_heading_with_its_own_note_over_table_rows_with_theirs():
         [(R, "县发改委"), (R, "县财政局")],
     ]
     assert plan.assignments[0].line == 4
+
+
+def test_a_unit_column_that_names_its_person_too():
+    text = (
+        "某市重点任务分工表\n"
+        "序号\t工作任务\t牵头单位及责任人\t配合单位\n"
+        "1\t优化外贸企业服务\t市商务局（赵明）\t市税务局\n"
+        "2\t推进口岸通关便利化\t市口岸办（钱伟副主任）\t各乡镇(街道)\n"
+    )
+    found, plan = roles(text)
+    assert found == [[(L, "市商务局"), (S, "市税务局")], [(L, "市口岸办"), (S, "各乡镇(街道)")]]
+    assert [(o.name, o.title) for o in plan.officials] == [("赵明", ""), ("钱伟", "副主任")]

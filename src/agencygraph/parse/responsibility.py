@@ -329,6 +329,30 @@ def is_official(name: str) -> bool:
 
 PERSON_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 
+# A unit with the person answering for it in brackets: 市发改委（张伟）, 市财政局(李明副局长).
+_UNIT_WITH_PERSON_RE = re.compile(r"^(?P<unit>.+?)\s*[（(]\s*(?P<person>[^（()）]{2,12}?)\s*[)）]$")
+
+
+def unit_with_person(name: str) -> tuple[str, str] | None:
+    """``(unit, person)`` for a unit written with its responsible person in brackets, else
+    None (市人民医院（市城投公司代建） is two units, not a unit and a person)."""
+    match = _UNIT_WITH_PERSON_RE.match(squash_spaces(name))
+    if match is None or not looks_like_unit(match["unit"]):
+        return None
+    person = match["person"]
+    if is_official(person) or (
+        is_person_name(person) and vocabulary_simplified(person)[0] in _surnames()
+    ):
+        return match["unit"], person
+    return None
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    """Common surnames: a bracket after a unit is a person's name only if it opens with one
+    (乡镇(街道) and A（牵头） are not)."""
+    return frozenset(parse_terms().get("surname", ()))
+
 
 def is_person_name(name: str) -> bool:
     """A person's bare name (伍泽国), never a unit."""

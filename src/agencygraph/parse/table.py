@@ -1576,6 +1576,9 @@ def _role_header(label: str) -> str | None:
     support words (配合责任单位 supports), then labels naming responsible units alone.
     """
     terms = resp.role_terms()
+    named = resp.labels().get(label)
+    if named in ("lead", "support", "single"):
+        return named  # a unit label, though it names the person too (牵头单位及责任人)
     if any(term in label for term, role in terms["label_bare"] if role == "official"):
         return "official"
     for wanted in ("lead", "support"):
@@ -1996,11 +1999,11 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
                 officials.append((name, title or official_label, line))
         for unit_cell in (c for r in resp.UNIT_ROLES for c in by_role.get(r, [])):
             if not unit_cell.blank:
-                officials.extend(
-                    (name, "", line)
-                    for name, line in _unit_lines(unit_cell)
-                    if resp.is_person_name(name)
-                )
+                for name, line in _unit_lines(unit_cell):
+                    if resp.is_person_name(name):
+                        officials.append((name, "", line))
+                    elif (with_person := resp.unit_with_person(name)) is not None:
+                        officials.append((*resp.split_official(with_person[1]), line))
         if officials or leads or lead_none or stated:
             carried_officials = officials
         # A row whose lead is carried down from a merged cell shares that cell's official.
@@ -2053,6 +2056,9 @@ def _cell_units(cell: _Cell | None, role: str) -> list[tuple[str, str, int]]:
     for unit, line in listed:
         if resp.is_person_name(unit):
             continue  # a unit's head named beside it (市民政局 伍泽国): an official
+        with_person = resp.unit_with_person(unit)
+        if with_person is not None:
+            unit = with_person[0]  # 市发改委（张伟）: the person is an official
         marked, unit = resp.role_marked(unit)
         units.append((marked or role, unit, line))
     return units
