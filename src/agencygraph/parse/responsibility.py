@@ -146,11 +146,13 @@ def _verb_re() -> re.Pattern[str]:
     """A role verb, or one after adverbs (B、C按职能配合; 各司其职、密切配合), with the
     action word it may carry (B参与实施): a listed verb is tried first, so 按职责负责
     keeps its own role rather than 负责's."""
-    verbs_ = _alternation(verbs())
-    modifiers = _alternation(term for term, _ in _terms("verb_modifier"))
+    verbs_ = trie_alternation(verbs())
+    modifiers = trie_alternation(term for term, _ in _terms("verb_modifier"))
     # an action word may follow (B参与实施, B协助推进), unless it begins a listed verb
-    complement = _alternation(term for term, _ in _terms("verb_complement"))
+    complement = trie_alternation(term for term, _ in _terms("verb_complement"))
+    starts = "".join(sorted({t[0] for t in verbs()} | {t[0] for t, _ in _terms("verb_modifier")}))
     return re.compile(
+        rf"(?=[{re.escape(starts)}])"  # most positions start neither: one test rejects them
         rf"(?:(?P<verb>{verbs_})|(?:(?:{modifiers})[、，,]?)+(?P<modified>{verbs_}))"
         rf"(?:{complement})?"
     )
@@ -936,7 +938,7 @@ _DUTY_OBJECT_MAX = 16
 
 def _duty_object(rest: str) -> bool:
     """Whether the text after a note's last verb says what is done, naming no unit: the
-    object of the duty (负责本辖区工作; 抓好落实) or a short clause (确保按期完成)."""
+    object of the duty (负责本辖区工作) or a short clause (确保按期完成)."""
     if len(rest) > _DUTY_OBJECT_MAX or _verb_re().search(vocabulary_simplified(rest)):
         return False
     for name, _ in located_units(rest):
