@@ -989,23 +989,23 @@ def _wide_indices(
     out = pd.concat([out, extra], axis=1)
     out["unit"] = unit
     out.attrs["mtc"] = mtc
-    out.attrs["n_tests"] = sum(
-        int((np.isfinite(columns[f"{n}_z"]) & ~np.isnan(columns[f"{n}_p"])).sum())
-        for n in NETWORK_INDICES
-    )
+    out.attrs["n_tests"] = int((~np.isnan(_index_tests(columns)[1])).sum())
     return out.sort_values("doc_id", kind="mergesort").reset_index(drop=True)
 
 
-def _index_family_adjusted(columns, mtc: str) -> dict[str, np.ndarray]:
-    """``<index>_p_adjusted`` of ``cross_region`` from its ``_p`` and ``_z`` columns.
-
-    One family: every p-value of the table (documents × indices the null can move). An
-    index the null cannot move (z NaN, p 1) is no test, is not counted in the family and
-    keeps its p. ``columns``: a mapping of column name to values (a frame or a dict).
-    """
+def _index_tests(columns) -> tuple[np.ndarray, np.ndarray]:
+    """``cross_region``'s p-values (documents × indices) and its tests: the p-values of the
+    indices the null can move. One the null cannot move (z NaN, p 1) is no test.
+    ``columns``: a mapping of column name to values (a frame or a dict)."""
     values = np.column_stack([np.asarray(columns[f"{n}_p"], dtype=float) for n in NETWORK_INDICES])
     z = np.column_stack([np.asarray(columns[f"{n}_z"], dtype=float) for n in NETWORK_INDICES])
-    tested = np.where(np.isfinite(z), values, np.nan)
+    return values, np.where(np.isfinite(z), values, np.nan)
+
+
+def _index_family_adjusted(columns, mtc: str) -> dict[str, np.ndarray]:
+    """``<index>_p_adjusted`` of ``cross_region`` from its ``_p`` and ``_z`` columns: its
+    tests are one family (:func:`_index_tests`); a p that is no test is kept as it is."""
+    values, tested = _index_tests(columns)
     adjusted = p_adjust(tested, mtc)
     adjusted = np.where(np.isnan(tested) & ~np.isnan(values), values, adjusted)
     return {f"{name}_p_adjusted": adjusted[:, i] for i, name in enumerate(NETWORK_INDICES)}

@@ -231,6 +231,6 @@ STREAM_CHUNK_PLANS: int = 2000
 #: multiple of this (chunks of at most ``--chunk-size`` documents, but never
 #: :data:`NULL_FULL_DOCS` or fewer), so that 1, 2 or 4 worker processes finish together
 #: instead of one chunk running alone at the end. A machine-independent number: the chunks
-#: set the Benjamini-Hochberg families of a streamed build, which must not depend on
+#: plan ``cross_region``'s task-level null (README, Scale), whose draws must not depend on
 #: ``--jobs``.
 STREAM_METRIC_PARTS: int = 4

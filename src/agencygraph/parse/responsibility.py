@@ -335,6 +335,7 @@ PERSON_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 _UNIT_WITH_PERSON_RE = re.compile(r"^(?P<unit>.+?)\s*[（(]\s*(?P<person>[^（()）]{2,12}?)\s*[)）]$")
 
 
+@lru_cache(maxsize=65536)  # asked of each unit cell twice: for its unit and its official
 def unit_with_person(name: str) -> tuple[str, str] | None:
     """``(unit, person)`` for a unit written with its responsible person in brackets, else
     None (市人民医院（市城投公司代建） is two units, not a unit and a person)."""
@@ -607,7 +608,8 @@ def _bodies_of_places(first: str, second: str) -> bool:
     )
 
 
-_PLACE_OPENINGS = tuple("省市县区州旗盟乡镇街村各")
+# How a unit named with its place begins: a unit's openings, a village too, not 团 (团市委).
+_PLACE_OPENINGS = tuple(sorted((UNIT_STARTS - {"团"}) | {"村"}))
 
 
 @lru_cache(maxsize=65536)  # the same unit names are trimmed again and again (issue 19)

@@ -1577,7 +1577,7 @@ def _role_header(label: str) -> str | None:
     """
     terms = resp.role_terms()
     named = resp.labels().get(label)
-    if named in ("lead", "support", "single"):
+    if named in resp.UNIT_ROLES:
         return named  # a unit label, though it names the person too (牵头单位及责任人)
     if any(term in label for term, role in terms["label_bare"] if role == "official"):
         return "official"
