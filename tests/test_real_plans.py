@@ -87,10 +87,6 @@ KNOWN_MISSES = {
     # a news copy that lost its breaks; one unit "配合区政府做好…" is coded by the coder as
     # a second lead of that sub-task (a reading the note names doubtful)
     "qingdao_2011_fangxun_fengong",
-    # one cell per line with the 领域 column lost and blank cells kept as lines of a space:
-    # bullets (——) with units of their own inside one target cell, and the lead cell and the
-    # other units' cell run together one unit a line, nothing telling where one ends
-    "guangdong_2014_funv_fenjie",
     # a note naming, beside units, "whichever unit leads each scenario" (重点场景应用建设牵头
     # 单位) as one more responsible unit: the gold reads it as a unit, the coder as a label
     "hunan_2025_zhengwu_shuju",
@@ -100,7 +96,7 @@ KNOWN_MISSES = {
 # fresh F1 0.318), three of whose layouts above the coder does not read, and fell to 0.966
 # with batch 14's guangdong_2014 (36 of the batch's 131 assignments); the floor below is the
 # figure measured with them, so that a fall is caught; the README reports both.
-DEVELOPMENT_F1_FLOOR = 0.965
+DEVELOPMENT_F1_FLOOR = 0.975
 
 
 def test_development_plans_are_coded_as_the_gold(scores):

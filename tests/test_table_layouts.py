@@ -714,3 +714,74 @@ def test_a_table_of_cells_closed_by_pipes_right_after_the_notice_that_sends_it()
         ("1.制定全市工作任务清单。", [(L, "市安委办")]),
         ("2.制定县区工作任务清单。", [(L, "各县区(开发区)安委会")]),
     ]
+
+
+# --- numbered measures, one cell a line, units stacked one a line under two columns -----
+
+_STACKED_UNDER_TWO = (
+    "某市全民健身计划目标责任分解表\n"
+    "领域\n主要目标\n牵头单位\n配合单位\n"
+    "1.提高城乡居民体质健康水平。\n"  # 6
+    "——经常参加体育锻炼人数比例达到40%。\n"
+    "市体育局\n市教育局\n市卫生健康委\n"  # 8-10
+    "2.推动体育产业发展。\n"  # 11
+    "市体育局、市发展改革委\n市财政局\n"  # 12-13
+    "3.加强青少年体育工作。\n"  # 14
+    "——学生体质健康标准合格率达到90%以上。\n"
+    "市教育局\n市体育局\n"  # 16-17
+    "——青少年体育俱乐部覆盖所有县（市、区）。\n"  # 18
+    "市体育局\n团市委\n"  # 19-20
+    "1.广泛开展全民健身赛事活动。\n"  # 21: numbered afresh under the next area
+    "市体育局\n市总工会\n"
+)
+
+
+def test_units_stacked_under_a_lead_and_a_support_column_split_at_the_first_line():
+    coded, plan = coding(_STACKED_UNDER_TWO)
+    assert [(m[:9], units) for m, units in coded] == [
+        (
+            "1.提高城乡居民体",
+            [(L, "市体育局", False, 8), (S, "市教育局", False, 9), (S, "市卫生健康委", False, 10)],
+        ),
+        (
+            "2.推动体育产业发",
+            [
+                (L, "市体育局", False, 12),
+                (L, "市发展改革委", False, 12),
+                (S, "市财政局", False, 13),
+            ],
+        ),
+        # a bullet after the units opens a sub-row with units of its own
+        ("3.加强青少年体育", [(L, "市教育局", False, 16), (S, "市体育局", False, 17)]),
+        ("——青少年体育俱乐", [(L, "市体育局", False, 19), (S, "团市委", False, 20)]),
+        ("1.广泛开展全民健", [(L, "市体育局", False, 22), (S, "市总工会", False, 23)]),
+    ]
+    # the cells' borders are lost: the split is a reading, and says so
+    assert "table_cells_ambiguous" in plan.flags
+    assert any("first line read as the lead cell" in w for _, w in plan.warnings)
+
+
+def test_a_short_unknown_name_between_stacked_units_stays_in_the_run():
+    text = (
+        "领域\n主要目标\n主要责任单位\n责任单位\n"
+        "1.提高孕产妇医疗保健水平。\n市卫生健康委\n人口计生\n市公安局\n"
+        "2.妇女艾滋病感染率得到控制。\n市卫生健康委\n市妇联\n"
+    )
+    coded, _ = coding(text)
+    assert [[(r, u) for r, u, _, _ in units] for _, units in coded] == [
+        [(L, "市卫生健康委"), (S, "人口计生"), (S, "市公安局")],
+        [(L, "市卫生健康委"), (S, "市妇联")],
+    ]
+
+
+def test_serials_written_into_the_measure_cells_and_units_a_line_each():
+    text = (
+        "序号\n重点任务\n责任单位\n"
+        "1.推进老旧小区改造。\n县住建局\n县财政局\n"
+        "2.建设城市公园。\n县自然资源局\n"
+    )
+    coded, _ = coding(text)
+    assert [units for _, units in coded] == [
+        [(R, "县住建局", False, 5), (R, "县财政局", False, 6)],
+        [(L, "县自然资源局", False, 8)],
+    ]

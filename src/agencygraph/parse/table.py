@@ -944,14 +944,70 @@ def _join_wrapped_labels(header: list[_Cell]) -> list[_Cell]:
     return joined
 
 
-def _numbered_measures(body: list[_Cell]) -> int:
-    """How many cells number their measure in sequence (1、… 2、…)."""
-    expected = 1
-    for cell in body:
+def _numbered_starts(body: list[_Cell]) -> list[int]:
+    """Indexes of the cells that open a numbered measure (1、… 2、…).
+
+    Numbers run in sequence; a 1 again starts a new run (a table numbering its measures
+    afresh under each area) only where the cell before it ends a row: a unit cell, or a
+    short category cell just after one.
+    """
+    starts, expected = [], 1
+    for index, cell in enumerate(body):
         match = LEVEL3_RE.match(squash_spaces(cell.text))
-        if match and to_int(match.group(1)) == expected:
-            expected += 1
-    return expected - 1
+        if not match:
+            continue
+        number = to_int(match.group(1))
+        restart = (
+            number == 1
+            and starts
+            and (
+                _unit_cell(body[index - 1])
+                or (
+                    index >= 2
+                    and len(squash_spaces(body[index - 1].text)) <= _HEADER_CELL_MAX
+                    and _unit_cell(body[index - 2])
+                )
+            )
+        )
+        if number == expected or restart:
+            starts.append(index)
+            expected = number + 1
+    return starts
+
+
+def _unit_cell(cell: _Cell) -> bool:
+    """A cell of unit names (a cell ending in a full stop is a sentence, whatever it names)."""
+    text = squash_spaces(cell.text)
+    return not text.endswith("。") and _unit_like(text)
+
+
+def _sentence_cell(cell: _Cell) -> bool:
+    """A cell that reads as a measure's text rather than a name: long, or a sentence."""
+    text = squash_spaces(cell.text)
+    return len(text) > _HEADER_CELL_MAX or text.endswith(("。", "；", ";"))
+
+
+def _unit_runs(segment: list[_Cell]) -> list[tuple[list[_Cell], list[_Cell]]]:
+    """A numbered row's cells after its measure cell as (text cells, unit cells) parts.
+
+    A sentence after a run of units (a bullet, ——…) opens a sub-row with units of its own;
+    a short cell between units (人口计生, a unit the lexicon does not know) stays in the
+    run. The last part may have no units.
+    """
+    parts: list[tuple[list[_Cell], list[_Cell]]] = [([], [])]
+    for cell in segment:
+        text_cells, units = parts[-1]
+        if _unit_cell(cell) or (units and not _sentence_cell(cell)):
+            units.append(cell)
+        elif units:
+            parts.append(([cell], []))
+        else:
+            text_cells.append(cell)
+    for text_cells, units in parts:
+        # a short cell left at a run's end (a deadline, 2025年) is no unit of it
+        while units and not _unit_cell(units[-1]):
+            text_cells.append(units.pop())
+    return parts
 
 
 def _numbered_rows(header: Row, roles: list[str], body: list[_Cell]) -> _Table | None:
@@ -961,19 +1017,23 @@ def _numbered_rows(header: Row, roles: list[str], body: list[_Cell]) -> _Table |
     that is not a unit is its category (the outline column, written once per category).
     The run of unit cells at the row's end fills its unit column (units stacked one per
     paragraph in the original cell); the cells between fill the other columns in order,
-    a cell wrapped over several paragraphs joining the last of them.
+    a cell wrapped over several paragraphs joining the last of them. A sentence after the
+    units (a bullet target, ——…) followed by units of its own is a sub-row.
+
+    With a lead column and a support column last, the run's first paragraph is read as
+    the lead cell and the rest as the support cell (lead cells mostly name one unit, and
+    the cells' borders are lost): such rows are counted doubtful.
     """
     n = len(roles)
     measure_col = roles.index("measure")
     outline_col = roles.index("outline") if "outline" in roles[:measure_col] else None
-    if [i for i, r in enumerate(roles) if r in resp.UNIT_ROLES] != [n - 1]:
+    unit_cols = [i for i, r in enumerate(roles) if r in resp.UNIT_ROLES]
+    split_lead = [roles[i] for i in unit_cols] == ["lead", "support"]
+    if unit_cols != list(range(n - len(unit_cols), n)) or not (len(unit_cols) == 1 or split_lead):
         return None
-    starts, expected = [], 1
-    for index, cell in enumerate(body):
-        match = LEVEL3_RE.match(squash_spaces(cell.text))
-        if match and to_int(match.group(1)) == expected:
-            starts.append(index)
-            expected += 1
+    starts = _numbered_starts(body)
+    if len(starts) < 2:
+        return None
     segments = [body[a:b] for a, b in zip(starts, [*starts[1:], len(body)], strict=True)]
     lead_in = body[: starts[0]]
     categories: list[_Cell | None] = [lead_in[-1] if lead_in else None]
@@ -987,24 +1047,33 @@ def _numbered_rows(header: Row, roles: list[str], body: list[_Cell]) -> _Table |
         )
         categories.append(segment.pop() if is_category else None)
     table = _Table(header, [])
+    first_unit_col = unit_cols[0]
+    middle = list(range(measure_col + 1, first_unit_col)) or [measure_col]
     for segment, category in zip(segments, categories, strict=True):
-        units_from = len(segment)
-        while units_from > 1 and _unit_like(segment[units_from - 1].text):
-            units_from -= 1
-        out = [_Cell([], segment[0].line) for _ in range(n)]
-        out[measure_col] = segment[0]
-        if outline_col is not None and category is not None:
-            out[outline_col] = category
-        stacked = segment[units_from:]
-        if stacked:
-            out[-1] = _Cell(
-                ["、".join(c.text for c in stacked)], stacked[0].line, [stacked[0].line]
-            )
-        middle = list(range(measure_col + 1, n - 1)) or [measure_col]
-        for position, cell in enumerate(segment[1:units_from]):
-            column = middle[min(position, len(middle) - 1)]
-            out[column] = _Cell([*out[column].lines, *cell.lines], out[column].line)
-        table.rows.append(out)
+        for part, (text_cells, stacked) in enumerate(_unit_runs(segment[1:])):
+            measure = segment[0] if part == 0 else text_cells.pop(0)
+            out = [_Cell([], measure.line) for _ in range(n)]
+            out[measure_col] = measure
+            if outline_col is not None and category is not None:
+                out[outline_col] = category
+            if split_lead and len(stacked) > 1:
+                out[first_unit_col] = _joined_units(stacked[:1])
+                out[-1] = _joined_units(stacked[1:])
+                table.doubtful_rows += 1
+                table.flags.add("table_cells_ambiguous")
+                table.warnings.append(
+                    (
+                        stacked[0].line,
+                        "units stacked one per line under a lead and a support column: the "
+                        "first line read as the lead cell, check",
+                    )
+                )
+            elif stacked:
+                out[first_unit_col] = _joined_units(stacked)
+            for position, cell in enumerate(text_cells):
+                column = middle[min(position, len(middle) - 1)]
+                out[column] = _Cell([*out[column].lines, *cell.lines], out[column].line)
+            table.rows.append(out)
     return table if len(table.rows) >= 2 else None
 
 
@@ -1073,9 +1142,12 @@ def _stacked_rows(row: Row, roles: list[str]) -> list[Row]:
 
 
 def _joined_units(cells: list[_Cell]) -> _Cell:
-    """Unit cells stacked one per paragraph (县水务局、 / 县住建局) as one unit cell."""
-    joined = "、".join(squash_spaces(c.text).rstrip("、，,") for c in cells)
-    return _Cell([joined], cells[0].line, [cells[0].line])
+    """Unit cells stacked one per paragraph (县水务局、 / 县住建局) as one unit cell, each
+    name keeping its own source line."""
+    names = [squash_spaces(c.text).rstrip("、，,") for c in cells]
+    return _Cell(
+        [name + "、" for name in names[:-1]] + names[-1:], cells[0].line, [c.line for c in cells]
+    )
 
 
 def _row_parts(row: Row, section: bool, roles: list[str]) -> list[Row]:
@@ -1193,7 +1265,7 @@ def _cell_stream_table(text: str) -> _Table | None:
             label = squash_spaces(filled[0].text)
             heading = len(filled) == 1 and bool(LEVEL1_RE.match(label))
             groups.append(([filled[0]] if heading else row, heading))
-    elif "serial" in roles[:1]:
+    elif "serial" in roles[:1] and any(_SERIAL_RE.match(squash_spaces(c.text)) for c in body):
         expected = 1
         for index, cell in enumerate(body):
             label = squash_spaces(cell.text)
@@ -1209,7 +1281,7 @@ def _cell_stream_table(text: str) -> _Table | None:
                 groups.append(([cell], True))
             elif groups and not groups[-1][1]:
                 groups[-1][0].append(cell)
-    elif _numbered_measures(body) >= 2:
+    elif len(_numbered_starts(body)) >= 2:
         return _numbered_rows(header, roles, body)
     else:
         groups = [(body[i : i + n], False) for i in range(0, len(body), n)]
