@@ -27,6 +27,7 @@ KINDS_USED = {
     "notice_opening": responsibility,
     "byline": responsibility,
     "surname": responsibility,
+    "quantity_unit": table,
 }
 
 
@@ -37,7 +38,7 @@ def _vocabulary_terms() -> list[str]:
         *(pattern.pattern for _, pattern in table._HEADER_KINDS),
     ]
     for kind, kind_terms in parse_terms().items():
-        if kind in ("non_measure_section", "boilerplate", "box"):
+        if kind in ("non_measure_section", "boilerplate", "box", "quantity_unit"):
             terms.extend(kind_terms)
     return terms
 

@@ -81,8 +81,8 @@ KNOWN_MISSES = {
     # a transposed table: indicators across, one 责任单位 row under them with fewer units
     # than indicators (a unit spans several), then a row of figures per district
     "meishan_2021_minsheng_fengong",
-    # one cell per line: a 考核项目 column merged away, two units of one 责任部门 cell on
-    # two lines, and a 评分部门 (scoring department) column of units after it
+    # one cell per line with a 考核指标 column filled in two rows only: the gold's measure
+    # opens with that cell, the coder's with the 考核内容 beside it (0.8)
     "shengsi_2021_xiangcun_zhenxing",
     # a news copy that lost its breaks; one unit "配合区政府做好…" is coded by the coder as
     # a second lead of that sub-task (a reading the note names doubtful)
@@ -96,7 +96,7 @@ KNOWN_MISSES = {
 # fresh F1 0.318), three of whose layouts above the coder does not read, and fell to 0.966
 # with batch 14's guangdong_2014 (36 of the batch's 131 assignments); the floor below is the
 # figure measured with them, so that a fall is caught; the README reports both.
-DEVELOPMENT_F1_FLOOR = 0.975
+DEVELOPMENT_F1_FLOOR = 0.98
 
 
 def test_development_plans_are_coded_as_the_gold(scores):

@@ -785,3 +785,60 @@ def test_serials_written_into_the_measure_cells_and_units_a_line_each():
         [(R, "县住建局", False, 5), (R, "县财政局", False, 6)],
         [(L, "县自然资源局", False, 8)],
     ]
+
+
+# --- an assessment table: a category column before 序号, figures, an overseer's column ---
+
+
+def test_an_overseers_column_beside_the_responsible_one_is_not_coded():
+    # 考核项目 | 序号 | 考核内容 | 单位 | 年度目标 | 责任部门 | 评分部门, one cell a line: the
+    # category is written where it starts, units stack one a line, and the scoring
+    # department's cell ends each row's run of units
+    text = (
+        "2023年某县乡村振兴考核任务清单\n"
+        "考核项目\n序号\n考核内容\n单位\n年度目标\n责任部门\n评分部门\n"
+        "农业提质增效\n1\n粮食播种面积\n万亩\n1.2\n县农业农村局\n市农业农村局\n"
+        "2\n农林牧渔业增加值增幅\n%\n≥3%\n县农业农村局\n县海洋与渔业局\n市农业农村局\n"
+        "3\n家禽出栏\n万只\n1\n县农业农村局\n市农业农村局\n"  # a target of 1, not a new table
+        "乡村治理\n4\n推进移风易俗\n-\n良好以上\n县委宣传部\n市文明办\n"
+    )
+    coded, plan = coding(text)
+    assert [(m, [(r, u) for r, u, _, _ in units]) for m, units in coded] == [
+        ("粮食播种面积", [(L, "县农业农村局")]),
+        ("农林牧渔业增加值增幅", [(R, "县农业农村局"), (R, "县海洋与渔业局")]),
+        ("家禽出栏", [(L, "县农业农村局")]),
+        ("推进移风易俗", [(L, "县委宣传部")]),
+    ]
+    assert [m.section_title for m in plan.measures] == ["农业提质增效"] * 3 + ["乡村治理"]
+
+
+def test_an_overseers_column_before_the_responsible_one_takes_the_first_cell():
+    text = (
+        "序号\n重点任务\n考核单位\n责任单位\n"
+        "1\n新增城镇就业5000人\n区人社局\n各街道办事处\n"
+        "2\n建成区级养老服务中心\n区民政局\n区民政局\n区卫健委\n"
+    )
+    coded, _ = coding(text)
+    assert [[(r, u) for r, u, _, _ in units] for _, units in coded] == [
+        [(L, "各街道办事处")],
+        [(R, "区民政局"), (R, "区卫健委")],
+    ]
+
+
+def test_figures_beside_the_measure_are_neither_categories_nor_tasks():
+    # 目标任务 to the right of the measure is a figure, not a category of rows; a row whose
+    # item runs over two cells (事项, then its target) keeps both in the measure
+    text = (
+        "某区2023年民生实事完成情况表\n"
+        "序号 民生实事项目名称 责任单位 目标任务 完成情况 完成率 备注\n"
+        "1 新增城镇就业 区人社局 8950人 7356 82%\n"
+        "2 新增养老服务床位 区民政局 71个 55 77%\n"
+        "3 实施质量强区战略 培育名牌产品2个 区市场监管局 2 申报5家，已完成现场评审。\n"
+    )
+    coded, plan = coding(text)
+    assert [(m, [(r, u) for r, u, _, _ in units]) for m, units in coded] == [
+        ("新增城镇就业", [(L, "区人社局")]),
+        ("新增养老服务床位", [(L, "区民政局")]),
+        ("实施质量强区战略培育名牌产品2个", [(L, "区市场监管局")]),
+    ]
+    assert {(m.section_no, m.task_title) for m in plan.measures} == {(1, "")}

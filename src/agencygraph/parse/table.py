@@ -60,6 +60,7 @@ from agencygraph.parse._text import (
     squash_spaces,
     strip_spaces,
     to_int,
+    trie_alternation,
 )
 
 # Header vocabulary besides the role labels of data/role_terms.csv, most specific first: a
@@ -881,7 +882,11 @@ def _is_label_cell(text: str) -> bool:
 
 def _names_a_column(label: str) -> bool:
     """Whether a header label holds a column's word (a role, 序号, 时限, 内容 …)."""
-    return _role_header(label) is not None or any(p.search(label) for _, p in _HEADER_KINDS)
+    return (
+        _role_header(label) is not None
+        or _overseer_header(label)
+        or any(p.search(label) for _, p in _HEADER_KINDS)
+    )
 
 
 def _header_run(cells: list[_Cell]) -> int | None:
@@ -906,8 +911,33 @@ def _header_run(cells: list[_Cell]) -> int | None:
                 ),
                 None,
             )
-            return serial if serial is not None and end - serial >= 3 else start
+            if serial is None or end - serial < 3:
+                return start
+            # ... but a category column may stand before 序号 (考核项目 | 序号 | 考核内容).
+            while serial > start and _category_label(cells[serial - 1].text):
+                serial -= 1
+            return serial
     return None
+
+
+_CATEGORY_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:类别|分类|大类|领域|板块|方面|项目)$")
+
+
+def _category_cell(cell: _Cell) -> bool:
+    """A short cell that is neither a unit, a number nor a sentence: a category's name."""
+    text = squash_spaces(cell.text)
+    return (
+        0 < len(text) <= _HEADER_CELL_MAX
+        and not _HEADER_PUNCT_RE.search(text)
+        and not _NUMBER_RE.match(text)
+        and not _TIMELINE_RE.search(text)
+        and not _unit_like(text)
+    )
+
+
+def _category_label(text: str) -> bool:
+    """A short header label naming a category column (考核项目, 领域), never a title."""
+    return bool(_CATEGORY_LABEL_RE.match(_header_label(text)))
 
 
 _HEADER_SERIAL_RE = re.compile(r"^(序号|编号|序)$")
@@ -1100,11 +1130,24 @@ def _stacked_rows(row: Row, roles: list[str]) -> list[Row]:
     report: _Cell | None = None
     units_cell: _Cell | None = None
 
+    # An overseer's column (评分部门) beside the unit column holds the cell at that end of
+    # the run of unit cells: the units it assesses with are not responsible.
+    overseers = [i for i, r in enumerate(roles) if r == "overseer"]
+    overseer = len(overseers) == 1
+    overseer_after = overseer and overseers[0] > units_at[0]
+
     def flush_units() -> None:
         nonlocal units_cell
         if stacked:
+            overseer_cell = None
+            if overseer and len(stacked) >= 2:
+                overseer_cell = stacked.pop() if overseer_after else stacked.pop(0)
             units_cell = _joined_units(stacked)
+            if overseer_cell is not None and not overseer_after:
+                current.append(overseer_cell)
             current.append(units_cell)
+            if overseer_cell is not None and overseer_after:
+                current.append(overseer_cell)
             stacked.clear()
 
     for cell in row[measure_col + 1 :]:
@@ -1150,15 +1193,25 @@ def _joined_units(cells: list[_Cell]) -> _Cell:
     )
 
 
-def _row_parts(row: Row, section: bool, roles: list[str]) -> list[Row]:
+def _row_parts(row: Row, section: bool, roles: list[str], delimited: bool) -> list[Row]:
     """The row(s) a numbered group of cells holds: see :func:`_progress_row` and
-    :func:`_stacked_rows`."""
+    :func:`_stacked_rows`. In a stream whose cells are delimited (pipes, blank cells kept),
+    a row no wider than the header holds no stacked units."""
     if section:
         return [row]
     progress = _progress_row(row, roles)
     if progress is not None:
         return [progress]
-    return [row] if len(row) <= len(roles) else _stacked_rows(row, roles)
+    if len(row) <= len(roles) and (delimited or not _stacked(row, roles)):
+        return [row]
+    return _stacked_rows(row, roles)
+
+
+def _stacked(row: Row, roles: list[str]) -> bool:
+    """Whether a row holds more unit cells than the table has columns for units (units stacked
+    one per paragraph in one cell, the row's blank cells lost)."""
+    unit_columns = sum(r in resp.UNIT_ROLES or r == "overseer" for r in roles)
+    return sum(_unit_cell(c) for c in row[roles.index("measure") :]) > unit_columns
 
 
 # What a progress cell opens with (基本完成。已完成… 截至6月底…), never a measure's text.
@@ -1247,6 +1300,8 @@ def _cell_stream_table(text: str) -> _Table | None:
     body = cells[end + 1 :]
     offset = end + 1
     groups: list[tuple[list[_Cell], bool]] = []
+    # 序号 first, or after category columns only (考核项目 | 序号 | …)
+    serial_first = "serial" in roles and set(roles[: roles.index("serial")]) <= {"outline"}
     if row_ends:
         bounds = [e - offset for e in row_ends if e > offset]
         previous = 0
@@ -1265,8 +1320,9 @@ def _cell_stream_table(text: str) -> _Table | None:
             label = squash_spaces(filled[0].text)
             heading = len(filled) == 1 and bool(LEVEL1_RE.match(label))
             groups.append(([filled[0]] if heading else row, heading))
-    elif "serial" in roles[:1] and any(_SERIAL_RE.match(squash_spaces(c.text)) for c in body):
+    elif serial_first and any(_SERIAL_RE.match(squash_spaces(c.text)) for c in body):
         expected = 1
+        before_serial = roles.index("serial")
         for index, cell in enumerate(body):
             label = squash_spaces(cell.text)
             serial = _SERIAL_RE.match(label)
@@ -1274,8 +1330,25 @@ def _cell_stream_table(text: str) -> _Table | None:
             heading = LEVEL1_RE.match(label) or LEVEL2_RE.match(label)
             # A copy of a table's later page starts at its row there (24, 25 …); an extract
             # keeps its source's numbers (3, then 68 under a later heading).
-            if serial and (number in (expected, 1) or index == 0 or (groups and groups[-1][1])):
-                groups.append(([cell], False))
+            # A 1 that restarts the numbering follows a complete row, one naming its units;
+            # else it is a figure (a target of 1).
+            after_heading = bool(groups) and groups[-1][1]
+            restart = number == 1 and (
+                not groups or after_heading or any(_unit_cell(c) for c in groups[-1][0])
+            )
+            if serial and (number == expected or restart or index == 0 or after_heading):
+                # With category columns before 序号, the short cell just before the number
+                # is the new row's category, written once where the category starts.
+                # A row without one leaves those columns blank.
+                categories: list[_Cell] = []
+                if before_serial and groups and not groups[-1][1]:
+                    previous = groups[-1][0]
+                    if len(previous) > 2 and _category_cell(previous[-1]):
+                        categories.append(previous.pop())
+                elif before_serial and not groups and index and _category_cell(body[index - 1]):
+                    categories.append(body[index - 1])
+                padding = [_Cell([], cell.line) for _ in range(before_serial - len(categories))]
+                groups.append(([*padding, *categories[:before_serial], cell], False))
                 expected = number + 1
             elif heading and (not groups or len(groups[-1][0]) >= n or groups[-1][1]):
                 groups.append(([cell], True))
@@ -1285,8 +1358,11 @@ def _cell_stream_table(text: str) -> _Table | None:
         return _numbered_rows(header, roles, body)
     else:
         groups = [(body[i : i + n], False) for i in range(0, len(body), n)]
+    delimited = bool(row_ends) or blanks
     groups = [
-        (part, section) for row, section in groups for part in _row_parts(row, section, roles)
+        (part, section)
+        for row, section in groups
+        for part in _row_parts(row, section, roles, delimited)
     ]
     rows_found = [g for g, section in groups if not section]
     if len(rows_found) < 2:
@@ -1327,7 +1403,7 @@ def _cell_stream_table(text: str) -> _Table | None:
             )
         out = [_Cell([], row[0].line) for _ in range(n)]
         for column, cell in zip(placed, row, strict=True):
-            out[column] = cell
+            out[column] = cell if out[column].blank else _joined_cells(out[column], cell)
         if extra:
             out.insert(measure_col, _Cell([], row[0].line))
         table.rows.append(out)
@@ -1423,7 +1499,7 @@ def _fit(role: str, text: str) -> int | None:
     if role == "serial":
         return 3 if serial else None
     if serial:
-        return None
+        return 0 if role == "other" else None  # a small figure (0, 42) in a figures column
     none = squash_spaces(text) in _EXPLICIT_NONE
     units = none or _names_units(text)
     # a person's bare name, often spaced out in a table cell (杨 宜)
@@ -1432,7 +1508,7 @@ def _fit(role: str, text: str) -> int | None:
         if resp.is_official(text):
             return 3
         return 2 if person else (0 if len(text) <= 12 else None)
-    if role in resp.UNIT_ROLES:
+    if role in resp.UNIT_ROLES or role == "overseer":
         if units:
             return 3
         if person or _NUMBER_RE.match(squash_spaces(text)):
@@ -1444,12 +1520,23 @@ def _fit(role: str, text: str) -> int | None:
             return 3
         return None if units else 0
     reported = _reported_by_unit(text)
+    # a figure, its unit (万亩, 万元/人) or a dash is never a measure nor a category's name
+    figure = none or bool(
+        _NUMBER_RE.match(squash_spaces(text)) or _quantity_unit_re().match(simplified(text))
+    )
     if role == "measure":
         # a bare name of two or three characters is an official's (徐国江), not a measure
-        return 1 if units or reported else (0 if person else 2)
+        return 1 if units or reported else (0 if person or figure else 2)
     if role == "remark":
         return 3 if reported else 0
-    return 1 if role in ("outline", "title") else 0
+    return 1 if role in ("outline", "title") and not figure else 0
+
+
+@lru_cache(maxsize=1)
+def _quantity_unit_re() -> re.Pattern[str]:
+    """A figure's unit as a table's 单位 column writes it: 万亩, 亿斤, 万元/人, (%)."""
+    units = trie_alternation(sorted(parse_terms()["quantity_unit"], key=len, reverse=True))
+    return re.compile(rf"^[（(]?[万亿千百]?(?:{units})(?:/[\u4e00-\u9fff]{{1,2}})?[)）]?$")
 
 
 _NUMBER_RE = re.compile(r"^[-+]?[0-9０-９][0-9０-９,，.．]*\s*[%％‰]?$")
@@ -1477,8 +1564,32 @@ def _place(
     n, k = len(roles), len(texts)
     if k >= n:
         return list(range(k)), True
+    scored = _placings(texts, offsets, roles, columns)
+    if "measure" in roles and columns is None:
+        # A measure written over two cells (事项 / 具体目标 under one 名称 column) is one
+        # cell of two, both in the measure column: a placing a point worse than one apart.
+        measure_col = roles.index("measure")
+        for second in range(1, k):
+            if _fit("measure", texts[second - 1]) != 2 or _fit("measure", texts[second]) != 2:
+                continue
+            rest = texts[:second] + texts[second + 1 :]
+            for score, chosen in _placings(rest, offsets[:-1], roles, None):
+                if chosen[second - 1] == measure_col:
+                    joined = (*chosen[:second], measure_col, *chosen[second:])
+                    scored.append((score - 1, joined))
+    if not scored:
+        return list(range(k)), False
+    top = max(score for score, _ in scored)
+    best = [chosen for score, chosen in scored if score == top]
+    return list(max(best)), len(best) == 1
+
+
+def _placings(
+    texts: list[str], offsets: list[int], roles: list[str], columns: list[int] | None
+) -> list[tuple[int, tuple[int, ...]]]:
+    """Every order-keeping placing of a row's cells in the columns, with its score."""
     scored = []
-    for chosen in combinations(range(n), k):
+    for chosen in combinations(range(len(roles)), len(texts)):
         fits = [_fit(roles[c], t) for c, t in zip(chosen, texts, strict=True)]
         if None in fits:
             continue
@@ -1486,11 +1597,7 @@ def _place(
         if columns is not None:
             score += sum(_nearest(columns, o) == c for c, o in zip(chosen, offsets, strict=True))
         scored.append((score, chosen))
-    if not scored:
-        return list(range(k)), False
-    top = max(score for score, _ in scored)
-    best = [chosen for score, chosen in scored if score == top]
-    return list(max(best)), len(best) == 1
+    return scored
 
 
 def _aligned_table(lines: list[str]) -> _Table | None:
@@ -1662,11 +1769,19 @@ def _role_header(label: str) -> str | None:
     return None
 
 
+def _overseer_header(label: str) -> bool:
+    """A column of the units that inspect, assess or score the task (督查单位, 评分部门): a
+    label the vocabulary says names no responsible unit, ending in a unit noun."""
+    return resp.labels().get(label) == "stop" and label.endswith(_LABEL_NOUNS)
+
+
 def _header_kinds(cells: Row) -> list[str] | None:
     kinds, labels = [], []
     for cell in cells:
         label = _header_label(resp.remove_first_listed_rule(cell.text)).strip("|｜")
         kind = _role_header(label) if len(label) <= _HEADER_CELL_MAX else None
+        if kind is None and _overseer_header(label):
+            kind = "overseer"
         kinds.append(
             kind or next((k for k, pattern in _HEADER_KINDS if pattern.search(label)), "other")
         )
@@ -1697,12 +1812,13 @@ def _column_roles(header: Row, width: int) -> list[str]:
         kinds = ["support" if k == "single" else k for k in kinds]
     measure_at = [i for i, k in enumerate(kinds) if k == "measure"]
     # Of several measure-like headers, the one naming the measure itself (责任分解, 具体措施)
-    # is the measure column; the others are categories to its left.
+    # is the measure column; the others are categories to its left, and targets or figures
+    # to its right (年度目标).
     specific = [i for i in measure_at if _MEASURE_HEADER_RE.search(labels[i])]
     measure_col = (specific or measure_at)[-1]
     for i in measure_at:
         if i != measure_col:
-            kinds[i] = "outline"
+            kinds[i] = "outline" if i < measure_col else "other"
     # A row's name written beside its task (项目名称 | 具体任务及目标; 督办事项 | 年度目标) is
     # the measure's title, not a category spanning rows: the measure's text is the name, then
     # the task.
@@ -1964,7 +2080,7 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
             placed, _ = _place(texts, [0] * filled, roles, None)
             full = [_Cell([], cells[0].line) for _ in range(width)]
             for column, cell in zip(placed, cells, strict=True):
-                full[column] = cell
+                full[column] = cell if full[column].blank else _joined_cells(full[column], cell)
             cells = full
         if plan.measures:
             cells = _item_under_merged_category(cells, roles, plan.measures[-1].text)
@@ -2001,8 +2117,9 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
                 task_title = label[level3.end() :] if level3 else label
                 row_in_task = 0
         serial = by_role.get("serial", [])
-        if serial and not serial[0].blank and len(outline) < 2:
-            task_no = str(to_int(serial[0].text) or serial[0].text)
+        # (a serial cell holding text, a row misplaced, gives no number: ids stay numbers)
+        if serial and to_int(serial[0].text.rstrip(".、．")) and len(outline) < 2:
+            task_no = str(to_int(serial[0].text.rstrip(".、．")))
             task_title, row_in_task = "", 0
         section_no = max(section_no, 1)
 
