@@ -977,3 +977,66 @@ def test_a_unit_column_that_names_its_person_too():
     found, plan = roles(text)
     assert found == [[(L, "市商务局"), (S, "市税务局")], [(L, "市口岸办"), (S, "各乡镇(街道)")]]
     assert [(o.name, o.title) for o in plan.officials] == [("赵明", ""), ("钱伟", "副主任")]
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        # an item's title sentence, then the units doing its work as the next one's subject
+        (
+            ["加强资金保障。市财政局负责统筹安排资金。", "加强项目管理。市发改委负责项目审批。"],
+            [[(L, "市财政局")], [(L, "市发改委")]],
+        ),
+        # the unit that does the work together with others (会同) leads them
+        (
+            [
+                "完善支持政策。市发改委要会同市财政局、市商务局等部门研究出台支持政策。",
+                "市发改委要会同市财政局于6月底前制定实施细则。",
+            ],
+            [
+                [(L, "市发改委"), (S, "市财政局"), (S, "市商务局")],
+                [(L, "市发改委"), (S, "市财政局")],
+            ],
+        ),
+    ],
+)
+def test_units_as_the_subject_of_a_sentence_after_the_title(items, expected):
+    text = "某市方案\n一、重点任务\n" + "".join(f"{i}.{t}\n" for i, t in enumerate(items, 1))
+    coded, _ = roles(text)
+    assert [sorted(units) for units in coded] == [sorted(units) for units in expected]
+
+
+def test_a_title_sentence_alone_names_nobody():
+    # prose whose second sentence names no unit doing the work codes nothing
+    coded, _ = roles("某市方案\n一、重点任务\n1.加强组织领导。各地要高度重视，抓好落实。\n")
+    assert coded == [[]]
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # a list's lead named after it with 其中
+        (
+            "（责任单位：市住建局、市生态环境局，其中市住建局牵头）",
+            [(L, "市住建局"), (S, "市生态环境局")],
+        ),
+        # the unit mainly responsible beside one taking part
+        ("（市住建局主要负责，市生态环境局参与）", [(L, "市住建局"), (S, "市生态环境局")]),
+    ],
+)
+def test_a_lead_named_in_other_words(note, expected):
+    coded, _ = roles(
+        f"某市方案\n一、重点任务\n1.推进城乡环境整治。{note}\n2.推进河湖治理。（市水利局牵头）\n"
+    )
+    assert sorted(coded[0]) == sorted(expected)
+    assert coded[1] == [(L, "市水利局")]
+
+
+def test_a_sub_tasks_note_is_read_on_its_own_before_the_notes_are_joined():
+    # one item, two sentences each with its note: the unit named alone in the second leads
+    # its sub-task, though the first names a lead of its own
+    coded, _ = roles(
+        "某市方案\n一、重点任务\n"
+        "（一）加强组织领导。一是建立工作专班（市委办公室牵头）。二是完善考核机制（市委组织部负责）。\n"
+    )
+    assert coded == [[(L, "市委办公室"), (L, "市委组织部")]]

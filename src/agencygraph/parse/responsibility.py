@@ -696,10 +696,10 @@ class _Found:
     timeline: str = ""
 
 
-# A list's lead named after it: 责任单位：A、B（A牵头）; 责任单位：A、B，其中A为牵头单位.
+# A list's lead named after it: 责任单位：A、B（A牵头）; 责任单位：A、B，其中A为牵头单位 (A牵头).
 _NAMED_LEAD_RE = re.compile(
     r"[（(]\s*([^（()）、，,]{2,30}?)\s*牵头\s*[）)]\s*$"
-    r"|[，,；;]\s*其中\s*([^，,；;。、]{2,30}?)\s*(?:为|是|作为)牵头(?:单位|部门)\s*$"
+    r"|[，,；;]\s*其中\s*([^，,；;。、]{2,30}?)\s*(?:(?:为|是|作为)牵头(?:单位|部门)|负责牵头|牵头)\s*$"
 )
 
 
@@ -1151,6 +1151,28 @@ def _subject_re() -> re.Pattern[str]:
 
 
 _SUBJECT_WORK_MIN = 4
+# Units that do the work together with others (A要会同B、C于6月底前制定…): A leads, the
+# others support.
+_JOINT_SUBJECT_RE = re.compile(
+    r"(?P<units>[^，,。；;：:]{2,40}?)(?:要|应|须|需)?(?P<verb>会同)"
+    r"(?P<joint>[^，,。；;]{2,60}?)(?:等(?:有关|相关)?(?:部门|单位))?"
+    r"(?=共同|于|在|按|研究|制定|出台|建立|完善|加强|做好|开展|推进|负责|实施|落实|组织|抓好|编制)"
+)
+# An item's opening sentence that only names its work (加强资金保障。), the sentence after
+# it giving who does it (市财政局负责统筹安排资金。).
+_TITLE_SENTENCE_RE = re.compile(r"[^。；;！!？?，,：:（(]{2,24}。")
+
+
+def _after_title_sentences(simplified: str, starts: tuple[int, ...]) -> list[int]:
+    """Where the sentence after a paragraph's title sentence starts."""
+    found = []
+    for start in starts:
+        title = _TITLE_SENTENCE_RE.match(simplified, start)
+        # a bracket after the title is a note, read as one (（A负责，B做好…）)
+        if title is not None and title.end() < len(simplified):
+            if simplified[title.end()] not in OPEN_BRACKETS:
+                found.append(title.end())
+    return found
 
 
 def _units_as_subject(text: str, starts: tuple[int, ...]) -> Note | None:
@@ -1158,8 +1180,10 @@ def _units_as_subject(text: str, starts: tuple[int, ...]) -> Note | None:
     市属国有企业的招商…): one unit leads, several share it (responsible), and units it
     works together with (会同有关部门) support."""
     simplified = vocabulary_simplified(text)
-    for start in starts:
-        match = _subject_re().match(simplified, start)
+    for start in (*starts, *_after_title_sentences(simplified, starts)):
+        match = _subject_re().match(simplified, start) or _JOINT_SUBJECT_RE.match(
+            simplified, start
+        )
         if match is None or len(strip_spaces(text[match.end() :])) < _SUBJECT_WORK_MIN:
             continue
         if _HEADING_ROLE_RE.match(squash_spaces(simplified[start:])):
@@ -1169,7 +1193,7 @@ def _units_as_subject(text: str, starts: tuple[int, ...]) -> Note | None:
             continue
         if any(is_official(n) for n, _ in names) or not any(_named_as_unit(n) for n, _ in names):
             continue
-        role = dict(_terms("subject_verb"))[match.group("verb")]
+        role = dict(_terms("subject_verb")).get(match.group("verb"), "lead")
         units = [(role, n, start + o) for n, o in names]
         if match.group("joint"):
             joint = located_units(text[match.start("joint") : match.end("joint")])
@@ -1284,7 +1308,7 @@ def _bracketed_note(text: str, simplified: str) -> Note | None:
     return Note(
         note.start,
         note.end,
-        _union_units([*earlier.units, *note.units]),
+        _union_units([*earlier.units, *_sub_task_roles(list(note.units))]),
         note.closed,
         tuple(officials.items()),
         note.timeline,
@@ -1386,9 +1410,21 @@ def _earlier_sentence_notes(
                 at += len(sentence)
         else:
             continue
-        found.units.extend(inner.units)
+        found.units.extend(_sub_task_roles(inner.units))
         found.officials.extend(inner.officials)
     return found
+
+
+def _sub_task_roles(units: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """A sub-task's note read on its own before the notes are joined: beside its own lead a
+    unit supports, and a unit named alone leads its sub-task (（A牵头）。…（B负责）: B leads),
+    whatever the other sub-tasks name."""
+    open_units = [u for u in units if u[0] in ("single", "shared")]
+    if any(role == "lead" for role, _, _ in units):
+        return [("support" if u in open_units else u[0], u[1], u[2]) for u in units]
+    if len(open_units) == 1:
+        return [("lead" if u in open_units else u[0], u[1], u[2]) for u in units]
+    return units
 
 
 def _union_units(units: list[tuple[str, str, int]]) -> tuple[tuple[str, str, int], ...]:
