@@ -842,3 +842,17 @@ def test_figures_beside_the_measure_are_neither_categories_nor_tasks():
         ("实施质量强区战略培育名牌产品2个", [(L, "区市场监管局")]),
     ]
     assert {(m.section_no, m.task_title) for m in plan.measures} == {(1, "")}
+
+
+def test_a_tables_title_paragraph_above_an_unnumbered_header_is_no_column():
+    # one cell a paragraph, no 序号: the title (…分工表) would shift every row by one cell
+    text = (
+        "某市重点任务分工表\n工作任务\n牵头单位\n配合单位\n完成时间\n"
+        "推进老旧小区改造\n市住建局\n市财政局\n2023年底\n"
+        "建设城市公园\n市城管局\n市自然资源局\n2023年6月\n"
+    )
+    coded, _ = coding(text)
+    assert [(m, [(r, u) for r, u, _, _ in units]) for m, units in coded] == [
+        ("推进老旧小区改造", [(L, "市住建局"), (S, "市财政局")]),
+        ("建设城市公园", [(L, "市城管局"), (S, "市自然资源局")]),
+    ]

@@ -1169,9 +1169,12 @@ def _after_title_sentences(simplified: str, starts: tuple[int, ...]) -> list[int
     for start in starts:
         title = _TITLE_SENTENCE_RE.match(simplified, start)
         # a bracket after the title is a note, read as one (（A负责，B做好…）)
-        if title is not None and title.end() < len(simplified):
-            if simplified[title.end()] not in OPEN_BRACKETS:
-                found.append(title.end())
+        if (
+            title is not None
+            and title.end() < len(simplified)
+            and simplified[title.end()] not in OPEN_BRACKETS
+        ):
+            found.append(title.end())
     return found
 
 
@@ -1181,9 +1184,7 @@ def _units_as_subject(text: str, starts: tuple[int, ...]) -> Note | None:
     works together with (会同有关部门) support."""
     simplified = vocabulary_simplified(text)
     for start in (*starts, *_after_title_sentences(simplified, starts)):
-        match = _subject_re().match(simplified, start) or _JOINT_SUBJECT_RE.match(
-            simplified, start
-        )
+        match = _subject_re().match(simplified, start) or _JOINT_SUBJECT_RE.match(simplified, start)
         if match is None or len(strip_spaces(text[match.end() :])) < _SUBJECT_WORK_MIN:
             continue
         if _HEADING_ROLE_RE.match(squash_spaces(simplified[start:])):

@@ -903,6 +903,12 @@ def _header_run(cells: list[_Cell]) -> int | None:
             end += 1
         if end - start >= 3 and _header_kinds(cells[start:end]) is not None:
             # A title line just above the header (重点任务分工表) is not a column.
+            while (
+                end - start > 3
+                and _TABLE_TITLE_RE.search(squash_spaces(cells[start].text))
+                and _header_kinds(cells[start + 1 : end]) is not None
+            ):
+                start += 1
             serial = next(
                 (
                     i
@@ -941,6 +947,8 @@ def _category_label(text: str) -> bool:
 
 
 _HEADER_SERIAL_RE = re.compile(r"^(序号|编号|序)$")
+# A table's title (…任务分工表, …清单), written as a paragraph of its own above the header.
+_TABLE_TITLE_RE = re.compile(r"(?:表|清单|一览|台账)$")
 
 
 _BARE_ROLE_WORDS = ("牵头", "配合", "协同", "协办", "主办")
