@@ -1040,3 +1040,21 @@ def test_a_sub_tasks_note_is_read_on_its_own_before_the_notes_are_joined():
         "（一）加强组织领导。一是建立工作专班（市委办公室牵头）。二是完善考核机制（市委组织部负责）。\n"
     )
     assert coded == [[(L, "市委办公室"), (L, "市委组织部")]]
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # an adverb of giving before the verb (给予支持, 予以配合)
+        (
+            "（市发改委负责，市财政局、市商务局给予支持）",
+            [(L, "市发改委"), (S, "市财政局"), (S, "市商务局")],
+        ),
+        ("（市发改委牵头，市财政局予以配合）", [(L, "市发改委"), (S, "市财政局")]),
+        # an action word after 负责 is the duty, never a unit (负责指导, 负责落实)
+        ("（市发改委负责指导，各县区政府负责落实）", [(R, "市发改委"), (R, "各县区政府")]),
+    ],
+)
+def test_words_around_the_verb_are_no_units(note, expected):
+    coded, _ = roles(f"某市方案\n一、重点任务\n1.推进城乡环境整治。{note}\n")
+    assert sorted(coded[0]) == sorted(expected)
