@@ -856,3 +856,19 @@ def test_a_tables_title_paragraph_above_an_unnumbered_header_is_no_column():
         ("推进老旧小区改造", [(L, "市住建局"), (S, "市财政局")]),
         ("建设城市公园", [(L, "市城管局"), (S, "市自然资源局")]),
     ]
+
+
+def test_a_unit_list_ending_a_paragraph_in_its_separator_goes_on_in_the_next():
+    text = (
+        "某市重点任务分工表\n序号\n工作任务\n牵头单位\n配合单位\n完成时限\n"
+        "1\n推进老旧小区改造\n市住建局\n市财政局、\n各区政府\n2023年底\n"  # 7-12
+        "2\n建设城市公园\n市城管局\n市自然资源局\n2023年6月\n"
+    )
+    coded, _ = coding(text)
+    assert coded == [
+        (
+            "推进老旧小区改造",
+            [(L, "市住建局", False, 9), (S, "市财政局", False, 10), (S, "各区政府", False, 11)],
+        ),
+        ("建设城市公园", [(L, "市城管局", False, 15), (S, "市自然资源局", False, 16)]),
+    ]

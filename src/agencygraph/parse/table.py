@@ -846,6 +846,16 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
             open_cell.lines.append(line)
             continue
         if not (pipe_led or bare):
+            # A cell never ends in a list's separator: its list goes on in the next paragraph
+            # (市财政局、 / 各区政府), unless that is a row's number.
+            if (
+                cells
+                and cells[-1].lines
+                and cells[-1].lines[-1].endswith(("、", "，", ","))
+                and not _SERIAL_RE.match(line)
+            ):
+                cells[-1] = _joined_cells(cells[-1], _Cell([line], number))
+                continue
             cells.extend(_Cell([piece], number) for piece in _spaced_table_line(line))
             open_cell = None
             continue
@@ -1195,10 +1205,15 @@ def _stacked_rows(row: Row, roles: list[str]) -> list[Row]:
 def _joined_units(cells: list[_Cell]) -> _Cell:
     """Unit cells stacked one per paragraph (县水务局、 / 县住建局) as one unit cell, each
     name keeping its own source line."""
-    names = [squash_spaces(c.text).rstrip("、，,") for c in cells]
-    return _Cell(
-        [name + "、" for name in names[:-1]] + names[-1:], cells[0].line, [c.line for c in cells]
-    )
+    pieces = [(squash_spaces(c.text).rstrip("、，,"), c) for c in cells]
+    lines, numbers = [], []
+    for index, (name, cell) in enumerate(pieces):
+        # a cell's own lines keep theirs (区投促局、 / 大观园街道办事处 in one cell)
+        parts = [strip_spaces(part) for part in cell.lines] if len(cell.lines) > 1 else [name]
+        parts[-1] = parts[-1].rstrip("、，,") + ("、" if index < len(pieces) - 1 else "")
+        lines.extend(parts)
+        numbers.extend(cell.line_of(i) for i in range(len(parts)))
+    return _Cell(lines, cells[0].line, numbers)
 
 
 def _row_parts(row: Row, section: bool, roles: list[str], delimited: bool) -> list[Row]:
