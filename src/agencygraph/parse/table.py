@@ -1132,7 +1132,8 @@ def _stacked_rows(row: Row, roles: list[str]) -> list[Row]:
     cell; a measure wrapped over paragraphs joins into one measure cell; a sentence after
     the row's units or deadline starts a sub-row of the same number (its merged cells
     blank, to be carried down). Only for tables with one unit column: with two, which
-    stacked unit belongs to which column cannot be read.
+    stacked unit belongs to which column cannot be read. An assessor's column beside it
+    (评分部门) takes the run's cell at its end.
     """
     units_at = [i for i, r in enumerate(roles) if r in resp.UNIT_ROLES]
     measure_col = roles.index("measure")
@@ -1371,7 +1372,7 @@ def _cell_stream_table(text: str) -> _Table | None:
                 elif before_serial and not groups and index and _category_cell(body[index - 1]):
                     categories.append(body[index - 1])
                 padding = [_Cell([], cell.line) for _ in range(before_serial - len(categories))]
-                groups.append(([*padding, *categories[:before_serial], cell], False))
+                groups.append(([*padding, *categories, cell], False))
                 expected = number + 1
             elif heading and (not groups or len(groups[-1][0]) >= n or groups[-1][1]):
                 groups.append(([cell], True))
