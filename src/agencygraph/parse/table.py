@@ -1171,8 +1171,7 @@ def _stacked_rows(row: Row, roles: list[str]) -> list[Row]:
 
     for cell in row[measure_col + 1 :]:
         text = squash_spaces(cell.text)
-        # A cell ending in a full stop is a sentence, whatever its last words name.
-        if not text.endswith("。") and _unit_like(text):
+        if _unit_cell(cell):
             stacked.append(cell)
             after_measure = True
             continue
@@ -1262,7 +1261,7 @@ def _progress_row(row: Row, roles: list[str]) -> Row | None:
     state = "measure"
     for cell in row[measure_col + 1 :]:
         text = squash_spaces(cell.text)
-        if state != "progress" and not text.endswith("。") and _unit_like(text):
+        if state != "progress" and _unit_cell(cell):
             units.append(cell)
             state = "units"
         elif state == "measure" and not _PROGRESS_RE.match(text):
@@ -1597,7 +1596,8 @@ def _place(
             if _fit("measure", texts[second - 1]) != 2 or _fit("measure", texts[second]) != 2:
                 continue
             rest = texts[:second] + texts[second + 1 :]
-            for score, chosen in _placings(rest, offsets[:-1], roles, None):
+            rest_offsets = offsets[:second] + offsets[second + 1 :]
+            for score, chosen in _placings(rest, rest_offsets, roles, None):
                 if chosen[second - 1] == measure_col:
                     joined = (*chosen[:second], measure_col, *chosen[second:])
                     scored.append((score - 1, joined))
@@ -2142,8 +2142,9 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
                 row_in_task = 0
         serial = by_role.get("serial", [])
         # (a serial cell holding text, a row misplaced, gives no number: ids stay numbers)
-        if serial and to_int(serial[0].text.rstrip(".、．")) and len(outline) < 2:
-            task_no = str(to_int(serial[0].text.rstrip(".、．")))
+        serial_number = to_int(serial[0].text.rstrip(".、．")) if serial else 0
+        if serial_number and len(outline) < 2:
+            task_no = str(serial_number)
             task_title, row_in_task = "", 0
         section_no = max(section_no, 1)
 
