@@ -1058,3 +1058,59 @@ def test_a_sub_tasks_note_is_read_on_its_own_before_the_notes_are_joined():
 def test_words_around_the_verb_are_no_units(note, expected):
     coded, _ = roles(f"某市方案\n一、重点任务\n1.推进城乡环境整治。{note}\n")
     assert sorted(coded[0]) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        # role clauses closing the sentence after a comma, with no 由 before them
+        (
+            [
+                "推进老旧小区改造，市住建局牵头，市财政局、各区政府配合。",
+                "建设城市公园，市城管局牵头。",
+            ],
+            [[(L, "市住建局"), (S, "市财政局"), (S, "各区政府")], [(L, "市城管局")]],
+        ),
+        (
+            ["推进老旧小区改造，市住建局为牵头单位，市财政局为配合单位。", "建设城市公园。"],
+            [[(L, "市住建局"), (S, "市财政局")], []],
+        ),
+        (
+            ["推进老旧小区和棚户区改造，市住建局、市房管局分别牵头，市财政局配合。"],
+            [[(L, "市住建局"), (L, "市房管局"), (S, "市财政局")]],
+        ),
+        # a clause whose verb has an object is the work, not a note: nobody is coded
+        (["推进老旧小区改造，市住建局负责制定改造方案。"], [[]]),
+    ],
+)
+def test_role_clauses_after_a_comma_close_an_item(items, expected):
+    text = "某市方案\n一、重点任务\n" + "".join(f"{i}.{t}\n" for i, t in enumerate(items, 1))
+    coded, _ = roles(text)
+    assert [sorted(units) for units in coded] == [sorted(units) for units in expected]
+
+
+def test_units_joined_by_yiji_are_two_units():
+    coded, _ = roles(
+        "某市方案\n一、重点任务\n1.推进城乡环境整治。（责任单位：市住建局以及各区政府）\n"
+    )
+    assert sorted(coded[0]) == [(R, "各区政府"), (R, "市住建局")]
+
+
+def test_label_lines_under_a_heading_are_the_headings_note():
+    # the plan attaches units at the heading's level: the heading is a measure with them,
+    # and the items under it, without notes of their own, are measures with none
+    coded, plan = roles(
+        "某市方案\n一、城市更新\n牵头单位：市住建局\n配合单位：市财政局\n"
+        "1.推进老旧小区改造。\n2.推进棚户区改造。（牵头单位：市房管局）\n"
+        "二、生态环境\n牵头单位：市城管局\n3.建设城市公园。\n"
+    )
+    assert [m.text for m in plan.measures][:2] == ["城市更新", "推进老旧小区改造。"]
+    assert coded == [
+        [(L, "市住建局"), (S, "市财政局")],
+        [],
+        [(L, "市房管局")],
+        [(L, "市城管局")],
+        [],
+    ]
+    lines = {a.agency_raw: a.line for a in plan.assignments}
+    assert lines["市住建局"] == 3 and lines["市财政局"] == 4 and lines["市城管局"] == 8

@@ -437,9 +437,16 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                 scope.append(element)
     measures: list[tuple[_Element, _Element | None]] = []
     for heading, scope, measure_kinds in scopes:
+        heading_labels = _heading_label_lines(heading, scope, measure_kinds)
+        if heading_labels:
+            # 一、城市更新 / 牵头单位：A / 1.… : the label lines before the first item are
+            # the heading's own note, as a bracket after it would be.
+            heading.children.extend(heading_labels)
+            scope = scope[len(heading_labels) :]
+            measures.append((heading, None))
         # A heading over measures that assigns units to itself (一、…（责任单位：A）) is a
         # measure too: the plan attaches notes at both levels.
-        if heading is not None and _has_units(resp.find_note(heading.body)):
+        elif heading is not None and _has_units(resp.find_note(heading.body)):
             measures.append((heading, None))
         elif _unit_heads_paragraphs(heading, scope, measure_kinds):
             # 三、省委政法委 over the paragraphs of work it is given: each is a measure
@@ -490,6 +497,22 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                     current = element
                     measures.append((element, heading))
     return [split for measure in measures for split in _noted_sub_points(*measure)]
+
+
+def _heading_label_lines(heading, scope, measure_kinds) -> list[_Element]:
+    """Label lines right under a heading, before the items under it, that assign units
+    (一、城市更新 / 牵头单位：市住建局 / 1.推进…); none where no item follows them."""
+    if heading is None or resp.find_note(heading.body) is not None:
+        return []
+    lines = []
+    for element in scope:
+        if element.kind != "plain" or not resp.starts_with_label(element.body):
+            break
+        lines.append(element)
+    if not lines or len(lines) == len(scope) or scope[len(lines)].kind not in measure_kinds:
+        return []
+    note = resp.find_note("".join(e.body for e in lines))
+    return lines if _assigns_units(note) else []
 
 
 def _unit_heads_paragraphs(heading, scope, measure_kinds) -> bool:

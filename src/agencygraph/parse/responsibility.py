@@ -658,7 +658,7 @@ def role_marked(unit: str) -> tuple[str | None, str]:
 
 
 def _split_conjunctions(unit: str) -> list[str]:
-    """Split 市人社局及市总工会 at 及/和/与 where a new unit (with its own level) begins.
+    """Split 市人社局及市总工会 at 及/以及/和/与 where a new unit (with its own level) begins.
 
     Names that hold 和 themselves (人力资源和社会保障局, 各县(区)党委和政府) stay whole: what
     follows their 和 does not start with a level or place marker such as 市, 县, 区.
@@ -667,7 +667,9 @@ def _split_conjunctions(unit: str) -> list[str]:
     for i, char in enumerate(simplified):
         if char not in _CONJUNCTIONS or not 0 < i < len(unit) - 1:
             continue
-        left, right = unit[:i], unit[i + 1 :]
+        # 以及 is one conjunction (市财政局以及各区政府)
+        left = unit[: i - 1] if simplified[i - 1 : i + 1] == "以及" else unit[:i]
+        right = unit[i + 1 :]
         # A new unit begins after the conjunction where it starts with a level or place
         # (市, 县, 各 …), or where the left side is a whole unit name and the right one
         # too, longer than a bare 政府 (环保厅和内蒙古电力监管办; not 党委和政府).
@@ -1493,11 +1495,33 @@ def _closing_sentence(text: str, simplified: str) -> Note | None:
         start = offset + 1
         parsed = sentence_units(text[start:].rstrip("。；; "), start)
     else:
-        return None
+        parsed = _closing_clauses(text, simplified, offset)
     if parsed is None or not parsed.units:
         return None
     # The clause stays part of the measure's text: it is a sentence, not an annotation.
     return Note(len(text), len(text), tuple(parsed.units), True, tuple(parsed.officials))
+
+
+# How far before a paragraph's end its closing role clauses are looked for: a few units
+# and verbs, so that a long paragraph is not read clause by clause.
+_CLOSING_CLAUSES_MAX = 120
+_COMMA_RE = re.compile(r"[，,]")
+
+
+def _closing_clauses(text: str, simplified: str, offset: int) -> _Found | None:
+    """Role clauses closing the last sentence after a comma, with no 由 before them
+    (推进老旧小区改造，市住建局牵头，市财政局配合。): the first comma after which every
+    clause is units and a role verb, at least one unit named as a unit."""
+    end = len(text.rstrip("。；; \n"))
+    offset = max(offset, end - _CLOSING_CLAUSES_MAX)
+    if not _verb_re().search(simplified, offset, end):
+        return None
+    for comma in _COMMA_RE.finditer(simplified, offset, end):
+        start = comma.end()
+        parsed = sentence_units(text[start:end], start)
+        if parsed is not None and any(_named_as_unit(n) for _, n, _ in parsed.units):
+            return parsed
+    return None
 
 
 @lru_cache(maxsize=1)
