@@ -872,3 +872,37 @@ def test_a_unit_list_ending_a_paragraph_in_its_separator_goes_on_in_the_next():
         ),
         ("建设城市公园", [(L, "市城管局", False, 15), (S, "市自然资源局", False, 16)]),
     ]
+
+
+def test_a_duty_lists_unit_column_before_the_duty():
+    # a 职责清单: each row names the department (职责部门) before the duty it holds
+    text = (
+        "某县安全管理职责清单\n"
+        "序号 | 职责部门 | 职责名称 | 职责依据 | |\n"
+        "1 | 县应急局 | 负责安全生产监督管理 | 县应急局“三定”规定 | |\n"
+        "2 | 县能源局 | 负责建设项目竣工验收监管 | 《矿山安全法》第八条 | |\n"
+    )
+    coded, _ = coding(text)
+    assert coded == [
+        ("负责安全生产监督管理", [(L, "县应急局", False, 3)]),
+        ("负责建设项目竣工验收监管", [(L, "县能源局", False, 4)]),
+    ]
+
+
+def test_a_line_of_spaces_between_empty_lines_is_a_blank_cell():
+    # one cell a paragraph, an empty line between paragraphs; an empty support cell is left
+    # as a line holding a space, and the progress column after it is no unit
+    cells = [
+        "序号", "工作任务", "牵头部门", "配合部门", "推进情况",
+        "1", "地区生产总值增长7%", "市发改委", " ", "上半年增长7%",
+        "2", "一般公共预算收入增长8%", "市财政局", "市税务局", "上半年增长10.2%",
+        "3", "实际使用外资60亿美元", "市商务局", " ", "上半年22.47亿美元",
+        "4", "研发经费占比达到2.75%", "市科技局", " ", "年度统计",
+    ]  # fmt: skip
+    coded, _ = coding("某市工作任务进展情况表\n\n" + "\n\n".join(cells) + "\n")
+    assert coded == [
+        ("地区生产总值增长7%", [(L, "市发改委", False, 17)]),
+        ("一般公共预算收入增长8%", [(L, "市财政局", False, 27), (S, "市税务局", False, 29)]),
+        ("实际使用外资60亿美元", [(L, "市商务局", False, 37)]),
+        ("研发经费占比达到2.75%", [(L, "市科技局", False, 47)]),
+    ]

@@ -71,15 +71,15 @@ _HEADER_KINDS = (
     ("timeline", re.compile(r"时间|进度|时限|期限|时序")),
     ("serial", re.compile(r"^(序号|编号|序)$")),
     # the measure itself, though its header names a project (项目内容, 项目名称)
-    ("measure", re.compile(r"内容|具体措施|(?:项目|任务|事项|指标)名称")),
+    ("measure", re.compile(r"内容|具体措施|(?:项目|任务|事项|指标|职责)名称")),
     ("outline", re.compile(r"类别|分类|大类|领域|板块|方面|项目")),
-    ("measure", re.compile(r"分解|具体|措施|内容|举措|任务|事项|工作|要求|指标|目标|实事")),
+    ("measure", re.compile(r"分解|具体|措施|内容|举措|任务|事项|工作|要求|指标|目标|实事|职责")),
     ("remark", re.compile(r"备注|说明|完成情况|落实情况|进展")),
 )
 # A header cell naming the measure column itself rather than a category spanning others.
 _TITLE_HEADER_RE = re.compile(r"名称|事项$|^项目$")
 _PROJECT_RE = re.compile(r"项目|名称|事项")
-_MEASURE_HEADER_RE = re.compile(r"分解|具体|内容|措施|(?:指标|项目|任务)名称")
+_MEASURE_HEADER_RE = re.compile(r"分解|具体|内容|措施|(?:指标|项目|任务|职责)名称")
 _PIPE_SEPARATOR_RE = re.compile(r"^[\s|:：\-—=+]+$")
 # Mirror sites print pinyin after characters (項(xiàng)目); where a character was lost its
 # bracket went with it (?jī)). A header label is read without them.
@@ -793,6 +793,7 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
     # Each cell closed by its own pipe (主要任务 |), rows not marked: a pipe alone is a
     # blank cell.
     pipe_ended = sum(bool(_PIPE_CLOSED_RE.match(line)) for line in lines) >= 6
+    spaced_blanks = not (closed or pipe_led or bare) and _spaced_blank_cells(lines)
     cells: list[_Cell] = []
     row_ends: list[int] = []
     open_cell: _Cell | None = None
@@ -802,6 +803,8 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
         if not line:
             if not (pipe_led or bare):
                 open_cell = None
+            if spaced_blanks and raw and _between_empty_lines(lines, number - 1):
+                cells.append(_Cell([], number))
             continue
         if _BARE_PIPE_RE.match(line) or (closed and _PIPES_ONLY_RE.match(line)):
             if (bare and not pipe_led and after_pipe) or (
@@ -862,6 +865,23 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
         open_cell = _Cell([line], number)
         cells.append(open_cell)
     return cells, row_ends, blanks
+
+
+#: Fewest lines of spaces alone, each between empty lines, for them to be read as blank cells.
+_SPACED_BLANK_CELLS_MIN = 3
+
+
+def _between_empty_lines(lines: list[str], index: int) -> bool:
+    return 0 < index < len(lines) - 1 and not lines[index - 1] and not lines[index + 1]
+
+
+def _spaced_blank_cells(lines: list[str]) -> bool:
+    """Whether a copy that puts an empty line between cells writes a blank cell as a line
+    of spaces (市发改委 / ␣ / 上半年…): the space is what is left of the cell."""
+    spaces = [i for i, line in enumerate(lines) if line and not line.strip()]
+    return len(spaces) >= _SPACED_BLANK_CELLS_MIN and all(
+        _between_empty_lines(lines, i) for i in spaces
+    )
 
 
 # A whole table run into one line, its cells set apart by runs of spaces (序号   工作任务
