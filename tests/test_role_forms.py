@@ -1051,8 +1051,9 @@ def test_a_sub_tasks_note_is_read_on_its_own_before_the_notes_are_joined():
             [(L, "市发改委"), (S, "市财政局"), (S, "市商务局")],
         ),
         ("（市发改委牵头，市财政局予以配合）", [(L, "市发改委"), (S, "市财政局")]),
-        # an action word after 负责 is the duty, never a unit (负责指导, 负责落实)
-        ("（市发改委负责指导，各县区政府负责落实）", [(R, "市发改委"), (R, "各县区政府")]),
+        # an action word after 负责 is the duty, never a unit (负责指导, 负责落实); each
+        # clause gives its unit its own part, so each leads it
+        ("（市发改委负责指导，各县区政府负责落实）", [(L, "市发改委"), (L, "各县区政府")]),
     ],
 )
 def test_words_around_the_verb_are_no_units(note, expected):
@@ -1114,3 +1115,66 @@ def test_label_lines_under_a_heading_are_the_headings_note():
     ]
     lines = {a.agency_raw: a.line for a in plan.assignments}
     assert lines["市住建局"] == 3 and lines["市财政局"] == 4 and lines["市城管局"] == 8
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # a purpose clause after 由A会同B负责 is no unit
+        (
+            "全面落实减税降费政策。由市财政局会同市税务局负责，确保政策红利应享尽享。",
+            [(L, "市财政局"), (S, "市税务局")],
+        ),
+        # A负责，会同B、C…: a comma before 会同
+        (
+            "加强火源管控。县林业局负责，会同县公安局、县应急管理局开展野外用火专项检查。",
+            [(L, "县林业局"), (S, "县公安局"), (S, "县应急管理局")],
+        ),
+        # each clause a part of the work and its own unit: each leads its part
+        (
+            "全面推进生活垃圾分类。其中，城区由区城管局负责，农村由区农业农村局负责。",
+            [(L, "区城管局"), (L, "区农业农村局")],
+        ),
+        (
+            "开展校舍安全排查。城区和农村学校分别由市教育局、各县（区）教育局负责。",
+            [(L, "市教育局"), (L, "各县（区）教育局")],
+        ),
+        # 由 inside a name (自由贸易) is no 由 opening the units
+        (
+            "扩大制度型开放。由市自由贸易试验区管委会牵头，市商务局配合。",
+            [(L, "市自由贸易试验区管委会"), (S, "市商务局")],
+        ),
+    ],
+)
+def test_sentences_naming_units_in_other_words(item, expected):
+    coded, _ = roles(f"某市方案\n一、重点任务\n1.{item}\n")
+    assert sorted(coded[0]) == sorted(expected)
+
+
+def test_a_run_of_label_lines_under_a_heading_with_no_items():
+    # 主办/协办 lines under each heading: the heading is the measure, both lines its note
+    coded, plan = roles(
+        "2022年区政府督办事项分解\n一、推进“双减”工作落地见效\n主办单位：区教育局\n"
+        "协办单位：区财政局、区市场监管局\n二、建设15分钟便民生活圈\n主办单位：区商务局\n"
+    )
+    assert [m.text for m in plan.measures] == ["推进“双减”工作落地见效", "建设15分钟便民生活圈"]
+    assert coded == [[(L, "区教育局"), (S, "区财政局"), (S, "区市场监管局")], [(L, "区商务局")]]
+
+
+def test_an_items_note_covers_its_sub_points_without_notes():
+    coded, plan = roles(
+        "某县方案\n一、重点任务\n1.提升医疗服务水平。（县卫生健康局牵头，县医保局配合）\n"
+        "（1）建设县域医共体。\n（2）推进家庭医生签约服务。\n"
+        "2.加强基础教育。（县教育局牵头）\n"
+    )
+    assert coded == [[(L, "县卫生健康局"), (S, "县医保局")], [(L, "县教育局")]]
+    assert plan.measures[0].text.startswith("提升医疗服务水平。（1）建设县域医共体。")
+
+
+def test_items_named_with_their_number_and_a_colon():
+    coded, plan = roles(
+        "某市2023年主要指标责任分解\n指标1：规模以上工业增加值增长8%\n牵头单位：市统计局\n"
+        "数据提供单位：市工信局、市税务局\n任务2：一般公共预算收入增长6%\n牵头单位：市财政局\n"
+    )
+    assert [m.text for m in plan.measures] == ["规模以上工业增加值增长8%", "一般公共预算收入增长6%"]
+    assert coded == [[(L, "市统计局"), (S, "市工信局"), (S, "市税务局")], [(L, "市财政局")]]

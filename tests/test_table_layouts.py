@@ -906,3 +906,20 @@ def test_a_line_of_spaces_between_empty_lines_is_a_blank_cell():
         ("实际使用外资60亿美元", [(L, "市商务局", False, 37)]),
         ("研发经费占比达到2.75%", [(L, "市科技局", False, 47)]),
     ]
+
+
+def test_pipe_rows_with_a_pipe_before_each_cell_only():
+    # no pipe closes a row: each line is a row of its own, an empty cell between two pipes
+    text = (
+        "某市重点任务分工\n|序号|工作任务|牵头单位|配合单位|完成时限\n"
+        "|1|完成城市更新项目8个|市发展改革委|市财政局、市住建局|2023年6月底\n"
+        "|2|举办消费促进活动20场|市商务局||2023年12月底\n"
+    )
+    coded, _ = coding(text)
+    assert coded == [
+        (
+            "完成城市更新项目8个",
+            [(L, "市发展改革委", False, 3), (S, "市财政局", False, 3), (S, "市住建局", False, 3)],
+        ),
+        ("举办消费促进活动20场", [(L, "市商务局", False, 4)]),
+    ]

@@ -558,11 +558,18 @@ def _noted_plain(scope: list[_Element], index: int) -> bool:
 
 
 def _titles_one_noted_paragraph(heading, scope, measure_kinds) -> bool:
-    """Whether a heading has no numbered items under it and exactly one paragraph that
-    assigns units: the heading then titles that one measure."""
+    """Whether a heading has no numbered items under it and exactly one paragraph (or one
+    run of label lines: 主办单位：A / 协办单位：B) that assigns units: the heading then titles
+    that one measure."""
     if heading is None or any(e.kind in measure_kinds for e in scope):
         return False
-    noted = [e for e in scope if e.kind == "plain" and _has_units(resp.find_note(e.body))]
+    noted = [
+        e
+        for i, e in enumerate(scope)
+        if e.kind == "plain"
+        and _has_units(resp.find_note(e.body))
+        and not (i and resp.starts_with_label(e.body) and resp.starts_with_label(scope[i - 1].body))
+    ]
     return len(noted) == 1
 
 
@@ -634,6 +641,12 @@ def _measure_body(
     note = resp.find_note(text, starts)
     if (note is None or not note.units) and unit_columns:
         note = resp.trailing_columns_note(text, unit_columns) or note
+    if (note is None or not note.units) and element.children:
+        # an item's own note before its sub-points, which have none (2.提升医疗服务水平。
+        # （A牵头，B配合） / （1）… / （2）…): the note covers them
+        own = resp.find_note(element.body)
+        if own is not None and own.units:
+            note = own
     if (note is None or not note.units) and any(
         resp.starts_with_label(child.body) for child in element.children
     ):

@@ -833,6 +833,9 @@ def sentence_units(
     position = 0
     pending_joint = False
     shared_duty = True
+    # units per clause of a shared duty: one each in two clauses or more (城区由A负责，农村由B
+    # 负责) is each leading its part, as 分别负责
+    duty_clauses: list[int] = []
     for match in _verb_re().finditer(simplified):
         group = inner[position : match.start()]
         head = _LAST_CLAUSE_BREAK_RE.search(group) if open_tail and not units else None
@@ -875,9 +878,12 @@ def sentence_units(
             units.extend(("lead", n, at + o) for n, o in names)
             pending_joint = True
             continue
+        if verb_role == "shared" and _EACH_BY_RE.match(vocabulary_simplified(stripped)):
+            verb_role = "lead"  # 分别由A、B负责: each leads its part
         role = {"support_or_shared": "support"}.get(verb_role, verb_role)
         units.extend((role, n, at + o) for n, o in names)
         shared_duty = shared_duty and verb_role in ("shared", "support_or_shared")
+        duty_clauses.append(len(names) if verb_role == "shared" else 0)
     tail = inner[position:]
     if pending_joint:
         names = located_units(tail, conjunctions=True)
@@ -906,7 +912,10 @@ def sentence_units(
         rest = ""
     if rest or not (units or officials):
         return None
-    if shared_duty and not any(role == "lead" for role, _, _ in units):
+    if shared_duty and len(duty_clauses) >= 2 and set(duty_clauses) == {1}:
+        # each clause gives its own unit its own part (A负责指导，B负责落实): each leads it
+        units = [("lead", n, o) for _, n, o in units]
+    elif shared_duty and not any(role == "lead" for role, _, _ in units):
         # （A、B按职责分工负责） with no one leading: the units share the responsibility, as
         # in （A、B负责）, rather than supporting a lead the note does not name.
         units = [("shared", n, o) for _, n, o in units]
@@ -915,14 +924,27 @@ def sentence_units(
 
 _LAST_CLAUSE_BREAK_RE = re.compile(r"[，,；;](?=[^，,；;]*$)")
 
-# 由 opening a sentence's units, with the adverb it may carry (具体由A牵头; 统一由A负责).
-_BY_RE = re.compile(r"^(?:具体|主要|统一|分别|均|并|另)?由")
+# 由 opening a sentence's units, with the adverb it may carry (具体由A牵头; 统一由A负责), and
+# the part of the work it is given before it (城区由A负责).
+_BY_RE = re.compile(
+    r"^(?P<part>(?:(?!由)[\u4e00-\u9fff]){1,4}(?<![自理经缘])(?=(?:分别)?由))?"
+    r"(?:具体|主要|统一|分别|均|并|另)?由"
+)
+# 由 as the word "by", not inside 自由, 理由, 经由 (市自由贸易试验区管委会)
+_BY_WORD = "(?<![自理经缘])由"
+_EACH_BY_RE = re.compile(r"^[，,、；; ]*(?:[\u4e00-\u9fff]{1,4})?分别由")
 
 
 def _without_by(name: str, offset: int) -> tuple[str, int]:
-    """A unit without the 由 (and its adverb) that opens the sentence naming it."""
+    """A unit without the 由 (and its adverb) that opens the sentence naming it, and
+    without the part of the work written before 由 (城区由A负责); a name holding 由 itself
+    (市自由贸易区管委会) is left whole."""
     by = _BY_RE.match(vocabulary_simplified(name))
-    return (name[by.end() :], offset + by.end()) if by else (name, offset)
+    if by is None:
+        return name, offset
+    if by.group("part") and not looks_like_unit(name[by.end() :]):
+        return name, offset
+    return name[by.end() :], offset + by.end()
 
 
 @lru_cache(maxsize=1)
@@ -1148,7 +1170,7 @@ def _subject_re() -> re.Pattern[str]:
     verbs_ = _alternation(term for term, _ in _terms("subject_verb"))
     return re.compile(
         rf"(?P<units>[^，,。；;：:]{{2,{_UNITS_BEFORE_COLON_MAX}}}?)(?P<verb>{verbs_})"
-        rf"(?:并?会同(?P<joint>[^，,。；;]{{2,30}}?)(?=做好|开展|推进|负责|实施|落实|组织))?"
+        rf"(?:[，,]?并?会同(?P<joint>[^，,。；;]{{2,30}}?)(?=做好|开展|推进|负责|实施|落实|组织))?"
     )
 
 
@@ -1489,7 +1511,11 @@ def _closing_sentence(text: str, simplified: str) -> Note | None:
     match = _closing_sentence_re().search(simplified, offset)
     if match is not None:
         start = match.start() + 1
-        parsed = sentence_units(text[start : match.end()].rstrip("。；; "), start)
+        # a short clause after the verbs says what for (由A会同B负责，确保应享尽享)
+        parsed = sentence_units(text[start : match.end()].rstrip("。；; "), start, objects=True)
+        if parsed is not None and simplified[: match.start()].endswith("分别"):
+            # …分别由A、B负责: each leads its part
+            parsed.units = [("lead" if r == "shared" else r, n, o) for r, n, o in parsed.units]
     elif offset > 0 and _verb_re().search(simplified, offset):
         # A last sentence made of role clauses only (…。市发改委牵头，市财政局配合。).
         start = offset + 1
@@ -1528,7 +1554,8 @@ def _closing_clauses(text: str, simplified: str, offset: int) -> _Found | None:
 def _closing_sentence_re() -> re.Pattern[str]:
     """由A牵头、B参与 / 由A、B共同组织实施 closing a paragraph: 由, units, a role verb."""
     return re.compile(
-        rf"由[^。；;由]{{1,200}}?(?:{_alternation(verbs())})[^。；;]{{0,200}}[。；;]?\s*$"
+        rf"{_BY_WORD}(?:(?!{_BY_WORD})[^。；;]){{1,200}}?(?:{_alternation(verbs())})"
+        r"[^。；;]{0,200}[。；;]?\s*$"
     )
 
 

@@ -210,6 +210,12 @@ def _pipe_rows(text: str) -> list[Row]:
     rows: list[Row] = []
     row_open = False
     lines = text.split("\n")
+    # rows between outer pipes close with one; rows with a pipe before each cell only
+    # (|1|任务|市住建局) never do, so such a row is never continued by the next line
+    outer_closed = any(
+        line.strip().startswith("|") and line.strip().endswith("|") and line.count("|") >= 2
+        for line in lines
+    )
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if not stripped or _PIPE_SEPARATOR_RE.match(stripped):
@@ -228,7 +234,11 @@ def _pipe_rows(text: str) -> list[Row]:
             continue
         # a row broken after its first pipe: the next line opens with one (工作任务 | 具体要求⏎
         # | 责任单位 |)
-        broken = number < len(lines) and lines[number].lstrip().startswith("|")
+        broken = (
+            number < len(lines)
+            and lines[number].lstrip().startswith("|")
+            and (outer_closed or not stripped.startswith("|"))
+        )
         # a row of one cell, its other cells merged away (8.持续深化… |)
         lone = bool(rows) and stripped.endswith("|")
         if stripped.count("|") >= 2 or ("|" in stripped and broken) or lone:
@@ -239,7 +249,7 @@ def _pipe_rows(text: str) -> list[Row]:
             if parts and not parts[-1].strip():
                 parts = parts[:-1]
             rows.append([_Cell([part], number) for part in parts])
-            row_open = (outer or broken) and not stripped.endswith("|")
+            row_open = ((outer and outer_closed) or broken) and not stripped.endswith("|")
     return rows
 
 
