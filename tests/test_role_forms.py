@@ -1178,3 +1178,122 @@ def test_items_named_with_their_number_and_a_colon():
     )
     assert [m.text for m in plan.measures] == ["规模以上工业增加值增长8%", "一般公共预算收入增长6%"]
     assert coded == [[(L, "市统计局"), (S, "市工信局"), (S, "市税务局")], [(L, "市财政局")]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a progress report's status after the note
+        (
+            "1.争取地方政府专项债券资金15亿元。（县发改局牵头）【已完成】\n"
+            "2.完成城区背街小巷改造20条。（县住建局、县城管局负责）【正在推进】\n",
+            [[(L, "县发改局")], [(R, "县住建局"), (R, "县城管局")]],
+        ),
+        # the note in brackets before the work
+        (
+            "1.（县发改局牵头，县统计局配合）全县地区生产总值增长7.5%。\n"
+            "2.（县财政局、县税务局负责）一般公共预算收入增长5%。\n",
+            [[(L, "县发改局"), (S, "县统计局")], [(R, "县财政局"), (R, "县税务局")]],
+        ),
+        # units set apart at the end by a dash or a column's spacing
+        (
+            "1.新建城市书房10个——市文化和旅游局\n2.改造老旧小区40个——市住建局、市财政局\n"
+            "3.实施农村公路安防工程200公里　　县交通运输局\n"
+            "4.推进工业互联网平台建设　市经济和信息化局（牵头）、市大数据中心\n",
+            [
+                [(L, "市文化和旅游局")],
+                [(R, "市住建局"), (R, "市财政局")],
+                [(L, "县交通运输局")],
+                [(L, "市经济和信息化局"), (S, "市大数据中心")],
+            ],
+        ),
+        # 以A为主，B配合
+        (
+            "1.实施农村初中校舍改造工程。以区教育局为主，区发改局、区财政局配合。\n",
+            [[(L, "区教育局"), (S, "区发改局"), (S, "区财政局")]],
+        ),
+        # a unit's head named in brackets after it is an official, not part of its name
+        (
+            "1.全年引进项目150个。牵头单位：市投资促进局（张勇）；配合单位：市发展改革委（李涛）\n",
+            [[(L, "市投资促进局"), (S, "市发展改革委")]],
+        ),
+    ],
+)
+def test_forms_of_progress_reports_and_web_copies(text, expected):
+    coded, _ = roles("某市重点工作推进情况\n" + text)
+    assert [sorted(units) for units in coded] == [sorted(units) for units in expected]
+
+
+def test_the_head_named_beside_a_unit_goes_to_the_officials():
+    _, plan = roles(
+        "某市方案\n1.全年引进项目150个。牵头单位：市投资促进局（张勇）；配合单位：市发展改革委\n"
+    )
+    assert [(o.name, o.line) for o in plan.officials] == [("张勇", 2)]
+
+
+def test_an_issuer_line_with_units_set_apart_is_no_measure():
+    coded, plan = roles(
+        "中共某市委  某市人民政府\n关于印发方案的通知\n1.新建城市书房10个——市文化和旅游局\n"
+    )
+    assert [m.text for m in plan.measures] == ["新建城市书房10个"]
+    assert coded == [[(L, "市文化和旅游局")]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # label lines run together, the next number glued to the last unit
+        "某县2023年民生实事任务分解1.新建城区幼儿园3所。牵头单位：县教育局配合单位：县财政局"
+        "2.实施农村供水提质增效工程。牵头单位：县水利局3.开展适龄妇女免费筛查。牵头单位：县卫生健康委",
+        # notes followed by a progress entry, items in sequence after full stops
+        "某县重点工作推进情况1.新建县城第二污水处理厂。（牵头单位：县教育局；配合单位：县财政局）"
+        "进展情况：已完成主体工程。2.实施淝河综合治理工程。（责任单位：县水利局）进展情况：正在推进。"
+        "3.新增城镇就业5000人。（责任单位：县卫生健康委）进展情况：已完成全年任务的68%。",
+    ],
+)
+def test_items_run_into_one_line_are_split_in_sequence(line):
+    coded, _ = roles(line + "\n")
+    assert [sorted(units) for units in coded] == [
+        [(L, "县教育局"), (S, "县财政局")],
+        [(L, "县水利局")],
+        [(L, "县卫生健康委")],
+    ]
+
+
+def test_a_ranking_of_places_is_no_run_of_items():
+    _, plan = roles("某市通报\n各县区排名：1、金寨县;2、裕安区;3、霍山县;4、金安区。\n")
+    assert len(plan.measures) <= 1
+
+
+def test_items_numbered_after_a_label_word():
+    coded, plan = roles(
+        "2023年为民办实事项目\n实事一：新增公办幼儿园学位3000个\n"
+        "责任单位：市教育局（牵头），各县（市、区）人民政府\n完成时限：2023年9月\n"
+        "督办事项2：建设社区养老服务设施10处\n承办单位：市民政局\n办结时限：2023年12月\n"
+    )
+    assert [m.text for m in plan.measures] == [
+        "新增公办幼儿园学位3000个",
+        "建设社区养老服务设施10处",
+    ]
+    assert coded == [[(L, "市教育局"), (S, "各县（市、区）人民政府")], [(L, "市民政局")]]
+
+
+def test_a_unit_heading_with_its_count_and_partners_named_in_an_item():
+    coded, _ = roles(
+        "某县政府重点工作分工（按部门）\n（一）县卫生健康委（牵头2项）\n1.新建县人民医院传染病区。\n"
+        "2.会同县医保局推进县域医共体医保打包付费改革。\n（二）县医保局（牵头1项）\n"
+        "3.实现医保结算一站式服务。\n"
+    )
+    assert coded == [
+        [(L, "县卫生健康委")],
+        [(L, "县卫生健康委"), (S, "县医保局")],
+        [(L, "县医保局")],
+    ]
+
+
+def test_member_units_beside_a_lead_support():
+    coded, _ = roles(
+        "某市产业链链长制工作分工\n（一）生物医药产业链\n链长：副市长 张学文\n"
+        "链长制牵头单位：市发展改革委\n成员单位：市工业和信息化局、市科技局\n"
+    )
+    assert sorted(coded[0]) == [(L, "市发展改革委"), (S, "市工业和信息化局"), (S, "市科技局")]

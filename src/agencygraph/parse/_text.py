@@ -21,11 +21,12 @@ CN_NUM = "一二三四五六七八九十百零〇"
 # Headings of the official outline: 一、 > （一） > 1. > （1）.
 LEVEL1_RE = re.compile(rf"^[^\w（(〔【]{{0,8}}?([{CN_NUM}]+)\s*[、.．]\s*")
 LEVEL2_RE = re.compile(rf"^[（(]\s*([{CN_NUM}]+)\s*[）)]\s*")
-# 1. / 1、, and items named with their number and a colon (任务1：, 指标2：)
+# 1. / 1、, and items named with their number and a colon (任务1：, 指标2：, 实事一：)
 LEVEL3_RE = re.compile(
-    r"^(?:(?:任务|指标|事项|项目|措施|举措)\s*(?=[0-9０-９]{1,3}\s*[：:])"
+    r"^(?:[\u4e00-\u9fff]{0,4}?(?:任务|指标|事项|项目|措施|举措|实事)\s*"
+    r"(?=(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[：:])"
     r"|(?=[0-9０-９]{1,3}\s*[.．、﹒](?![0-9０-９])))"
-    r"([0-9０-９]{1,3})\s*[.．、﹒：:]\s*"
+    r"([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[.．、﹒：:]\s*"
 )
 # (1), 1), ⑴ and ① all number the fourth level.
 LEVEL4_RE = re.compile(

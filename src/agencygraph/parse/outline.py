@@ -161,19 +161,79 @@ def _run_in_paragraphs(line: str) -> list[str]:
         breaks.sort(key=lambda m: m.end())
     if long:
         breaks += _unit_headline_breaks(line)
-        breaks.sort(key=lambda m: m.end())
+    # a number glued to the unit before it, in sequence, begins an item in a line of any
+    # length, as do items numbered 1., 2., 3. … in sequence after sentences
+    glued_breaks = _glued_number_breaks(line)
+    breaks += glued_breaks
+    breaks.sort(key=lambda m: m.end())
+    glued = {m.end() for m in glued_breaks} | _sequential_breaks(line, breaks)
+    first = _ITEM_NUMBER_RE.search(line)
+    if glued and first is not None and first.start() > 0 and to_int(first.group(1)) == 1:
+        # the first item glued to the title before it (…为民办实事项目1.新建…)
+        opening = _EMPTY_RE.match(line, first.start())
+        breaks = sorted([*breaks, opening], key=lambda m: m.end())
+        glued.add(first.start())
     for match in breaks:
         cut = match.end()
         segment = line[cuts[-1] if cuts else 0 : cut].rstrip()
-        if not segment:
+        if not segment or (cuts and cuts[-1] == cut):
             continue
-        after_note = segment[-1] in "）)〕" and resp.find_note(segment) is not None
+        after_note = cut in glued or (
+            segment[-1] in "）)〕" and resp.find_note(segment) is not None
+        )
         if after_note or long:
             cuts.append(cut)
             after_notes += after_note
     if not after_notes and len(cuts) < 2:
         return [line]
     return [line[a:b] for a, b in pairwise([0, *cuts, len(line)])]
+
+
+# The next item's number glued to the unit that closes an item (…配合单位：县财政局2.实施…),
+# as a copy that lost its breaks writes it.
+_GLUED_NUMBER_RE = re.compile(
+    r"(?<=[局委办府院会厅部队所站心司处室镇街区县市])(?=([0-9０-９]{1,2})[.．、](?![0-9０-９]))"
+)
+
+
+def _glued_number_breaks(line: str) -> list[re.Match[str]]:
+    """Breaks before an item number glued to a unit's name, where the number before it
+    (n - 1) opened an earlier item of the line."""
+    found = []
+    for match in _GLUED_NUMBER_RE.finditer(line):
+        number = to_int(match.group(1))
+        if number > 1 and re.search(
+            rf"(?<![0-9０-９]){number - 1}[.．、](?![0-9０-９])", line[: match.start()]
+        ):
+            found.append(match)
+    return found
+
+
+_EMPTY_RE = re.compile("")
+_ITEM_NUMBER_RE = re.compile(r"([0-9０-９]{1,2})[.．、﹒](?![0-9０-９])")
+_SEQUENCE_MIN = 3
+_SEQUENCE_ITEM_MIN = 12
+
+
+def _sequential_breaks(line: str, breaks: list[re.Match[str]]) -> set[int]:
+    """Breaks that number items 1, 2, 3 … in order (the first at the line's start or glued
+    to its title), at least three of them: a run-in list, whatever the line's length."""
+    first = _ITEM_NUMBER_RE.search(line)
+    if first is None or to_int(first.group(1)) != 1:
+        return set()
+    expected, found = 2, []
+    for match in breaks:
+        number = _ITEM_NUMBER_RE.match(line, match.end())
+        if match.end() <= first.start() or number is None:
+            continue
+        if to_int(number.group(1)) == expected:
+            found.append(match.end())
+            expected += 1
+    # items, not a ranking of names (1、金寨县;2、裕安区…)
+    span = (found[-1] if found else first.start()) - first.start()
+    if len(found) + 1 < _SEQUENCE_MIN or span < _SEQUENCE_ITEM_MIN * len(found):
+        return set()
+    return set(found)
 
 
 # A bracketed note after a full stop, with more text after it: 指标一。（A牵头）指标二。
@@ -324,7 +384,7 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
             if by_heading is not None and not any(
                 r in ("lead", "responsible") for r, _, _ in units
             ):
-                units = [*by_heading.units, *units]
+                units = [*resp.heading_units_with_partners(by_heading, item.body), *units]
             if any(role == "responsible" for role, _, _ in units):
                 plan.flags.add("single_list_no_lead_rule")
             anchor = id(section_heading) if section_heading is not None else -1
@@ -351,6 +411,12 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
             )
             for role, unit, offset in units:
                 line = section_heading.line if offset < 0 else _line_of_offset(item, offset)
+                with_person = resp.unit_with_person(unit)
+                if with_person is not None:
+                    # 市投资促进局（张勇）: the unit, and its head named for the measure
+                    unit = with_person[0]
+                    name, title_written = resp.split_official(with_person[1])
+                    plan.officials.append(Official(measure_id, name, title_written, line))
                 plan.assignments.append(Assignment(measure_id, role, unit, False, line))
             if by_heading is not None:
                 for written, _ in by_heading.officials:
@@ -492,7 +558,7 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                     )
                 ):
                     current.children.append(element)
-                elif _has_units(note) and not label_line:
+                elif _has_units(note) and not label_line and not note.set_apart:
                     # An unnumbered paragraph that assigns units to itself is a measure.
                     current = element
                     measures.append((element, heading))

@@ -36,6 +36,7 @@ from agencygraph.parse._records import parse_terms
 from agencygraph.parse._text import (
     CLOSE_BRACKETS,
     OPEN_BRACKETS,
+    SPACE_CHARS,
     bracket_pairs,
     squash_spaces,
     strip_spaces,
@@ -236,6 +237,9 @@ class Note:
     closed: bool  # a bracketed note whose bracket is closed
     officials: tuple[tuple[str, int], ...] = ()
     timeline: str = ""
+    # units set apart at the end by a dash or spacing only, with no bracket or role word:
+    # an item's note, but not enough to make an unnumbered paragraph a measure
+    set_apart: bool = False
 
 
 @lru_cache(maxsize=65536)
@@ -851,6 +855,8 @@ def sentence_units(
         skip = len(group) - len(stripped)
         names = located_units(stripped, conjunctions=True)
         names = [_without_by(n, o) for n, o in names]
+        if match.group(0).endswith("为主") and names and names[0][0].startswith("以"):
+            names[0] = (names[0][0][1:], names[0][1] + 1)  # 以A、B为主
         verb_role = _verb_role(match)
         if not names and units and not group.strip():
             # a second verb straight after the first (A负责组织实施): one duty
@@ -1016,8 +1022,11 @@ def heading_assignment(heading: str) -> _Found | None:
     return None
 
 
-# A heading naming only units, before the items they are given (二、市财政局（3项）：).
-_UNIT_HEADING_TAIL_RE = re.compile(r"(?:[（(]\s*\d{1,3}\s*(?:项|条)\s*[）)])?\s*[:：]?\s*$")
+# A heading naming only units, before the items they are given (二、市财政局（3项）：;
+# （一）县卫生健康委（牵头3项）).
+_UNIT_HEADING_TAIL_RE = re.compile(
+    r"(?:[（(]\s*(?:牵头|配合|共|计)?\s*\d{1,3}\s*(?:项|条)\s*[）)])?\s*[:：]?\s*$"
+)
 
 
 def _unit_heading(heading: str) -> _Found | None:
@@ -1034,6 +1043,35 @@ def _unit_heading(heading: str) -> _Found | None:
     return _Found([(role, n, -1) for n in names], [])
 
 
+# An item under a unit's heading that opens with the units it works with (会同A、B推进…) or
+# supports (配合A做好…).
+_PARTNERS_AT_OPENING_RE = re.compile(
+    r"^(?:要|应|须|需|并)?(?P<verb>会同|配合|协助|协同)(?P<units>[^，,。；;]{2,60}?)"
+    r"(?:等(?:有关|相关)?(?:部门|单位))?"
+    r"(?=共同|于|在|按|研究|制定|出台|建立|完善|加强|做好|开展|推进|负责|实施|落实|组织|抓好|编制)"
+)
+
+
+def heading_units_with_partners(heading: _Found, item: str) -> list[tuple[str, str, int]]:
+    """The units of a unit's heading for one item under it, with the partners the item
+    opens with: 会同B推进… (the heading's unit leads, B supports); 配合B做好… (B leads, the
+    heading's unit supports)."""
+    match = _PARTNERS_AT_OPENING_RE.match(vocabulary_simplified(item.lstrip()))
+    if match is None:
+        return list(heading.units)
+    skip = len(item) - len(item.lstrip())
+    names = located_units(item[skip + match.start("units") : skip + match.end("units")])
+    if not names or not all(looks_like_unit(n) for n, _ in names):
+        return list(heading.units)
+    partners = [(skip + match.start("units") + o, n) for n, o in names]
+    if match.group("verb") == "会同":
+        return [*heading.units, *(("support", n, o) for o, n in partners)]
+    return [
+        *(("lead", n, o) for o, n in partners),
+        *(("support", n, o) for _, n, o in heading.units),
+    ]
+
+
 # An official named with a title in a heading (刘忻市长, 王浩省长).
 _PERSON_TITLE_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:常务)?副?(?:省|市|县|区)长$")
 
@@ -1041,6 +1079,13 @@ _PERSON_TITLE_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:常务)?副?(?:省|市|�
 def has_role_verb(text: str) -> bool:
     """Whether a text holds a role verb (牵头, 配合, 负责 …)."""
     return _verb_re().search(vocabulary_simplified(text)) is not None
+
+
+# A progress report's status closing an item (【已完成】, [正在推进], （序时推进）).
+_STATUS_TAG_RE = re.compile(
+    r"[【\[（(]\s*(?:已|正在|基本|全面|按期|按时|序时|正常|未|尚未|暂未|超额|持续)?"
+    r"(?:完成|办结|推进|推进中|实施|开工|启动|进行|滞后|达标|达到序时进度)\s*[】\]）)]\s*[。；;]?\s*$"
+)
 
 
 @lru_cache(maxsize=4096)  # a paragraph is asked about again as a measure is assembled
@@ -1059,8 +1104,12 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
     >>> [u[:2] for u in find_note("做好工作。（市人社局牵头，市财政局、市总工会配合）").units]
     [('lead', '市人社局'), ('support', '市财政局'), ('support', '市总工会')]
     """
+    status = _STATUS_TAG_RE.search(vocabulary_simplified(text))
+    if status is not None and status.start() > 0:
+        # a progress report's status after the note (（A牵头）【已完成】): the note ends before it
+        return find_note(text[: status.start()], tuple(s for s in starts if s < status.start()))
     simplified = vocabulary_simplified(text)
-    note = _bracketed_note(text, simplified)
+    note = _bracketed_note(text, simplified) or _opening_bracket_note(text, simplified)
     if note is not None:
         return note
     opening = _note_label_re().search(simplified)
@@ -1070,7 +1119,8 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
         found = _label_block_units(text, simplified, start, end, starts)
         return Note(start, end, tuple(found.units), True, tuple(found.officials), found.timeline)
     return (
-        _closing_sentence(text, simplified)
+        _trailing_unit_list(text)
+        or _closing_sentence(text, simplified)
         or _opening_sentence(text, starts)
         or _units_before_colon(text, starts)
         or _units_as_subject(text, starts)
@@ -1404,6 +1454,29 @@ def _last_bracketed_note(text: str, simplified: str) -> Note | None:
 
 
 _CLAUSE_ENDS = ("。", "；", ";", "，", ",")
+_OPENING_NOTE_WORK_MIN = 4
+
+
+def _opening_bracket_note(text: str, simplified: str) -> Note | None:
+    """A note in brackets before the work it assigns (（A牵头，B配合）全县地区生产总值增长7.5%):
+    labels, a sentence of units and role verbs, or a list of units."""
+    start = len(text) - len(text.lstrip(SPACE_CHARS))
+    if start >= len(text) or text[start] not in OPEN_BRACKETS:
+        return None
+    close = bracket_pairs(text).get(start, -1)
+    if close < 0 or len(strip_spaces(text[close + 1 :])) < _OPENING_NOTE_WORK_MIN:
+        return None
+    inner = text[start + 1 : close]
+    if _note_label_re().match(simplified, _skip_spaces(simplified, start + 1)):
+        found = label_units(inner, start + 1)
+    elif _verb_re().search(simplified, start + 1, close):
+        found = sentence_units(inner.rstrip("。；; "), start + 1, objects=True)
+    else:
+        listed = _unit_list(inner, start + 1)
+        found = _Found(listed, []) if listed else None
+    if found is None or not found.units:
+        return None
+    return Note(start, close + 1, tuple(found.units), True, tuple(found.officials), found.timeline)
 
 
 def _earlier_sentence_notes(
@@ -1499,6 +1572,35 @@ def _unit_list(inner: str, base: int) -> list[tuple[str, str, int]]:
         return []
     # a unit marked as leading (市发改委〈牵头〉, ★市发改委) leads the others
     return [(role or "single", n, base + o) for role, n, o in marked]
+
+
+# Where a list of units set apart at the end of an item begins: after a dash, or after a
+# run of spaces where a table's unit column was (新建城市书房10个——市文旅局; 实施工程　　县交通局).
+_TRAILING_LIST_START_RE = re.compile(r"(?:——|—|-{2,}|\s{2,}|\u3000+)(?=[^—\s\u3000-][^—\u3000]*$)")
+
+
+def _trailing_unit_list(text: str) -> Note | None:
+    """Units alone at the end of an item, after a dash or a column's spacing: read like a
+    bracketed list (one unit leads, several are responsible, a marked one leads)."""
+    body = text.rstrip("。；; \n")
+    match = _TRAILING_LIST_START_RE.search(body)
+    if match is None or match.start() == 0:
+        return None
+    # the work before the units: more than a heading's worth of words, and no units itself
+    # (an issuer line: 中共海门市委  海门市人民政府)
+    head = strip_spaces(body[: match.start()]).strip("•·")
+    head_names = split_units(head)
+    if len(head) < _SET_APART_WORK_MIN or (
+        head_names and all(_named_as_unit(n) for n in head_names)
+    ):
+        return None
+    units = _unit_list(body[match.end() :], match.end())
+    if not units:
+        return None
+    return Note(match.start(), len(body), tuple(units), True, set_apart=True)
+
+
+_SET_APART_WORK_MIN = 6
 
 
 def _closing_sentence(text: str, simplified: str) -> Note | None:
