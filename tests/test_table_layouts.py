@@ -923,3 +923,37 @@ def test_pipe_rows_with_a_pipe_before_each_cell_only():
         ),
         ("举办消费促进活动20场", [(L, "市商务局", False, 4)]),
     ]
+
+
+def test_each_of_several_tables_is_read_under_its_own_header():
+    # two attached tables, the second with columns of its own; the first-listed rule stated
+    # with 下同 in the first holds in the second
+    text = (
+        "附表1 2021年重点项目建设任务\n"
+        "序号 | 项目 | 责任单位（第一个为牵头单位，下同）\n"
+        "1 | 市体育中心 | 市文体广电旅游局、市城投集团\n"
+        "附表2 2021年重点改革任务\n"
+        "序号 | 改革任务 | 完成时限 | 责任单位\n"
+        "1 | 深化国资国企改革 | 2021年底 | 市国资委、市财政局\n"
+        "2 | 推进宅基地制度改革试点 | 2021年6月 | 市农业农村局\n"
+    )
+    coded, plan = coding(text, "p")
+    assert coded == [
+        ("市体育中心", [(L, "市文体广电旅游局", False, 3), (S, "市城投集团", False, 3)]),
+        ("深化国资国企改革", [(L, "市国资委", False, 6), (S, "市财政局", False, 6)]),
+        ("推进宅基地制度改革试点", [(L, "市农业农村局", False, 7)]),
+    ]
+    assert len({m.measure_id for m in plan.measures}) == 3
+
+
+def test_a_rule_stated_for_one_table_alone_stays_in_it():
+    text = (
+        "附表1 重点项目\n序号 | 项目 | 责任单位（第一个为牵头单位）\n"
+        "1 | 市体育中心 | 市文体广电旅游局、市城投集团\n"
+        "附表2 重点改革\n序号 | 改革任务 | 责任单位\n1 | 深化国资国企改革 | 市国资委、市财政局\n"
+    )
+    coded, _ = coding(text)
+    assert [units for _, units in coded] == [
+        [(L, "市文体广电旅游局", False, 3), (S, "市城投集团", False, 3)],
+        [(R, "市国资委", False, 6), (R, "市财政局", False, 6)],
+    ]

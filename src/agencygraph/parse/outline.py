@@ -231,8 +231,13 @@ def _sequential_breaks(line: str, breaks: list[re.Match[str]]) -> set[int]:
             expected += 1
     # items, not a ranking of names (1、金寨县;2、裕安区…)
     span = (found[-1] if found else first.start()) - first.start()
-    if len(found) + 1 < _SEQUENCE_MIN or span < _SEQUENCE_ITEM_MIN * len(found):
+    if not found or span < _SEQUENCE_ITEM_MIN * len(found):
         return set()
+    if len(found) + 1 < _SEQUENCE_MIN:
+        # two items only where each names its units under a label (…（责任单位：A）2.…)
+        pieces = [line[a:b] for a, b in pairwise([first.start(), *found, len(line)])]
+        if not all(_RESPONSIBILITY_WORDS.search(simplified(p)) for p in pieces):
+            return set()
     return set(found)
 
 

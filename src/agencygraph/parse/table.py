@@ -43,7 +43,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from agencygraph.agencies import normalize_name, resolve
 from agencygraph.parse import responsibility as resp
@@ -2051,7 +2051,11 @@ def _placed(name: str) -> bool:
 
 
 def parse_table(text: str, doc_id: str) -> CodedPlan:
-    """Code a responsibility table flattened to text.
+    """Code the responsibility tables flattened to text.
+
+    A plan with several tables, each under its own title (附表1 …, 附件2 …, …任务清单),
+    has each coded under its own header; the measures of the second table on have ids
+    prefixed ``{doc_id}-tab{k}``.
 
     Parameters
     ----------
@@ -2066,6 +2070,62 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
         One measure per row with a measure cell; lead and support assignments with
         blank cells carried down and marked ``inherited``.
     """
+    whole = _parse_one_table(text, doc_id)
+    if not whole.measures:
+        return whole
+    tables = _coded_tables(text, doc_id)
+    return _joined_plans(tables) if len(tables) >= 2 else whole
+
+
+# A line opening a table of its own: its title (附表2 …, 附件3, …任务分解表, …清单).
+_TABLE_OPENING_RE = re.compile(
+    r"^\s*(?:(?:附表|附件)\s*[0-9０-９一二三四五六七八九十]{1,3}(?![.．、])"
+    r"|[^，,。；;：:|｜\t]{2,40}(?:表|清单|一览表|台账)\s*$)"
+)
+
+
+def _coded_tables(text: str, doc_id: str) -> list[CodedPlan]:
+    """Each table of a text with several tables, coded on its own; the lines of the other
+    tables are blanked so that every line keeps its number. A first-listed rule stated
+    for the lines below (下同) holds in the later tables."""
+    lines = text.split("\n")
+    openings = [i for i, line in enumerate(lines) if _TABLE_OPENING_RE.match(line)]
+    if len(openings) < 2:
+        return []
+    bounds = [*openings, len(lines)]
+    coded: list[CodedPlan] = []
+    rules_below: list[int] = []
+    for start, end in pairwise(bounds):
+        segment = "\n".join(line if start <= i < end else "" for i, line in enumerate(lines))
+        prefix = doc_id if not coded else f"{doc_id}-tab{len(coded) + 1}"
+        plan = _parse_one_table(segment, prefix, rules_below)
+        if plan.measures:
+            coded.append(plan)
+        rules_below += [
+            i + 1
+            for i in range(start, end)
+            if "下同" in simplified(lines[i]) and resp.find_first_listed_rule(lines[i])
+        ]
+    return coded
+
+
+def _joined_plans(plans: list[CodedPlan]) -> CodedPlan:
+    """One plan of the tables coded one by one, in source order."""
+    joined = CodedPlan(layout="table")
+    for plan in plans:
+        joined.measures += plan.measures
+        joined.assignments += plan.assignments
+        joined.officials += plan.officials
+        joined.warnings += plan.warnings
+        joined.flags |= plan.flags
+    rows = [len(p.measures) for p in plans]
+    joined.layout_confidence = round(
+        sum(p.layout_confidence * n for p, n in zip(plans, rows, strict=True)) / sum(rows), 3
+    )
+    return joined
+
+
+def _parse_one_table(text: str, doc_id: str, rules_above: list[int] = ()) -> CodedPlan:
     plan = CodedPlan(layout="table")
     table = _table_rows(text)
     if table is None:
@@ -2095,7 +2155,7 @@ def parse_table(text: str, doc_id: str) -> CodedPlan:
         ),
         "",
     )
-    rule_lines = [
+    rule_lines = [*rules_above] + [
         0 if resp.rule_holds_everywhere(line) else number
         for number, line in enumerate(text.split("\n"), start=1)
         if resp.find_first_listed_rule(line)
