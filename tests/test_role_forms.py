@@ -1297,3 +1297,30 @@ def test_member_units_beside_a_lead_support():
         "链长制牵头单位：市发展改革委\n成员单位：市工业和信息化局、市科技局\n"
     )
     assert sorted(coded[0]) == [(L, "市发展改革委"), (S, "市工业和信息化局"), (S, "市科技局")]
+
+
+def test_a_headings_label_lines_around_its_content_and_deadline():
+    # 事项内容 / 完成时限 / 牵头部门 / 配合部门 under each heading: one note; the heading is
+    # the measure
+    coded, plan = roles(
+        "某省重点民生项目清单\n一、推广义务教育课后托管服务\n事项内容：强化课后服务经费保障\n"
+        "完成时限：2021年12月底\n牵头部门：省教育厅\n配合部门：省财政厅、省人力资源社会保障厅\n"
+        "二、改善农村寄宿制学校取暖\n事项内容：配齐取暖设施设备\n完成时限：2021年12月底\n"
+        "牵头部门：省教育厅\n"
+    )
+    assert [m.line for m in plan.measures] == [2, 7]
+    assert coded == [
+        [(L, "省教育厅"), (S, "省财政厅"), (S, "省人力资源社会保障厅")],
+        [(L, "省教育厅")],
+    ]
+
+
+def test_a_working_groups_officials_duty_and_units():
+    # 牵头领导 / 协助领导 lines name people, 主要职责 the duty, 责任单位 the units
+    coded, plan = roles(
+        "某区疫情防控组织体系\n一、总指挥部\n牵头领导：陈利众、盛付祥\n协助领导：钟伟华\n"
+        "主要职责：负责综合协调各工作组\n责任单位：区委办公室、区财政局\n二、宣传舆情组\n"
+        "牵头领导：张志华\n主要职责：负责疫情防控宣传报道\n责任单位：区委宣传部\n"
+    )
+    assert coded == [[(R, "区委办公室"), (R, "区财政局")], [(L, "区委宣传部")]]
+    assert sorted(o.name for o in plan.officials) == ["张志华", "盛付祥", "钟伟华", "陈利众"]

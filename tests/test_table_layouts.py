@@ -957,3 +957,55 @@ def test_a_rule_stated_for_one_table_alone_stays_in_it():
         [(L, "市文体广电旅游局", False, 3), (S, "市城投集团", False, 3)],
         [(R, "市国资委", False, 6), (R, "市财政局", False, 6)],
     ]
+
+
+def test_a_table_copied_without_its_header_is_read_by_its_cells():
+    text = (
+        "1 | 完成27所学校教育基础设施改造提升。 | 县教育局 | 已安装空调970台。 | 按时序推进 |\n"
+        "|\n"
+        "2 | 完成10家示范型居家养老服务照料中心建设。 | 县民政局 | 5家施工中。 | 按时序推进 |\n"
+        "|\n"
+        "3 | 为200名以上残疾儿童实施基本康复服务。 | 县残联、县卫生健康局 | 已确定221名。 |"
+        " 按时序推进 |\n"
+    )
+    coded, plan = coding(text)
+    assert [units for _, units in coded] == [
+        [(L, "县教育局", False, 1)],
+        [(L, "县民政局", False, 3)],
+        [(R, "县残联", False, 5), (R, "县卫生健康局", False, 5)],
+    ]
+    assert "table_header_inferred" in plan.flags
+
+
+def test_numbered_prose_with_units_is_no_headerless_table():
+    text = "1 | 市发改委 | 市财政局\n2 | 市教育局 | 市民政局\n3 | 市商务局 | 市统计局\n"
+    _, plan = coding(text)
+    assert plan.assignments == []
+
+
+def test_a_duty_tables_header_on_one_line_over_cells_one_a_line():
+    # 序号 涉及部门 职责分工: the units' column first, the duties (职责分工) its measures
+    text = (
+        "中小学校食品安全管理\n序号 涉及部门 职责分工\n1\n市教育局\n负责校园食品安全管理工作。\n"
+        "2\n市市场监督管理局\n负责学校集中用餐食品安全的监督管理。\n"
+    )
+    coded, _ = coding(text)
+    assert coded == [
+        ("负责校园食品安全管理工作。", [(L, "市教育局", False, 4)]),
+        ("负责学校集中用餐食品安全的监督管理。", [(L, "市市场监督管理局", False, 7)]),
+    ]
+
+
+def test_a_pipe_rows_last_cell_wrapped_onto_the_next_line():
+    # the progress cell of row 99 goes on on the next line, which holds the contact's cell
+    text = (
+        "序号 | 主要任务 | 牵头单位 | 协同单位 | 工作进度 | 落实情况 | 联系人 |\n"
+        "99 | 加大湿地保护力度。 | 市林业局 | 市水利局 | 序时推进 | 1、扎实开展造林绿化工作,\n"
+        "市财政未安排市级资金。 | 王家耀 |\n"
+        "100 | 推进国土绿化。 | 市林业局 | 各县区政府 | 已完成 | 完成造林。 | 闫家峰 |\n"
+    )
+    coded, _ = coding(text)
+    assert coded == [
+        ("加大湿地保护力度。", [(L, "市林业局", False, 2), (S, "市水利局", False, 2)]),
+        ("推进国土绿化。", [(L, "市林业局", False, 4), (S, "各县区政府", False, 4)]),
+    ]

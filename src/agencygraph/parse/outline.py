@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from agencygraph.parse import responsibility as resp
@@ -634,14 +634,20 @@ def _titles_one_noted_paragraph(heading, scope, measure_kinds) -> bool:
     that one measure."""
     if heading is None or any(e.kind in measure_kinds for e in scope):
         return False
-    noted = [
-        e
-        for i, e in enumerate(scope)
-        if e.kind == "plain"
-        and _has_units(resp.find_note(e.body))
-        and not (i and resp.starts_with_label(e.body) and resp.starts_with_label(scope[i - 1].body))
-    ]
-    return len(noted) == 1
+    # a run of label lines (完成时限：… / 牵头部门：A / 配合部门：B) is one note, and label
+    # lines naming officials alone (牵头领导：…) beside a label naming units are part of it
+    notes = [resp.find_note(e.body) if e.kind == "plain" else None for e in scope]
+    labelled = [e.kind == "plain" and resp.starts_with_label(e.body) for e in scope]
+    units_labelled = any(
+        _assigns_units(note) for note, is_label in zip(notes, labelled, strict=True) if is_label
+    )
+    noted, run_noted = 0, False
+    for note, label_line in zip(notes, labelled, strict=True):
+        counted = _assigns_units(note) if label_line and units_labelled else _has_units(note)
+        if counted and not (label_line and run_noted):
+            noted += 1
+        run_noted = label_line and (run_noted or counted)
+    return noted == 1
 
 
 def _noted_sub_points(element: _Element, heading: _Element | None):
@@ -718,6 +724,16 @@ def _measure_body(
         own = resp.find_note(element.body)
         if own is not None and own.units:
             note = own
+    if (note is None or not note.units) and element.children:
+        # label lines naming officials, then the duty, then the units' label line (牵头领导：…
+        # / 主要职责：… / 责任单位：A、B): the units' block is the note, with the officials
+        for start, child in zip(starts[1:], element.children, strict=True):
+            if not resp.starts_with_label(child.body):
+                continue
+            later = resp.find_note(text[start:], tuple(s - start for s in starts if s >= start))
+            if later is not None and later.units:
+                note = _shifted(later, start, note.officials if note else ())
+                break
     if (note is None or not note.units) and any(
         resp.starts_with_label(child.body) for child in element.children
     ):
@@ -732,6 +748,18 @@ def _measure_body(
         return strip_spaces(text), element.line, None
     line = _line_of_offset(element, min(note.start, max(len(text) - 1, 0)))
     return strip_spaces(text[: note.start] + text[note.end :]), line, note
+
+
+def _shifted(note: resp.Note, by: int, officials: tuple = ()) -> resp.Note:
+    """A note found in a measure's text from offset ``by`` on, with offsets in the whole
+    text, and the officials named above it."""
+    return replace(
+        note,
+        start=note.start + by,
+        end=note.end + by,
+        units=tuple((r, u, o + by) for r, u, o in note.units),
+        officials=(*officials, *((n, o + by) for n, o in note.officials)),
+    )
 
 
 def _paragraph_starts(element: _Element) -> tuple[int, ...]:

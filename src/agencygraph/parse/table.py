@@ -281,6 +281,8 @@ def _table_rows(text: str) -> _Table | None:
         or _single_spaced_table(lines)
         or _glued_table(text)
         or _glued_stream_table(text)
+        # the last resort: rows whose header was not copied
+        or next(filter(None, map(_headerless_table, candidates)), None)
     )
 
 
@@ -904,6 +906,14 @@ def _spaced_table_line(line: str) -> list[str]:
     a table header among them, else the line as one cell."""
     pieces = _CELL_RE.findall(line)
     if len(pieces) < _SPACED_TABLE_CELLS_MIN:
+        # a header alone on its line, its labels set apart by spaces (序号 涉及部门 职责分工)
+        words = line.split(" ")
+        if (
+            len(words) >= 3
+            and all(_is_label_cell(w) for w in words)
+            and _header_kinds([_Cell([w], 0) for w in words])
+        ):
+            return words
         return [line]
     if _header_run([_Cell([piece], 0) for piece in pieces]) is None:
         return [line]
@@ -1801,6 +1811,62 @@ def _column_offsets(
     return None
 
 
+#: Fewest numbered rows for a table without its header to be read by its cells' content.
+_HEADERLESS_ROWS_MIN = 3
+_HEADERLESS_SHARE = 0.8
+
+
+def _headerless_table(rows: list[Row]) -> _Table | None:
+    """A table copied without its header (a later page's rows, a copy that starts at row
+    1): rows numbered 1, 2, 3 … in their first cell, of one width, with a column of units in
+    nearly every row. The units' column is read as 责任单位 (one unit leads, several are
+    responsible), or two such columns side by side as 牵头单位 and 配合单位; the longest text
+    left of them is the measure. The header is noted as inferred."""
+    widths = [len(r) for r in rows]
+    if not widths:
+        return None
+    if any(sum(_is_label_cell(c.text) for c in r) >= 2 for r in rows):
+        return None  # a header is there, though not read as one: no guessing past it
+    width = max(set(widths), key=widths.count)
+    body = [r for r in rows if len(r) == width]
+    serials = [to_int(squash_spaces(r[0].text)) for r in body]
+    if (
+        width < 3
+        or len(body) < _HEADERLESS_ROWS_MIN
+        or serials != list(range(serials[0], serials[0] + len(serials)))
+        or serials[0] < 1
+    ):
+        return None
+
+    def unit_column(column: int) -> bool:
+        cells = [squash_spaces(r[column].text) for r in body]
+        filled = [c for c in cells if c and c not in _EXPLICIT_NONE]
+        return len(filled) >= _HEADERLESS_SHARE * len(body) and all(_names_units(c) for c in filled)
+
+    unit_columns = [c for c in range(1, width) if unit_column(c)]
+    if not unit_columns or len(unit_columns) > 2:
+        return None
+    if len(unit_columns) == 2 and unit_columns[1] != unit_columns[0] + 1:
+        return None
+    text_columns = range(1, unit_columns[0])
+    if not text_columns:
+        return None
+    measure = max(text_columns, key=lambda c: sum(len(r[c].text) for r in body))
+    labels = ["序号"] + ["备注"] * (width - 1)
+    labels[measure] = "工作任务"
+    if len(unit_columns) == 1:
+        labels[unit_columns[0]] = "责任单位"
+    else:
+        labels[unit_columns[0]], labels[unit_columns[1]] = "牵头单位", "配合单位"
+    first = body[0][0].line
+    table = _Table([_Cell([label], first) for label in labels], rows)
+    table.flags.add("table_header_inferred")
+    table.warnings.append(
+        (first, "table without a header: columns read from the cells' content, check")
+    )
+    return table
+
+
 @lru_cache(maxsize=4096)  # the label alone decides; asked for every cell tried as a header
 def _role_header(label: str) -> str | None:
     """The column a role label names: official, lead, support or single (责任单位).
@@ -1840,6 +1906,11 @@ def _header_kinds(cells: Row) -> list[str] | None:
             kind or next((k for k, pattern in _HEADER_KINDS if pattern.search(label)), "other")
         )
         labels.append(label)
+    if "measure" not in kinds and sum(k in ("lead", "single") for k in kinds) >= 2:
+        # a duty table's 职责分工 beside its unit column (涉及部门 | 职责分工) holds the duties
+        for i, label in enumerate(labels):
+            if resp.labels().get(label) == "division":
+                kinds[i] = "measure"
     has_units = any(k in kinds for k in ("lead", "single"))
     if has_units and "measure" not in kinds:
         # With no column naming the measure, the project's own column (项目 | 进度安排 |
@@ -1971,6 +2042,37 @@ def _merge_split_rows(rows: list[Row], width: int) -> list[Row]:
         merged.append(row)
         i += 1
     return merged
+
+
+_TOTAL_ROW_RE = re.compile(r"^(?:合计|小计|总计|共计)")
+
+
+def _join_wrapped_rows(rows: list[Row], width: int) -> list[Row]:
+    """In a table whose rows open with their number, a short line that does not is the rest
+    of the row above, its last cell wrapped onto a new line (…起到了作用 / 市财政未安排…。
+    | 王家耀 |): its first piece goes on that cell, its other pieces are the row's next cells."""
+    joined: list[Row] = []
+    for row in rows:
+        previous = joined[-1] if joined else None
+        opening = squash_spaces(row[0].text)
+        if (
+            previous is not None
+            and len(row) < width
+            and _SERIAL_RE.match(squash_spaces(previous[0].text))
+            and not _SERIAL_RE.match(opening)
+            # a section or total row (（二）生态环境 |, 合计 |) stands on its own, and a
+            # unit cell is never the rest of another cell
+            and not (LEVEL1_RE.match(opening) or LEVEL2_RE.match(opening))
+            and not LEVEL3_RE.match(opening)
+            and not _TOTAL_ROW_RE.match(opening)
+            and not _names_units(squash_spaces(previous[-1].text))
+            and not _names_units(opening)
+            and len(previous) + len(row) - 1 <= max(width, len(previous))
+        ):
+            joined[-1] = [*previous[:-1], _joined_cells(previous[-1], row[0]), *row[1:]]
+            continue
+        joined.append(row)
+    return joined
 
 
 def _unit_lines(cell: _Cell) -> list[tuple[str, int]]:
@@ -2142,6 +2244,8 @@ def _parse_one_table(text: str, doc_id: str, rules_above: list[int] = ()) -> Cod
         # the other rows are short by it, not the table narrower than its header.
         width = len(header_kinds)
     rows = _merge_split_rows(table.rows, width)
+    if header_kinds[:1] == ["serial"]:
+        rows = _join_wrapped_rows(rows, max(width, len(header_kinds)))
     roles = _titled_by_each_row(_column_roles(table.header, width), rows)
     regular = sum(len(r) == width for r in rows) - table.doubtful_rows
     plan.layout_confidence = round(max(regular, 0) / len(rows), 3)
