@@ -1324,3 +1324,84 @@ def test_a_working_groups_officials_duty_and_units():
     )
     assert coded == [[(R, "区委办公室"), (R, "区财政局")], [(L, "区委宣传部")]]
     assert sorted(o.name for o in plan.officials) == ["张志华", "盛付祥", "钟伟华", "陈利众"]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # a label written with 为 (牵头单位为A，配合单位为B、C)
+        (
+            "新建公办幼儿园5所。牵头单位为区教育局，配合单位为区发展改革局、区自然资源局。",
+            [(L, "区教育局"), (S, "区发展改革局"), (S, "区自然资源局")],
+        ),
+        ("扎实开展经济普查。责任部门为市统计局。", [(L, "市统计局")]),
+        # A作为牵头单位，会同B…; B、C作为成员单位
+        (
+            "规范校外培训。县教育局作为牵头单位，会同县市场监管局、县公安局开展联合执法检查。",
+            [(L, "县教育局"), (S, "县市场监管局"), (S, "县公安局")],
+        ),
+        (
+            "提升课后服务水平。县教育局作为牵头单位，县财政局作为成员单位共同推进。",
+            [(L, "县教育局"), (S, "县财政局")],
+        ),
+        # 以A为责任主体, a short clause saying what for after it
+        (
+            "提高卫生厕所普及率。以各乡镇人民政府为责任主体，确保改一户、成一户。",
+            [(L, "各乡镇人民政府")],
+        ),
+        # each unit with a duty of its own kind leads its part
+        (
+            "强化危化品运输监管。市应急管理局负综合监管责任，市交通运输局负运输环节监管责任。",
+            [(L, "市应急管理局"), (L, "市交通运输局")],
+        ),
+        (
+            "落实扩岗补助政策。市人社局负责政策制定，市财政局负责资金保障，各县（市、区）负责组织实施。",
+            [(L, "市人社局"), (L, "市财政局"), (L, "各县（市、区）")],
+        ),
+        # a deadline before the units in a note
+        (
+            "建成养老服务中心3个。（2023年9月底前，市民政局牵头，各区政府配合）",
+            [(L, "市民政局"), (S, "各区政府")],
+        ),
+        (
+            "实现课后服务全覆盖。（长期坚持，市教育局、市财政局负责）",
+            [(R, "市教育局"), (R, "市财政局")],
+        ),
+        # the work given to units, by 承担
+        ("发展智慧农业。具体工作由县农业农村局承担。", [(L, "县农业农村局")]),
+        # adverbs before the verb: 按照各自职责, 按属地, 要, and 配合工作
+        (
+            "压减企业开办时间。（市行政审批局、市市场监管局按照各自职责抓好落实）",
+            [(R, "市行政审批局"), (R, "市市场监管局")],
+        ),
+        ("整治违法建设。（各镇（街道）按属地负责）", [(L, "各镇（街道）")]),
+        (
+            "推进医保基金监管。县医疗保障局负责，县卫生健康局、县公安局做好配合工作。",
+            [(L, "县医疗保障局"), (S, "县卫生健康局"), (S, "县公安局")],
+        ),
+    ],
+)
+def test_more_wordings_of_who_does_the_work(item, expected):
+    coded, _ = roles(f"某市方案\n一、重点任务\n1.{item}\n")
+    assert sorted(coded[0]) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "争取省交通运输厅支持，国道改线工程顺利开工。",
+        "加强组织领导。成立产业工人队伍建设改革协调小组，统筹推进各项改革任务。",
+        "根据省发展改革委下达的计划，全县完成固定资产投资86亿元。",
+    ],
+)
+def test_units_named_as_objects_or_sources_are_not_coded(item):
+    coded, _ = roles(f"某县重点工作完成情况\n一、重点任务\n1.{item}\n")
+    assert coded == [[]]
+
+
+def test_a_sentence_naming_its_lead_then_a_body_with_是_stays_one_sentence():
+    coded, _ = roles(
+        "某市绿化行动方案\n一、目标任务\n1.外环线绿化带造林4932亩。本项工程由市林业局组织推动，"
+        "责任主体是环城四区政府。\n"
+    )
+    assert coded == [[(L, "市林业局"), (S, "环城四区政府")]]

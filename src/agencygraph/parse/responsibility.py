@@ -100,7 +100,10 @@ _OPTIONAL_SPACE = r"[ \u3000]?"
 
 # A label ends in a colon, or is set in 【】 (【牵头单位】A); its other name may stand in
 # brackets before the colon (牵头单位（部门）：A).
-_LABEL_END = r"(?:\s*[（(](?:单位|部门|处室|科室)[)）])?(?:\s*[:：]|】)\s*"
+# a colon, 】, or 为/是 after a label ending in a unit noun (牵头单位为A，配合单位为B)
+_LABEL_END = (
+    r"(?:\s*[（(](?:单位|部门|处室|科室)[)）])?(?:\s*[:：]|】|(?<=[位门室构体])(?:为|是)(?!主))\s*"
+)
 
 
 @lru_cache(maxsize=1)
@@ -154,13 +157,17 @@ def _verb_re() -> re.Pattern[str]:
     starts = "".join(sorted({t[0] for t in verbs()} | {t[0] for t, _ in _terms("verb_modifier")}))
     return re.compile(
         rf"(?=[{re.escape(starts)}])"  # most positions start neither: one test rejects them
-        rf"(?:(?P<verb>{verbs_})|(?:(?:{modifiers})[、，,]?)+(?P<modified>{verbs_}))"
+        rf"(?:(?P<verb>{verbs_})|(?:(?:{modifiers})[、，,]?)+(?P<modified>{verbs_})"
+        # a duty of the unit's own kind (负运输环节监管责任, 负道路通行监管责任)
+        r"|(?P<duty>负[\u4e00-\u9fff]{1,8}?责任))"
         rf"(?:{complement})?"
     )
 
 
 def _verb_role(match: re.Match[str]) -> str:
     """The role of a verb :func:`_verb_re` found."""
+    if match.group("duty"):
+        return "shared"
     return verbs()[match.group("verb") or match.group("modified")]
 
 
@@ -267,6 +274,8 @@ def looks_like_unit(name: str) -> bool:
     name = squash_spaces(name)
     if len(name) < 2 or is_official(name):
         return False
+    if to_simplified(name).startswith(_VERB_OPENINGS):
+        return False  # 争取省交通运输厅(支持): the unit is the object of a verb
     if "、" in name and not _ANY_BRACKET_RE.search(name):
         # segments sharing the last one's head noun (新洲、白湖管理区; 水利、电力部门)
         return looks_like_unit(name.rsplit("、", 1)[1])
@@ -289,6 +298,20 @@ def looks_like_unit(name: str) -> bool:
 
 
 _TRAILING_ALIAS_RE = re.compile(r"[（(][^（()）]+[)）]$")
+# Verbs that take a unit as their object; no unit's name begins with one.
+_VERB_OPENINGS = (
+    "争取",
+    "报请",
+    "请求",
+    "提请",
+    "商请",
+    "根据",
+    "依据",
+    "按照",
+    "成立",
+    "设立",
+    "组建",
+)
 
 
 # State-owned investment companies go by two-character short names (城投, 水投, 交投).
@@ -823,6 +846,17 @@ def sentence_units(
     last verb is what the units do (C负责本辖区工作; ，确保按期完成), not a reason to refuse.
     """
     simplified = vocabulary_simplified(inner)
+    deadline = _LEADING_DEADLINE_RE.match(simplified)
+    if deadline is not None and not any(
+        looks_like_unit(n) for n, _ in located_units(inner[: deadline.end()].rstrip("，, "))
+    ):
+        # （2023年底前，A牵头）: the deadline first, then the units
+        rest = sentence_units(
+            inner[deadline.end() :], base + deadline.end(), open_tail=open_tail, objects=objects
+        )
+        if rest is not None and not rest.timeline:
+            rest.timeline = strip_spaces(inner[: deadline.end()]).rstrip("，,")
+        return rest
     clause = _labelled_clause_re().search(simplified)
     if clause is not None:
         # 由A组织推动，责任主体是B、C: the labelled clause's units after the verbs'
@@ -851,12 +885,21 @@ def sentence_units(
                 shared_duty = False
                 position += head.end()
                 group = inner[position : match.start()]
+        duty = _LAST_CLAUSE_BREAK_RE.search(group) if objects and units else None
+        if duty is not None and not all(
+            looks_like_unit(n) for n, _ in located_units(group[: duty.start()])
+        ):
+            # A负责政策制定，B负责资金保障: what the units before did, then the next units
+            tail = located_units(group[duty.end() :].lstrip("由 "), conjunctions=True)
+            if tail and all(looks_like_unit(_without_by(n, o)[0]) for n, o in tail):
+                position += duty.end()
+                group = inner[position : match.start()]
         stripped = group.lstrip("由，,、；; ")
         skip = len(group) - len(stripped)
         names = located_units(stripped, conjunctions=True)
         names = [_without_by(n, o) for n, o in names]
-        if match.group(0).endswith("为主") and names and names[0][0].startswith("以"):
-            names[0] = (names[0][0][1:], names[0][1] + 1)  # 以A、B为主
+        if match.group(0).startswith("为") and names and names[0][0].startswith("以"):
+            names[0] = (names[0][0][1:], names[0][1] + 1)  # 以A、B为主; 以A为责任主体
         verb_role = _verb_role(match)
         if not names and units and not group.strip():
             # a second verb straight after the first (A负责组织实施): one duty
@@ -986,6 +1029,10 @@ def _duty_object(rest: str) -> bool:
 _DEADLINE_RE = re.compile(
     r"\d{1,4}\s*年|\d{1,2}\s*月|年内|年底|月底|季度|上半年|下半年|长期|持续|常态|每年|逐年|按年度"
 )
+# A clause before a note's units that says when (2023年底前，A牵头; 长期坚持，A、B负责).
+_LEADING_DEADLINE_RE = re.compile(
+    rf"^\s*[^，,；;。]{{0,12}}?(?:{_DEADLINE_RE.pattern}|坚持)[^，,；;。]{{0,12}}[，,]\s*"
+)
 # A clause after a note's units that says when, not who (，年内持续推进; ，2024年6月底前完成).
 _DEADLINE_CLAUSE_RE = re.compile(
     rf"^\s*[，,；;]\s*[^，,；;。]{{0,20}}?(?:{_DEADLINE_RE.pattern})[^，,；;。]{{0,12}}[。；;]?\s*$"
@@ -1113,6 +1160,8 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
     if note is not None:
         return note
     opening = _note_label_re().search(simplified)
+    if opening is not None and _label_inside_sentence(simplified, opening):
+        opening = None  # 由A组织推动，责任主体是B: a sentence, read as one below
     if opening is not None:
         start = opening.start()
         end = _label_block_end(text, simplified, start, starts)
@@ -1125,6 +1174,7 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
         or _units_before_colon(text, starts)
         or _units_as_subject(text, starts)
         or _group_note(text)
+        or _closing_sentence(text, simplified, loose=True)
     )
 
 
@@ -1275,8 +1325,39 @@ def _units_as_subject(text: str, starts: tuple[int, ...]) -> Note | None:
             if all(looks_like_unit(n) for n, _ in joint):
                 units = [("lead", n, o) for _, n, o in units]
                 units += [("support", n, match.start("joint") + o) for n, o in joint]
+        else:
+            units = _later_subject_clauses(text, simplified, match.end(), units)
         return Note(len(text), len(text), tuple(units), True)
     return None
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[，,；;]")
+
+
+def _later_subject_clauses(
+    text: str, simplified: str, at: int, units: list[tuple[str, str, int]]
+) -> list[tuple[str, str, int]]:
+    """Units of the later clauses of a sentence whose first names its subject, each with a
+    part of the work of its own (A负责政策制定，B负责资金保障，各县负责组织实施): each
+    clause's unit leads its part (several in one clause share it)."""
+    end = simplified.find("。", at)
+    end = len(simplified) if end < 0 else end
+    clauses = [units]
+    for brk in _CLAUSE_BREAK_RE.finditer(simplified, at, end):
+        match = _subject_re().match(simplified, brk.end())
+        if match is None or match.group("joint"):
+            continue
+        names = located_units(text[brk.end() : match.end("units")])
+        if not names or not all(looks_like_unit(n) for n, _ in names):
+            continue
+        clauses.append([("shared", n, brk.end() + o) for n, o in names])
+    if len(clauses) < 2:
+        return units
+    return [
+        ("lead" if len(clause) == 1 else "responsible", n, o)
+        for clause in clauses
+        for _, n, o in clause
+    ]
 
 
 # A working group's make-up: 由市煤炭安全局孙伟任组长，成员由市公安局、市国土资源局有关人员组成.
@@ -1454,6 +1535,17 @@ def _last_bracketed_note(text: str, simplified: str) -> Note | None:
 
 
 _CLAUSE_ENDS = ("。", "；", ";", "，", ",")
+
+
+def _label_inside_sentence(simplified: str, label: re.Match[str]) -> bool:
+    """Whether a label written with 为/是 (责任主体是B) goes on a sentence whose clauses
+    before it already name units with a role verb (由A组织推动，责任主体是B)."""
+    if not label.group().rstrip().endswith(("为", "是")):
+        return False
+    sentence_start = max(simplified.rfind(c, 0, label.start()) for c in "。；;\n") + 1
+    return _verb_re().search(simplified, sentence_start, label.start()) is not None
+
+
 _OPENING_NOTE_WORK_MIN = 4
 
 
@@ -1603,8 +1695,10 @@ def _trailing_unit_list(text: str) -> Note | None:
 _SET_APART_WORK_MIN = 6
 
 
-def _closing_sentence(text: str, simplified: str) -> Note | None:
-    """由A牵头、B参与 closing the measure (its last clause)."""
+def _closing_sentence(text: str, simplified: str, loose: bool = False) -> Note | None:
+    """由A牵头、B参与 closing the measure (its last clause). ``loose``: a last sentence of
+    units and role verbs may end in a short clause saying what for (以A为责任主体，确保…),
+    tried after every other form of note."""
     # Only the last clause can be the closing sentence; looking no further keeps long
     # paragraphs linear.
     offset = max(simplified.rfind("。", 0, len(simplified.rstrip("。；; "))), 0)
@@ -1619,9 +1713,13 @@ def _closing_sentence(text: str, simplified: str) -> Note | None:
             # …分别由A、B负责: each leads its part
             parsed.units = [("lead" if r == "shared" else r, n, o) for r, n, o in parsed.units]
     elif offset > 0 and _verb_re().search(simplified, offset):
-        # A last sentence made of role clauses only (…。市发改委牵头，市财政局配合。).
+        # A last sentence made of role clauses only (…。市发改委牵头，市财政局配合。), or
+        # with a short clause saying what for (以A为责任主体，确保改一户、成一户).
         start = offset + 1
-        parsed = sentence_units(text[start:].rstrip("。；; "), start)
+        sentence = text[start:].rstrip("。；; ")
+        parsed = sentence_units(sentence, start, objects=loose)
+        if loose and parsed is not None and not any(_named_as_unit(n) for _, n, _ in parsed.units):
+            parsed = None  # 成立…协调小组，统筹推进…: no unit the lexicon knows
     else:
         parsed = _closing_clauses(text, simplified, offset)
     if parsed is None or not parsed.units:
