@@ -1009,3 +1009,74 @@ def test_a_pipe_rows_last_cell_wrapped_onto_the_next_line():
         ("加大湿地保护力度。", [(L, "市林业局", False, 2), (S, "市水利局", False, 2)]),
         ("推进国土绿化。", [(L, "市林业局", False, 4), (S, "各县区政府", False, 4)]),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a header on two rows: 责任单位 spanning 牵头单位 | 配合单位
+        "某市重点工作任务分解表\n| 序号 | 重点工作任务 | 责任单位 | | 完成时限 |\n"
+        "| | | 牵头单位 | 配合单位 | |\n"
+        "| 1 | 地区生产总值增长6%左右 | 市发展改革委 | 市统计局 | 年底 |\n"
+        "| 2 | 新增城镇就业4.5万人 | 市人社局 | 各县市区人民政府 | 年底 |\n",
+        # a table drawn with box characters
+        "某市重点任务分工\n┌──┬────────┬──────┬──────┐\n│序号│重点任务│牵头单位│配合单位│\n"
+        "├──┼────────┼──────┼──────┤\n│1│地区生产总值增长6%左右│市发展改革委│市统计局│\n"
+        "├──┼────────┼──────┼──────┤\n│2│新增城镇就业4.5万人│市人社局│各县市区人民政府│\n"
+        "└──┴────────┴──────┴──────┘\n",
+    ],
+)
+def test_two_row_headers_and_box_drawn_tables(text):
+    coded, _ = coding(text)
+    assert [sorted((r, u) for r, u, _, _ in units) for _, units in coded] == [
+        [(L, "市发展改革委"), (S, "市统计局")],
+        [(L, "市人社局"), (S, "各县市区人民政府")],
+    ]
+
+
+def test_page_breaks_ditto_cells_and_continuation_rows_in_pipe_tables():
+    text = (
+        "某市任务分工\n| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n"
+        "| 1 | 实施高校毕业生就业促进计划 | 市人力资源和社会保障 | 市教育局 |\n"
+        "|   |   | 局 |   |\n"
+        "— 2 —\n续表\n| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n"
+        "| 2 | 开展技能培训2万人次 | 同上 | 市商务局 |\n"
+        "| 3 | 落实创业担保贷款贴息 | 市财政局 | 无 |\n"
+    )
+    coded, _ = coding(text)
+    assert coded == [
+        (
+            "实施高校毕业生就业促进计划",
+            [(L, "市人力资源和社会保障局", False, 3), (S, "市教育局", False, 3)],
+        ),
+        (
+            "开展技能培训2万人次",
+            [(L, "市人力资源和社会保障局", True, 3), (S, "市商务局", False, 8)],
+        ),
+        ("落实创业担保贷款贴息", [(L, "市财政局", False, 9)]),
+    ]
+
+
+def test_units_stacked_under_a_lead_and_a_support_column():
+    # one cell a line: the first stacked unit fills the lead cell, the rest the support cell
+    text = (
+        "某市重点任务分工\n序号\n重点任务\n牵头单位\n配合单位\n1\n推进历史文化公园建设\n"
+        "市文化广电和旅游局\n市财政局\n市自然资源和规划局\n2\n打造夜游品牌\n市文化广电和旅游局\n"
+        "市商务局\n"
+    )
+    coded, _ = coding(text)
+    assert [sorted((r, u) for r, u, _, _ in units) for _, units in coded] == [
+        [(L, "市文化广电和旅游局"), (S, "市自然资源和规划局"), (S, "市财政局")],
+        [(L, "市文化广电和旅游局"), (S, "市商务局")],
+    ]
+
+
+def test_the_lead_read_from_stacked_units_is_flagged_doubtful():
+    text = (
+        "某市重点任务分工\n序号\n重点任务\n牵头单位\n配合单位\n1\n推进历史文化公园建设\n"
+        "市文化广电和旅游局\n市财政局\n市自然资源和规划局\n2\n打造夜游品牌\n市文化广电和旅游局\n"
+        "市商务局\n"
+    )
+    _, plan = coding(text)
+    assert "table_cells_ambiguous" in plan.flags
+    assert [line for line, message in plan.warnings if "stacked" in message] == [8]

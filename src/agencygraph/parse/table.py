@@ -105,6 +105,7 @@ _TABLE_END_RE = re.compile(r"^(?:(?:注|备注|说明)[:：]|附(?:件|表)\d*$)
 # How far (in display columns) the cells of one column may start apart and still line up.
 _ALIGN_TOLERANCE = 2
 _LIST_SEPARATORS = "、，,；;/／"
+_DITTO = {"同上", "同上。", "〃"}
 _EXPLICIT_NONE = {"—", "——", "-", "－", "/", "／", "无", "\\", "、"}
 
 
@@ -115,6 +116,9 @@ class _Cell:
     # Source line of each of ``lines`` where they are not consecutive (aligned tables, whose
     # continuation lines may skip a column's line).
     numbers: list[int] = field(default_factory=list)
+    # placed in its column by a reading the text cannot confirm (the first of units stacked
+    # under a lead and a support column read as the lead)
+    doubtful: bool = False
 
     @cached_attribute  # a cached_property without its lock (issue 19)
     def text(self) -> str:
@@ -123,7 +127,8 @@ class _Cell:
 
     @property
     def blank(self) -> bool:
-        return not self.text
+        # 同上 (the same as above) is a merged cell written out: carried down like a blank
+        return not self.text or self.text in _DITTO
 
     @property
     def explicitly_none(self) -> bool:
@@ -200,6 +205,15 @@ def _is_category_heading(line: str) -> bool:
     return not any(mark in title for mark in "，,；;。、")
 
 
+_CONTINUED_RE = re.compile(r"^[（(]?续表\d*[)）]?$")
+
+
+def _page_break_line(line: str) -> bool:
+    """A page's number (— 2 —, 第3页) or 续表, left between a table's rows by a page break."""
+    squashed = squash_spaces(line)
+    return bool(_PAGE_NUMBER_RE.match(squashed) or _CONTINUED_RE.match(squashed))
+
+
 def _pipe_rows(text: str) -> list[Row]:
     """One row per line with ``|`` between cells.
 
@@ -221,6 +235,8 @@ def _pipe_rows(text: str) -> list[Row]:
         if not stripped or _PIPE_SEPARATOR_RE.match(stripped):
             row_open = False
             continue
+        if "|" not in stripped and _page_break_line(stripped):
+            continue  # a page's number or 续表 between rows is no part of a cell
         if not row_open and "|" not in stripped and _is_category_heading(stripped):
             # A category heading between rows (一、民生保障) is not the tail of the last
             # cell: read as one, its words became units.
@@ -253,8 +269,98 @@ def _pipe_rows(text: str) -> list[Row]:
     return rows
 
 
+def _with_continuation_rows(header: Row, rows: list[Row]) -> list[Row]:
+    """Rows with the continuation rows of their wrapped cells joined back: a row with no
+    number whose filled cells only finish the row above's (| | 三项工程培训 | 局 | |: the
+    measure's text goes on, 市人力资源和社会保障 + 局 is a unit)."""
+    kinds = _header_kinds(header) or []
+    if "serial" not in kinds[:1]:
+        return rows
+    joined: list[Row] = []
+    for row in rows:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and len(row) == len(previous)
+            and _continues_row(previous, row, kinds)
+        ):
+            joined[-1] = [
+                _joined_cells(above, cell) if squash_spaces(cell.text) else above
+                for above, cell in zip(previous, row, strict=True)
+            ]
+            continue
+        joined.append(row)
+    return joined
+
+
+def _continues_row(previous: Row, row: Row, kinds: list[str]) -> bool:
+    if squash_spaces(row[0].text) or not _SERIAL_RE.match(squash_spaces(previous[0].text)):
+        return False
+    filled = [i for i, c in enumerate(row) if squash_spaces(c.text)]
+    if not filled:
+        return False
+    for i in filled:
+        kind = kinds[i] if i < len(kinds) else "other"
+        part, above = squash_spaces(row[i].text), squash_spaces(previous[i].text)
+        if kind in resp.UNIT_ROLES:
+            # a unit's name finished on the next line (市人力资源和社会保障 / 局)
+            if not above or _unit_like(part) or not _unit_like(above + part):
+                return False
+        elif kind not in ("measure", "title", "remark", "other", "timeline"):
+            return False
+    return any((kinds[i] if i < len(kinds) else "") in resp.UNIT_ROLES for i in filled)
+
+
+def _sub_header(header: Row, below: Row) -> bool:
+    """Whether the row below a header is its second row: labels under a label spanning
+    them (责任单位 over 牵头单位 | 配合单位), blanks elsewhere, as wide as the header."""
+    texts = [squash_spaces(c.text) for c in below]
+    labels_below = [t for t in texts if t]
+    return (
+        len(labels_below) >= 2
+        and len(labels_below) < len(texts)
+        and all(_is_label_cell(t) for t in labels_below)
+    )
+
+
+def _with_sub_header(header: Row, below: Row) -> Row | None:
+    """The header with the labels of its second row in place of the label they divide: the
+    first label followed by a blank cell (its span) or ending the row; None if the result
+    reads as no header."""
+    labels_below = [c for c in below if squash_spaces(c.text)]
+    filled = [bool(squash_spaces(c.text)) for c in header]
+    span = next(
+        (
+            i
+            for i in range(len(header))
+            if filled[i] and (i + 1 == len(header) or not filled[i + 1])
+        ),
+        None,
+    )
+    if span is None:
+        return None
+    merged = [*header[:span], *labels_below, *(c for c in header[span + 1 :] if c.text)]
+    return merged if _header_kinds(merged) is not None else None
+
+
+_BOX_RULE_RE = re.compile(r"^[\s─━┄┈═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬+\-]+$")
+_BOX_BARS = str.maketrans("│┃║", "|||")
+
+
+def _without_box_drawing(text: str) -> str:
+    """A table drawn with box characters (│ cells, ├─┼─┤ rules), as a PDF copy sets it, as
+    pipe rows: bars become pipes and rule lines empty lines, so every line keeps its number."""
+    if "│" not in text and "┃" not in text and "║" not in text:
+        return text
+    return "\n".join(
+        "" if line.strip() and _BOX_RULE_RE.match(line) else line.translate(_BOX_BARS)
+        for line in text.split("\n")
+    )
+
+
 def _table_rows(text: str) -> _Table | None:
     """The table in a text (header and data rows), or None if it holds none."""
+    text = _without_box_drawing(text)
     lines = [line for line in text.split("\n") if line.strip()]
     if not lines:
         return None
@@ -266,6 +372,14 @@ def _table_rows(text: str) -> _Table | None:
     for rows in candidates:
         for index, row in enumerate(rows):
             if _header_kinds(row) is not None:
+                merged = (
+                    _with_sub_header(row, rows[index + 1])
+                    if index + 1 < len(rows) and _sub_header(row, rows[index + 1])
+                    else None
+                )
+                if merged is not None:
+                    # 责任单位 spanning 牵头单位 | 配合单位 on the header's second row
+                    row, index = merged, index + 1
                 header_text = [squash_spaces(c.text) for c in row]
                 data = [
                     r
@@ -273,7 +387,7 @@ def _table_rows(text: str) -> _Table | None:
                     if [squash_spaces(c.text) for c in r] != header_text
                 ]
                 if data:
-                    return _Table(row, data)
+                    return _Table(row, _with_continuation_rows(row, data))
     lines = text.split("\n")
     return (
         _cell_stream_table(text)
@@ -1177,7 +1291,16 @@ def _stacked_rows(row: Row, roles: list[str]) -> list[Row]:
     """
     units_at = [i for i, r in enumerate(roles) if r in resp.UNIT_ROLES]
     measure_col = roles.index("measure")
-    if len(units_at) != 1 or units_at[0] < measure_col or len(row) <= measure_col:
+    # a lead and a support column side by side: the first stacked unit is the lead cell,
+    # the others the support cell, as lead cells mostly name one unit
+    lead_then_support = [roles[i] for i in units_at] == ["lead", "support"] and (
+        units_at[1] == units_at[0] + 1
+    )
+    if (
+        not (len(units_at) == 1 or lead_then_support)
+        or units_at[0] < measure_col
+        or len(row) <= measure_col
+    ):
         return [row]
     rows: list[Row] = []
     current: Row = list(row[: measure_col + 1])
@@ -1201,6 +1324,11 @@ def _stacked_rows(row: Row, roles: list[str]) -> list[Row]:
             overseer_cell = None
             if overseer and len(stacked) >= 2:
                 overseer_cell = stacked.pop() if overseer_after else stacked.pop(0)
+            if lead_then_support and len(stacked) >= 2:
+                if len(stacked) > 2:
+                    stacked[0].doubtful = True  # two units fill the two cells for certain
+                current.append(stacked[0])
+                del stacked[0]
             units_cell = _joined_units(stacked)
             if overseer_cell is not None and not overseer_after:
                 current.append(overseer_cell)
@@ -2306,6 +2434,15 @@ def _parse_one_table(text: str, doc_id: str, rules_above: list[int] = ()) -> Cod
         by_role: dict[str, list[_Cell]] = {}
         for role, cell in zip(roles, cells, strict=False):
             by_role.setdefault(role, []).append(cell)
+            if cell.doubtful:
+                plan.flags.add("table_cells_ambiguous")
+                plan.warnings.append(
+                    (
+                        cell.line,
+                        "units stacked under a lead and a support column: the first read "
+                        "as the lead, check",
+                    )
+                )
 
         outline = by_role.get("outline", [])
         for position, cell in enumerate(outline):
