@@ -163,11 +163,14 @@ def _run_in_paragraphs(line: str) -> list[str]:
         breaks += _unit_headline_breaks(line)
     # a number glued to the unit before it, in sequence, begins an item in a line of any
     # length, as do items numbered 1., 2., 3. … in sequence after sentences
-    glued_breaks = _glued_number_breaks(line)
+    numbers = _ITEM_NUMBER_RE.findall(line)
+    glued_breaks = _glued_number_breaks(line) if len(numbers) >= 2 else []
     breaks += glued_breaks
     breaks.sort(key=lambda m: m.end())
-    glued = {m.end() for m in glued_breaks} | _sequential_breaks(line, breaks)
-    first = _ITEM_NUMBER_RE.search(line)
+    glued = {m.end() for m in glued_breaks}
+    if len(numbers) >= 2:
+        glued |= _sequential_breaks(line, breaks)
+    first = _ITEM_NUMBER_RE.search(line) if glued else None
     if glued and first is not None and first.start() > 0 and to_int(first.group(1)) == 1:
         # the first item glued to the title before it (…为民办实事项目1.新建…)
         opening = _EMPTY_RE.match(line, first.start())
@@ -202,8 +205,9 @@ def _glued_number_breaks(line: str) -> list[re.Match[str]]:
     found = []
     for match in _GLUED_NUMBER_RE.finditer(line):
         number = to_int(match.group(1))
-        if number > 1 and re.search(
-            rf"(?<![0-9０-９]){number - 1}[.．、](?![0-9０-９])", line[: match.start()]
+        if number > 1 and any(
+            to_int(earlier.group(1)) == number - 1
+            for earlier in _ITEM_NUMBER_RE.finditer(line, 0, match.start())
         ):
             found.append(match)
     return found

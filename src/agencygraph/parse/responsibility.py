@@ -1151,11 +1151,15 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
     >>> [u[:2] for u in find_note("做好工作。（市人社局牵头，市财政局、市总工会配合）").units]
     [('lead', '市人社局'), ('support', '市财政局'), ('support', '市总工会')]
     """
-    status = _STATUS_TAG_RE.search(vocabulary_simplified(text))
+    simplified = vocabulary_simplified(text)
+    status = (
+        _STATUS_TAG_RE.search(simplified)
+        if simplified.rstrip("。；; \n").endswith(("】", "]", "）", ")"))
+        else None
+    )
     if status is not None and status.start() > 0:
         # a progress report's status after the note (（A牵头）【已完成】): the note ends before it
         return find_note(text[: status.start()], tuple(s for s in starts if s < status.start()))
-    simplified = vocabulary_simplified(text)
     note = _bracketed_note(text, simplified) or _opening_bracket_note(text, simplified)
     if note is not None:
         return note
@@ -1668,15 +1672,18 @@ def _unit_list(inner: str, base: int) -> list[tuple[str, str, int]]:
 
 # Where a list of units set apart at the end of an item begins: after a dash, or after a
 # run of spaces where a table's unit column was (新建城市书房10个——市文旅局; 实施工程　　县交通局).
-_TRAILING_LIST_START_RE = re.compile(r"(?:——|—|-{2,}|\s{2,}|\u3000+)(?=[^—\s\u3000-][^—\u3000]*$)")
+_SET_APART_RE = re.compile(r"(?:——|—|-{2,}|\s{2,}|\u3000+)")
 
 
 def _trailing_unit_list(text: str) -> Note | None:
     """Units alone at the end of an item, after a dash or a column's spacing: read like a
     bracketed list (one unit leads, several are responsible, a marked one leads)."""
     body = text.rstrip("。；; \n")
-    match = _TRAILING_LIST_START_RE.search(body)
-    if match is None or match.start() == 0:
+    if "—" not in body and "  " not in body and "\u3000" not in body and "--" not in body:
+        return None
+    separators = list(_SET_APART_RE.finditer(body))
+    match = separators[-1] if separators else None  # where the last part begins
+    if match is None or match.start() == 0 or match.end() >= len(body):
         return None
     # the work before the units: more than a heading's worth of words, and no units itself
     # (an issuer line: 中共海门市委  海门市人民政府)
