@@ -147,3 +147,21 @@ def test_reencoded_corpus_matches_gold(tmp_path, gold, encoding):
     shutil.copy(bundled_corpus()[0].parent / "manifest.csv", tmp_path / "manifest.csv")
     coded = agencygraph.parse_corpus(sorted(tmp_path.glob("*.txt")))
     assert_matches_gold(coded, gold)
+
+
+def test_a_table_read_without_its_header_is_listed_for_checking(tmp_path):
+    from agencygraph.coding import documents_to_check
+
+    (tmp_path / "headerless.txt").write_text(
+        "1 | 完成27所学校教育基础设施改造提升。 | 县教育局 | 已安装空调970台。 |\n"
+        "2 | 完成10家居家养老服务照料中心建设。 | 县民政局 | 5家施工中。 |\n"
+        "3 | 为200名以上残疾儿童实施康复服务。 | 县残联 | 已确定221名。 |\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "noted.txt").write_text(
+        "某县方案\n一、重点任务\n1.推进老旧小区改造。（牵头单位：县住建局）\n", encoding="utf-8"
+    )
+    coded = agencygraph.parse_corpus(sorted(tmp_path.glob("*.txt")), themes=False)
+    check = documents_to_check(coded)
+    assert check.doc_id.tolist() == ["headerless"]
+    assert "without its header" in check.reasons.iloc[0]

@@ -537,6 +537,7 @@ _DOUBTS = (
     ("no_assignments", 3, "no responsibility found: check that the plan assigns none"),
     ("layout_uncertain", 3, "layout uncertain"),
     ("table_cells_ambiguous", 2, "table rows placed by content"),
+    ("table_header_inferred", 2, "table read without its header: columns guessed from cells"),
     ("single_list_no_lead_rule", 1, "units jointly responsible, no lead stated"),
     ("officials_named", 1, "officials named beside units"),
 )
@@ -546,7 +547,8 @@ def documents_to_check(coded: CodedCorpus) -> pd.DataFrame:
     """The documents whose coding is most worth checking by hand, and why.
 
     A document scores by its flags (no assignments, uncertain layout, table rows placed by
-    content, joint responsibility with no lead, officials named), its layout confidence, its
+    content, a table read without its header, joint responsibility with no lead, officials
+    named), its layout confidence, its
     unknown unit names and its warnings. Documents with nothing doubtful are left out.
 
     Returns

@@ -51,7 +51,7 @@ ROLE_COLOURS: dict[str, str] = {
 #: Document flags that make all of a document's measures doubtful. The other flags are
 #: shown on the document, and the measures they concern are marked one by one (units
 #: jointly responsible, officials named); ``no_assignments`` is a narrative plan's nature.
-DOUBTFUL_FLAGS = frozenset({"layout_uncertain", "table_cells_ambiguous"})
+DOUBTFUL_FLAGS = frozenset({"layout_uncertain", "table_cells_ambiguous", "table_header_inferred"})
 _TEXT_START = 20  # characters of a measure's text written to text_start
 _TAIL = 30  # at most this many lines after the last measure belong to it
 
