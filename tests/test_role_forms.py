@@ -1405,3 +1405,32 @@ def test_a_sentence_naming_its_lead_then_a_body_with_是_stays_one_sentence():
         "责任主体是环城四区政府。\n"
     )
     assert coded == [[(L, "市林业局"), (S, "环城四区政府")]]
+
+
+def test_units_opening_an_item_as_the_subject_of_any_working_verb():
+    coded, _ = roles(
+        "某市足球场地建设方案\n一、主要任务\n1、市财政局统筹利用现有政策和资金渠道支持场地建设。\n"
+        "2、市发展改革委、市教育体育局等单位要积极争取国家资金支持。\n"
+        "3、市交通运输局依职责协助做好场地周边交通组织。\n"
+    )
+    assert coded == [
+        [(L, "市财政局")],
+        [(R, "市发展改革委"), (R, "市教育体育局")],
+        [(S, "市交通运输局")],
+    ]
+
+
+def test_a_notices_paragraph_opening_with_units_is_no_measure():
+    _, plan = roles(
+        "关于印发工作要点的通知\n省安委会各成员单位要认真贯彻落实，结合实际抓好落实。\n"
+        "一、重点任务\n1.开展安全生产大检查。（牵头单位：省安委办）\n"
+    )
+    assert [m.text for m in plan.measures] == ["开展安全生产大检查。"]
+
+
+def test_a_heading_naming_a_department_by_its_field_leads_what_is_under_it():
+    coded, _ = roles(
+        "某市治超职责分工\n一、部门职责\n（二）公安部门\n1.加强车辆登记管理；\n2.依法查处超载行为。\n"
+        "（三）工商部门\n查处非法拼装、改装汽车行为。\n"
+    )
+    assert coded == [[(L, "公安部门")], [(L, "公安部门")], [(L, "工商部门")]]

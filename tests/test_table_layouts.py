@@ -1080,3 +1080,29 @@ def test_the_lead_read_from_stacked_units_is_flagged_doubtful():
     _, plan = coding(text)
     assert "table_cells_ambiguous" in plan.flags
     assert [line for line, message in plan.warnings if "stacked" in message] == [8]
+
+
+def test_a_single_spaced_table_is_not_read_one_cell_a_line():
+    # header and rows single-spaced: the rows' spaces set their cells apart
+    text = (
+        "某区重点工作任务分解表\n序号 重点工作任务 主要责任单位 协同配合单位 完成期限\n"
+        "33 新培育科技型中小企业50家以上。 区科技局 区经信局、区财政局 2023年12月底\n"
+        "35 研发费用突破6亿元。 区科技局 区经信局 2023年12月底\n"
+    )
+    coded, _ = coding(text)
+    assert [sorted((r, u) for r, u, _, _ in units) for _, units in coded] == [
+        [(L, "区科技局"), (S, "区经信局"), (S, "区财政局")],
+        [(L, "区科技局"), (S, "区经信局")],
+    ]
+
+
+def test_a_county_bureaus_sections_are_units():
+    text = (
+        "序号\n工作任务\n完成时限\n责任股室\n1\n“两馆一站”免费开放服务人次增长15%。\n12月底前\n"
+        "文化宣传股\n2\n完成应急广播系统建设。\n12月底前\n广电事业股\n"
+    )
+    coded, _ = coding(text)
+    assert [[(r, u) for r, u, _, _ in units] for _, units in coded] == [
+        [(L, "文化宣传股")],
+        [(L, "广电事业股")],
+    ]

@@ -567,7 +567,7 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                     )
                 ):
                     current.children.append(element)
-                elif _has_units(note) and not label_line and not note.set_apart:
+                elif _has_units(note) and not label_line and not note.weak:
                     # An unnumbered paragraph that assigns units to itself is a measure.
                     current = element
                     measures.append((element, heading))
@@ -595,7 +595,7 @@ def _unit_heads_paragraphs(heading, scope, measure_kinds) -> bool:
     department, some departments given a paragraph rather than numbered items)."""
     return (
         heading is not None
-        and heading.kind == "h1"
+        and heading.kind in ("h1", "l2")
         and any(e.kind == "plain" for e in scope)
         and not any(e.kind in measure_kinds or e.kind in {"l2", "l3", "l4"} for e in scope)
         and resp.heading_assignment(heading.body) is not None

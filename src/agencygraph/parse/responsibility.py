@@ -217,7 +217,7 @@ _EMPTY_BRACKETS_RE = re.compile(
 
 #: Characters that end a unit name (局, 委, 会 …), and that start one written with its
 #: place or as a collective (市, 县, 团, 各 …).
-UNIT_ENDINGS = frozenset("局委会部办联院厅室所心站队团社台处府司行校馆组署庭盟旗")
+UNIT_ENDINGS = frozenset("局委会部办联院厅室所心站队团社台处府司行校馆组署庭盟旗股")
 UNIT_STARTS = frozenset("市县区省州盟旗镇乡街团各")
 _CONJUNCTIONS = "及和与"
 # 等 ending a list, with the kind of units it stands for (市财政局等10个部门; 区房管局等公共
@@ -244,9 +244,10 @@ class Note:
     closed: bool  # a bracketed note whose bracket is closed
     officials: tuple[tuple[str, int], ...] = ()
     timeline: str = ""
-    # units set apart at the end by a dash or spacing only, with no bracket or role word:
-    # an item's note, but not enough to make an unnumbered paragraph a measure
-    set_apart: bool = False
+    # read from the wording alone (units set apart at the end by a dash or spacing; units
+    # opening a paragraph before any working verb): an item's note, but not enough to make
+    # an unnumbered paragraph a measure
+    weak: bool = False
 
 
 @lru_cache(maxsize=65536)
@@ -311,6 +312,10 @@ _VERB_OPENINGS = (
     "成立",
     "设立",
     "组建",
+    "会同",
+    "配合",
+    "协助",
+    "联合",
 )
 
 
@@ -1076,6 +1081,11 @@ _UNIT_HEADING_TAIL_RE = re.compile(
 )
 
 
+# A department named by its field (公安部门, 发展改革部门, 安全监管部门), as a plan laid out by
+# department heads its sections; not 有关部门 or 职能部门.
+_FIELD_DEPARTMENT_RE = re.compile(r"^(?!有关|相关|职能|各|其他|其它)[\u4e00-\u9fff]{2,6}部门$")
+
+
 def _unit_heading(heading: str) -> _Found | None:
     """A heading that is a unit's name, over the items that unit is given (a plan laid out
     by department): the unit leads each; several units named together are responsible."""
@@ -1084,7 +1094,7 @@ def _unit_heading(heading: str) -> _Found | None:
     names = split_units(text[: tail.start()] if tail else text)
     if not names or not all(looks_like_unit(n) and not is_official(n) for n in names):
         return None
-    if not any(_lexicon_knows(n) for n in names):
+    if not any(_lexicon_knows(n) or _FIELD_DEPARTMENT_RE.match(n) for n in names):
         return None
     role = "lead" if len(names) == 1 else "responsible"
     return _Found([(role, n, -1) for n in names], [])
@@ -1313,7 +1323,12 @@ def _units_as_subject(text: str, starts: tuple[int, ...]) -> Note | None:
     simplified = vocabulary_simplified(text)
     for start in (*starts, *_after_title_sentences(simplified, starts)):
         match = _subject_re().match(simplified, start) or _JOINT_SUBJECT_RE.match(simplified, start)
-        if match is None or len(strip_spaces(text[match.end() :])) < _SUBJECT_WORK_MIN:
+        if match is None:
+            working = _working_subject(text, simplified, start)
+            if working is not None:
+                return working
+            continue
+        if len(strip_spaces(text[match.end() :])) < _SUBJECT_WORK_MIN:
             continue
         if _HEADING_ROLE_RE.match(squash_spaces(simplified[start:])):
             continue  # a heading over the unit's items (县示范区管委会牵头工作(8项))
@@ -1336,6 +1351,43 @@ def _units_as_subject(text: str, starts: tuple[int, ...]) -> Note | None:
 
 
 _CLAUSE_BREAK_RE = re.compile(r"[，,；;]")
+
+# Units opening a paragraph as the subject of its work with any working verb after them
+# (市财政局统筹利用…; 市教育体育局要全力抓好…; A、B、C等单位要积极争取…; B依职责协助…).
+_WORKING_SUBJECT_RE = re.compile(
+    r"(?P<units>[^，,。；;：:（(“\"]{2,60}?)(?:等(?:有关|相关)?(?:单位|部门))?"
+    r"(?P<verb>(?:要|应|须|需)?(?:依职责|按职责|依法|按照|统筹|全力|积极|切实|负责|主动|牵头"
+    r"|做好|抓好|加强|强化|开展|落实|组织|推进|建立|完善|制定|指导|督促|协调|加快|严格|会同"
+    r"|协助|配合|参与))"
+)
+_SUPPORTING_VERBS = ("协助", "配合", "参与")
+_SUPPORT_WORD_REACH = 4
+# Every department or unit, or every place, named as a whole (各部门, 全市各部门, 各地,
+# 有关单位): the subject of an exhortation.
+_GENERIC_COLLECTIVE_RE = re.compile(
+    r"^(?:全[省市县区])?(?:各级)?各?(?:有关|相关)?(?:部门|单位|地|方面)$"
+)
+
+
+def _working_subject(text: str, simplified: str, start: int) -> Note | None:
+    """A paragraph opening with units the lexicon knows, then their work: one unit leads,
+    several share it, units that assist or take part support (no lead is named)."""
+    match = _WORKING_SUBJECT_RE.match(simplified, start)
+    if match is None or len(strip_spaces(text[match.end() :])) < _SUBJECT_WORK_MIN:
+        return None
+    names = located_units(text[start : match.end("units")], conjunctions=True)
+    if not names or not all(looks_like_unit(n) and _named_as_unit(n) for n, _ in names):
+        return None
+    if any(is_official(n) or _GENERIC_COLLECTIVE_RE.match(n) for n, _ in names):
+        return None  # 全市各部门要加强协作: an exhortation, not an assignment
+    # the verb and the words after it (依职责协助做好…; 要积极配合…)
+    verb = simplified[match.start("verb") : match.end("verb") + _SUPPORT_WORD_REACH]
+    if any(word in verb for word in _SUPPORTING_VERBS):
+        role = "support"
+    else:
+        role = "lead" if len(names) == 1 else "responsible"
+    units = tuple((role, n, start + o) for n, o in names)
+    return Note(len(text), len(text), units, True, weak=True)
 
 
 def _later_subject_clauses(
@@ -1696,7 +1748,7 @@ def _trailing_unit_list(text: str) -> Note | None:
     units = _unit_list(body[match.end() :], match.end())
     if not units:
         return None
-    return Note(match.start(), len(body), tuple(units), True, set_apart=True)
+    return Note(match.start(), len(body), tuple(units), True, weak=True)
 
 
 _SET_APART_WORK_MIN = 6

@@ -985,7 +985,8 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
             ):
                 cells[-1] = _joined_cells(cells[-1], _Cell([line], number))
                 continue
-            cells.extend(_Cell([piece], number) for piece in _spaced_table_line(line))
+            following = next((x.strip() for x in lines[number:] if x.strip()), "")
+            cells.extend(_Cell([piece], number) for piece in _spaced_table_line(line, following))
             open_cell = None
             continue
         open_cell = _Cell([line], number)
@@ -1015,15 +1016,19 @@ def _spaced_blank_cells(lines: list[str]) -> bool:
 _SPACED_TABLE_CELLS_MIN = 6
 
 
-def _spaced_table_line(line: str) -> list[str]:
+def _spaced_table_line(line: str, following: str = "") -> list[str]:
     """A line's cells (as an aligned table's: set apart by two spaces or more) where it holds
     a table header among them, else the line as one cell."""
     pieces = _CELL_RE.findall(line)
     if len(pieces) < _SPACED_TABLE_CELLS_MIN:
-        # a header alone on its line, its labels set apart by spaces (序号 涉及部门 职责分工)
+        # a header alone on its line, its labels set apart by spaces (序号 涉及部门 职责分工),
+        # over cells one a line: the line after it holds one cell, no spaces (a table whose
+        # rows are single-spaced too is read by its spaces, not here)
         words = line.split(" ")
         if (
             len(words) >= 3
+            and " " not in following
+            and "\u3000" not in following
             and all(_is_label_cell(w) for w in words)
             and _header_kinds([_Cell([w], 0) for w in words])
         ):
