@@ -1106,3 +1106,29 @@ def test_a_county_bureaus_sections_are_units():
         [(L, "文化宣传股")],
         [(L, "广电事业股")],
     ]
+
+
+def test_a_two_row_header_flattened_one_cell_a_line():
+    # 责任单位 spans 牵头单位 | 配合单位, whose labels come after the first row's
+    text = (
+        "某省重点任务分工\n序号\n重点任务\n责任单位\n完成时限\n牵头单位\n配合单位\n"
+        "1\n建设一体化政务大数据体系\n省数据局\n省发展改革委、省财政厅\n2024年12月\n"
+        "2\n推进政务服务迭代升级\n省数据局\n省直有关单位\n2024年9月\n"
+    )
+    coded, _ = coding(text)
+    assert [sorted((r, u) for r, u, _, _ in units) for _, units in coded] == [
+        [(L, "省数据局"), (S, "省发展改革委"), (S, "省财政厅")],
+        [(L, "省数据局"), (S, "省直有关单位")],
+    ]
+
+
+def test_a_unit_name_wrapped_mid_name_one_cell_a_line():
+    text = (
+        "某县就业创业重点任务分工\n序号\n工作任务\n牵头单位\n配合单位\n1\n开展农村劳动力转移就业培训\n"
+        "县人力资源和社会保\n障局\n县农业农村局\n2\n建设县级创业孵化基地\n县财政局\n县教育局\n"
+    )
+    coded, _ = coding(text)
+    assert [[(r, u) for r, u, _, _ in units] for _, units in coded] == [
+        [(L, "县人力资源和社会保障局"), (S, "县农业农村局")],
+        [(L, "县财政局"), (S, "县教育局")],
+    ]

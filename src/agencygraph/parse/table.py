@@ -311,6 +311,27 @@ def _continues_row(previous: Row, row: Row, kinds: list[str]) -> bool:
     return any((kinds[i] if i < len(kinds) else "") in resp.UNIT_ROLES for i in filled)
 
 
+def _unspanned(header: Row) -> Row:
+    """A header flattened from two rows one cell a line: the labels of the second row
+    (牵头单位, 配合单位) come after the first row's, the label spanning them (责任单位) among
+    those. The second row's labels take the spanning label's place."""
+    kinds = _header_kinds(header)
+    if kinds is None or len(header) < 4:
+        return header
+    tail = len(header)
+    while tail > 0 and kinds[tail - 1] in ("lead", "support", "official"):
+        tail -= 1
+    sub = header[tail:]
+    if len(sub) < 2 or not any(k == "lead" for k in kinds[tail:]):
+        return header
+    spanning = [i for i in range(tail) if kinds[i] == "single"]
+    if len(spanning) != 1 or any(k in ("lead", "support") for k in kinds[:tail]):
+        return header
+    at = spanning[0]
+    merged = [*header[:at], *sub, *header[at + 1 : tail]]
+    return merged if _header_kinds(merged) is not None else header
+
+
 def _sub_header(header: Row, below: Row) -> bool:
     """Whether the row below a header is its second row: labels under a label spanning
     them (责任单位 over 牵头单位 | 配合单位), blanks elsewhere, as wide as the header."""
@@ -982,7 +1003,7 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
                 and cells[-1].lines
                 and cells[-1].lines[-1].endswith(("、", "，", ","))
                 and not _SERIAL_RE.match(line)
-            ):
+            ) or (cells and _finishes_unit_name(cells[-1], line)):
                 cells[-1] = _joined_cells(cells[-1], _Cell([line], number))
                 continue
             following = next((x.strip() for x in lines[number:] if x.strip()), "")
@@ -992,6 +1013,25 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
         open_cell = _Cell([line], number)
         cells.append(open_cell)
     return cells, row_ends, blanks
+
+
+_NAME_END_MAX = 3
+
+
+def _finishes_unit_name(cell: _Cell, line: str) -> bool:
+    """A short line that finishes the unit name the cell before it began, the name wrapped
+    in its cell (县人力资源和社会保 / 障局): neither is a unit alone, joined they are."""
+    before = squash_spaces(cell.text)
+    return (
+        0 < len(line) <= _NAME_END_MAX
+        and len(before) >= 4
+        and not _unit_like(before)
+        and not _SERIAL_RE.match(line)
+        and _unit_like(before + line)
+        and resp.looks_like_unit(before + line)
+        # two characters are no unit's name (障局); three may be one (教育局)
+        and not (len(line) == _NAME_END_MAX and _unit_like(line))
+    )
 
 
 #: Fewest lines of spaces alone, each between empty lines, for them to be read as blank cells.
@@ -1488,7 +1528,7 @@ def _cell_stream_table(text: str) -> _Table | None:
             and not _names_a_column(_header_label(cells[end].text))
         ):
             end -= 1
-    header = _join_wrapped_labels(cells[start : end + 1])
+    header = _unspanned(_join_wrapped_labels(cells[start : end + 1]))
     if _header_kinds(header) is None:
         return None
     roles = _column_roles(header, len(header))
