@@ -1434,3 +1434,46 @@ def test_a_heading_naming_a_department_by_its_field_leads_what_is_under_it():
         "（三）工商部门\n查处非法拼装、改装汽车行为。\n"
     )
     assert coded == [[(L, "公安部门")], [(L, "公安部门")], [(L, "工商部门")]]
+
+
+def test_a_first_sentence_that_is_only_the_units_name():
+    coded, _ = roles(
+        "某区黑臭水体防治方案\n三、任务分工\n1、区住建局。排查生活污水直排污染源，发现违法排放及时处置。\n"
+        "2、生态环境部门。排查工业污水排放污染源。\n"
+    )
+    assert coded == [[(L, "区住建局")], [(L, "生态环境部门")]]
+
+
+def test_a_heading_naming_a_unit_with_its_duties_word():
+    coded, _ = roles(
+        "某县大气污染整治方案\n三、部门职责\n（八）县经济局主要工作任务：\n1、淘汰落后产能。\n"
+        "2、推进清洁生产。\n（九）县公安局主要工作任务：\n1、依法整治尾气排放不合格车辆。\n"
+    )
+    assert coded == [[(L, "县经济局")], [(L, "县经济局")], [(L, "县公安局")]]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # 由A负责 and the work, however long
+        (
+            "整改要求：由城关镇负责按照复审要求对城乡接合部和城中村的旱厕分布进行调查摸底，"
+            "坚持先易后难、先外后内、集中治理，在暗访以前组织拆除旱厕或改建无害化厕所。",
+            [(L, "城关镇")],
+        ),
+        # a label before the unit's name is no part of it
+        ("整改要求：由包片单位县气象局负责清除。", [(L, "县气象局")]),
+        # a unit's name holding a title (区长) is no official
+        ("责任单位：华龙区长庆办。", [(L, "华龙区长庆办")]),
+    ],
+)
+def test_supervision_report_wordings(item, expected):
+    coded, _ = roles(f"某县巡查通报\n一、存在问题\n1、西大桥堤岸有垃圾死角。\n{item}\n")
+    assert sorted(coded[0]) == sorted(expected)
+
+
+def test_a_housing_estate_before_a_colon_is_no_unit():
+    coded, _ = roles(
+        "某市督查通报\n（一）鹿城镇\n1.百水巷税务小区：住户乱拉广告横幅。\n2.市人民商场住宿区：绿化带黄土裸露。\n"
+    )
+    assert coded == [[(L, "鹿城镇")], [(L, "鹿城镇")]]

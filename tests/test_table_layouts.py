@@ -1132,3 +1132,18 @@ def test_a_unit_name_wrapped_mid_name_one_cell_a_line():
         [(L, "县人力资源和社会保障局"), (S, "县农业农村局")],
         [(L, "县财政局"), (S, "县教育局")],
     ]
+
+
+def test_cells_closed_by_pipes_with_a_pipe_alone_between_rows():
+    text = (
+        "|\n工作任务 |\n具体工作要求 |\n责任单位 |\n完成时限 |\n|\n"
+        "1 |\n推进政策公开，及时发布惠企政策。 |\n区发改委、区财政局 |\n持续推进 |\n|\n"
+        "2 |\n深化“高效办成一件事”信息公开。 |\n区数据资源局 |\n持续推进 |\n|\n"
+        "3 |\n推进优化消费环境信息公开。 |\n区商务局 |\n年底前 |\n|\n"
+    )
+    coded, _ = coding(text)
+    assert [[(r, u) for r, u, _, _ in units] for _, units in coded] == [
+        [(R, "区发改委"), (R, "区财政局")],
+        [(L, "区数据资源局")],
+        [(L, "区商务局")],
+    ]

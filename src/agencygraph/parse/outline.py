@@ -373,7 +373,9 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
         for item, section_heading in items:
             body, note_line, note = _measure_body(item, unit_columns)
             units = list(note.units) if note else []
-            if excluded and not units:
+            # a section of preamble or implementation (保障措施) holds measures only where
+            # it carries notes: units read from the wording alone are not one
+            if excluded and (not units or note.weak):
                 continue
             n_candidates += 1
             n_noted += bool(units or (note and note.officials))

@@ -277,6 +277,10 @@ def looks_like_unit(name: str) -> bool:
         return False
     if to_simplified(name).startswith(_VERB_OPENINGS):
         return False  # 争取省交通运输厅(支持): the unit is the object of a verb
+    if to_simplified(name).endswith(_HOUSING_ENDINGS):
+        return False  # 税务小区, 人民商场住宿区: a housing estate, not a unit
+    if _ROLE_COLLECTIVE_RE.match(to_simplified(name)):
+        return False  # 各牵头单位要…: the units a role was given, named by the role
     if "、" in name and not _ANY_BRACKET_RE.search(name):
         # segments sharing the last one's head noun (新洲、白湖管理区; 水利、电力部门)
         return looks_like_unit(name.rsplit("、", 1)[1])
@@ -299,6 +303,10 @@ def looks_like_unit(name: str) -> bool:
 
 
 _TRAILING_ALIAS_RE = re.compile(r"[（(][^（()）]+[)）]$")
+_ROLE_COLLECTIVE_RE = re.compile(
+    r"^(?:各|全体|所有)?(?:有关|相关)?(?:牵头|责任|配合|协办|主办|协同|主责)(?:单位|部门)$"
+)
+_HOUSING_ENDINGS = ("小区", "住宿区", "生活区", "宿舍区", "家属区", "家属院")
 # Verbs that take a unit as their object; no unit's name begins with one.
 _VERB_OPENINGS = (
     "争取",
@@ -353,9 +361,12 @@ _OFFICIAL_FINAL_CHARS = frozenset("长長记記任导導志人")
 def is_official(name: str) -> bool:
     """Whether a name is an official (副市长, 分管副区长, 张伟副市长) rather than an agency."""
     name = squash_spaces(name)
+    last = vocabulary_simplified(name[-1:])
     return (
         len(name) <= _OFFICIAL_MAX
         and not _OFFICIAL_FINAL_CHARS.isdisjoint(name)
+        # a unit's name holding a title (华龙区长庆办: 区长 inside it) ends like a unit
+        and (last in _OFFICIAL_FINAL_CHARS or last not in UNIT_ENDINGS)
         and "由" not in name
         and bool(_official_re().search(vocabulary_simplified(name)))
     )
@@ -994,11 +1005,19 @@ def _without_by(name: str, offset: int) -> tuple[str, int]:
     without the part of the work written before 由 (城区由A负责); a name holding 由 itself
     (市自由贸易区管委会) is left whole."""
     by = _BY_RE.match(vocabulary_simplified(name))
-    if by is None:
-        return name, offset
-    if by.group("part") and not looks_like_unit(name[by.end() :]):
-        return name, offset
-    return name[by.end() :], offset + by.end()
+    if by is not None and not (by.group("part") and not looks_like_unit(name[by.end() :])):
+        name, offset = name[by.end() :], offset + by.end()
+    # 由包片单位县气象局负责: the label naming the unit's part before its name
+    label = _label_prefix_re().match(vocabulary_simplified(name))
+    if label is not None and looks_like_unit(name[label.end() :]):
+        return name[label.end() :], offset + label.end()
+    return name, offset
+
+
+@lru_cache(maxsize=1)
+def _label_prefix_re() -> re.Pattern[str]:
+    """A unit label written before a unit's name with its level (包片单位县气象局)."""
+    return re.compile(rf"^(?:{_unit_labels()})(?=[省市县区州旗盟镇乡])")
 
 
 @lru_cache(maxsize=1)
@@ -1077,7 +1096,9 @@ def heading_assignment(heading: str) -> _Found | None:
 # A heading naming only units, before the items they are given (二、市财政局（3项）：;
 # （一）县卫生健康委（牵头3项）).
 _UNIT_HEADING_TAIL_RE = re.compile(
-    r"(?:[（(]\s*(?:牵头|配合|共|计)?\s*\d{1,3}\s*(?:项|条)\s*[）)])?\s*[:：]?\s*$"
+    r"(?:[（(]\s*(?:牵头|配合|共|计)?\s*\d{1,3}\s*(?:项|条|个)\s*[）)])?"
+    # 县经济局主要工作任务：, 市卫生局职责：
+    r"(?:的?(?:主要|重点)?(?:工作)?(?:任务|职责))?\s*[:：]?\s*$"
 )
 
 
@@ -1094,7 +1115,7 @@ def _unit_heading(heading: str) -> _Found | None:
     names = split_units(text[: tail.start()] if tail else text)
     if not names or not all(looks_like_unit(n) and not is_official(n) for n in names):
         return None
-    if not any(_lexicon_knows(n) or _FIELD_DEPARTMENT_RE.match(n) for n in names):
+    if not any(_named_as_unit(n) or _FIELD_DEPARTMENT_RE.match(n) for n in names):
         return None
     role = "lead" if len(names) == 1 else "responsible"
     return _Found([(role, n, -1) for n in names], [])
@@ -1187,6 +1208,7 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
         or _opening_sentence(text, starts)
         or _units_before_colon(text, starts)
         or _units_as_subject(text, starts)
+        or _unit_title_sentence(text, starts)
         or _group_note(text)
         or _closing_sentence(text, simplified, loose=True)
     )
@@ -1369,6 +1391,26 @@ _GENERIC_COLLECTIVE_RE = re.compile(
 )
 
 
+def _unit_title_sentence(text: str, starts: tuple[int, ...]) -> Note | None:
+    """A paragraph whose first sentence is only the names of its units, its work after
+    (河务部门。组织、协调…; 区住建局。排查…): one unit leads, several share it."""
+    simplified = vocabulary_simplified(text)
+    for start in starts:
+        title = _TITLE_SENTENCE_RE.match(simplified, start)
+        if title is None or len(strip_spaces(text[title.end() :])) < _SUBJECT_WORK_MIN:
+            continue
+        names = located_units(text[start : title.end() - 1])
+        if not names or not all(
+            looks_like_unit(n) and (_named_as_unit(n) or _FIELD_DEPARTMENT_RE.match(n))
+            for n, _ in names
+        ):
+            continue
+        role = "lead" if len(names) == 1 else "responsible"
+        units = tuple((role, n, start + o) for n, o in names)
+        return Note(len(text), len(text), units, True, weak=True)
+    return None
+
+
 def _working_subject(text: str, simplified: str, start: int) -> Note | None:
     """A paragraph opening with units the lexicon knows, then their work: one unit leads,
     several share it, units that assist or take part support (no lead is named)."""
@@ -1482,6 +1524,9 @@ _UNITS_BEFORE_COLON_MAX = 40
 _WORK_AFTER_COLON_MIN = 4
 
 
+_BY_DUTY_RE = re.compile(r"^(?:根据|依据|按照)(?:各自)?(?:职能|职责)")
+
+
 def _units_before_colon(text: str, starts: tuple[int, ...]) -> Note | None:
     """Units opening a paragraph before a colon, the work after it (市住建局：推进改造…;
     市财政局、市发改委：保障资金): a list that does not say who leads."""
@@ -1492,8 +1537,8 @@ def _units_before_colon(text: str, starts: tuple[int, ...]) -> Note | None:
         if colon is None or len(strip_spaces(text[colon.end() :])) < _WORK_AFTER_COLON_MIN:
             continue
         body = vocabulary_simplified(strip_spaces(text[colon.end() :]))
-        if body.startswith(parse_terms().get("notice_opening", ())):
-            continue
+        if body.startswith(parse_terms().get("notice_opening", ())) and not _BY_DUTY_RE.match(body):
+            continue  # a notice's body (…各直属单位：根据…), not 依据职能做好… (the unit's work)
         names = located_units(text[start : colon.start()])
         if (
             names
@@ -1768,6 +1813,11 @@ def _closing_sentence(text: str, simplified: str, loose: bool = False) -> Note |
         start = match.start() + 1
         # a short clause after the verbs says what for (由A会同B负责，确保应享尽享)
         parsed = sentence_units(text[start : match.end()].rstrip("。；; "), start, objects=True)
+        if parsed is None:
+            # 由A负责<the work, however long>: the units up to the first role verb
+            verb = _verb_re().search(simplified, start, match.end())
+            if verb is not None:
+                parsed = sentence_units(text[start : verb.end()], start)
         if parsed is not None and simplified[: match.start()].endswith("分别"):
             # …分别由A、B负责: each leads its part
             parsed.units = [("lead" if r == "shared" else r, n, o) for r, n, o in parsed.units]

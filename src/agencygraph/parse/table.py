@@ -924,9 +924,10 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
     """
     lines = text.split("\n")
     boilerplate = parse_terms().get("boilerplate", ())
-    closed = (
-        sum(bool(_PIPE_CLOSED_RE.match(line)) for line in lines) >= 6
-        and sum(bool(_PIPES_ONLY_RE.match(line)) for line in lines) >= 2
+    # rows ended by a line of pipes (||||), or by a pipe alone (区住建局 | / 持续推进 | / |)
+    closed = sum(bool(_PIPE_CLOSED_RE.match(line)) for line in lines) >= 6 and (
+        sum(bool(_PIPES_ONLY_RE.match(line)) for line in lines) >= 2
+        or sum(bool(_BARE_PIPE_RE.match(line)) for line in lines) >= 2
     )
     first_closed = next(
         (n for n, line in enumerate(lines, start=1) if _PIPE_CLOSED_RE.match(line)), 0
