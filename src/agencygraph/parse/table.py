@@ -1652,7 +1652,13 @@ def _cell_stream_table(text: str) -> _Table | None:
 
 def _pieces(line: str) -> list[tuple[int, str]]:
     """Cells of an aligned line as (display column where the cell starts, text)."""
-    return [(_width(line[: m.start()]), m.group()) for m in _CELL_RE.finditer(line)]
+    pieces, at, width = [], 0, 0
+    for match in _CELL_RE.finditer(line):
+        # the width so far, added up once along the line (not from its start for each cell)
+        width += _width(line[at : match.start()])
+        at = match.start()
+        pieces.append((width, match.group()))
+    return pieces
 
 
 def _width(text: str) -> int:
