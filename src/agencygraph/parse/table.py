@@ -1007,8 +1007,9 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
             ) or (cells and _finishes_unit_name(cells[-1], line)):
                 cells[-1] = _joined_cells(cells[-1], _Cell([line], number))
                 continue
-            following = next((x.strip() for x in lines[number:] if x.strip()), "")
-            cells.extend(_Cell([piece], number) for piece in _spaced_table_line(line, following))
+            cells.extend(
+                _Cell([piece], number) for piece in _spaced_table_line(line, lines, number)
+            )
             open_cell = None
             continue
         open_cell = _Cell([line], number)
@@ -1057,7 +1058,12 @@ def _spaced_blank_cells(lines: list[str]) -> bool:
 _SPACED_TABLE_CELLS_MIN = 6
 
 
-def _spaced_table_line(line: str, following: str = "") -> list[str]:
+def _next_line(lines: list[str], after: int) -> str:
+    """The first non-empty line from index ``after`` on, stripped ("" if none)."""
+    return next((lines[i].strip() for i in range(after, len(lines)) if lines[i].strip()), "")
+
+
+def _spaced_table_line(line: str, lines: list[str] = (), number: int = 0) -> list[str]:
     """A line's cells (as an aligned table's: set apart by two spaces or more) where it holds
     a table header among them, else the line as one cell."""
     pieces = _CELL_RE.findall(line)
@@ -1068,7 +1074,7 @@ def _spaced_table_line(line: str, following: str = "") -> list[str]:
         words = line.split(" ")
         if (
             len(words) >= 3
-            and " " not in following
+            and " " not in (following := _next_line(lines, number))
             and "\u3000" not in following
             and all(_is_label_cell(w) for w in words)
             and _header_kinds([_Cell([w], 0) for w in words])
