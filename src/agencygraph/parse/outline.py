@@ -53,19 +53,21 @@ class _Element:
 
 
 def _classify(paragraph: str, line: int) -> _Element:
+    # numbering matched on the vocabulary's simplified copy (任務1：), offsets unchanged
+    readable = simplified(paragraph)
     for kind, pattern in (
         ("h1", LEVEL1_RE),
         ("l2", LEVEL2_RE),
         ("l4", LEVEL4_RE),
         ("l3", LEVEL3_RE),
     ):
-        match = pattern.match(paragraph)
+        match = pattern.match(readable)
         if match:
             return _Element(kind, match.group(1), paragraph[match.end() :], line)
     match = EMPTY_POINT_RE.match(paragraph)
     if match:
         return _Element("point", "", strip_spaces(paragraph[match.end() :]), line)
-    if simplified(paragraph).startswith(parse_terms().get("box", ())):
+    if readable.startswith(parse_terms().get("box", ())):
         return _Element("box", "", paragraph, line)
     return _Element("plain", "", paragraph, line)
 
@@ -203,7 +205,7 @@ def _glued_number_breaks(line: str) -> list[re.Match[str]]:
     """Breaks before an item number glued to a unit's name, where the number before it
     (n - 1) opened an earlier item of the line."""
     found = []
-    for match in _GLUED_NUMBER_RE.finditer(line):
+    for match in _GLUED_NUMBER_RE.finditer(simplified(line)):
         number = to_int(match.group(1))
         if number > 1 and any(
             to_int(earlier.group(1)) == number - 1

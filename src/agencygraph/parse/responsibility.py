@@ -1111,11 +1111,13 @@ def _unit_heading(heading: str) -> _Found | None:
     """A heading that is a unit's name, over the items that unit is given (a plan laid out
     by department): the unit leads each; several units named together are responsible."""
     text = squash_spaces(heading)
-    tail = _UNIT_HEADING_TAIL_RE.search(text)
+    tail = _UNIT_HEADING_TAIL_RE.search(vocabulary_simplified(text))
     names = split_units(text[: tail.start()] if tail else text)
     if not names or not all(looks_like_unit(n) and not is_official(n) for n in names):
         return None
-    if not any(_named_as_unit(n) or _FIELD_DEPARTMENT_RE.match(n) for n in names):
+    if not any(
+        _named_as_unit(n) or _FIELD_DEPARTMENT_RE.match(vocabulary_simplified(n)) for n in names
+    ):
         return None
     role = "lead" if len(names) == 1 else "responsible"
     return _Found([(role, n, -1) for n in names], [])
@@ -1401,7 +1403,8 @@ def _unit_title_sentence(text: str, starts: tuple[int, ...]) -> Note | None:
             continue
         names = located_units(text[start : title.end() - 1])
         if not names or not all(
-            looks_like_unit(n) and (_named_as_unit(n) or _FIELD_DEPARTMENT_RE.match(n))
+            looks_like_unit(n)
+            and (_named_as_unit(n) or _FIELD_DEPARTMENT_RE.match(vocabulary_simplified(n)))
             for n, _ in names
         ):
             continue
@@ -1420,7 +1423,9 @@ def _working_subject(text: str, simplified: str, start: int) -> Note | None:
     names = located_units(text[start : match.end("units")], conjunctions=True)
     if not names or not all(looks_like_unit(n) and _named_as_unit(n) for n, _ in names):
         return None
-    if any(is_official(n) or _GENERIC_COLLECTIVE_RE.match(n) for n, _ in names):
+    if any(
+        is_official(n) or _GENERIC_COLLECTIVE_RE.match(vocabulary_simplified(n)) for n, _ in names
+    ):
         return None  # 全市各部门要加强协作: an exhortation, not an assignment
     # the verb and the words after it (依职责协助做好…; 要积极配合…)
     verb = simplified[match.start("verb") : match.end("verb") + _SUPPORT_WORD_REACH]

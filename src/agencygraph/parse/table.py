@@ -210,7 +210,7 @@ _CONTINUED_RE = re.compile(r"^[（(]?续表\d*[)）]?$")
 
 def _page_break_line(line: str) -> bool:
     """A page's number (— 2 —, 第3页) or 续表, left between a table's rows by a page break."""
-    squashed = squash_spaces(line)
+    squashed = simplified(squash_spaces(line))
     return bool(_PAGE_NUMBER_RE.match(squashed) or _CONTINUED_RE.match(squashed))
 
 
@@ -2240,7 +2240,7 @@ def _join_wrapped_rows(rows: list[Row], width: int) -> list[Row]:
     joined: list[Row] = []
     for row in rows:
         previous = joined[-1] if joined else None
-        opening = squash_spaces(row[0].text)
+        opening = simplified(squash_spaces(row[0].text))
         if (
             previous is not None
             and len(row) < width
