@@ -165,14 +165,14 @@ def _run_in_paragraphs(line: str) -> list[str]:
         breaks += _unit_headline_breaks(line)
     # a number glued to the unit before it, in sequence, begins an item in a line of any
     # length, as do items numbered 1., 2., 3. … in sequence after sentences
-    numbers = _ITEM_NUMBER_RE.findall(line)
-    glued_breaks = _glued_number_breaks(line) if len(numbers) >= 2 else []
+    items = list(_ITEM_NUMBER_RE.finditer(line))
+    glued_breaks = _glued_number_breaks(line, items) if len(items) >= 2 else []
     breaks += glued_breaks
     breaks.sort(key=lambda m: m.end())
     glued = {m.end() for m in glued_breaks}
-    if len(numbers) >= 2:
-        glued |= _sequential_breaks(line, breaks)
-    first = _ITEM_NUMBER_RE.search(line) if glued else None
+    if len(items) >= 2:
+        glued |= _sequential_breaks(line, items[0], breaks)
+    first = items[0] if items else None
     if glued and first is not None and first.start() > 0 and to_int(first.group(1)) == 1:
         # the first item glued to the title before it (…为民办实事项目1.新建…)
         opening = _EMPTY_RE.match(line, first.start())
@@ -201,15 +201,16 @@ _GLUED_NUMBER_RE = re.compile(
 )
 
 
-def _glued_number_breaks(line: str) -> list[re.Match[str]]:
+def _glued_number_breaks(line: str, items: list[re.Match[str]]) -> list[re.Match[str]]:
     """Breaks before an item number glued to a unit's name, where the number before it
-    (n - 1) opened an earlier item of the line."""
+    (n - 1) opened an earlier item of the line (``items``: the line's item numbers)."""
     found = []
     for match in _GLUED_NUMBER_RE.finditer(simplified(line)):
         number = to_int(match.group(1))
         if number > 1 and any(
             to_int(earlier.group(1)) == number - 1
-            for earlier in _ITEM_NUMBER_RE.finditer(line, 0, match.start())
+            for earlier in items
+            if earlier.end() <= match.start()
         ):
             found.append(match)
     return found
@@ -221,11 +222,11 @@ _SEQUENCE_MIN = 3
 _SEQUENCE_ITEM_MIN = 12
 
 
-def _sequential_breaks(line: str, breaks: list[re.Match[str]]) -> set[int]:
-    """Breaks that number items 1, 2, 3 … in order (the first at the line's start or glued
-    to its title), at least three of them: a run-in list, whatever the line's length."""
-    first = _ITEM_NUMBER_RE.search(line)
-    if first is None or to_int(first.group(1)) != 1:
+def _sequential_breaks(line: str, first: re.Match[str], breaks: list[re.Match[str]]) -> set[int]:
+    """Breaks that number items 1, 2, 3 … in order (``first``: the line's first item
+    number, at its start or glued to its title), at least three of them: a run-in list,
+    whatever the line's length."""
+    if to_int(first.group(1)) != 1:
         return set()
     expected, found = 2, []
     for match in breaks:

@@ -275,17 +275,17 @@ def looks_like_unit(name: str) -> bool:
     name = squash_spaces(name)
     if len(name) < 2 or is_official(name):
         return False
-    if to_simplified(name).startswith(_VERB_OPENINGS):
+    # the name's shape is read in simplified characters (各有關部門, 交通部門, 市國投)
+    simple = to_simplified(name)
+    if simple.startswith(_VERB_OPENINGS):
         return False  # 争取省交通运输厅(支持): the unit is the object of a verb
-    if to_simplified(name).endswith(_HOUSING_ENDINGS):
+    if simple.endswith(_HOUSING_ENDINGS):
         return False  # 税务小区, 人民商场住宿区: a housing estate, not a unit
-    if _ROLE_COLLECTIVE_RE.match(to_simplified(name)):
+    if _ROLE_COLLECTIVE_RE.match(simple):
         return False  # 各牵头单位要…: the units a role was given, named by the role
     if "、" in name and not _ANY_BRACKET_RE.search(name):
         # segments sharing the last one's head noun (新洲、白湖管理区; 水利、电力部门)
         return looks_like_unit(name.rsplit("、", 1)[1])
-    # the name's shape is read in simplified characters (各有關部門, 交通部門, 市國投)
-    simple = to_simplified(name)
     last = simple[-1]
     aliased = _TRAILING_ALIAS_RE.search(name)
     return (
@@ -1374,8 +1374,6 @@ def _units_as_subject(text: str, starts: tuple[int, ...]) -> Note | None:
     return None
 
 
-_CLAUSE_BREAK_RE = re.compile(r"[，,；;]")
-
 # Units opening a paragraph as the subject of its work with any working verb after them
 # (市财政局统筹利用…; 市教育体育局要全力抓好…; A、B、C等单位要积极争取…; B依职责协助…).
 _WORKING_SUBJECT_RE = re.compile(
@@ -1446,7 +1444,7 @@ def _later_subject_clauses(
     end = simplified.find("。", at)
     end = len(simplified) if end < 0 else end
     clauses = [units]
-    for brk in _CLAUSE_BREAK_RE.finditer(simplified, at, end):
+    for brk in _CLAUSE_END_RE.finditer(simplified, at, end):
         match = _subject_re().match(simplified, brk.end())
         if match is None or match.group("joint"):
             continue
@@ -1938,9 +1936,6 @@ def find_first_listed_rule(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _first_listed_re().finditer(vocabulary_simplified(text))]
 
 
-_CLAUSE_BREAK_RE = re.compile(r"[。，,；;：:]")
-
-
 def rule_holds_below(text: str) -> bool:
     """Whether a paragraph's first-listed rule holds for the lists below it.
 
@@ -1956,7 +1951,7 @@ def rule_holds_below(text: str) -> bool:
         before = simplified[: match.start()]
         # a role verb makes the rule a list's own only in the clause it closes (A牵头，B、C
         # 配合（排名第一…）), not anywhere earlier in the paragraph (为全面落实…)
-        clause = _CLAUSE_BREAK_RE.split(before)[-1]
+        clause = _CLAUSE_END_RE.split(before)[-1]
         if not _label_re().search(before) and not _verb_re().search(clause):
             return True
     return False

@@ -333,8 +333,8 @@ def _unspanned(header: Row) -> Row:
 
 
 def _sub_header(header: Row, below: Row) -> bool:
-    """Whether the row below a header is its second row: labels under a label spanning
-    them (责任单位 over 牵头单位 | 配合单位), blanks elsewhere, as wide as the header."""
+    """Whether the row below a header is its second row: two labels or more under a
+    label spanning them (责任单位 over 牵头单位 | 配合单位), blanks elsewhere."""
     texts = [squash_spaces(c.text) for c in below]
     labels_below = [t for t in texts if t]
     return (
@@ -924,8 +924,9 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
     """
     lines = text.split("\n")
     boilerplate = parse_terms().get("boilerplate", ())
+    pipe_closed_lines = sum(bool(_PIPE_CLOSED_RE.match(line)) for line in lines)
     # rows ended by a line of pipes (||||), or by a pipe alone (区住建局 | / 持续推进 | / |)
-    closed = sum(bool(_PIPE_CLOSED_RE.match(line)) for line in lines) >= 6 and (
+    closed = pipe_closed_lines >= 6 and (
         sum(bool(_PIPES_ONLY_RE.match(line)) for line in lines) >= 2
         or sum(bool(_BARE_PIPE_RE.match(line)) for line in lines) >= 2
     )
@@ -940,7 +941,7 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
     bare = not closed and sum(bool(_BARE_PIPE_RE.match(line)) for line in lines) >= 3
     # Each cell closed by its own pipe (主要任务 |), rows not marked: a pipe alone is a
     # blank cell.
-    pipe_ended = sum(bool(_PIPE_CLOSED_RE.match(line)) for line in lines) >= 6
+    pipe_ended = pipe_closed_lines >= 6
     spaced_blanks = not (closed or pipe_led or bare) and _spaced_blank_cells(lines)
     cells: list[_Cell] = []
     row_ends: list[int] = []
