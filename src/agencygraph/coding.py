@@ -540,6 +540,7 @@ _DOUBTS = (
     ("table_header_inferred", 2, "table read without its header: columns guessed from cells"),
     ("single_list_no_lead_rule", 1, "units jointly responsible, no lead stated"),
     ("officials_named", 1, "officials named beside units"),
+    ("line_breaks_joined", 1, "a copy's fixed-width line breaks joined into paragraphs"),
 )
 
 
@@ -548,7 +549,7 @@ def documents_to_check(coded: CodedCorpus) -> pd.DataFrame:
 
     A document scores by its flags (no assignments, uncertain layout, table rows placed by
     content, a table read without its header, joint responsibility with no lead, officials
-    named), its layout confidence, its
+    named, a page's line breaks joined), its layout confidence, its
     unknown unit names and its warnings. Documents with nothing doubtful are left out.
 
     Returns

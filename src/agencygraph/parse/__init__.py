@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 from agencygraph.parse._records import Assignment, CodedPlan, Measure, Official
+from agencygraph.parse._unwrap import relocate, unwrap
 from agencygraph.parse.mentions import find_mentions
 from agencygraph.parse.outline import parse_outline
 from agencygraph.parse.table import looks_like_table, parse_table
@@ -59,6 +60,13 @@ def parse_plan(text: str, doc_id: str) -> CodedPlan:
     CodedPlan
         ``layout``, ``measures``, ``assignments`` and ``warnings`` (line, message).
     """
+    unwrapped = unwrap(text)
+    if unwrapped is None:
+        return _parse_lines(text, doc_id)
+    return relocate(_parse_lines(unwrapped.text, doc_id), unwrapped)
+
+
+def _parse_lines(text: str, doc_id: str) -> CodedPlan:
     # parse_table finds the table itself and codes nothing where there is none; asking
     # looks_like_table first would search the text for a table twice.
     plan = parse_table(text, doc_id)

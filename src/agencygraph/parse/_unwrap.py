@@ -1,0 +1,170 @@
+"""Paragraphs broken at a fixed width joined again before coding, with a map to the source lines.
+
+Text copied out of a PDF or a printed page keeps the page's line breaks: a paragraph runs
+over several lines of the same width, cutting item numbers, labels and unit names
+(责任单 / 位：县发改局). Official documents are set about 28 characters a line (GB/T 9704),
+so such a copy is recognised by its lines: many end at one right margin and almost none
+run past it. Where that holds, a line that reaches the margin goes on into the next one
+unless the next opens a paragraph (an indent, an item number, a role label). The coder
+reads the joined text, and every line it reports is mapped back to the source line the
+unit or measure text starts on, so each edge still points at its line in the file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from agencygraph.parse._records import CodedPlan
+
+#: A paragraph this short is no evidence of a page's width (a heading, a label line).
+_MIN_WIDTH = 30
+#: How far short of the margin a full line may stop: a wide character that did not fit,
+#: or the page's rule that no line opens with a closing mark.
+_SLACK = 3
+_MIN_FULL_LINES = 6
+_MIN_FULL_SHARE = 0.35
+_MAX_LONGER_SHARE = 0.03
+
+_OPENS_PARAGRAPH_RE = re.compile(
+    r"(?:\u3000|[ \t\xa0]{2}"
+    r"|第?[一二三四五六七八九十百]+[、是．.]"
+    r"|[（(〔][一二三四五六七八九十百\d]+[）)〕]"
+    r"|\d{1,3}(?:[、．）)]|\.(?!\d))"
+    r"|[①-⑳⑴-⒇㈠-㈩]"
+    r"|第[一二三四五六七八九十百\d]+[章节条部]"
+    r"|附件|附表"
+    r"|[（(〔【]?(?:牵头|责任|配合|协同|协办|主办|主责|参与|完成|时间|时限)[^，,。：:]{0,6}[：:])"
+)
+_ENDS_PARAGRAPH = ""
+
+
+def _display_width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def _is_body(line: str) -> bool:
+    """A line of running text, not a table row or an aligned row of cells."""
+    return bool(line.strip()) and "|" not in line and "\t" not in line and "   " not in line.strip()
+
+
+@dataclass(frozen=True)
+class Unwrapped:
+    """The joined lines and, for each of them, where each piece came from.
+
+    ``pieces[j]`` lists ``(offset, source_line)`` for joined line ``j + 1``: the character
+    offset in the joined line where a source line's text begins.
+    """
+
+    lines: tuple[str, ...]
+    pieces: tuple[tuple[tuple[int, int], ...], ...]
+
+    def source_line(self, line: int, needle: str = "", after: int = 0) -> int:
+        """The source line of ``needle`` on joined ``line`` (its first piece if not found)."""
+        pieces = self.pieces[line - 1] if 0 < line <= len(self.pieces) else ()
+        if not pieces:
+            return line
+        offset = self.offset(line, needle, after) if needle else -1
+        if offset < 0:
+            return pieces[0][1]
+        starts = [start for start, _ in pieces]
+        return pieces[bisect_right(starts, offset) - 1][1]
+
+    def offset(self, line: int, needle: str, after: int = 0) -> int:
+        """Where ``needle`` (spaces ignored) starts on joined ``line``, or -1."""
+        text = self.lines[line - 1]
+        compact = "".join(needle.split())[:6]
+        if not compact:
+            return -1
+        found = text.find(compact, after)
+        if found < 0 and after:
+            found = text.find(compact)
+        return found
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def _margin(widths: list[int]) -> tuple[int, int] | None:
+    """The right margin most body lines stop at and how many do, or None where there is none."""
+    long = [w for w in widths if w >= _MIN_WIDTH]
+    if len(long) < _MIN_FULL_LINES:
+        return None
+    best, best_count = None, 0
+    for width in sorted(set(long)):
+        count = sum(width - _SLACK <= w <= width for w in long)
+        if count >= best_count:
+            best, best_count = width, count
+    if best is None or best_count < _MIN_FULL_LINES or best_count < _MIN_FULL_SHARE * len(widths):
+        return None
+    longer = sum(w > best + 1 for w in widths)
+    if longer > max(1, _MAX_LONGER_SHARE * len(widths)):
+        return None
+    return best, best_count
+
+
+def unwrap(text: str) -> Unwrapped | None:
+    """Join a copy's fixed-width line breaks, or ``None`` where the text has no such margin.
+
+    Examples
+    --------
+    >>> lines = ["一、加强组织领导。各地各部门要切实提高思想认识，把这项工作摆上重要位置，"] * 6
+    >>> lines[-1] = "及时研究解决突出问题。（责任单位：县发改局、县财"
+    >>> unwrap("\\n".join(lines + ["政局）"])) is not None
+    True
+    """
+    lines = text.split("\n")
+    body = [_is_body(line) for line in lines]
+    # A page breaks lines by their printed width (a wide character counts two); a copy
+    # cut every n characters by their number: whichever puts more lines at one margin.
+    found = []
+    for width_of in (_display_width, len):
+        widths = [width_of(line.rstrip()) for line, b in zip(lines, body, strict=True) if b]
+        margin = _margin(widths)
+        if margin is not None:
+            found.append((margin[1], margin[0], width_of))
+    if not found:
+        return None
+    _, margin, width_of = max(found, key=lambda f: f[0])
+
+    out: list[str] = []
+    pieces: list[list[tuple[int, int]]] = []
+    joining = False
+    for number, line in enumerate(lines, 1):
+        if joining and body[number - 1] and not _OPENS_PARAGRAPH_RE.match(line):
+            pieces[-1].append((len(out[-1]), number))
+            out[-1] += line.rstrip()
+        else:
+            out.append(line.rstrip() if body[number - 1] else line)
+            pieces.append([(0, number)])
+        stripped = line.rstrip()
+        joining = (
+            body[number - 1]
+            and width_of(stripped) >= margin - _SLACK
+            and stripped[-1:] not in _ENDS_PARAGRAPH
+        )
+    if len(out) == len(lines):
+        return None
+    return Unwrapped(tuple(out), tuple(tuple(p) for p in pieces))
+
+
+def relocate(plan: CodedPlan, unwrapped: Unwrapped) -> CodedPlan:
+    """``plan``, coded from the joined text, with every line mapped back to the source."""
+    measure_at: dict[str, tuple[int, int]] = {}
+    for measure in plan.measures:
+        joined = measure.line
+        offset = unwrapped.offset(joined, measure.text)
+        measure.line = unwrapped.source_line(joined, measure.text)
+        measure_at[measure.measure_id] = (joined, max(offset, 0))
+    for record, needle in [(a, a.agency_raw) for a in plan.assignments] + [
+        (o, o.name) for o in plan.officials
+    ]:
+        joined_measure, offset = measure_at.get(record.measure_id, (0, 0))
+        after = offset if joined_measure == record.line else 0
+        record.line = unwrapped.source_line(record.line, needle, after)
+    plan.warnings = [(unwrapped.source_line(line), message) for line, message in plan.warnings]
+    plan.flags.add("line_breaks_joined")
+    return plan
