@@ -153,18 +153,19 @@ KNOWN_MISSES = {
     "pingli_2017_chuangwei_xuncha",
     "unknown_2017_jinyang_banqian",
     "xiangshan_2025_zwgk_yaodian",
-    # batch 21 as collected (fresh F1 0.696), before its round
-    "fuyu_2018_renju_duban",
-    "moushi_2012_xiaofang_zhize",
+    # batch 21 (fresh F1 0.696): a duty list run into one line with page marks inside its
+    # words (mouxian_undated), a bureau's outline items before its task table (mouxianju: the
+    # coder reads the table alone), 1路、2路 opening an item (tongshan), a single-spaced
+    # table whose rows hold numbered problems and end in units set apart by spaces
+    # (wenzhou_lucheng), a news paragraph of eight "A牵头，…" sentences (wushan), segments
+    # 移动、联通 sharing 公司 (xianning), steps labelled by month (xilinguole)
     "mouxian_undated_jiegan_jinshao",
     "mouxianju_undated_zwgk_fenjie",
     "tongshan_2022_chuangwen_ducha",
-    "weizhi_2006_xiaoyuan_anquan",
     "wenzhou_lucheng_2013_chuangwen_ducha",
     "wushan_2018_hezhang_xingdong",
     "xianning_2017_chuangwei_wenti",
     "xilinguole_2010_liangzhuan_shuangying",
-    "yueyang_2019_weisheng_jiancha",
 }
 
 # Issue 14 asks 0.98 for the development set. It held (0.988) until batch 10 (six plans,
@@ -172,10 +173,11 @@ KNOWN_MISSES = {
 # batch 14's guangdong_2014, was 0.981 again after session 10, 0.967 with batch 17, whose
 # two PDF tables and the chizhou stream above hold 35 of its 174 assignments, 0.957 with
 # batch 18 (0.816 of its own), and is 0.936 (0.9358) with batch 19 (0.649 of its own: duty lists,
-# supervision reports and two PDF or run-together tables), 0.924 with batch 21 as collected;
+# supervision reports and two PDF or run-together tables), 0.924 with batch 21 as collected
+# and 0.931 (0.9307) after its round;
 # the floor below is the figure
 # measured with them, so that a fall is caught; the README reports both.
-DEVELOPMENT_F1_FLOOR = 0.924
+DEVELOPMENT_F1_FLOOR = 0.930
 
 
 def test_development_plans_are_coded_as_the_gold(scores):

@@ -1477,3 +1477,76 @@ def test_a_housing_estate_before_a_colon_is_no_unit():
         "某市督查通报\n（一）鹿城镇\n1.百水巷税务小区：住户乱拉广告横幅。\n2.市人民商场住宿区：绿化带黄土裸露。\n"
     )
     assert coded == [[(L, "鹿城镇")], [(L, "鹿城镇")]]
+
+
+def test_bulleted_points_with_notes_are_measures():
+    coded, _ = roles(
+        "某市创卫复查问题通报\n"
+        "● 城区各营业网点电子屏幕基本无巩固创卫成果宣传标语。\n"
+        "（主体责任：各营业网点，监督责任：市文明办）\n"
+        "● 农贸市场存在空闲摊位乱堆乱放、水产区脏乱差现象。\n"
+        "（主体责任：市场开办方，监管责任：市市场监管局）\n"
+    )
+    assert coded == [
+        [(L, "各营业网点"), (L, "市文明办")],
+        [(L, "市场开办方"), (L, "市市场监管局")],
+    ]
+
+
+def test_a_pages_bulleted_metadata_is_no_measure():
+    coded, _ = roles(
+        "• 信息索引号：123-456\n• 发布机构：某县人民政府办公室\n"
+        "某县2024年重点工作责任分解\n1.推进老旧小区改造。（责任单位：县住建局）\n"
+    )
+    assert coded == [[(L, "县住建局")]]
+
+
+def test_a_label_closed_by_a_semicolon_slip():
+    coded, _ = roles("某市督办事项\n1.实施改厨、改厕工程。(责任单位;市住建局、市畜牧局)\n")
+    assert coded == [[(R, "市住建局"), (R, "市畜牧局")]]
+
+
+def test_an_item_whose_number_lost_its_mark_in_sequence():
+    coded, _ = roles(
+        "十二、市民政局\n1、督促养老院落实消防安全措施。\n2、指导民政部门开展消防宣传。\n"
+        "3将消防工作纳入村（居）委会建设规划。\n十三、市人防办\n1、督促人防工程消防验收。\n"
+    )
+    assert coded == [[(L, "市民政局")]] * 3 + [[(L, "市人防办")]]
+
+
+def test_a_department_heading_with_its_duties_and_tasks_leads_the_items():
+    coded, _ = roles(
+        "（七）卫生部门职责、任务\n1.加强对学校食堂的监督管理。\n2.依法对食堂从业人员进行体检。\n"
+        "（八）工商部门职责和任务\n1.取缔校园周边无照经营摊点。\n"
+    )
+    assert coded == [[(L, "卫生部门")], [(L, "卫生部门")], [(L, "工商部门")]]
+
+
+def test_a_notice_address_line_is_no_measure():
+    coded, _ = roles(
+        "某市督查室关于开展专项督查的通知\n市直相关部门、各乡镇人民政府：为有效推进重点工作，现将有关事宜通知如下：\n"
+        "1.完善垃圾收储运体系。（责任单位：市城管局）\n"
+    )
+    assert coded == [[(L, "市城管局")]]
+
+
+def test_a_bureaus_sections_are_units():
+    coded, _ = roles(
+        "重点任务 | 工作内容 | 负责科室 |\n政务服务 | 注重办理流程信息发布 | 综合科 |\n"
+        "财政资金 | 及时发布预决算信息 | 财务科 |\n制度建设 | 建立信息公开制度 | 办公室 |\n"
+    )
+    assert coded == [[(L, "综合科")], [(L, "财务科")], [(L, "办公室")]]
+
+
+def test_a_problem_table_whose_header_runs_into_its_first_row():
+    cells = ["序号", "路段名称", "问题描述", "责任单位", "备注"]
+    rows = [
+        ["1", "湘北大道", "沿线街道车辆违停严重", "市停车办", ""],
+        ["2", "湘北大道", "垃圾站旁杂草丛生", "市环卫中心", ""],
+        ["3", "赶山西路", "工地泥水流向街道", "市城管支队", ""],
+    ]
+    lines = [f"{c} |" for c in cells]
+    for row in rows:
+        lines += [f"{c} |" if c else "|" for c in row]
+    coded, _ = roles("卫生城市检查问题汇总表\n" + "\n".join(lines) + "\n")
+    assert coded == [[(L, "市停车办")], [(L, "市环卫中心")], [(L, "市城管支队")]]

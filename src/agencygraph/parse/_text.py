@@ -45,6 +45,9 @@ RUN_IN_BREAK_RE = re.compile(
 )
 # A point whose numeral was lost in character recognition: "()".
 EMPTY_POINT_RE = re.compile(r"[（(]\s*[）)]")
+# A point marked with a bullet (● 白茶市场存在…). ★ marks a lead unit, ○ may be a zero and
+# □ a character the copy could not show, so none of them is a bullet.
+BULLET_RE = re.compile(r"[●■◆▲▶►◎❖•▪◇☆]\s*")
 
 #: Characters of the parser's own vocabulary — labels, role verbs, headings, table headers,
 #: boilerplate. Their traditional forms are read as simplified (牽頭單位 as 牵头单位); every
@@ -56,9 +59,11 @@ _CORE_VOCABULARY = (
     "关闭窗口分解具内容举事项序号类别领域板块方面项完成限按职能落共政府委人大协党中央代群团"
     "工商联妇青国院厅基层乡镇街道社区行业各级车班修订改出印推广制定分展路说明情况当称续态并"
     # words of the code's own patterns (a unit heading's 主要工作任务, status tags, working
-    # verbs, 由 inside 自由/经由, total rows, 续表, item labels, a bureau's sections)
+    # verbs, 由 inside 自由/经由, total rows, 续表, item labels, a bureau's sections, a
+    # problem column, a field of study)
     "个务职涉滞后启动开工达标时正常超额持已在全期未尚暂结依法统筹力积极切主做好建立完善"
     "督促调快严格须需理经缘别计小总表指举股室站所包片保成员局委办府会部队心司处区县市"
+    "问题科学专文理预百监管"
 )
 
 

@@ -24,6 +24,7 @@ from itertools import pairwise
 from agencygraph.parse import responsibility as resp
 from agencygraph.parse._records import Assignment, CodedPlan, Measure, Official, parse_terms
 from agencygraph.parse._text import (
+    BULLET_RE,
     EMPTY_POINT_RE,
     LEVEL1_RE,
     LEVEL2_RE,
@@ -67,15 +68,71 @@ def _classify(paragraph: str, line: int) -> _Element:
     match = EMPTY_POINT_RE.match(paragraph)
     if match:
         return _Element("point", "", strip_spaces(paragraph[match.end() :]), line)
+    match = _bullet_point(paragraph)
+    if match:
+        return _Element("bullet", "", strip_spaces(paragraph[match.end() :]), line)
     if readable.startswith(parse_terms().get("box", ())):
         return _Element("box", "", paragraph, line)
     return _Element("plain", "", paragraph, line)
+
+
+def _bullet_point(paragraph: str) -> re.Match | None:
+    """A bulleted paragraph of work (● 白茶市场存在…), not a web page's bulleted menu or
+    metadata (• 今天是：, • 信息索引号：), which are short or end in a colon."""
+    match = BULLET_RE.match(paragraph)
+    if match is None:
+        return None
+    rest = paragraph[match.end() :].rstrip()
+    if len(rest) < _BULLET_POINT_MIN or rest.endswith((":", "：")):
+        return None
+    return match
+
+
+_BULLET_POINT_MIN = 15
+
+
+def _read_bullets(elements: list[_Element]) -> None:
+    """Bulleted paragraphs are points of work where bullets carry notes (● 问题… /
+    （主体责任：A，监督责任：B）); elsewhere (a page's bulleted metadata) plain paragraphs."""
+    noted = 0
+    for element, following in pairwise([*elements, None]):
+        if element.kind != "bullet":
+            continue
+        beside = following.body if following is not None and following.kind == "plain" else ""
+        if _has_units(resp.find_note(element.body)) or (
+            beside and (resp.starts_with_label(beside) or _has_units(resp.find_note(beside)))
+        ):
+            noted += 1
+    for index, element in enumerate(elements):
+        if element.kind == "bullet":
+            kind = "point" if noted >= 2 else "plain"
+            elements[index] = replace(element, kind=kind)
 
 
 # An item numbered with no mark after its number (1优化就业创业服务), as copies drop the 、
 _BARE_NUMBER_RE = re.compile(
     r"^([0-9０-９]{1,2})(?=[\u4e00-\u9fff])(?![个人万亿元年月日项户所家条座])"
 )
+
+
+def _number_items_in_sequence(elements: list[_Element]) -> None:
+    """A paragraph numbered with no mark (3将消防工作…) right after item 2. of the same list
+    is item 3: the copy lost its 、."""
+    previous: int | None = None
+    for index, element in enumerate(elements):
+        if element.kind in ("h1", "l2", "l4"):
+            previous = None
+        elif element.kind == "l3":
+            previous = to_int(element.number) if element.number.isdigit() else None
+        elif element.kind == "plain" and previous is not None:
+            match = _BARE_NUMBER_RE.match(element.body)
+            if match and to_int(match.group(1)) == previous + 1:
+                elements[index] = _Element(
+                    "l3", match.group(1), element.body[match.end() :], element.line
+                )
+                previous += 1
+            else:
+                previous = None
 
 
 def _number_bare_items(elements: list[_Element]) -> None:
@@ -87,6 +144,7 @@ def _number_bare_items(elements: list[_Element]) -> None:
         following = elements[index + 1] if index + 1 < len(elements) else None
         if match and following is not None and resp.starts_with_label(following.body):
             candidates.append((index, match))
+    _number_items_in_sequence(elements)
     numbers = [to_int(match.group(1)) for _, match in candidates]
     # in sequence, numbering again from 1 in a new section
     if (
@@ -348,7 +406,7 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
     rule_lines: list[int] = []  # rules that hold from their line on
     elements = []
     for line, paragraph in _paragraphs(text):
-        paragraph = resp.colon_after_spaced_label(paragraph)
+        paragraph = resp.colon_for_semicolon_after_label(resp.colon_after_spaced_label(paragraph))
         local_rule = False
         if resp.find_first_listed_rule(paragraph):
             if resp.rule_holds_everywhere(paragraph):
@@ -363,6 +421,7 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
         element = _classify(paragraph, line)
         element.local_rule = local_rule
         elements.append(element)
+    _read_bullets(elements)
     elements = _split_noted_sentences(elements)
     _number_bare_items(elements)
 

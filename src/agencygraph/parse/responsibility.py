@@ -217,7 +217,7 @@ _EMPTY_BRACKETS_RE = re.compile(
 
 #: Characters that end a unit name (局, 委, 会 …), and that start one written with its
 #: place or as a collective (市, 县, 团, 各 …).
-UNIT_ENDINGS = frozenset("局委会部办联院厅室所心站队团社台处府司行校馆组署庭盟旗股")
+UNIT_ENDINGS = frozenset("局委会部办联院厅室所心站队团社台处府司行校馆组署庭盟旗股科")
 UNIT_STARTS = frozenset("市县区省州盟旗镇乡街团各")
 _CONJUNCTIONS = "及和与"
 # 等 ending a list, with the kind of units it stands for (市财政局等10个部门; 区房管局等公共
@@ -281,6 +281,8 @@ def looks_like_unit(name: str) -> bool:
         return False  # 争取省交通运输厅(支持): the unit is the object of a verb
     if simple.endswith(_HOUSING_ENDINGS):
         return False  # 税务小区, 人民商场住宿区: a housing estate, not a unit
+    if simple.endswith(_FIELDS_OF_STUDY):
+        return False  # 学科, 本科: a field or degree of study; 综合科 is a bureau's section
     if _ROLE_COLLECTIVE_RE.match(simple):
         return False  # 各牵头单位要…: the units a role was given, named by the role
     if "、" in name and not _ANY_BRACKET_RE.search(name):
@@ -307,6 +309,7 @@ _ROLE_COLLECTIVE_RE = re.compile(
     r"^(?:各|全体|所有)?(?:有关|相关)?(?:牵头|责任|配合|协办|主办|协同|主责)(?:单位|部门)$"
 )
 _HOUSING_ENDINGS = ("小区", "住宿区", "生活区", "宿舍区", "家属区", "家属院")
+_FIELDS_OF_STUDY = ("学科", "本科", "专科", "文科", "理科", "工科", "预科", "百科")
 # Verbs that take a unit as their object; no unit's name begins with one.
 _VERB_OPENINGS = (
     "争取",
@@ -1097,8 +1100,8 @@ def heading_assignment(heading: str) -> _Found | None:
 # （一）县卫生健康委（牵头3项）).
 _UNIT_HEADING_TAIL_RE = re.compile(
     r"(?:[（(]\s*(?:牵头|配合|共|计)?\s*\d{1,3}\s*(?:项|条|个)\s*[）)])?"
-    # 县经济局主要工作任务：, 市卫生局职责：
-    r"(?:的?(?:主要|重点)?(?:工作)?(?:任务|职责))?\s*[:：]?\s*$"
+    # 县经济局主要工作任务：, 市卫生局职责：, 卫生部门职责、任务
+    r"(?:的?(?:主要|重点)?(?:工作)?(?:任务|职责)(?:[、和及与]?(?:任务|职责|分工))?)?\s*[:：]?\s*$"
 )
 
 
@@ -2043,6 +2046,32 @@ def colon_after_spaced_label(paragraph: str) -> str:
     if not fits:
         return paragraph
     return paragraph[: match.end()] + "：" + paragraph[match.end() + 1 :]
+
+
+@lru_cache(maxsize=1)
+def _semicolon_label_re() -> re.Pattern[str]:
+    return re.compile(rf"[{re.escape(OPEN_BRACKETS)}]\s*{_level()}{_spaced(labels())}\s*([；;])")
+
+
+def colon_for_semicolon_after_label(paragraph: str) -> str:
+    """A bracketed note whose label a typing slip closed with a semicolon ((责任单位;住建局、
+    畜牧局)), with a colon in its place where a unit follows (offsets kept).
+
+    Examples
+    --------
+    >>> colon_for_semicolon_after_label("提升村屯人居环境。(责任单位;住建局、畜牧局)")
+    '提升村屯人居环境。(责任单位：住建局、畜牧局)'
+    """
+    if ";" not in paragraph and "；" not in paragraph:
+        return paragraph
+    readable = vocabulary_simplified(paragraph)
+    for match in _semicolon_label_re().finditer(readable):
+        rest = paragraph[match.end() :].lstrip(" \u3000")
+        first = split_units(re.split(r"[\s、，,；;）)]", rest, maxsplit=1)[0])
+        if first and looks_like_unit(first[0]):
+            at = match.start(1)
+            paragraph = paragraph[:at] + "：" + paragraph[at + 1 :]
+    return paragraph
 
 
 def starts_with_label(paragraph: str) -> bool:

@@ -73,7 +73,10 @@ _HEADER_KINDS = (
     # the measure itself, though its header names a project (项目内容, 项目名称)
     ("measure", re.compile(r"内容|具体措施|(?:项目|任务|事项|指标|职责)名称")),
     ("outline", re.compile(r"类别|分类|大类|领域|板块|方面|项目")),
-    ("measure", re.compile(r"分解|具体|措施|内容|举措|任务|事项|工作|要求|指标|目标|实事|职责")),
+    (
+        "measure",
+        re.compile(r"分解|具体|措施|内容|举措|任务|事项|工作|要求|指标|目标|实事|职责|问题"),
+    ),
     ("remark", re.compile(r"备注|说明|完成情况|落实情况|进展")),
 )
 # A header cell naming the measure column itself rather than a category spanning others.
@@ -1528,6 +1531,18 @@ def _cell_stream_table(text: str) -> _Table | None:
         end += 1
     if marked and _header_kinds(cells[start : marked[0] + 1]) is not None:
         end = marked[0]
+        # A header with no mark of its own runs on into the first row, whose blank last
+        # cell is the mark (序号 | … | 备注 | 1 | 湘北大道 | … | 停车办 | ⏎ |): it ends
+        # before the first row's serial number.
+        for at in range(start + 3, end + 1):
+            kinds = _header_kinds(cells[start:at])
+            if (
+                kinds is not None
+                and kinds[0] == "serial"
+                and _SERIAL_RE.match(squash_spaces(cells[at].text))
+            ):
+                end = at - 1
+                break
     else:
         # A first data cell that reads like a label (高质量发展, a category) is not a column.
         while (
