@@ -1034,10 +1034,11 @@ def test_a_lead_named_in_other_words(note, expected):
 
 def test_a_sub_tasks_note_is_read_on_its_own_before_the_notes_are_joined():
     # one item, two sentences each with its note: the unit named alone in the second leads
-    # its sub-task, though the first names a lead of its own
+    # its sub-task, though the first names a lead of its own (numbered 一是、二是, each
+    # sentence would be a point of its own: test_shi_points_run_into_a_paragraph_are_measures)
     coded, _ = roles(
         "某市方案\n一、重点任务\n"
-        "（一）加强组织领导。一是建立工作专班（市委办公室牵头）。二是完善考核机制（市委组织部负责）。\n"
+        "（一）加强组织领导。建立工作专班（市委办公室牵头）。完善考核机制（市委组织部负责）。\n"
     )
     assert coded == [[(L, "市委办公室"), (L, "市委组织部")]]
 
@@ -1550,3 +1551,86 @@ def test_a_problem_table_whose_header_runs_into_its_first_row():
         lines += [f"{c} |" if c else "|" for c in row]
     coded, _ = roles("卫生城市检查问题汇总表\n" + "\n".join(lines) + "\n")
     assert coded == [[(L, "市停车办")], [(L, "市环卫中心")], [(L, "市城管支队")]]
+
+
+def test_shi_points_run_into_a_paragraph_are_measures():
+    coded, _ = roles(
+        "某县2024年农村人居环境整治工作方案\n"
+        "（一）推进农村厕所革命。一是新改建农村户用卫生厕所1200户（县农业农村局牵头，"
+        "县卫生健康委配合）。二是开展问题厕所摸排整改（各乡镇负责）；三是完善公厕管护机制。\n"
+        "（二）开展问题整改。整改措施：一是严格公务接待审批（责任单位：县委办公室、县政府办公室）；"
+        "二是开展公务用车专项检查（责任单位：县机关事务服务中心）。\n"
+    )
+    assert coded == [
+        [(L, "县农业农村局"), (S, "县卫生健康委")],
+        [(L, "各乡镇")],
+        [],
+        [(R, "县委办公室"), (R, "县政府办公室")],
+        [(L, "县机关事务服务中心")],
+    ]
+
+
+def test_a_lists_lead_named_after_it_in_a_bare_bracket():
+    coded, _ = roles(
+        "某市养老服务重点任务\n1.推进长期护理保险试点。(市卫生健康委、市医保局、市民政局,其中市医保局牵头)\n"
+    )
+    assert sorted(coded[0]) == [(L, "市医保局"), (S, "市卫生健康委"), (S, "市民政局")]
+
+
+def test_a_first_listed_rules_stated_exception():
+    coded, _ = roles(
+        "某市优化营商环境重点任务分工\n"
+        "各项任务责任单位中排在第一位的为牵头单位，其他为配合单位（注明“共同负责”的除外）。\n"
+        "1.推行高效办成一件事。（市数据资源局、市政务服务中心）\n"
+        "2.深化工程建设项目审批制度改革。（市住房城乡建设局、市自然资源和规划局共同负责）\n"
+    )
+    assert coded == [
+        [(L, "市数据资源局"), (S, "市政务服务中心")],
+        [(R, "市住房城乡建设局"), (R, "市自然资源和规划局")],
+    ]
+
+
+def test_a_units_tasks_sorted_under_lead_and_support_sub_headings():
+    coded, _ = roles(
+        "县政府工作报告重点工作任务分解（按责任单位汇总）\n一、县发展和改革局\n牵头任务：\n"
+        "1.扎实推进30个县级重点项目建设。\n配合任务：\n2.深化放管服改革。（县数据资源局牵头）\n"
+        "3.配合做好项目用地保障。\n二、县财政局\n牵头任务：\n4.落实结构性减税降费政策。\n"
+    )
+    assert coded == [
+        [(L, "县发展和改革局")],
+        [(L, "县数据资源局"), (S, "县发展和改革局")],
+        [(S, "县发展和改革局")],
+        [(L, "县财政局")],
+    ]
+
+
+def test_a_heading_naming_the_work_a_unit_supports():
+    coded, _ = roles(
+        "县卫生健康委2024年重点工作任务清单\n一、县卫生健康委牵头的工作\n"
+        "1、推进紧密型县域医共体建设。\n二、县卫生健康委配合的工作\n"
+        "2、推进城乡居民医保市级统筹。（县医保局牵头）\n"
+    )
+    assert coded == [[(L, "县卫生健康委")], [(L, "县医保局"), (S, "县卫生健康委")]]
+
+
+def test_units_after_a_dash_then_a_deadline():
+    coded, _ = roles(
+        "某市文化旅游重点任务\n（一）培育文旅新业态，打造夜间文旅消费集聚区3个。——市文化和旅游局，2025年底前完成\n"
+        "（二）完善旅游交通网络，开通旅游直通车线路10条。——市交通运输局\n"
+    )
+    assert coded == [[(L, "市文化和旅游局")], [(L, "市交通运输局")]]
+
+
+def test_main_and_co_responsible_labels():
+    coded, _ = roles(
+        "某区优化营商环境重点任务清单\n1.深化高效办成一件事改革。\n主责单位：区政务服务和数据管理局\n"
+        "协责单位：区市场监管局、区医保分局\n"
+    )
+    assert coded == [[(L, "区政务服务和数据管理局"), (S, "区市场监管局"), (S, "区医保分局")]]
+
+
+def test_units_within_a_county_named_as_a_collective():
+    coded, _ = roles(
+        "某县工业发展重点工作\n1.开展政银企对接活动。（县金融服务中心牵头，县内各银行业金融机构配合）\n"
+    )
+    assert coded == [[(L, "县金融服务中心"), (S, "县内各银行业金融机构")]]

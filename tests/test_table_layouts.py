@@ -1147,3 +1147,86 @@ def test_cells_closed_by_pipes_with_a_pipe_alone_between_rows():
         [(L, "区数据资源局")],
         [(L, "区商务局")],
     ]
+
+
+# --- tables of rectification lists and word-processor copies -----------------------------
+
+
+def _units(text: str):
+    coded, _ = coding(text)
+    return [sorted((role, unit) for role, unit, _, _ in units) for _, units in coded]
+
+
+def test_a_tab_separated_table_with_a_two_row_header():
+    text = (
+        "某区重点工作任务分解表\n"
+        "序号\t重点任务\t责任单位\t\t完成时限\n"
+        "\t\t牵头单位\t配合单位\t\n"
+        "1\t全年实施重点项目120个\t区发展改革局\t区财政局、区统计局\t2024年12月底前\n"
+        "2\t新增城镇就业1.2万人\t区人力资源社会保障局\t区教育局\t2024年12月底前\n"
+    )
+    assert _units(text) == [
+        [(L, "区发展改革局"), (S, "区统计局"), (S, "区财政局")],
+        [(L, "区人力资源社会保障局"), (S, "区教育局")],
+    ]
+
+
+def test_a_second_header_row_copied_without_its_blanks():
+    text = (
+        "某县民生实事项目任务分解表\n"
+        "序号\t项目名称\t责任单位\t完成时限\n"
+        "牵头单位\t配合单位\n"
+        "1\t新建改建农村公路100公里\t县交通运输局\t县财政局、各镇人民政府\t2024年10月底前\n"
+        "2\t改造提升农贸市场3个\t县商务局\t县市场监管局\t2024年9月底前\n"
+    )
+    assert _units(text) == [
+        [(L, "县交通运输局"), (S, "县财政局"), (S, "各镇人民政府")],
+        [(L, "县商务局"), (S, "县市场监管局")],
+    ]
+
+
+def test_category_rows_between_framed_pipe_rows_are_no_measures():
+    text = (
+        "某市城市管理突出问题整改方案\n"
+        "| 序号 | 存在问题 | 整改措施 | 牵头单位 | 配合单位 | 完成时限 |\n"
+        "| 一、市容环境方面 |\n"
+        "| 1 | 路面破损 | 分批修复 | 市住房城乡建设局 | 市城市管理局 | 2024年10月底前 |\n"
+        "| 二、交通秩序方面 |\n"
+        "| 2 | 交通拥堵 | 优化信号灯配时 | 市公安局交通警察支队 | 市教育局 | 2024年9月底前 |\n"
+    )
+    assert _units(text) == [
+        [(L, "市住房城乡建设局"), (S, "市城市管理局")],
+        [(L, "市公安局交通警察支队"), (S, "市教育局")],
+    ]
+
+
+def test_a_later_pages_repeated_header_in_a_one_cell_a_line_table():
+    head = ["序号", "存在问题", "整改措施", "责任单位", "整改时限"]
+    rows = [
+        ["1", "重大项目储备不足", "建立重大项目储备库", "市发展改革委", "2024年6月底前"],
+        ["2", "国有企业亏损问题突出", "制定亏损企业治理方案", "市国资委", "2024年12月底前"],
+        ["续表", *head],
+        ["3", "义务教育大班额问题", "新建改扩建学校6所", "市教育局", "2024年8月底前"],
+    ]
+    text = (
+        "某市巡视反馈意见整改任务分解表\n" + "\n".join(head + [c for r in rows for c in r]) + "\n"
+    )
+    assert _units(text) == [[(L, "市发展改革委")], [(L, "市国资委")], [(L, "市教育局")]]
+
+
+def test_rows_a_filled_last_cell_left_unmarked():
+    # each row closes with its blank 备注 cell (a pipe alone); the second row's 备注 is filled,
+    # so nothing marks where it ends
+    cells = ["序号", "整改事项", "责任单位", "完成时限", "备注"]
+    rows = [
+        ["1", "公益性岗位人员履职不到位", "县人力资源社会保障局", "2024年4月底前", ""],
+        ["2", "农村危房改造档案不完整", "县住房城乡建设局、各乡镇", "2024年5月底前", "立行立改"],
+        ["3", "公共停车场收费公示不规范", "县发展改革委", "2024年3月底前", ""],
+    ]
+    lines = [f"{c} |" for c in cells] + [f"{c} |" if c else "|" for r in rows for c in r]
+    text = "某县巡察反馈问题整改事项清单\n" + "\n".join(lines) + "\n"
+    assert _units(text) == [
+        [(L, "县人力资源社会保障局")],
+        [(R, "县住房城乡建设局"), (R, "各乡镇")],
+        [(L, "县发展改革委")],
+    ]

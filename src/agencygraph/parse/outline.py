@@ -25,6 +25,7 @@ from agencygraph.parse import responsibility as resp
 from agencygraph.parse._records import Assignment, CodedPlan, Measure, Official, parse_terms
 from agencygraph.parse._text import (
     BULLET_RE,
+    CN_NUM,
     EMPTY_POINT_RE,
     LEVEL1_RE,
     LEVEL2_RE,
@@ -51,6 +52,8 @@ class _Element:
     line: int
     children: list[_Element] = field(default_factory=list)
     local_rule: bool = False  # its paragraph states a first-listed rule for its own list
+    # the role a sub-heading (牵头任务： / 配合任务：) gives its unit heading's unit here
+    task_role: str = ""
 
 
 def _classify(paragraph: str, line: int) -> _Element:
@@ -65,6 +68,10 @@ def _classify(paragraph: str, line: int) -> _Element:
         match = pattern.match(readable)
         if match:
             return _Element(kind, match.group(1), paragraph[match.end() :], line)
+    match = _SHI_POINT_RE.match(readable)
+    if match:
+        # 一是… / 二是…: points at the lowest level, numbered in words
+        return _Element("l4", match.group(1), paragraph[match.end() :], line)
     match = EMPTY_POINT_RE.match(paragraph)
     if match:
         return _Element("point", "", strip_spaces(paragraph[match.end() :]), line)
@@ -74,6 +81,9 @@ def _classify(paragraph: str, line: int) -> _Element:
     if readable.startswith(parse_terms().get("box", ())):
         return _Element("box", "", paragraph, line)
     return _Element("plain", "", paragraph, line)
+
+
+_SHI_POINT_RE = re.compile(r"^([一二三四五六七八九十]{1,3})是(?=\S)")
 
 
 def _bullet_point(paragraph: str) -> re.Match | None:
@@ -322,6 +332,65 @@ def _is_target(sentence: str) -> bool:
     return 0 < len(sentence) <= _TARGET_MAX and _FIGURE_RE.search(sentence) is not None
 
 
+_RUN_IN_SHI_RE = re.compile(r"(?:(?<=[。；;，,：:])|^)\s*([一二三四五六七八九十]{1,2})是(?=\S)")
+
+
+def _split_shi_points(elements: list[_Element]) -> list[_Element]:
+    """Points numbered 一是、二是 … run into one paragraph (（一）推进厕所革命。一是…（A牵头）。
+    二是…（B负责）。) are points of their own, where one of them carries a note; the text
+    before the first stays with its paragraph (a heading's title)."""
+    split: list[_Element] = []
+    for element in elements:
+        # a 是-point (三是…；四是…) goes on with the next number; any other paragraph from 一是
+        own = element.kind == "l4" and bool(element.number) and element.number[0] in CN_NUM
+        expected = to_int(element.number) + 1 if own else 1
+        starts: list[tuple[int, int, str]] = []  # (where the point begins, its body, number)
+        for match in _RUN_IN_SHI_RE.finditer(element.body):
+            if to_int(match.group(1)) != expected:
+                continue
+            starts.append((match.start(1), match.end(), match.group(1)))
+            expected += 1
+        if len(starts) < (1 if own else 2):
+            split.append(element)
+            continue
+        ends = [s for s, _, _ in starts[1:]] + [len(element.body)]
+        pieces = [
+            (number, element.body[body_at:end])
+            for (_, body_at, number), end in zip(starts, ends, strict=True)
+        ]
+        head = element.body[: starts[0][0]]
+        if not any(_has_units(resp.find_note(p)) for _, p in pieces) and not (
+            own and _has_units(resp.find_note(head))
+        ):
+            split.append(element)
+            continue
+        if strip_spaces(head):
+            split.append(replace(element, body=strip_spaces(head)))
+        split.extend(_Element("l4", n, strip_spaces(p), element.line) for n, p in pieces)
+    return split
+
+
+_HEADING_KINDS = ("h1", "l2", "l3", "l4")
+
+
+def _read_task_role_headings(elements: list[_Element]) -> list[_Element]:
+    """Sub-headings sorting a unit's items by role (一、县发改局 / 牵头任务： / 1.… /
+    配合任务： / 2.…) are no measures: each item under one carries its role, until the
+    next heading above the sub-heading's level."""
+    kept: list[_Element] = []
+    role, level = "", len(_HEADING_KINDS)
+    for element in elements:
+        kind_level = _HEADING_KINDS.index(element.kind) if element.kind in _HEADING_KINDS else 9
+        found = resp.task_role_heading(element.body)
+        if found is not None:
+            role, level = found, kind_level
+            continue
+        if role and kind_level < min(level, 2):
+            role = ""  # a new unit's heading
+        kept.append(replace(element, task_role=role) if role else element)
+    return kept
+
+
 def _split_noted_sentences(elements: list[_Element]) -> list[_Element]:
     """Unnumbered paragraphs that run indicator targets together, each a short sentence
     with a figure closed by its own note after its full stop (常住人口控制在1150万人。
@@ -404,11 +473,13 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
         measure carries a responsibility note, else ``"narrative"``.
     """
     rule_lines: list[int] = []  # rules that hold from their line on
+    exceptions: list[str] = []  # wordings the rules say they do not cover
     elements = []
     for line, paragraph in _paragraphs(text):
         paragraph = resp.colon_for_semicolon_after_label(resp.colon_after_spaced_label(paragraph))
         local_rule = False
         if resp.find_first_listed_rule(paragraph):
+            exceptions.extend(resp.rule_exceptions(paragraph))
             if resp.rule_holds_everywhere(paragraph):
                 rule_lines.append(0)
             elif resp.rule_holds_below(paragraph):
@@ -422,7 +493,7 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
         element.local_rule = local_rule
         elements.append(element)
     _read_bullets(elements)
-    elements = _split_noted_sentences(elements)
+    elements = _read_task_role_headings(_split_noted_sentences(_split_shi_points(elements)))
     _number_bare_items(elements)
 
     plan = CodedPlan(layout="narrative")
@@ -451,10 +522,25 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
             first_leads = any(line <= note_line for line in rule_lines) or any(
                 e.local_rule for e in (item, *item.children)
             )
+            if first_leads and exceptions:
+                # a list written with an excepted wording (A、B共同负责) is not under the rule
+                written = simplified("".join(e.body for e in (item, *item.children)))
+                first_leads = not any(word in written for word in exceptions)
             units = resp.resolve_roles(units, first_leads=first_leads)
             # A heading may name who leads the items under it (一、县示范区管委会牵头工作).
             by_heading = resp.heading_assignment(section_heading.body) if section_heading else None
-            if by_heading is not None and not any(
+            heading_units = list(by_heading.units) if by_heading is not None else []
+            if item.task_role == "support" or (
+                heading_units and all(r == "support" for r, _, _ in heading_units)
+            ):
+                # under 配合任务 (or 一、A配合的工作) the heading's unit supports the item,
+                # beside whichever unit its note names
+                named = {n for _, n, _ in units}
+                units = [
+                    *units,
+                    *(("support", n, o) for _, n, o in heading_units if n not in named),
+                ]
+            elif by_heading is not None and not any(
                 r in ("lead", "responsible") for r, _, _ in units
             ):
                 units = [*resp.heading_units_with_partners(by_heading, item.body), *units]

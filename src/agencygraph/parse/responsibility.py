@@ -259,7 +259,7 @@ def _lexicon_knows(name: str) -> bool:
 
 #: A collective of units or places (各有关部门, 相关盟市, 市直相关单位).
 _COLLECTIVE_RE = re.compile(
-    r"^(?:(?:省|市|县|区|州)(?:委|政府|人民政府|级)?)?"
+    r"^(?:全?(?:省|市|县|区|州)(?:委|政府|人民政府|级|内|域内|辖区内|境内)?)?"
     r"(?:各|相关|有关|其他|其它|市直|县直|区直|省直|区属|市属|县属|省属)[^，,。；;]{0,10}?"
     r"(?:部门|单位|机构|盟市|市|县|区|旗|乡镇|街道|企业|国企|板块|园区|社区|村)$"
 )
@@ -876,6 +876,13 @@ def sentence_units(
         if rest is not None and not rest.timeline:
             rest.timeline = strip_spaces(inner[: deadline.end()]).rstrip("，,")
         return rest
+    named = _NAMED_LEAD_RE.search(inner.rstrip("。；; "))
+    if named is not None and named.group(2):
+        # A、B、C，其中B牵头: the list, and which of its units leads
+        names = located_units(inner[: named.start()], conjunctions=True)
+        lead = squash_spaces(named.group(2))
+        if lead in {n for n, _ in names} and all(looks_like_unit(n) for n, _ in names):
+            return _Found([("lead" if n == lead else "support", n, base + o) for n, o in names], [])
     clause = _labelled_clause_re().search(simplified)
     if clause is not None:
         # 由A组织推动，责任主体是B、C: the labelled clause's units after the verbs'
@@ -1067,8 +1074,9 @@ _DEADLINE_CLAUSE_RE = re.compile(
 
 
 _HEADING_ROLE_RE = re.compile(
-    r"^(.{2,40}?)(?:牵头|负责|分管)(?:的)?(?:重点|主要)?(?:工作|任务|事项)\S{0,6}$"
+    r"^(.{2,40}?)(?P<verb>牵头|负责|分管|配合|协同|参与)(?:的)?(?:重点|主要)?(?:工作|任务|事项)\S{0,6}$"
 )
+_SUPPORTING_HEADING_VERBS = ("配合", "协同", "参与")
 
 
 @lru_cache(maxsize=1024)
@@ -1092,8 +1100,33 @@ def heading_assignment(heading: str) -> _Found | None:
     if all(is_official(n) or _PERSON_TITLE_RE.search(n) for n in names):
         return _Found([], [(n, -1) for n in names])
     if all(looks_like_unit(n) for n in names):
-        return _Found([("lead", n, -1) for n in names], [])
+        # 一、县卫生健康委配合的工作: the unit supports the items under it
+        role = "support" if match.group("verb") in _SUPPORTING_HEADING_VERBS else "lead"
+        return _Found([(role, n, -1) for n in names], [])
     return None
+
+
+# A sub-heading under a unit's heading sorting its items by role (牵头任务： / 2.配合任务).
+_TASK_ROLE_HEADING_RE = re.compile(
+    r"^(?P<verb>牵头|主办|主责|配合|协同|协办|参与)(?:的)?(?:重点)?(?:工作|任务|事项)(?:\s*[（(]\s*\d{1,3}\s*项\s*[）)])?\s*[：:]?\s*$"
+)
+
+
+def task_role_heading(text: str) -> str | None:
+    """The role a sub-heading gives the unit heading its section for the items under it
+    (牵头任务： → ``lead``; 配合任务： → ``support``), or None.
+
+    Examples
+    --------
+    >>> task_role_heading("配合任务：")
+    'support'
+    >>> task_role_heading("牵头任务（3项）")
+    'lead'
+    """
+    match = _TASK_ROLE_HEADING_RE.match(vocabulary_simplified(squash_spaces(text)))
+    if match is None:
+        return None
+    return "support" if match.group("verb") in ("配合", "协同", "协办", "参与") else "lead"
 
 
 # A heading naming only units, before the items they are given (二、市财政局（3项）：;
@@ -1788,6 +1821,10 @@ def _trailing_unit_list(text: str) -> Note | None:
     match = separators[-1] if separators else None  # where the last part begins
     if match is None or match.start() == 0 or match.end() >= len(body):
         return None
+    # a deadline after the units (——市文旅局，2025年底前完成) says when, not who
+    comma = max(body.rfind("，"), body.rfind(","))
+    if comma > match.end() and _DEADLINE_CLAUSE_RE.match(vocabulary_simplified(body[comma:])):
+        body = body[:comma]
     # the work before the units: more than a heading's worth of words, and no units itself
     # (an issuer line: 中共海门市委  海门市人民政府)
     head = strip_spaces(body[: match.start()]).strip("•·")
@@ -1963,6 +2000,24 @@ def rule_holds_below(text: str) -> bool:
 _DOCUMENT_NOTE_RE = re.compile(
     r"^\s*[（(]?(?:注|备注|说明|附注|填表说明)\s*[0-9０-９]*[）)]?\s*[:：]"
 )
+
+
+# A first-listed rule's stated exception: lists marked with a wording of their own
+# (注明“共同负责”的除外; 标注“按职责分工负责”的除外).
+_RULE_EXCEPTION_RE = re.compile(
+    r"(?:注明|标注|标明|注有|写明|标有)\s*[“\"「『]([^”\"」』]{2,12})[”\"」』]\s*(?:的|者)?\s*(?:除外|不在此列)"
+)
+
+
+def rule_exceptions(paragraph: str) -> list[str]:
+    """The wordings a first-listed rule says it does not cover (共同负责, 按职责分工负责).
+
+    Examples
+    --------
+    >>> rule_exceptions("排在第一位的为牵头单位（注明“共同负责”的除外）")
+    ['共同负责']
+    """
+    return [m.group(1) for m in _RULE_EXCEPTION_RE.finditer(vocabulary_simplified(paragraph))]
 
 
 def rule_holds_everywhere(paragraph: str) -> bool:

@@ -199,6 +199,22 @@ def _tab_rows(text: str) -> list[Row]:
     return rows
 
 
+def _tabbed_rows(text: str) -> list[Row]:
+    """One row per line with a tab between cells, as a table copied from a word processor
+    or a spreadsheet: empty cells kept where they stand (a header cell spanning two columns,
+    its sub-header's blanks), a line without tabs going on with the cell above."""
+    rows: list[Row] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if "\t" in line:
+            parts = line.rstrip(" \u3000").split("\t")
+            if len(parts) > 1 and not parts[-1].strip():
+                parts = parts[:-1]
+            rows.append([_Cell([part.strip()], number) for part in parts])
+        elif rows and line.strip() and not _page_break_line(line.strip()):
+            rows[-1][-1].lines.append(line.strip())
+    return rows
+
+
 def _is_category_heading(line: str) -> bool:
     """A short 一、… / （一）… heading line, with no sentence or list punctuation in it."""
     numbering = LEVEL1_RE.match(line) or LEVEL2_RE.match(line)
@@ -267,6 +283,11 @@ def _pipe_rows(text: str) -> list[Row]:
                 parts = parts[1:]
             if parts and not parts[-1].strip():
                 parts = parts[:-1]
+            if len(parts) == 1 and outer and _is_category_heading(parts[0].strip()):
+                # | 一、市容环境方面 |: a category heading spanning the table, as between
+                # rows without pipes
+                row_open = False
+                continue
             rows.append([_Cell([part], number) for part in parts])
             row_open = ((outer and outer_closed) or broken) and not stripped.endswith("|")
     return rows
@@ -367,6 +388,27 @@ def _with_sub_header(header: Row, below: Row) -> Row | None:
     return merged if _header_kinds(merged) is not None else None
 
 
+def _with_collapsed_sub_header(header: Row, below: list[Row]) -> Row | None:
+    """A second header row copied without its blanks (序号 | 项目名称 | 责任单位 | 完成时限 /
+    牵头单位 | 配合单位): its labels in place of the header's unit label they divide, where
+    the first data row below has the cells of the two rows together."""
+    if len(below) < 2:
+        return None
+    sub, data = below
+    labels_below = [squash_spaces(c.text) for c in sub]
+    if len(labels_below) < 2 or not all(_is_label_cell(t) for t in labels_below):
+        return None
+    if len(data) != len(header) + len(sub) - 1:
+        return None
+    kinds = _header_kinds(header) or []
+    spanned = [i for i, kind in enumerate(kinds) if kind == "single"]
+    if len(spanned) != 1:
+        return None
+    at = spanned[0]
+    merged = [*header[:at], *sub, *header[at + 1 :]]
+    return merged if _header_kinds(merged) is not None else None
+
+
 _BOX_RULE_RE = re.compile(r"^[\s─━┄┈═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬+\-]+$")
 _BOX_BARS = str.maketrans("│┃║", "|||")
 
@@ -393,13 +435,15 @@ def _table_rows(text: str) -> _Table | None:
         candidates.append(_tab_rows(text))
     if sum(line.count("|") >= 2 for line in lines) >= 2:  # a header and one row at least
         candidates.append(_pipe_rows(text))
+    elif sum(line.strip("\n").count("\t") >= 2 for line in lines) >= 2:
+        candidates.append(_tabbed_rows(text))
     for rows in candidates:
         for index, row in enumerate(rows):
             if _header_kinds(row) is not None:
                 merged = (
                     _with_sub_header(row, rows[index + 1])
                     if index + 1 < len(rows) and _sub_header(row, rows[index + 1])
-                    else None
+                    else _with_collapsed_sub_header(row, rows[index + 1 : index + 3])
                 )
                 if merged is not None:
                     # 责任单位 spanning 牵头单位 | 配合单位 on the header's second row
@@ -1561,12 +1605,15 @@ def _cell_stream_table(text: str) -> _Table | None:
     groups: list[tuple[list[_Cell], bool]] = []
     # 序号 first, or after category columns only (考核项目 | 序号 | …)
     serial_first = "serial" in roles and set(roles[: roles.index("serial")]) <= {"outline"}
+    if not row_ends:
+        body = _without_repeated_header(body, cells[start : end + 1])
     if row_ends:
         bounds = [e - offset for e in row_ends if e > offset]
         previous = 0
         for bound in bounds:
             if bound > previous:
-                groups.append((body[previous:bound], False))
+                rows_here = _rows_run_together(body[previous:bound], n) if serial_first else None
+                groups.extend((row, False) for row in rows_here or [body[previous:bound]])
             previous = bound
     elif blanks:
         # Blank cells kept, every row is a header's width of cells; a row holding only a
@@ -1667,6 +1714,46 @@ def _cell_stream_table(text: str) -> _Table | None:
             out.insert(measure_col, _Cell([], row[0].line))
         table.rows.append(out)
     return table
+
+
+def _rows_run_together(cells: list[_Cell], width: int) -> list[list[_Cell]] | None:
+    """Rows a stream failed to mark apart (the first's last cell filled, so no blank cell
+    closed it): split where a serial number one above the row's own opens a row's width on."""
+    if len(cells) <= width:
+        return None
+    rows, start = [], 0
+    number = _serial_number(cells[0])
+    for at in range(width, len(cells)):
+        following = _serial_number(cells[at])
+        if number and following == number + 1 and at - start >= width - 1:
+            rows.append(cells[start:at])
+            start, number = at, following
+    if not rows:
+        return None
+    return [*rows, cells[start:]]
+
+
+def _serial_number(cell: _Cell) -> int:
+    label = squash_spaces(cell.text)
+    return to_int(label.rstrip(".、．")) if _SERIAL_RE.match(label) else 0
+
+
+def _without_repeated_header(body: list[_Cell], header: list[_Cell]) -> list[_Cell]:
+    """A stream without the header a later page repeats (续表 / 序号 / 存在问题 / …) and the
+    page's marks before it."""
+    labels = [squash_spaces(c.text) for c in header]
+    width = len(labels)
+    kept: list[_Cell] = []
+    index = 0
+    while index < len(body):
+        if [squash_spaces(c.text) for c in body[index : index + width]] == labels:
+            while kept and _page_break_line(kept[-1].text):
+                kept.pop()
+            index += width
+            continue
+        kept.append(body[index])
+        index += 1
+    return kept
 
 
 # -- whitespace-aligned tables ------------------------------------------------------------
