@@ -1634,3 +1634,32 @@ def test_units_within_a_county_named_as_a_collective():
         "某县工业发展重点工作\n1.开展政银企对接活动。（县金融服务中心牵头，县内各银行业金融机构配合）\n"
     )
     assert coded == [[(L, "县金融服务中心"), (S, "县内各银行业金融机构")]]
+
+
+LOST_BREAKS_PLAN = (
+    "某市2014年为民办实事完成情况\n"
+    "（一）开工建设50处农村学校食堂。（市教育局负责）\n"
+    "完成情况：50处食堂已全部开工建设，其中38处竣工交付使用。\n"
+    "（二）开展城乡环卫一体化提升行动。（市委农办、市城管局负责）\n"
+    "完成情况：新组建农村环卫所70处。\n"
+    "（三）在城区设立综合配套改革试验区事宜\n"
+    "由张明副市长负责，市发改委牵头，相关部门配合，尽快完成实施方案。\n"
+    "（四）为全市民族村提供法律服务牵头责任部门：市民族宗教局\n"
+    "2014年3月印发服务方案，已完成年度任务。\n"
+)
+
+
+def test_a_copy_that_lost_its_line_breaks_is_coded_as_the_plan():
+    expected = [
+        [(L, "市教育局")],
+        [(R, "市委农办"), (R, "市城管局")],
+        [(L, "市发改委"), (S, "相关部门")],
+        [(L, "市民族宗教局")],
+    ]
+    with_breaks, _ = roles(LOST_BREAKS_PLAN)
+    assert with_breaks == expected
+    one_line = " ".join(line for line in LOST_BREAKS_PLAN.split("\n") if line)
+    coded, plan = roles(one_line)
+    assert coded == expected
+    # the progress written after a note is no part of the measure
+    assert all("完成情况" not in m.text for m in plan.measures)

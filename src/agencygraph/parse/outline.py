@@ -859,6 +859,9 @@ def _full_text(element: _Element) -> str:
     return "".join(parts)
 
 
+_LOST_BREAK_RE = re.compile(r"(?<=\S)[ \u3000]+(?=由)")
+
+
 def _measure_body(
     element: _Element, unit_columns: tuple[str, ...] = ()
 ) -> tuple[str, int, resp.Note | None]:
@@ -898,6 +901,14 @@ def _measure_body(
             if earlier is not None and earlier.units:
                 note = earlier
                 break
+    if (note is None or not note.units) and not element.children:
+        # a copy that lost its line breaks keeps a space where a paragraph began (…事宜
+        # 由杨志武副市长负责，市发改委牵头…): the clause after it opens a paragraph
+        lost = tuple(m.end() for m in _LOST_BREAK_RE.finditer(text) if m.end() not in starts)
+        if lost:
+            found = resp.find_note(text, tuple(sorted((*starts, *lost))))
+            if found is not None and found.units:
+                note = found
     if note is None:
         return strip_spaces(text), element.line, None
     line = _line_of_offset(element, min(note.start, max(len(text) - 1, 0)))

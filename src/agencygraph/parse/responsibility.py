@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
@@ -1204,6 +1204,21 @@ _STATUS_TAG_RE = re.compile(
 )
 
 
+_HEADER_STOP_RE = re.compile(r"[。；;，,！？!?]")
+_BEFORE_PROGRESS = " \t\u3000。；;，,）)】]」"
+
+
+@lru_cache(maxsize=1)
+def _progress_label_re() -> re.Pattern[str]:
+    """A progress report's label (完成情况：, 进展情况：), from the vocabulary's stop labels."""
+    progress = [
+        term
+        for term, role in labels().items()
+        if role == "stop" and ("情况" in term or "进展" in term)
+    ]
+    return re.compile(rf"(?:{_spaced(progress)})\s*[:：]")
+
+
 @lru_cache(maxsize=4096)  # a paragraph is asked about again as a measure is assembled
 def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
     """The responsibility note of a measure's text, if it has one.
@@ -1229,6 +1244,22 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
     if status is not None and status.start() > 0:
         # a progress report's status after the note (（A牵头）【已完成】): the note ends before it
         return find_note(text[: status.start()], tuple(s for s in starts if s < status.start()))
+    progress = _progress_label_re().search(simplified, 1)
+    # set apart from the note by a space or a mark; glued to a word (区公安分局贯彻落实情况：)
+    # the label's qualifier is read with the unit list below
+    if progress is not None and simplified[progress.start() - 1] in _BEFORE_PROGRESS:
+        # a progress report run into its item (…（A负责） 完成情况：已建成…): the note is
+        # before the progress, which names what was done, not who answers for it
+        before = find_note(
+            text[: progress.start()], tuple(s for s in starts if s < progress.start())
+        )
+        if before is not None:
+            between = strip_spaces(text[before.end : progress.start()])
+            if len(between) <= _QUALIFIER_MAX and not _HEADER_STOP_RE.search(between):
+                # the progress after the note (its label may open with a word of its own:
+                # 贯彻落实情况：) is no part of the measure's text either
+                return replace(before, end=len(text))
+            return before
     note = _bracketed_note(text, simplified) or _opening_bracket_note(text, simplified)
     if note is not None:
         return note
@@ -1238,7 +1269,18 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
     if opening is not None:
         start = opening.start()
         end = _label_block_end(text, simplified, start, starts)
-        found = _label_block_units(text, simplified, start, end, starts)
+        # a space after the labels may be where a paragraph began in a copy that lost its
+        # line breaks (牵头责任部门：县卫健委 2022年2月印发…): the units end there, and what
+        # follows (a progress report, a table's figures) stays out of the measure's text
+        gaps = tuple(
+            m.end() for m in _SPACE_GAP_RE.finditer(text, start, end) if m.end() not in starts
+        )
+        units_end = (
+            _label_block_end(text, simplified, start, tuple(sorted((*starts, *gaps))))
+            if gaps
+            else end
+        )
+        found = _label_block_units(text, simplified, start, units_end, starts)
         return Note(start, end, tuple(found.units), True, tuple(found.officials), found.timeline)
     return (
         _trailing_unit_list(text)
@@ -1314,6 +1356,7 @@ def _label_block_end(text: str, simplified: str, start: int, starts: tuple[int, 
 
 _UNIT_RUN_MAX = 120
 _LABEL_LEAD_MAX = 12
+_SPACE_GAP_RE = re.compile(r"(?<=\S\S)[ \u3000]+(?=\S\S)")  # not inside 牵 头 单 位
 
 
 _CLAUSE_END_RE = re.compile(r"[，,；;。：:]")
