@@ -1663,3 +1663,76 @@ def test_a_copy_that_lost_its_line_breaks_is_coded_as_the_plan():
     assert coded == expected
     # the progress written after a note is no part of the measure
     assert all("完成情况" not in m.text for m in plan.measures)
+
+
+def test_a_note_closing_an_items_title_before_its_details():
+    coded, plan = roles(
+        "某市重点民生工程任务分解\n"
+        "（一）实施老旧小区改造提升工程（市住房城乡建设局牵头，市财政局配合）。全年开工改造126个。\n"
+        "（二）实施公共文化惠民工程（市文化广电旅游局负责）。送戏下乡1200场。\n"
+        "（三）推进通州区重点项目建设（通州区）。完成投资50亿元。\n"
+    )
+    assert coded == [
+        [(L, "市住房城乡建设局"), (S, "市财政局")],
+        [(L, "市文化广电旅游局")],
+        [],
+    ]
+    assert plan.measures[0].text.startswith("实施老旧小区改造提升工程。全年开工")
+
+
+def test_progress_after_a_closing_role_clause():
+    coded, _ = roles(
+        "县2022年重点工作推进台账\n"
+        "1.推进县域医共体建设，由县卫生健康局牵头负责，县医疗保障局配合。进展：已覆盖乡镇卫生院14个。\n"
+        "2.打造美丽乡村示范村12个，县农业农村局、县住房和城乡建设局分别牵头负责。进展：已完成6个。\n"
+    )
+    assert coded == [
+        [(L, "县卫生健康局"), (S, "县医疗保障局")],
+        [(L, "县农业农村局"), (L, "县住房和城乡建设局")],
+    ]
+
+
+def test_a_unit_heading_with_its_count_and_no_number():
+    coded, _ = roles(
+        "2024年区重点工作督办事项进展情况\n区发改局(2项)\n1.全区固定资产投资增长8%。进展：增长8.9%。\n"
+        "2.争取中央预算内投资1.5亿元。\n区教体局(1项)\n3.新建中小学2所。进展：区教体局已完成招标。\n"
+    )
+    assert coded == [[(L, "区发改局")], [(L, "区发改局")], [(L, "区教体局")]]
+
+
+def test_items_run_together_after_status_tags():
+    coded, _ = roles(
+        "某市为民办实事项目推进情况\n现将推进情况公布如下：1.新建农村公路150公里（责任单位：市交通运输局）【序时推进】"
+        "2.新建改造农贸市场6个（责任单位：市商务局、市市场监管局）【已完成】3.实施农村饮用水提标改造工程"
+        "（责任单位：市水务局）【滞后】\n"
+    )
+    assert coded == [
+        [(L, "市交通运输局")],
+        [(R, "市商务局"), (R, "市市场监管局")],
+        [(L, "市水务局")],
+    ]
+
+
+def test_units_set_apart_by_spaces_on_a_label_line_with_officials():
+    coded, plan = roles(
+        "某市重点工作督办事项清单\n1.城乡生活垃圾分类试点\n"
+        "责任单位:市城管局 市生态环境局  责任领导:陈伟副市长  完成时限:2019年11月底\n"
+        "2.中心城区道路改造\n牵头领导:刘 哲\n牵头单位:市住建局\n"
+    )
+    assert coded == [[(R, "市城管局"), (R, "市生态环境局")], [(L, "市住建局")]]
+    assert ("刘哲", "牵头领导") in {(o.name.replace(" ", ""), o.title) for o in plan.officials}
+
+
+def test_a_rule_and_its_exception_stated_in_the_first_note():
+    coded, _ = roles(
+        "某市2023年重点工作任务分工\n"
+        "1.推动制造业高质量发展。（责任单位：市工业和信息化局、市发展改革委。排在第一位的为牵头单位，"
+        "注明“共同负责”的除外，下同）\n"
+        "2.推进产教融合。（责任单位：市教育局、市人力资源社会保障局，共同负责）\n"
+        "3.加快5G网络建设。（责任单位：市工业和信息化局、市通信发展管理办公室）\n"
+    )
+    assert coded == [
+        [(L, "市工业和信息化局"), (S, "市发展改革委")],
+        [(R, "市教育局"), (R, "市人力资源社会保障局")],
+        [(L, "市工业和信息化局"), (S, "市通信发展管理办公室")],
+    ]

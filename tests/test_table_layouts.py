@@ -1230,3 +1230,18 @@ def test_rows_a_filled_last_cell_left_unmarked():
         [(R, "县住房城乡建设局"), (R, "各乡镇")],
         [(L, "县发展改革委")],
     ]
+
+
+def test_two_blank_cells_written_as_a_space_between_empty_lines():
+    cells = ["序号", "工作任务", "牵头部门", "配合部门", "上半年推进情况"]
+    rows = [
+        ["1", "地区生产总值增长7%左右", "市发改委", " ", "增长7.1%"],
+        ["2", "一般公共预算收入增长5%", "市财政局", "市税务局", "增长5.3%"],
+        ["3", "城镇新增就业13万人", "市人社局", " ", "新增7.6万人"],
+    ]
+    text = "某市政府工作任务进展情况\n\n" + "\n\n".join(cells + [c for r in rows for c in r]) + "\n"
+    assert _units(text) == [
+        [(L, "市发改委")],
+        [(L, "市财政局"), (S, "市税务局")],
+        [(L, "市人社局")],
+    ]

@@ -39,7 +39,7 @@ LEVEL4_RE = re.compile(
 # whitespace before the item inside the match (``\s*``), found the same ends but retried
 # the whole run of spaces from each of its positions, quadratic in the run's length.
 RUN_IN_BREAK_RE = re.compile(
-    r"(?:(?<=[。；;])|(?<=[）)〕])|(?<=\s))"
+    r"(?:(?<=[。；;])|(?<=[）)〕】])|(?<=\s))"
     rf"(?=[{CN_NUM}]{{1,3}}、|[（(][{CN_NUM}]{{1,3}}[）)]|[0-9０-９]{{1,2}}[.．、﹒](?![0-9０-９])"
     r"|[（(][0-9０-９]{1,2}[）)])"
 )

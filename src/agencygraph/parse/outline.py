@@ -68,6 +68,10 @@ def _classify(paragraph: str, line: int) -> _Element:
         match = pattern.match(readable)
         if match:
             return _Element(kind, match.group(1), paragraph[match.end() :], line)
+    counted = _COUNTED_UNIT_HEADING_RE.match(readable)
+    if counted and resp.looks_like_unit(counted.group(1)):
+        # 区发改局(2项) over the items it is given: a heading with no number
+        return _Element("h1", "", paragraph, line)
     match = _SHI_POINT_RE.match(readable)
     if match:
         # 一是… / 二是…: points at the lowest level, numbered in words
@@ -83,6 +87,9 @@ def _classify(paragraph: str, line: int) -> _Element:
     return _Element("plain", "", paragraph, line)
 
 
+_COUNTED_UNIT_HEADING_RE = re.compile(
+    r"^([^\s，,。；;：:（()）]{2,20})\s*[（(]\s*(?:共|计)?\s*\d{1,3}\s*项\s*[）)]\s*[：:]?$"
+)
 _SHI_POINT_RE = re.compile(r"^([一二三四五六七八九十]{1,3})是(?=\S)")
 
 
@@ -480,6 +487,7 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
         local_rule = False
         if resp.find_first_listed_rule(paragraph):
             exceptions.extend(resp.rule_exceptions(paragraph))
+            paragraph = resp.without_rule_exceptions(paragraph)
             if resp.rule_holds_everywhere(paragraph):
                 rule_lines.append(0)
             elif resp.rule_holds_below(paragraph):

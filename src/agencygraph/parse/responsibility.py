@@ -1260,7 +1260,11 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
                 # 贯彻落实情况：) is no part of the measure's text either
                 return replace(before, end=len(text))
             return before
-    note = _bracketed_note(text, simplified) or _opening_bracket_note(text, simplified)
+    note = (
+        _bracketed_note(text, simplified)
+        or _opening_bracket_note(text, simplified)
+        or _title_bracket_note(text, simplified)
+    )
     if note is not None:
         return note
     opening = _note_label_re().search(simplified)
@@ -1272,14 +1276,7 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
         # a space after the labels may be where a paragraph began in a copy that lost its
         # line breaks (牵头责任部门：县卫健委 2022年2月印发…): the units end there, and what
         # follows (a progress report, a table's figures) stays out of the measure's text
-        gaps = tuple(
-            m.end() for m in _SPACE_GAP_RE.finditer(text, start, end) if m.end() not in starts
-        )
-        units_end = (
-            _label_block_end(text, simplified, start, tuple(sorted((*starts, *gaps))))
-            if gaps
-            else end
-        )
+        units_end = _units_end_at_gap(text, simplified, start, end)
         found = _label_block_units(text, simplified, start, units_end, starts)
         return Note(start, end, tuple(found.units), True, tuple(found.officials), found.timeline)
     return (
@@ -1354,9 +1351,34 @@ def _label_block_end(text: str, simplified: str, start: int, starts: tuple[int, 
     return len(text)
 
 
+def _units_end_at_gap(text: str, simplified: str, start: int, end: int) -> int:
+    """Where a label block's units end within ``start:end``: at the first space after which
+    the text up to the next label is not all units (units may be set apart by spaces; a
+    table's figures or a progress report after them may not)."""
+    gaps = [m.end() for m in _SPACE_GAP_RE.finditer(text, start, end)]
+    if not gaps:
+        return end
+    labels_at = [g for g in gaps if _label_re().match(simplified, g)]
+    for gap in gaps:
+        if gap in labels_at:
+            continue
+        stop = min([g for g in labels_at if g > gap] or [end])
+        pieces = _SPACE_GAP_RE.split(text[gap:stop])
+        names = [
+            n for piece in pieces for n in split_units(_CLAUSE_END_RE.split(piece, maxsplit=1)[0])
+        ]
+        if not (
+            names and all(looks_like_unit(n) for n in names) and any(map(_named_as_unit, names))
+        ):
+            return gap
+    return end
+
+
 _UNIT_RUN_MAX = 120
 _LABEL_LEAD_MAX = 12
-_SPACE_GAP_RE = re.compile(r"(?<=\S\S)[ \u3000]+(?=\S\S)")  # not inside 牵 头 单 位
+# a space after a word of two characters or more: not inside 牵 头 单 位 or a name set out
+# to the width of three (刘 哲)
+_SPACE_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})[ \u3000]+(?=\S\S)")
 
 
 _CLAUSE_END_RE = re.compile(r"[，,；;。：:]")
@@ -1732,10 +1754,12 @@ def _label_inside_sentence(simplified: str, label: re.Match[str]) -> bool:
 _OPENING_NOTE_WORK_MIN = 4
 
 
-def _opening_bracket_note(text: str, simplified: str) -> Note | None:
+def _opening_bracket_note(text: str, simplified: str, start: int | None = None) -> Note | None:
     """A note in brackets before the work it assigns (（A牵头，B配合）全县地区生产总值增长7.5%):
-    labels, a sentence of units and role verbs, or a list of units."""
-    start = len(text) - len(text.lstrip(SPACE_CHARS))
+    labels, a sentence of units and role verbs, or a list of units. ``start``: where the
+    bracket opens, if not at the text's start."""
+    if start is None:
+        start = len(text) - len(text.lstrip(SPACE_CHARS))
     if start >= len(text) or text[start] not in OPEN_BRACKETS:
         return None
     close = bracket_pairs(text).get(start, -1)
@@ -1752,6 +1776,25 @@ def _opening_bracket_note(text: str, simplified: str) -> Note | None:
     if found is None or not found.units:
         return None
     return Note(start, close + 1, tuple(found.units), True, tuple(found.officials), found.timeline)
+
+
+# An item's title before the bracket that closes it: no clause breaks and no bracket of its own.
+_TITLE_BEFORE_BRACKET_RE = re.compile(r"^[\s\u3000]*[^，,。；;：:（()）]{2,40}(?=[（(])")
+
+
+def _title_bracket_note(text: str, simplified: str) -> Note | None:
+    """A note in brackets closing an item's title, before the details (（一）实施老旧小区改造
+    工程（A牵头，B配合）。全年开工改造…): labels or a sentence of role verbs."""
+    title = _TITLE_BEFORE_BRACKET_RE.match(simplified)
+    if title is None:
+        return None
+    # a bare name in brackets there is another name or a place (（以下简称市安委办）,
+    # （通州区）): only labels or role verbs make the bracket a note
+    close = bracket_pairs(text).get(title.end(), -1)
+    inside = simplified[title.end() + 1 : close]
+    if close < 0 or not (_note_label_re().search(inside) or _verb_re().search(inside)):
+        return None
+    return _opening_bracket_note(text, simplified, title.end())
 
 
 def _earlier_sentence_notes(
@@ -2061,6 +2104,17 @@ def rule_exceptions(paragraph: str) -> list[str]:
     ['共同负责']
     """
     return [m.group(1) for m in _RULE_EXCEPTION_RE.finditer(vocabulary_simplified(paragraph))]
+
+
+def without_rule_exceptions(paragraph: str) -> str:
+    """The text without a first-listed rule's stated exceptions (，注明“共同负责”的除外), so
+    that the excepted wording in them is not read as a list's own."""
+    spans = [m.span() for m in _RULE_EXCEPTION_RE.finditer(vocabulary_simplified(paragraph))]
+    for start, end in reversed(spans):
+        while start > 0 and paragraph[start - 1] in "，,；; ":
+            start -= 1
+        paragraph = paragraph[:start] + paragraph[end:]
+    return _EMPTY_BRACKETS_RE.sub("", paragraph) if spans else paragraph
 
 
 def rule_holds_everywhere(paragraph: str) -> bool:

@@ -1085,7 +1085,7 @@ def _finishes_unit_name(cell: _Cell, line: str) -> bool:
 
 
 #: Fewest lines of spaces alone, each between empty lines, for them to be read as blank cells.
-_SPACED_BLANK_CELLS_MIN = 3
+_SPACED_BLANK_CELLS_MIN = 2
 
 
 def _between_empty_lines(lines: list[str], index: int) -> bool:
