@@ -1736,3 +1736,15 @@ def test_a_rule_and_its_exception_stated_in_the_first_note():
         [(R, "市教育局"), (R, "市人力资源社会保障局")],
         [(L, "市工业和信息化局"), (S, "市通信发展管理办公室")],
     ]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "（責任單位：市衛生健康委、市醫保局、市民政局，其中市醫保局牽頭）",
+        "(市衛生健康委、市醫保局、市民政局,其中市醫保局牽頭)",
+    ],
+)
+def test_a_lead_named_after_its_list_in_traditional_script(note):
+    coded, _ = roles(f"某市養老服務重點任務\n1.推進長期護理保險試點。{note}\n")
+    assert sorted(coded[0]) == [(L, "市醫保局"), (S, "市民政局"), (S, "市衛生健康委")]

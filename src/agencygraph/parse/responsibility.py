@@ -788,10 +788,15 @@ def label_units(inner: str, base: int = 0) -> _Found:
         if 0 < stop < len(content.rstrip("。 \n")):
             content = content[:stop]
         at = base + match.end()
-        named_lead = _NAMED_LEAD_RE.search(content) if role in ("lead", "single") else None
+        named_lead = (
+            _NAMED_LEAD_RE.search(vocabulary_simplified(content))
+            if role in ("lead", "single")
+            else None
+        )
         lead = ""
         if named_lead:
-            lead = squash_spaces(named_lead.group(1) or named_lead.group(2))
+            group = 1 if named_lead.group(1) else 2  # the name as written, not its copy
+            lead = squash_spaces(content[named_lead.start(group) : named_lead.end(group)])
             content = content[: named_lead.start()]
         sentence = (
             sentence_units(content, at, open_tail=role, objects=True)
@@ -876,11 +881,11 @@ def sentence_units(
         if rest is not None and not rest.timeline:
             rest.timeline = strip_spaces(inner[: deadline.end()]).rstrip("，,")
         return rest
-    named = _NAMED_LEAD_RE.search(inner.rstrip("。；; "))
+    named = _NAMED_LEAD_RE.search(vocabulary_simplified(inner.rstrip("。；; ")))
     if named is not None and named.group(2):
         # A、B、C，其中B牵头: the list, and which of its units leads
         names = located_units(inner[: named.start()], conjunctions=True)
-        lead = squash_spaces(named.group(2))
+        lead = squash_spaces(inner[named.start(2) : named.end(2)])
         if lead in {n for n, _ in names} and all(looks_like_unit(n) for n, _ in names):
             return _Found([("lead" if n == lead else "support", n, base + o) for n, o in names], [])
     clause = _labelled_clause_re().search(simplified)
