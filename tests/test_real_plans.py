@@ -139,10 +139,9 @@ KNOWN_MISSES = {
     # (datong_2024), a table run into running text (jianli), labels run into one line with a
     # page mark inside a measure and a second list restarting its numbering (mouqu), a last
     # item whose 包片单位 each answer for a stretch (pingli), a 由…负责实施 / …参与 item under a
-    # closing 责任单位 label (unknown_2017), a row after a section row in a table of cells closed
-    # by pipes (xiangshan), a 协助单位 line closing a section (datong_2010), a unit named with
-    # no level (生态局东安分局, dongan), a unit in a second sentence (beijing) and three units
-    # sharing one head noun (国资、商务、供销部门, henan)
+    # closing 责任单位 label (unknown_2017), a 协助单位 line closing a section (datong_2010), a
+    # unit named with no level (生态局东安分局, dongan), a unit in a second sentence (beijing)
+    # and three units sharing one head noun (国资、商务、供销部门, henan)
     "beijing_2012_huanjing_zhixu",
     "datong_2010_daqi_zhengzhi",
     "datong_2024_dizhi_zaihai",
@@ -152,7 +151,6 @@ KNOWN_MISSES = {
     "mouqu_undated_chuangwen_zhengzhi",
     "pingli_2017_chuangwei_xuncha",
     "unknown_2017_jinyang_banqian",
-    "xiangshan_2025_zwgk_yaodian",
     # batch 21 (fresh F1 0.696): a duty list run into one line with page marks inside its
     # words (mouxian_undated), a bureau's outline items before its task table (mouxianju: the
     # coder reads the table alone), 1路、2路 opening an item (tongshan), a single-spaced
@@ -174,10 +172,10 @@ KNOWN_MISSES = {
 # two PDF tables and the chizhou stream above hold 35 of its 174 assignments, 0.957 with
 # batch 18 (0.816 of its own), and is 0.936 (0.9358) with batch 19 (0.649 of its own: duty lists,
 # supervision reports and two PDF or run-together tables), 0.924 with batch 21 as collected
-# and 0.931 (0.9307) after its round;
+# and 0.931 (0.9307) after its round, 0.933 (0.9327) with the probed forms after it;
 # the floor below is the figure
 # measured with them, so that a fall is caught; the README reports both.
-DEVELOPMENT_F1_FLOOR = 0.930
+DEVELOPMENT_F1_FLOOR = 0.932
 
 
 def test_development_plans_are_coded_as_the_gold(scores):

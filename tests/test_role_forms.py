@@ -1748,3 +1748,56 @@ def test_a_rule_and_its_exception_stated_in_the_first_note():
 def test_a_lead_named_after_its_list_in_traditional_script(note):
     coded, _ = roles(f"某市養老服務重點任務\n1.推進長期護理保險試點。{note}\n")
     assert sorted(coded[0]) == [(L, "市醫保局"), (S, "市民政局"), (S, "市衛生健康委")]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # the lead's clause, then the units it works with
+        (
+            "由市住房城乡建设局牵头，会同市自然资源和规划局、市财政局共同推进。",
+            [(L, "市住房城乡建设局"), (S, "市自然资源和规划局"), (S, "市财政局")],
+        ),
+        (
+            "由县自然资源局牵头，会同县农业农村局、县林业局建立耕地保护动态监测机制。",
+            [(L, "县自然资源局"), (S, "县农业农村局"), (S, "县林业局")],
+        ),
+        ("市发展和改革委员会为责任单位。", [(L, "市发展和改革委员会")]),
+        ("市财政局、市税务局为责任单位。", [(R, "市财政局"), (R, "市税务局")]),
+        # a later sentence's subject, where nothing else names the units
+        (
+            "确保粮食播种面积稳定在88万亩以上。县农业农村局要会同县财政局、县发展和改革局及时足额兑付补贴。",
+            [(L, "县农业农村局"), (S, "县财政局"), (S, "县发展和改革局")],
+        ),
+    ],
+)
+def test_joint_work_wordings(item, expected):
+    coded, _ = roles(f"某市重点任务分工\n1.推进重点工作落实。{item}\n")
+    assert sorted(coded[0]) == sorted(expected)
+
+
+def test_a_member_units_duties_name_the_units_it_works_with():
+    coded, _ = roles(
+        "某市联席会议成员单位职责分工\n成员单位职责：\n"
+        "市发展改革委：负责联席会议办公室日常工作，统筹推进民间投资项目谋划。\n"
+        "市财政局：负责统筹安排专项资金，会同市税务局落实各项减税降费政策。\n"
+    )
+    assert coded == [[(L, "市发展改革委")], [(L, "市财政局"), (S, "市税务局")]]
+
+
+def test_a_headings_note_covers_its_unnoted_points():
+    coded, _ = roles(
+        "某市城市建设管理重点工作任务分解\n"
+        "（一）实施城市更新行动。（牵头单位：市住房和城乡建设局；责任单位：市城市管理局）\n"
+        "①完成城镇老旧小区改造86个；\n②新建改造城市燃气管网280公里。\n"
+        "（二）加强城市园林绿化建设，新建口袋公园30个。（牵头单位：市园林绿化局）\n"
+    )
+    assert coded == [[(L, "市住房和城乡建设局"), (S, "市城市管理局")], [(L, "市园林绿化局")]]
+
+
+def test_a_page_number_inside_a_note_is_no_part_of_a_name():
+    coded, _ = roles(
+        "某县民生实事项目责任分工方案\n一、教育惠民工程\n"
+        "1.开展学生视力筛查。（县卫生健康局牵头，县教育体育\n\n— 3 —\n\n局配合）\n"
+    )
+    assert coded == [[(L, "县卫生健康局"), (S, "县教育体育局")]]

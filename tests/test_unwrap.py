@@ -117,3 +117,24 @@ def test_table_rows_are_never_joined():
         for i in range(1, 12)
     ]
     assert unwrap("\n".join(rows)) is None
+
+
+def test_a_pages_furniture_between_a_line_and_its_rest_is_left_out():
+    title = "某市2023年农业农村重点工作任务分工"
+    body = set_on_page(PLAN.split("\n", 1)[1]).split("\n")
+    # a page ends inside the fourth measure's note: number, masthead and running title
+    cut = next(i for i, line in enumerate(body) if "县人力资源" in line or "人力资" in line)
+    broken = "\n".join(
+        [
+            title,
+            *body[: cut + 1],
+            "",
+            "— 3 —",
+            "",
+            "某市人民政府公报　　2023年第4期",
+            title,
+            *body[cut + 1 :],
+        ]
+    )
+    plan = parse_plan(broken, "doc")
+    assert coding(plan) == coding(parse_plan(PLAN, "doc"))

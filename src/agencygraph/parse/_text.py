@@ -43,6 +43,12 @@ RUN_IN_BREAK_RE = re.compile(
     rf"(?=[{CN_NUM}]{{1,3}}、|[（(][{CN_NUM}]{{1,3}}[）)]|[0-9０-９]{{1,2}}[.．、﹒](?![0-9０-９])"
     r"|[（(][0-9０-９]{1,2}[）)])"
 )
+# A page's number as a printed page sets it (— 3 —, - 2 -, 第1页 共3页), read without spaces.
+PAGE_MARK_RE = re.compile(
+    r"^(?:[-—–－]+\d{1,4}[-—–－]+|第\d{1,4}页(?:共\d{1,4}页)?|共\d{1,4}页第\d{1,4}页)$"
+)
+# A gazette's masthead printed on its pages (淮北市人民政府公报 2023年第4期), without spaces.
+MASTHEAD_RE = re.compile(r"^.{0,20}(?:公报|政报|年鉴)(?:\d{4}年)?第\d{1,3}期$")
 # A point whose numeral was lost in character recognition: "()".
 EMPTY_POINT_RE = re.compile(r"[（(]\s*[）)]")
 # A point marked with a bullet (● 白茶市场存在…). ★ marks a lead unit, ○ may be a zero and
@@ -63,7 +69,7 @@ _CORE_VOCABULARY = (
     # problem column, a field of study)
     "个务职涉滞后启动开工达标时正常超额持已在全期未尚暂结依法统筹力积极切主做好建立完善"
     "督促调快严格须需理经缘别计小总表指举股室站所包片保成员局委办府会部队心司处区县市"
-    "问题科学专文理预百监管"
+    "问题科学专文理预百监管及时尽快抓紧认真"
 )
 
 

@@ -13,11 +13,12 @@ unit or measure text starts on, so each edge still points at its line in the fil
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from agencygraph.parse._records import CodedPlan
+from agencygraph.parse._text import MASTHEAD_RE, PAGE_MARK_RE
 
 #: A paragraph this short is no evidence of a page's width (a heading, a label line).
 _MIN_WIDTH = 30
@@ -38,11 +39,53 @@ _OPENS_PARAGRAPH_RE = re.compile(
     r"|附件|附表"
     r"|[（(〔【]?(?:牵头|责任|配合|协同|协办|主办|主责|参与|完成|时间|时限)[^，,。：:]{0,6}[：:])"
 )
-_ENDS_PARAGRAPH = ""
+
+
+# East Asian wide and full-width characters (Unicode's W and F): each takes two columns.
+_WIDE_RE = re.compile(
+    "[\u1100-\u115f\u231a\u231b\u2329\u232a\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19"
+    "\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+
+
+def _continues(line: str, is_body: bool) -> bool:
+    """Whether a line goes on with the paragraph a full line above it was cut from."""
+    return is_body and not _OPENS_PARAGRAPH_RE.match(line)
+
+
+_RUNNING_TITLE_MAX = 40
+
+
+def _page_furniture(lines: list[str]) -> set[int]:
+    """Lines a printed page adds: page numbers, mastheads, and the running title (the
+    plan's title, or a title-like line printed on three pages or more)."""
+    squashed = [re.sub(r"\s+", "", line) for line in lines]
+    counts = Counter(squashed)
+    title = next((line for line in squashed if line), "")
+    furniture = set()
+    seen: set[str] = set()
+    for index, line in enumerate(squashed):
+        if not line:
+            continue
+        mark = PAGE_MARK_RE.match(line) or MASTHEAD_RE.match(line)
+        running = (
+            line in seen
+            and len(line) <= _RUNNING_TITLE_MAX
+            and (line == title or counts[line] >= 3)
+            and line[-1] not in _CLOSING_MARKS
+        )
+        if mark or running:
+            furniture.add(index)
+        seen.add(line)
+    return furniture
+
+
+_CLOSING_MARKS = "，,。；;、：:）)〕】」”"
 
 
 def _display_width(line: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+    return len(line) + len(_WIDE_RE.findall(line))
 
 
 def _is_body(line: str) -> bool:
@@ -90,12 +133,12 @@ class Unwrapped:
 
 def _margin(widths: list[int]) -> tuple[int, int] | None:
     """The right margin most body lines stop at and how many do, or None where there is none."""
-    long = [w for w in widths if w >= _MIN_WIDTH]
-    if len(long) < _MIN_FULL_LINES:
+    long = Counter(w for w in widths if w >= _MIN_WIDTH)
+    if sum(long.values()) < _MIN_FULL_LINES:
         return None
     best, best_count = None, 0
-    for width in sorted(set(long)):
-        count = sum(width - _SLACK <= w <= width for w in long)
+    for width in sorted(long):
+        count = sum(long.get(w, 0) for w in range(width - _SLACK, width + 1))
         if count >= best_count:
             best, best_count = width, count
     if best is None or best_count < _MIN_FULL_LINES or best_count < _MIN_FULL_SHARE * len(widths):
@@ -111,9 +154,9 @@ def unwrap(text: str) -> Unwrapped | None:
 
     Examples
     --------
-    >>> lines = ["一、加强组织领导。各地各部门要切实提高思想认识，把这项工作摆上重要位置，"] * 6
-    >>> lines[-1] = "及时研究解决突出问题。（责任单位：县发改局、县财"
-    >>> unwrap("\\n".join(lines + ["政局）"])) is not None
+    >>> paragraph = "各地各部门要切实提高思想认识，把这项工作摆上重要位置，主要负责同志亲自抓。" * 6
+    >>> page = [paragraph[i : i + 28] for i in range(0, len(paragraph), 28)]
+    >>> unwrap("\\n".join(page)).text == paragraph
     True
     """
     lines = text.split("\n")
@@ -130,22 +173,32 @@ def unwrap(text: str) -> Unwrapped | None:
         return None
     _, margin, width_of = max(found, key=lambda f: f[0])
 
+    furniture = _page_furniture(lines)
     out: list[str] = []
     pieces: list[list[tuple[int, int]]] = []
     joining = False
-    for number, line in enumerate(lines, 1):
-        if joining and body[number - 1] and not _OPENS_PARAGRAPH_RE.match(line):
-            pieces[-1].append((len(out[-1]), number))
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if joining and (not line.strip() or index in furniture):
+            # a page's number, running title or masthead between a full line and the rest
+            # of its paragraph on the next page (…县教育体育 / — 3 — / 局配合）) is left out
+            ahead = index
+            while ahead < len(lines) and (not lines[ahead].strip() or ahead in furniture):
+                ahead += 1
+            crossed = any(i in furniture for i in range(index, ahead))
+            if crossed and ahead < len(lines) and _continues(lines[ahead], body[ahead]):
+                index = ahead
+                line = lines[index]
+        if joining and _continues(line, body[index]):
+            pieces[-1].append((len(out[-1]), index + 1))
             out[-1] += line.rstrip()
         else:
-            out.append(line.rstrip() if body[number - 1] else line)
-            pieces.append([(0, number)])
+            out.append(line.rstrip() if body[index] else line)
+            pieces.append([(0, index + 1)])
         stripped = line.rstrip()
-        joining = (
-            body[number - 1]
-            and width_of(stripped) >= margin - _SLACK
-            and stripped[-1:] not in _ENDS_PARAGRAPH
-        )
+        joining = body[index] and width_of(stripped) >= margin - _SLACK
+        index += 1
     if len(out) == len(lines):
         return None
     return Unwrapped(tuple(out), tuple(tuple(p) for p in pieces))

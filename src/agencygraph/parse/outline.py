@@ -31,6 +31,8 @@ from agencygraph.parse._text import (
     LEVEL2_RE,
     LEVEL3_RE,
     LEVEL4_RE,
+    MASTHEAD_RE,
+    PAGE_MARK_RE,
     RUN_IN_BREAK_RE,
     clean_web_line,
     ends_sentence,
@@ -184,12 +186,20 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
     recognition) are split apart.
     """
     boilerplate = parse_terms().get("boilerplate", ())
+    title, title_line = "", 0
     for number, raw in enumerate(text.split("\n"), start=1):
         for piece in clean_web_line(raw):
             for part in _run_in_paragraphs(piece):
                 line = strip_spaces(part)
                 if not line or simplified(line).startswith(boilerplate):
                     continue
+                squashed = squash_spaces(line)
+                if PAGE_MARK_RE.match(squashed) or MASTHEAD_RE.match(squashed):
+                    continue  # a page's number or masthead (— 3 —), maybe inside a note
+                if squashed == title and number > title_line:
+                    continue  # the plan's title printed again at a page's top
+                if not title:
+                    title, title_line = squashed, number
                 starts = [m.start() for m in EMPTY_POINT_RE.finditer(line)]
                 if starts and starts[0] == 0 and len(starts) > 1:
                     for begin, end in pairwise([*starts, len(line)]):
@@ -680,6 +690,14 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
         # A heading over measures that assigns units to itself (一、…（责任单位：A）) is a
         # measure too: the plan attaches notes at both levels.
         elif heading is not None and _has_units(resp.find_note(heading.body)):
+            if heading.kind == "l2" and not any(
+                _has_units(resp.find_note(_full_text(e))) for e in scope
+            ):
+                # （一）实施城市更新行动。（牵头单位：A…） / ①… / ②…: the heading's note covers
+                # points that carry none; the heading is the measure, its points its text
+                heading.children.extend(e for e in scope if e.kind != "box")
+                measures.append((heading, None))
+                continue
             measures.append((heading, None))
         elif _unit_heads_paragraphs(heading, scope, measure_kinds):
             # 三、省委政法委 over the paragraphs of work it is given: each is a measure

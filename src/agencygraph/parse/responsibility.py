@@ -926,6 +926,10 @@ def sentence_units(
                 position += duty.end()
                 group = inner[position : match.start()]
         stripped = group.lstrip("由，,、；; ")
+        # 由A牵头，会同B、C共同推进: the units A works with support it
+        partner = _PARTNERS_AFTER_LEAD_RE.match(vocabulary_simplified(stripped)) if units else None
+        if partner is not None:
+            stripped = stripped[partner.end() :]
         skip = len(group) - len(stripped)
         names = located_units(stripped, conjunctions=True)
         names = [_without_by(n, o) for n, o in names]
@@ -934,6 +938,14 @@ def sentence_units(
         verb_role = _verb_role(match)
         if not names and units and not group.strip():
             # a second verb straight after the first (A负责组织实施): one duty
+            position = match.end()
+            continue
+        if not names and verb_role == "joint" and units and not group.strip(" ，,；;并"):
+            # 由A牵头，会同B、C推进 / A负责，会同B、C开展…: the clause naming who leads, then
+            # the units it works with
+            units = [("lead" if r == "shared" else r, n, o) for r, n, o in units]
+            shared_duty = False
+            pending_joint = True
             position = match.end()
             continue
         if not names:
@@ -961,13 +973,16 @@ def sentence_units(
         if verb_role == "shared" and _EACH_BY_RE.match(vocabulary_simplified(stripped)):
             verb_role = "lead"  # 分别由A、B负责: each leads its part
         role = {"support_or_shared": "support"}.get(verb_role, verb_role)
+        if partner is not None and verb_role in ("shared", "support_or_shared"):
+            role = "support"
         units.extend((role, n, at + o) for n, o in names)
         shared_duty = shared_duty and verb_role in ("shared", "support_or_shared")
         duty_clauses.append(len(names) if verb_role == "shared" else 0)
     tail = inner[position:]
     if pending_joint:
-        names = located_units(tail, conjunctions=True)
-        if not names or not all(looks_like_unit(n) for n, _ in names):
+        # 会同B、C建立…: the units, then the work they do together (no role verb after it)
+        names = _units_before_work(tail)
+        if not names:
             return None
         units.extend(("support", n, base + position + o) for n, o in names)
         tail = ""
@@ -1002,7 +1017,24 @@ def sentence_units(
     return _Found(units, officials, timeline)
 
 
+def _units_before_work(text: str) -> list[tuple[str, int]]:
+    """The units opening ``text`` (B、C建立耕地保护机制 → B, C): every name before the last
+    a unit, the last one cut where a unit's name ends and the work begins; [] otherwise."""
+    clause = _CLAUSE_END_RE.split(text, maxsplit=1)[0]
+    names = located_units(clause, conjunctions=True)
+    if not names or not all(looks_like_unit(n) for n, _ in names[:-1]):
+        return []
+    last, offset = names[-1]
+    if looks_like_unit(last):
+        return names
+    for end in range(len(last) - 1, 1, -1):
+        if vocabulary_simplified(last[end - 1]) in UNIT_ENDINGS and _named_as_unit(last[:end]):
+            return [*names[:-1], (last[:end], offset)]
+    return []
+
+
 _LAST_CLAUSE_BREAK_RE = re.compile(r"[，,；;](?=[^，,；;]*$)")
+_PARTNERS_AFTER_LEAD_RE = re.compile(r"^(?:并|并且)?(?:会同|协同|联合)")
 
 # 由 opening a sentence's units, with the adverb it may carry (具体由A牵头; 统一由A负责), and
 # the part of the work it is given before it (城区由A负责).
@@ -1169,7 +1201,8 @@ def _unit_heading(heading: str) -> _Found | None:
 _PARTNERS_AT_OPENING_RE = re.compile(
     r"^(?:要|应|须|需|并)?(?P<verb>会同|配合|协助|协同)(?P<units>[^，,。；;]{2,60}?)"
     r"(?:等(?:有关|相关)?(?:部门|单位))?"
-    r"(?=共同|于|在|按|研究|制定|出台|建立|完善|加强|做好|开展|推进|负责|实施|落实|组织|抓好|编制)"
+    r"(?=共同|于|在|按|研究|制定|出台|建立|完善|加强|做好|开展|推进|负责|实施|落实|组织|抓好|编制"
+    r"|及时|尽快|抓紧|认真|积极|切实|统筹|依法|按时|全力)"
 )
 
 
@@ -1293,6 +1326,7 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
         or _unit_title_sentence(text, starts)
         or _group_note(text)
         or _closing_sentence(text, simplified, loose=True)
+        or _later_sentence_subject(text, starts)
     )
 
 
@@ -1419,12 +1453,31 @@ def _subject_re() -> re.Pattern[str]:
 
 
 _SUBJECT_WORK_MIN = 4
+_SENTENCE_END_RE = re.compile(r"[。；;]\s*")
+
+
+def _later_sentence_subject(text: str, starts: tuple[int, ...]) -> Note | None:
+    """Units named as the subject of a later sentence with a role verb (…稳定在88万亩以上。
+    县农业农村局要会同县财政局及时兑付…), where nothing else in the item names any: the last
+    form tried. A sentence opening with a bracket is a note, read as one elsewhere."""
+    simplified = vocabulary_simplified(text)
+    later = tuple(
+        m.end()
+        for m in _SENTENCE_END_RE.finditer(simplified)
+        if m.end() < len(simplified)
+        and m.end() not in starts
+        and simplified[m.end()] not in OPEN_BRACKETS
+    )
+    note = _units_as_subject(text, starts, later) if later else None
+    # read from a later sentence's wording: not enough to make a paragraph a measure
+    return replace(note, weak=True) if note is not None else None
 # Units that do the work together with others (A要会同B、C于6月底前制定…): A leads, the
 # others support.
 _JOINT_SUBJECT_RE = re.compile(
     r"(?P<units>[^，,。；;：:]{2,40}?)(?:要|应|须|需)?(?P<verb>会同)"
     r"(?P<joint>[^，,。；;]{2,60}?)(?:等(?:有关|相关)?(?:部门|单位))?"
-    r"(?=共同|于|在|按|研究|制定|出台|建立|完善|加强|做好|开展|推进|负责|实施|落实|组织|抓好|编制)"
+    r"(?=共同|于|在|按|研究|制定|出台|建立|完善|加强|做好|开展|推进|负责|实施|落实|组织|抓好|编制"
+    r"|及时|尽快|抓紧|认真|积极|切实|统筹|依法|按时|全力)"
 )
 # An item's opening sentence that only names its work (加强资金保障。), the sentence after
 # it giving who does it (市财政局负责统筹安排资金。).
@@ -1446,15 +1499,21 @@ def _after_title_sentences(simplified: str, starts: tuple[int, ...]) -> list[int
     return found
 
 
-def _units_as_subject(text: str, starts: tuple[int, ...]) -> Note | None:
+def _units_as_subject(
+    text: str, starts: tuple[int, ...], later: tuple[int, ...] = ()
+) -> Note | None:
     """A paragraph whose opening names its units as the subject of its work (市国资办负责
     市属国有企业的招商…): one unit leads, several share it (responsible), and units it
-    works together with (会同有关部门) support."""
+    works together with (会同有关部门) support. ``later``: sentence starts to read instead
+    of the opening (:func:`_later_sentence_subject`)."""
     simplified = vocabulary_simplified(text)
-    for start in (*starts, *_after_title_sentences(simplified, starts)):
+    opening = (*starts, *_after_title_sentences(simplified, starts))
+    for start in later or opening:
         match = _subject_re().match(simplified, start) or _JOINT_SUBJECT_RE.match(simplified, start)
         if match is None:
-            working = _working_subject(text, simplified, start)
+            # units doing any work are read only at a paragraph's opening (weak), never
+            # from a later sentence
+            working = _working_subject(text, simplified, start) if not later else None
             if working is not None:
                 return working
             continue
@@ -1655,8 +1714,32 @@ def _units_before_colon(text: str, starts: tuple[int, ...]) -> Note | None:
             and any(_named_as_unit(n) for n, _ in names)
         ):
             units = tuple(("single", n, start + o) for n, o in names)
-            return Note(len(text), len(text), units, True)
+            named = {n for n, _ in names}
+            partners = tuple(
+                ("support", n, o) for n, o in _partners_in_work(text, colon.end()) if n not in named
+            )
+            return Note(len(text), len(text), units + partners, True)
     return None
+
+
+_UNIT_NAME = rf"[^\s，,。；;、：:（()）]{{1,20}}?[{''.join(sorted(UNIT_ENDINGS))}]"
+# 会同B、C落实…: the units a unit works with, named in its work
+_PARTNERS_IN_WORK_RE = re.compile(
+    rf"(?:会同|协同)((?:{_UNIT_NAME}(?:[、和及与]|等)?)+)"
+)
+
+
+def _partners_in_work(text: str, start: int) -> list[tuple[str, int]]:
+    """Units named after 会同 in a unit's work (市财政局：负责…，会同市税务局落实…): they
+    support it."""
+    found = []
+    readable = vocabulary_simplified(text)
+    for match in _PARTNERS_IN_WORK_RE.finditer(readable, start):
+        listed = text[match.start(1) : match.end(1)].rstrip("、和及与等")
+        for name, offset in located_units(listed, conjunctions=True):
+            if _named_as_unit(name):
+                found.append((name, match.start(1) + offset))
+    return found
 
 
 def _bracketed_note(text: str, simplified: str) -> Note | None:

@@ -1609,11 +1609,25 @@ def _cell_stream_table(text: str) -> _Table | None:
         body = _without_repeated_header(body, cells[start : end + 1])
     if row_ends:
         bounds = [e - offset for e in row_ends if e > offset]
+        tail = body[bounds[-1] if bounds else 0 :]
+        if len(tail) >= 2 and (
+            not serial_first or any(_SERIAL_RE.match(squash_spaces(c.text)) for c in tail)
+        ):
+            bounds.append(len(body))  # the last row ends with the text, no mark after it
         previous = 0
         for bound in bounds:
             if bound > previous:
-                rows_here = _rows_run_together(body[previous:bound], n) if serial_first else None
-                groups.extend((row, False) for row in rows_here or [body[previous:bound]])
+                group = body[previous:bound]
+                if (
+                    len(group) > n
+                    and _section_heading_cell(group[0])
+                    and _SERIAL_RE.match(squash_spaces(group[1].text))
+                ):
+                    # a section's heading opening the row below it (一、深入推进… | 1 | …)
+                    groups.append(([group[0]], True))
+                    group = group[1:]
+                rows_here = _rows_run_together(group, n) if serial_first else None
+                groups.extend((row, False) for row in rows_here or [group])
             previous = bound
     elif blanks:
         # Blank cells kept, every row is a header's width of cells; a row holding only a
@@ -1714,6 +1728,17 @@ def _cell_stream_table(text: str) -> _Table | None:
             out.insert(measure_col, _Cell([], row[0].line))
         table.rows.append(out)
     return table
+
+
+def _section_heading_cell(cell: _Cell) -> bool:
+    """A cell holding a section's numbered heading (一、深入推进政策公开,服务高质量发展)."""
+    label = squash_spaces(cell.text)
+    return len(label) <= _SECTION_HEADING_MAX and bool(
+        LEVEL1_RE.match(label) or LEVEL2_RE.match(label)
+    )
+
+
+_SECTION_HEADING_MAX = 40
 
 
 def _rows_run_together(cells: list[_Cell], width: int) -> list[list[_Cell]] | None:
