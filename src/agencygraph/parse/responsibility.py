@@ -1471,6 +1471,8 @@ def _later_sentence_subject(text: str, starts: tuple[int, ...]) -> Note | None:
     note = _units_as_subject(text, starts, later) if later else None
     # read from a later sentence's wording: not enough to make a paragraph a measure
     return replace(note, weak=True) if note is not None else None
+
+
 # Units that do the work together with others (A要会同B、C于6月底前制定…): A leads, the
 # others support.
 _JOINT_SUBJECT_RE = re.compile(
@@ -1724,9 +1726,7 @@ def _units_before_colon(text: str, starts: tuple[int, ...]) -> Note | None:
 
 _UNIT_NAME = rf"[^\s，,。；;、：:（()）]{{1,20}}?[{''.join(sorted(UNIT_ENDINGS))}]"
 # 会同B、C落实…: the units a unit works with, named in its work
-_PARTNERS_IN_WORK_RE = re.compile(
-    rf"(?:会同|协同)((?:{_UNIT_NAME}(?:[、和及与]|等)?)+)"
-)
+_PARTNERS_IN_WORK_RE = re.compile(rf"(?:会同|协同)((?:{_UNIT_NAME}(?:[、和及与]|等)?)+)")
 
 
 def _partners_in_work(text: str, start: int) -> list[tuple[str, int]]:
