@@ -28,6 +28,7 @@ _SLACK = 3
 _MIN_FULL_LINES = 6
 _MIN_FULL_SHARE = 0.35
 _MAX_LONGER_SHARE = 0.03
+_WIDEST_PAGE = 100
 
 _OPENS_PARAGRAPH_RE = re.compile(
     r"(?:\u3000|[ \t\xa0]{2}"
@@ -161,6 +162,11 @@ def unwrap(text: str) -> Unwrapped | None:
     """
     lines = text.split("\n")
     body = [_is_body(line) for line in lines]
+    # no page is wider than _WIDEST_PAGE columns: a text with many longer lines (paragraphs
+    # one a line) has no margin to find, and most texts are told apart here cheaply
+    long_lines = sum(len(line) > _WIDEST_PAGE for line, b in zip(lines, body, strict=True) if b)
+    if long_lines > max(1, _MAX_LONGER_SHARE * sum(body)):
+        return None
     # A page breaks lines by their printed width (a wide character counts two); a copy
     # cut every n characters by their number: whichever puts more lines at one margin.
     found = []
