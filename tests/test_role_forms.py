@@ -1801,3 +1801,25 @@ def test_a_page_number_inside_a_note_is_no_part_of_a_name():
         "1.开展学生视力筛查。（县卫生健康局牵头，县教育体育\n\n— 3 —\n\n局配合）\n"
     )
     assert coded == [[(L, "县卫生健康局"), (S, "县教育体育局")]]
+
+
+def test_a_headings_note_cut_by_a_line_break():
+    coded, _ = roles(
+        "某县农村人居环境整治提升工作任务分工\n"
+        "一、开展村庄清洁行动。全面清理村庄生活垃圾。（县农业农村局牵头，各乡镇人民\n"
+        "政府、各村（社区）配合）\n"
+        "二、推进农村户厕改造。（各乡镇人民政府负责）\n"
+    )
+    assert coded == [
+        [(L, "县农业农村局"), (S, "各乡镇人民政府"), (S, "各村（社区）")],
+        [(L, "各乡镇人民政府")],
+    ]
+
+
+def test_a_partner_named_before_the_work_it_does():
+    coded, _ = roles(
+        "某市联席会议成员单位职责\n成员单位职责：\n"
+        "市财政局：负责统筹安排专项资金，会同市税务局落实国家和省出台的各项政策。\n"
+        "市商务局：负责促进消费。\n"
+    )
+    assert coded == [[(L, "市财政局"), (S, "市税务局")], [(L, "市商务局")]]

@@ -390,6 +390,28 @@ def _split_shi_points(elements: list[_Element]) -> list[_Element]:
 _HEADING_KINDS = ("h1", "l2", "l3", "l4")
 
 
+def _join_cut_headings(elements: list[_Element]) -> list[_Element]:
+    """A heading whose note a line break cut (一、开展村庄清洁行动。（县农业农村局牵头，各乡镇人民
+    / 政府、各村（社区）配合）) goes on in the paragraph after it."""
+    joined: list[_Element] = []
+    for element in elements:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.kind in ("h1", "l2")
+            and element.kind == "plain"
+            and _open_brackets(previous.body) > 0
+        ):
+            joined[-1] = replace(previous, body=previous.body + element.body)
+            continue
+        joined.append(element)
+    return joined
+
+
+def _open_brackets(text: str) -> int:
+    return sum(text.count(c) for c in "（(〔") - sum(text.count(c) for c in "）)〕")
+
+
 def _read_task_role_headings(elements: list[_Element]) -> list[_Element]:
     """Sub-headings sorting a unit's items by role (一、县发改局 / 牵头任务： / 1.… /
     配合任务： / 2.…) are no measures: each item under one carries its role, until the
@@ -511,7 +533,9 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
         element.local_rule = local_rule
         elements.append(element)
     _read_bullets(elements)
-    elements = _read_task_role_headings(_split_noted_sentences(_split_shi_points(elements)))
+    elements = _read_task_role_headings(
+        _split_noted_sentences(_split_shi_points(_join_cut_headings(elements)))
+    )
     _number_bare_items(elements)
 
     plan = CodedPlan(layout="narrative")

@@ -1724,21 +1724,17 @@ def _units_before_colon(text: str, starts: tuple[int, ...]) -> Note | None:
     return None
 
 
-_UNIT_NAME = rf"[^\s，,。；;、：:（()）]{{1,20}}?[{''.join(sorted(UNIT_ENDINGS))}]"
-# 会同B、C落实…: the units a unit works with, named in its work
-_PARTNERS_IN_WORK_RE = re.compile(rf"(?:会同|协同)((?:{_UNIT_NAME}(?:[、和及与]|等)?)+)")
+_PARTNERS_IN_WORK_RE = re.compile(r"(?:会同|协同)")
 
 
 def _partners_in_work(text: str, start: int) -> list[tuple[str, int]]:
     """Units named after 会同 in a unit's work (市财政局：负责…，会同市税务局落实…): they
     support it."""
     found = []
-    readable = vocabulary_simplified(text)
-    for match in _PARTNERS_IN_WORK_RE.finditer(readable, start):
-        listed = text[match.start(1) : match.end(1)].rstrip("、和及与等")
-        for name, offset in located_units(listed, conjunctions=True):
-            if _named_as_unit(name):
-                found.append((name, match.start(1) + offset))
+    for match in _PARTNERS_IN_WORK_RE.finditer(vocabulary_simplified(text), start):
+        names = _units_before_work(text[match.end() :])
+        if names and all(_named_as_unit(n) for n, _ in names):
+            found.extend((n, match.end() + o) for n, o in names)
     return found
 
 
