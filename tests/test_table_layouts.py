@@ -1245,3 +1245,66 @@ def test_two_blank_cells_written_as_a_space_between_empty_lines():
         [(L, "市财政局"), (S, "市税务局")],
         [(L, "市人社局")],
     ]
+
+
+# --- plans holding tables and an outline of noted items -----------------------------------
+
+
+MIXED = (
+    "某县2024年主要经济指标和重点工作责任分解\n一、主要经济指标\n"
+    "{table}"
+    "二、重点工作\n"
+    "（一）推进食品产业园建设。（县工业和信息化局牵头，县发展改革局配合）\n"
+    "（二）巩固农产品质量安全县创建成果。（县农业农村局牵头，县市场监管局配合）\n"
+    "抄送：县委各部门，县人大常委会办公室，县政协办公室。\n"
+)
+TARGETS = [
+    ("地区生产总值增长", "6%", "县发展改革局、县统计局"),
+    ("固定资产投资增长", "8%", "县发展改革局"),
+]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "指标名称\t2024年目标值\t责任单位\n" + "".join("\t".join(r) + "\n" for r in TARGETS),
+        "| 指标名称 | 2024年目标值 | 责任单位 |\n"
+        + "".join(f"| {' | '.join(r)} |\n" for r in TARGETS),
+        "指标名称 | 2024年目标值 | 责任单位\n" + "".join(" | ".join(r) + "\n" for r in TARGETS),
+    ],
+)
+def test_a_target_table_then_an_outline_of_noted_tasks(table):
+    coded, plan = coding(MIXED.format(table=table))
+    assert [sorted((r, u) for r, u, _, _ in units) for _, units in coded] == [
+        [(R, "县发展改革局"), (R, "县统计局")],
+        [(L, "县发展改革局")],
+        [(L, "县工业和信息化局"), (S, "县发展改革局")],
+        [(L, "县农业农村局"), (S, "县市场监管局")],
+    ]
+    assert "tables_and_outline" in plan.flags
+    # the notice's 抄送 line after the outline names no unit of any measure
+    assert not any("人大" in a.agency_raw for a in plan.assignments)
+
+
+def test_a_table_without_an_outline_is_coded_alone():
+    coded, plan = coding(
+        MIXED.split("二、重点工作")[0].format(
+            table="".join(
+                "\t".join(r) + "\n" for r in [("指标名称", "2024年目标值", "责任单位"), *TARGETS]
+            )
+        )
+        + "各乡镇要高度重视，抓好落实。\n"
+    )
+    assert len(coded) == 2
+    assert "tables_and_outline" not in plan.flags
+
+
+def test_circled_points_under_a_noted_fourth_level_item():
+    _, plan = coding(
+        "某市2023年农业重点工作任务\n"
+        "（1）稳定粮食生产。（市农业农村局牵头，市财政局配合）\n"
+        "①全年粮食播种面积稳定在500万亩；\n②推广优良品种。\n"
+        "（2）加强气象服务。（市气象局牵头，市应急管理局配合）\n"
+    )
+    assert len(plan.measures) == 2
+    assert plan.measures[0].text.count("①") == 1

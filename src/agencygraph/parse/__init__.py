@@ -71,5 +71,29 @@ def _parse_lines(text: str, doc_id: str) -> CodedPlan:
     # looks_like_table first would search the text for a table twice.
     plan = parse_table(text, doc_id)
     if plan.measures:
-        return plan
+        return _with_outline_around(plan, text, doc_id)
     return parse_outline(text, doc_id)
+
+
+def _with_outline_around(plan: CodedPlan, text: str, doc_id: str) -> CodedPlan:
+    """A plan whose tables sit beside an outline of noted items (a target table, then the
+    tasks, each with its note): the outline's measures outside the tables join the tables'."""
+    spans = plan.table_lines
+    outline = parse_outline(text, doc_id)
+
+    def outside(line: int) -> bool:
+        return not any(first <= line <= last for first, last in spans)
+
+    kept = {m.measure_id for m in outline.measures if outside(m.line)}
+    if not any(a.measure_id in kept for a in outline.assignments):
+        return plan  # no note outside the tables: the rest is the notice around them
+    plan.measures = sorted(
+        [*plan.measures, *(m for m in outline.measures if m.measure_id in kept)],
+        key=lambda m: m.line,
+    )
+    plan.assignments += [a for a in outline.assignments if a.measure_id in kept]
+    plan.officials += [o for o in outline.officials if o.measure_id in kept]
+    plan.warnings += [w for w in outline.warnings if outside(w[0])]
+    plan.flags |= outline.flags - {"layout_uncertain"}
+    plan.flags.add("tables_and_outline")
+    return plan

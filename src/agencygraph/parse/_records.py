@@ -48,7 +48,8 @@ class CodedPlan:
     ``officials_named``, ``first_listed_rule``, ``table_cells_ambiguous`` …);
     ``layout_confidence`` (0–1) how well the text fits the detected layout;
     ``officials`` the people named beside (or instead of) units;
-    ``pages`` the page each line of the source starts on, for a PDF (empty otherwise).
+    ``pages`` the page each line of the source starts on, for a PDF (empty otherwise);
+    ``table_lines`` the first and last source line of each table read (its header on).
     """
 
     layout: str
@@ -59,6 +60,7 @@ class CodedPlan:
     flags: set[str] = field(default_factory=set)
     layout_confidence: float = 1.0
     pages: tuple[int, ...] = ()
+    table_lines: tuple[tuple[int, int], ...] = ()
 
 
 @lru_cache(maxsize=1)

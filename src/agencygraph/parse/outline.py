@@ -390,6 +390,27 @@ def _split_shi_points(elements: list[_Element]) -> list[_Element]:
 _HEADING_KINDS = ("h1", "l2", "l3", "l4")
 
 
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _nest_circled_points(elements: list[_Element]) -> list[_Element]:
+    """Points ①② under a （1） item that carries a note, with none of their own, are its
+    text: (1) and ① both number the fourth level, so they would read as siblings."""
+    nested: list[_Element] = []
+    parent: _Element | None = None
+    for element in elements:
+        circled = element.kind == "l4" and element.number[:1] in _CIRCLED
+        if circled and parent is not None and not _has_units(resp.find_note(element.body)):
+            parent.children.append(element)
+            continue
+        if element.kind == "l4" and not circled:
+            parent = element if _has_units(resp.find_note(element.body)) else None
+        elif element.kind in ("h1", "l2", "l3") or circled:
+            parent = None
+        nested.append(element)
+    return nested
+
+
 def _join_cut_headings(elements: list[_Element]) -> list[_Element]:
     """A heading whose note a line break cut (一、开展村庄清洁行动。（县农业农村局牵头，各乡镇人民
     / 政府、各村（社区）配合）) goes on in the paragraph after it."""
@@ -534,7 +555,9 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
         elements.append(element)
     _read_bullets(elements)
     elements = _read_task_role_headings(
-        _split_noted_sentences(_split_shi_points(_join_cut_headings(elements)))
+        _split_noted_sentences(
+            _split_shi_points(_nest_circled_points(_join_cut_headings(elements)))
+        )
     )
     _number_bare_items(elements)
 

@@ -1956,6 +1956,9 @@ def _named_as_unit(name: str) -> bool:
     return _lexicon_knows(name) or bool(_LEVELLED_UNIT_RE.match(vocabulary_simplified(name)))
 
 
+named_as_unit = _named_as_unit
+
+
 def _unit_list(inner: str, base: int) -> list[tuple[str, str, int]]:
     """A closing bracket that holds only unit names (（市发改委、市财政局）): a single list.
 

@@ -210,9 +210,29 @@ def _tabbed_rows(text: str) -> list[Row]:
             if len(parts) > 1 and not parts[-1].strip():
                 parts = parts[:-1]
             rows.append([_Cell([part.strip()], number) for part in parts])
+        elif rows and _is_category_heading(line.strip()):
+            continue  # a category heading between rows (二、重点工作) is no cell's tail
+        elif rows and _ends_table(line.strip()):
+            break
         elif rows and line.strip() and not _page_break_line(line.strip()):
             rows[-1][-1].lines.append(line.strip())
     return rows
+
+
+# What follows a table and is none of its cells: the notice's closing lines, a note on the
+# table, the next part's heading.
+_AFTER_TABLE_RE = re.compile(
+    r"^(?:抄送|印发|主送|附件\s*[0-9０-９一二三四五六七八九十]|注\s*[:：])"
+)
+
+
+def _ends_table(line: str) -> bool:
+    """A line after a table's last row that is no part of its last cell: an outline item
+    with its sentence (（一）实施…。（A牵头）), a heading of the next part, 抄送：, 注：…."""
+    if _AFTER_TABLE_RE.match(simplified(line)):
+        return True
+    numbered = LEVEL1_RE.match(line) or LEVEL2_RE.match(line) or LEVEL3_RE.match(line)
+    return bool(numbered) and not _is_category_heading(line)
 
 
 def _is_category_heading(line: str) -> bool:
@@ -260,6 +280,8 @@ def _pipe_rows(text: str) -> list[Row]:
             # A category heading between rows (一、民生保障) is not the tail of the last
             # cell: read as one, its words became units.
             continue
+        if rows and not row_open and "|" not in stripped and _ends_table(stripped):
+            break
         if rows and (row_open or "|" not in stripped):
             first, *rest = stripped.split("|")
             rows[-1][-1].lines.append(first)
@@ -1812,7 +1834,10 @@ def _is_header(pieces: list[tuple[int, str]]) -> bool:
     """
     if len(pieces) < 3:
         return False
-    if any(len(t) > _HEADER_CELL_MAX or _HEADER_PUNCT_RE.search(t) for _, t in pieces):
+    # a first-listed rule may be written in the unit column's header cell
+    # (责任单位（排在首位的为牵头单位）)
+    labels = [resp.remove_first_listed_rule(t) for _, t in pieces]
+    if any(len(t) > _HEADER_CELL_MAX or _HEADER_PUNCT_RE.search(t) for t in labels):
         return False
     return _header_kinds([_Cell([t], 0) for _, t in pieces]) is not None
 
@@ -2082,12 +2107,22 @@ def _sub_row(pieces: list[tuple[int, str]]) -> bool:
     task with its own unit cell, 完成征缴基金10000万元 区人社局 10000万 …), not the wrapped
     ends of that row's cells: three cells or more, a task first, a unit cell after it."""
     texts = [squash_spaces(t) for _, t in pieces]
+    if (
+        len(texts) == 2
+        and len(texts[0]) >= _SUB_ROW_TASK_MIN
+        and not _unit_like(texts[0])
+        and resp.named_as_unit(texts[1])
+    ):
+        return True  # a task and a unit named in full (为困难残疾人发放生活补贴  区残联)
     return (
         len(texts) >= 3
         and not _unit_like(texts[0])
         and len(texts[0]) >= 4
         and any(_unit_like(t) for t in texts[1:3])
     )
+
+
+_SUB_ROW_TASK_MIN = 8
 
 
 def _header_tail(pieces: list[tuple[int, str]]) -> bool:
@@ -2534,6 +2569,7 @@ def _joined_plans(plans: list[CodedPlan]) -> CodedPlan:
         joined.officials += plan.officials
         joined.warnings += plan.warnings
         joined.flags |= plan.flags
+        joined.table_lines += plan.table_lines
     rows = [len(p.measures) for p in plans]
     joined.layout_confidence = round(
         sum(p.layout_confidence * n for p, n in zip(plans, rows, strict=True)) / sum(rows), 3
@@ -2740,6 +2776,10 @@ def _parse_one_table(text: str, doc_id: str, rules_above: list[int] = ()) -> Cod
         # A row whose lead is carried down from a merged cell shares that cell's official.
         for name, title, line in carried_officials:
             plan.officials.append(Official(measure_id, name, title, line))
+    cell_lines = [
+        cell.line_of(i) for row in table.rows for cell in row for i in range(len(cell.lines))
+    ]
+    plan.table_lines = ((min(c.line for c in table.header), max(cell_lines, default=0)),)
     return plan
 
 
