@@ -25,6 +25,7 @@ from agencygraph.parse._records import Assignment, CodedPlan, Measure, Official
 from agencygraph.parse._unwrap import relocate, unwrap
 from agencygraph.parse.mentions import find_mentions
 from agencygraph.parse.outline import parse_outline
+from agencygraph.parse.responsibility import has_role_verb
 from agencygraph.parse.table import looks_like_table, parse_table
 
 __all__ = [
@@ -79,14 +80,22 @@ def _with_outline_around(plan: CodedPlan, text: str, doc_id: str) -> CodedPlan:
     """A plan whose tables sit beside an outline of noted items (a target table, then the
     tasks, each with its note): the outline's measures outside the tables join the tables'."""
     spans = plan.table_lines
-    outline = parse_outline(text, doc_id)
 
     def outside(line: int) -> bool:
         return not any(first <= line <= last for first, last in spans)
 
-    kept = {m.measure_id for m in outline.measures if outside(m.line)}
+    # the text around the tables, their lines left blank so that every line keeps its number
+    around = "\n".join(
+        line if outside(number) else "" for number, line in enumerate(text.split("\n"), start=1)
+    )
+    if not has_role_verb(around):
+        return plan  # no role named outside the tables: a notice around them, read no further
+    outline = parse_outline(around, doc_id)
+    # numbered items only: an unnumbered paragraph after a table may be its last row's
+    # progress cell (区投促局：已开始…), which names who reported, not who is responsible
+    kept = {m.measure_id for m in outline.measures if outside(m.line) and m.task_no}
     if not any(a.measure_id in kept for a in outline.assignments):
-        return plan  # no note outside the tables: the rest is the notice around them
+        return plan
     plan.measures = sorted(
         [*plan.measures, *(m for m in outline.measures if m.measure_id in kept)],
         key=lambda m: m.line,
