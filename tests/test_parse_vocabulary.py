@@ -179,6 +179,7 @@ def test_every_official_title_marks_an_official():
         "副局长",
         "负责同志",
         "负责人",
+        "县委常委",
     ]
     for pattern in (r["term"] for r in _role_rows() if r["kind"] == "official_title"):
         assert any(re.search(pattern, example) for example in examples), pattern

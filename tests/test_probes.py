@@ -70,6 +70,34 @@ NOT_READ = {
         "target-table-one-cell-per-line-then-outline",
         "attachment-table-group-rows-numbering-restarts",
     },
+    "news_and_minutes": {
+        "news-unit-object-not-coded",  # a unit named as a verb's object in a news story
+        "news-lost-linebreaks",  # 一是…四是 run into a story with its byline
+        "report-you-fuze-mid-paragraph",  # 此项工作由A负责，B配合，确保…: the purpose clause
+        "report-fenbie-gongtong-huitong",
+        # meeting minutes: attendance lines, 会议议定 decisions, posts beside names
+        "minutes-standard-attendance-lines",
+        "minutes-yiding-numbered-halfwidth",
+        "minutes-unit-object-no-assignment",
+        "minutes-duty-clauses-zhuban",
+        "minutes-header-officials-with-posts",
+        "minutes-role-clauses-no-you",
+        "minutes-alias-and-split-unit-names",
+        "exhortation-preamble-items-without-notes",  # items with no note in an exhortation
+    },
+    "scans": {
+        "spaced-first-listed-rule",  # a letter-spaced rule over lines
+        "spaced-subject-units",
+        "spaced-yishi-run-in",
+        "stray-marks-on-label-lines",  # a pipe left after a unit (a pipe may close a cell)
+        "margin-bar-every-line",
+        "first-listed-rule-broken",  # a first-listed rule broken over two lines
+        "sentence-forms-broken",
+        "lost-opening-bracket",  # …100%区水利局牵头…） with its opening bracket lost
+        "table-space-separated-cells",
+        "table-pipes-misread",
+        "combined-lost-bracket-page-l",
+    },
     "table_layouts": {
         "spaces-aligned-unit-wraps",  # aligned tables whose unit cells wrap under columns
         "spaces-aligned-all-wrap-leader-column",

@@ -1823,3 +1823,43 @@ def test_a_partner_named_before_the_work_it_does():
         "市商务局：负责促进消费。\n"
     )
     assert coded == [[(L, "市财政局"), (S, "市税务局")], [(L, "市商务局")]]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # a label with no colon before its units (a news copy or a scan drops it)
+        (
+            "（牵头单位市发展改革委，责任单位市统计局）",
+            [(L, "市发展改革委"), (S, "市统计局")],
+        ),
+        ("主责单位县应急管理局；协同单位县公安局", [(L, "县应急管理局"), (S, "县公安局")]),
+        # 、 read as a full stop between names, marks left at a line's end
+        (
+            "（县住建局牵头，县城管局.县财政局配合）",
+            [(L, "县住建局"), (S, "县城管局"), (S, "县财政局")],
+        ),
+        ("（责任单位：区卫生健康委~）", [(L, "区卫生健康委")]),
+        # a scan's letter-spaced note
+        (
+            "（ 牵 头 单 位 ： 市 发 改 委 ； 配 合 单 位 ： 市 财 政 局 ）",
+            [(L, "市发改委"), (S, "市财政局")],
+        ),
+        # a party committee's post beside the unit that does the work
+        ("由县委常委、副县长李明牵头，县商务局负责。", [(L, "县商务局")]),
+        # units sharing the work as the item's subject; A负责并会同B编制…
+        ("县林业局、县水利局按职责分工负责渠系绿化带建设。", [(R, "县林业局"), (R, "县水利局")]),
+        ("县水利局负责并会同县农业农村局编制实施方案。", [(L, "县水利局"), (S, "县农业农村局")]),
+    ],
+)
+def test_copied_and_scanned_wordings(item, expected):
+    coded, _ = roles(f"某县重点工作任务分工\n1.推进重点工作。{item}\n")
+    assert sorted(coded[0]) == sorted(expected)
+
+
+def test_a_label_line_closed_by_a_semicolon_and_items_numbered_01():
+    coded, _ = roles(
+        "今年我区要办这些实事\n01 改造提升学校食堂。\n【牵头单位】区教育局【配合单位】区财政局\n"
+        "02 新建口袋公园12个。\n牵头单位;区城市管理局\n"
+    )
+    assert coded == [[(L, "区教育局"), (S, "区财政局")], [(L, "区城市管理局")]]

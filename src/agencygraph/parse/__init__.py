@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 from agencygraph.parse._records import Assignment, CodedPlan, Measure, Official
+from agencygraph.parse._text import unspaced
 from agencygraph.parse._unwrap import relocate, unwrap
 from agencygraph.parse.mentions import find_mentions
 from agencygraph.parse.outline import parse_outline
@@ -61,6 +62,7 @@ def parse_plan(text: str, doc_id: str) -> CodedPlan:
     CodedPlan
         ``layout``, ``measures``, ``assignments`` and ``warnings`` (line, message).
     """
+    text = unspaced(text)  # a scan's letter-spaced lines; every line keeps its number
     unwrapped = unwrap(text)
     if unwrapped is None:
         return _parse_lines(text, doc_id)

@@ -86,6 +86,32 @@ VOCABULARY = _CORE_VOCABULARY + _vocabulary_file_characters()
 TERMINAL_PUNCT = "。！？；;!?…〕）)」』”\"'"
 
 
+_CJK = "\u3400-\u9fff\uff01-\uff5e\u3001-\u3011"
+_SPACED_PAIR_RE = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
+_ADJACENT_PAIR_RE = re.compile(f"[{_CJK}](?=[{_CJK}])")
+_SPACED_PAIRS_MIN = 3
+
+
+def unspaced(text: str) -> str:
+    """The text with the single spaces a scan or a justified PDF leaves between the
+    characters of a line (牵 头 单 位 ： 市 发 改 委) taken out, line by line; lines whose
+    characters mostly stand together (a table's cells set apart by spaces) are left alone.
+
+    Examples
+    --------
+    >>> unspaced("（ 牵 头 单 位 ： 市 发 改 委 ）\\n序号 工作任务 责任单位")
+    '（牵头单位：市发改委）\\n序号 工作任务 责任单位'
+    """
+    if " " not in text:
+        return text
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        spaced = len(_SPACED_PAIR_RE.findall(line))
+        if spaced >= _SPACED_PAIRS_MIN and spaced >= 2 * len(_ADJACENT_PAIR_RE.findall(line)):
+            lines[index] = _SPACED_PAIR_RE.sub("", line)
+    return "\n".join(lines)
+
+
 def simplified(text: str) -> str:
     """The text with the parser's vocabulary in simplified characters (offsets unchanged)."""
     # simplify_characters(text, VOCABULARY), its table and pattern looked up once: this is

@@ -70,6 +70,10 @@ def _classify(paragraph: str, line: int) -> _Element:
         match = pattern.match(readable)
         if match:
             return _Element(kind, match.group(1), paragraph[match.end() :], line)
+    padded = _PADDED_NUMBER_RE.match(readable)
+    if padded:
+        # 01 实施…, 02 新增…: items numbered as a news page or a slide numbers them
+        return _Element("l3", padded.group(1), paragraph[padded.end() :], line)
     counted = _COUNTED_UNIT_HEADING_RE.match(readable)
     if counted and resp.looks_like_unit(counted.group(1)):
         # 区发改局(2项) over the items it is given: a heading with no number
@@ -89,6 +93,7 @@ def _classify(paragraph: str, line: int) -> _Element:
     return _Element("plain", "", paragraph, line)
 
 
+_PADDED_NUMBER_RE = re.compile(r"^0([1-9])[\s\u3000]+(?=[\u4e00-\u9fff“])")
 _COUNTED_UNIT_HEADING_RE = re.compile(
     r"^([^\s，,。；;：:（()）]{2,20})\s*[（(]\s*(?:共|计)?\s*\d{1,3}\s*项\s*[）)]\s*[：:]?$"
 )
@@ -536,7 +541,9 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
     exceptions: list[str] = []  # wordings the rules say they do not cover
     elements = []
     for line, paragraph in _paragraphs(text):
-        paragraph = resp.colon_for_semicolon_after_label(resp.colon_after_spaced_label(paragraph))
+        paragraph = resp.colon_after_glued_label(
+            resp.colon_for_semicolon_after_label(resp.colon_after_spaced_label(paragraph))
+        )
         local_rule = False
         if resp.find_first_listed_rule(paragraph):
             exceptions.extend(resp.rule_exceptions(paragraph))

@@ -226,6 +226,11 @@ _TRAILING_ETC_RE = re.compile(
     r"(?<=.{2})等(?:\d{1,3}个|多个|[一二三四五六七八九十]{1,3}个)?"
     r"(?:[\u4e00-\u9fff]{0,14}?(?:部门|单位|机构))?$"
 )
+# The work a unit does together with others begins (A会同B编制…, A负责并会同B做好…).
+_JOINT_WORK = (
+    "共同|于|在|按|研究|制定|出台|建立|完善|加强|做好|开展|推进|负责|实施|落实|组织|抓好|编制"
+    "|及时|尽快|抓紧|认真|积极|切实|统筹|依法|按时|全力"
+)
 _TRAILING_DUTY_RE = re.compile(r"(?<=.{2})(?:按职责分工|按职责|分别|共同)?(?:负责|落实)$")
 
 
@@ -358,12 +363,15 @@ _OFFICIAL_MAX = 10
 # Every official's title holds one of these (市长, 书记, 主任, 领导, 同志, 负责人 and their
 # traditional forms): names without any are not looked at further.
 _OFFICIAL_FINAL_CHARS = frozenset("长長记記任导導志人")
+_COMMITTEE_MEMBER_RE = re.compile(r"^(?:市|县|区|省|州)委常委$")
 
 
 @lru_cache(maxsize=65536)  # the name alone decides (see looks_like_unit)
 def is_official(name: str) -> bool:
     """Whether a name is an official (副市长, 分管副区长, 张伟副市长) rather than an agency."""
     name = squash_spaces(name)
+    if _COMMITTEE_MEMBER_RE.match(vocabulary_simplified(name)):
+        return True  # 县委常委: a post on a party committee, though it ends like a unit
     last = vocabulary_simplified(name[-1:])
     return (
         len(name) <= _OFFICIAL_MAX
@@ -503,6 +511,7 @@ def located_units(segment: str, *, conjunctions: bool = False) -> list[tuple[str
 @lru_cache(maxsize=65536)
 def _located_units(segment: str, conjunctions: bool) -> tuple[tuple[str, int], ...]:
     units: list[tuple[str, int]] = []
+    segment = _DOT_BETWEEN_NAMES_RE.sub("、", segment)  # offsets kept
     for start, part in _depth_split(segment, "、，,；;\n/／"):
         for offset, piece in _space_separated(part):
             unit = _trim_unit(squash_spaces(piece))
@@ -662,7 +671,7 @@ _PLACE_OPENINGS = tuple(sorted((UNIT_STARTS - {"团"}) | {"村"}))
 def _trim_unit(unit: str) -> str:
     """A unit without list punctuation, a trailing 等 (市财政局等有关部门), a duty verb the
     list ends in (…按职责分工负责), or a closing bracket the list itself does not open."""
-    unit = unit.strip("。.：:")
+    unit = unit.strip("。.：:" + _STRAY_MARKS)
     # matched on the simplified copy (offsets kept) so that 等10個部門 ends a list too
     simple = vocabulary_simplified(unit)
     for ending in (_TRAILING_ETC_RE, _TRAILING_DUTY_RE, _TRAILING_ETC_RE):
@@ -673,7 +682,14 @@ def _trim_unit(unit: str) -> str:
         unit = unit[:-1].rstrip()
     while unit and unit[0] in OPEN_BRACKETS and _bracket_balance(unit) > 0:
         unit = unit[1:].lstrip()
-    return unit.strip("。.：:，,、；;")
+    return unit.strip("。.：:，,、；;" + _STRAY_MARKS)
+
+
+# A scan reads 、 between two names as a full stop (县城管局.县财政局).
+_DOT_BETWEEN_NAMES_RE = re.compile(r"(?<=[局委办府室队心会院厅部所站])[.．](?=[\u4e00-\u9fff])")
+# Marks a scan leaves at a line's end (_, ~, ·): never part of a unit's name (a pipe may close a
+# table's cell).
+_STRAY_MARKS = "_~～·"
 
 
 def _bracket_balance(text: str) -> int:
@@ -1201,8 +1217,7 @@ def _unit_heading(heading: str) -> _Found | None:
 _PARTNERS_AT_OPENING_RE = re.compile(
     r"^(?:要|应|须|需|并)?(?P<verb>会同|配合|协助|协同)(?P<units>[^，,。；;]{2,60}?)"
     r"(?:等(?:有关|相关)?(?:部门|单位))?"
-    r"(?=共同|于|在|按|研究|制定|出台|建立|完善|加强|做好|开展|推进|负责|实施|落实|组织|抓好|编制"
-    r"|及时|尽快|抓紧|认真|积极|切实|统筹|依法|按时|全力)"
+    rf"(?={_JOINT_WORK})"
 )
 
 
@@ -1448,7 +1463,7 @@ def _subject_re() -> re.Pattern[str]:
     verbs_ = _alternation(term for term, _ in _terms("subject_verb"))
     return re.compile(
         rf"(?P<units>[^，,。；;：:]{{2,{_UNITS_BEFORE_COLON_MAX}}}?)(?P<verb>{verbs_})"
-        rf"(?:[，,]?并?会同(?P<joint>[^，,。；;]{{2,30}}?)(?=做好|开展|推进|负责|实施|落实|组织))?"
+        rf"(?:[，,]?并?会同(?P<joint>[^，,。；;]{{2,30}}?)(?={_JOINT_WORK}))?"
     )
 
 
@@ -1478,8 +1493,7 @@ def _later_sentence_subject(text: str, starts: tuple[int, ...]) -> Note | None:
 _JOINT_SUBJECT_RE = re.compile(
     r"(?P<units>[^，,。；;：:]{2,40}?)(?:要|应|须|需)?(?P<verb>会同)"
     r"(?P<joint>[^，,。；;]{2,60}?)(?:等(?:有关|相关)?(?:部门|单位))?"
-    r"(?=共同|于|在|按|研究|制定|出台|建立|完善|加强|做好|开展|推进|负责|实施|落实|组织|抓好|编制"
-    r"|及时|尽快|抓紧|认真|积极|切实|统筹|依法|按时|全力)"
+    rf"(?={_JOINT_WORK})"
 )
 # An item's opening sentence that only names its work (加强资金保障。), the sentence after
 # it giving who does it (市财政局负责统筹安排资金。).
@@ -2288,8 +2302,47 @@ def colon_after_spaced_label(paragraph: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _glued_label_re() -> re.Pattern[str]:
+    unit_roles = [t for t, role in labels().items() if role in ("lead", "support", "single")]
+    return re.compile(
+        rf"(?:^|(?<=[{re.escape(OPEN_BRACKETS)}\s；;，,。】]))【?{_level()}{_spaced(unit_roles)}"
+        rf"(?=[\s\u3000]?[^\s\u3000：:为是】）)，,；;、。])"
+    )
+
+
+def colon_after_glued_label(paragraph: str) -> str:
+    """A label written with no colon before its units (牵头单位市发展改革委，责任单位市统计局; a
+    news copy or a scan drops it), with a colon put in where a unit the lexicon knows follows.
+
+    Examples
+    --------
+    >>> colon_after_glued_label("（牵头单位市发展改革委，责任单位市统计局）")
+    '（牵头单位：市发展改革委，责任单位：市统计局）'
+    >>> colon_after_glued_label("牵头单位要切实履行职责")
+    '牵头单位要切实履行职责'
+    """
+    readable = vocabulary_simplified(paragraph)
+    # a label's ending may follow a shorter label word (牵头 / 单位为A): not glued to a unit
+    endings = (*(t for t, _ in _terms("label_suffix")), "为", "是", "(", "（")
+    cuts = []
+    for match in _glued_label_re().finditer(readable):
+        if readable.startswith(endings, match.end()):
+            continue
+        rest = paragraph[match.end() :].lstrip(" \u3000")
+        first = re.split(r"[\s、，,；;。）)]", rest, maxsplit=1)[0]
+        if first and _named_as_unit(first):
+            cuts.append(match.end())
+    for cut in reversed(cuts):
+        paragraph = paragraph[:cut] + "：" + paragraph[cut:].lstrip(" \u3000")
+    return paragraph
+
+
+@lru_cache(maxsize=1)
 def _semicolon_label_re() -> re.Pattern[str]:
-    return re.compile(rf"[{re.escape(OPEN_BRACKETS)}]\s*{_level()}{_spaced(labels())}\s*([；;])")
+    # after a bracket, or opening a label line (牵头单位;A 配合单位;B as a scan reads it)
+    return re.compile(
+        rf"(?:^|(?<=[{re.escape(OPEN_BRACKETS)}\s；;。]))\s*{_level()}{_spaced(labels())}\s*([；;])"
+    )
 
 
 def colon_for_semicolon_after_label(paragraph: str) -> str:
