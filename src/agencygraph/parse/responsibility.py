@@ -2302,6 +2302,15 @@ def colon_after_spaced_label(paragraph: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _label_chars() -> frozenset[str]:
+    """The last characters of the unit labels, simplified and traditional (位, 門 …)."""
+    from agencygraph._chars import ts_table
+
+    last = {term[-1] for term in labels()}
+    return frozenset(last | {chr(t) for t, s in ts_table().items() if s in last})
+
+
+@lru_cache(maxsize=1)
 def _glued_label_re() -> re.Pattern[str]:
     unit_roles = [t for t, role in labels().items() if role in ("lead", "support", "single")]
     return re.compile(
@@ -2321,6 +2330,8 @@ def colon_after_glued_label(paragraph: str) -> str:
     >>> colon_after_glued_label("牵头单位要切实履行职责")
     '牵头单位要切实履行职责'
     """
+    if _label_chars().isdisjoint(paragraph):
+        return paragraph  # no label's last character: most paragraphs, told apart cheaply
     readable = vocabulary_simplified(paragraph)
     # a label's ending may follow a shorter label word (牵头 / 单位为A): not glued to a unit
     endings = (*(t for t, _ in _terms("label_suffix")), "为", "是", "(", "（")
