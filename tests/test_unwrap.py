@@ -1,46 +1,12 @@
 """Copies that keep a printed page's line breaks are coded as the paragraphs they break."""
 
-import unicodedata
-
 import pytest
+from robustness import cut_every, set_on_page
 
 from agencygraph.corpus import bundled_corpus, read_plan_text
 from agencygraph.parse import parse_plan
 from agencygraph.parse._unwrap import unwrap
 from agencygraph.synth import synthetic_plan
-
-# GB/T 9704 sets an official document 28 characters a line.
-PAGE_WIDTH = 56
-
-
-def _wide(ch: str) -> int:
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-
-
-def set_on_page(text: str, width: int = PAGE_WIDTH) -> str:
-    """The text as a PDF of it prints: each paragraph broken wherever the line is full."""
-    out = []
-    for paragraph in text.split("\n"):
-        line, used = "", 0
-        for ch in paragraph:
-            if used + _wide(ch) > width:
-                out.append(line)
-                line, used = "", 0
-            line += ch
-            used += _wide(ch)
-        out.append(line)
-    return "\n".join(out)
-
-
-def cut_every(text: str, n: int) -> str:
-    """The text cut every ``n`` characters, as some web copies of a PDF are."""
-    out = []
-    for paragraph in text.split("\n"):
-        while len(paragraph) > n:
-            out.append(paragraph[:n])
-            paragraph = paragraph[n:]
-        out.append(paragraph)
-    return "\n".join(out)
 
 
 def coding(plan):
