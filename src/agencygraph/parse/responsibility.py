@@ -1257,7 +1257,7 @@ _STATUS_TAG_RE = re.compile(
 )
 
 
-_HEADER_STOP_RE = re.compile(r"[。；;，,！？!?]")
+_SENTENCE_MARK_RE = re.compile(r"[。；;，,！？!?]")
 _BEFORE_PROGRESS = " \t\u3000。；;，,）)】]」"
 
 
@@ -1308,7 +1308,7 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
         )
         if before is not None:
             between = strip_spaces(text[before.end : progress.start()])
-            if len(between) <= _QUALIFIER_MAX and not _HEADER_STOP_RE.search(between):
+            if len(between) <= _QUALIFIER_MAX and not _SENTENCE_MARK_RE.search(between):
                 # the progress after the note (its label may open with a word of its own:
                 # 贯彻落实情况：) is no part of the measure's text either
                 return replace(before, end=len(text))
@@ -1970,7 +1970,7 @@ def _named_as_unit(name: str) -> bool:
     return _lexicon_knows(name) or bool(_LEVELLED_UNIT_RE.match(vocabulary_simplified(name)))
 
 
-named_as_unit = _named_as_unit
+named_as_unit = _named_as_unit  # the table reader's name for it
 
 
 def _unit_list(inner: str, base: int) -> list[tuple[str, str, int]]:
