@@ -2350,9 +2350,11 @@ def colon_after_glued_label(paragraph: str) -> str:
 
 @lru_cache(maxsize=1)
 def _semicolon_label_re() -> re.Pattern[str]:
-    # after a bracket, or opening a label line (牵头单位;A 配合单位;B as a scan reads it)
+    # after a bracket, or opening a label line (牵头单位;A 配合单位;B as a scan reads it);
+    # after a space the label starts at once, so a run of spaces is not rescanned (linear)
     return re.compile(
-        rf"(?:^|(?<=[{re.escape(OPEN_BRACKETS)}\s；;。]))\s*{_level()}{_spaced(labels())}\s*([；;])"
+        rf"(?:(?:^|(?<=[{re.escape(OPEN_BRACKETS)}；;。]))\s*|(?<=\s))"
+        rf"{_level()}{_spaced(labels())}\s*([；;])"
     )
 
 
