@@ -225,3 +225,53 @@ def test_every_development_plan_is_coded_the_same_in_traditional_script():
         if coded(text, doc_id) != coded(_in_traditional_script(text), doc_id):
             differ.append(doc_id)
     assert differ == []
+
+
+def test_radicals_file_is_valid_and_every_radical_is_read():
+    import unicodedata
+
+    from agencygraph._chars import radical_table, unified_radicals
+
+    table = radical_table()
+    assert len(table) >= 240
+    for radical, character in table.items():
+        assert 0x2E80 <= radical <= 0x2FDF, hex(radical)
+        assert "\u4e00" <= character <= "\u9fff", (chr(radical), character)
+        if radical >= 0x2F00:  # Kangxi radicals: Unicode's own compatibility form
+            assert unicodedata.normalize("NFKC", chr(radical)) == character
+        assert unified_radicals(f"市{chr(radical)}局") == f"市{character}局"
+
+
+def _with_radicals(text: str) -> str:
+    """A plan as a PDF font can give it: every character that has a radical form
+    (工, 门, 长, 见, 生 …) written as that radical, offsets unchanged."""
+    from agencygraph._chars import radical_table
+
+    as_radical: dict[int, str] = {}
+    for radical, character in sorted(radical_table().items(), reverse=True):
+        as_radical[ord(character)] = chr(radical)  # the supplement's simplified form wins
+    return text.translate(as_radical)
+
+
+def test_every_development_plan_is_coded_the_same_with_a_pdf_fonts_radicals():
+    import real_plans as rp
+
+    from agencygraph.corpus import read_plan_text
+    from agencygraph.parse import parse_plan
+
+    def coded(text: str, doc_id: str) -> list[tuple]:
+        plan = parse_plan(text, doc_id)
+        return [(a.measure_id, a.role, a.agency_raw, a.line) for a in plan.assignments]
+
+    development = sorted(d for d, part in rp.split().items() if part == "development")
+    differ, flagged = [], 0
+    for doc_id in development[::3]:
+        text = read_plan_text(rp.CORPUS / "plans" / f"{doc_id}.txt").text
+        garbled = _with_radicals(text)
+        if garbled == text:
+            continue
+        flagged += "radicals_replaced" in parse_plan(garbled, doc_id).flags
+        if coded(text, doc_id) != coded(garbled, doc_id):
+            differ.append(doc_id)
+    assert differ == []
+    assert flagged >= 60

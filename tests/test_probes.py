@@ -53,7 +53,6 @@ NOT_READ = {
         "town-offices-and-villages-parts",  # villages doing their part beside town offices
     },
     "pdf_copies": {
-        "pdf-cjk-radical-characters",  # CJK radicals from a PDF's font (⼯, ⻔)
         "cells-wrapped-names-page-header-repeated",
         "cells-lone-unit-column-wrapped-lists",
         "pipe-two-column-subpoints-own-notes",

@@ -64,3 +64,34 @@ def simplify_characters(text: str, characters: str) -> str:
     if pattern is None or pattern.search(text) is None:
         return text
     return text.translate(table)
+
+
+_RADICALS_FILE = "radicals.tsv"
+_RADICAL_RE = re.compile("[\u2e80-\u2fdf]")
+
+
+@lru_cache(maxsize=1)
+def radical_table() -> dict[int, str]:
+    """Radical code point → the character it stands for (``str.translate`` table)."""
+    text = resources.files("agencygraph").joinpath("data", _RADICALS_FILE).read_text("utf-8")
+    table: dict[int, str] = {}
+    for line in text.splitlines():
+        if not line or line.startswith(("#", "radical\t")):
+            continue
+        radical, character, _ = line.split("\t")
+        table[ord(radical)] = character
+    return table
+
+
+def unified_radicals(text: str) -> str:
+    """``text`` with radical code points a PDF's font put for characters (⼯作, 部⻔) made
+    those characters (工作, 部门); offsets are unchanged (one character for one).
+
+    Examples
+    --------
+    >>> unified_radicals("牵头部⻔：市⽣态环境局")
+    '牵头部门：市生态环境局'
+    """
+    if _RADICAL_RE.search(text) is None:
+        return text
+    return text.translate(radical_table())

@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+from agencygraph._chars import unified_radicals
 from agencygraph.parse._records import Assignment, CodedPlan, Measure, Official
 from agencygraph.parse._text import unspaced
 from agencygraph.parse._unwrap import relocate, unwrap
@@ -62,11 +63,18 @@ def parse_plan(text: str, doc_id: str) -> CodedPlan:
     CodedPlan
         ``layout``, ``measures``, ``assignments`` and ``warnings`` (line, message).
     """
-    text = unspaced(text)  # a scan's letter-spaced lines; every line keeps its number
+    # a PDF font's ⼯, ⻔ for 工, 门: no unit is named so, and the text's offsets are kept
+    unified = unified_radicals(text)
+    radicals_replaced = unified != text
+    text = unspaced(unified)  # a scan's letter-spaced lines; every line keeps its number
     unwrapped = unwrap(text)
     if unwrapped is None:
-        return _parse_lines(text, doc_id)
-    return relocate(_parse_lines(unwrapped.text, doc_id), unwrapped)
+        plan = _parse_lines(text, doc_id)
+    else:
+        plan = relocate(_parse_lines(unwrapped.text, doc_id), unwrapped)
+    if radicals_replaced:
+        plan.flags.add("radicals_replaced")
+    return plan
 
 
 def _parse_lines(text: str, doc_id: str) -> CodedPlan:
