@@ -62,7 +62,6 @@ NOT_READ = {
         "pipe-remark-under-table-assigns-nothing",
         "cells-names-wrapped-over-three-lines",
         "cells-header-first-listed-rule-wrapped",
-        "cells-page-break-inside-a-row",
     },
     "mixed_documents": {
         "notice-rule-scoped-per-attachment",  # a rule the writer scopes to one attachment

@@ -1628,7 +1628,7 @@ def _cell_stream_table(text: str) -> _Table | None:
     # 序号 first, or after category columns only (考核项目 | 序号 | …)
     serial_first = "serial" in roles and set(roles[: roles.index("serial")]) <= {"outline"}
     if not row_ends:
-        body = _without_repeated_header(body, cells[start : end + 1])
+        body = _without_repeated_header(body, cells[start : end + 1], cells[:start])
     if row_ends:
         bounds = [e - offset for e in row_ends if e > offset]
         tail = body[bounds[-1] if bounds else 0 :]
@@ -1785,16 +1785,25 @@ def _serial_number(cell: _Cell) -> int:
     return to_int(label.rstrip(".、．")) if _SERIAL_RE.match(label) else 0
 
 
-def _without_repeated_header(body: list[_Cell], header: list[_Cell]) -> list[_Cell]:
+_TITLE_CELLS_MAX = 3  # a running title: the last cells before the header (title, subtitle)
+
+
+def _without_repeated_header(
+    body: list[_Cell], header: list[_Cell], above: list[_Cell] = ()
+) -> list[_Cell]:
     """A stream without the header a later page repeats (续表 / 序号 / 存在问题 / …) and the
-    page's marks before it."""
+    page's marks before it: its number, 续表, the table's title repeated (a cell of
+    ``above``, the text before the header)."""
     labels = [squash_spaces(c.text) for c in header]
+    titles = {squash_spaces(c.text) for c in above[-_TITLE_CELLS_MAX:]}
     width = len(labels)
     kept: list[_Cell] = []
     index = 0
     while index < len(body):
         if [squash_spaces(c.text) for c in body[index : index + width]] == labels:
-            while kept and _page_break_line(kept[-1].text):
+            while kept and (
+                _page_break_line(kept[-1].text) or squash_spaces(kept[-1].text) in titles
+            ):
                 kept.pop()
             index += width
             continue
