@@ -75,7 +75,6 @@ NOT_READ = {
         "report-fenbie-gongtong-huitong",
         # meeting minutes: attendance lines, 会议议定 decisions, posts beside names
         "minutes-standard-attendance-lines",
-        "minutes-yiding-numbered-halfwidth",
         "minutes-unit-object-no-assignment",
         "minutes-duty-clauses-zhuban",
         "minutes-header-officials-with-posts",

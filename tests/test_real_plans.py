@@ -164,6 +164,12 @@ KNOWN_MISSES = {
     "wushan_2018_hezhang_xingdong",
     "xianning_2017_chuangwei_wenti",
     "xilinguole_2010_liangzhuan_shuangying",
+    # batch 22 (fresh F1 0.753): a designation (A和B为…总协调机构) and schools as subjects
+    # (baotou), an HTML table's pipes that open each row at the line's start (dingzhou),
+    # 各镇、街道、莘庄工业区 as a title sentence and 由A牵头组织B (minhang)
+    "baotou_2012_zhongyunhui_baozhang",
+    "dingzhou_2021_shuju_gongxiang",
+    "minhang_2012_pingan_shichang",
 }
 
 # Issue 14 asks 0.98 for the development set. It held (0.988) until batch 10 (six plans,
@@ -172,10 +178,11 @@ KNOWN_MISSES = {
 # two PDF tables and the chizhou stream above hold 35 of its 174 assignments, 0.957 with
 # batch 18 (0.816 of its own), and is 0.936 (0.9358) with batch 19 (0.649 of its own: duty lists,
 # supervision reports and two PDF or run-together tables), 0.924 with batch 21 as collected
-# and 0.931 (0.9307) after its round, 0.933 (0.9327) with the probed forms after it;
-# the floor below is the figure
+# and 0.931 (0.9307) after its round, 0.933 (0.9327) with the probed forms after it,
+# 0.923 with batch 22 as collected and 0.933 (0.9331) after its round; the floor below is
+# the figure
 # measured with them, so that a fall is caught; the README reports both.
-DEVELOPMENT_F1_FLOOR = 0.932
+DEVELOPMENT_F1_FLOOR = 0.933
 
 
 def test_development_plans_are_coded_as_the_gold(scores):

@@ -1863,3 +1863,43 @@ def test_a_label_line_closed_by_a_semicolon_and_items_numbered_01():
         "02 新建口袋公园12个。\n牵头单位;区城市管理局\n"
     )
     assert coded == [[(L, "区教育局"), (S, "区财政局")], [(L, "区城市管理局")]]
+
+
+def test_units_each_opening_a_clause_of_their_own_lead_their_part():
+    # after a sentence naming the work, each unit's clause (A要…；B要…) gives it its part;
+    # a unit the lexicon lacks is read by its ending (环卫局), one known unit at least
+    found, _ = roles(
+        "一、工作职责\n"
+        "（一）卫生、城管等部门负责保障场馆周边的环境卫生。区卫生健康局要严格落实食品安全"
+        "监管工作；环卫局要加大清扫频次；区城管执法大队要及时清除占道摊点。\n"
+        "（二）各部门要高度重视，加强协作。各单位要按时报送工作进展。"
+    )
+    assert found[0] == [(L, "区卫生健康局"), (L, "环卫局"), (L, "区城管执法大队")]
+    assert found[1:] in ([], [[]])  # exhortations to all name no unit
+
+
+def test_a_unit_title_sentence_with_a_brigades_name():
+    found, _ = roles(
+        "四、职责分工\n1、区市场监管局。负责查处市场内的违法经营行为。\n"
+        "2、区城管执法大队。负责查处市场外占道经营等违法行为。"
+    )
+    assert found == [[(L, "区市场监管局")], [(L, "区城管执法大队")]]
+
+
+def test_role_clauses_after_the_lead_before_long_work():
+    # 由A负责，B、C配合，<the work, long enough that it is not read as a clause>
+    found, _ = roles(
+        "（四）由市农业局负责，市海洋与渔业局、市环保局配合，做好农产品质量安全认证工作，"
+        "新增认定认证一批无公害农产品、绿色食品、有机食品产地和品种，加强农产品生产基地监管。"
+    )
+    assert found == [[(L, "市农业局"), (S, "市海洋与渔业局"), (S, "市环保局")]]
+
+
+@pytest.mark.parametrize("label", ["具体责任人", "直接责任人", "第一责任人", "主要责任人"])
+def test_a_persons_label_line_under_a_unit_label_is_an_official(label):
+    found, plan = roles(
+        f"1、完成县人民医院门诊部建设项目\n责任单位：县人民医院\n{label}：张明 县人民医院院长\n"
+        f"2、完成县妇幼保健院业务楼建设\n责任单位：县妇幼保健院\n{label}：李华 院长"
+    )
+    assert found == [[(L, "县人民医院")], [(L, "县妇幼保健院")]]
+    assert [o.name for o in plan.officials] == ["张明", "李华"]

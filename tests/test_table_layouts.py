@@ -1308,3 +1308,42 @@ def test_circled_points_under_a_noted_fourth_level_item():
     )
     assert len(plan.measures) == 2
     assert plan.measures[0].text.count("①") == 1
+
+
+def test_a_cell_stream_without_serials_is_read_row_by_row_by_content():
+    # 序号 in the header but no numbers in the rows; a heading (1)… over the rows, a row
+    # whose support cell is missing: a header's width of cells would misread every row
+    # after it, the cells' content does not
+    text = "\n\n".join(
+        [
+            "序号",
+            "重点工作内容",
+            "责任单位",
+            "配合单位",
+            "一、关于优化经济结构",
+            "(1)加快发展现代服务业。",
+            "第三产业增加值占地区生产总值的比重再提高1%。",
+            "区经委",
+            "区发改委",
+            "继续推进新虹桥商务区建设。",
+            "徐泾镇",
+            "区商务区办公室、区发改委",
+            "继续推进现代服务业集聚区建设。",
+            "赵巷镇",
+            "继续推进环淀山湖休闲旅游区建设。",
+            "区旅游局",
+            "朱家角镇、相关镇",
+        ]
+    )
+    plan = parse_plan(text, "t")
+    coded = [
+        [(a.role, a.agency_raw) for a in plan.assignments if a.measure_id == m.measure_id]
+        for m in plan.measures
+    ]
+    assert coded == [
+        [("lead", "区经委"), ("support", "区发改委")],
+        [("lead", "徐泾镇"), ("support", "区商务区办公室"), ("support", "区发改委")],
+        [("lead", "赵巷镇")],
+        [("lead", "区旅游局"), ("support", "朱家角镇"), ("support", "相关镇")],
+    ]
+    assert plan.measures[0].text.startswith("第三产业")

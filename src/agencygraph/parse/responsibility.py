@@ -1471,6 +1471,13 @@ _SUBJECT_WORK_MIN = 4
 _SENTENCE_END_RE = re.compile(r"[。；;]\s*")
 
 
+def _sentence_starts(simplified: str, after: int) -> tuple[int, ...]:
+    """Where the sentences after position ``after`` start (after 。 or ；)."""
+    return tuple(
+        m.end() for m in _SENTENCE_END_RE.finditer(simplified, after) if m.end() < len(simplified)
+    )
+
+
 def _later_sentence_subject(text: str, starts: tuple[int, ...]) -> Note | None:
     """Units named as the subject of a later sentence with a role verb (…稳定在88万亩以上。
     县农业农村局要会同县财政局及时兑付…), where nothing else in the item names any: the last
@@ -1483,9 +1490,51 @@ def _later_sentence_subject(text: str, starts: tuple[int, ...]) -> Note | None:
         and m.end() not in starts
         and simplified[m.end()] not in OPEN_BRACKETS
     )
-    note = _units_as_subject(text, starts, later) if later else None
+    note = None
+    if later:
+        note = _units_as_subject(text, starts, later) or _clause_subjects(text, later)
     # read from a later sentence's wording: not enough to make a paragraph a measure
     return replace(note, weak=True) if note is not None else None
+
+
+# A later clause opened by its unit and what it must do (卫生局要严格落实…; 消防大队负责…).
+_CLAUSE_SUBJECT_RE = re.compile(
+    r"(?P<units>[^，,。；;：:（(“\"]{2,30}?)(?:等(?:有关|相关)?(?:单位|部门))?"
+    r"(?P<verb>要|应当?|须|需|负责|具体负责)"
+)
+_CLAUSE_SUBJECTS_MIN = 2
+# a unit's ending (环卫局, 消防大队, 公安部门): the lexicon need not know every clause's unit
+_CLAUSE_UNIT_RE = re.compile(r".{1,20}(?:[局委办厅院署队站所处科室]|中心|公司|部门?|政府)$")
+
+
+def _clause_subjects(text: str, later: tuple[int, ...]) -> Note | None:
+    """Units each opening a later clause with their own part of the work, after a sentence
+    that names the work (…环境卫生。卫生局要严格落实…；环卫局要加大清扫频次…；执法局要…):
+    each clause's unit leads its part, several in one clause share it. Two such clauses at
+    least, naming units by a unit's ending (the lexicon knowing one of them at least), never
+    an exhortation to all (各部门要…)."""
+    simplified = vocabulary_simplified(text)
+    clauses = []
+    for start in later:
+        match = _CLAUSE_SUBJECT_RE.match(simplified, start)
+        if match is None:
+            continue
+        names = located_units(text[start : match.end("units")], conjunctions=True)
+        if not names or not all(
+            looks_like_unit(n)
+            and _CLAUSE_UNIT_RE.match(vocabulary_simplified(n))
+            and not is_official(n)
+            and not _GENERIC_COLLECTIVE_RE.match(vocabulary_simplified(n))
+            for n, _ in names
+        ):
+            continue
+        role = "lead" if len(names) == 1 else "responsible"
+        clauses.append([(role, n, start + o) for n, o in names])
+    if len(clauses) < _CLAUSE_SUBJECTS_MIN or not any(
+        _named_as_unit(n) for clause in clauses for _, n, _ in clause
+    ):
+        return None
+    return Note(len(text), len(text), tuple(u for clause in clauses for u in clause), True)
 
 
 # Units that do the work together with others (A要会同B、C于6月底前制定…): A leads, the
@@ -1531,7 +1580,9 @@ def _units_as_subject(
             # from a later sentence
             working = _working_subject(text, simplified, start) if not later else None
             if working is not None:
-                return working
+                # the first of several units each with a clause of its own (A要…；B要…)
+                clauses = _clause_subjects(text, (start, *_sentence_starts(simplified, start)))
+                return replace(clauses, weak=True) if clauses is not None else working
             continue
         if len(strip_spaces(text[match.end() :])) < _SUBJECT_WORK_MIN:
             continue
@@ -1961,8 +2012,11 @@ def _skip_spaces(text: str, at: int) -> int:
     return at
 
 
-# A unit named with its level and a unit's ending (区贸易粮食局), though the lexicon lacks it.
-_LEVELLED_UNIT_RE = re.compile(r"^[省市县区州旗盟][\u4e00-\u9fff]{1,10}[局委办厅院署]$")
+# A unit named with its level and a unit's ending (区贸易粮食局, 区城管执法大队), though the
+# lexicon lacks it.
+_LEVELLED_UNIT_RE = re.compile(
+    r"^[省市县区州旗盟][\u4e00-\u9fff]{1,10}(?:[局委办厅院署]|[支大]队)$"
+)
 
 
 def _named_as_unit(name: str) -> bool:
@@ -2044,10 +2098,13 @@ def _closing_sentence(text: str, simplified: str, loose: bool = False) -> Note |
         # a short clause after the verbs says what for (由A会同B负责，确保应享尽享)
         parsed = sentence_units(text[start : match.end()].rstrip("。；; "), start, objects=True)
         if parsed is None:
-            # 由A负责<the work, however long>: the units up to the first role verb
+            # 由A负责<the work, however long>: the units up to the first role verb, and
+            # those of the role clauses after it (由A负责，B、C配合，<the work>)
             verb = _verb_re().search(simplified, start, match.end())
             if verb is not None:
                 parsed = sentence_units(text[start : verb.end()], start)
+                if parsed is not None:
+                    parsed = _with_role_clauses_after(text, parsed, verb.end(), match.end())
         if parsed is not None and simplified[: match.start()].endswith("分别"):
             # …分别由A、B负责: each leads its part
             parsed.units = [("lead" if r == "shared" else r, n, o) for r, n, o in parsed.units]
@@ -2065,6 +2122,23 @@ def _closing_sentence(text: str, simplified: str, loose: bool = False) -> Note |
         return None
     # The clause stays part of the measure's text: it is a sentence, not an annotation.
     return Note(len(text), len(text), tuple(parsed.units), True, tuple(parsed.officials))
+
+
+def _with_role_clauses_after(text: str, parsed: _Found, at: int, end: int) -> _Found:
+    """``parsed`` with the units of the clauses right after ``at`` that are units and a
+    role verb only (…负责，B、C配合，做好…: B and C), up to the first that is not."""
+    clause_start = at
+    for brk in _CLAUSE_END_RE.finditer(text, at, end):
+        if brk.start() == clause_start:
+            clause_start = brk.end()
+            continue
+        more = sentence_units(text[clause_start : brk.start()], clause_start)
+        if more is None or not more.units:
+            break
+        parsed.units = [*parsed.units, *more.units]
+        parsed.officials = [*parsed.officials, *more.officials]
+        clause_start = brk.end()
+    return parsed
 
 
 # How far before a paragraph's end its closing role clauses are looked for: a few units

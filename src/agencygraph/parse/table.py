@@ -53,6 +53,7 @@ from agencygraph.parse._text import (
     LEVEL1_RE,
     LEVEL2_RE,
     LEVEL3_RE,
+    LEVEL4_RE,
     OPEN_BRACKETS,
     bracket_depth_split,
     cached_attribute,
@@ -1097,6 +1098,7 @@ def _finishes_unit_name(cell: _Cell, line: str) -> bool:
     return (
         0 < len(line) <= _NAME_END_MAX
         and len(before) >= 4
+        and not before.endswith(("。", "；", ";", "！", "？"))  # a sentence ends no name
         and not _unit_like(before)
         and not _SERIAL_RE.match(line)
         and _unit_like(before + line)
@@ -1700,6 +1702,8 @@ def _cell_stream_table(text: str) -> _Table | None:
         return _numbered_rows(header, roles, body)
     else:
         groups = [(body[i : i + n], False) for i in range(0, len(body), n)]
+        if any(not _chunk_fits(row, roles) for row, _ in groups):
+            groups = _rows_by_content(body, roles) or groups
     delimited = bool(row_ends) or blanks
     groups = [
         (part, section)
@@ -1750,6 +1754,86 @@ def _cell_stream_table(text: str) -> _Table | None:
             out.insert(measure_col, _Cell([], row[0].line))
         table.rows.append(out)
     return table
+
+
+def _unit_roles_after_measure(roles: list[str]) -> bool:
+    """Columns of a task, then of its units only (工作内容 | 责任单位 | 配合单位), a serial
+    number's column before them or not."""
+    roles = roles[1:] if roles[:1] == ["serial"] else roles
+    return (
+        len(roles) >= 2
+        and roles[0] == "measure"
+        and all(role in ("lead", "support", "single") for role in roles[1:])
+    )
+
+
+def _chunk_fits(row: list[_Cell], roles: list[str]) -> bool:
+    """Whether a header's width of cells reads as a row: a task, then units."""
+    if not _unit_roles_after_measure(roles):
+        return True  # no reading by content to offer
+    task = 1 if roles[0] == "serial" else 0
+    return (
+        len(row) == len(roles)
+        and not _unit_cell(row[task])
+        and all(_unit_cell(cell) for cell in row[task + 1 :] if not cell.blank)
+    )
+
+
+def _rows_by_content(body: list[_Cell], roles: list[str]) -> list[tuple[list[_Cell], bool]] | None:
+    """Rows of a stream with no serial numbers and no marks, told apart by their cells'
+    content where a header's width of cells misreads them (a unit column left blank, a
+    heading among the rows): a row is a task then its unit cells, one a column at most;
+    a numbered heading followed by a task is a section; a task in two paragraphs is one.
+    None if the cells do not read so."""
+    if not _unit_roles_after_measure(roles):
+        return None
+    serial = roles[0] == "serial"
+    columns = len(roles) - 1 - serial
+    groups: list[tuple[list[_Cell], bool]] = []
+    row: list[_Cell] | None = None
+    for cell in body:
+        if cell.blank:
+            continue
+        if _unit_cell(cell):
+            if row is None or len(row) > columns:
+                return None  # units before any task, or more unit cells than columns
+            row.append(cell)
+            continue
+        if row is None or len(row) > 1:
+            row = [cell]
+            groups.append((row, False))
+        elif _numbered_heading_cell(row[0]):
+            groups[-1] = (row, True)  # a heading over the rows below it
+            row = [cell]
+            groups.append((row, False))
+        else:
+            row[0] = _joined_cells(row[0], cell)  # a task wrapped onto another paragraph
+    if row is not None and len(row) == 1 and not groups[-1][1]:
+        groups.pop()  # a closing paragraph after the last row names no unit
+    if sum(not section for _, section in groups) < 2:
+        return None
+    width = len(roles) - serial
+    return [
+        (
+            row
+            if section
+            else [
+                *([_Cell([], row[0].line)] if serial else []),
+                *row,
+                *(_Cell([], row[-1].line) for _ in range(width - len(row))),
+            ],
+            section,
+        )
+        for row, section in groups
+    ]
+
+
+def _numbered_heading_cell(cell: _Cell) -> bool:
+    """A short numbered heading (一、…, （一）…, (1)…) that may stand over the rows below."""
+    label = squash_spaces(cell.text)
+    return len(label) <= _SECTION_HEADING_MAX and bool(
+        LEVEL1_RE.match(label) or LEVEL2_RE.match(label) or LEVEL4_RE.match(label)
+    )
 
 
 def _section_heading_cell(cell: _Cell) -> bool:
