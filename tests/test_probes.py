@@ -53,15 +53,11 @@ NOT_READ = {
         "town-offices-and-villages-parts",  # villages doing their part beside town offices
     },
     "pdf_copies": {
-        "cells-wrapped-names-page-header-repeated",
-        "cells-lone-unit-column-wrapped-lists",
         "pipe-two-column-subpoints-own-notes",
         "layout-columns-cells-wrapped",  # pdftotext -layout tables wrapped cell by cell
         "layout-lead-merged-top-aligned",
         "layout-row-split-across-pages",
         "pipe-remark-under-table-assigns-nothing",
-        "cells-names-wrapped-over-three-lines",
-        "cells-header-first-listed-rule-wrapped",
     },
     "mixed_documents": {
         "notice-rule-scoped-per-attachment",  # a rule the writer scopes to one attachment

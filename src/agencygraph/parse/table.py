@@ -1019,6 +1019,8 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
     after_pipe, blanks = False, False
     for number, raw in enumerate(lines, start=1):
         line = raw.strip().strip("\u3000")
+        if line and _PAGE_NUMBER_RE.match(simplified(squash_spaces(line))):
+            continue  # a page's number (— 3 —, 第1页 共3页) between or after the rows
         if not line:
             if not (pipe_led or bare):
                 open_cell = None
@@ -1075,7 +1077,13 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
                 and cells[-1].lines
                 and cells[-1].lines[-1].endswith(("、", "，", ","))
                 and not _SERIAL_RE.match(line)
-            ) or (cells and _finishes_unit_name(cells[-1], line)):
+            ) or (
+                cells
+                and (
+                    _finishes_unit_name(cells[-1], line)
+                    or (number >= 2 and lines[number - 2].strip() and _wraps_into(cells[-1], line))
+                )
+            ):
                 cells[-1] = _joined_cells(cells[-1], _Cell([line], number))
                 continue
             cells.extend(
@@ -1089,6 +1097,59 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
 
 
 _NAME_END_MAX = 3
+# What a wrapped unit name's first line may end in, its next line going on with the name:
+# a level alone (县发展和改革局、县 / 统计局), or a name's head with no unit's ending yet
+# (市住房和城乡 / 建设局; 市文化广电 / 旅游局).
+_LEVEL_ALONE_RE = re.compile(r"^(?:[省市县区州旗盟乡镇]|各)$")
+_NAME_HEAD_RE = re.compile(r"^(?:[省市县区州旗盟]|各)[\u4e00-\u9fff]{1,9}$")
+_UNIT_ENDING_RE = re.compile(
+    r"(?:[局委办厅院署队站所处科室会府部司行社馆校区县市镇村组团]|(?<!城)乡|中心|街道)$"
+)
+_LEVEL_START_RE = re.compile(r"^(?:[省市县区州旗盟]|各|全[省市县区])")
+_GOVERNMENT_TAIL_RE = re.compile(r"^(?:人民政府|政府|党委|管委会|街道办事处)")
+
+
+def _wraps_into(cell: _Cell, line: str) -> bool:
+    """Whether ``line``, right under the cell's last line with no empty line between, goes
+    on with a unit name the cell's narrow column wrapped (各县（市、 / 区）人民政 / 府;
+    市人力资源 / 和社会保障 / 局; 市财政局、各区 / 人民政府): the cell is a list of units
+    whose last is cut, and the line begins with the rest of it."""
+    before = squash_spaces(cell.text)
+    line = squash_spaces(line)
+    if (
+        not before
+        or not line
+        or _SERIAL_RE.match(line)
+        or _page_break_line(line)
+        or before.endswith(("。", "；", ";", "！", "？", "）", ")"))
+        or len(before) > _WRAPPED_CELL_MAX
+    ):
+        return False
+    depth = sum(c in OPEN_BRACKETS for c in before) - sum(c in CLOSE_BRACKETS for c in before)
+    if depth > 0 or line.startswith(("）", ")", "、")):
+        return True  # a bracket left open (各县（市、; 责任单位（排在第一), or closed below
+    if _is_label_cell(line):
+        return False
+    last = re.split(r"[、，,；;]", before)[-1]
+    first = re.split(r"[、，,；;]", line)[0]
+    if not last or not first:
+        return False
+    if _LEVEL_ALONE_RE.match(last):
+        return True  # 县发展和改革局、县 / 统计局
+    if _GOVERNMENT_TAIL_RE.match(first) and resp.looks_like_unit(last):
+        return True  # 各区 / 人民政府
+    return (
+        _NAME_HEAD_RE.match(last) is not None
+        and not _UNIT_ENDING_RE.search(last)
+        and not _LEVEL_START_RE.match(first)
+        and (
+            first.startswith(("和", "与"))  # 市人力资源 / 和社会保障 / 局
+            or (_UNIT_ENDING_RE.search(first) is not None and resp.looks_like_unit(last + first))
+        )
+    )
+
+
+_WRAPPED_CELL_MAX = 40  # a units cell's lines so far: a task's sentence is no name's head
 
 
 def _finishes_unit_name(cell: _Cell, line: str) -> bool:
@@ -1160,7 +1221,7 @@ def _spaced_table_line(line: str, lines: list[str] = (), number: int = 0) -> lis
 
 def _is_label_cell(text: str) -> bool:
     """A short cell that names a column (主要任务, 责任单位, 完成时限)."""
-    label = _header_label(text)
+    label = _header_label(_without_bracket_note(text))
     return (
         0 < len(label) <= _HEADER_CELL_MAX
         and not _HEADER_PUNCT_RE.search(label)
@@ -1177,6 +1238,14 @@ def _names_a_column(label: str) -> bool:
     )
 
 
+_BRACKET_NOTE_END_RE = re.compile(r"(?<=\S)[（(][^（()）]{2,30}[)）]$")
+
+
+def _without_bracket_note(text: str) -> str:
+    """A header cell without the note closing it (责任单位（排在第一位的为牵头单位）)."""
+    return _BRACKET_NOTE_END_RE.sub("", squash_spaces(text))
+
+
 def _header_run(cells: list[_Cell]) -> int | None:
     """Index of the first run of short cells that reads as a table header."""
     for start in range(len(cells)):
@@ -1184,8 +1253,8 @@ def _header_run(cells: list[_Cell]) -> int | None:
         while (
             end < len(cells)
             and end - start < _HEADER_RUN_MAX
-            and len(squash_spaces(cells[end].text)) <= _HEADER_CELL_MAX
-            and not _HEADER_PUNCT_RE.search(cells[end].text)
+            and len(_without_bracket_note(cells[end].text)) <= _HEADER_CELL_MAX
+            and not _HEADER_PUNCT_RE.search(_without_bracket_note(cells[end].text))
             and not _SERIAL_RE.match(squash_spaces(cells[end].text))
         ):
             end += 1
@@ -2706,6 +2775,12 @@ def _parse_one_table(text: str, doc_id: str, rules_above: list[int] = ()) -> Cod
         0 if resp.rule_holds_everywhere(line) else number
         for number, line in enumerate(text.split("\n"), start=1)
         if resp.find_first_listed_rule(line)
+    ]
+    # a rule in a header cell wrapped over lines (责任单位（排在第一 / 位的为牵头单位）)
+    rule_lines += [
+        cell.line
+        for cell in table.header
+        if len(cell.lines) > 1 and resp.find_first_listed_rule(squash_spaces(cell.text))
     ]
     if rule_lines:
         plan.flags.add("first_listed_rule")
