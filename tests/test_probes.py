@@ -84,7 +84,6 @@ NOT_READ = {
         "spaced-yishi-run-in",
         "stray-marks-on-label-lines",  # a pipe left after a unit (a pipe may close a cell)
         "margin-bar-every-line",
-        "first-listed-rule-broken",  # a first-listed rule broken over two lines
         "sentence-forms-broken",
         "lost-opening-bracket",  # …100%区水利局牵头…） with its opening bracket lost
         "table-space-separated-cells",

@@ -1903,3 +1903,27 @@ def test_a_persons_label_line_under_a_unit_label_is_an_official(label):
     )
     assert found == [[(L, "县人民医院")], [(L, "县妇幼保健院")]]
     assert [o.name for o in plan.officials] == ["张明", "李华"]
+
+
+def test_role_clauses_right_after_a_subject_or_a_lead():
+    found, _ = roles(
+        "（一）加强道路运输安全监管。市交通运输局负责，市公安局交警大队配合，开展“两客一危”"
+        "车辆专项整治。\n"
+        "（二）加快国省道改造。由市交通运输局牵头，会同市自然资源局、市林业局做好G319线改建"
+        "工程用地、林地报批工作，年内开工建设。"
+    )
+    assert found == [
+        [(L, "市交通运输局"), (S, "市公安局交警大队")],
+        [(L, "市交通运输局"), (S, "市自然资源局"), (S, "市林业局")],
+    ]
+
+
+def test_a_first_listed_rule_cut_by_a_line_break_holds():
+    found, plan = roles(
+        "为深入实施创新驱动发展战略，现将重点任务分工如下。各项任务责任单位中列第一位\n"
+        "的为牵头单位，其他为配合单位，下同。\n"
+        "1.新增国家高新技术企业40家。（县科技局、县财政局）\n"
+        "2.推动规上工业企业研发机构全覆盖。（县工信局、县科技局）"
+    )
+    assert found == [[(L, "县科技局"), (S, "县财政局")], [(L, "县工信局"), (S, "县科技局")]]
+    assert "first_listed_rule" in plan.flags

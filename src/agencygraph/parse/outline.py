@@ -521,6 +521,23 @@ def _is_non_measure_section(title: str) -> bool:
     return any(term in title for term in parse_terms().get("non_measure_section", ()))
 
 
+_SENTENCE_ENDS = ("。", "；", ";", "：", ":", "！", "？")
+_BROKEN_RULE_TAIL_MAX = 40
+
+
+def _rule_broken_over_lines(before: str, paragraph: str) -> str | None:
+    """A first-listed rule that a line break cut (各项任务责任单位中列第一位 / 的为牵头单位，
+    其他为配合单位，下同。), read where neither line states it alone and the second, short
+    line ends it: the two lines joined, else None."""
+    if not before or len(paragraph) > _BROKEN_RULE_TAIL_MAX:
+        return None
+    if resp.find_first_listed_rule(before) or resp.find_first_listed_rule(paragraph):
+        return None
+    joined = before + paragraph
+    crossing = any(start < len(before) < end for start, end in resp.find_first_listed_rule(joined))
+    return joined if crossing and resp.rule_holds_below(joined) else None
+
+
 def parse_outline(text: str, doc_id: str) -> CodedPlan:
     """Code a plan written as numbered paragraphs (inline or narrative layout).
 
@@ -540,10 +557,18 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
     rule_lines: list[int] = []  # rules that hold from their line on
     exceptions: list[str] = []  # wordings the rules say they do not cover
     elements = []
+    before = (0, "")  # the paragraph before, where it ran on with no sentence's end
     for line, paragraph in _paragraphs(text):
         paragraph = resp.colon_after_glued_label(
             resp.colon_for_semicolon_after_label(resp.colon_after_spaced_label(paragraph))
         )
+        broken = _rule_broken_over_lines(before[1], paragraph)
+        before = (line, "" if paragraph.endswith(_SENTENCE_ENDS) else paragraph)
+        if broken is not None:
+            # …列第一位 / 的为牵头单位，其他为配合单位，下同。: the rule holds from its start,
+            # and the line that ends it is no paragraph of its own
+            rule_lines.append(0 if resp.rule_holds_everywhere(broken) else line)
+            continue
         local_rule = False
         if resp.find_first_listed_rule(paragraph):
             exceptions.extend(resp.rule_exceptions(paragraph))

@@ -1601,7 +1601,15 @@ def _units_as_subject(
                 units = [("lead", n, o) for _, n, o in units]
                 units += [("support", n, match.start("joint") + o) for n, o in joint]
         else:
-            units = _later_subject_clauses(text, simplified, match.end(), units)
+            subjects = _later_subject_clauses(text, simplified, match.end(), units)
+            if subjects == units:
+                # A负责，B配合，<the work>: the role clauses right after the subject's
+                end = simplified.find("。", match.end())
+                found = _with_role_clauses_after(
+                    text, _Found(units, []), match.end(), len(text) if end < 0 else end
+                )
+                subjects = found.units
+            units = subjects
         return Note(len(text), len(text), tuple(units), True)
     return None
 
@@ -2124,6 +2132,11 @@ def _closing_sentence(text: str, simplified: str, loose: bool = False) -> Note |
     return Note(len(text), len(text), tuple(parsed.units), True, tuple(parsed.officials))
 
 
+_JOINT_CLAUSE_RE = re.compile(
+    rf"\s*(?:并|要|应)?会同(?P<joint>[^，,。；;]{{2,60}}?)(?:等(?:有关|相关)?(?:部门|单位))?(?={_JOINT_WORK})"
+)
+
+
 def _with_role_clauses_after(text: str, parsed: _Found, at: int, end: int) -> _Found:
     """``parsed`` with the units of the clauses right after ``at`` that are units and a
     role verb only (…负责，B、C配合，做好…: B and C), up to the first that is not."""
@@ -2132,7 +2145,18 @@ def _with_role_clauses_after(text: str, parsed: _Found, at: int, end: int) -> _F
         if brk.start() == clause_start:
             clause_start = brk.end()
             continue
-        more = sentence_units(text[clause_start : brk.start()], clause_start)
+        clause = text[clause_start : brk.start()]
+        joint = _JOINT_CLAUSE_RE.match(vocabulary_simplified(clause))
+        if joint is not None:
+            # 会同B、C做好…: the units it works together with support, the work follows
+            names = located_units(clause[joint.start("joint") : joint.end("joint")])
+            if names and all(looks_like_unit(n) for n, _ in names):
+                parsed.units = [
+                    *parsed.units,
+                    *(("support", n, clause_start + joint.start("joint") + o) for n, o in names),
+                ]
+            break
+        more = sentence_units(clause, clause_start)
         if more is None or not more.units:
             break
         parsed.units = [*parsed.units, *more.units]
