@@ -140,13 +140,11 @@ KNOWN_MISSES = {
     # page mark inside a measure and a second list restarting its numbering (mouqu), a last
     # item whose 包片单位 each answer for a stretch (pingli), a 由…负责实施 / …参与 item under a
     # closing 责任单位 label (unknown_2017), a 协助单位 line closing a section (datong_2010), a
-    # unit named with no level (生态局东安分局, dongan), a unit in a second sentence (beijing)
-    # and three units sharing one head noun (国资、商务、供销部门, henan)
+    # unit named with no level (生态局东安分局, dongan) and a unit in a second sentence (beijing)
     "beijing_2012_huanjing_zhixu",
     "datong_2010_daqi_zhengzhi",
     "datong_2024_dizhi_zaihai",
     "dongan_2021_heichou_fenggong",
-    "henan_2013_huanghe_fangxun",
     "jianli_2018_kongqi_zhize",
     "mouqu_undated_chuangwen_zhengzhi",
     "pingli_2017_chuangwei_xuncha",

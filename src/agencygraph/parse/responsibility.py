@@ -1193,7 +1193,9 @@ _UNIT_HEADING_TAIL_RE = re.compile(
 
 # A department named by its field (公安部门, 发展改革部门, 安全监管部门), as a plan laid out by
 # department heads its sections; not 有关部门 or 职能部门.
-_FIELD_DEPARTMENT_RE = re.compile(r"^(?!有关|相关|职能|各|其他|其它)[\u4e00-\u9fff]{2,6}部门$")
+_FIELD_DEPARTMENT_RE = re.compile(
+    r"^(?!有关|相关|职能|各|其他|其它)(?:[\u4e00-\u9fff]{2,6}、){0,4}[\u4e00-\u9fff]{2,6}部门$"
+)
 
 
 def _unit_heading(heading: str) -> _Found | None:
