@@ -49,7 +49,6 @@ NOT_READ = {
         "guide-and-implement-notes",  # A指导，B实施
         "zeren-zhuti-labels",  # 以A为责任主体，B负责业务指导 closing an item
         "duty-clauses-field-departments",  # units each doing their part in a clause list
-        "town-offices-and-villages-parts",  # villages doing their part beside town offices
     },
     "pdf_copies": {
         "pipe-two-column-subpoints-own-notes",

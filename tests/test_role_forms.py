@@ -1927,3 +1927,16 @@ def test_a_first_listed_rule_cut_by_a_line_break_holds():
     )
     assert found == [[(L, "县科技局"), (S, "县财政局")], [(L, "县工信局"), (S, "县科技局")]]
     assert "first_listed_rule" in plan.flags
+
+
+def test_town_offices_and_field_departments_as_subjects_of_their_parts():
+    found, _ = roles(
+        "一、落实网格化监管。镇农业综合服务中心负责秸秆禁烧巡查督导，各村（社区）负责本辖区"
+        "日常巡查和宣传。\n"
+        "二、加强食用农产品源头治理。农业农村部门负责农药兽药残留监测，市场监管部门负责"
+        "食用农产品市场准入管理。"
+    )
+    assert found == [
+        [(L, "镇农业综合服务中心"), (L, "各村（社区）")],
+        [(L, "农业农村部门"), (L, "市场监管部门")],
+    ]

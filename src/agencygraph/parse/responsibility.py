@@ -1194,7 +1194,7 @@ _UNIT_HEADING_TAIL_RE = re.compile(
 # A department named by its field (公安部门, 发展改革部门, 安全监管部门), as a plan laid out by
 # department heads its sections; not 有关部门 or 职能部门.
 _FIELD_DEPARTMENT_RE = re.compile(
-    r"^(?!有关|相关|职能|各|其他|其它)(?:[\u4e00-\u9fff]{2,6}、){0,4}[\u4e00-\u9fff]{2,6}部门$"
+    r"^(?!有关|相关|职能|各|其他|其它)(?:[\u4e00-\u9fff]{2,6}、){0,4}[\u4e00-\u9fff]{2,6}(?:部门|机关)$"
 )
 
 
@@ -1593,7 +1593,10 @@ def _units_as_subject(
         names = located_units(text[start : match.end("units")])
         if not names or not _units_of_a_list([n for n, _ in names]):
             continue
-        if any(is_official(n) for n, _ in names) or not any(_named_as_unit(n) for n, _ in names):
+        if any(is_official(n) for n, _ in names) or not any(
+            _named_as_unit(n) or _FIELD_DEPARTMENT_RE.match(vocabulary_simplified(n))
+            for n, _ in names
+        ):
             continue
         role = dict(_terms("subject_verb")).get(match.group("verb"), "lead")
         units = [(role, n, start + o) for n, o in names]
@@ -2025,7 +2028,8 @@ def _skip_spaces(text: str, at: int) -> int:
 # A unit named with its level and a unit's ending (区贸易粮食局, 区城管执法大队), though the
 # lexicon lacks it.
 _LEVELLED_UNIT_RE = re.compile(
-    r"^[省市县区州旗盟][\u4e00-\u9fff]{1,10}(?:[局委办厅院署]|[支大]队)$"
+    r"^(?:[省市县区州旗盟][\u4e00-\u9fff]{1,10}(?:[局委办厅院署]|[支大]队)"
+    r"|[乡镇][\u4e00-\u9fff]{1,10}(?:[办院所站队]|中心))$"
 )
 
 
