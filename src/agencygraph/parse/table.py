@@ -104,6 +104,7 @@ _TIMELINE_RE = re.compile(
     r"\d{2,4}\s*年|\d{1,2}\s*月|年底|年内|月底|季度|半年|长期|持续|常态|每年|逐年|分年度|按年度|按月"
     r"|\d{4}\s*[-—–~～至]\s*\d{2,4}"
 )
+_PAGE_LINE_MAX = 24  # a page's number line is short (第12页 共30页)
 _PAGE_NUMBER_RE = re.compile(r"^(?:[-—–－]+\d{1,4}[-—–－]+|第\d{1,4}页.*)$")
 _TABLE_END_RE = re.compile(r"^(?:(?:注|备注|说明)[:：]|附(?:件|表)\d*$)")
 # How far (in display columns) the cells of one column may start apart and still line up.
@@ -1019,7 +1020,11 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
     after_pipe, blanks = False, False
     for number, raw in enumerate(lines, start=1):
         line = raw.strip().strip("\u3000")
-        if line and _PAGE_NUMBER_RE.match(simplified(squash_spaces(line))):
+        if (
+            line
+            and len(line) <= _PAGE_LINE_MAX
+            and _PAGE_NUMBER_RE.match(simplified(squash_spaces(line)))
+        ):
             continue  # a page's number (— 3 —, 第1页 共3页) between or after the rows
         if not line:
             if not (pipe_led or bare):
@@ -1243,7 +1248,8 @@ _BRACKET_NOTE_END_RE = re.compile(r"(?<=\S)[（(][^（()）]{2,30}[)）]$")
 
 def _without_bracket_note(text: str) -> str:
     """A header cell without the note closing it (责任单位（排在第一位的为牵头单位）)."""
-    return _BRACKET_NOTE_END_RE.sub("", squash_spaces(text))
+    text = squash_spaces(text)
+    return _BRACKET_NOTE_END_RE.sub("", text) if text.endswith(("）", ")")) else text
 
 
 def _header_run(cells: list[_Cell]) -> int | None:
