@@ -226,6 +226,11 @@ class cached_attribute:
         return value
 
 
+def bracket_balance(text: str) -> int:
+    """Brackets opened in ``text`` and not closed (negative: closed and not opened)."""
+    return sum(c in OPEN_BRACKETS for c in text) - sum(c in CLOSE_BRACKETS for c in text)
+
+
 def bracket_depth_split(text: str, separators: str) -> list[str]:
     """Split at separator characters that are not inside brackets."""
     parts, depth, start = [], 0, 0

@@ -557,13 +557,13 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
     rule_lines: list[int] = []  # rules that hold from their line on
     exceptions: list[str] = []  # wordings the rules say they do not cover
     elements = []
-    before = (0, "")  # the paragraph before, where it ran on with no sentence's end
+    before = ""  # the paragraph before, where it ran on with no sentence's end
     for line, paragraph in _paragraphs(text):
         paragraph = resp.colon_after_glued_label(
             resp.colon_for_semicolon_after_label(resp.colon_after_spaced_label(paragraph))
         )
-        broken = _rule_broken_over_lines(before[1], paragraph)
-        before = (line, "" if paragraph.endswith(_SENTENCE_ENDS) else paragraph)
+        broken = _rule_broken_over_lines(before, paragraph)
+        before = "" if paragraph.endswith(_SENTENCE_ENDS) else paragraph
         if broken is not None:
             # …列第一位 / 的为牵头单位，其他为配合单位，下同。: the rule holds from its start,
             # and the line that ends it is no paragraph of its own

@@ -37,6 +37,7 @@ from agencygraph.parse._text import (
     CLOSE_BRACKETS,
     OPEN_BRACKETS,
     SPACE_CHARS,
+    bracket_balance,
     bracket_pairs,
     squash_spaces,
     strip_spaces,
@@ -678,9 +679,9 @@ def _trim_unit(unit: str) -> str:
         found = ending.search(simple)
         if found is not None:
             unit, simple = unit[: found.start()], simple[: found.start()]
-    while unit and unit[-1] in CLOSE_BRACKETS and _bracket_balance(unit) < 0:
+    while unit and unit[-1] in CLOSE_BRACKETS and bracket_balance(unit) < 0:
         unit = unit[:-1].rstrip()
-    while unit and unit[0] in OPEN_BRACKETS and _bracket_balance(unit) > 0:
+    while unit and unit[0] in OPEN_BRACKETS and bracket_balance(unit) > 0:
         unit = unit[1:].lstrip()
     return unit.strip("。.：:，,、；;" + _STRAY_MARKS)
 
@@ -690,10 +691,6 @@ _DOT_BETWEEN_NAMES_RE = re.compile(r"(?<=[局委办府室队心会院厅部所�
 # Marks a scan leaves at a line's end (_, ~, ·): never part of a unit's name (a pipe may close a
 # table's cell).
 _STRAY_MARKS = "_~～·"
-
-
-def _bracket_balance(text: str) -> int:
-    return sum(c in OPEN_BRACKETS for c in text) - sum(c in CLOSE_BRACKETS for c in text)
 
 
 _STARS = "*＊★☆"
@@ -1486,11 +1483,9 @@ def _later_sentence_subject(text: str, starts: tuple[int, ...]) -> Note | None:
     form tried. A sentence opening with a bracket is a note, read as one elsewhere."""
     simplified = vocabulary_simplified(text)
     later = tuple(
-        m.end()
-        for m in _SENTENCE_END_RE.finditer(simplified)
-        if m.end() < len(simplified)
-        and m.end() not in starts
-        and simplified[m.end()] not in OPEN_BRACKETS
+        at
+        for at in _sentence_starts(simplified, 0)
+        if at not in starts and simplified[at] not in OPEN_BRACKETS
     )
     note = None
     if later:

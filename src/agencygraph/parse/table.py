@@ -54,7 +54,7 @@ from agencygraph.parse._text import (
     LEVEL2_RE,
     LEVEL3_RE,
     LEVEL4_RE,
-    OPEN_BRACKETS,
+    bracket_balance,
     bracket_depth_split,
     cached_attribute,
     simplified,
@@ -1130,8 +1130,7 @@ def _wraps_into(cell: _Cell, line: str) -> bool:
         or len(before) > _WRAPPED_CELL_MAX
     ):
         return False
-    depth = sum(c in OPEN_BRACKETS for c in before) - sum(c in CLOSE_BRACKETS for c in before)
-    if depth > 0 or line.startswith(("）", ")", "、")):
+    if bracket_balance(before) > 0 or line.startswith(("）", ")", "、")):
         return True  # a bracket left open (各县（市、; 责任单位（排在第一), or closed below
     if _is_label_cell(line):
         return False
@@ -1252,6 +1251,12 @@ def _without_bracket_note(text: str) -> str:
     return _BRACKET_NOTE_END_RE.sub("", text) if text.endswith(("）", ")")) else text
 
 
+def _header_shaped(text: str) -> bool:
+    """A cell short enough and bare enough to be a column's label, a note closing it aside."""
+    label = _without_bracket_note(text)
+    return len(label) <= _HEADER_CELL_MAX and not _HEADER_PUNCT_RE.search(label)
+
+
 def _header_run(cells: list[_Cell]) -> int | None:
     """Index of the first run of short cells that reads as a table header."""
     for start in range(len(cells)):
@@ -1259,8 +1264,7 @@ def _header_run(cells: list[_Cell]) -> int | None:
         while (
             end < len(cells)
             and end - start < _HEADER_RUN_MAX
-            and len(_without_bracket_note(cells[end].text)) <= _HEADER_CELL_MAX
-            and not _HEADER_PUNCT_RE.search(_without_bracket_note(cells[end].text))
+            and _header_shaped(cells[end].text)
             and not _SERIAL_RE.match(squash_spaces(cells[end].text))
         ):
             end += 1
@@ -1877,7 +1881,7 @@ def _rows_by_content(body: list[_Cell], roles: list[str]) -> list[tuple[list[_Ce
         if row is None or len(row) > 1:
             row = [cell]
             groups.append((row, False))
-        elif _numbered_heading_cell(row[0]):
+        elif _section_heading_cell(row[0], (LEVEL1_RE, LEVEL2_RE, LEVEL4_RE)):
             groups[-1] = (row, True)  # a heading over the rows below it
             row = [cell]
             groups.append((row, False))
@@ -1903,20 +1907,10 @@ def _rows_by_content(body: list[_Cell], roles: list[str]) -> list[tuple[list[_Ce
     ]
 
 
-def _numbered_heading_cell(cell: _Cell) -> bool:
-    """A short numbered heading (一、…, （一）…, (1)…) that may stand over the rows below."""
-    label = squash_spaces(cell.text)
-    return len(label) <= _SECTION_HEADING_MAX and bool(
-        LEVEL1_RE.match(label) or LEVEL2_RE.match(label) or LEVEL4_RE.match(label)
-    )
-
-
-def _section_heading_cell(cell: _Cell) -> bool:
+def _section_heading_cell(cell: _Cell, levels=(LEVEL1_RE, LEVEL2_RE)) -> bool:
     """A cell holding a section's numbered heading (一、深入推进政策公开,服务高质量发展)."""
     label = squash_spaces(cell.text)
-    return len(label) <= _SECTION_HEADING_MAX and bool(
-        LEVEL1_RE.match(label) or LEVEL2_RE.match(label)
-    )
+    return len(label) <= _SECTION_HEADING_MAX and any(level.match(label) for level in levels)
 
 
 _SECTION_HEADING_MAX = 40
@@ -2610,9 +2604,7 @@ def _unit_lines(cell: _Cell) -> list[tuple[str, int]]:
             pieces[-1][0] += line
         else:
             pieces.append([line, [(0, cell.line_of(index))]])
-        depth = sum(c in OPEN_BRACKETS for c in pieces[-1][0]) - sum(
-            c in CLOSE_BRACKETS for c in pieces[-1][0]
-        )
+        depth = bracket_balance(pieces[-1][0])
     units = []
     for text, starts in pieces:
         position = 0
