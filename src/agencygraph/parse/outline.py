@@ -610,6 +610,10 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
             n_candidates += 1
             n_noted += bool(units or (note and note.officials))
             key = squash_spaces(body) + "|" + "|".join(u for _, u, _ in units)
+            if section_heading is not None and resp.heading_assignment(section_heading.body):
+                # the same task under two units' headings (（三）闻喜县政府 … （四）稷山县政府)
+                # is a task of each
+                key += "|" + section_heading.body
             if key in seen_texts:
                 plan.warnings.append((item.line, "measure repeated in the file; coded once"))
                 continue

@@ -283,8 +283,12 @@ def looks_like_unit(name: str) -> bool:
         return False
     # the name's shape is read in simplified characters (各有關部門, 交通部門, 市國投)
     simple = to_simplified(name)
-    if simple.startswith(_VERB_OPENINGS):
-        return False  # 争取省交通运输厅(支持): the unit is the object of a verb
+    if simple.startswith(_VERB_OPENINGS) or (
+        simple[:2] in _ADVERBS_BEFORE_VERB and simple[2:].startswith(_VERB_OPENINGS)
+    ):
+        return False  # (积极)争取省交通运输厅(支持): the unit is the object of a verb
+    if _COUNT_ENDING_RE.search(simple):
+        return False
     if simple.endswith(_HOUSING_ENDINGS):
         return False  # 税务小区, 人民商场住宿区: a housing estate, not a unit
     if simple.endswith(_FIELDS_OF_STUDY):
@@ -305,15 +309,25 @@ def looks_like_unit(name: str) -> bool:
         # a department named by its field (交通部门, 水利、电力部门), not a label (牵头部门)
         or (len(name) >= 4 and simple.endswith("部门") and simple not in labels())
         or bool(_STATE_INVESTOR_RE.search(simple))
+        # a school (县第一中学, 县实验小学, 内科大附中, 一机一中), which plans task as units
+        or bool(_SCHOOL_RE.search(simple))
         # a unit with its other name after it: 新区经济发展局（区经信局）
         or (aliased is not None and looks_like_unit(name[: aliased.start()]))
     )
 
 
+# a school by its level (县第一中学, 各乡镇中心小学), or by its short name (内科大附中, 包四中);
+# not a project's (配套幼儿园)
+_SCHOOL_RE = re.compile(
+    r"^[市县区省州镇乡各].{0,12}(?:中学|小学|幼儿园)$|.(?:大学|附中|[一二三四五六七八九十]中)$"
+)
 _TRAILING_ALIAS_RE = re.compile(r"[（(][^（()）]+[)）]$")
 _ROLE_COLLECTIVE_RE = re.compile(
     r"^(?:各|全体|所有)?(?:有关|相关)?(?:牵头|责任|配合|协办|主办|协同|主责)(?:单位|部门)$"
 )
+_ADVERBS_BEFORE_VERB = frozenset({"积极", "主动", "努力", "及时", "全力"})
+# a count of places or things (改造供水工程45处, 新建站点12个), not a unit
+_COUNT_ENDING_RE = re.compile(r"[0-9０-９]+(?:余|多)?[处所座个家项]$")
 _HOUSING_ENDINGS = ("小区", "住宿区", "生活区", "宿舍区", "家属区", "家属院")
 _FIELDS_OF_STUDY = ("学科", "本科", "专科", "文科", "理科", "工科", "预科", "百科")
 # Verbs that take a unit as their object; no unit's name begins with one.
@@ -526,6 +540,11 @@ def _located_units(segment: str, conjunctions: bool) -> tuple[tuple[str, int], .
                     # city), not 各区 and a unit called 县级市.
                     units[-1] = (units[-1][0] + "、" + unit, units[-1][1])
                     continue
+                cut = _collective_tail_before_conjunction(tail) if conjunctions else 0
+                if cut:
+                    # 各区、县级市人民政府及市直有关部门: the collective ends at the conjunction
+                    units[-1] = (units[-1][0] + "、" + unit[:cut], units[-1][1])
+                    unit, at = unit[cut + 1 :], at + cut + 1
             agent = _AGENT_NOTE_RE.match(unit)
             if agent and looks_like_unit(agent["owner"]) and looks_like_unit(agent["agent"]):
                 # 区教体局(区国资公司代建): the owner, and a second unit building for it.
@@ -536,6 +555,14 @@ def _located_units(segment: str, conjunctions: bool) -> tuple[tuple[str, int], .
             else:
                 units.append((unit, at))
     return tuple(_shared_heads(units, conjunctions))
+
+
+def _collective_tail_before_conjunction(tail: str) -> int:
+    """Where a conjunction ends a collective's tail (县级市人民政府 / 及 / 市直有关部门), or 0."""
+    for match in re.finditer(f"[{_CONJUNCTIONS}]", tail):
+        if _COLLECTIVE_TAIL_RE.match(tail[: match.start()]) and match.end() < len(tail):
+            return match.start()
+    return 0
 
 
 # The head nouns a list's segments may share (水利、电力部门; 人民大垸、荒湖管理区). Not
@@ -683,7 +710,12 @@ def _trim_unit(unit: str) -> str:
         unit = unit[:-1].rstrip()
     while unit and unit[0] in OPEN_BRACKETS and bracket_balance(unit) > 0:
         unit = unit[1:].lstrip()
-    return unit.strip("。.：:，,、；;" + _STRAY_MARKS)
+    unit = unit.strip("。.：:，,、；;" + _STRAY_MARKS)
+    # a label that names no unit says so (配合单位：无 / ——)
+    return "" if vocabulary_simplified(unit) in _NO_UNIT else unit
+
+
+_NO_UNIT = frozenset({"无", "無", "暂无", "暫無", "—", "——", "-", "－", "/", "／"})
 
 
 # A scan reads 、 between two names as a full stop (县城管局.县财政局).
@@ -1052,7 +1084,7 @@ _PARTNERS_AFTER_LEAD_RE = re.compile(r"^(?:并|并且)?(?:会同|协同|联合)"
 # 由 opening a sentence's units, with the adverb it may carry (具体由A牵头; 统一由A负责), and
 # the part of the work it is given before it (城区由A负责).
 _BY_RE = re.compile(
-    r"^(?P<part>(?:(?!由)[\u4e00-\u9fff]){1,4}(?<![自理经缘])(?=(?:分别)?由))?"
+    r"^(?P<part>(?:(?!由)[\u4e00-\u9fff]){1,12}(?<![自理经缘])(?=(?:分别)?由))?"
     r"(?:具体|主要|统一|分别|均|并|另)?由"
 )
 # 由 as the word "by", not inside 自由, 理由, 经由 (市自由贸易试验区管委会)
@@ -1124,7 +1156,8 @@ _DEADLINE_CLAUSE_RE = re.compile(
 
 
 _HEADING_ROLE_RE = re.compile(
-    r"^(.{2,40}?)(?P<verb>牵头|负责|分管|配合|协同|参与)(?:的)?(?:重点|主要)?(?:工作|任务|事项)\S{0,6}$"
+    r"^(.{2,40}?)(?P<verb>牵头|负责|分管|配合|协同|参与)"
+    r"(?:的[\u4e00-\u9fff]{0,4}?|(?:重点|主要))?(?:工作|任务|事项)\S{0,6}$"
 )
 _SUPPORTING_HEADING_VERBS = ("配合", "协同", "参与")
 
@@ -1333,7 +1366,7 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
         return Note(start, end, tuple(found.units), True, tuple(found.officials), found.timeline)
     return (
         _trailing_unit_list(text)
-        or _closing_sentence(text, simplified)
+        or _with_earlier_role_clauses(text, _closing_sentence(text, simplified))
         or _opening_sentence(text, starts)
         or _units_before_colon(text, starts)
         or _units_as_subject(text, starts)
@@ -1341,7 +1374,84 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
         or _group_note(text)
         or _closing_sentence(text, simplified, loose=True)
         or _later_sentence_subject(text, starts)
+        or _role_clauses_anywhere(text)
     )
+
+
+def _with_earlier_role_clauses(text: str, closing: Note | None) -> Note | None:
+    """A closing role sentence with the role clauses of the item's earlier sub-tasks (…，由A
+    牵头，B配合；<second task>，由C牵头，D配合。): each sub-task's units are the item's."""
+    if closing is None:
+        return None
+    everywhere = _role_clauses_anywhere(text)
+    if everywhere is None:
+        return closing
+    return replace(closing, units=_union_units([*everywhere.units, *closing.units]))
+
+
+# Role clauses stand between the clauses of the work, set apart by commas or full stops.
+_ROLE_CLAUSE_BREAK_RE = re.compile(r"[，,。；;]")
+
+
+def _role_clauses_anywhere(text: str) -> Note | None:
+    """Clauses made of units and a role verb only, wherever they stand among the clauses of
+    the work (健全…体系，市城管局牵头，市住建局参与，年内实现…; a sentence's second
+    half: …，由A牵头，B配合；…，由C牵头，D配合): the last form tried. A clause that leads
+    opens a run of role clauses, the supporting clauses right after it join the run; a
+    supporting clause opening no run names no one (配合省督察组 has its work after it)."""
+    simplified = vocabulary_simplified(text)
+    if not _verb_re().search(simplified):
+        return None
+    units: list[tuple[str, str, int]] = []
+    in_run = False
+    start = 0
+    for brk in [*_ROLE_CLAUSE_BREAK_RE.finditer(text), None]:
+        end = brk.start() if brk is not None else len(text)
+        clause = text[start:end]
+        begin = start + len(clause) - len(clause.lstrip(SPACE_CHARS))
+        start = brk.end() if brk is not None else len(text)
+        if not clause.strip(SPACE_CHARS):
+            continue  # the text's end after its full stop
+        clause = clause.strip(SPACE_CHARS)
+        if clause.startswith("其中") or bracket_balance(clause):
+            # …负责，其中A牵头: which unit of the list before leads, read with it; a
+            # bracket's clauses are a note, read as one or not at all
+            in_run = False
+            continue
+        verbs_in = list(_verb_re().finditer(vocabulary_simplified(clause)))
+        closed_by = clause.rstrip("。；;")
+        if not verbs_in or verbs_in[-1].end() < len(closed_by) or closed_by.endswith("工作"):
+            # a clause closed by its role verb only (not 市发改委牵头工作, a heading)
+            in_run = False
+            continue
+        parsed = sentence_units(clause, begin)
+        if parsed is None or not parsed.units or parsed.officials:
+            in_run = False
+            continue
+        names = [n for _, n, _ in parsed.units]
+        if not _units_of_a_list(names) or not any(
+            _named_as_unit(n) or _FIELD_DEPARTMENT_RE.match(vocabulary_simplified(n)) for n in names
+        ):
+            in_run = False
+            continue
+        roles = {role for role, _, _ in parsed.units}
+        if "lead" in roles or (
+            # one unit answering for the work (区市场监管局负责), not many sharing it (各县区
+            # 政府、市级各有关部门组织实施: an overview's wording)
+            roles == {"shared"}
+            and len(names) == 1
+            and _named_as_unit(names[0])
+            and not _GENERIC_COLLECTIVE_RE.match(vocabulary_simplified(names[0]))
+        ):
+            units.extend(parsed.units)
+            in_run = True
+        elif in_run:
+            units.extend(parsed.units)
+    if not units:
+        return None
+    # role clauses closing the item are its note (…清单管理，区市场监管局牵头，B配合。);
+    # read from between the work's clauses, they do not make a paragraph a measure
+    return Note(len(text), len(text), _union_units(units), True, weak=not in_run)
 
 
 def _label_block_units(
@@ -1585,6 +1695,11 @@ def _units_as_subject(
             continue
         if _HEADING_ROLE_RE.match(squash_spaces(simplified[start:])):
             continue  # a heading over the unit's items (县示范区管委会牵头工作(8项))
+        if "会同" in match.group("units"):
+            # A会同B、C负责…: A leads, the units it works with support
+            joint = sentence_units(text[start : match.end("verb")], start)
+            if joint is not None and {r for r, _, _ in joint.units} == {"lead", "support"}:
+                return Note(len(text), len(text), tuple(joint.units), True)
         names = located_units(text[start : match.end("units")])
         if not names or not _units_of_a_list([n for n, _ in names]):
             continue
@@ -1620,7 +1735,7 @@ _WORKING_SUBJECT_RE = re.compile(
     r"(?P<units>[^，,。；;：:（(“\"]{2,60}?)(?:等(?:有关|相关)?(?:单位|部门))?"
     r"(?P<verb>(?:要|应|须|需)?(?:依职责|按职责|依法|按照|统筹|全力|积极|切实|负责|主动|牵头"
     r"|做好|抓好|加强|强化|开展|落实|组织|推进|建立|完善|制定|指导|督促|协调|加快|严格|会同"
-    r"|协助|配合|参与))"
+    r"|协助|配合|参与)|要(?=[\u4e00-\u9fff]{2}))"
 )
 _SUPPORTING_VERBS = ("协助", "配合", "参与")
 _SUPPORT_WORD_REACH = 4
@@ -1890,7 +2005,8 @@ def _last_bracketed_note(text: str, simplified: str) -> Note | None:
         # A bracket right after a unit's name is its alias (省农业农村厅（乡村振兴局）).
         if not closed or (start > 0 and vocabulary_simplified(text[start - 1]) in UNIT_ENDINGS):
             continue
-        listed = _unit_list(inner, start + 1)
+        after_sentence = text[:start].rstrip(SPACE_CHARS).endswith(("。", "；", ";"))
+        listed = _unit_list(inner, start + 1, after_sentence=after_sentence)
         if listed:
             return Note(start, end, tuple(listed), True)
     return None
@@ -2036,11 +2152,15 @@ def _named_as_unit(name: str) -> bool:
 named_as_unit = _named_as_unit  # the table reader's name for it
 
 
-def _unit_list(inner: str, base: int) -> list[tuple[str, str, int]]:
+def _unit_list(
+    inner: str, base: int, *, after_sentence: bool = False
+) -> list[tuple[str, str, int]]:
     """A closing bracket that holds only unit names (（市发改委、市财政局）): a single list.
 
     Every name must look like a unit and the lexicon must know at least one, so that a
-    bracketed aside (（以下简称市发改委）, （2023年底前）) is never read as units.
+    bracketed aside (（以下简称市发改委）, （2023年底前）) is never read as units. A bracket
+    standing after the item's last sentence (…增长9%。（工资处、就管中心）) is no aside: there
+    the names need only end like an office (a bureau's own sections, which no lexicon lists).
     """
     marked = [(*role_marked(n), o) for n, o in located_units(inner)]
     if not marked or has_role_verb(_role_mark_re_any().sub("", inner)):
@@ -2050,12 +2170,17 @@ def _unit_list(inner: str, base: int) -> list[tuple[str, str, int]]:
         return []  # a news copy's byline (（孝感日报）), not the paper as a unit
     if not all(looks_like_unit(n) and len(n) <= 25 for _, n, _ in marked):
         return []
-    if not any(_named_as_unit(n) for _, n, _ in marked):
+    if not any(_named_as_unit(n) for _, n, _ in marked) and not (
+        after_sentence
+        and all(_OFFICE_NAME_RE.match(vocabulary_simplified(n)) for _, n, _ in marked)
+    ):
         return []
     # a unit marked as leading (市发改委〈牵头〉, ★市发改委) leads the others
     return [(role or "single", n, base + o) for role, n, o in marked]
 
 
+# A unit's own office or section named by its ending (工资处, 就管中心, 办公室, 法规科)
+_OFFICE_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:[处科室局委办厅队站所]|中心)$")
 # Where a list of units set apart at the end of an item begins: after a dash, or after a
 # run of spaces where a table's unit column was (新建城市书房10个——市文旅局; 实施工程　　县交通局).
 _SET_APART_RE = re.compile(r"(?:——|—|-{2,}|\s{2,}|\u3000+)")

@@ -54,6 +54,7 @@ from agencygraph.parse._text import (
     LEVEL2_RE,
     LEVEL3_RE,
     LEVEL4_RE,
+    OPEN_BRACKETS,
     bracket_balance,
     bracket_depth_split,
     cached_attribute,
@@ -83,6 +84,7 @@ _HEADER_KINDS = (
 # A header cell naming the measure column itself rather than a category spanning others.
 _TITLE_HEADER_RE = re.compile(r"名称|事项$|^项目$")
 _PROJECT_RE = re.compile(r"项目|名称|事项")
+_TARGET_HEADER_RE = re.compile(r"目标|指标")
 _MEASURE_HEADER_RE = re.compile(r"分解|具体|内容|措施|(?:指标|项目|任务|职责)名称")
 _PIPE_SEPARATOR_RE = re.compile(r"^[\s|:：\-—=+]+$")
 # Mirror sites print pinyin after characters (項(xiàng)目); where a character was lost its
@@ -111,6 +113,7 @@ _TABLE_END_RE = re.compile(r"^(?:(?:注|备注|说明)[:：]|附(?:件|表)\d*$)
 _ALIGN_TOLERANCE = 2
 _LIST_SEPARATORS = "、，,；;/／"
 _DITTO = {"同上", "同上。", "〃"}
+_DEADLINE_CELL_MAX = 16
 _EXPLICIT_NONE = {"—", "——", "-", "－", "/", "／", "无", "\\", "、"}
 
 
@@ -128,7 +131,9 @@ class _Cell:
     @cached_attribute  # a cached_property without its lock (issue 19)
     def text(self) -> str:
         # Read only once the row is complete: a cell's lines are all appended before.
-        return strip_spaces("".join(strip_spaces(part) for part in self.lines))
+        text = strip_spaces("".join(strip_spaces(part) for part in self.lines))
+        # a web page's space entity left in an empty cell (| &nbsp; |) is no text
+        return "" if text.rstrip(";").lower() == "&nbsp" else text
 
     @property
     def blank(self) -> bool:
@@ -226,6 +231,9 @@ def _tabbed_rows(text: str) -> list[Row]:
 _AFTER_TABLE_RE = re.compile(
     r"^(?:抄送|印发|主送|附件\s*[0-9０-９一二三四五六七八九十]|注\s*[:：])"
 )
+
+
+_NOTE_AFTER_TABLE_RE = re.compile(r"^(?:抄送|印发|注\s*[:：])")
 
 
 def _ends_table(line: str) -> bool:
@@ -996,6 +1004,15 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
     lines = text.split("\n")
     boilerplate = parse_terms().get("boilerplate", ())
     pipe_closed_lines = sum(bool(_PIPE_CLOSED_RE.match(line)) for line in lines)
+    # (a note or 抄送 line above the table's first pipe is the notice's, not its end)
+    first_pipe = next(
+        (
+            n
+            for n, line in enumerate(lines, start=1)
+            if _BARE_PIPE_RE.match(line) or _PIPE_CLOSED_RE.match(line)
+        ),
+        len(lines),
+    )
     # rows ended by a line of pipes (||||), or by a pipe alone (区住建局 | / 持续推进 | / |)
     closed = pipe_closed_lines >= 6 and (
         sum(bool(_PIPES_ONLY_RE.match(line)) for line in lines) >= 2
@@ -1010,6 +1027,15 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
         >= 3
     )
     bare = not closed and sum(bool(_BARE_PIPE_RE.match(line)) for line in lines) >= 3
+    # Each row wrapped in pipes (| / 工作任务 / | / 具体内容 / | / | / 推进… / |), as a web
+    # page's table copies: a pipe alone stands before the header's first label, and two
+    # pipes together end one row and open the next (a row merged from above has fewer cells).
+    wrapped = (
+        (bare or _pipes_only_lines(lines)) and not pipe_led and _pipe_before_first_label(lines)
+    )
+    # With a 序号 column, two pipes end a row only where the next row's number follows;
+    # elsewhere they close a blank cell (| 市商务局 | | 2024年底前 |).
+    numbered = wrapped and _first_label(lines) in ("序号", "编号")
     # Each cell closed by its own pipe (主要任务 |), rows not marked: a pipe alone is a
     # blank cell.
     pipe_ended = pipe_closed_lines >= 6
@@ -1020,6 +1046,8 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
     after_pipe, blanks = False, False
     for number, raw in enumerate(lines, start=1):
         line = raw.strip().strip("\u3000")
+        if cells and number > first_pipe and _NOTE_AFTER_TABLE_RE.match(simplified(line)):
+            break  # 抄送：, 注：… after the last row: no cell of the table
         if (
             line
             and len(line) <= _PAGE_LINE_MAX
@@ -1031,6 +1059,17 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
                 open_cell = None
             if spaced_blanks and raw and _between_empty_lines(lines, number - 1):
                 cells.append(_Cell([], number))
+            continue
+        if wrapped and (_BARE_PIPE_RE.match(line) or _PIPES_ONLY_RE.match(line)):
+            double = after_pipe or _PIPES_ONLY_RE.match(line) is not None
+            if double and cells and (not row_ends or row_ends[-1] != len(cells)):
+                following = next((rest.strip() for rest in lines[number:] if rest.strip()), "")
+                if not numbered or _opens_numbered_row(following):
+                    row_ends.append(len(cells))
+                elif after_pipe:
+                    cells.append(_Cell([], number))
+            after_pipe = True
+            open_cell = None
             continue
         if _BARE_PIPE_RE.match(line) or (closed and _PIPES_ONLY_RE.match(line)):
             if (bare and not pipe_led and after_pipe) or (
@@ -1099,6 +1138,46 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
         open_cell = _Cell([line], number)
         cells.append(open_cell)
     return cells, row_ends, blanks
+
+
+def _pipes_only_lines(lines: list[str]) -> bool:
+    """Whether rows are set apart by lines of pipes alone (||) between pipe-led cells."""
+    return sum(bool(_PIPES_ONLY_RE.match(line)) for line in lines) >= 2 and (
+        sum(bool(_BARE_PIPE_RE.match(line)) for line in lines) >= 2
+    )
+
+
+def _first_label(lines: list[str]) -> str:
+    """The first line after the first pipe alone on its line, as a header label."""
+    for index, line in enumerate(lines):
+        if _BARE_PIPE_RE.match(line):
+            after = next((rest.strip() for rest in lines[index + 1 :] if rest.strip()), "")
+            return _header_label(after)
+    return ""
+
+
+def _opens_numbered_row(line: str) -> bool:
+    """Whether a cell opens a row of a numbered table: its number, or a section's heading."""
+    label = squash_spaces(line)
+    return bool(
+        _SERIAL_RE.match(label)
+        or _BRACKETED_SERIAL_RE.match(label)
+        or LEVEL1_RE.match(label)
+        or LEVEL2_RE.match(label)
+    )
+
+
+def _pipe_before_first_label(lines: list[str]) -> bool:
+    """Whether the first pipe alone on its line opens the table's first label (| / 工作任务)
+    rather than closing it (序号 / | / 工作任务 / |)."""
+    previous = ""
+    for index, line in enumerate(lines):
+        if _BARE_PIPE_RE.match(line):
+            after = next((rest.strip() for rest in lines[index + 1 :] if rest.strip()), "")
+            return _is_label_cell(after) and not (previous and _is_label_cell(previous))
+        if line.strip():
+            previous = line.strip()
+    return False
 
 
 _NAME_END_MAX = 3
@@ -1714,7 +1793,12 @@ def _cell_stream_table(text: str) -> _Table | None:
         bounds = [e - offset for e in row_ends if e > offset]
         tail = body[bounds[-1] if bounds else 0 :]
         if len(tail) >= 2 and (
-            not serial_first or any(_SERIAL_RE.match(squash_spaces(c.text)) for c in tail)
+            not serial_first
+            or any(
+                _SERIAL_RE.match(squash_spaces(c.text))
+                or _BRACKETED_SERIAL_RE.match(squash_spaces(c.text))
+                for c in tail
+            )
         ):
             bounds.append(len(body))  # the last row ends with the text, no mark after it
         previous = 0
@@ -1729,6 +1813,12 @@ def _cell_stream_table(text: str) -> _Table | None:
                     # a section's heading opening the row below it (一、深入推进… | 1 | …)
                     groups.append(([group[0]], True))
                     group = group[1:]
+                filled = [c for c in group if not c.blank]
+                if len(filled) == 1 and len(group) > 1 and _section_heading_cell(filled[0]):
+                    # a group's heading alone in a row of blank cells (一、… | | |)
+                    groups.append((filled, True))
+                    previous = bound
+                    continue
                 rows_here = _rows_run_together(group, n) if serial_first else None
                 groups.extend((row, False) for row in rows_here or [group])
             previous = bound
@@ -2077,6 +2167,8 @@ def _fit(role: str, text: str) -> int | None:
             return 3
         if person or _NUMBER_RE.match(squash_spaces(text)):
             return None  # a person or a number (26000, 123.4%) is never a unit
+        if len(text) <= _DEADLINE_CELL_MAX and _TIMELINE_RE.search(text):
+            return None  # nor a deadline (2024年11月) moved left by a merged unit cell
         numbered = LEVEL1_RE.match(text) or LEVEL2_RE.match(text) or LEVEL3_RE.match(text)
         return None if numbered or "。" in text or len(text) > 40 else 0
     if role == "timeline":
@@ -2464,6 +2556,18 @@ def _column_roles(header: Row, width: int) -> list[str]:
         and _TITLE_HEADER_RE.search(labels[measure_col - 1])
     ):
         kinds[measure_col - 1] = "title"
+    # Columns the vocabulary does not name, right before a target (考核河流 | 考核断面 |
+    # 年度考核目标): a target says only what level is due, so the columns before it name
+    # what each row is about, and its measure is read from them, then the target.
+    before = measure_col
+    while before > 0 and kinds[before - 1] == "other":
+        before -= 1
+    if (
+        before < measure_col
+        and (before == 0 or kinds[before - 1] == "serial")
+        and _TARGET_HEADER_RE.search(labels[measure_col])
+    ):
+        kinds[before:measure_col] = ["title"] * (measure_col - before)
     extra = width - len(kinds)
     if extra > 0:
         # A merged header cell spans the leftmost outline columns.
@@ -2636,6 +2740,8 @@ def _continues(previous: str, line: str, depth: int) -> bool:
     """
     if depth > 0 or previous[-1] in "、，,":
         return depth > 0
+    if line[0] in OPEN_BRACKETS:
+        return True  # 各乡 / （镇）人民政府, 市发改委 / （牵头）: no name opens with a bracket
     head = bracket_depth_split(previous, _LIST_SEPARATORS)[-1]
     tail = bracket_depth_split(line, _LIST_SEPARATORS)[0]
     if head and tail:
@@ -2737,6 +2843,21 @@ def _joined_plans(plans: list[CodedPlan]) -> CodedPlan:
     return joined
 
 
+def _heading_row(cells: Row) -> str | None:
+    """The title of a row that holds only a section's heading (一、… / （一）…), or None."""
+    filled = [c for c in cells if not c.blank]
+    if len(filled) != 1 or len(cells) < 2:
+        return None
+    label = squash_spaces(filled[0].text)
+    level = LEVEL1_RE.match(label) or LEVEL2_RE.match(label)
+    if level is None or len(label) - level.end() < 2 or not _is_category_heading(label):
+        return None  # (二)对…文件进行解读。: an item standing alone in its row
+    note = resp.find_note(filled[0].text)
+    if note is not None and note.units:
+        return None  # (一)市场准入(牵头单位:A): a heading with a note of its own, a measure
+    return label[level.end() :]
+
+
 def _parse_one_table(text: str, doc_id: str, rules_above: list[int] = ()) -> CodedPlan:
     plan = CodedPlan(layout="table")
     table = _table_rows(text)
@@ -2791,6 +2912,15 @@ def _parse_one_table(text: str, doc_id: str, rules_above: list[int] = ()) -> Cod
     carried_support: list[tuple[str, bool, int]] = []
     carried_officials: list[tuple[str, str, int]] = []
     for cells in rows:
+        heading = _heading_row(cells)
+        if heading is not None and width >= 3:
+            # a group's heading in a row of blank cells (| 一、扩大有效投资 | | | |): a section
+            # over the rows below, no measure, and no units carried across it
+            section_no = max(section_no, 0) + 1
+            section_title = heading
+            task_count = 0
+            carried_lead, carried_support, carried_officials = [], [], []
+            continue
         if len(cells) != width:
             plan.warnings.append((cells[0].line, f"row has {len(cells)} cells, {width} expected"))
         filled = len(cells)
@@ -2873,8 +3003,7 @@ def _parse_one_table(text: str, doc_id: str, rules_above: list[int] = ()) -> Cod
                 plan.warnings.append((cells[0].line, "units in a row with no measure: not coded"))
             continue
         measure_cell = measure_cells[0]
-        title = next((c for c in by_role.get("title", []) if not c.blank), None)
-        if title is not None:
+        for title in reversed([c for c in by_role.get("title", []) if not c.blank]):
             measure_cell = _joined_cells(title, measure_cell)
         row_in_task += 1
         if not task_no:
