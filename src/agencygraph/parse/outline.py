@@ -730,16 +730,40 @@ def _sections(elements: list[_Element]):
     """Yield (excluded, [(measure element, its section heading)]) per level-1 section."""
     current_h1: _Element | None = None
     block: list[_Element] = []
+    noted_h1 = _h1_items_noted(elements)
     for element in [*elements, None]:
         if element is None or element.kind == "h1":
-            # A heading with nothing under it is a measure only if it assigns units itself.
-            if block or (current_h1 is not None and _has_units(resp.find_note(current_h1.body))):
+            # A heading with nothing under it is a measure only if it assigns units itself,
+            # or where the plan's level-1 items are its measures (most carry a note): an item
+            # of that level without one is a measure with no units.
+            if block or (
+                current_h1 is not None
+                and (
+                    _has_units(resp.find_note(current_h1.body))
+                    or (noted_h1 and not _is_non_measure_section(current_h1.body))
+                )
+            ):
                 excluded = current_h1 is not None and _is_non_measure_section(current_h1.body)
                 yield excluded, _measures_in(current_h1, block)
             if element is not None:
                 current_h1, block = element, []
         else:
             block.append(element)
+
+
+_NOTED_ITEMS_MIN = 3
+
+
+def _h1_items_noted(elements: list[_Element]) -> bool:
+    """Whether the plan's measures are its level-1 items: those with nothing under them
+    carry notes, all but one at most, and three at least."""
+    bare = [
+        e
+        for e, after in zip(elements, [*elements[1:], None], strict=True)
+        if e.kind == "h1" and (after is None or after.kind == "h1")
+    ]
+    noted = sum(_has_units(resp.find_note(e.body)) for e in bare)
+    return noted >= _NOTED_ITEMS_MIN and noted >= len(bare) - 1
 
 
 def _measures_in(h1: _Element | None, block: list[_Element]):
@@ -749,6 +773,8 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
     level-2 headings open scopes, and in each scope the measures are its level-3 items,
     or its level-4 items where it has no level 3 (plans mix numbering styles by section).
     """
+    if not block and h1 is not None:
+        return [(h1, None)]  # an item of the level the plan notes, alone
     if not any(e.kind in {"l3", "l4"} for e in block):
         scopes = [(h1, block, {"l2", "point"})]
     else:
@@ -773,7 +799,7 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
         # A heading over measures that assigns units to itself (一、…（责任单位：A）) is a
         # measure too: the plan attaches notes at both levels.
         elif heading is not None and _has_units(resp.find_note(heading.body)):
-            if heading.kind == "l2" and not any(
+            if heading.kind in ("l2", "h1") and not any(
                 _has_units(resp.find_note(_full_text(e))) for e in scope
             ):
                 # （一）实施城市更新行动。（牵头单位：A…） / ①… / ②…: the heading's note covers

@@ -1084,7 +1084,7 @@ _PARTNERS_AFTER_LEAD_RE = re.compile(r"^(?:并|并且)?(?:会同|协同|联合)"
 # 由 opening a sentence's units, with the adverb it may carry (具体由A牵头; 统一由A负责), and
 # the part of the work it is given before it (城区由A负责).
 _BY_RE = re.compile(
-    r"^(?P<part>(?:(?!由)[\u4e00-\u9fff]){1,12}(?<![自理经缘])(?=(?:分别)?由))?"
+    r"^(?P<part>(?:(?!由)[\u4e00-\u9fff0-9０-９]){1,12}(?<![自理经缘])(?=(?:分别)?由))?"
     r"(?:具体|主要|统一|分别|均|并|另)?由"
 )
 # 由 as the word "by", not inside 自由, 理由, 经由 (市自由贸易试验区管委会)
@@ -2113,7 +2113,9 @@ def _sub_task_roles(units: list[tuple[str, str, int]]) -> list[tuple[str, str, i
         return [("support" if u in open_units else u[0], u[1], u[2]) for u in units]
     if len(open_units) == 1:
         return [("lead" if u in open_units else u[0], u[1], u[2]) for u in units]
-    return units
+    # several sharing their own sub-task with no lead: jointly responsible for it, not the
+    # supports of another sub-task's lead (…（A负责）。…（B、C按职责分工负责）)
+    return [("apart" if u in open_units else u[0], u[1], u[2]) for u in units]
 
 
 def _union_units(units: list[tuple[str, str, int]]) -> tuple[tuple[str, str, int], ...]:
@@ -2629,10 +2631,15 @@ def resolve_roles(
     ['lead']
     """
     has_lead = any(role == "lead" for role, _, _ in units)
-    open_units = [u for u in units if u[0] in ("single", "shared")]
+    # a sub-task's own list sharing it (apart): jointly responsible, unless the item's
+    # first-listed rule makes it one list with the others
+    open_roles = ("single", "shared", "apart") if first_leads else ("single", "shared")
+    open_units = [u for u in units if u[0] in open_roles]
     resolved = []
     for role, unit, offset in units:
-        if role in ("single", "shared"):
+        if role == "apart" and not first_leads:
+            role = "responsible"
+        elif role in open_roles:
             if has_lead:
                 role = "support"
             elif first_leads:

@@ -2848,7 +2848,7 @@ def _heading_row(cells: Row) -> str | None:
     filled = [c for c in cells if not c.blank]
     if len(filled) != 1 or len(cells) < 2:
         return None
-    label = squash_spaces(filled[0].text)
+    label = squash_spaces(filled[0].text).strip("*")  # **一、经济发展** in a markdown copy
     level = LEVEL1_RE.match(label) or LEVEL2_RE.match(label)
     if level is None or len(label) - level.end() < 2 or not _is_category_heading(label):
         return None  # (二)对…文件进行解读。: an item standing alone in its row
@@ -3130,6 +3130,9 @@ def _cell_units(cell: _Cell | None, role: str) -> list[tuple[str, str, int]]:
     return units
 
 
+_JOINTLY_RE = re.compile(r"[（(]\s*共同负责\s*[）)]$")
+
+
 def _line_at(cell: _Cell, offset: int) -> int:
     """The source line of a character offset in a cell's joined text."""
     position = 0
@@ -3157,6 +3160,10 @@ def _row_units(by_role, rule_lines: list[int], plan: CodedPlan):
         *_cell_units(support_cell, "support"),
     ]
     first_leads = single_cell is not None and any(line <= single_cell.line for line in rule_lines)
+    if units and _JOINTLY_RE.search(units[-1][1]):
+        # A、B（共同负责）: the exception a first-listed rule states for lists written so
+        units[-1] = (units[-1][0], _JOINTLY_RE.sub("", units[-1][1]), units[-1][2])
+        first_leads = False
     indexed = [(role, unit, i) for i, (role, unit, _) in enumerate(units)]
     resolved = [
         (role, units[i][1], units[i][2])
