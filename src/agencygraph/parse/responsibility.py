@@ -1378,6 +1378,14 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
     )
 
 
+@lru_cache(maxsize=1)
+def _opening_verb_re() -> re.Pattern[str]:
+    """A verb that leads, or that a unit named alone answers with (牵头, 负责, 主办 …)."""
+    return re.compile(
+        trie_alternation(t for t, role in verbs().items() if role in ("lead", "shared"))
+    )
+
+
 def _with_earlier_role_clauses(text: str, closing: Note | None) -> Note | None:
     """A closing role sentence with the role clauses of the item's earlier sub-tasks (…，由A
     牵头，B配合；<second task>，由C牵头，D配合。): each sub-task's units are the item's."""
@@ -1400,8 +1408,8 @@ def _role_clauses_anywhere(text: str) -> Note | None:
     opens a run of role clauses, the supporting clauses right after it join the run; a
     supporting clause opening no run names no one (配合省督察组 has its work after it)."""
     simplified = vocabulary_simplified(text)
-    if not _verb_re().search(simplified):
-        return None
+    if not _opening_verb_re().search(simplified):
+        return None  # no verb that could open a run (most paragraphs: issue 19, speed)
     units: list[tuple[str, str, int]] = []
     in_run = False
     start = 0
