@@ -86,8 +86,6 @@ NOT_READ = {
         "combined-lost-bracket-page-l",
     },
     "sentence_roles": {
-        # A负责并会同B、C，<the work>: the partners in a clause of their own before the work
-        "huitong-forms",
         # aggregates as the subjects of 要 (市直各有关部门要…; 各地、各部门要…): read as
         # exhortations, not assignments
         "aggregates-as-subjects",

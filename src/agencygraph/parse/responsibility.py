@@ -1580,7 +1580,7 @@ def _subject_re() -> re.Pattern[str]:
     verbs_ = _alternation(term for term, _ in _terms("subject_verb"))
     return re.compile(
         rf"(?P<units>[^，,。；;：:]{{2,{_UNITS_BEFORE_COLON_MAX}}}?)(?P<verb>{verbs_})"
-        rf"(?:[，,]?并?会同(?P<joint>[^，,。；;]{{2,30}}?)(?={_JOINT_WORK}))?"
+        rf"(?:[，,]?并?会同(?P<joint>[^，,。；;]{{2,30}}?)(?={_JOINT_WORK}|[，,]))?"
     )
 
 
