@@ -154,13 +154,12 @@ KNOWN_MISSES = {
     # words (mouxian_undated), a bureau's outline items before its task table (mouxianju: the
     # coder reads the table alone), 1路、2路 opening an item (tongshan), a single-spaced
     # table whose rows hold numbered problems and end in units set apart by spaces
-    # (wenzhou_lucheng), a news paragraph of eight "A牵头，…" sentences (wushan), segments
-    # 移动、联通 sharing 公司 (xianning), steps labelled by month (xilinguole)
+    # (wenzhou_lucheng), segments 移动、联通 sharing 公司 (xianning), steps labelled by
+    # month (xilinguole)
     "mouxian_undated_jiegan_jinshao",
     "mouxianju_undated_zwgk_fenjie",
     "tongshan_2022_chuangwen_ducha",
     "wenzhou_lucheng_2013_chuangwen_ducha",
-    "wushan_2018_hezhang_xingdong",
     "xianning_2017_chuangwei_wenti",
     "xilinguole_2010_liangzhuan_shuangying",
     # batch 22 (fresh F1 0.753): a designation (A和B为…总协调机构) and schools as subjects
@@ -190,10 +189,11 @@ KNOWN_MISSES = {
 # 0.923 with batch 22 as collected, 0.933 (0.9331) after its round and 0.934 (0.9335) with
 # the forms probed after it, 0.924 with batch 24 as collected, 0.933 (0.9332) after its
 # round and 0.933 (0.9329) with the web-table forms probed after it (a deadline is no longer
-# read as a unit, so one row of qiaocheng_2023, a known miss, takes the units above it);
+# read as a unit, so one row of qiaocheng_2023, a known miss, takes the units above it)
+# and 0.935 (0.9347) once a paragraph of tasks each opened by its lead is read (wushan);
 # the floor below is the figure measured with them, so that a fall is caught; the README
 # reports both.
-DEVELOPMENT_F1_FLOOR = 0.9325
+DEVELOPMENT_F1_FLOOR = 0.934
 
 
 def test_development_plans_are_coded_as_the_gold(scores):

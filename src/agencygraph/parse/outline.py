@@ -463,7 +463,11 @@ def _split_noted_sentences(elements: list[_Element]) -> list[_Element]:
     a note that opens a paragraph (its line wrapped before it) closes the target above."""
     split: list[_Element] = []
     for element in elements:
-        cuts = _target_cuts(element.body) if element.kind == "plain" else []
+        cuts = (
+            _target_cuts(element.body) or _lead_opened_cuts(element.body)
+            if element.kind == "plain"
+            else []
+        )
         if not cuts:
             split.append(element)
             continue
@@ -499,6 +503,40 @@ def _target_cuts(body: str) -> list[int]:
     if not strip_spaces(sentences[0]):
         sentences = sentences[1:]  # the opening note belongs to the paragraph above
     return cuts if all(_is_target(s) for s in sentences) else []
+
+
+# A sentence opened by the units that lead it (即县水务局牵头，组织开展…; 县农委、畜牧局牵头，…)
+_LEAD_OPENED_RE = re.compile(
+    r"(?P<lead_in>(?:即|同时|另外)?[，,]?)由?(?P<units>[^，,。；;：:]{2,40}?)牵头[，,]"
+)
+_LEAD_OPENED_MIN = 3
+
+
+def _lead_opened_cuts(body: str) -> list[int]:
+    """Where an unnumbered paragraph that runs several tasks together, each sentence opened
+    by the units leading it (…实施好八大行动。即县水务局牵头，组织…。县环保局牵头，督促…。),
+    is cut into one paragraph per task: three such sentences at least, and every sentence
+    after the first of them one too."""
+    simplified_body = simplified(body)
+    starts = [0, *(m.end() for m in _SENTENCE_CUT_RE.finditer(simplified_body))]
+    starts = [at for at in starts if at < len(body.rstrip())]
+    opened = []
+    for at in starts:
+        match = _LEAD_OPENED_RE.match(simplified_body, at)
+        names = resp.located_units(body[at : match.end("units")]) if match else []
+        named = [n for n, _ in names]
+        if names and resp.units_of_a_list(named) and any(map(resp.named_as_unit, named)):
+            opened.append((at, match.end("lead_in")))
+    if (
+        len(opened) < _LEAD_OPENED_MIN
+        or [a for a, _ in opened] != starts[starts.index(opened[0][0]) :]
+    ):
+        return []
+    # a word leading into the list (即…) stays with the sentence before
+    return [cut for _, cut in opened if cut > 0]
+
+
+_SENTENCE_CUT_RE = re.compile(r"[。；;]\s*")
 
 
 def _is_bare_note(piece: str) -> bool:

@@ -2159,7 +2159,8 @@ def _named_as_unit(name: str) -> bool:
     return _lexicon_knows(name) or bool(_LEVELLED_UNIT_RE.match(vocabulary_simplified(name)))
 
 
-named_as_unit = _named_as_unit  # the table reader's name for it
+named_as_unit = _named_as_unit  # the table and outline readers' name for it
+units_of_a_list = _units_of_a_list
 
 
 def _unit_list(
