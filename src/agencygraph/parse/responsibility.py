@@ -765,7 +765,7 @@ def _split_conjunctions(unit: str) -> list[str]:
         # (市, 县, 各 …), or where the left side is a whole unit name and the right one
         # too, longer than a bare 政府 (环保厅和内蒙古电力监管办; not 党委和政府).
         starts_unit = simplified[i + 1] in UNIT_STARTS or (
-            simplified[i - 1] in UNIT_ENDINGS
+            (simplified[i - 1] in UNIT_ENDINGS or _SCHOOL_RE.search(to_simplified(left)))
             and len(right) >= 3
             and not right.startswith(_GENERIC_GOVERNMENT)
         )
@@ -2155,8 +2155,13 @@ _LEVELLED_UNIT_RE = re.compile(
 
 
 def _named_as_unit(name: str) -> bool:
-    """A name the lexicon knows, or one written with its level and a unit's ending."""
-    return _lexicon_knows(name) or bool(_LEVELLED_UNIT_RE.match(vocabulary_simplified(name)))
+    """A name the lexicon knows, one written with its level and a unit's ending, or a
+    school's (一机一中, 县第一中学)."""
+    return (
+        _lexicon_knows(name)
+        or bool(_LEVELLED_UNIT_RE.match(vocabulary_simplified(name)))
+        or bool(_SCHOOL_RE.search(to_simplified(squash_spaces(name))))
+    )
 
 
 named_as_unit = _named_as_unit  # the table and outline readers' name for it
