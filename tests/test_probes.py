@@ -4,11 +4,12 @@ Each file of ``tests/data/probes`` holds about forty plans of one kind (rectific
 wordings, work-report divisions, progress lists, duty lists, copies of PDF and Word files,
 mixed documents, table layouts, news and minutes, scans, responsibility written in sentences,
 the kinds of unit plans name, tables as web pages flatten them, label wordings, where notes sit
-in an outline, indicator tables), written in the wording of real plans and coded by the rules
-of ``tests/data/real_plans/README.md`` by a helper who had not read the coder; they found the
-forms the coder now reads. A probe passes when the coded measures, in order, carry exactly the
-expected (role, unit) pairs. The probes not read are named with their reason: one that starts
-passing, or one that stops, fails the test, so the list stays true.
+in an outline, indicator tables, supervision lists, party organs as units), written in the
+wording of real plans and coded by the rules of ``tests/data/real_plans/README.md`` by a helper
+who had not read the coder; they found the forms the coder now reads. A probe passes when the
+coded measures, in order, carry exactly the expected (role, unit) pairs. The probes not read
+are named with their reason: one that starts passing, or one that stops, fails the test, so the
+list stays true.
 """
 
 from __future__ import annotations
@@ -114,6 +115,25 @@ NOT_READ = {
     "indicator_tables": {
         "markdown-bold-category-rows",  # | **一** | **经济发展** | | (number and title apart)
         "two-tables-each-with-header",  # a second table with a header of its own
+    },
+    "supervision_lists": {
+        "wrapped-unit-names",  # names wrapped inside a label's list (县住房和城乡建 / 设局)
+        "bare-number-lead-dept-zeren-dept",  # items numbered with a bare "1 " over labels
+        "dubanjian-table-cell-per-line",  # a 督办件 table one cell a line with DB-2024-01 ids
+        "zeren-unit-and-person-cells",  # 责任单位及责任人：A 龙海；B 孙莉 (several units)
+        "yishi-points-in-duban-notice",  # 一是…二是… run into a notice's paragraph
+        "supervision-groups-leader-unit",  # a group led by 县政府督查室主任 (the unit cut)
+        "label-alone-units-next-line",  # 配合单位： with its list on the next line
+        "chengban-first-listed-duban-yaoqiu",  # a first-listed rule over 承办单位 lists
+        "problem-table-pipes-zerenren-column",  # a 责任人 column beside the unit column
+        "zeren-unit-bracketed-zerenren",  # A（责任人：局长 刘洋） in a label's list
+    },
+    "party_units": {
+        "halfwidth-linewrap-in-names",  # half-width brackets and names wrapped inside them
+        "xuanchuan-fenbie",  # A、B分别负责X和Y as an item's subject sentence
+        "zhuti-jiandu-zeren-shuji-persons",  # 各党委（党组）负主体责任 beside a person's duty
+        "field-headings-zuzhi-jijian-xuanchuan",  # （二）纪检监察机关 field headings
+        "unit-zhuyao-gongzuo-renwu-headings",  # 一、市人社局主要工作任务： over items
     },
     "label_variants": {
         "wrapped-unit-list",  # a support list wrapped twice, inside a name and a bracket

@@ -880,6 +880,12 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                             _assigns_units(note)
                             and _assigns_units(resp.find_note(_full_text(current)))
                         )
+                        # nor one with label lines of its own under it, after a labelled one
+                        and not (
+                            ends_sentence(element.body)
+                            and _labelled_below(scope, index + 1)
+                            and any(resp.starts_with_label(c.body) for c in current.children)
+                        )
                     )
                     # A paragraph split off by markup that carries the measure's own note,
                     # not the first of several noted paragraphs the item titles.
@@ -894,7 +900,30 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                     # An unnumbered paragraph that assigns units to itself is a measure.
                     current = element
                     measures.append((element, heading))
+                elif (
+                    element.kind == "plain"
+                    and not label_line
+                    and not _has_units(note)
+                    and ends_sentence(element.body)
+                    and _labelled_below(scope, index + 1)
+                    # (under a numbered item still without its labels, its own text: 整改措施：…)
+                    and (current is None or _assigns_units(resp.find_note(_full_text(current))))
+                ):
+                    # An unnumbered paragraph with label lines under it (督办事项… / 承办单位：
+                    # A / 协办单位：B) is a measure, as a numbered item would be.
+                    current = element
+                    measures.append((element, heading))
     return [split for measure in measures for split in _noted_sub_points(*measure)]
+
+
+def _labelled_below(scope: list[_Element], start: int) -> bool:
+    """Whether label lines that assign units follow at ``start`` (before any other text)."""
+    lines = []
+    for element in scope[start:]:
+        if element.kind != "plain" or not resp.starts_with_label(element.body):
+            break
+        lines.append(element.body)
+    return bool(lines) and _assigns_units(resp.find_note("".join(lines)))
 
 
 def _heading_label_lines(heading, scope, measure_kinds) -> list[_Element]:

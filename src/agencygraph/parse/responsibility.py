@@ -1744,6 +1744,8 @@ _WORKING_SUBJECT_RE = re.compile(
     r"(?P<verb>(?:要|应|须|需)?(?:依职责|按职责|依法|按照|统筹|全力|积极|切实|负责|主动|牵头"
     r"|做好|抓好|加强|强化|开展|落实|组织|推进|建立|完善|制定|指导|督促|协调|加快|严格|会同"
     r"|协助|配合|参与)|要(?=[\u4e00-\u9fff]{2}))"
+    # a verb that begins a unit's name (县委组织部, 市委宣传部) is no verb
+    r"(?![部处科室局委办])"
 )
 _SUPPORTING_VERBS = ("协助", "配合", "参与")
 _SUPPORT_WORD_REACH = 4
@@ -1754,12 +1756,17 @@ _GENERIC_COLLECTIVE_RE = re.compile(
 )
 
 
+# The names of an item's units as its first sentence, an alias in brackets kept (县委宣传部
+# （县文明办）。负责…)
+_UNIT_TITLE_RE = re.compile(r"[^。；;！!？?，,：:（(]{2,24}(?:[（(][^（()）]{1,12}[)）])?。")
+
+
 def _unit_title_sentence(text: str, starts: tuple[int, ...]) -> Note | None:
     """A paragraph whose first sentence is only the names of its units, its work after
     (河务部门。组织、协调…; 区住建局。排查…): one unit leads, several share it."""
     simplified = vocabulary_simplified(text)
     for start in starts:
-        title = _TITLE_SENTENCE_RE.match(simplified, start)
+        title = _UNIT_TITLE_RE.match(simplified, start)
         if title is None or len(strip_spaces(text[title.end() :])) < _SUBJECT_WORK_MIN:
             continue
         names = located_units(text[start : title.end() - 1])

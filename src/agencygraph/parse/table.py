@@ -3160,9 +3160,8 @@ def _row_units(by_role, rule_lines: list[int], plan: CodedPlan):
         *_cell_units(support_cell, "support"),
     ]
     first_leads = single_cell is not None and any(line <= single_cell.line for line in rule_lines)
-    if units and _JOINTLY_RE.search(units[-1][1]):
+    if single_cell is not None and _JOINTLY_RE.search(single_cell.text):
         # A、B（共同负责）: the exception a first-listed rule states for lists written so
-        units[-1] = (units[-1][0], _JOINTLY_RE.sub("", units[-1][1]), units[-1][2])
         first_leads = False
     indexed = [(role, unit, i) for i, (role, unit, _) in enumerate(units)]
     resolved = [
