@@ -2058,12 +2058,14 @@ def _without_repeated_header(
 # -- whitespace-aligned tables ------------------------------------------------------------
 
 
-def _pieces(line: str) -> list[tuple[int, str]]:
-    """Cells of an aligned line as (display column where the cell starts, text)."""
+def _pieces(line: str, width_of=None) -> list[tuple[int, str]]:
+    """Cells of an aligned line as (display column where the cell starts, text); with
+    ``width_of`` (len), columns counted in characters instead."""
+    width_of = width_of or _width
     pieces, at, width = [], 0, 0
     for match in _CELL_RE.finditer(line):
         # the width so far, added up once along the line (not from its start for each cell)
-        width += _width(line[at : match.start()])
+        width += width_of(line[at : match.start()])
         at = match.start()
         pieces.append((width, match.group()))
     return pieces
@@ -2072,6 +2074,31 @@ def _pieces(line: str) -> list[tuple[int, str]]:
 def _width(text: str) -> int:
     """Display width: a Chinese character takes two columns, as in a text laid out from PDF."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _best_aligned_pieces(lines: list[str]) -> list[list[tuple[int, str]]]:
+    """The lines' cells with their columns counted as the text was laid out: in display
+    width (a Chinese character two columns, as a page shown on screen is aligned), or in
+    characters (pdftotext -layout sets every character in one column), whichever lines
+    more of the cells under the header's labels up."""
+    by_width = [_pieces(line) for line in lines]
+    start = next((i for i, pieces in enumerate(by_width) if _is_header(pieces)), None)
+    if start is None:
+        return by_width
+    by_count = [_pieces(line, len) for line in lines]
+    if _aligned_cells(by_count, start) > _aligned_cells(by_width, start):
+        return by_count
+    return by_width
+
+
+def _aligned_cells(parsed: list[list[tuple[int, str]]], header: int) -> int:
+    """How many cells of the lines after the header start under one of its labels."""
+    columns = [o for o, _ in parsed[header]]
+    return sum(
+        min(abs(o - c) for c in columns) <= _ALIGN_TOLERANCE
+        for pieces in parsed[header + 1 :]
+        for o, _ in pieces[1:]  # (a row's first cell starts at the margin either way)
+    )
 
 
 def _nearest(columns: list[int], offset: int) -> int:
@@ -2269,7 +2296,7 @@ def _aligned_table(lines: list[str]) -> _Table | None:
     still read as a continuation. A heading line (一、…, （一）…) is a section row; lines
     after it that start no row are narrative, not read; a note (注：…) ends the table.
     """
-    parsed = [_pieces(line) for line in lines]
+    parsed = _best_aligned_pieces(lines)
     start = next((i for i, pieces in enumerate(parsed) if _is_header(pieces)), None)
     if start is None:
         return None
@@ -2286,10 +2313,22 @@ def _aligned_table(lines: list[str]) -> _Table | None:
         parsed[body:] = [_split_glued_serial(p) for p in parsed[body:]]
     multi = [p for p in parsed[body:] if len(p) >= 2 and not _is_header(p)]
     serials = sum(bool(_SERIAL_RE.match(p[0][1])) for p in multi)
-    numbered = "serial" in roles and 2 * serials > len(multi)
+    numbered = "serial" in roles and (
+        2 * serials > len(multi)
+        # every row wrapped: the lines that go on with a row start right of the 序号 column
+        or (
+            serials >= 2
+            and all(
+                p[0][0] > header_at[roles.index("serial")] + _ALIGN_TOLERANCE
+                for p in multi
+                if not _SERIAL_RE.match(p[0][1])
+            )
+        )
+    )
 
     # (line, first-line pieces, continuation lines, is a section row)
     groups: list[tuple[int, list, list, bool]] = []
+    task_above = ""  # the measure column's text on the line above
     skipping, narrative = False, False
     for number, pieces in enumerate(parsed[body:], start=body + 1):
         if not pieces:
@@ -2308,12 +2347,24 @@ def _aligned_table(lines: list[str]) -> _Table | None:
             narrative = True
             continue
         if len(pieces) >= 2 and (
-            not numbered or _SERIAL_RE.match(first) or len(pieces) >= n - 1 or _sub_row(pieces)
+            not numbered
+            or _SERIAL_RE.match(first)
+            or len(pieces) >= n - 1
+            # a task of its own under the row, unless the row's task was cut mid-sentence
+            # and this line goes on with it (…新增规上工业企业60家以上，规上 / 工业增加值…)
+            or (
+                _sub_row(pieces)
+                and not (
+                    _task_cut(task_above)
+                    and pieces[0][0] > header_at[roles.index("serial")] + _ALIGN_TOLERANCE
+                )
+            )
         ):
             groups.append((number, pieces, [], False))
             narrative = False
         elif groups and not narrative:
             groups[-1][2].append((number, pieces))
+        task_above = _piece_under(pieces, header_at[roles.index("measure")])
     rows_found = [g for g in groups if not g[3]]
     if not rows_found:
         return None
@@ -2354,6 +2405,17 @@ def _aligned_table(lines: list[str]) -> _Table | None:
             cells.insert(measure_col, _Cell([], number))
         table.rows.append(cells)
     return table
+
+
+def _piece_under(pieces: list[tuple[int, str]], offset: int) -> str:
+    """The text of the piece that starts nearest a column's offset."""
+    return min(pieces, key=lambda p: abs(p[0] - offset))[1] if pieces else ""
+
+
+def _task_cut(text: str) -> bool:
+    """Whether a task cell's line stops mid-sentence (its cell wrapped onto the next line)."""
+    text = text.rstrip()
+    return bool(text) and not text.endswith(("。", "；", ";", "！", "？", ".", "）", ")"))
 
 
 def _sub_row(pieces: list[tuple[int, str]]) -> bool:
