@@ -67,7 +67,7 @@ def parse_plan(text: str, doc_id: str) -> CodedPlan:
     unified = unified_radicals(text)
     radicals_replaced = unified != text
     text = unspaced(unified)  # a scan's letter-spaced lines; every line keeps its number
-    if sum(line.count("｜") >= 2 for line in text.split("\n")) >= 2:
+    if "｜" in text and sum(line.count("｜") >= 2 for line in text.split("\n")) >= 2:
         # a table's cells set apart by full-width bars (序号｜项目名称｜责任单位): its pipes
         text = text.replace("｜", "|")
     unwrapped = unwrap(text)

@@ -133,7 +133,7 @@ class _Cell:
         # Read only once the row is complete: a cell's lines are all appended before.
         text = strip_spaces("".join(strip_spaces(part) for part in self.lines))
         # a web page's space entity left in an empty cell (| &nbsp; |) is no text
-        return "" if text.rstrip(";").lower() == "&nbsp" else text
+        return "" if "&" in text and text.rstrip(";").lower() == "&nbsp" else text
 
     @property
     def blank(self) -> bool:
