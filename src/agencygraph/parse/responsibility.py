@@ -1421,12 +1421,13 @@ def _role_clauses_anywhere(text: str) -> Note | None:
         if not clause.strip(SPACE_CHARS):
             continue  # the text's end after its full stop
         clause = clause.strip(SPACE_CHARS)
+        simple_clause = simplified[begin : begin + len(clause)]
         if clause.startswith("其中") or bracket_balance(clause):
             # …负责，其中A牵头: which unit of the list before leads, read with it; a
             # bracket's clauses are a note, read as one or not at all
             in_run = False
             continue
-        verbs_in = list(_verb_re().finditer(vocabulary_simplified(clause)))
+        verbs_in = list(_verb_re().finditer(simple_clause))
         closed_by = clause.rstrip("。；;")
         if not verbs_in or verbs_in[-1].end() < len(closed_by) or closed_by.endswith("工作"):
             # a clause closed by its role verb only (not 市发改委牵头工作, a heading)

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations, pairwise
@@ -2058,7 +2059,7 @@ def _without_repeated_header(
 # -- whitespace-aligned tables ------------------------------------------------------------
 
 
-def _pieces(line: str, width_of=None) -> list[tuple[int, str]]:
+def _pieces(line: str, width_of: Callable[[str], int] | None = None) -> list[tuple[int, str]]:
     """Cells of an aligned line as (display column where the cell starts, text); with
     ``width_of`` (len), columns counted in characters instead."""
     width_of = width_of or _width
