@@ -79,7 +79,8 @@ ROLE_KINDS = {
     "verb_modifier": {""},
     "verb_complement": {""},
     "subject_verb": {"lead", "shared"},
-    "mark": {"lead", "support"},
+    # single: a list marked as shared (A、B（共同负责）), resolved as a lone list is
+    "mark": {"lead", "support", "single"},
     "first_listed": {""},
     "official_title": {""},
 }

@@ -797,8 +797,8 @@ def _h1_items_noted(elements: list[_Element]) -> bool:
     carry notes, all but one at most, and three at least."""
     bare = [
         e
-        for e, after in zip(elements, [*elements[1:], None], strict=True)
-        if e.kind == "h1" and (after is None or after.kind == "h1")
+        for e, after in pairwise([*elements, None])
+        if e is not None and e.kind == "h1" and (after is None or after.kind == "h1")
     ]
     noted = sum(_has_units(resp.find_note(e.body)) for e in bare)
     return noted >= _NOTED_ITEMS_MIN and noted >= len(bare) - 1

@@ -1757,6 +1757,12 @@ _GENERIC_COLLECTIVE_RE = re.compile(
 )
 
 
+def _without_alias(name: str) -> str:
+    """A unit's name without the other name in brackets after it."""
+    aliased = _TRAILING_ALIAS_RE.search(name)
+    return name[: aliased.start()] if aliased is not None and aliased.start() else name
+
+
 # The names of an item's units as its first sentence, an alias in brackets kept (县委宣传部
 # （县文明办）。负责…)
 _UNIT_TITLE_RE = re.compile(r"[^。；;！!？?，,：:（(]{2,24}(?:[（(][^（()）]{1,12}[)）])?。")
@@ -1772,11 +1778,11 @@ def _unit_title_sentence(text: str, starts: tuple[int, ...]) -> Note | None:
             continue
         names = located_units(text[start : title.end() - 1])
         if not names or not all(
-            looks_like_unit(n)
+            looks_like_unit(_without_alias(n))
             and (_named_as_unit(n) or _FIELD_DEPARTMENT_RE.match(vocabulary_simplified(n)))
             for n, _ in names
         ):
-            continue
+            continue  # (推进通州区重点项目建设（通州区）。: a task and its place, no unit)
         role = "lead" if len(names) == 1 else "responsible"
         units = tuple((role, n, start + o) for n, o in names)
         return Note(len(text), len(text), units, True, weak=True)
