@@ -145,13 +145,11 @@ NOT_READ = {
         "valign-middle-tight",
     },
     "supervision_lists": {
-        "wrapped-unit-names",  # names wrapped inside a label's list (县住房和城乡建 / 设局)
         "bare-number-lead-dept-zeren-dept",  # items numbered with a bare "1 " over labels
         "dubanjian-table-cell-per-line",  # a 督办件 table one cell a line with DB-2024-01 ids
         "zeren-unit-and-person-cells",  # 责任单位及责任人：A 龙海；B 孙莉 (several units)
         "yishi-points-in-duban-notice",  # 一是…二是… run into a notice's paragraph
         "supervision-groups-leader-unit",  # a group led by 县政府督查室主任 (the unit cut)
-        "label-alone-units-next-line",  # 配合单位： with its list on the next line
         "chengban-first-listed-duban-yaoqiu",  # a first-listed rule over 承办单位 lists
         "problem-table-pipes-zerenren-column",  # a 责任人 column beside the unit column
         "zeren-unit-bracketed-zerenren",  # A（责任人：局长 刘洋） in a label's list

@@ -1512,10 +1512,13 @@ def _label_block_end(text: str, simplified: str, start: int, starts: tuple[int, 
     """Where a run of label lines starting at ``start`` ends: at the first later paragraph
     that neither opens with a label nor continues a unit list (a progress report's text
     under 牵头责任部门：A is not more units)."""
-    for paragraph in sorted(p for p in starts if p > start):
+    later = sorted(p for p in starts if p > start)
+    for paragraph, following in pairwise([*later, len(text)]):
         if _label_re().search(simplified[paragraph : paragraph + _LABEL_LEAD_MAX]):
             continue  # another label line (部门分工：…, 配合单位：…)
-        head = _CLAUSE_END_RE.split(text[paragraph : paragraph + _UNIT_RUN_MAX], maxsplit=1)[0]
+        # (the paragraph alone: the next label line runs on with no separator before it)
+        end = min(following, paragraph + _UNIT_RUN_MAX)
+        head = _CLAUSE_END_RE.split(text[paragraph:end], maxsplit=1)[0]
         names = split_units(head)
         if names and all(looks_like_unit(n) for n in names):
             continue
