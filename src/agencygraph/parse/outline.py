@@ -916,14 +916,23 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
     return [split for measure in measures for split in _noted_sub_points(*measure)]
 
 
-def _labelled_below(scope: list[_Element], start: int) -> bool:
-    """Whether label lines that assign units follow at ``start`` (before any other text)."""
+def _label_lines_at(scope: list[_Element], start: int) -> list[_Element]:
+    """The label lines standing together at ``start`` (牵头单位：… / 配合单位：…)."""
     lines = []
     for element in scope[start:]:
         if element.kind != "plain" or not resp.starts_with_label(element.body):
             break
-        lines.append(element.body)
-    return bool(lines) and _assigns_units(resp.find_note("".join(lines)))
+        lines.append(element)
+    return lines
+
+
+def _assign_units(lines: list[_Element]) -> bool:
+    return bool(lines) and _assigns_units(resp.find_note("".join(e.body for e in lines)))
+
+
+def _labelled_below(scope: list[_Element], start: int) -> bool:
+    """Whether label lines that assign units follow at ``start`` (before any other text)."""
+    return _assign_units(_label_lines_at(scope, start))
 
 
 def _heading_label_lines(heading, scope, measure_kinds) -> list[_Element]:
@@ -931,15 +940,10 @@ def _heading_label_lines(heading, scope, measure_kinds) -> list[_Element]:
     (一、城市更新 / 牵头单位：市住建局 / 1.推进…); none where no item follows them."""
     if heading is None or resp.find_note(heading.body) is not None:
         return []
-    lines = []
-    for element in scope:
-        if element.kind != "plain" or not resp.starts_with_label(element.body):
-            break
-        lines.append(element)
+    lines = _label_lines_at(scope, 0)
     if not lines or len(lines) == len(scope) or scope[len(lines)].kind not in measure_kinds:
         return []
-    note = resp.find_note("".join(e.body for e in lines))
-    return lines if _assigns_units(note) else []
+    return lines if _assign_units(lines) else []
 
 
 def _unit_heads_paragraphs(heading, scope, measure_kinds) -> bool:

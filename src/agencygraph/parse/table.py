@@ -1036,7 +1036,7 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
     )
     # With a 序号 column, two pipes end a row only where the next row's number follows;
     # elsewhere they close a blank cell (| 市商务局 | | 2024年底前 |).
-    numbered = wrapped and _first_label(lines) in ("序号", "编号")
+    numbered = wrapped and _header_label(_around_first_bare_pipe(lines)[1]) in ("序号", "编号")
     # Each cell closed by its own pipe (主要任务 |), rows not marked: a pipe alone is a
     # blank cell.
     pipe_ended = pipe_closed_lines >= 6
@@ -1148,37 +1148,34 @@ def _pipes_only_lines(lines: list[str]) -> bool:
     )
 
 
-def _first_label(lines: list[str]) -> str:
-    """The first line after the first pipe alone on its line, as a header label."""
+def _around_first_bare_pipe(lines: list[str]) -> tuple[str, str]:
+    """The text lines right before and right after the first pipe alone on its line."""
+    previous = ""
     for index, line in enumerate(lines):
         if _BARE_PIPE_RE.match(line):
             after = next((rest.strip() for rest in lines[index + 1 :] if rest.strip()), "")
-            return _header_label(after)
-    return ""
+            return previous, after
+        if line.strip():
+            previous = line.strip()
+    return "", ""
 
 
 def _opens_numbered_row(line: str) -> bool:
     """Whether a cell opens a row of a numbered table: its number, or a section's heading."""
     label = squash_spaces(line)
-    return bool(
-        _SERIAL_RE.match(label)
-        or _BRACKETED_SERIAL_RE.match(label)
-        or LEVEL1_RE.match(label)
-        or LEVEL2_RE.match(label)
-    )
+    return _is_serial(label) or bool(LEVEL1_RE.match(label) or LEVEL2_RE.match(label))
+
+
+def _is_serial(label: str) -> bool:
+    """A row's number: 1, 1., 一、, （一）."""
+    return bool(_SERIAL_RE.match(label) or _BRACKETED_SERIAL_RE.match(label))
 
 
 def _pipe_before_first_label(lines: list[str]) -> bool:
     """Whether the first pipe alone on its line opens the table's first label (| / 工作任务)
     rather than closing it (序号 / | / 工作任务 / |)."""
-    previous = ""
-    for index, line in enumerate(lines):
-        if _BARE_PIPE_RE.match(line):
-            after = next((rest.strip() for rest in lines[index + 1 :] if rest.strip()), "")
-            return _is_label_cell(after) and not (previous and _is_label_cell(previous))
-        if line.strip():
-            previous = line.strip()
-    return False
+    previous, after = _around_first_bare_pipe(lines)
+    return _is_label_cell(after) and not (previous and _is_label_cell(previous))
 
 
 _NAME_END_MAX = 3
@@ -1794,12 +1791,7 @@ def _cell_stream_table(text: str) -> _Table | None:
         bounds = [e - offset for e in row_ends if e > offset]
         tail = body[bounds[-1] if bounds else 0 :]
         if len(tail) >= 2 and (
-            not serial_first
-            or any(
-                _SERIAL_RE.match(squash_spaces(c.text))
-                or _BRACKETED_SERIAL_RE.match(squash_spaces(c.text))
-                for c in tail
-            )
+            not serial_first or any(_is_serial(squash_spaces(c.text)) for c in tail)
         ):
             bounds.append(len(body))  # the last row ends with the text, no mark after it
         previous = 0
@@ -1814,12 +1806,6 @@ def _cell_stream_table(text: str) -> _Table | None:
                     # a section's heading opening the row below it (一、深入推进… | 1 | …)
                     groups.append(([group[0]], True))
                     group = group[1:]
-                filled = [c for c in group if not c.blank]
-                if len(filled) == 1 and len(group) > 1 and _section_heading_cell(filled[0]):
-                    # a group's heading alone in a row of blank cells (一、… | | |)
-                    groups.append((filled, True))
-                    previous = bound
-                    continue
                 rows_here = _rows_run_together(group, n) if serial_first else None
                 groups.extend((row, False) for row in rows_here or [group])
             previous = bound
@@ -2177,7 +2163,7 @@ def _unit_like(text: str) -> bool:
 @lru_cache(maxsize=16384)
 def _fit(role: str, text: str) -> int | None:
     """How well a cell's text fits a column (higher is better); None if it cannot be there."""
-    serial = bool(_SERIAL_RE.match(text) or _BRACKETED_SERIAL_RE.match(text))
+    serial = _is_serial(text)
     if role == "serial":
         return 3 if serial else None
     if serial:
