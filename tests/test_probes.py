@@ -159,7 +159,6 @@ NOT_READ = {
         "xuanchuan-fenbie",  # A、B分别负责X和Y as an item's subject sentence
         "zhuti-jiandu-zeren-shuji-persons",  # 各党委（党组）负主体责任 beside a person's duty
         "field-headings-zuzhi-jijian-xuanchuan",  # （二）纪检监察机关 field headings
-        "unit-zhuyao-gongzuo-renwu-headings",  # 一、市人社局主要工作任务： over items
     },
     "label_variants": {
         "wrapped-unit-list",  # a support list wrapped twice, inside a name and a bracket

@@ -159,6 +159,23 @@ def _number_items_in_sequence(elements: list[_Element]) -> None:
                 previous = None
 
 
+# the heading level an unnumbered unit heading takes over the items below it
+_LEVEL_ABOVE = {"l2": "h1", "l3": "l2", "l4": "l2"}
+
+
+def _read_unnumbered_unit_headings(elements: list[_Element]) -> None:
+    """Read an unnumbered paragraph that is only a unit's name as a heading (市人社局主要
+    工作任务： / 1.… / 2.…), a level above the numbered items right under it: a plan laid
+    out by department whose bold headings lost their numbers."""
+    for index, (element, following) in enumerate(pairwise(elements)):
+        if (
+            element.kind == "plain"
+            and following.kind in _LEVEL_ABOVE
+            and resp.is_unit_heading_line(element.body)
+        ):
+            elements[index] = replace(element, kind=_LEVEL_ABOVE[following.kind])
+
+
 def _number_bare_items(elements: list[_Element]) -> None:
     """Read paragraphs numbered 1, 2, 3 … with no mark after the number as level-3 items,
     where each opens a label line (牵头单位：…) and they run in sequence from 1."""
@@ -630,6 +647,7 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
         )
     )
     _number_bare_items(elements)
+    _read_unnumbered_unit_headings(elements)
 
     plan = CodedPlan(layout="narrative")
     unit_columns = resp.unit_columns(text)

@@ -1244,6 +1244,27 @@ def _unit_heading(heading: str) -> _Found | None:
     return _Found([(role, n, -1) for n in names], [])
 
 
+def is_unit_heading_line(text: str) -> bool:
+    """Whether an unnumbered line is a unit's heading over the items below it: only the
+    unit's name, closed by a colon or a duty word (市人社局主要工作任务：, 市卫生局职责).
+
+    Examples
+    --------
+    >>> is_unit_heading_line("市人力资源和社会保障局主要工作任务：")
+    True
+    >>> is_unit_heading_line("市财政局：落实资金保障。")
+    False
+    """
+    text = squash_spaces(text)
+    tail = _UNIT_HEADING_TAIL_RE.search(vocabulary_simplified(text))
+    return (
+        tail is not None
+        and tail.start() < tail.end()
+        and not _SENTENCE_MARK_RE.search(text)
+        and _unit_heading(text) is not None
+    )
+
+
 # An item under a unit's heading that opens with the units it works with (会同A、B推进…) or
 # supports (配合A做好…).
 _PARTNERS_AT_OPENING_RE = re.compile(
