@@ -408,6 +408,34 @@ def test_run_together_rows_with_an_officials_column_and_merged_cells():
     ]
 
 
+def test_run_together_rows_with_unit_lists_categories_and_page_folios():
+    # a doc-sharing copy of a table (序号 | 主要工作任务 | 第一责任单位 | 主要责任单位): the
+    # lists are joined by 、 where the cells are not, a category row and a folio stand
+    # between rows, and one task runs into its units with no full stop
+    text = (
+        "—1—某市规划纲要主要目标任务分解落实方案序号主要工作任务第一责任单位主要责任单位"
+        "一、主要发展指标1地区生产总值年均增长12%左右。市发展改革委各县(市、区)政府、"
+        "嘉兴经济开发区2服务业增加值比重达到40%。市发展改革委市三产发展领导小组各成员单位"
+        "3能耗下降20%。市发展改革委市经贸委市统计局、各县(市、区)政府—2—二、产业优化升级"
+        "4积极推进技术创新,推广先进生产技术市科技局市经贸委,各县(市、区)政府\n"
+    )
+    assert _units(text) == [
+        [(L, "市发展改革委"), (S, "各县(市、区)政府"), (S, "嘉兴经济开发区")],
+        [(L, "市发展改革委"), (S, "市三产发展领导小组各成员单位")],
+        # two names run on before the list: the cells meet at the second
+        [(L, "市发展改革委"), (L, "市经贸委"), (S, "各县(市、区)政府"), (S, "市统计局")],
+        [(L, "市科技局"), (S, "各县(市、区)政府"), (S, "市经贸委")],
+    ]
+
+
+def test_a_second_lead_like_column_lists_the_units_working_with_the_lead():
+    text = (
+        "分解表\n序号 | 主要工作任务 | 第一责任单位 | 主要责任单位\n"
+        "1 | 服务业增加值比重达到40%。 | 市发展改革委 | 各县（市、区）政府、市统计局\n"
+    )
+    assert _units(text) == [[(L, "市发展改革委"), (S, "各县（市、区）政府"), (S, "市统计局")]]
+
+
 @pytest.mark.parametrize(
     ("run", "units"),
     [

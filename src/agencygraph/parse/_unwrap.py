@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from agencygraph.parse._records import CodedPlan
 from agencygraph.parse._text import MASTHEAD_RE, PAGE_MARK_RE
+from agencygraph.parse.responsibility import starts_with_label
 
 #: A paragraph this short is no evidence of a page's width (a heading, a label line).
 _MIN_WIDTH = 30
@@ -75,6 +76,8 @@ def _page_furniture(lines: list[str]) -> set[int]:
             and len(line) <= _RUNNING_TITLE_MAX
             and (line == title or counts[line] >= 3)
             and line[-1] not in _CLOSING_MARKS
+            # a label line (牵头单位:省财政厅) repeats because items share their units
+            and not starts_with_label(line)
         )
         if mark or running:
             furniture.add(index)

@@ -220,7 +220,9 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
                     continue  # a page's number or masthead (— 3 —), maybe inside a note
                 if squashed == title and number > title_line:
                     continue  # the plan's title printed again at a page's top
-                if not title:
+                if not title and not resp.starts_with_label(squashed):
+                    # (a copy that starts partway into a plan opens with a label line, which
+                    # later items' labels repeat)
                     title, title_line = squashed, number
                 starts = [m.start() for m in EMPTY_POINT_RE.finditer(line)]
                 if starts and starts[0] == 0 and len(starts) > 1:

@@ -700,6 +700,12 @@ def _glued_table(text: str) -> _Table | None:
 _PAGE_MARK_RE = re.compile(r"^([0-9]{1,3})、")
 _STREAM_SERIAL_RE = re.compile(r"[0-9０-９]{1,4}(?![0-9０-９.．%％年月日个人家项万亿元])")
 _STREAM_HEADER_START_RE = re.compile(r"序号|编号")
+# A category row within a table's run-together rows (二、产业优化升级), before a row number.
+_STREAM_CATEGORY_RE = re.compile(
+    r"[一二三四五六七八九十]{1,3}[、.．][^0-9０-９。；;，,、]{1,30}?(?=[0-9０-９])"
+)
+# A page's folio within the run (—2—, - 3 -).
+_STREAM_FOLIO_RE = re.compile(r"[—－-]\s*[0-9０-９]{1,3}\s*[—－-]")
 _QUALIFIER_RE = re.compile(r"[（(][^（()）]{1,8}[)）]$")
 # A zone written as a park (高新园, 科技园区) within a run of units.
 _ZONE_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}园区?$")
@@ -718,10 +724,13 @@ def _run_piece_rank(piece: str) -> int:
     them: 3 the lexicon has an alias for it, 2 a place's own name (五星街道), 1 it ends as a
     unit's name does (晋陵公司, 高新园), 0 not a unit. A measure's opening verb is never a
     unit (推进…公司); names the lexicon does not know must not hold two units."""
-    if not 2 <= len(piece) <= _GLUED_UNIT_MAX or _GLUED_STOP_RE.search(piece):
+    if not 2 <= len(piece) <= _GLUED_UNIT_MAX or _GLUED_STOP_RE.search(
+        _BRACKETED_RE.sub("", piece)
+    ):
         return 0
     if resp.is_official(piece):
         return 0
+    rank = 0
     found = resolve(piece)
     # The lexicon reads 市委宣传部 as 宣传部 of the place 市委, but 教育局经开区 as 经开区 of
     # a "place" 教育局: only a place, a committee or a government holding no other unit's
@@ -739,20 +748,16 @@ def _run_piece_rank(piece: str) -> int:
             )
         )
     ):
-        return 3
+        if not _WILDCARD_RE.search(found.alias):
+            return 3
+        rank = 3  # an alias by pattern (….{2,40}领导小组) may span two units: see below
     openings = _measure_openings()
     if simplified(piece).startswith(openings):
         return 0
     base = _QUALIFIER_RE.sub("", piece)
-    if found.agency_type is not None and len(base) <= _PLACE_RUN_MAX:
-        rank = 2
-    elif len(base) >= 3 and (
-        simplified(base[-1]) in resp.UNIT_ENDINGS
-        or _ZONE_RE.match(base)
-        or (resp.looks_like_unit(base) and len(base) <= _PLACE_RUN_MAX)
-    ):
-        rank = 1
-    else:
+    if rank != 3:
+        rank = _unnamed_piece_rank(base, typed=found.agency_type is not None)
+    if not rank:
         return 0
     for n in range(2, len(piece) - 1):
         rest = piece[n:]
@@ -762,13 +767,77 @@ def _run_piece_rank(piece: str) -> int:
     return rank
 
 
+# A bracket within a unit's name (各县(市、区)政府), whose separators are the name's.
+# A lexicon alias written as a pattern that matches any name before a word (.{2,40}领导小组).
+_WILDCARD_RE = re.compile(r"\.[{*+]")
+_BRACKETED_RE = re.compile(r"[（(][^（()）]{0,10}[)）]")
+
+
+def _glued_stop(text: str) -> int:
+    """Where units written with nothing between them must end: the first separator, figure
+    or space outside a bracket within a name."""
+    masked = _BRACKETED_RE.sub(lambda m: "（" * len(m.group()), text)
+    stop = _GLUED_STOP_RE.search(masked)
+    return stop.start() if stop else len(text)
+
+
+_SEGMENT_MAX = 20
+_MEMBERS_RE = re.compile(r"^各?成员(?:单位|部门)?$")
+
+
+def _unit_list_run(text: str) -> list[tuple[str, bool]]:
+    """The units opening ``text``, written with nothing between them or joined by 、 and
+    ，: each as (unit, whether it ran on from the unit before with nothing between)."""
+    units: list[tuple[str, bool]] = []
+    at = 0
+    while True:
+        run = _unit_run(text[at:])
+        segment = text[at : at + _glued_stop(text[at:])]
+        rest = segment[len("".join(run)) :]
+        if run and _MEMBERS_RE.match(rest):
+            run.append(rest)
+        elif (
+            (at or not run)
+            and rest
+            and len(segment) <= _SEGMENT_MAX
+            and resp.looks_like_unit(segment)
+            and not resp.is_official(segment)
+        ):
+            run = [segment]  # one name up to the separator (、嘉兴经济开发区、)
+        if not run:
+            return units
+        for i, unit in enumerate(run):
+            if i > 0 and _MEMBERS_RE.match(unit):
+                # 市三产发展领导小组各成员单位: the members of the body named before, one unit
+                units[-1] = (units[-1][0] + unit, units[-1][1])
+            else:
+                units.append((unit, i > 0))
+        at += len("".join(run))
+        if at + 1 >= len(text) or text[at] not in "、，,":
+            return units
+        at += 1
+
+
+def _unnamed_piece_rank(base: str, typed: bool) -> int:
+    """2 for a place's own name (五星街道: a type but no alias), 1 for a name ending as a
+    unit's does, else 0."""
+    if typed and len(base) <= _PLACE_RUN_MAX:
+        return 2
+    if len(base) >= 3 and (
+        simplified(base[-1]) in resp.UNIT_ENDINGS
+        or _ZONE_RE.match(base)
+        or (resp.looks_like_unit(base) and len(base) <= _PLACE_RUN_MAX)
+    ):
+        return 1
+    return 0
+
+
 def _unit_run(text: str) -> list[str]:
     """The units opening ``text`` when their names are written with nothing between them
     (教育局经开区高新园(邹区镇)各街道): the longest opening cut into units, in the fewest
     pieces, then with the most names the lexicon knows, then the most opening with a place
     (各街道 / 市国有公司, not 各街道市 / 国有公司)."""
-    stop = _GLUED_STOP_RE.search(text)
-    text = text[: stop.start() if stop else len(text)]
+    text = text[: _glued_stop(text)]
     # best[end]: the best cut of text[:end], as (pieces, -known, -placed, cut).
     best: dict[int, tuple[int, int, int, tuple[str, ...]]] = {0: (0, 0, 0, ())}
     for end in range(2, len(text) + 1):
@@ -825,6 +894,9 @@ def _stream_text(lines: list[str], index: int, start: int) -> list[tuple[str, in
             break
         page += 1
         chars.extend((ch, number) for ch in stripped[mark.end() :])
+    folios = [m.span() for m in _STREAM_FOLIO_RE.finditer("".join(ch for ch, _ in chars))]
+    for begin, end in reversed(folios):
+        del chars[begin:end]
     return chars
 
 
@@ -867,7 +939,12 @@ def _glued_stream_table(text: str) -> _Table | None:
             serial = _STREAM_SERIAL_RE.search(label, match.end())
             if serial is None:
                 continue
-            header = _glued_header(label[match.start() : serial.start()], index + 1)
+            # a category row (一、主要发展指标) may stand between the header and row 1
+            category = _STREAM_CATEGORY_RE.search(label, match.end())
+            end = serial.start()
+            if category is not None and category.end() == end:
+                end = category.start()
+            header = _glued_header(label[match.start() : end], index + 1)
             kinds = (header and _header_kinds(header)) or []
             if not kinds or "measure" not in kinds:
                 continue
@@ -892,6 +969,11 @@ def _stream_rows(header: Row, kinds: list[str], chars: list[tuple[str, int]]) ->
     at, expected = 0, 1
     while at < len(text):
         cells: dict[int, _Cell] = {}
+        category = _STREAM_CATEGORY_RE.match(text, at)
+        if category is not None and table.rows:
+            serial = _STREAM_SERIAL_RE.match(text, category.end())
+            if serial is not None and to_int(serial.group()) == expected:
+                at = category.end()  # a category row between two rows
         serial = _STREAM_SERIAL_RE.match(text, at)
         if serial is not None and not table.rows and at == 0:
             # a table continued from an earlier page (上接第三版) starts at its own row number
@@ -917,14 +999,17 @@ def _stream_rows(header: Row, kinds: list[str], chars: list[tuple[str, int]]) ->
         if official is not None:
             cells[official] = _stream_cell(chars[measure_end:units_start])
         pieces, position = [], sentence[1] if sentence is not None else units_start
-        for unit in _unit_run(text[units_start:]) if has_units else ():
+        run = _unit_list_run(text[units_start:]) if has_units else []
+        for index, (unit, glued) in enumerate(run):
+            position += index > 0 and not glued  # the 、 between two names
             pieces.append(chars[position : position + len(unit)])
             position += len(unit)
         if pieces and len(unit_cols) == 1:
             cells[unit_cols[0]] = _units_cell(pieces)
         elif pieces:
-            cells[unit_cols[0]] = _units_cell(pieces[:1])
-            cells[unit_cols[1]] = _units_cell(pieces[1:])
+            cut = _lead_cell_end([glued for _, glued in run])
+            cells[unit_cols[0]] = _units_cell(pieces[:cut])
+            cells[unit_cols[1]] = _units_cell(pieces[cut:])
         if trailing is not None and pieces:
             next_row = _next_serial(text, position, expected)
             cells[trailing] = _stream_cell(chars[position:next_row])
@@ -937,6 +1022,19 @@ def _stream_rows(header: Row, kinds: list[str], chars: list[tuple[str, int]]) ->
     table.flags.add("glued_cells")
     table.doubtful_rows = len(table.rows)
     return table
+
+
+def _lead_cell_end(glued: list[bool]) -> int:
+    """How many of a row's units, run on from its measure, are the lead cell's: where the
+    units are also joined by 、, the two cells meet where one name runs into the next
+    (A、BC、D: A、B lead; ABC、D: A、B lead, the support list opening with its own 、-less
+    name); with nothing between any names, the first leads."""
+    ran_on = [i for i, g in enumerate(glued) if i and g]
+    joined = [i for i, g in enumerate(glued) if i and not g]
+    if not ran_on:
+        return 1
+    before = [i for i in ran_on if not joined or i < joined[0]]
+    return before[-1] if before and joined else ran_on[0]
 
 
 def _role_sentence_span(text: str, at: int, expected: int) -> tuple[int, int] | None:
@@ -967,7 +1065,12 @@ def _row_units_start(text: str, at: int, person: bool, expected: int) -> tuple[i
     header has an official's column), at the first sentence end followed by units; and
     whether units follow. A measure with no units of its own runs to the next row's number
     (after a sentence end) or to the end of the table."""
+    next_row = _next_serial(text, at, expected)
     for index in range(at, len(text)):
+        if index == next_row and not person:
+            glued = _units_closing_row(text, at, next_row)
+            if glued is not None:
+                return glued, glued, True
         if text[index] not in _SENTENCE_ENDS:
             continue
         start = index + 1
@@ -979,7 +1082,26 @@ def _row_units_start(text: str, at: int, person: bool, expected: int) -> tuple[i
             continue
         if _unit_run(text[start + skip :]):
             return start, start + skip, True
+    glued = _units_closing_row(text, at, next_row) if next_row == len(text) and not person else None
+    if glued is not None:
+        return glued, glued, True
     return len(text), len(text), False
+
+
+_MEASURE_MIN = 4
+
+
+def _units_closing_row(text: str, at: int, end: int) -> int | None:
+    """Where units run on from a measure with no sentence end before them (…先进生产技术
+    市科技局市发展改革委、市经贸委) begin: the first place from which the rest of the row is
+    names of units alone; None if there is none."""
+    for start in range(at + _MEASURE_MIN, end - 1):
+        if simplified(text[start]) not in resp.UNIT_STARTS:
+            continue
+        run = _unit_list_run(text[start:end])
+        if run and len("".join(u for u, _ in run)) + sum(not g for _, g in run[1:]) == end - start:
+            return start
+    return None
 
 
 # -- tables flattened to a stream of cells -------------------------------------------------
@@ -2572,6 +2694,10 @@ def _header_kinds(cells: Row) -> list[str] | None:
         ]
         if titles:
             kinds[titles[-1]] = "measure"
+    # 第一责任单位 | 主要责任单位: beside the column that leads, a second lead-like column
+    # lists the units that work with it
+    for i in [i for i, k in enumerate(kinds) if k == "lead"][1:]:
+        kinds[i] = "support"
     return kinds if has_units and "measure" in kinds and len(kinds) >= 3 else None
 
 
@@ -3201,12 +3327,12 @@ def _row_units(by_role, rule_lines: list[int], plan: CodedPlan):
     be carried down into them.
     """
     lead_cell = (by_role.get("lead") or [None])[0]
-    support_cell = (by_role.get("support") or [None])[0]
     single_cell = (by_role.get("single") or [None])[0]
     units = [
         *_cell_units(lead_cell, "lead"),
         *_cell_units(single_cell, "single"),
-        *_cell_units(support_cell, "support"),
+        # every supporting column (配合单位 | 协办单位)
+        *(unit for cell in by_role.get("support", ()) for unit in _cell_units(cell, "support")),
     ]
     first_leads = single_cell is not None and any(line <= single_cell.line for line in rule_lines)
     if single_cell is not None and _JOINTLY_RE.search(single_cell.text):
