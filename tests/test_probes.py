@@ -165,6 +165,19 @@ NOT_READ = {
         # labels under a heading over numbered items over sub-points, each level its own
         "multilevel-three-levels",
     },
+    "host_cohost": {
+        # a first-listed rule whose stated exception (注明“分办”的) makes units each lead
+        "first-listed-rule-with-fenban-exception",
+        # bare 会办： (the label is not read bare: 市社会办: would be read as one)
+        "short-labels-circled-numbers",
+        "sentence-zhuban-huiban-huitong",  # 会同B、C办理: 办 read into 市妇联办
+        # 责任主体 beside 监管主体 (or 指导单位 beside 实施单位): the writer reads both as
+        # leading their parts, the coder as sharing the item (responsible) or the second as
+        # supporting; beside a lead, 责任主体 supports in the development gold (tianjin_2013)
+        "zeren-zhuti-jianguan-zhuti-lines",
+        "zeren-zhuti-jianguan-zhuti-bracket",
+        "zhidao-shishi-label-lines",
+    },
     "table_layouts": {
         "spaces-aligned-unit-wraps",  # aligned tables whose unit cells wrap under columns
         "spaces-unit-cell-one-unit-a-line",

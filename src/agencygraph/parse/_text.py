@@ -66,10 +66,10 @@ _CORE_VOCABULARY = (
     "工商联妇青国院厅基层乡镇街道社区行业各级车班修订改出印推广制定分展路说明情况当称续态并"
     # words of the code's own patterns (a unit heading's 主要工作任务, status tags, working
     # verbs, 由 inside 自由/经由, total rows, 续表, item labels, a bureau's sections, a
-    # problem column, a field of study)
+    # problem column, a field of study, a proposal's 案由 and 议案题目)
     "个务职涉滞后启动开工达标时正常超额持已在全期未尚暂结依法统筹力积极切主做好建立完善"
     "督促调快严格须需理经缘别计小总表指举股室站所包片保成员局委办府会部队心司处区县市"
-    "问题科学专文理预百监管及时尽快抓紧认真"
+    "问题科学专文理预百监管及时尽快抓紧认真议案题标"
 )
 
 

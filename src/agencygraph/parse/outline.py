@@ -902,7 +902,7 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                         )
                         # nor one with label lines of its own under it, after a labelled one
                         and not (
-                            ends_sentence(element.body)
+                            (ends_sentence(element.body) or _PROPOSAL_TITLE_RE.match(element.body))
                             and _labelled_below(scope, index + 1)
                             and any(resp.starts_with_label(c.body) for c in current.children)
                         )
@@ -924,7 +924,7 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                     element.kind == "plain"
                     and not label_line
                     and not _has_units(note)
-                    and ends_sentence(element.body)
+                    and (ends_sentence(element.body) or _PROPOSAL_TITLE_RE.match(element.body))
                     and _labelled_below(scope, index + 1)
                     # (under a numbered item still without its labels, its own text: 整改措施：…)
                     and (current is None or _assigns_units(resp.find_note(_full_text(current))))
@@ -948,6 +948,14 @@ def _label_lines_at(scope: list[_Element], start: int) -> list[_Element]:
 
 def _assign_units(lines: list[_Element]) -> bool:
     return bool(lines) and _assigns_units(resp.find_note("".join(e.body for e in lines)))
+
+
+# A proposal's title, as a list of proposals handed to units writes it with no full stop
+# (建议第5号：关于…的建议; 关于…的提案（第56号）).
+_PROPOSAL_TITLE_RE = re.compile(
+    r"^(?:(?:建议|提案|议案)?第?\s*[0-9０-９]+\s*号\s*[：:]\s*)?关于.{2,80}的(?:建议|提案|议案|意见)"
+    r"(?:\s*[（(][^（()）]{0,30}[)）])?$"
+)
 
 
 def _labelled_below(scope: list[_Element], start: int) -> bool:

@@ -158,6 +158,9 @@ def _verb_re() -> re.Pattern[str]:
     starts = "".join(sorted({t[0] for t in verbs()} | {t[0] for t, _ in _terms("verb_modifier")}))
     return re.compile(
         rf"(?=[{re.escape(starts)}])"  # most positions start neither: one test rejects them
+        # 会办 (B会办: handles with the host) inside a name (市人大常委会办公室, 市社会办) is
+        # no verb
+        r"(?!会办公|(?<=社)会办)"
         rf"(?:(?P<verb>{verbs_})|(?:(?:{modifiers})[、，,]?)+(?P<modified>{verbs_})"
         # a duty of the unit's own kind (负运输环节监管责任, 负道路通行监管责任)
         r"|(?P<duty>负[\u4e00-\u9fff]{1,8}?责任))"
@@ -230,7 +233,7 @@ _TRAILING_ETC_RE = re.compile(
 # The work a unit does together with others begins (A会同B编制…, A负责并会同B做好…).
 _JOINT_WORK = (
     "共同|于|在|按|研究|制定|出台|建立|完善|加强|做好|开展|推进|负责|实施|落实|组织|抓好|编制"
-    "|及时|尽快|抓紧|认真|积极|切实|统筹|依法|按时|全力"
+    "|及时|尽快|抓紧|认真|积极|切实|统筹|依法|按时|全力|办理"
 )
 _TRAILING_DUTY_RE = re.compile(r"(?<=.{2})(?:按职责分工|按职责|分别|共同)?(?:负责|落实)$")
 
@@ -326,8 +329,8 @@ _ROLE_COLLECTIVE_RE = re.compile(
     r"^(?:各|全体|所有)?(?:有关|相关)?(?:牵头|责任|配合|协办|主办|协同|主责)(?:单位|部门)$"
 )
 _ADVERBS_BEFORE_VERB = frozenset({"积极", "主动", "努力", "及时", "全力"})
-# a count of places or things (改造供水工程45处, 新建站点12个), not a unit
-_COUNT_ENDING_RE = re.compile(r"[0-9０-９]+(?:余|多)?[处所座个家项]$")
+# a count of places or things (改造供水工程45处, 新建站点12个, 加装电梯600部), not a unit
+_COUNT_ENDING_RE = re.compile(r"[0-9０-９]+(?:余|多)?[处所座个家项部台辆条间栋户名套]$")
 _HOUSING_ENDINGS = ("小区", "住宿区", "生活区", "宿舍区", "家属区", "家属院")
 _FIELDS_OF_STUDY = ("学科", "本科", "专科", "文科", "理科", "工科", "预科", "百科")
 # Verbs that take a unit as their object; no unit's name begins with one.
@@ -711,6 +714,8 @@ def _trim_unit(unit: str) -> str:
     while unit and unit[0] in OPEN_BRACKETS and bracket_balance(unit) > 0:
         unit = unit[1:].lstrip()
     unit = unit.strip("。.：:，,、；;" + _STRAY_MARKS)
+    # 承办单位：A、B，其中A为主办单位: the list's own unit named again to give its role
+    unit = unit.removeprefix("其中")
     # a label that names no unit says so (配合单位：无 / ——)
     return "" if vocabulary_simplified(unit) in _NO_UNIT else unit
 
@@ -2436,7 +2441,7 @@ def _is_unit_cell(cell: str) -> bool:
 
 def find_first_listed_rule(text: str) -> list[tuple[int, int]]:
     """Spans of statements that the first-listed unit leads (列第一位的为牵头单位 …)."""
-    if "头" not in text and "頭" not in text:  # every statement of the rule names 牵头
+    if not any(c in text for c in "头頭办辦"):  # every statement names 牵头 or 主办
         return []
     return [m.span() for m in _first_listed_re().finditer(vocabulary_simplified(text))]
 

@@ -68,13 +68,15 @@ from agencygraph.parse._text import (
 
 # Header vocabulary besides the role labels of data/role_terms.csv, most specific first: a
 # header cell takes the first column kind it matches.
+_PROPOSAL = r"(?:建议|提案|议案)(?:名称|题目|标题)|案由"
 _HEADER_KINDS = (
     # progress columns of a progress report (当前进度), not deadlines
     ("remark", re.compile(r"当前进度|进度情况|进展情况|推进情况|完成进度")),
     ("timeline", re.compile(r"时间|进度|时限|期限|时序")),
     ("serial", re.compile(r"^(序号|编号|序)$")),
-    # the measure itself, though its header names a project (项目内容, 项目名称)
-    ("measure", re.compile(r"内容|具体措施|(?:项目|任务|事项|指标|职责)名称")),
+    # the measure itself, though its header names a project (项目内容, 项目名称) or a
+    # proposal handed to units (案由, 提案题目)
+    ("measure", re.compile(rf"内容|具体措施|(?:项目|任务|事项|指标|职责)名称|{_PROPOSAL}")),
     ("outline", re.compile(r"类别|分类|大类|领域|板块|方面|项目")),
     (
         "measure",
@@ -86,7 +88,7 @@ _HEADER_KINDS = (
 _TITLE_HEADER_RE = re.compile(r"名称|事项$|^项目$")
 _PROJECT_RE = re.compile(r"项目|名称|事项")
 _TARGET_HEADER_RE = re.compile(r"目标|指标")
-_MEASURE_HEADER_RE = re.compile(r"分解|具体|内容|措施|(?:指标|项目|任务|职责)名称")
+_MEASURE_HEADER_RE = re.compile(rf"分解|具体|内容|措施|(?:指标|项目|任务|职责)名称|{_PROPOSAL}")
 _PIPE_SEPARATOR_RE = re.compile(r"^[\s|:：\-—=+]+$")
 # Mirror sites print pinyin after characters (項(xiàng)目); where a character was lost its
 # bracket went with it (?jī)). A header label is read without them.
@@ -794,7 +796,7 @@ def _unit_list_run(text: str) -> list[tuple[str, bool]]:
         run = _unit_run(text[at:])
         segment = text[at : at + _glued_stop(text[at:])]
         rest = segment[len("".join(run)) :]
-        if run and _MEMBERS_RE.match(rest):
+        if run and _MEMBERS_RE.match(simplified(rest)):
             run.append(rest)
         elif (
             (at or not run)
@@ -807,7 +809,7 @@ def _unit_list_run(text: str) -> list[tuple[str, bool]]:
         if not run:
             return units
         for i, unit in enumerate(run):
-            if i > 0 and _MEMBERS_RE.match(unit):
+            if i > 0 and _MEMBERS_RE.match(simplified(unit)):
                 # 市三产发展领导小组各成员单位: the members of the body named before, one unit
                 units[-1] = (units[-1][0] + unit, units[-1][1])
             else:
