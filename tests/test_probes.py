@@ -103,9 +103,6 @@ NOT_READ = {
     "note_levels": {
         # label lines under a 1. item over sub-points with notes of their own
         "two-levels-dot-label-lines-over-noted-subpoints",
-        # a note closing the last sub-point that covers the group (以上3项均由A牵头 / 上述…)
-        "closing-note-inline-last-subpoint",
-        "closing-note-shangshu-lines",
         "note-line-after-wrapped-body-and-names",  # bodies and names wrapped at uneven widths
         "unit-heading-numbered-items-huitong",  # 会同B opening an item under a unit's heading
         "field-heading-departments",  # （三）工业和信息化部门 / 市场监管部门职责、任务 headings
@@ -164,6 +161,13 @@ NOT_READ = {
         "wrapped-unit-list",  # a support list wrapped twice, inside a name and a bracket
         # labels under a heading over numbered items over sub-points, each level its own
         "multilevel-three-levels",
+    },
+    "group_notes": {
+        # 以下各项任务均需B配合落实，不再逐项列出: a support added to items that name their own
+        "yixia-gexiang-extra-support-not-listed",
+        "wrapped-covering-note",  # a covering note wrapped inside a unit's name
+        # 第1项由A牵头，第2、3项由B牵头，以上3项均由C配合: leads by number, then a shared support
+        "clauses-per-item-shared-support",
     },
     "host_cohost": {
         # a first-listed rule whose stated exception (注明“分办”的) makes units each lead

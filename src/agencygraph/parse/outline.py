@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from agencygraph.parse import responsibility as resp
+from agencygraph.parse._covers import Scope, covering_scope, exceptions
 from agencygraph.parse._records import Assignment, CodedPlan, Measure, Official, parse_terms
 from agencygraph.parse._text import (
     BULLET_RE,
@@ -56,6 +57,7 @@ class _Element:
     local_rule: bool = False  # its paragraph states a first-listed rule for its own list
     # the role a sub-heading (牵头任务： / 配合任务：) gives its unit heading's unit here
     task_role: str = ""
+    seq: int = -1  # where it stands among the plan's paragraphs (a covering note's scope)
 
 
 def _classify(paragraph: str, line: int) -> _Element:
@@ -650,14 +652,17 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
     )
     _number_bare_items(elements)
     _read_unnumbered_unit_headings(elements)
+    covers = _take_covers(elements, rule_lines)
 
     plan = CodedPlan(layout="narrative")
     unit_columns = resp.unit_columns(text)
     seen_texts: set[str] = set()
     used_ids: set[str] = set()
+    placed: list[tuple[Measure, _Element]] = []
     section_numbers: dict[int, int] = {}
     n_candidates = n_noted = 0
-    for excluded, items in _sections(elements):
+    covering_items = any(c.scope.kind in ("back", "forward", "self", "numbers") for c in covers)
+    for excluded, items in _sections(elements, covering_items):
         for item, section_heading in items:
             body, note_line, note = _measure_body(item, unit_columns)
             units = list(note.units) if note else []
@@ -727,6 +732,7 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
                     line=item.line,
                 )
             )
+            placed.append((plan.measures[-1], item))
             for role, unit, offset in units:
                 line = section_heading.line if offset < 0 else _line_of_offset(item, offset)
                 with_person = resp.unit_with_person(unit)
@@ -754,6 +760,7 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
                     name, title_written = resp.split_official(written)
                     line = _line_of_offset(item, offset)
                     plan.officials.append(Official(measure_id, name, title_written, line))
+    _fill_from_covers(plan, placed, covers, [e.seq for e in elements if e.kind == "h1"])
     if plan.assignments:
         plan.layout = "inline"
         plan.layout_confidence = round(n_noted / max(n_candidates, 1), 3)
@@ -784,11 +791,11 @@ def _heading_title(heading: _Element | None) -> str:
     return short_title(body) or body
 
 
-def _sections(elements: list[_Element]):
+def _sections(elements: list[_Element], covered: bool = False):
     """Yield (excluded, [(measure element, its section heading)]) per level-1 section."""
     current_h1: _Element | None = None
     block: list[_Element] = []
-    noted_h1 = _h1_items_noted(elements)
+    noted_h1 = _h1_items_noted(elements, covered)
     for element in [*elements, None]:
         if element is None or element.kind == "h1":
             # A heading with nothing under it is a measure only if it assigns units itself,
@@ -812,14 +819,17 @@ def _sections(elements: list[_Element]):
 _NOTED_ITEMS_MIN = 3
 
 
-def _h1_items_noted(elements: list[_Element]) -> bool:
+def _h1_items_noted(elements: list[_Element], covered: bool = False) -> bool:
     """Whether the plan's measures are its level-1 items: those with nothing under them
-    carry notes, all but one at most, and three at least."""
+    carry notes, all but one at most, and three at least; or, where notes cover several
+    items (``covered``), three at least stand bare."""
     bare = [
         e
         for e, after in pairwise([*elements, None])
         if e is not None and e.kind == "h1" and (after is None or after.kind == "h1")
     ]
+    if covered and len(bare) >= _NOTED_ITEMS_MIN:
+        return True
     noted = sum(_has_units(resp.find_note(e.body)) for e in bare)
     return noted >= _NOTED_ITEMS_MIN and noted >= len(bare) - 1
 
@@ -1047,7 +1057,7 @@ def _noted_sub_points(element: _Element, heading: _Element | None):
     groups: list[_Element] = []
     for child in element.children:
         if child.kind == "l4":
-            groups.append(_Element("l4", child.number, child.body, child.line))
+            groups.append(_Element("l4", child.number, child.body, child.line, seq=child.seq))
             groups[-1].local_rule = child.local_rule
         elif groups:
             groups[-1].children.append(child)
@@ -1182,3 +1192,350 @@ def _line_of_offset(element: _Element, offset: int) -> int:
         if offset < position:
             return child.line
     return element.children[-1].line if element.children else element.line
+
+
+# -- notes covering several measures -------------------------------------------------------
+
+
+@dataclass(eq=False)
+class _Cover:
+    """A note giving units to several measures (see :mod:`agencygraph.parse._covers`)."""
+
+    scope: Scope
+    seq: float  # where it stands among the paragraphs
+    end: float  # where the section it opens or heads ends
+    line: int
+    units: list[tuple[str, str, int]]
+    stated: list[tuple[tuple[int, ...], list[tuple[str, str, int]]]]
+    excluded: tuple[int, ...]
+
+
+def _cover_units(text: str, first_leads: bool = False) -> list[tuple[str, str, int]]:
+    note = resp.find_note(text.strip("：:，,、 均"))
+    if note is None or not _has_units(note):
+        return []
+    return resp.resolve_roles(list(note.units), first_leads=first_leads)
+
+
+def _make_cover(
+    scope: Scope, text: str, seq: float, end: float, line: int, first_leads: bool = False
+) -> _Cover | None:
+    main, stated, excluded = exceptions(text)
+    units = _cover_units(main, first_leads)
+    said = [(numbers, _cover_units(clause)) for numbers, clause in stated]
+    said = [(numbers, found) for numbers, found in said if found]
+    if not units and not said:
+        return None
+    return _Cover(scope, seq, end, line, units, said, excluded)
+
+
+def _take_covers(elements: list[_Element], rule_lines: list[int]) -> list[_Cover]:
+    """Take the notes covering several measures out of the paragraphs: a paragraph that is
+    one (以上3项由A牵头…; 以下各项由A牵头：; 第1—4项责任单位：A; a preamble's default), the
+    note of a heading over its section (一、…（本部分各项任务除另有标注外，均由A牵头）), and
+    an item's own note naming the items with it (（以上2项均由A牵头）; （本项及以下2项…）;
+    （A牵头，B配合，下同）), which the item keeps."""
+    for index, element in enumerate(elements):
+        element.seq = index
+    first_item = next(
+        (e.seq for e in elements if e.kind in ("h1", "l2", "l3", "l4", "point")), len(elements)
+    )
+    covers: list[_Cover] = []
+    kept: list[_Element] = []
+    index = 0
+    while index < len(elements):
+        element = elements[index]
+        taken = 0
+        # a first-listed rule in force (列第一位的为牵头单位), stated before or in the note
+        ruled = element.local_rule or any(line <= element.line for line in rule_lines)
+        if element.kind == "plain" and not resp.starts_with_label(element.body):
+            taken = _cover_paragraph(elements, index, first_item, covers, ruled)
+        elif element.kind in ("h1", "l2"):
+            _heading_cover(elements, index, covers, ruled)
+        if element.kind != "plain" or not taken:
+            _item_cover(elements, index, covers, ruled)
+        if taken:
+            index += taken
+            continue
+        kept.append(element)
+        index += 1
+    elements[:] = kept
+    return covers
+
+
+def _folds_into_heading(
+    elements: list[_Element], last: int, after: int, scope: Scope, text: str
+) -> bool:
+    """Give a heading the note that closes its section and covers every item under it (一、…
+    / 1.… / 2.… / 以上2项由A牵头): the items, none with a note of its own, are the heading's
+    one measure, as where the note stands on the heading. Whether it was so given."""
+    if last < 0 or elements[last].kind not in ("l2", "l3", "l4"):
+        return False
+    kind = elements[last].kind
+    first = last
+    while first > 0 and elements[first - 1].kind == kind:
+        first -= 1
+    heading = elements[first - 1] if first > 0 else None
+    items = elements[first : last + 1]
+    if heading is None or heading.kind not in _HEADING_KINDS:
+        return False
+    level = _HEADING_KINDS.index(heading.kind)
+    closing = after >= len(elements) or (
+        elements[after].kind in _HEADING_KINDS
+        and _HEADING_KINDS.index(elements[after].kind) <= level
+    )
+    numbers = tuple(to_int(e.number) for e in items)
+    whole = (scope.count is None or scope.count == len(items)) and (
+        not scope.numbers or scope.numbers == numbers
+    )
+    if (
+        _HEADING_KINDS.index(kind) <= level
+        or not closing
+        or not whole
+        or _has_units(resp.find_note(heading.body))
+        or any(_has_units(resp.find_note(e.body)) for e in items[:-1])
+    ):
+        return False
+    heading.body += "（" + text.strip("：:，,、；; 均") + "）"
+    return True
+
+
+def _section_end(elements: list[_Element], index: int, kinds: tuple[str, ...]) -> float:
+    return next((e.seq for e in elements[index + 1 :] if e.kind in kinds), len(elements))
+
+
+def _cover_paragraph(elements, index, first_item, covers, ruled: bool) -> int:
+    """How many paragraphs a covering note at ``index`` takes (0 if it is none)."""
+    element = elements[index]
+    scope = covering_scope(element.body)
+    if scope is None or (scope.kind == "default" and element.seq > first_item):
+        return 0
+    text, taken = scope.text, 1
+    if not _cover_units(text):
+        # 上述第2—4项： over label lines (牵头单位：A / 配合单位：B)
+        labels = _label_lines_at(elements, index + 1)
+        text += "；".join(label.body for label in labels)
+        taken += len(labels)
+    end = _section_end(elements, index, ("h1",))
+    cover = _make_cover(scope, text, element.seq, end, element.line, ruled)
+    if cover is None:
+        return 0
+    if not _folds_into_heading(elements, index - 1, index + taken, scope, text):
+        covers.append(cover)
+    return taken
+
+
+def _heading_cover(elements, index, covers, ruled: bool) -> None:
+    """A heading's note covering its section (本部分各项任务除另有标注外，均由A牵头): the
+    heading is no measure, its items take the note."""
+    heading = elements[index]
+    note = resp.find_note(heading.body)
+    if note is None or not note.units:
+        return
+    start, end = _note_clause(heading.body, note)
+    scope = covering_scope(heading.body[start:end].strip("（()）〔〕【】"))
+    if scope is None or scope.kind not in ("section", "forward", "default"):
+        return
+    kinds = ("h1",) if heading.kind == "h1" else ("h1", "l2")
+    cover = _make_cover(
+        replace(scope, kind="section"),
+        scope.text,
+        heading.seq,
+        _section_end(elements, index, kinds),
+        heading.line,
+        first_leads=ruled,
+    )
+    if cover is not None:
+        heading.body = strip_spaces(heading.body[:start] + heading.body[end:])
+        covers.append(cover)
+
+
+def _item_cover(elements: list[_Element], index: int, covers: list[_Cover], ruled: bool) -> None:
+    """An item's note that also names other items: 以上2项… (the item and those before it),
+    本项及以下2项… (it and those after), …，下同 (the items after it that name no unit)."""
+    element = elements[index]
+    note = resp.find_note(element.body)
+    if note is None or not note.units:
+        return
+    start, end = _note_clause(element.body, note)
+    written = element.body[start:end].strip("（()）〔〕【】 ")
+    scope = covering_scope(written)
+    if scope is not None and scope.kind in ("back", "self"):
+        seq = element.seq + 0.5 if scope.kind == "back" else element.seq - 0.5
+        cover = _make_cover(scope, scope.text, seq, float("inf"), element.line, ruled)
+        if cover is None:
+            return
+        if scope.kind == "back" and _folds_into_heading(
+            elements, index, index + 1, scope, scope.text
+        ):
+            element.body = strip_spaces(element.body[:start] + element.body[end:])
+        else:
+            covers.append(cover)
+    elif _SAME_BELOW_RE.search(simplified(written)):
+        # …，下同 / 以下未标注的各项同: the items after it that name no unit, each taking
+        # the nearest such note before it
+        units = resp.resolve_roles(list(note.units), first_leads=ruled)
+        scope = Scope("forward", None, (), written)
+        covers.append(_Cover(scope, element.seq + 0.5, float("inf"), element.line, units, [], ()))
+
+
+_SAME_BELOW_RE = re.compile(r"下同|以下(?:未标注|未标明|未注明|未明确)?的?各项同|以下同")
+
+
+def _note_clause(text: str, note: resp.Note) -> tuple[int, int]:
+    """The span of the bracket or sentence holding a note (a covering note's scope stands
+    before its units: （以上2项均由A牵头）, …。以上3项由A牵头，B配合。)."""
+    # a note read from a sentence spans nothing: its units say where it stands
+    anchor = min([note.start, *(offset for _, _, offset in note.units if offset >= 0)])
+    start = max(text.rfind(mark, 0, anchor + 1) for mark in "。；;（(〔【") + 1
+    if start > 0 and text[start - 1] in "（(〔【":
+        start -= 1
+    if text[start : start + 1] not in "（(〔【":
+        return start, note.end
+    closes = [i for i in (text.find(mark, note.end - 1) for mark in "）)〕】") if i >= 0]
+    return start, max(min(closes) + 1 if closes else note.end, note.end)
+
+
+# How surely a cover's scope names a measure: an exception it states, a count or numbers, a
+# group bounded by the section or another note, a heading's section, the preamble's default.
+_COVER_RANK = {"numbers": 3, "back": 2, "forward": 2, "self": 3, "section": 1, "default": 0}
+
+
+def _cover_targets(
+    cover: _Cover, order: list[tuple[Measure, float]], starts: list[float]
+) -> list[Measure]:
+    """The measures a cover names, in document order."""
+    scope = cover.scope
+    before = [m for m, seq in order if seq < cover.seq]
+    after = [m for m, seq in order if seq > cover.seq]
+    if scope.numbers:
+        pool = list(reversed(before)) if scope.kind == "back" else after
+        if scope.kind == "numbers":
+            pool = list(reversed(before)) + after
+        found: dict[int, Measure] = {}
+        for measure in pool:
+            number = to_int(measure.task_no) if measure.task_no else 0
+            if number in scope.numbers and number not in found:
+                found[number] = measure
+        return list(found.values())
+    if scope.kind in ("back", "self", "forward") and scope.count:
+        if scope.kind == "back":
+            return before[-scope.count :]
+        return after[: scope.count + (scope.kind == "self")]
+    if scope.kind == "back":
+        start = max([s for s in starts if s < cover.seq], default=-1)
+        return [m for m, seq in order if start < seq < cover.seq]
+    if scope.kind in ("forward", "section"):
+        return [m for m, seq in order if cover.seq < seq < cover.end]
+    return [m for m, _ in order]  # default
+
+
+_LEADING = {"responsible": "lead"}
+
+
+def _stated_targets(
+    cover: _Cover, targets: list[Measure], order: list[tuple[Measure, float]]
+) -> dict[str, tuple[Measure, list[tuple[str, str, int]]]]:
+    """The measures a cover's stated exceptions name by number (其中第3项由C牵头; 第5项由A
+    负责), among the cover's own measures or else the nearest so numbered."""
+    named: dict[str, tuple[Measure, list[tuple[str, str, int]]]] = {}
+    for numbers, units in cover.stated:
+        for number in numbers:
+            pool = [*targets, *(m for m, seq in sorted(order, key=lambda p: abs(p[1] - cover.seq)))]
+            found = next((m for m in pool if m.task_no and to_int(m.task_no) == number), None)
+            if found is not None:
+                named.setdefault(found.measure_id, (found, units))
+    return named
+
+
+def _fill_from_covers(
+    plan: CodedPlan,
+    placed: list[tuple[Measure, _Element]],
+    covers: list[_Cover],
+    headings: list[int],
+) -> None:
+    """Give the measures that name no unit of their own the units of the notes covering
+    them (the most specific note, then the nearest), and read 同上 / 同第N项."""
+    own = {a.measure_id for a in plan.assignments}
+    order = sorted(((m, e.seq) for m, e in placed), key=lambda pair: pair[1])
+    # a group after a note before it, or after the section's heading, ends there
+    starts = [float(s) for s in headings] + [
+        c.seq for c in covers if c.scope.kind in ("back", "forward", "numbers")
+    ]
+    chosen: dict[str, tuple[tuple[int, float], _Cover, list[tuple[str, str, int]]]] = {}
+    for cover in covers:
+        targets = _cover_targets(cover, order, starts)
+        seq_of = {m.measure_id: seq for m, seq in order}
+        named = _stated_targets(cover, targets, order)
+        ids = {m.measure_id for m in targets}
+        for measure in [*targets, *(m for m, _ in named.values() if m.measure_id not in ids)]:
+            number = to_int(measure.task_no) if measure.task_no else 0
+            units, rank = cover.units, _COVER_RANK[cover.scope.kind]
+            if measure.measure_id in named:
+                # 以上3项均由B配合，其中第2项由A牵头: the exception's roles, and the rest's
+                stated = named[measure.measure_id][1]
+                roles = {_LEADING.get(role, role) for role, _, _ in stated}
+                kept = [
+                    u
+                    for u in cover.units
+                    if measure.measure_id in ids and _LEADING.get(u[0], u[0]) not in roles
+                ]
+                units, rank = [*stated, *kept], 4
+            elif number and number in cover.excluded:
+                continue
+            if not units:
+                continue
+            key = (rank, -abs(seq_of[measure.measure_id] - cover.seq))
+            if measure.measure_id not in chosen or key > chosen[measure.measure_id][0]:
+                chosen[measure.measure_id] = (key, cover, units)
+    for measure, _ in order:
+        if measure.measure_id in own or measure.measure_id not in chosen:
+            continue
+        _, cover, units = chosen[measure.measure_id]
+        plan.assignments.extend(
+            Assignment(measure.measure_id, role, unit, False, cover.line) for role, unit, _ in units
+        )
+    _read_same_as(plan, [m for m, _ in order])
+
+
+_SAME_AS_RE = re.compile(
+    r"[（(]\s*(?:责任分工|责任单位|分工|牵头单位|单位)?\s*同"
+    r"(?:上|第\s*(?P<number>[0-9０-９一二三四五六七八九十]{1,3})\s*(?:项|条))"
+    r"\s*[）)]\s*[。；;]?\s*$"
+)
+_SAME_AS_ABOVE = "同上"
+
+
+def _read_same_as(plan: CodedPlan, order: list[Measure]) -> None:
+    """A measure whose units are written 同上 (the measure before's) or 同第N项 (measure
+    N's): （同上）, 责任单位：同上, 牵头单位：同上；配合单位：B (the lead alone carried)."""
+    by_measure: dict[str, list[Assignment]] = {}
+    for assignment in plan.assignments:
+        by_measure.setdefault(assignment.measure_id, []).append(assignment)
+    for index, measure in enumerate(order):
+        own = by_measure.setdefault(measure.measure_id, [])
+        same = [a for a in own if simplified(a.agency_raw) == _SAME_AS_ABOVE]
+        written = _SAME_AS_RE.search(simplified(measure.text)) if not own else None
+        if written is None and not same:
+            continue
+        earlier = order[:index]
+        if written is not None and written.group("number"):
+            number = to_int(written.group("number"))
+            earlier = [m for m in earlier if m.task_no and to_int(m.task_no) == number]
+        source = by_measure.get(earlier[-1].measure_id, []) if earlier else []
+        line = same[0].line if same else measure.line
+        if same and len(same) < len(own):
+            # 牵头单位：同上；配合单位：B: the role written 同上 alone is the one above's
+            roles = {_LEADING.get(a.role, a.role) for a in same}
+            source = [a for a in source if _LEADING.get(a.role, a.role) in roles]
+        for assignment in same:
+            plan.assignments.remove(assignment)
+            own.remove(assignment)
+        named = {a.agency_raw for a in own}
+        copied = [
+            Assignment(measure.measure_id, a.role, a.agency_raw, a.inherited, line)
+            for a in source
+            if a.agency_raw not in named
+        ]
+        plan.assignments.extend(copied)
+        own.extend(copied)

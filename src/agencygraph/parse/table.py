@@ -3216,7 +3216,11 @@ def _parse_one_table(text: str, doc_id: str, rules_above: list[int] = ()) -> Cod
         stated = any(not c.blank for c in by_role.get("single", []))
         if leads or lead_none or stated:
             carried_lead = [(r, u, False, line) for r, u, line in leads]
-            carried_support = [(r, u, False, line) for r, u, line in supports]
+            if supports or not any(c.text in _DITTO for c in by_role.get("support", [])):
+                carried_support = [(r, u, False, line) for r, u, line in supports]
+            else:
+                # a lead of its own beside 同上 in the support column: the supports above
+                carried_support = [(r, u, True, line) for r, u, _, line in carried_support]
         else:
             if not carried_lead and supports:
                 plan.warnings.append((measure_cell.line, "blank lead cell with no lead above"))
