@@ -51,13 +51,18 @@ NOT_READ = {
         "coordinate-then-implement-clauses",  # 由A统筹协调，B负责具体实施 (as in wordings)
         "guide-and-implement-notes",  # A指导，B实施
         "zeren-zhuti-labels",  # 以A为责任主体，B负责业务指导 closing an item
-        "duty-clauses-field-departments",  # units each doing their part in a clause list
     },
     "pdf_copies": {
-        "pipe-two-column-subpoints-own-notes",
         "layout-columns-cells-wrapped",  # pdftotext -layout tables wrapped cell by cell
         "layout-row-split-across-pages",
         "pipe-remark-under-table-assigns-nothing",
+    },
+    "long_lines": {
+        # indicator targets, each noted after its full stop, run on from a level-1 title
+        "indicators-run-together-then-tasks",
+        "comma-role-clauses",  # a title with 一是…二是… points run on after it
+        # 任务一、… and 县财政局二、…: level-1 numbers glued to the text before them
+        "unit-runs-into-next-number",
     },
     "mixed_documents": {
         "notice-rule-scoped-per-attachment",  # a rule the writer scopes to one attachment
@@ -155,7 +160,6 @@ NOT_READ = {
         "halfwidth-linewrap-in-names",  # half-width brackets and names wrapped inside them
         "xuanchuan-fenbie",  # A、B分别负责X和Y as an item's subject sentence
         "zhuti-jiandu-zeren-shuji-persons",  # 各党委（党组）负主体责任 beside a person's duty
-        "field-headings-zuzhi-jijian-xuanchuan",  # （二）纪检监察机关 field headings
     },
     "label_variants": {
         "wrapped-unit-list",  # a support list wrapped twice, inside a name and a bracket

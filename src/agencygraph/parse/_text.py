@@ -41,7 +41,7 @@ LEVEL4_RE = re.compile(
 RUN_IN_BREAK_RE = re.compile(
     r"(?:(?<=[。；;])|(?<=[）)〕】])|(?<=\s))"
     rf"(?=[{CN_NUM}]{{1,3}}、|[（(][{CN_NUM}]{{1,3}}[）)]|[0-9０-９]{{1,2}}[.．、﹒](?![0-9０-９])"
-    r"|[（(][0-9０-９]{1,2}[）)])"
+    r"|[（(][0-9０-９]{1,2}[）)]|[①-⑳])"
 )
 # A page's number as a printed page sets it (— 3 —, - 2 -, 第1页 共3页), read without spaces.
 PAGE_MARK_RE = re.compile(

@@ -256,6 +256,9 @@ def _unit_headline_breaks(line: str) -> list[re.Match[str]]:
     return found if len(found) >= 2 else []
 
 
+_CLOSING_LINES_RE = re.compile(r"(?<=[。）)])\s*(?=(?:抄送|主题词|主题詞)\s*[:：])")
+
+
 def _run_in_paragraphs(line: str) -> list[str]:
     """A line that runs several numbered paragraphs together, split where each begins.
 
@@ -274,6 +277,8 @@ def _run_in_paragraphs(line: str) -> list[str]:
         breaks.sort(key=lambda m: m.end())
     if long:
         breaks += _unit_headline_breaks(line)
+    # a notice's closing lines run on after its last item (…（A负责）抄送：…), left out
+    breaks += _CLOSING_LINES_RE.finditer(line)
     # a number glued to the unit before it, in sequence, begins an item in a line of any
     # length, as do items numbered 1., 2., 3. … in sequence after sentences
     items = list(_ITEM_NUMBER_RE.finditer(line))
@@ -283,6 +288,11 @@ def _run_in_paragraphs(line: str) -> list[str]:
     glued = {m.end() for m in glued_breaks}
     if len(items) >= 2:
         glued |= _sequential_breaks(line, items[0], breaks)
+    for style in _WORD_NUMBER_RES:
+        # （一）…。（二）…。（三）…: items numbered in words, in order, after sentences
+        first = next((m for m in style.finditer(line) if to_int(m.group(1)) == 1), None)
+        if first is not None:
+            glued |= _sequential_breaks(line, first, breaks, style)
     first = items[0] if items else None
     if glued and first is not None and first.start() > 0 and to_int(first.group(1)) == 1:
         # the first item glued to the title before it (…为民办实事项目1.新建…)
@@ -295,13 +305,17 @@ def _run_in_paragraphs(line: str) -> list[str]:
         if not segment or (cuts and cuts[-1] == cut):
             continue
         after_note = cut in glued or (
-            segment[-1] in "）)〕" and resp.find_note(segment) is not None
+            segment[-1] in "）)〕。；;" and _has_units(resp.find_note(segment))
         )
         if after_note or long:
             cuts.append(cut)
             after_notes += after_note
     if not after_notes and len(cuts) < 2:
         return [line]
+    # in a line so shown to run paragraphs together, an item after a space begins one too
+    # (…目标责任分解 一、县发展和改革局牵头的工作 1.…)
+    spaced = {m.end() for m in breaks if m.end() > 0 and line[m.end() - 1].isspace()}
+    cuts = sorted(set(cuts) | spaced)
     return [line[a:b] for a, b in pairwise([0, *cuts, len(line)])]
 
 
@@ -333,7 +347,18 @@ _SEQUENCE_MIN = 3
 _SEQUENCE_ITEM_MIN = 12
 
 
-def _sequential_breaks(line: str, first: re.Match[str], breaks: list[re.Match[str]]) -> set[int]:
+_WORD_NUMBER_RES = (
+    re.compile(rf"[（(]([{CN_NUM}]{{1,3}})[）)]"),
+    re.compile(rf"([{CN_NUM}]{{1,3}})、"),
+)
+
+
+def _sequential_breaks(
+    line: str,
+    first: re.Match[str],
+    breaks: list[re.Match[str]],
+    style: re.Pattern[str] = _ITEM_NUMBER_RE,
+) -> set[int]:
     """Breaks that number items 1, 2, 3 … in order (``first``: the line's first item
     number, at its start or glued to its title), at least three of them: a run-in list,
     whatever the line's length."""
@@ -341,7 +366,7 @@ def _sequential_breaks(line: str, first: re.Match[str], breaks: list[re.Match[st
         return set()
     expected, found = 2, []
     for match in breaks:
-        number = _ITEM_NUMBER_RE.match(line, match.end())
+        number = style.match(line, match.end())
         if match.end() <= first.start() or number is None:
             continue
         if to_int(number.group(1)) == expected:
@@ -761,6 +786,7 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
                     line = _line_of_offset(item, offset)
                     plan.officials.append(Official(measure_id, name, title_written, line))
     _fill_from_covers(plan, placed, covers, [e.seq for e in elements if e.kind == "h1"])
+    _drop_cut_last_item(plan)
     if plan.assignments:
         plan.layout = "inline"
         plan.layout_confidence = round(n_noted / max(n_candidates, 1), 3)
@@ -771,6 +797,27 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
     if rule_lines:
         plan.flags.add("first_listed_rule")
     return plan
+
+
+_CUT_ENDINGS = ("。", "；", ";", "！", "!", "？", "?", "）", ")", "】", "」", "”")
+
+
+def _drop_cut_last_item(plan: CodedPlan) -> None:
+    """A copy cut off partway into its last item (…新建标准厂房10万平方米，| 第2页 共3页)
+    holds an item whose text and units are on the next page: not coded, and said so."""
+    if len(plan.measures) < 2:
+        return
+    last = plan.measures[-1]
+    text = last.text.rstrip()
+    if (
+        "，" in text
+        and not text.endswith(_CUT_ENDINGS)
+        and not any(a.measure_id == last.measure_id for a in plan.assignments)
+        and not any(o.measure_id == last.measure_id for o in plan.officials)
+        and plan.assignments
+    ):
+        plan.measures.pop()
+        plan.warnings.append((last.line, "last item cut off mid-sentence: not coded"))
 
 
 def _measure_title(item: _Element, body: str) -> str:

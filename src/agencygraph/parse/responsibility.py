@@ -309,8 +309,9 @@ def looks_like_unit(name: str) -> bool:
         # a place named for its government in a unit list (荔湾区, 绥芬河市)
         or (last in PLACE_ENDINGS and len(name) <= _PLACE_MAX)
         or bool(_COLLECTIVE_RE.match(simple))
-        # a department named by its field (交通部门, 水利、电力部门), not a label (牵头部门)
-        or (len(name) >= 4 and simple.endswith("部门") and simple not in labels())
+        # a department named by its field (交通部门, 水利、电力部门), not a label (牵头部门),
+        # or an organ (市纪委监委机关, 市直机关)
+        or (len(name) >= 4 and simple.endswith(("部门", "机关")) and simple not in labels())
         or bool(_STATE_INVESTOR_RE.search(simple))
         # a school (县第一中学, 县实验小学, 内科大附中, 一机一中), which plans task as units
         or bool(_SCHOOL_RE.search(simple))
