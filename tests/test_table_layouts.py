@@ -1371,3 +1371,32 @@ def test_a_cell_stream_without_serials_is_read_row_by_row_by_content():
         [("lead", "区旅游局"), ("support", "朱家角镇"), ("support", "相关镇")],
     ]
     assert coded[0][0].startswith("第三产业")
+
+
+# --- responsibility matrices: units head the columns, marks fill them ---------------------
+
+
+def test_a_matrix_reads_each_mark_by_its_legend():
+    text = (
+        "某市2024年数字政府建设重点任务分工\n"
+        "（说明：标“★”的为牵头单位，标“√”的为配合单位）\n"
+        "序号\t工作任务\t市数据局\t市政务服务中心\t市公安局\n"
+        "1\t建成一体化政务大数据平台\t★\t√\t√\n"
+        "2\t推动200项高频事项一次办\t√\t★\n"
+        "3\t研究制定数据条例（另行明确分工）\n"
+    )
+    assert _units(text) == [
+        [(L, "市数据局"), (S, "市公安局"), (S, "市政务服务中心")],
+        [(L, "市政务服务中心"), (S, "市数据局")],
+        [],  # a row with no mark names no unit: nothing carried down
+    ]
+
+
+def test_columns_headed_by_places_holding_figures_are_no_matrix():
+    text = (
+        "某市2021年民生实事分解表\n"
+        "| 序号 | 项目 | 东坡区 | 彭山区 | 仁寿县 | 牵头单位 |\n"
+        "| 1 | 新增城镇就业（人） | 2000 | 1500 | 3000 | 市人力资源社会保障局 |\n"
+        "| 2 | 改造老旧小区（个） | 20 | 15 | 30 | 市住房城乡建设局 |\n"
+    )
+    assert _units(text) == [[(L, "市人力资源社会保障局")], [(L, "市住房城乡建设局")]]

@@ -45,6 +45,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations, pairwise
+from math import comb
 
 from agencygraph.agencies import normalize_name, resolve
 from agencygraph.parse import responsibility as resp
@@ -232,11 +233,11 @@ def _tabbed_rows(text: str) -> list[Row]:
 # What follows a table and is none of its cells: the notice's closing lines, a note on the
 # table, the next part's heading.
 _AFTER_TABLE_RE = re.compile(
-    r"^(?:抄送|印发|主送|附件\s*[0-9０-９一二三四五六七八九十]|注\s*[:：])"
+    r"^(?:抄送|印发|主送|附件\s*[0-9０-９一二三四五六七八九十]|(?:注|说明|备注)\s*[:：])"
 )
 
 
-_NOTE_AFTER_TABLE_RE = re.compile(r"^(?:抄送|印发|注\s*[:：])")
+_NOTE_AFTER_TABLE_RE = re.compile(r"^(?:抄送|印发|(?:注|说明)\s*[:：])")
 
 
 def _ends_table(line: str) -> bool:
@@ -396,10 +397,14 @@ def _sub_header(header: Row, below: Row) -> bool:
     label spanning them (责任单位 over 牵头单位 | 配合单位), blanks elsewhere."""
     texts = [squash_spaces(c.text) for c in below]
     labels_below = [t for t in texts if t]
+    # 责任单位 over the units heading a matrix's columns of marks
+    units_below = "single" in (_header_kinds(header) or []) and all(
+        _names_unit_column(_header_label(t)) for t in labels_below
+    )
     return (
         len(labels_below) >= 2
         and len(labels_below) < len(texts)
-        and all(_is_label_cell(t) for t in labels_below)
+        and (units_below or all(_is_label_cell(t) for t in labels_below))
     )
 
 
@@ -2300,6 +2305,8 @@ def _fit(role: str, text: str) -> int | None:
         if resp.is_official(text):
             return 3
         return 2 if person else (0 if len(text) <= 12 else None)
+    if role == "marks":
+        return 3 if _mark_role(text, {}) is not None else None
     if role in resp.UNIT_ROLES or role == "overseer":
         if units:
             return 3
@@ -2343,6 +2350,9 @@ def _reported_by_unit(text: str) -> bool:
     return bool(match) and resp.looks_like_unit(match.group(1))
 
 
+_PLACINGS_MAX = 5000
+
+
 def _place(
     texts: list[str], offsets: list[int], roles: list[str], columns: list[int] | None
 ) -> tuple[list[int], bool]:
@@ -2358,6 +2368,10 @@ def _place(
     n, k = len(roles), len(texts)
     if k >= n:
         return list(range(k)), True
+    if comb(n, k) > _PLACINGS_MAX:
+        # a row far short of a wide table (a matrix of 30 units' columns): too many placings
+        # to try, so its cells are kept in order, and the row is uncertain
+        return list(range(k)), False
     scored = _placings(texts, offsets, roles, columns)
     if "measure" in roles and columns is None:
         # A measure written over two cells (事项 / 具体目标 under one 名称 column) is one
@@ -2678,16 +2692,19 @@ def _header_kinds(cells: Row) -> list[str] | None:
         kind = _role_header(label) if len(label) <= _HEADER_CELL_MAX else None
         if kind is None and _overseer_header(label):
             kind = "overseer"
-        kinds.append(
-            kind or next((k for k, pattern in _HEADER_KINDS if pattern.search(label)), "other")
-        )
+        kind = kind or next((k for k, pattern in _HEADER_KINDS if pattern.search(label)), "other")
+        if kind == "other" and _names_unit_column(label):
+            kind = "marks"  # a responsibility matrix: the unit's column of marks (● ○)
+        kinds.append(kind)
         labels.append(label)
     if "measure" not in kinds and sum(k in ("lead", "single") for k in kinds) >= 2:
         # a duty table's 职责分工 beside its unit column (涉及部门 | 职责分工) holds the duties
         for i, label in enumerate(labels):
             if resp.labels().get(label) == "division":
                 kinds[i] = "measure"
-    has_units = any(k in kinds for k in ("lead", "single"))
+    if kinds.count("marks") < _MATRIX_UNITS_MIN:
+        kinds = ["other" if k == "marks" else k for k in kinds]
+    has_units = any(k in kinds for k in ("lead", "single", "marks"))
     if has_units and "measure" not in kinds:
         # With no column naming the measure, the project's own column (项目 | 进度安排 |
         # 牵头单位) holds it.
@@ -2701,6 +2718,59 @@ def _header_kinds(cells: Row) -> list[str] | None:
     for i in [i for i, k in enumerate(kinds) if k == "lead"][1:]:
         kinds[i] = "support"
     return kinds if has_units and "measure" in kinds and len(kinds) >= 3 else None
+
+
+_MATRIX_UNITS_MIN = 2
+_MATRIX_MARKS_SHARE = 0.8
+# What a matrix's mark means where no legend says (● 牵头, ○ 配合, √ 负责).
+_MARK_ROLES = {
+    **dict.fromkeys("●★▲◎◆■", "lead"),
+    **dict.fromkeys("○☆△◇□", "support"),
+    **dict.fromkeys("√✓✔", "single"),
+}
+_MARK_LEGEND_RE = re.compile(
+    r"([●★▲◎◆■○☆△◇□√✓✔])[”\"」’']?\s*(?:的|者)?\s*(?:[为是：:=＝]|表示|代表|指)?\s*"
+    r"(牵头|主办|主责|主要责任|配合|协办|协同|参与|会办|负责|责任)"
+)
+
+
+def _mark_legend(text: str) -> dict[str, str]:
+    """The legend of a matrix's marks (●牵头 ○配合; 注：★为牵头单位，☆为配合单位)."""
+    legend = {}
+    for match in _MARK_LEGEND_RE.finditer(simplified(text)):
+        word = match.group(2)
+        role = resp.labels().get(word + "单位") or ("single" if word == "负责" else None)
+        legend.setdefault(match.group(1), role or "single")
+    return legend
+
+
+def _mark_role(text: str, legend: dict[str, str]) -> str | None:
+    """The role a matrix cell's mark or word gives its column's unit; None if it is blank
+    or holds something else."""
+    written = strip_spaces(text).strip("　 ")
+    if not written:
+        return None
+    if len(written) == 1 and written in _MARK_ROLES:
+        return legend.get(written, _MARK_ROLES[written])
+    word = simplified(written)
+    if len(word) <= 4:
+        role = resp.labels().get(word + "单位") or resp.labels().get(word)
+        if role in resp.UNIT_ROLES:
+            return role
+        if word in ("主", "协"):  # 主办 / 协办 written short
+            return "lead" if word == "主" else "support"
+    return None
+
+
+def _names_unit_column(label: str) -> bool:
+    """Whether a header cell is a unit's name (市住房城乡建设局), as a responsibility matrix
+    heads the columns its marks fill."""
+    if not 2 <= len(label) <= _HEADER_UNIT_MAX or label in resp.labels():
+        return False
+    return resp.looks_like_unit(label) and not resp.is_official(label)
+
+
+_HEADER_UNIT_MAX = 20
 
 
 def _header_label(text: str) -> str:
@@ -3046,7 +3116,11 @@ def _parse_one_table(text: str, doc_id: str, rules_above: list[int] = ()) -> Cod
     if (
         len(header_kinds) > width
         and len(header_kinds) in counts
-        and _column_roles(table.header, len(header_kinds))[0] == "outline"
+        and (
+            _column_roles(table.header, len(header_kinds))[0] == "outline"
+            # a matrix's rows end at their last mark (trailing blank cells not written)
+            or header_kinds[-1] == "marks"
+        )
     ):
         # A category cell merged down its rows (大类) is written on its first row only:
         # the other rows are short by it, not the table narrower than its header.
@@ -3055,6 +3129,20 @@ def _parse_one_table(text: str, doc_id: str, rules_above: list[int] = ()) -> Cod
     if header_kinds[:1] == ["serial"]:
         rows = _join_wrapped_rows(rows, max(width, len(header_kinds)))
     roles = _titled_by_each_row(_column_roles(table.header, width), rows)
+    # a responsibility matrix's units head its columns; its legend says what each mark means
+    marked_units = {
+        i: strip_spaces(table.header[i].text) for i, r in enumerate(roles) if r == "marks"
+    }
+    legend = _mark_legend(text) if marked_units else {}
+    if marked_units:
+        written = [r[i].text for r in rows for i in marked_units if i < len(r) and not r[i].blank]
+        marks = sum(_mark_role(t, legend) is not None for t in written)
+        if not written or marks < _MATRIX_MARKS_SHARE * len(written):
+            # columns headed by places that hold figures (东坡区 | 仁寿县 …), not marks
+            roles = ["other" if role == "marks" else role for role in roles]
+            marked_units = {}
+            if not any(role in resp.UNIT_ROLES for role in roles):
+                return plan
     regular = sum(len(r) == width for r in rows) - table.doubtful_rows
     plan.layout_confidence = round(max(regular, 0) / len(rows), 3)
     plan.warnings.extend(table.warnings)
@@ -3207,13 +3295,19 @@ def _parse_one_table(text: str, doc_id: str, rules_above: list[int] = ()) -> Cod
             )
         )
 
-        leads, supports = _row_units(by_role, rule_lines, plan)
+        marked = [
+            (role, marked_units[i], cells[i].line)
+            for i in marked_units
+            if i < len(cells) and (role := _mark_role(cells[i].text, legend))
+        ]
+        leads, supports = _row_units(by_role, rule_lines, plan, marked)
         lead_none, support_none = (
             any(c.explicitly_none for role in roles_of for c in by_role.get(role, []))
             for roles_of in (("lead", "single"), ("support",))
         )
-        # A row whose single responsibility column is filled states all its units.
-        stated = any(not c.blank for c in by_role.get("single", []))
+        # A row whose single responsibility column is filled states all its units, as does
+        # every row of a matrix (a row with no mark names no unit)
+        stated = bool(marked_units) or any(not c.blank for c in by_role.get("single", []))
         if leads or lead_none or stated:
             carried_lead = [(r, u, False, line) for r, u, line in leads]
             if supports or not any(c.text in _DITTO for c in by_role.get("support", [])):
@@ -3324,7 +3418,7 @@ def _line_at(cell: _Cell, offset: int) -> int:
     return cell.line_of(len(cell.lines) - 1)
 
 
-def _row_units(by_role, rule_lines: list[int], plan: CodedPlan):
+def _row_units(by_role, rule_lines: list[int], plan: CodedPlan, marked=()):
     """(leads, supports) written in a row, units as [(role, unit, line)].
 
     Leads are ``lead`` or, for several units named in a single list with no lead and no
@@ -3339,6 +3433,8 @@ def _row_units(by_role, rule_lines: list[int], plan: CodedPlan):
         *_cell_units(single_cell, "single"),
         # every supporting column (配合单位 | 协办单位)
         *(unit for cell in by_role.get("support", ()) for unit in _cell_units(cell, "support")),
+        # a matrix's marks (● under 市住建局), read from its legend
+        *marked,
     ]
     first_leads = single_cell is not None and any(line <= single_cell.line for line in rule_lines)
     if single_cell is not None and _JOINTLY_RE.search(single_cell.text):
