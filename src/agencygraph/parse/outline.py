@@ -278,7 +278,8 @@ def _run_in_paragraphs(line: str) -> list[str]:
     if long:
         breaks += _unit_headline_breaks(line)
     # a notice's closing lines run on after its last item (…（A负责）抄送：…), left out
-    breaks += _CLOSING_LINES_RE.finditer(line)
+    if "抄送" in line or "主题词" in line:
+        breaks += _CLOSING_LINES_RE.finditer(line)
     # a number glued to the unit before it, in sequence, begins an item in a line of any
     # length, as do items numbered 1., 2., 3. … in sequence after sentences
     items = list(_ITEM_NUMBER_RE.finditer(line))
@@ -288,7 +289,7 @@ def _run_in_paragraphs(line: str) -> list[str]:
     glued = {m.end() for m in glued_breaks}
     if len(items) >= 2:
         glued |= _sequential_breaks(line, items[0], breaks)
-    for style in _WORD_NUMBER_RES:
+    for style in _WORD_NUMBER_RES if "一" in line else ():
         # （一）…。（二）…。（三）…: items numbered in words, in order, after sentences
         first = next((m for m in style.finditer(line) if to_int(m.group(1)) == 1), None)
         if first is not None:
@@ -305,7 +306,12 @@ def _run_in_paragraphs(line: str) -> list[str]:
         if not segment or (cuts and cuts[-1] == cut):
             continue
         after_note = cut in glued or (
-            segment[-1] in "）)〕。；;" and _has_units(resp.find_note(segment))
+            (segment[-1] in "）)〕" and resp.find_note(segment) is not None)
+            or (
+                segment[-1] in "。；;"
+                and resp.has_role_verb(segment)
+                and _has_units(resp.find_note(segment))
+            )
         )
         if after_note or long:
             cuts.append(cut)
@@ -1372,10 +1378,21 @@ def _cover_paragraph(elements, index, first_item, covers, ruled: bool) -> int:
     return taken
 
 
+# Words a covering note cannot do without, tried before any note is looked for (issue 19):
+# a heading's (本部分各项…, 以下各项…, 未标明…的) and an item's (以上2项…, 本项及以下…, 下同).
+_SECTION_COVER_HINT_RE = re.compile(r"本部分|本节|本章|本板块|本领域|以下|下列|下述|未")
+_ITEM_COVER_HINT_RE = re.compile(
+    r"(?:以上|上述|上列)(?:各项|所列|所有|全部|第|[0-9０-９一二两三四五六七八九十①-⑳(（]|工作|任务|事项)"
+    r"|本项及|下同|以下(?:未|的|各项|同)"
+)
+
+
 def _heading_cover(elements, index, covers, ruled: bool) -> None:
     """A heading's note covering its section (本部分各项任务除另有标注外，均由A牵头): the
     heading is no measure, its items take the note."""
     heading = elements[index]
+    if not _SECTION_COVER_HINT_RE.search(simplified(heading.body)):
+        return  # most headings: no note looked for
     note = resp.find_note(heading.body)
     if note is None or not note.units:
         return
@@ -1401,6 +1418,8 @@ def _item_cover(elements: list[_Element], index: int, covers: list[_Cover], rule
     """An item's note that also names other items: 以上2项… (the item and those before it),
     本项及以下2项… (it and those after), …，下同 (the items after it that name no unit)."""
     element = elements[index]
+    if not _ITEM_COVER_HINT_RE.search(simplified(element.body)):
+        return  # most items: no note looked for
     note = resp.find_note(element.body)
     if note is None or not note.units:
         return
