@@ -122,6 +122,15 @@ NOT_READ = {
         "line-wrapped-copy",  # lines broken at uneven widths inside names, not a page's
         "traditional-script",  # 市政府督查室 as the unit answering for a measure
     },
+    "table_columns": set(),
+    "township_units": {
+        "zhen-note-line-wrap",  # notes wrapped at uneven widths inside units' names
+        "xiang-table-empty-support-cell",  # named villages (太平村) as units
+        "xiang-subject-openings",  # subjects opening items, 负责 and 配合 clauses after
+        "zhen-separate-clauses",  # 集镇区域由A负责，农村区域由B负责: each leads its part
+        "zhen-unit-name-colon-duties",  # offices named bare (宣传办：负责…; 社会事务办。负责…)
+        "zhen-zhuanban-led-by-official",  # a working group led by a unit's official
+    },
     "unit_kinds": set(),
     "web_tables": {
         "cell-closed-pipe-wrapped-cells",  # 各乡 / （镇）人民政府 wrapped in a pipe-closed cell
@@ -187,6 +196,29 @@ NOT_READ = {
         "wrapped-unit-list",  # a support list wrapped twice, inside a name and a bracket
         # labels under a heading over numbered items over sub-points, each level its own
         "multilevel-three-levels",
+    },
+    "duty_verbs": {
+        # role wordings read in part: subjects opening items with working verbs (A统筹推进…,
+        # A要牵头…，B要积极配合), clauses giving each unit its part (A负责资金保障，B负责用地保障)
+        # after the first, 会同 and 联合 openings, objects of 督促 / 指导, support 在资金上给予支持,
+        # a closing paragraph under the last item, half-width full stops inside sentences
+        "jiaqiang-zhidao-note",
+        "jiyu-zhichi",
+        "duchu-zhidao",
+        "anzhize-zuohao",
+        "huitong-opening",
+        "clauses-each-part",
+        "clauses-parts-with-peihe",
+        "clauses-zhuti-jianguan",
+        "objects-not-coded",
+        "subject-working-verbs",
+        "traditional-script",
+        "notice-address-closing",
+        "opening-fuze-variants",
+        "halfwidth-sentences",
+        "joint-subjects-responsible",
+        "two-sentences-one-item",
+        "yao-sentences",
     },
     "group_notes": {
         # 以下各项任务均需B配合落实，不再逐项列出: a support added to items that name their own

@@ -159,8 +159,9 @@ def _verb_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?=[{re.escape(starts)}])"  # most positions start neither: one test rejects them
         # 会办 (B会办: handles with the host) inside a name (市人大常委会办公室, 市社会办) is
-        # no verb
-        r"(?!会办公|(?<=社)会办)"
+        # no verb, nor 联合 unless a unit's name follows it (A联合市公安局; not 市残疾人联合会,
+        # 区联合工会)
+        r"(?!会办公|(?<=社)会办|联合(?![市县区省州旗镇乡街各国团]))"
         rf"(?:(?P<verb>{verbs_})|(?:(?:{modifiers})[、，,]?)+(?P<modified>{verbs_})"
         # a duty of the unit's own kind (负运输环节监管责任, 负道路通行监管责任)
         r"|(?P<duty>负[\u4e00-\u9fff]{1,8}?责任))"

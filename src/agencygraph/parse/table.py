@@ -52,6 +52,7 @@ from agencygraph.parse import responsibility as resp
 from agencygraph.parse._records import Assignment, CodedPlan, Measure, Official, parse_terms
 from agencygraph.parse._text import (
     CLOSE_BRACKETS,
+    CN_NUM,
     LEVEL1_RE,
     LEVEL2_RE,
     LEVEL3_RE,
@@ -249,9 +250,13 @@ def _ends_table(line: str) -> bool:
     return bool(numbered) and not _is_category_heading(line)
 
 
+# a part of a plan (第一部分 产业发展, 第二篇), as tables head their groups of rows
+_PART_RE = re.compile(rf"^第[{CN_NUM}]{{1,3}}(?:部分|篇|章)\s*[、.．：:]?\s*")
+
+
 def _is_category_heading(line: str) -> bool:
     """A short 一、… / （一）… heading line, with no sentence or list punctuation in it."""
-    numbering = LEVEL1_RE.match(line) or LEVEL2_RE.match(line)
+    numbering = LEVEL1_RE.match(line) or LEVEL2_RE.match(line) or _PART_RE.match(line)
     if numbering is None or len(line) > 30:
         return False
     title = line[numbering.end() :]
@@ -3096,7 +3101,7 @@ def _heading_row(cells: Row) -> str | None:
     if len(filled) != 1 or len(cells) < 2:
         return None
     label = squash_spaces(filled[0].text).strip("*")  # **一、经济发展** in a markdown copy
-    level = LEVEL1_RE.match(label) or LEVEL2_RE.match(label)
+    level = LEVEL1_RE.match(label) or LEVEL2_RE.match(label) or _PART_RE.match(label)
     if level is None or len(label) - level.end() < 2 or not _is_category_heading(label):
         return None  # (二)对…文件进行解读。: an item standing alone in its row
     note = resp.find_note(filled[0].text)
