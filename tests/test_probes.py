@@ -211,7 +211,6 @@ NOT_READ = {
         "clauses-parts-with-peihe",
         "clauses-zhuti-jianguan",
         "objects-not-coded",
-        "subject-working-verbs",
         "traditional-script",
         "notice-address-closing",
         "opening-fuze-variants",

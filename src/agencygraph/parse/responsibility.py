@@ -1392,7 +1392,9 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
         units_end = _units_end_at_gap(text, simplified, start, end)
         found = _label_block_units(text, simplified, start, units_end, starts)
         return Note(start, end, tuple(found.units), True, tuple(found.officials), found.timeline)
-    return (
+    return _with_subject_lead(
+        text,
+        starts,
         _trailing_unit_list(text)
         or _with_earlier_role_clauses(text, _closing_sentence(text, simplified))
         or _opening_sentence(text, starts)
@@ -1402,8 +1404,23 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
         or _group_note(text)
         or _closing_sentence(text, simplified, loose=True)
         or _later_sentence_subject(text, starts)
-        or _role_clauses_anywhere(text)
+        or _role_clauses_anywhere(text),
     )
+
+
+def _with_subject_lead(text: str, starts: tuple[int, ...], note: Note | None) -> Note | None:
+    """A note naming only supporting units (…，B、C参与; …，B积极配合), with the units that
+    open the item as the subject of its work (A负责…; A统筹推进…; A要牵头…): they lead."""
+    if note is None or not note.units or any(role != "support" for role, _, _ in note.units):
+        return note
+    subject = _units_as_subject(text, starts)
+    if subject is None or not subject.units:
+        return note
+    leading = [u for u in subject.units if u[0] != "support"]
+    named = {name for _, name, _ in leading}
+    if not leading or any(name in named for _, name, _ in note.units):
+        return note
+    return replace(note, units=(*leading, *note.units))
 
 
 @lru_cache(maxsize=1)
