@@ -190,10 +190,12 @@ KNOWN_MISSES = {
 # the forms probed after it, 0.924 with batch 24 as collected, 0.933 (0.9332) after its
 # round and 0.933 (0.9329) with the web-table forms probed after it (a deadline is no longer
 # read as a unit, so one row of qiaocheng_2023, a known miss, takes the units above it)
-# and 0.935 (0.9347) once a paragraph of tasks each opened by its lead is read (wushan);
+# and 0.935 (0.9347) once a paragraph of tasks each opened by its lead is read (wushan),
+# and 0.938 (0.9380) with batch 26 (fresh 0.671) after its round and the fifteenth
+# session's probed forms (the 234 plans before it: 0.9354);
 # the floor below is the figure measured with them, so that a fall is caught; the README
 # reports both.
-DEVELOPMENT_F1_FLOOR = 0.934
+DEVELOPMENT_F1_FLOOR = 0.937
 
 
 def test_development_plans_are_coded_as_the_gold(scores):
