@@ -1387,17 +1387,28 @@ _ITEM_COVER_HINT_RE = re.compile(
 )
 
 
+def _covering_note(text: str, hint: re.Pattern[str]) -> tuple[resp.Note, int, int, str] | None:
+    """A paragraph's note where a covering note's words stand in it (most paragraphs have
+    none, and no note is looked for): the note, the span of its bracket or sentence, and
+    that clause's text without its brackets."""
+    if not hint.search(simplified(text)):
+        return None
+    note = resp.find_note(text)
+    if note is None or not note.units:
+        return None
+    start, end = _note_clause(text, note)
+    return note, start, end, text[start:end].strip("（()）〔〕【】 ")
+
+
 def _heading_cover(elements, index, covers, ruled: bool) -> None:
     """A heading's note covering its section (本部分各项任务除另有标注外，均由A牵头): the
     heading is no measure, its items take the note."""
     heading = elements[index]
-    if not _SECTION_COVER_HINT_RE.search(simplified(heading.body)):
-        return  # most headings: no note looked for
-    note = resp.find_note(heading.body)
-    if note is None or not note.units:
+    found = _covering_note(heading.body, _SECTION_COVER_HINT_RE)
+    if found is None:
         return
-    start, end = _note_clause(heading.body, note)
-    scope = covering_scope(heading.body[start:end].strip("（()）〔〕【】"))
+    _, start, end, written = found
+    scope = covering_scope(written)
     if scope is None or scope.kind not in ("section", "forward", "default"):
         return
     kinds = ("h1",) if heading.kind == "h1" else ("h1", "l2")
@@ -1418,13 +1429,10 @@ def _item_cover(elements: list[_Element], index: int, covers: list[_Cover], rule
     """An item's note that also names other items: 以上2项… (the item and those before it),
     本项及以下2项… (it and those after), …，下同 (the items after it that name no unit)."""
     element = elements[index]
-    if not _ITEM_COVER_HINT_RE.search(simplified(element.body)):
-        return  # most items: no note looked for
-    note = resp.find_note(element.body)
-    if note is None or not note.units:
+    found = _covering_note(element.body, _ITEM_COVER_HINT_RE)
+    if found is None:
         return
-    start, end = _note_clause(element.body, note)
-    written = element.body[start:end].strip("（()）〔〕【】 ")
+    note, start, end, written = found
     scope = covering_scope(written)
     if scope is not None and scope.kind in ("back", "self"):
         seq = element.seq + 0.5 if scope.kind == "back" else element.seq - 0.5
