@@ -80,9 +80,9 @@ def _classify(paragraph: str, line: int) -> _Element:
     if counted and resp.looks_like_unit(counted.group(1)):
         # 区发改局(2项) over the items it is given: a heading with no number
         return _Element("h1", "", paragraph, line)
-    match = _SHI_POINT_RE.match(readable)
+    match = _SHI_POINT_RE.match(readable) or _ORDINAL_POINT_RE.match(readable)
     if match:
-        # 一是… / 二是…: points at the lowest level, numbered in words
+        # 一是… / 二是… / 第一，…: points at the lowest level, numbered in words
         return _Element("l4", match.group(1), paragraph[match.end() :], line)
     match = EMPTY_POINT_RE.match(paragraph)
     if match:
@@ -100,6 +100,7 @@ _COUNTED_UNIT_HEADING_RE = re.compile(
     r"^([^\s，,。；;：:（()）]{2,20})\s*[（(]\s*(?:共|计)?\s*\d{1,3}\s*项\s*[）)]\s*[：:]?$"
 )
 _SHI_POINT_RE = re.compile(r"^([一二三四五六七八九十]{1,3})是(?=\S)")
+_ORDINAL_POINT_RE = re.compile(r"^第([一二三四五六七八九十]{1,3})[，,、](?=\S)")
 
 
 def _bullet_point(paragraph: str) -> re.Match | None:
