@@ -40,6 +40,13 @@ NOT_READ = {
         # a title item over a paragraph of indicator targets is coded as a measure
         "indicators-run-together-in-one-paragraph",
     },
+    "province_levels": {
+        # a list ending 、B，C共同负责 under a first-listed rule with that exception: the
+        # coder reads C's own clause apart
+        "yunnan-first-listed-rule-preamble",
+        "first-listed-rule-one-list",  # a rule inside one list read as holding below it
+        "prefecture-stationed-and-soes",  # 中央、省驻宜有关单位 split at its 、
+    },
     "progress_lists": {
         # HTML left in a text given to parse_plan (a user's file goes through the reader,
         # which takes the markup out and codes it)
@@ -135,6 +142,12 @@ NOT_READ = {
     "web_tables": {
         "cell-closed-pipe-wrapped-cells",  # 各乡 / （镇）人民政府 wrapped in a pipe-closed cell
         "blank-line-cells-space-line-blank-cell",  # a blank cell written as a line of a space
+    },
+    "noise_sections": {
+        "liaison-table-attachment",  # a 联络员 table (单位 | 姓名 | 职务) after the measures
+        # points 一是… of a 保障措施 section numbered at the measures' level
+        "safeguards-yishi-points-after-circled-measures",
+        "wrapped-cc-line-after-label",  # a 抄送 line wrapped inside a name after a label line
     },
     "note_levels": {
         # label lines under a 1. item over sub-points with notes of their own

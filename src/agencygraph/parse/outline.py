@@ -202,6 +202,18 @@ def _number_bare_items(elements: list[_Element]) -> None:
         elements[index] = _Element("l3", match.group(1), element.body[match.end() :], element.line)
 
 
+# A notice's list of the documents it attaches (附件：1.…分工方案 / 2.…联络员名单): titles
+# without sentence marks, ending in a document's kind.
+_DOCUMENT_TITLE = (
+    r"[^。；;，,：:]{2,60}?(?:方案|名单|报表|清单|一览表|汇总表|统计表|分解表|分工表|责任表|表|"
+    r"办法|细则|计划|要点|目录|规划|指南)(?:[（(]略[)）])?"
+)
+_ATTACHMENTS_RE = re.compile(
+    rf"^附件\s*[0-9０-９]{{0,2}}\s*[:：]\s*([0-9０-９]{{1,2}}\s*[.．、]\s*)?{_DOCUMENT_TITLE}$"
+)
+_ATTACHMENT_TITLE_RE = re.compile(rf"^[0-9０-９]{{1,2}}\s*[.．、]\s*{_DOCUMENT_TITLE}$")
+
+
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
     """Yield (line number, paragraph) for each non-blank paragraph, in source order.
 
@@ -212,6 +224,7 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
     """
     boilerplate = parse_terms().get("boilerplate", ())
     title, title_line = "", 0
+    listing = False  # within a notice's list of attachments (附件：1.…方案 / 2.…名单)
     for number, raw in enumerate(text.split("\n"), start=1):
         for piece in clean_web_line(raw):
             for part in _run_in_paragraphs(piece):
@@ -219,6 +232,11 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
                 if not line or simplified(line).startswith(boilerplate):
                     continue
                 squashed = squash_spaces(line)
+                opens = _ATTACHMENTS_RE.match(squashed)
+                if opens or (listing and _ATTACHMENT_TITLE_RE.match(squashed)):
+                    listing = listing or bool(opens.group(1) if opens else False)
+                    continue  # the titles of the documents attached, no items
+                listing = False
                 if PAGE_MARK_RE.match(squashed) or MASTHEAD_RE.match(squashed):
                     continue  # a page's number or masthead (— 3 —), maybe inside a note
                 if squashed == title and number > title_line:

@@ -270,6 +270,8 @@ def _lexicon_knows(name: str) -> bool:
 #: A collective of units or places (各有关部门, 相关盟市, 市直相关单位).
 _COLLECTIVE_RE = re.compile(
     r"^(?:全?(?:省|市|县|区|州)(?:委|政府|人民政府|级|内|域内|辖区内|境内)?)?"
+    # units stationed in the place by the levels above it (中央在川有关单位, 中央、省驻宜单位)
+    r"(?:(?:中央|国家|省|市)(?:、(?:省|市))?(?:在|驻)[\u4e00-\u9fff]{1,3}?)?"
     r"(?:各|相关|有关|其他|其它|市直|县直|区直|省直|区属|市属|县属|省属)[^，,。；;]{0,10}?"
     r"(?:部门|单位|机构|盟市|市|县|区|旗|乡镇|街道|企业|国企|板块|园区|社区|村)$"
 )
@@ -492,15 +494,20 @@ _BARE_LEVELS = frozenset(
         "板块",
     }
 )
-_LEVEL_RE = "(?:县级市|开发区|功能区|功能板块|板块|园区|街道|乡镇|县区|县|区|市|乡|镇|旗|州|盟)"
+_LEVEL_RE = (
+    "(?:县级市|开发区|功能区|功能板块|板块|园区|街道|乡镇|县区|自治州|自治县|自治旗|县|区|市|乡|镇"
+    "|旗|州|盟)"
+)
+# levels run together (市州, 县市区) as one
+_LEVELS_RE = rf"{_LEVEL_RE}{{1,3}}"
 #: What a collective of governments ends in: 各区、县级市人民政府 is one unit.
 _COLLECTIVE_TAIL_RE = re.compile(
-    rf"^{_LEVEL_RE}(?:[（(][^）)]*[）)])?(?:人民政府|政府|党委和政府|党委、政府|党委政府|党委"
+    rf"^{_LEVELS_RE}(?:[（(][^）)]*[）)])?(?:人民政府|政府|党委和政府|党委、政府|党委政府|党委"
     r"|党（工）委|管委会|管理委员会)?(?:[（(][^）)]*[）)])?$"
 )
 # 各县, and 各县、市 as it grows level by level into 各县、市、区政府
 _COLLECTIVE_HEAD_RE = re.compile(
-    rf"^(?:各|相关|有关){_LEVEL_RE}(?:[（(][^）)]*[）)])?(?:、{_LEVEL_RE}(?:[（(][^）)]*[）)])?)*$"
+    rf"^(?:各|相关|有关){_LEVELS_RE}(?:[（(][^）)]*[）)])?(?:、{_LEVELS_RE}(?:[（(][^）)]*[）)])?)*$"
 )
 
 
