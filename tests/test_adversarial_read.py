@@ -895,8 +895,9 @@ def test_data_files_share_the_text_size_limit(tmp_path, monkeypatch):
 
 def test_a_short_row_of_a_wide_table_is_placed_without_trying_every_placing():
     """A row of a few cells in a table of many columns (a matrix of 30 units) is placed by
-    trying the placings that keep its order: here 86 million, too many (hours), so the
-    row is kept in order and marked uncertain."""
+    trying the placings that keep its order: here C(30, 12), 86 million, too many (without
+    the bound this did not finish in a minute), so the row is kept in order and marked
+    uncertain."""
     from agencygraph.parse.table import _place
 
     roles = ["serial", "measure", *["marks"] * 28]

@@ -104,3 +104,23 @@ def test_a_pages_furniture_between_a_line_and_its_rest_is_left_out():
     )
     plan = parse_plan(broken, "doc")
     assert coding(plan) == coding(parse_plan(PLAN, "doc"))
+
+
+def test_a_label_line_that_items_repeat_is_no_running_title():
+    """Printed pages repeat their running title, and the unwrapper leaves it out; a label
+    line several items share (牵头单位:省财政厅) is part of each item, however often it
+    stands, even as the copy's first line."""
+    from agencygraph.parse._unwrap import _page_furniture
+
+    lines = [
+        "牵头单位:省财政厅",
+        "1.完善财政转移支付制度。",
+        "牵头单位:省财政厅",
+        "2.深化部门预算管理制度改革。",
+        "牵头单位:省财政厅",
+        "省政府办公厅文件",
+        "3.全面实行国库集中收付。",
+        "省政府办公厅文件",
+        "省政府办公厅文件",
+    ]
+    assert _page_furniture(lines) == {7, 8}

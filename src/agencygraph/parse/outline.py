@@ -232,10 +232,13 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
                 if not line or simplified(line).startswith(boilerplate):
                     continue
                 squashed = squash_spaces(line)
+                # the titles of the documents attached are no items
                 opens = _ATTACHMENTS_RE.match(squashed)
-                if opens or (listing and _ATTACHMENT_TITLE_RE.match(squashed)):
-                    listing = listing or bool(opens.group(1) if opens else False)
-                    continue  # the titles of the documents attached, no items
+                if opens is not None:
+                    listing = opens.group(1) is not None  # 附件：1.… opens a numbered list
+                    continue
+                if listing and _ATTACHMENT_TITLE_RE.match(squashed):
+                    continue
                 listing = False
                 if PAGE_MARK_RE.match(squashed) or MASTHEAD_RE.match(squashed):
                     continue  # a page's number or masthead (— 3 —), maybe inside a note
@@ -984,7 +987,7 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                         )
                         # nor one with label lines of its own under it, after a labelled one
                         and not (
-                            (ends_sentence(element.body) or _PROPOSAL_TITLE_RE.match(element.body))
+                            _closes_its_text(element.body)
                             and _labelled_below(scope, index + 1)
                             and any(resp.starts_with_label(c.body) for c in current.children)
                         )
@@ -1006,7 +1009,7 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                     element.kind == "plain"
                     and not label_line
                     and not _has_units(note)
-                    and (ends_sentence(element.body) or _PROPOSAL_TITLE_RE.match(element.body))
+                    and _closes_its_text(element.body)
                     and _labelled_below(scope, index + 1)
                     # (under a numbered item still without its labels, its own text: 整改措施：…)
                     and (current is None or _assigns_units(resp.find_note(_full_text(current))))
@@ -1038,6 +1041,11 @@ _PROPOSAL_TITLE_RE = re.compile(
     r"^(?:(?:建议|提案|议案)?第?\s*[0-9０-９]+\s*号\s*[：:]\s*)?关于.{2,80}的(?:建议|提案|议案|意见)"
     r"(?:\s*[（(][^（()）]{0,30}[)）])?$"
 )
+
+
+def _closes_its_text(paragraph: str) -> bool:
+    """Whether a paragraph over label lines is whole: a sentence, or a proposal's title."""
+    return ends_sentence(paragraph) or _PROPOSAL_TITLE_RE.match(paragraph) is not None
 
 
 def _labelled_below(scope: list[_Element], start: int) -> bool:
@@ -1494,6 +1502,11 @@ def _note_clause(text: str, note: resp.Note) -> tuple[int, int]:
 _COVER_RANK = {"numbers": 3, "back": 2, "forward": 2, "self": 3, "section": 1, "default": 0}
 
 
+def _item_number(measure: Measure) -> int:
+    """A measure's item number (0 for an unnumbered one)."""
+    return to_int(measure.task_no) if measure.task_no else 0
+
+
 def _cover_targets(
     cover: _Cover, order: list[tuple[Measure, float]], starts: list[float]
 ) -> list[Measure]:
@@ -1507,7 +1520,7 @@ def _cover_targets(
             pool = list(reversed(before)) + after
         found: dict[int, Measure] = {}
         for measure in pool:
-            number = to_int(measure.task_no) if measure.task_no else 0
+            number = _item_number(measure)
             if number in scope.numbers and number not in found:
                 found[number] = measure
         return list(found.values())
@@ -1532,10 +1545,11 @@ def _stated_targets(
     """The measures a cover's stated exceptions name by number (其中第3项由C牵头; 第5项由A
     负责), among the cover's own measures or else the nearest so numbered."""
     named: dict[str, tuple[Measure, list[tuple[str, str, int]]]] = {}
+    nearest = sorted(order, key=lambda pair: abs(pair[1] - cover.seq))
+    pool = [*targets, *(m for m, _ in nearest)]
     for numbers, units in cover.stated:
         for number in numbers:
-            pool = [*targets, *(m for m, seq in sorted(order, key=lambda p: abs(p[1] - cover.seq)))]
-            found = next((m for m in pool if m.task_no and to_int(m.task_no) == number), None)
+            found = next((m for m in pool if _item_number(m) == number), None)
             if found is not None:
                 named.setdefault(found.measure_id, (found, units))
     return named
@@ -1555,14 +1569,14 @@ def _fill_from_covers(
     starts = [float(s) for s in headings] + [
         c.seq for c in covers if c.scope.kind in ("back", "forward", "numbers")
     ]
+    seq_of = {m.measure_id: seq for m, seq in order}
     chosen: dict[str, tuple[tuple[int, float], _Cover, list[tuple[str, str, int]]]] = {}
     for cover in covers:
         targets = _cover_targets(cover, order, starts)
-        seq_of = {m.measure_id: seq for m, seq in order}
         named = _stated_targets(cover, targets, order)
         ids = {m.measure_id for m in targets}
         for measure in [*targets, *(m for m, _ in named.values() if m.measure_id not in ids)]:
-            number = to_int(measure.task_no) if measure.task_no else 0
+            number = _item_number(measure)
             units, rank = cover.units, _COVER_RANK[cover.scope.kind]
             if measure.measure_id in named:
                 # 以上3项均由B配合，其中第2项由A牵头: the exception's roles, and the rest's
@@ -1614,7 +1628,7 @@ def _read_same_as(plan: CodedPlan, order: list[Measure]) -> None:
         earlier = order[:index]
         if written is not None and written.group("number"):
             number = to_int(written.group("number"))
-            earlier = [m for m in earlier if m.task_no and to_int(m.task_no) == number]
+            earlier = [m for m in earlier if _item_number(m) == number]
         source = by_measure.get(earlier[-1].measure_id, []) if earlier else []
         line = same[0].line if same else measure.line
         if same and len(same) < len(own):

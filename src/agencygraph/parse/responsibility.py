@@ -2465,9 +2465,12 @@ def _is_unit_cell(cell: str) -> bool:
     return bool(names) and _units_of_a_list(names) and not any(is_official(n) for n in names)
 
 
+_RULE_WORDS = ("头", "頭", "主办", "主辦")
+
+
 def find_first_listed_rule(text: str) -> list[tuple[int, int]]:
     """Spans of statements that the first-listed unit leads (列第一位的为牵头单位 …)."""
-    if not any(c in text for c in "头頭办辦"):  # every statement names 牵头 or 主办
+    if not any(word in text for word in _RULE_WORDS):  # every statement names 牵头 or 主办
         return []
     return [m.span() for m in _first_listed_re().finditer(vocabulary_simplified(text))]
 

@@ -779,9 +779,9 @@ def _run_piece_rank(piece: str) -> int:
     return rank
 
 
-# A bracket within a unit's name (各县(市、区)政府), whose separators are the name's.
 # A lexicon alias written as a pattern that matches any name before a word (.{2,40}领导小组).
 _WILDCARD_RE = re.compile(r"\.[{*+]")
+# A bracket within a unit's name (各县(市、区)政府), whose separators are the name's.
 _BRACKETED_RE = re.compile(r"[（(][^（()）]{0,10}[)）]")
 
 
