@@ -131,10 +131,8 @@ NOT_READ = {
     },
     "table_columns": set(),
     "township_units": {
-        "zhen-note-line-wrap",  # notes wrapped at uneven widths inside units' names
         "xiang-table-empty-support-cell",  # named villages (太平村) as units
         "xiang-subject-openings",  # subjects opening items, 负责 and 配合 clauses after
-        "zhen-separate-clauses",  # 集镇区域由A负责，农村区域由B负责: each leads its part
         "zhen-unit-name-colon-duties",  # offices named bare (宣传办：负责…; 社会事务办。负责…)
         "zhen-zhuanban-led-by-official",  # a working group led by a unit's official
     },
@@ -194,14 +192,12 @@ NOT_READ = {
         "bare-number-lead-dept-zeren-dept",  # items numbered with a bare "1 " over labels
         "dubanjian-table-cell-per-line",  # a 督办件 table one cell a line with DB-2024-01 ids
         "zeren-unit-and-person-cells",  # 责任单位及责任人：A 龙海；B 孙莉 (several units)
-        "yishi-points-in-duban-notice",  # 一是…二是… run into a notice's paragraph
         "supervision-groups-leader-unit",  # a group led by 县政府督查室主任 (the unit cut)
         "chengban-first-listed-duban-yaoqiu",  # a first-listed rule over 承办单位 lists
         "problem-table-pipes-zerenren-column",  # a 责任人 column beside the unit column
         "zeren-unit-bracketed-zerenren",  # A（责任人：局长 刘洋） in a label's list
     },
     "party_units": {
-        "halfwidth-linewrap-in-names",  # half-width brackets and names wrapped inside them
         "xuanchuan-fenbie",  # A、B分别负责X和Y as an item's subject sentence
         "zhuti-jiandu-zeren-shuji-persons",  # 各党委（党组）负主体责任 beside a person's duty
     },
@@ -242,13 +238,33 @@ NOT_READ = {
         "first-listed-rule-with-fenban-exception",
         # bare 会办： (the label is not read bare: 市社会办: would be read as one)
         "short-labels-circled-numbers",
-        "sentence-zhuban-huiban-huitong",  # 会同B、C办理: 办 read into 市妇联办
         # 责任主体 beside 监管主体 (or 指导单位 beside 实施单位): the writer reads both as
         # leading their parts, the coder as sharing the item (responsible) or the second as
         # supporting; beside a lead, 责任主体 supports in the development gold (tianjin_2013)
         "zeren-zhuti-jianguan-zhuti-lines",
         "zeren-zhuti-jianguan-zhuti-bracket",
         "zhidao-shishi-label-lines",
+    },
+    "national_ministries": {
+        # a first-listed rule inside one note (…负责，列第一位者为牵头单位): the writer scopes it
+        # to that list, the coder reads it as holding below (as province_levels'
+        # first-listed-rule-one-list)
+        "first-listed-inside-one-list-only",
+        # 明确牵头部门的，其他有关部门配合，不逐一列出: a standing rule, read as a supporting unit
+        "hunan-officials-titles-first-listed-note",
+    },
+    "wechat_copies": {
+        "dot-bullets-above-items-note",  # ● bullets under a dateline, then 以上3项由A牵头
+        "no-dot-headings-label-lines-with-leaders",  # items numbered NO.1 / NO.2 on lines alone
+    },
+    "phase_timelines": {
+        # dated clauses of one item, each with its own subject (3月底前，由A牵头完成…；6月底前，
+        # B配合完成…): only the last clause's unit is read
+        "dated-clauses-you-lead-one-item",
+    },
+    "lost_numbering": {
+        "hard-wrapped-web-copy",  # a short copy wrapped at a fixed width, too few lines to tell
+        "unit-duty-headings-numbers-lost",  # 县农业农村局主要工作任务： over unnumbered lines
     },
     "table_layouts": {
         "spaces-aligned-unit-wraps",  # aligned tables whose unit cells wrap under columns

@@ -21,6 +21,8 @@ Examples
 
 from __future__ import annotations
 
+import re
+
 from agencygraph._chars import unified_radicals
 from agencygraph.parse._records import Assignment, CodedPlan, Measure, Official
 from agencygraph.parse._text import unspaced
@@ -48,6 +50,9 @@ def detect_layout(text: str) -> str:
     return parse_outline(text, "probe").layout
 
 
+_INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
 def parse_plan(text: str, doc_id: str) -> CodedPlan:
     """Code one plan's text: its measures and lead/support assignments.
 
@@ -63,6 +68,9 @@ def parse_plan(text: str, doc_id: str) -> CodedPlan:
     CodedPlan
         ``layout``, ``measures``, ``assignments`` and ``warnings`` (line, message).
     """
+    # zero-width spaces and joiners of web and WeChat copies sit inside labels and names
+    # (牵\u200b头单位): they are taken out, and every line keeps its number
+    text = _INVISIBLE_RE.sub("", text)
     # a PDF font's ⼯, ⻔ for 工, 门: no unit is named so, and the text's offsets are kept
     unified = unified_radicals(text)
     radicals_replaced = unified != text

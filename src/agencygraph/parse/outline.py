@@ -428,7 +428,8 @@ def _is_target(sentence: str) -> bool:
     return 0 < len(sentence) <= _TARGET_MAX and _FIGURE_RE.search(sentence) is not None
 
 
-_RUN_IN_SHI_RE = re.compile(r"(?:(?<=[。；;，,：:])|^)\s*([一二三四五六七八九十]{1,2})是(?=\S)")
+# after a sentence's end, or a note's closing bracket (…（A牵头）二是…)
+_RUN_IN_SHI_RE = re.compile(r"(?:(?<=[。；;，,：:）)])|^)\s*([一二三四五六七八九十]{1,2})是(?=\S)")
 
 
 def _split_shi_points(elements: list[_Element]) -> list[_Element]:
@@ -488,6 +489,29 @@ def _nest_circled_points(elements: list[_Element]) -> list[_Element]:
             parent = None
         nested.append(element)
     return nested
+
+
+def _join_bare_labels(elements: list[_Element]) -> list[_Element]:
+    """A label line with nothing after its colon, its units on the lines after it (责任单位：
+    / 市交通运输局、市公路中心), as one label line."""
+    joined: list[_Element] = []
+    for element in elements:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and element.kind == "plain"
+            and previous.kind == "plain"
+            and _BARE_LABEL_RE.search(previous.body)
+            and resp.starts_with_label(previous.body)
+            and _units_only(element.body)
+        ):
+            previous.body += element.body
+            continue
+        joined.append(element)
+    return joined
+
+
+_BARE_LABEL_RE = re.compile(r"[：:]\s*$")
 
 
 def _join_cut_headings(elements: list[_Element]) -> list[_Element]:
@@ -697,6 +721,7 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
         element = _classify(paragraph, line)
         element.local_rule = local_rule
         elements.append(element)
+    elements = _join_bare_labels(elements)
     _read_bullets(elements)
     elements = _read_task_role_headings(
         _split_noted_sentences(
@@ -964,7 +989,11 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
         current: _Element | None = None
         in_box = False
         for index, element in enumerate(scope):
-            if element.kind in measure_kinds:
+            if element.kind in measure_kinds and _points_of_noted_paragraph(scope, index, current):
+                # 扩大优质学前教育资源。（A牵头，B配合） / （1）… / （2）…: an unnumbered
+                # paragraph's note covers the points under it, which carry none
+                current.children.append(element)
+            elif element.kind in measure_kinds:
                 current, in_box = element, False
                 measures.append((element, heading))
             elif element.kind == "box":
@@ -977,6 +1006,8 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                     element.kind == "l4"
                     or label_line
                     or _continues_label_list(element, current)
+                    # a note wrapped inside its bracket (（牵头单位：市自然资源和规 / 划局；…）)
+                    or (element.kind == "plain" and _open_brackets(_full_text(current)) > 0)
                     or (
                         element.kind == "plain"
                         and not ends_sentence(_full_text(current))
@@ -987,8 +1018,7 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                         )
                         # nor one with label lines of its own under it, after a labelled one
                         and not (
-                            _closes_its_text(element.body)
-                            and _labelled_below(scope, index + 1)
+                            _heads_labelled_text(scope, index)
                             and any(resp.starts_with_label(c.body) for c in current.children)
                         )
                     )
@@ -997,6 +1027,7 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                     or (
                         note is not None
                         and resp.find_note(_full_text(current)) is None
+                        and not _has_units(resp.find_note(current.body))
                         and not (_has_units(note) and _noted_plain(scope, index + 1))
                     )
                 ):
@@ -1044,8 +1075,48 @@ _PROPOSAL_TITLE_RE = re.compile(
 
 
 def _closes_its_text(paragraph: str) -> bool:
-    """Whether a paragraph over label lines is whole: a sentence, or a proposal's title."""
-    return ends_sentence(paragraph) or _PROPOSAL_TITLE_RE.match(paragraph) is not None
+    """Whether a paragraph over label lines is whole: a sentence, a proposal's title, or a
+    project's title (城区雨污管网分流改造项目: a line with no punctuation in it)."""
+    return (
+        ends_sentence(paragraph)
+        or _PROPOSAL_TITLE_RE.match(paragraph) is not None
+        or _PROJECT_TITLE_RE.match(paragraph) is not None
+    )
+
+
+_PROJECT_TITLE_RE = re.compile(r"^[^，,。；;：:、！!？?\s]{4,40}$")
+
+
+def _points_of_noted_paragraph(scope: list[_Element], index: int, current: _Element | None) -> bool:
+    """Whether the point at ``index`` is one of a run of level-4 points with no note, under
+    an unnumbered measure paragraph whose own note names units."""
+    if current is None or current.kind != "plain" or scope[index].kind != "l4":
+        return False
+    if not _has_units(resp.find_note(current.body)):
+        return False
+    start = index
+    while scope[start - 1] is not current:
+        start -= 1
+    run = scope[start:]
+    run = run[: next((n for n, e in enumerate(run) if e.kind != "l4"), len(run))]
+    return not any(_has_units(resp.find_note(e.body)) for e in run)
+
+
+def _heads_labelled_text(scope: list[_Element], index: int) -> bool:
+    """Whether the paragraph at ``index`` opens a measure of its own with label lines under
+    it: a whole paragraph over them, or a title (no full stop: numbering lost in copying) over
+    one whole paragraph and then them (实施老旧小区改造 / 完成43个…。 / 牵头单位：A)."""
+    if _closes_its_text(scope[index].body) and _labelled_below(scope, index + 1):
+        return True
+    after = scope[index + 1] if index + 1 < len(scope) else None
+    return (
+        not ends_sentence(scope[index].body)
+        and after is not None
+        and after.kind == "plain"
+        and not resp.starts_with_label(after.body)
+        and ends_sentence(after.body)
+        and _labelled_below(scope, index + 2)
+    )
 
 
 def _labelled_below(scope: list[_Element], start: int) -> bool:
@@ -1093,7 +1164,7 @@ def _units_only(paragraph: str) -> bool:
     if ":" in paragraph or "：" in paragraph:
         return False  # a label line, or units before their work (市住建局：推进…)
     names = resp.split_units(paragraph)
-    return bool(names) and all(resp.looks_like_unit(n) for n in names)
+    return bool(names) and all(resp.looks_like_unit(n) and not resp.titles_work(n) for n in names)
 
 
 def _noted_plain(scope: list[_Element], index: int) -> bool:
@@ -1407,7 +1478,9 @@ def _cover_paragraph(elements, index, first_item, covers, ruled: bool) -> int:
 
 # Words a covering note cannot do without, tried before any note is looked for (issue 19):
 # a heading's (本部分各项…, 以下各项…, 未标明…的) and an item's (以上2项…, 本项及以下…, 下同).
-_SECTION_COVER_HINT_RE = re.compile(r"本部分|本节|本章|本板块|本领域|以下|下列|下述|未")
+_SECTION_COVER_HINT_RE = re.compile(
+    r"本部分|本节|本章|本板块|本领域|本阶段|本专项|本方面|以下|下列|下述|未"
+)
 _ITEM_COVER_HINT_RE = re.compile(
     r"(?:以上|上述|上列)(?:各项|所列|所有|全部|第|[0-9０-９一二两三四五六七八九十①-⑳(（]|工作|任务|事项)"
     r"|本项及|下同|以下(?:未|的|各项|同)"

@@ -236,6 +236,7 @@ _JOINT_WORK = (
     "共同|于|在|按|研究|制定|出台|建立|完善|加强|做好|开展|推进|负责|实施|落实|组织|抓好|编制"
     "|及时|尽快|抓紧|认真|积极|切实|统筹|依法|按时|全力|办理"
 )
+_JOINT_WORK_START_RE = re.compile(f"(?:{_JOINT_WORK})")
 _TRAILING_DUTY_RE = re.compile(r"(?<=.{2})(?:按职责分工|按职责|分别|共同)?(?:负责|落实)$")
 
 
@@ -271,8 +272,8 @@ def _lexicon_knows(name: str) -> bool:
 _COLLECTIVE_RE = re.compile(
     r"^(?:全?(?:省|市|县|区|州)(?:委|政府|人民政府|级|内|域内|辖区内|境内)?)?"
     # units stationed in the place by the levels above it (中央在川有关单位, 中央、省驻宜单位)
-    r"(?:(?:中央|国家|省|市)(?:、(?:省|市))?(?:在|驻)[\u4e00-\u9fff]{1,3}?)?"
-    r"(?:各|相关|有关|其他|其它|市直|县直|区直|省直|区属|市属|县属|省属)[^，,。；;]{0,10}?"
+    r"(?:(?:中央|国家|省|市)(?:、(?:省|市))?(?:在|驻)[\u4e00-\u9fff]{1,3}?(?:各|相关|有关)?"
+    r"|(?:各|相关|有关|其他|其它|市直|县直|区直|省直|区属|市属|县属|省属))[^，,。；;]{0,10}?"
     r"(?:部门|单位|机构|盟市|市|县|区|旗|乡镇|街道|企业|国企|板块|园区|社区|村)$"
 )
 
@@ -495,7 +496,7 @@ _BARE_LEVELS = frozenset(
     }
 )
 _LEVEL_RE = (
-    "(?:县级市|开发区|功能区|功能板块|板块|园区|街道|乡镇|县区|自治州|自治县|自治旗|县|区|市|乡|镇"
+    "(?:县级市|开发区|功能区|功能板块|板块|园区|街道|乡镇|县区|自治区|直辖市|自治州|自治县|自治旗|省|县|区|市|乡|镇"
     "|旗|州|盟)"
 )
 # levels run together (市州, 县市区) as one
@@ -868,6 +869,10 @@ def label_units(inner: str, base: int = 0) -> _Found:
         elif role in UNIT_ROLES:
             content = _before_figures(content)
             for unit, offset in located_units(content, conjunctions=True):
+                dated = _DEADLINE_BRACKET_RE.search(vocabulary_simplified(unit))
+                if dated is not None and looks_like_unit(unit[: dated.start()]):
+                    found.timeline = found.timeline or strip_spaces(unit[dated.start() :])
+                    unit = unit[: dated.start()]
                 if _DEADLINE_RE.search(vocabulary_simplified(unit)) and not looks_like_unit(unit):
                     # a deadline closing the list (…，各县市人民政府，6月底完成)
                     found.timeline = found.timeline or strip_spaces(unit).strip("。；;，,")
@@ -1086,10 +1091,22 @@ def _units_before_work(text: str) -> list[tuple[str, int]]:
     last, offset = names[-1]
     if looks_like_unit(last):
         return names
-    for end in range(len(last) - 1, 1, -1):
-        if vocabulary_simplified(last[end - 1]) in UNIT_ENDINGS and _named_as_unit(last[:end]):
-            return [*names[:-1], (last[:end], offset)]
-    return []
+    ends = [
+        end
+        for end in range(len(last) - 1, 1, -1)
+        if vocabulary_simplified(last[end - 1]) in UNIT_ENDINGS and _named_as_unit(last[:end])
+    ]
+    if not ends:
+        return []
+
+    # A longer cut may also end like a unit (市妇联办理: 办 ends 市政府办; 市卫生健康委深化公立
+    # 医院: 院 ends a hospital's name): the name ends rather where the work starts with a word
+    # of joint work, or where the lexicon knows the name, longest first.
+    def rank(end: int) -> tuple[bool, bool, int]:
+        worded = bool(_JOINT_WORK_START_RE.match(vocabulary_simplified(last[end:])))
+        return (worded, _lexicon_knows(last[:end]), end)
+
+    return [*names[:-1], (last[: max(ends, key=rank)], offset)]
 
 
 _LAST_CLAUSE_BREAK_RE = re.compile(r"[，,；;](?=[^，,；;]*$)")
@@ -1161,8 +1178,10 @@ _DEADLINE_RE = re.compile(
 )
 # A clause before a note's units that says when (2023年底前，A牵头; 长期坚持，A、B负责).
 _LEADING_DEADLINE_RE = re.compile(
-    rf"^\s*[^，,；;。]{{0,12}}?(?:{_DEADLINE_RE.pattern}|坚持)[^，,；;。]{{0,12}}[，,]\s*"
+    rf"^\s*[^，,；;。]{{0,12}}?(?:{_DEADLINE_RE.pattern}|坚持)[^，,；;。]{{0,12}}[，,；;]\s*"
 )
+# A deadline in brackets after a unit's name (市交通运输局（2025年6月底前建成通车）): no alias
+_DEADLINE_BRACKET_RE = re.compile(rf"[（(]\s*(?:{_DEADLINE_RE.pattern})[^（()）]{{0,30}}[)）]\s*$")
 # A clause after a note's units that says when, not who (，年内持续推进; ，2024年6月底前完成).
 _DEADLINE_CLAUSE_RE = re.compile(
     rf"^\s*[，,；;]\s*[^，,；;。]{{0,20}}?(?:{_DEADLINE_RE.pattern})[^，,；;。]{{0,12}}[。；;]?\s*$"
@@ -1463,6 +1482,7 @@ def _role_clauses_anywhere(text: str) -> Note | None:
     if not _opening_verb_re().search(simplified):
         return None  # no verb that could open a run (most paragraphs: issue 19, speed)
     units: list[tuple[str, str, int]] = []
+    sole_answerers = 0  # clauses where one unit answers for its part (城区由A负责)
     in_run = False
     start = 0
     for brk in [*_ROLE_CLAUSE_BREAK_RE.finditer(text), None]:
@@ -1505,11 +1525,16 @@ def _role_clauses_anywhere(text: str) -> Note | None:
             and not _GENERIC_COLLECTIVE_RE.match(vocabulary_simplified(names[0]))
         ):
             units.extend(parsed.units)
+            sole_answerers += roles == {"shared"}
             in_run = True
         elif in_run:
             units.extend(parsed.units)
     if not units:
         return None
+    if sole_answerers >= 2 and sole_answerers == len(units):
+        # each clause gives its own unit its own part (集镇区域由A负责，农村区域由B负责):
+        # each leads it, as in one sentence (see sentence_units)
+        units = [("lead", n, o) for _, n, o in units]
     # role clauses closing the item are its note (…清单管理，区市场监管局牵头，B配合。);
     # read from between the work's clauses, they do not make a paragraph a measure
     return Note(len(text), len(text), _union_units(units), True, weak=not in_run)
@@ -1545,7 +1570,7 @@ def _label_block_units(
             role not in UNIT_ROLES
             or not ends_whole
             or not names
-            or not all(looks_like_unit(n) for n, _ in names)
+            or not all(looks_like_unit(n) and not titles_work(n) for n, _ in names)
         ):
             return label_units(text[start:end], start)  # a wrapped name: read joined
         for name, offset in names:
@@ -1553,6 +1578,12 @@ def _label_block_units(
             found.units.append((marked or role, unit, begin + offset))
         ends_whole = _ends_with_unit(text[begin:stop])
     return found
+
+
+def titles_work(name: str) -> bool:
+    """Whether a name that ends like a unit's is a task's title (新建改扩建中小学校): it opens
+    with a measure's verb, as no name the lexicon does not know does."""
+    return name.startswith(parse_terms().get("measure_opening", ())) and not _named_as_unit(name)
 
 
 def _ends_with_unit(paragraph: str) -> bool:
@@ -1859,6 +1890,16 @@ def _working_subject(text: str, simplified: str, start: int) -> Note | None:
         return None  # 全市各部门要加强协作: an exhortation, not an assignment
     # the verb and the words after it (依职责协助做好…; 要积极配合…)
     verb = simplified[match.start("verb") : match.end("verb") + _SUPPORT_WORD_REACH]
+    if match.group("verb").endswith("会同"):
+        # A要会同B、C深化…: the units A works with support it, up to where their work
+        # begins, whatever verb begins it
+        partners = _units_before_work(text[match.end() :])
+        if partners and all(_named_as_unit(n) for n, _ in partners):
+            units = (
+                *(("lead", n, start + o) for n, o in names),
+                *(("support", n, match.end() + o) for n, o in partners),
+            )
+            return Note(len(text), len(text), units, True, weak=True)
     if any(word in verb for word in _SUPPORTING_VERBS):
         role = "support"
     else:
@@ -2343,6 +2384,11 @@ def _closing_sentence(text: str, simplified: str, loose: bool = False) -> Note |
     return Note(len(text), len(text), tuple(parsed.units), True, tuple(parsed.officials))
 
 
+def _sole_answerer(units: list[tuple[str, str, int]]) -> bool:
+    """One unit answering for a clause's work alone (城区由A负责)."""
+    return len(units) == 1 and units[0][0] == "shared"
+
+
 _JOINT_CLAUSE_RE = re.compile(
     rf"\s*(?:并|要|应)?会同(?P<joint>[^，,。；;]{{2,60}}?)(?:等(?:有关|相关)?(?:部门|单位))?(?={_JOINT_WORK})"
 )
@@ -2352,6 +2398,7 @@ def _with_role_clauses_after(text: str, parsed: _Found, at: int, end: int) -> _F
     """``parsed`` with the units of the clauses right after ``at`` that are units and a
     role verb only (…负责，B、C配合，做好…: B and C), up to the first that is not."""
     clause_start = at
+    each_answers = _sole_answerer(parsed.units)
     for brk in _CLAUSE_END_RE.finditer(text, at, end):
         if brk.start() == clause_start:
             clause_start = brk.end()
@@ -2370,6 +2417,11 @@ def _with_role_clauses_after(text: str, parsed: _Found, at: int, end: int) -> _F
         more = sentence_units(clause, clause_start)
         if more is None or not more.units:
             break
+        each_answers = each_answers and _sole_answerer(more.units)
+        if each_answers:
+            # 集镇区域由A负责，农村区域由B负责: each clause's one unit leads its part
+            parsed.units = [("lead", n, o) for _, n, o in parsed.units]
+            more.units = [("lead", n, o) for _, n, o in more.units]
         parsed.units = [*parsed.units, *more.units]
         parsed.officials = [*parsed.officials, *more.officials]
         clause_start = brk.end()
