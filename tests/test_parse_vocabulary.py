@@ -71,10 +71,19 @@ def test_parse_terms_file_is_valid_and_every_kind_is_used():
 
 
 ROLE_KINDS = {
-    "label_stem": {"lead", "support", "single"},
+    "label_stem": {"lead", "support", "single", "owner"},
     "label_suffix": {""},
     "label_level": {""},
-    "label_bare": {"lead", "support", "single", "division", "official", "timeline", "stop"},
+    "label_bare": {
+        "lead",
+        "support",
+        "single",
+        "owner",
+        "division",
+        "official",
+        "timeline",
+        "stop",
+    },
     "verb": {"lead", "support", "shared", "support_or_shared", "joint"},
     "verb_modifier": {""},
     "verb_complement": {""},

@@ -266,6 +266,30 @@ NOT_READ = {
         "hard-wrapped-web-copy",  # a short copy wrapped at a fixed width, too few lines to tell
         "unit-duty-headings-numbers-lost",  # 县农业农村局主要工作任务： over unnumbered lines
     },
+    "abbreviated_units": {
+        "first-listed-inside-one-list",  # a rule inside one list, read as holding below
+        # 由公安、交通部门负责，有关部门配合: field words sharing 部门 as a sentence's subject
+        "field-segments-you-fuze-2007",
+        "spaces-inside-names",  # 区委　组织部: a full-width space inside a name splits it
+    },
+    "project_lists": {
+        # a 责任单位（责任人） column whose cells name the unit and its person in brackets
+        "pipe-responsible-unit-with-person-in-brackets",
+        "tab-category-rows-diyilei",  # 第一类 category rows in a tab table repeat a row
+    },
+    "internal_divisions": {
+        # divisions opening items as subjects (人事科、教师发展中心要…; 社事办负责…，会同B…),
+        # read only where every name is one the lexicon or a division's ending names
+        "edu-bureau-subject-openings",
+        "town-offices-subject-sentences",
+        "culture-city-aggregates",  # 局机关各科室及局属各单位 kept as one unit
+        "transport-bureau-he-ji-yu",  # 县公路管理段及各乡镇交管站 not split at 及
+        "ndrc-heading-label-lines",  # label lines under a heading after a 牵头领导 line
+        "town-office-headings-main-tasks",  # 二、经发办主要工作任务 (经发办 unknown)
+        "emergency-bureau-unit-name-first-sentence",  # 办公室。 opening an item
+        "market-county-group-note-after-items",  # 以上3项由A牵头 after a section's items
+        "commerce-bureau-first-listed-one-list",  # a rule inside one list
+    },
     "table_layouts": {
         "spaces-aligned-unit-wraps",  # aligned tables whose unit cells wrap under columns
         "spaces-unit-cell-one-unit-a-line",

@@ -154,13 +154,11 @@ KNOWN_MISSES = {
     # words (mouxian_undated), a bureau's outline items before its task table (mouxianju: the
     # coder reads the table alone), 1路、2路 opening an item (tongshan), a single-spaced
     # table whose rows hold numbered problems and end in units set apart by spaces
-    # (wenzhou_lucheng), segments 移动、联通 sharing 公司 (xianning), steps labelled by
-    # month (xilinguole)
+    # (wenzhou_lucheng), steps labelled by month (xilinguole)
     "mouxian_undated_jiegan_jinshao",
     "mouxianju_undated_zwgk_fenjie",
     "tongshan_2022_chuangwen_ducha",
     "wenzhou_lucheng_2013_chuangwen_ducha",
-    "xianning_2017_chuangwei_wenti",
     "xilinguole_2010_liangzhuan_shuangying",
     # batch 22 (fresh F1 0.753): a designation (A和B为…总协调机构) and schools as subjects
     # (baotou), an HTML table's pipes that open each row at the line's start (dingzhou),

@@ -989,7 +989,10 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
         current: _Element | None = None
         in_box = False
         for index, element in enumerate(scope):
-            if element.kind in measure_kinds and _points_of_noted_paragraph(scope, index, current):
+            if element.kind in measure_kinds and (
+                _points_of_noted_paragraph(scope, index, current)
+                or (current is not None and _taken_point_before(scope, index, current))
+            ):
                 # 扩大优质学前教育资源。（A牵头，B配合） / （1）… / （2）…: an unnumbered
                 # paragraph's note covers the points under it, which carry none
                 current.children.append(element)
@@ -1088,18 +1091,29 @@ _PROJECT_TITLE_RE = re.compile(r"^[^，,。；;：:、！!？?\s]{4,40}$")
 
 
 def _points_of_noted_paragraph(scope: list[_Element], index: int, current: _Element | None) -> bool:
-    """Whether the point at ``index`` is one of a run of level-4 points with no note, under
-    an unnumbered measure paragraph whose own note names units."""
+    """Whether the point at ``index`` opens a run of level-4 points with no note, right
+    under an unnumbered measure paragraph whose own note names units."""
     if current is None or current.kind != "plain" or scope[index].kind != "l4":
+        return False
+    if index == 0 or scope[index - 1] is not current:
         return False
     if not _has_units(resp.find_note(current.body)):
         return False
-    start = index
-    while scope[start - 1] is not current:
-        start -= 1
-    run = scope[start:]
+    run = scope[index:]
     run = run[: next((n for n, e in enumerate(run) if e.kind != "l4"), len(run))]
     return not any(_has_units(resp.find_note(e.body)) for e in run)
+
+
+def _taken_point_before(scope: list[_Element], index: int, current: _Element) -> bool:
+    """Whether the point before ``index`` was taken into ``current``'s text as one of such a
+    run (the run is judged once, at its first point)."""
+    return (
+        scope[index].kind == "l4"
+        and current.kind == "plain"
+        and bool(current.children)
+        and current.children[-1] is scope[index - 1]
+        and scope[index - 1].kind == "l4"
+    )
 
 
 def _heads_labelled_text(scope: list[_Element], index: int) -> bool:

@@ -50,7 +50,7 @@ from agencygraph.parse._text import (
 #: Roles a label gives what follows it. ``single`` lists every responsible unit without
 #: saying which leads; ``division`` introduces a sentence; ``official`` names people;
 #: ``timeline`` and ``stop`` name what is not a unit.
-UNIT_ROLES = ("lead", "support", "single")
+UNIT_ROLES = ("lead", "support", "single", "owner")
 
 
 @lru_cache(maxsize=1)
@@ -101,9 +101,11 @@ _OPTIONAL_SPACE = r"[ \u3000]?"
 
 # A label ends in a colon, or is set in 【】 (【牵头单位】A); its other name may stand in
 # brackets before the colon (牵头单位（部门）：A).
-# a colon, 】, or 为/是 after a label ending in a unit noun (牵头单位为A，配合单位为B)
+# a colon, 】, or 为/是 after a label ending in a unit noun or 领导 (牵头单位为A，配合单位为B;
+# 包联县领导为张三)
 _LABEL_END = (
-    r"(?:\s*[（(](?:单位|部门|处室|科室)[)）])?(?:\s*[:：]|】|(?<=[位门室构体])(?:为|是)(?!主))\s*"
+    r"(?:\s*[（(](?:单位|部门|处室|科室)[)）])?"
+    r"(?:\s*[:：]|】|(?<=[位门室构体导])(?:为|是)(?!主))\s*"
 )
 
 
@@ -298,8 +300,11 @@ def looks_like_unit(name: str) -> bool:
         return False
     if simple.endswith(_HOUSING_ENDINGS):
         return False  # 税务小区, 人民商场住宿区: a housing estate, not a unit
-    if simple.endswith(_FIELDS_OF_STUDY):
-        return False  # 学科, 本科: a field or degree of study; 综合科 is a bureau's section
+    if simple.endswith(_FIELDS_OF_STUDY) and not (
+        len(simple) >= _DIVISION_NAME_MIN and simple.endswith(("理科", "工科"))
+    ):
+        # 学科, 本科: a field or degree of study; 综合科 and 安全管理科 are a bureau's sections
+        return False
     if _ROLE_COLLECTIVE_RE.match(simple):
         return False  # 各牵头单位要…: the units a role was given, named by the role
     if "、" in name and not _ANY_BRACKET_RE.search(name):
@@ -338,6 +343,7 @@ _ADVERBS_BEFORE_VERB = frozenset({"积极", "主动", "努力", "及时", "全�
 _COUNT_ENDING_RE = re.compile(r"[0-9０-９]+(?:余|多)?[处所座个家项部台辆条间栋户名套]$")
 _HOUSING_ENDINGS = ("小区", "住宿区", "生活区", "宿舍区", "家属区", "家属院")
 _FIELDS_OF_STUDY = ("学科", "本科", "专科", "文科", "理科", "工科", "预科", "百科")
+_DIVISION_NAME_MIN = 5
 # Verbs that take a unit as their object; no unit's name begins with one.
 _VERB_OPENINGS = (
     "争取",
@@ -580,8 +586,9 @@ def _collective_tail_before_conjunction(tail: str) -> int:
 
 # The head nouns a list's segments may share (水利、电力部门; 人民大垸、荒湖管理区). Not
 # 政府: places before a government (哈尔滨、黑河、绥芬河市政府) each stand alone.
-_SHARED_HEAD_RE = re.compile(r"(?:管理区|管委会|部门|单位)$")
+_SHARED_HEAD_RE = re.compile(r"(?:管理区|管委会|部门|单位|公司)$")
 _BARE_SEGMENT_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+_SHORT_FIELD_MAX = 4  # a level and a field's short name (县人社, 市卫健)
 
 
 def _shared_heads(units: list[tuple[str, int]], conjunctions: bool) -> list[tuple[str, int]]:
@@ -591,7 +598,15 @@ def _shared_heads(units: list[tuple[str, int]], conjunctions: bool) -> list[tupl
     joined: list[tuple[str, int]] = []
     for unit, at in reversed(units):
         head = joined and _SHARED_HEAD_RE.search(vocabulary_simplified(joined[-1][0]))
-        if head and not looks_like_unit(unit):
+        # 县人社、卫健部门: a short segment that only ends like a unit (社) shares the head too
+        if head and not (
+            looks_like_unit(unit)
+            and (
+                _named_as_unit(unit)
+                or len(unit) > _SHORT_FIELD_MAX
+                or _SHARED_HEAD_RE.search(vocabulary_simplified(unit))
+            )
+        ):
             following, _ = joined[-1]
             if _shares_head(unit, head.group()):
                 joined[-1] = (unit + "、" + following, at)
@@ -869,7 +884,11 @@ def label_units(inner: str, base: int = 0) -> _Found:
         elif role in UNIT_ROLES:
             content = _before_figures(content)
             for unit, offset in located_units(content, conjunctions=True):
-                dated = _DEADLINE_BRACKET_RE.search(vocabulary_simplified(unit))
+                dated = (
+                    _DEADLINE_BRACKET_RE.search(vocabulary_simplified(unit))
+                    if unit.endswith(("）", ")"))
+                    else None
+                )
                 if dated is not None and looks_like_unit(unit[: dated.start()]):
                     found.timeline = found.timeline or strip_spaces(unit[dated.start() :])
                     unit = unit[: dated.start()]
@@ -1953,14 +1972,16 @@ def _group_note(text: str) -> Note | None:
     written = text[leader.start("leader") : leader.end("leader")]
     # the leader's unit: the longest opening the lexicon knows, or one that looks like a
     # unit with a person's name or title after it (市煤炭安全局孙伟)
+    # (an official's title is looked for before a bare name: 医政医管股 / 股长王伟, not
+    # 医政医管股股 / 长王伟)
     unit_end = next(
         (n for n in range(len(written), 1, -1) if _lexicon_knows(written[:n])), None
     ) or next(
         (
             n
+            for is_person in (is_official, is_person_name)
             for n in range(len(written) - 2, 1, -1)
-            if looks_like_unit(written[:n])
-            and (is_person_name(written[n:]) or is_official(written[n:]))
+            if looks_like_unit(written[:n]) and is_person(written[n:])
         ),
         None,
     )
@@ -2265,13 +2286,20 @@ _LEVELLED_UNIT_RE = re.compile(
 
 
 def _named_as_unit(name: str) -> bool:
-    """A name the lexicon knows, one written with its level and a unit's ending, or a
-    school's (一机一中, 县第一中学)."""
+    """A name the lexicon knows, one written with its level and a unit's ending, a school's
+    (一机一中, 县第一中学), or a department's own division's (登记注册科, 计划财务股)."""
     return (
         _lexicon_knows(name)
         or bool(_LEVELLED_UNIT_RE.match(vocabulary_simplified(name)))
         or bool(_SCHOOL_RE.search(to_simplified(squash_spaces(name))))
+        or bool(_DIVISION_RE.match(vocabulary_simplified(name)))
     )
+
+
+# A department's divisions, named in its own plans without a level (基础教育科, 运输管理股,
+# 政策法规处): at least three characters before the ending, so that 学科, 外科, 理工科 or
+# 不足之处 are none.
+_DIVISION_RE = re.compile(r"^[\u4e00-\u9fff]{3,14}(?<!之)(?:科|股|处)$")
 
 
 named_as_unit = _named_as_unit  # the table and outline readers' name for it
@@ -2676,7 +2704,7 @@ def _label_chars() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _glued_label_re() -> re.Pattern[str]:
-    unit_roles = [t for t, role in labels().items() if role in ("lead", "support", "single")]
+    unit_roles = [t for t, role in labels().items() if role in UNIT_ROLES]
     return re.compile(
         rf"(?:^|(?<=[{re.escape(OPEN_BRACKETS)}\s；;，,。】]))【?{_level()}{_spaced(unit_roles)}"
         rf"(?=[\s\u3000]?[^\s\u3000：:为是】）)，,；;、。])"
@@ -2748,6 +2776,24 @@ def starts_with_label(paragraph: str) -> bool:
     return bool(_label_at_start_re().match(vocabulary_simplified(paragraph)))
 
 
+def owners_resolved(units: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """A project's owner (业主单位) supports the units answering for the project, where any
+    is named; named alone, it is read as any unit named alone.
+
+    Examples
+    --------
+    >>> owners_resolved([("owner", "县城投公司", 0), ("single", "县住建局", 9)])[0][0]
+    'support'
+    >>> owners_resolved([("owner", "县城投公司", 0)])[0][0]
+    'single'
+    """
+    others = any(role != "owner" for role, _, _ in units)
+    return [
+        ("support" if others else "single", n, o) if role == "owner" else (role, n, o)
+        for role, n, o in units
+    ]
+
+
 def resolve_roles(
     units: list[tuple[str, str, int]], *, first_leads: bool
 ) -> list[tuple[str, str, int]]:
@@ -2768,6 +2814,7 @@ def resolve_roles(
     >>> [r for r, _, _ in resolve_roles(units[:1], first_leads=False)]
     ['lead']
     """
+    units = owners_resolved(units)
     has_lead = any(role == "lead" for role, _, _ in units)
     # a sub-task's own list sharing it (apart): jointly responsible, unless the item's
     # first-listed rule makes it one list with the others

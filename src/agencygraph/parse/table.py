@@ -1549,6 +1549,8 @@ def _join_wrapped_labels(header: list[_Cell]) -> list[_Cell]:
                 (
                     _role_header(previous) is None
                     and not any(p.search(previous) for _, p in _HEADER_KINDS)
+                    # a label closed by its unit of measure is whole (总投资（万元）)
+                    and not previous.endswith(("）", ")"))
                     and _role_header(label) is not None
                 )
                 or (previous.endswith(_BARE_ROLE_WORDS) and current.startswith(_LABEL_NOUNS))
@@ -2702,6 +2704,9 @@ def _header_kinds(cells: Row) -> list[str] | None:
             kind = "marks"  # a responsibility matrix: the unit's column of marks (● ○)
         kinds.append(kind)
         labels.append(label)
+    # a project's owner column beside the units answering for it (责任单位) supports them
+    answering = any(k in ("lead", "single", "support") for k in kinds)
+    kinds = [("support" if answering else "single") if k == "owner" else k for k in kinds]
     if "measure" not in kinds and sum(k in ("lead", "single") for k in kinds) >= 2:
         # a duty table's 职责分工 beside its unit column (涉及部门 | 职责分工) holds the duties
         for i, label in enumerate(labels):
