@@ -44,7 +44,6 @@ NOT_READ = {
         # a list ending 、B，C共同负责 under a first-listed rule with that exception: the
         # coder reads C's own clause apart
         "yunnan-first-listed-rule-preamble",
-        "first-listed-rule-one-list",  # a rule inside one list read as holding below it
         "prefecture-stationed-and-soes",  # 中央、省驻宜有关单位 split at its 、
     },
     "progress_lists": {
@@ -246,10 +245,6 @@ NOT_READ = {
         "zhidao-shishi-label-lines",
     },
     "national_ministries": {
-        # a first-listed rule inside one note (…负责，列第一位者为牵头单位): the writer scopes it
-        # to that list, the coder reads it as holding below (as province_levels'
-        # first-listed-rule-one-list)
-        "first-listed-inside-one-list-only",
         # 明确牵头部门的，其他有关部门配合，不逐一列出: a standing rule, read as a supporting unit
         "hunan-officials-titles-first-listed-note",
     },
@@ -267,7 +262,6 @@ NOT_READ = {
         "unit-duty-headings-numbers-lost",  # 县农业农村局主要工作任务： over unnumbered lines
     },
     "abbreviated_units": {
-        "first-listed-inside-one-list",  # a rule inside one list, read as holding below
         # 由公安、交通部门负责，有关部门配合: field words sharing 部门 as a sentence's subject
         "field-segments-you-fuze-2007",
         "spaces-inside-names",  # 区委　组织部: a full-width space inside a name splits it
@@ -288,7 +282,6 @@ NOT_READ = {
         "town-office-headings-main-tasks",  # 二、经发办主要工作任务 (经发办 unknown)
         "emergency-bureau-unit-name-first-sentence",  # 办公室。 opening an item
         "market-county-group-note-after-items",  # 以上3项由A牵头 after a section's items
-        "commerce-bureau-first-listed-one-list",  # a rule inside one list
     },
     "table_layouts": {
         "spaces-aligned-unit-wraps",  # aligned tables whose unit cells wrap under columns

@@ -2568,12 +2568,26 @@ def rule_holds_below(text: str) -> bool:
         if "下同" in simplified[match.start() : match.end() + clause_end]:
             return True
         before = simplified[: match.start()]
+        if _closes_bracketed_list(before):
+            continue  # （A、B、C负责，列第一位者为牵头单位）: that list's own rule
         # a role verb makes the rule a list's own only in the clause it closes (A牵头，B、C
         # 配合（排名第一…）), not anywhere earlier in the paragraph (为全面落实…)
         clause = _CLAUSE_END_RE.split(before)[-1]
         if not _label_re().search(before) and not _verb_re().search(clause):
             return True
     return False
+
+
+def _closes_bracketed_list(before: str) -> bool:
+    """Whether a rule stands in a bracket after the units it orders (（A、B、C，列第一位者
+    牵头）; （A、B、C负责，排在第一位的为牵头单位）): the bracket is that list's note."""
+    opened = max(before.rfind("（"), before.rfind("("))
+    if opened < max(before.rfind("）"), before.rfind(")")):
+        return False
+    inner = _CLAUSE_END_RE.split(before[opened + 1 :].rstrip("，, "))
+    listed = _TRAILING_DUTY_RE.sub("", inner[0]) if len(inner) == 1 else ""
+    names = located_units(listed)
+    return len(names) >= 2 and all(looks_like_unit(n) for n, _ in names)
 
 
 _DOCUMENT_NOTE_RE = re.compile(
