@@ -276,7 +276,6 @@ NOT_READ = {
         # read only where every name is one the lexicon or a division's ending names
         "edu-bureau-subject-openings",
         "town-offices-subject-sentences",
-        "culture-city-aggregates",  # 局机关各科室及局属各单位 kept as one unit
         "transport-bureau-he-ji-yu",  # 县公路管理段及各乡镇交管站 not split at 及
         "ndrc-heading-label-lines",  # label lines under a heading after a 牵头领导 line
         "town-office-headings-main-tasks",  # 二、经发办主要工作任务 (经发办 unknown)

@@ -275,7 +275,8 @@ _COLLECTIVE_RE = re.compile(
     r"^(?:全?(?:省|市|县|区|州)(?:委|政府|人民政府|级|内|域内|辖区内|境内)?)?"
     # units stationed in the place by the levels above it (中央在川有关单位, 中央、省驻宜单位)
     r"(?:(?:中央|国家|省|市)(?:、(?:省|市))?(?:在|驻)[\u4e00-\u9fff]{1,3}?(?:各|相关|有关)?"
-    r"|(?:各|相关|有关|其他|其它|市直|县直|区直|省直|区属|市属|县属|省属))[^，,。；;]{0,10}?"
+    r"|(?:各|相关|有关|其他|其它|市直|县直|区直|省直|区属|市属|县属|省属|局属|委属|厅属|镇属)"
+    r")[^，,。；;]{0,10}?"
     r"(?:部门|单位|机构|盟市|市|县|区|旗|乡镇|街道|企业|国企|板块|园区|社区|村)$"
 )
 
@@ -605,6 +606,7 @@ def _shared_heads(units: list[tuple[str, int]], conjunctions: bool) -> list[tupl
                 _named_as_unit(unit)
                 or len(unit) > _SHORT_FIELD_MAX
                 or _SHARED_HEAD_RE.search(vocabulary_simplified(unit))
+                or vocabulary_simplified(unit).startswith("各")  # 各股室、委属部门单位
             )
         ):
             following, _ = joined[-1]
