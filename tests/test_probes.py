@@ -282,6 +282,17 @@ NOT_READ = {
         "emergency-bureau-unit-name-first-sentence",  # 办公室。 opening an item
         "market-county-group-note-after-items",  # 以上3项由A牵头 after a section's items
     },
+    "unusual_numbering": {
+        "di-yi-xiang-items-label-lines",  # 第一项： items over label lines
+        "roman-heading-note-covers-items",  # Ⅰ．… whose note covers its un-noted items
+        "lowercase-letter-paren-subpoints",  # （a）（b） sub-points
+        "letter-unit-headings",  # A．<unit> headings leading their items
+        "yishi-points-under-roman-heading",  # Ⅱ、 over 一是…二是… run into one paragraph
+    },
+    "target_allocation": {
+        # a table with a row per county, each county's government named in the 责任单位 cell
+        "rows-per-county-government-responsible",
+    },
     "table_layouts": {
         "spaces-aligned-unit-wraps",  # aligned tables whose unit cells wrap under columns
         "spaces-unit-cell-one-unit-a-line",

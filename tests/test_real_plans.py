@@ -160,6 +160,17 @@ KNOWN_MISSES = {
     "tongshan_2022_chuangwen_ducha",
     "wenzhou_lucheng_2013_chuangwen_ducha",
     "xilinguole_2010_liangzhuan_shuangying",
+    # batch 27 (fresh F1 0.605): a whole page on one line whose titles meet their role
+    # sentences at a space (erlianhaote), short pipe rows under a merged task cell with 会 in
+    # 宣传处会办公室 and a deadline cell of two dates (guangdong), 会同 a field list kept whole
+    # (moushi_2008), items whose unit heading is on a page not copied and repeated item texts
+    # (qitaihe), indicator tables copied one cell a line with merged cells (yuzhong, zhoucun)
+    "erlianhaote_2018_wuran_fengong",
+    "guangdong_2021_weijian_zwgk_taizhang",
+    "moushi_2008_shengtai_zhize",
+    "qitaihe_2007_daqi_zhengzhi",
+    "yuzhong_2020_wufei_fenjie",
+    "zhoucun_2021_weijian_zwgk_fengong",
     # batch 22 (fresh F1 0.753): a designation (A和B为…总协调机构) and schools as subjects
     # (baotou), an HTML table's pipes that open each row at the line's start (dingzhou),
     # 各镇、街道、莘庄工业区 as a title sentence and 由A牵头组织B (minhang)
@@ -190,10 +201,12 @@ KNOWN_MISSES = {
 # read as a unit, so one row of qiaocheng_2023, a known miss, takes the units above it)
 # and 0.935 (0.9347) once a paragraph of tasks each opened by its lead is read (wushan),
 # and 0.938 (0.9380) with batch 26 (fresh 0.671) after its round and the fifteenth
-# session's probed forms (the 234 plans before it: 0.9354);
+# session's probed forms (the 234 plans before it: 0.9354), and 0.932 (0.9317) with batch 27
+# (fresh 0.605: a dense one-line page, duty lists, indicator tables copied one cell a line)
+# after its round (the 237 before it: 0.9388);
 # the floor below is the figure measured with them, so that a fall is caught; the README
 # reports both.
-DEVELOPMENT_F1_FLOOR = 0.937
+DEVELOPMENT_F1_FLOOR = 0.931
 
 
 def test_development_plans_are_coded_as_the_gold(scores):

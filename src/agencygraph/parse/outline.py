@@ -76,6 +76,16 @@ def _classify(paragraph: str, line: int) -> _Element:
     if padded:
         # 01 实施…, 02 新增…: items numbered as a news page or a slide numbers them
         return _Element("l3", padded.group(1), paragraph[padded.end() :], line)
+    bracketed = _BRACKETED_NUMBER_RE.match(readable)
+    if bracketed:
+        # 【1】… items, 【一】… sections, as news pages and WeChat copies number them
+        kind = "h1" if bracketed.group(1)[0] in CN_NUM else "l3"
+        return _Element(kind, bracketed.group(1), paragraph[bracketed.end() :], line)
+    article = _ARTICLE_RE.match(readable)
+    if article:
+        # 第一条　… (a plan written as articles, as a regulation is) and 第一章 over them:
+        # the outline's first level, its items where no lower level carries the notes
+        return _Element("h1", article.group(1), paragraph[article.end() :], line)
     counted = _COUNTED_UNIT_HEADING_RE.match(readable)
     if counted and resp.looks_like_unit(counted.group(1)):
         # 区发改局(2项) over the items it is given: a heading with no number
@@ -96,6 +106,12 @@ def _classify(paragraph: str, line: int) -> _Element:
 
 
 _PADDED_NUMBER_RE = re.compile(r"^0([1-9])[\s\u3000]+(?=[\u4e00-\u9fff“])")
+_BRACKETED_NUMBER_RE = re.compile(
+    r"^[【\[]\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[】\]]\s*"
+)
+_ARTICLE_RE = re.compile(
+    r"^第([一二三四五六七八九十百零〇两]{1,5}|[0-9０-９]{1,3})[条章](?:[\s\u3000、：:.．]+|(?=[\u4e00-\u9fff“]))"
+)
 _COUNTED_UNIT_HEADING_RE = re.compile(
     r"^([^\s，,。；;：:（()）]{2,20})\s*[（(]\s*(?:共|计)?\s*\d{1,3}\s*项\s*[）)]\s*[：:]?$"
 )
@@ -269,12 +285,20 @@ def _ends_label_note(line: str, match: re.Match[str]) -> bool:
 
 # A unit's name and a colon after a space, opening an item of a copy that lost its line
 # breaks (… 市国土资源房管局:防范地质灾害 市国土资源房管局要…).
-_UNIT_HEADLINE_RE = re.compile(r"(?<=\s)(?=([^\s:：，,。；;“”\"]{2,30})[:：])")
+# (交通部门：负责…; 交通部门,负责…: a comma before the unit's duty verb sets it apart too)
+_UNIT_HEADLINE_RE = re.compile(
+    r"(?<=\s)(?=([^\s:：，,。；;“”\"]{2,30})(?:[:：]|[，,](?=负责|牵头|指导|组织|协助|配合|承担)))"
+)
 
 
 def _unit_headline_breaks(line: str) -> list[re.Match[str]]:
     """Where items that each open with their units and a colon begin, if two or more do."""
-    found = [m for m in _UNIT_HEADLINE_RE.finditer(line) if _units_only(m.group(1))]
+    # matched on the simplified copy (負責), offsets unchanged
+    found = [
+        m
+        for m in _UNIT_HEADLINE_RE.finditer(simplified(line))
+        if _units_only(line[m.start(1) : m.end(1)])
+    ]
     return found if len(found) >= 2 else []
 
 
@@ -512,6 +536,7 @@ def _join_bare_labels(elements: list[_Element]) -> list[_Element]:
 
 
 _BARE_LABEL_RE = re.compile(r"[：:]\s*$")
+_ROLE_COLON_END_RE = re.compile(r"(?:牵头|负责|配合|协同|参与)\s*[：:]\s*$")
 
 
 def _join_cut_headings(elements: list[_Element]) -> list[_Element]:
@@ -966,7 +991,12 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
             measures.append((heading, None))
         # A heading over measures that assigns units to itself (一、…（责任单位：A）) is a
         # measure too: the plan attaches notes at both levels.
-        elif heading is not None and _has_units(resp.find_note(heading.body)):
+        elif (
+            heading is not None
+            and _has_units(resp.find_note(heading.body))
+            # 4、茄子河区政府负责： over its items: a unit's heading, each item its measure
+            and not (scope and _ROLE_COLON_END_RE.search(simplified(heading.body)))
+        ):
             if heading.kind in ("l2", "h1") and not any(
                 _has_units(resp.find_note(_full_text(e))) for e in scope
             ):
@@ -1226,6 +1256,14 @@ def _noted_sub_points(element: _Element, heading: _Element | None):
             groups[-1].local_rule = child.local_rule
         elif groups:
             groups[-1].children.append(child)
+    if (
+        len(groups) >= 2
+        and _ROLE_COLON_END_RE.search(simplified(element.body))
+        and resp.heading_assignment(element.body) is not None
+    ):
+        # 4、茄子河区政府负责： / （1）… / （2）…: the item heads its unit's sub-points, each a
+        # measure of that unit (or of its own note's units)
+        return [(group, element) for group in groups]
     noted = [g for g in groups if _has_units(resp.find_note(_full_text(g)))]
     # A sub-point that is only a title (（1）增加城镇居民收入 over ①…（牵头部门：…）) groups
     # the points under it: where every other sub-point carries its own note, those are
@@ -1233,7 +1271,11 @@ def _noted_sub_points(element: _Element, heading: _Element | None):
     titles = [g for g in groups if _is_title(g)]
     if noted and titles and len(noted) + len(titles) == len(groups):
         return [(group, heading) for group in noted]
-    if len(noted) < 2:
+    # one noted sub-point may carry the item's own note where it closes the item; standing
+    # before the last, it is its sub-point's own
+    if len(noted) < 2 and not (
+        noted and noted[-1] is not groups[-1] and not _has_units(resp.find_note(element.body))
+    ):
         return [(element, heading)]
     return [(group, heading) for group in groups]
 

@@ -510,8 +510,11 @@ _LEVEL_RE = (
 _LEVELS_RE = rf"{_LEVEL_RE}{{1,3}}"
 #: What a collective of governments ends in: 各区、县级市人民政府 is one unit.
 _COLLECTIVE_TAIL_RE = re.compile(
-    rf"^{_LEVELS_RE}(?:[（(][^）)]*[）)])?(?:人民政府|政府|党委和政府|党委、政府|党委政府|党委"
-    r"|党（工）委|管委会|管理委员会)?(?:[（(][^）)]*[）)])?$"
+    rf"^{_LEVELS_RE}(?:(?:[（(][^）)]*[）)])?(?:人民政府|政府|党委和政府|党委、政府|党委政府|党委"
+    r"|党（工）委|管委会|管理委员会)?"
+    # or a department of each, its levels bracketed (各市、县（市、区）教育局); not 各街道、
+    # 区市场局, where the district's own bureau follows the streets
+    r"|[（(][^）)]*[）)][\u4e00-\u9fff]{2,8}(?:局|委|办|厅))(?:[（(][^）)]*[）)])?$"
 )
 # 各县, and 各县、市 as it grows level by level into 各县、市、区政府
 _COLLECTIVE_HEAD_RE = re.compile(
@@ -1209,9 +1212,10 @@ _DEADLINE_CLAUSE_RE = re.compile(
 )
 
 
+# (县示范区管委会牵头工作; 县卫生健康委配合的工作; 茄子河区政府负责： over its items)
 _HEADING_ROLE_RE = re.compile(
     r"^(.{2,40}?)(?P<verb>牵头|负责|分管|配合|协同|参与)"
-    r"(?:的[\u4e00-\u9fff]{0,4}?|(?:重点|主要))?(?:工作|任务|事项)\S{0,6}$"
+    r"(?:(?:的[\u4e00-\u9fff]{0,4}?|(?:重点|主要))?(?:工作|任务|事项)\S{0,6}|\s*[:：])$"
 )
 _SUPPORTING_HEADING_VERBS = ("配合", "协同", "参与")
 
@@ -1604,7 +1608,8 @@ def _label_block_units(
 def titles_work(name: str) -> bool:
     """Whether a name that ends like a unit's is a task's title (新建改扩建中小学校): it opens
     with a measure's verb, as no name the lexicon does not know does."""
-    return name.startswith(parse_terms().get("measure_opening", ())) and not _named_as_unit(name)
+    opening = vocabulary_simplified(name).startswith(parse_terms().get("measure_opening", ()))
+    return opening and not _named_as_unit(name)
 
 
 def _ends_with_unit(paragraph: str) -> bool:
@@ -1872,7 +1877,11 @@ def _without_alias(name: str) -> str:
 
 # The names of an item's units as its first sentence, an alias in brackets kept (县委宣传部
 # （县文明办）。负责…)
-_UNIT_TITLE_RE = re.compile(r"[^。；;！!？?，,：:（(]{2,24}(?:[（(][^（()）]{1,12}[)）])?。")
+# (河务部门。组织…; or a comma before the unit's duty verb: 交通部门,负责…)
+_UNIT_TITLE_RE = re.compile(
+    r"[^。；;！!？?，,：:（(]{2,24}(?:[（(][^（()）]{1,12}[)）])?"
+    r"(?:。|[，,](?=负责|牵头|指导|组织|协助|配合|承担))"
+)
 
 
 def _unit_title_sentence(text: str, starts: tuple[int, ...]) -> Note | None:
@@ -1892,7 +1901,9 @@ def _unit_title_sentence(text: str, starts: tuple[int, ...]) -> Note | None:
             continue  # (推进通州区重点项目建设（通州区）。: a task and its place, no unit)
         role = "lead" if len(names) == 1 else "responsible"
         units = tuple((role, n, start + o) for n, o in names)
-        return Note(len(text), len(text), units, True, weak=True)
+        # 交通部门,负责…: the unit set apart before its duty verb, as a colon sets it
+        weak = not title.group().endswith(("，", ","))
+        return Note(len(text), len(text), units, True, weak=weak)
     return None
 
 
@@ -2042,7 +2053,10 @@ def _units_before_colon(text: str, starts: tuple[int, ...]) -> Note | None:
         if (
             names
             and all(looks_like_unit(n) and not is_official(n) for n, _ in names)
-            and any(_named_as_unit(n) for n, _ in names)
+            and any(
+                _named_as_unit(n) or _FIELD_DEPARTMENT_RE.match(vocabulary_simplified(n))
+                for n, _ in names
+            )
         ):
             units = tuple(("single", n, start + o) for n, o in names)
             named = {n for n, _ in names}

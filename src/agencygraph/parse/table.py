@@ -2319,12 +2319,12 @@ def _fit(role: str, text: str) -> int | None:
             return 3
         if person or _NUMBER_RE.match(squash_spaces(text)):
             return None  # a person or a number (26000, 123.4%) is never a unit
-        if len(text) <= _DEADLINE_CELL_MAX and _TIMELINE_RE.search(text):
+        if len(text) <= _DEADLINE_CELL_MAX and _TIMELINE_RE.search(simplified(text)):
             return None  # nor a deadline (2024年11月) moved left by a merged unit cell
         numbered = LEVEL1_RE.match(text) or LEVEL2_RE.match(text) or LEVEL3_RE.match(text)
         return None if numbered or "。" in text or len(text) > 40 else 0
     if role == "timeline":
-        if none or (_TIMELINE_RE.search(text) and len(text) <= 40 and not units):
+        if none or (_TIMELINE_RE.search(simplified(text)) and len(text) <= 40 and not units):
             return 3
         return None if units else 0
     reported = _reported_by_unit(text)
@@ -3135,6 +3135,13 @@ def _parse_one_table(text: str, doc_id: str, rules_above: list[int] = ()) -> Cod
         # A category cell merged down its rows (大类) is written on its first row only:
         # the other rows are short by it, not the table narrower than its header.
         width = len(header_kinds)
+    elif len(header_kinds) > width >= max(counts) - 1 and _rows_misfit(
+        table.rows, width, header_kinds
+    ):
+        # Most rows lost merged or blank cells (细化分工 merged over several tasks; 备注 never
+        # filled), so that, read at their own width, deadlines stand in the unit column: the
+        # header's columns are the table's, and the rows are placed by content.
+        width = len(header_kinds)
     rows = _merge_split_rows(table.rows, width)
     if header_kinds[:1] == ["serial"]:
         rows = _join_wrapped_rows(rows, max(width, len(header_kinds)))
@@ -3361,6 +3368,19 @@ def _parse_one_table(text: str, doc_id: str, rules_above: list[int] = ()) -> Cod
     ]
     plan.table_lines = ((min(c.line for c in table.header), max(cell_lines, default=0)),)
     return plan
+
+
+def _rows_misfit(rows: list[Row], width: int, header_kinds: list[str]) -> bool:
+    """Whether, read at ``width`` columns, most rows put a text in a unit column that cannot
+    be a unit (a deadline: 长期推进, 2021年8月前)."""
+    roles = header_kinds[:width]
+    units = [i for i, role in enumerate(roles) if role in resp.UNIT_ROLES]
+    short = [r for r in rows if len(r) == width]
+    misfits = sum(
+        any(_fit(roles[i], squash_spaces(row[i].text)) is None for i in units if i < len(row))
+        for row in short
+    )
+    return bool(units) and misfits * 2 > len(short)
 
 
 def _code_heading(
