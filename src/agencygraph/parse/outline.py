@@ -991,12 +991,7 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
             measures.append((heading, None))
         # A heading over measures that assigns units to itself (一、…（责任单位：A）) is a
         # measure too: the plan attaches notes at both levels.
-        elif (
-            heading is not None
-            and _has_units(resp.find_note(heading.body))
-            # 4、茄子河区政府负责： over its items: a unit's heading, each item its measure
-            and not (scope and _ROLE_COLON_END_RE.search(simplified(heading.body)))
-        ):
+        elif heading is not None and _has_units(resp.find_note(heading.body)):
             if heading.kind in ("l2", "h1") and not any(
                 _has_units(resp.find_note(_full_text(e))) for e in scope
             ):

@@ -1595,7 +1595,7 @@ def _label_block_units(
             role not in UNIT_ROLES
             or not ends_whole
             or not names
-            or not all(looks_like_unit(n) and not titles_work(n) for n, _ in names)
+            or not all(looks_like_unit(n) for n, _ in names)
         ):
             return label_units(text[start:end], start)  # a wrapped name: read joined
         for name, offset in names:
