@@ -287,7 +287,7 @@ def _ends_label_note(line: str, match: re.Match[str]) -> bool:
 # breaks (… 市国土资源房管局:防范地质灾害 市国土资源房管局要…).
 # (交通部门：负责…; 交通部门,负责…: a comma before the unit's duty verb sets it apart too)
 _UNIT_HEADLINE_RE = re.compile(
-    r"(?<=\s)(?=([^\s:：，,。；;“”\"]{2,30})(?:[:：]|[，,](?=负责|牵头|指导|组织|协助|配合|承担)))"
+    rf"(?<=\s)(?=([^\s:：，,。；;“”\"]{{2,30}})(?:[:：]|{resp.UNIT_COMMA}))"
 )
 
 

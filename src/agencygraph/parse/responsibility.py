@@ -1550,7 +1550,7 @@ def _role_clauses_anywhere(text: str) -> Note | None:
             and not _GENERIC_COLLECTIVE_RE.match(vocabulary_simplified(names[0]))
         ):
             units.extend(parsed.units)
-            sole_answerers += roles == {"shared"}
+            sole_answerers += _sole_answerer(parsed.units)
             in_run = True
         elif in_run:
             units.extend(parsed.units)
@@ -1877,10 +1877,11 @@ def _without_alias(name: str) -> str:
 
 # The names of an item's units as its first sentence, an alias in brackets kept (县委宣传部
 # （县文明办）。负责…)
-# (河务部门。组织…; or a comma before the unit's duty verb: 交通部门,负责…)
+#: A comma that sets a unit apart before its duty (交通部门,负责…), as a colon would.
+UNIT_COMMA = r"[，,](?=负责|牵头|指导|组织|协助|配合|承担)"
+# (河务部门。组织…; 交通部门,负责…)
 _UNIT_TITLE_RE = re.compile(
-    r"[^。；;！!？?，,：:（(]{2,24}(?:[（(][^（()）]{1,12}[)）])?"
-    r"(?:。|[，,](?=负责|牵头|指导|组织|协助|配合|承担))"
+    rf"[^。；;！!？?，,：:（(]{{2,24}}(?:[（(][^（()）]{{1,12}}[)）])?(?:。|{UNIT_COMMA})"
 )
 
 
