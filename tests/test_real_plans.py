@@ -164,13 +164,12 @@ KNOWN_MISSES = {
     # sentences at a space (erlianhaote), short pipe rows under a merged task cell with 会 in
     # 宣传处会办公室 and a deadline cell of two dates (guangdong), 会同 a field list kept whole
     # (moushi_2008), items whose unit heading is on a page not copied and repeated item texts
-    # (qitaihe), indicator tables copied one cell a line with merged cells (yuzhong, zhoucun)
+    # (qitaihe), an indicator table copied one cell a line with quarterly sub-columns (yuzhong)
     "erlianhaote_2018_wuran_fengong",
     "guangdong_2021_weijian_zwgk_taizhang",
     "moushi_2008_shengtai_zhize",
     "qitaihe_2007_daqi_zhengzhi",
     "yuzhong_2020_wufei_fenjie",
-    "zhoucun_2021_weijian_zwgk_fengong",
     # batch 22 (fresh F1 0.753): a designation (A和B为…总协调机构) and schools as subjects
     # (baotou), an HTML table's pipes that open each row at the line's start (dingzhou),
     # 各镇、街道、莘庄工业区 as a title sentence and 由A牵头组织B (minhang)

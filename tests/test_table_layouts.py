@@ -1373,6 +1373,42 @@ def test_a_cell_stream_without_serials_is_read_row_by_row_by_content():
     assert coded[0][0].startswith("第三产业")
 
 
+def test_rows_closed_by_a_blank_cell_keep_only_their_right_hand_cells():
+    # a web copy keeps a line of one space for the empty last column, the header's too: each
+    # closes a row; a row merged from above holds only its own cells, an assessment's
+    # scores (23, 0.5) have no column, and two units stacked in the unit cell are one list
+    cells = [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "责任科室、单位",
+        " ",
+        "主动公开",
+        "重点领域信息(23",
+        "0.75",
+        "是否公开老年人补贴相关政策(0.25",
+        "中医科",
+        " ",
+        "是否按月度公开老年人补贴发放情况",
+        "中医科",
+        " ",
+        "医疗服务",
+        "2",
+        "是否公开公共场所监督检查情况",
+        "医政医管与疾控监督科",
+        "区卫生健康监督执法大队",
+        " ",
+    ]
+    coded, _ = coding(
+        "区卫生健康局2021年度政务公开重点工作任务分解\n\n" + "\n\n".join(cells) + "\n\n"
+    )
+    assert [(text[:6], [(role, unit) for role, unit, _, _ in units]) for text, units in coded] == [
+        ("是否公开老年", [("lead", "中医科")]),
+        ("是否按月度公", [("lead", "中医科")]),
+        ("是否公开公共", [(R, "医政医管与疾控监督科"), (R, "区卫生健康监督执法大队")]),
+    ]
+
+
 # --- responsibility matrices: units head the columns, marks fill them ---------------------
 
 

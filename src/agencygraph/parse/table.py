@@ -1463,9 +1463,18 @@ def _without_bracket_note(text: str) -> str:
 
 
 def _header_shaped(text: str) -> bool:
-    """A cell short enough and bare enough to be a column's label, a note closing it aside."""
+    """A cell short enough and bare enough to be a column's label, a note closing it aside.
+
+    A unit column's label may list its kinds of unit (责任科室、单位; 牵头、配合单位).
+    """
     label = _without_bracket_note(text)
-    return len(label) <= _HEADER_CELL_MAX and not _HEADER_PUNCT_RE.search(label)
+    if len(label) > _HEADER_CELL_MAX:
+        return False
+    if not _HEADER_PUNCT_RE.search(label):
+        return True
+    return not _HEADER_PUNCT_RE.search(label.replace("、", "")) and _role_header(
+        _header_label(label)
+    ) in ("lead", "support", "single")
 
 
 def _header_run(cells: list[_Cell]) -> int | None:
@@ -1881,6 +1890,7 @@ def _cell_stream_table(text: str) -> _Table | None:
     while (
         not marked
         and end + 1 < len(cells)
+        and (blanks or not cells[end + 1].blank)
         and (
             _header_kinds(cells[start : end + 2]) is not None
             and len(squash_spaces(cells[end + 1].text)) <= _HEADER_CELL_MAX
@@ -1911,6 +1921,17 @@ def _cell_stream_table(text: str) -> _Table | None:
             and not _names_a_column(_header_label(cells[end].text))
         ):
             end -= 1
+    while start < end and cells[start].blank:
+        start += 1
+    blank_closed = not blanks and _rows_closed_by_blanks(cells, start, end, row_ends)
+    if blank_closed:
+        kept: list[_Cell] = []
+        for cell in cells[end + 1 :]:
+            if not cell.blank:
+                kept.append(cell)
+            elif kept and (not row_ends or row_ends[-1] != end + 1 + len(kept)):
+                row_ends.append(end + 1 + len(kept))
+        cells = cells[: end + 1] + kept
     header = _unspanned(_join_wrapped_labels(cells[start : end + 1]))
     if _header_kinds(header) is None:
         return None
@@ -1942,6 +1963,8 @@ def _cell_stream_table(text: str) -> _Table | None:
                     # a section's heading opening the row below it (一、深入推进… | 1 | …)
                     groups.append(([group[0]], True))
                     group = group[1:]
+                if blank_closed:
+                    group = _without_score_cells(group, roles)
                 rows_here = _rows_run_together(group, n) if serial_first else None
                 groups.extend((row, False) for row in rows_here or [group])
             previous = bound
@@ -2046,6 +2069,41 @@ def _cell_stream_table(text: str) -> _Table | None:
             out.insert(measure_col, _Cell([], row[0].line))
         table.rows.append(out)
     return table
+
+
+def _rows_closed_by_blanks(cells: list[_Cell], start: int, end: int, row_ends: list[int]) -> bool:
+    """Whether a copy closes every row, its header too, with a blank cell.
+
+    A copy that keeps a blank line of spaces for an empty last column (备注) closes each
+    row with it: a blank right after the header's labels, none among them, and more in the
+    body mean each blank ends a row, and a row merged from above holds only its right-hand
+    cells.
+    """
+    return (
+        not row_ends
+        and end + 2 < len(cells)
+        and cells[end + 1].blank
+        and not any(c.blank for c in cells[start : end + 1])
+        and sum(c.blank for c in cells[end + 2 :]) >= 2
+    )
+
+
+_SCORE_CELL_RE = re.compile(r"^\d{1,3}(?:\.\d+)?$")
+
+
+def _without_score_cells(row: list[_Cell], roles: list[str]) -> list[_Cell]:
+    """A row's cells without the scores of an assessment table (23, 0.75) that its header
+    gives no column, and with the unit names stacked one a paragraph at its end as one
+    cell when the table has a single unit column there."""
+    if "serial" not in roles:
+        row = [c for c in row if not _SCORE_CELL_RE.match(squash_spaces(c.text))]
+    if roles and roles[-1] in resp.UNIT_ROLES and roles.count(roles[-1]) == 1:
+        tail = len(row)
+        while tail > 1 and _unit_cell(row[tail - 1]):
+            tail -= 1
+        if len(row) - tail >= 2 and tail > 0:
+            row = [*row[:tail], _joined_units(row[tail:])]
+    return row
 
 
 def _unit_roles_after_measure(roles: list[str]) -> bool:
