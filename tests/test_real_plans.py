@@ -106,9 +106,6 @@ KNOWN_MISSES = {
     # a note naming, beside units, "whichever unit leads each scenario" (重点场景应用建设牵头
     # 单位) as one more responsible unit: the gold reads it as a unit, the coder as a label
     "hunan_2025_zhengwu_shuju",
-    # one cell a line between bare pipes, a serial cell after the 工作任务 cell that the
-    # header does not name, and a 工作任务 cell merged over two rows
-    "chizhou_2022_zwgk_renwu",
     # a PDF table whose rows are centred: each serial and unit stand in the middle of their
     # duty's wrapped lines (duty text / 12 市生态环境局 / more duty text)
     "ordos_2025_weihua_yingji",

@@ -1409,6 +1409,43 @@ def test_rows_closed_by_a_blank_cell_keep_only_their_right_hand_cells():
     ]
 
 
+def test_rows_numbered_in_a_column_the_header_does_not_name():
+    # 工作任务 | (number) | 具体要求 | 责任科室 | 时限要求, one cell a line between pipes; the
+    # third task's name is merged over two rows, so the fourth row opens at its number
+    cells = [
+        "工作任务",
+        "具体要求",
+        "责任科室",
+        "时限要求",
+        "强化规范性文件公开",
+        "1",
+        "对行政规范性文件进行全面清理。",
+        "办公室",
+        "年底前",
+        "深化政策解读形式",
+        "2",
+        "积极做好政策解读工作。",
+        "各科室",
+        "持续推进",
+        "做好主动公开基础工作",
+        "3",
+        "严格规范政府信息公开专栏。",
+        "各科室",
+        "持续推进",
+        "4",
+        "规范做好政府信息公开工作年度报告编制发布工作。",
+        "办公室",
+        "持续推进",
+    ]
+    coded, _ = coding("\n|\n".join(cells) + "\n|\n")
+    assert [(text[:4], [(role, unit) for role, unit, _, _ in units]) for text, units in coded] == [
+        ("对行政规", [("lead", "办公室")]),
+        ("积极做好", [("lead", "各科室")]),
+        ("严格规范", [("lead", "各科室")]),
+        ("规范做好", [("lead", "办公室")]),
+    ]
+
+
 # --- responsibility matrices: units head the columns, marks fill them ---------------------
 
 

@@ -2013,6 +2013,8 @@ def _cell_stream_table(text: str) -> _Table | None:
                 groups.append(([cell], True))
             elif groups and not groups[-1][1]:
                 groups[-1][0].append(cell)
+    elif "serial" not in roles and (unnamed := _rows_by_unnamed_serials(body, n)):
+        groups = [(row, False) for row in unnamed]
     elif len(_numbered_starts(body)) >= 2:
         return _numbered_rows(header, roles, body)
     else:
@@ -2069,6 +2071,44 @@ def _cell_stream_table(text: str) -> _Table | None:
             out.insert(measure_col, _Cell([], row[0].line))
         table.rows.append(out)
     return table
+
+
+_UNNAMED_SERIALS_MIN = 3
+
+
+def _rows_by_unnamed_serials(body: list[_Cell], width: int) -> list[list[_Cell]] | None:
+    """Rows numbered in a column the header does not name (工作任务 | 1 | 具体要求 | …).
+
+    The cells before the first number fill the columns left of the numbers; each number
+    opens the right-hand part of its row, of the same width in every row, and the cells
+    after that part are the next row's left-hand cells (none where a cell merged from above
+    is not repeated). The numbers are dropped, as their column has no label.
+    """
+    serials = [i for i, c in enumerate(body) if _SERIAL_RE.match(squash_spaces(c.text))]
+    expected, starts = 1, []
+    for index in serials:
+        label = squash_spaces(body[index].text).rstrip(".、．")
+        if label.isdigit() and int(label) == expected:
+            starts.append(index)
+            expected += 1
+    left = starts[0] if starts else 0
+    right = width - left
+    if len(starts) < _UNNAMED_SERIALS_MIN or right < 2 or left < 1:
+        return None
+    rows, lead_in = [], body[:left]
+    for start, stop in zip(starts, [*starts[1:], len(body)], strict=True):
+        segment = body[start + 1 : stop]
+        if len(segment) < right or len(segment) > right + left:
+            return None
+        rows.append(
+            [
+                *[_Cell([], body[start].line) for _ in range(left - len(lead_in))],
+                *lead_in,
+                *segment[:right],
+            ]
+        )
+        lead_in = segment[right:]
+    return rows if not lead_in else None
 
 
 def _rows_closed_by_blanks(cells: list[_Cell], start: int, end: int, row_ends: list[int]) -> bool:
