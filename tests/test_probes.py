@@ -53,7 +53,6 @@ NOT_READ = {
     },
     "duty_lists": {
         "member-duties-run-on-line",  # a members' duty list run onto one line
-        "member-duty-table-pipes",  # a lone 成员单位 column (read so, a garbled PDF misreads)
         "coordinate-then-implement-clauses",  # 由A统筹协调，B负责具体实施 (as in wordings)
         "guide-and-implement-notes",  # A指导，B实施
         "zeren-zhuti-labels",  # 以A为责任主体，B负责业务指导 closing an item

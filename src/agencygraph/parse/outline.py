@@ -515,6 +515,35 @@ def _nest_circled_points(elements: list[_Element]) -> list[_Element]:
     return nested
 
 
+_CAPTION_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
+_GROUP_CAPTION_RE = re.compile(r"小组|专班|指挥部|分工|责任")
+_CAPTIONS_MIN = 2
+
+
+def _read_caption_items(elements: list[_Element]) -> None:
+    """Numbered captions over the parts of one heading's measure (（一）物资大楼改造项目 /
+    1、任务 / …text… / 2、项目攻坚领导小组 / 组长：… / 成员单位：…) are no items: where every
+    numbered item under a heading is a bare caption, one of them naming the group or the
+    division of work whose label lines follow, each becomes a plain caption line."""
+    spans: list[list[_Element]] = [[]]
+    for element in elements:
+        if element.kind in ("h1", "l2"):
+            spans.append([])
+        else:
+            spans[-1].append(element)
+    for span in spans:
+        items = [e for e in span if e.kind == "l3"]
+        captions = [strip_spaces(e.body).rstrip("：:") for e in items]
+        if (
+            len(items) >= _CAPTIONS_MIN
+            and all(_CAPTION_RE.match(c) for c in captions)
+            and any(_GROUP_CAPTION_RE.search(simplified(c)) for c in captions)
+            and any(e.kind == "plain" and resp.starts_with_label(e.body) for e in span)
+        ):
+            for item, caption in zip(items, captions, strict=True):
+                item.kind, item.number, item.body = "plain", "", caption + "："
+
+
 def _join_bare_labels(elements: list[_Element]) -> list[_Element]:
     """A label line with nothing after its colon, its units on the lines after it (责任单位：
     / 市交通运输局、市公路中心), as one label line."""
@@ -746,6 +775,7 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
         element = _classify(paragraph, line)
         element.local_rule = local_rule
         elements.append(element)
+    _read_caption_items(elements)
     elements = _join_bare_labels(elements)
     _read_bullets(elements)
     elements = _read_task_role_headings(

@@ -459,6 +459,8 @@ def split_official(text: str) -> tuple[str, str]:
     ('', '分管副县长')
     >>> split_official("协管副秘书长")
     ('', '协管副秘书长')
+    >>> split_official("县长助理")
+    ('', '县长助理')
     """
     text = squash_spaces(text).removesuffix("同志")
     bracketed = re.match(r"^([\u4e00-\u9fff]{2,3})[（(](.+)[）)]$", text)
@@ -468,7 +470,8 @@ def split_official(text: str) -> tuple[str, str]:
     if match is None:
         return (text, "") if PERSON_NAME_RE.match(text) else ("", text)
     before, after = text[: match.start()], text[match.end() :]
-    if PERSON_NAME_RE.match(after):
+    # (县长助理 is one title, no 县长 named 助理)
+    if PERSON_NAME_RE.match(after) and after not in _TITLE_TAILS:
         return after, text[: match.end()]
     if (
         PERSON_NAME_RE.match(before)
@@ -479,6 +482,7 @@ def split_official(text: str) -> tuple[str, str]:
     return "", text
 
 
+_TITLE_TAILS = frozenset({"助理"})
 # Words written before a title that say which official, not who (协管副秘书长, 联系市领导).
 _TITLE_QUALIFIERS = frozenset({"分管", "协管", "主管", "联系", "牵头", "常务", "主要", "负责"})
 
@@ -919,7 +923,8 @@ def label_units(inner: str, base: int = 0) -> _Found:
             label = squash_spaces(match.group(1)).lstrip("【")
             for name, offset in located_units(content):
                 # a bare name's title is the label it stands under (牵头领导：张伟)
-                written = f"{name}（{label}）" if is_person_name(name) else name
+                person = is_person_name(name) and not is_official(name)
+                written = f"{name}（{label}）" if person else name
                 found.officials.append((written, at + offset))
         elif role == "timeline" and not found.timeline:
             found.timeline = strip_spaces(content).strip("。；;，,")
