@@ -1940,3 +1940,16 @@ def test_town_offices_and_field_departments_as_subjects_of_their_parts():
         [(L, "镇农业综合服务中心"), (L, "各村（社区）")],
         [(L, "农业农村部门"), (L, "市场监管部门")],
     ]
+
+
+def test_by_before_a_lead_is_no_part_of_its_name_when_the_lead_acts_again():
+    # 由A牵头 opening the work, then A as the subject of a later sentence: the unit is A (no 由),
+    # whether or not the lexicon knows it (市物价局, since merged into market regulation)
+    from agencygraph.parse import responsibility
+
+    note = responsibility.find_note(
+        "实行监测信息周报告制度。由市物价局牵头,对我市物价价格波动情况进行严密监测。"
+        "市物价局在设置监测点时,要做到广泛全面。",
+        (0,),
+    )
+    assert [(role, unit) for role, unit, _ in note.units] == [("lead", "市物价局")]

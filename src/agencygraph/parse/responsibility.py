@@ -750,6 +750,8 @@ def _trim_unit(unit: str) -> str:
     unit = unit.strip("。.：:，,、；;" + _STRAY_MARKS)
     # 承办单位：A、B，其中A为主办单位: the list's own unit named again to give its role
     unit = unit.removeprefix("其中")
+    if unit.startswith("由") and looks_like_unit(unit[1:]):
+        unit = unit[1:]  # 由A牵头 read by a subject's reading: the preposition is no name
     # a label that names no unit says so (配合单位：无 / ——)
     return "" if vocabulary_simplified(unit) in _NO_UNIT else unit
 
