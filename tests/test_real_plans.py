@@ -167,6 +167,16 @@ KNOWN_MISSES = {
     "moushi_2008_shengtai_zhize",
     "qitaihe_2007_daqi_zhengzhi",
     "yuzhong_2020_wufei_fenjie",
+    # batch 28 (fresh F1 0.719): a copy opening inside item 4, whose note names the item by a
+    # number the copy does not hold (guangdongmoushi), units named by kind with no level
+    # (街道、社区负责; 由物业管理单位负责…, huangpi), a box-drawn table whose header runs over
+    # four lines with sub-columns under one cell (jiangmen), member units under 成员： rather
+    # than 成员单位： (jiaxian), 市工商、商务等部门 kept as one unit (jixi)
+    "guangdongmoushi_2008_zhian_zhengzhi",
+    "huangpi_2023_bingmei_fangzhi",
+    "jiangmen_2007_gongshui_xiangmu",
+    "jiaxian_undated_xiangmu_gongjian",
+    "jixi_2008_wujia_yingdui",
     # batch 22 (fresh F1 0.753): a designation (A和B为…总协调机构) and schools as subjects
     # (baotou), an HTML table's pipes that open each row at the line's start (dingzhou),
     # 各镇、街道、莘庄工业区 as a title sentence and 由A牵头组织B (minhang)
@@ -199,10 +209,11 @@ KNOWN_MISSES = {
 # and 0.938 (0.9380) with batch 26 (fresh 0.671) after its round and the fifteenth
 # session's probed forms (the 234 plans before it: 0.9354), and 0.932 (0.9317) with batch 27
 # (fresh 0.605: a dense one-line page, duty lists, indicator tables copied one cell a line)
-# after its round (the 237 before it: 0.9388);
+# after its round (the 237 before it: 0.9388), and 0.931 (0.9307) with batch 28 (fresh 0.719,
+# 0.811 after its round; the 246 plans before it: 0.9344 with the session's table forms);
 # the floor below is the figure measured with them, so that a fall is caught; the README
 # reports both.
-DEVELOPMENT_F1_FLOOR = 0.931
+DEVELOPMENT_F1_FLOOR = 0.930
 
 
 def test_development_plans_are_coded_as_the_gold(scores):
