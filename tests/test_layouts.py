@@ -630,3 +630,40 @@ def test_a_shared_duty_follows_the_first_listed_rule():
         [(L, "市人社局", False), (S, "市财政局", False)],
         [(L, "市财政局", False), (S, "市总工会", False)],
     ]
+
+
+def test_a_copy_opening_inside_an_item_keeps_that_item():
+    # a database's second page: the last point of item 4, the note naming item 4 by number,
+    # then items 5 and 6 whole
+    text = "\n".join(
+        [
+            "(4)交通局要建立长期有效的非法营运有奖举报制度。",
+            "第4项工作由市公安局、交通局、城管局和各区负责,市财政局协助配合。",
+            "5.开展消防和安全生产检查整治行动。针对公众聚集场所开展专项检查整治行动。",
+            "第5项工作由市公安局、安监局和安委会各成员单位负责。",
+            "6.打击传销和变相传销活动。重点打击查处传销大案要案。",
+            "第6项工作由市工商局负责,市公安局协助配合。",
+        ]
+    )
+    coded, _ = coding(text)
+    assert [(text[:5], sorted(u[:2] for u in units)) for text, units in coded] == [
+        (
+            "（4）交通",
+            [
+                ("responsible", "交通局"),
+                ("responsible", "各区"),
+                ("responsible", "城管局"),
+                ("responsible", "市公安局"),
+                ("support", "市财政局"),
+            ],
+        ),
+        (
+            "开展消防和",
+            [
+                ("responsible", "安委会各成员单位"),
+                ("responsible", "安监局"),
+                ("responsible", "市公安局"),
+            ],
+        ),
+        ("打击传销和", [("lead", "市工商局"), ("support", "市公安局")]),
+    ]

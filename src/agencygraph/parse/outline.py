@@ -515,6 +515,30 @@ def _nest_circled_points(elements: list[_Element]) -> list[_Element]:
     return nested
 
 
+def _restore_cut_item(elements: list[_Element]) -> None:
+    """A copy that opens inside an item (a database's second page: （4）… / 第4项工作由… /
+    5.…) keeps that item: its heading, cut off above, is put back as an empty item numbered
+    one below the first item's, so the points under it and a note naming it by number are
+    its own."""
+    numbered = [e for e in elements if e.kind in _HEADING_KINDS]
+    if len(numbered) < 2 or numbered[0].kind != "l4":
+        return
+    first_item = next((e for e in numbered if e.kind in ("h1", "l2", "l3")), None)
+    if first_item is None or first_item.kind != "l3" or not first_item.number.isdigit():
+        return
+    if int(first_item.number) < 2:
+        return
+    at = elements.index(numbered[0])
+    if any(e.kind != "plain" for e in elements[:at]):
+        return
+    # Where the copy's own items hold points, each point may be a measure (a unit's heading
+    # over its tasks): the cut item's points are then left as they stand.
+    after = elements[elements.index(first_item) :]
+    if any(e.kind == "l4" for e in after):
+        return
+    elements.insert(at, _Element("l3", str(int(first_item.number) - 1), "", numbered[0].line))
+
+
 _CAPTION_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 _GROUP_CAPTION_RE = re.compile(r"小组|专班|指挥部|分工|责任")
 _CAPTIONS_MIN = 2
@@ -776,6 +800,7 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
         element.local_rule = local_rule
         elements.append(element)
     _read_caption_items(elements)
+    _restore_cut_item(elements)
     elements = _join_bare_labels(elements)
     _read_bullets(elements)
     elements = _read_task_role_headings(
