@@ -84,6 +84,8 @@ ROLE_KINDS = {
         "timeline",
         "stop",
     },
+    # a label that is also a common word, read only before its colon (成员：A、B)
+    "label_colon": {"lead", "support", "single"},
     "verb": {"lead", "support", "shared", "support_or_shared", "joint"},
     "verb_modifier": {""},
     "verb_complement": {""},

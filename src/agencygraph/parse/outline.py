@@ -1115,8 +1115,9 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                     )
                 ):
                     current.children.append(element)
-                elif _has_units(note) and not label_line and not note.weak:
-                    # An unnumbered paragraph that assigns units to itself is a measure.
+                elif _assigns_units(note) and not label_line and not note.weak:
+                    # An unnumbered paragraph that assigns units to itself is a measure (one
+                    # naming officials alone, a group's members, is no task given).
                     current = element
                     measures.append((element, heading))
                 elif (

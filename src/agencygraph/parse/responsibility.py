@@ -79,7 +79,7 @@ def labels() -> dict[str, str]:
     for stem, role in _terms("label_stem"):
         for suffix, _ in _terms("label_suffix"):
             found.setdefault(stem + suffix, role)
-    for term, role in _terms("label_bare"):
+    for term, role in (*_terms("label_bare"), *_terms("label_colon")):
         found.setdefault(term, role)
     return found
 
@@ -2743,7 +2743,9 @@ def _label_chars() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _glued_label_re() -> re.Pattern[str]:
-    unit_roles = [t for t, role in labels().items() if role in UNIT_ROLES]
+    # a label that is also a common word (成员由A、B组成) is read only before its colon
+    colon_only = {t for t, _ in _terms("label_colon")}
+    unit_roles = [t for t, role in labels().items() if role in UNIT_ROLES and t not in colon_only]
     return re.compile(
         rf"(?:^|(?<=[{re.escape(OPEN_BRACKETS)}\s；;，,。】]))【?{_level()}{_spaced(unit_roles)}"
         rf"(?=[\s\u3000]?[^\s\u3000：:为是】）)，,；;、。])"
