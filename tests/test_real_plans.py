@@ -168,11 +168,9 @@ KNOWN_MISSES = {
     "qitaihe_2007_daqi_zhengzhi",
     "yuzhong_2020_wufei_fenjie",
     # batch 28 (fresh F1 0.719): units named by kind with no level
-    # (街道、社区负责; 由物业管理单位负责…, huangpi), a box-drawn table whose header runs over
-    # four lines with sub-columns under one cell (jiangmen), 市工商、商务等部门 kept as one
-    # unit (jixi)
+    # (街道、社区负责; 由物业管理单位负责…, huangpi), 市工商、商务等部门 kept as one unit
+    # (jixi)
     "huangpi_2023_bingmei_fangzhi",
-    "jiangmen_2007_gongshui_xiangmu",
     "jixi_2008_wujia_yingdui",
     # batch 22 (fresh F1 0.753): a designation (A和B为…总协调机构) and schools as subjects
     # (baotou), an HTML table's pipes that open each row at the line's start (dingzhou),

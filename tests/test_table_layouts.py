@@ -1446,6 +1446,32 @@ def test_rows_numbered_in_a_column_the_header_does_not_name():
     ]
 
 
+def test_a_box_drawn_table_reads_each_row_between_its_rules():
+    # a header whose labels wrap inside their cells, a rule under a cell spanning sub-columns
+    # drawn on the header's second line, and rows whose cells wrap over three lines
+    text = "\n".join(
+        [
+            "┌─┬──────┬────────┬────┬───┬──────────┐",
+            "│序│ 项目名称 │建设规模及主要建│责任单位│完成年│ 项目投入(万元) │",
+            "│号│ │ 设内容 │ │ 限 ├─────┬────┤",
+            "│ │ │ │ │ │省级补助│市级财政│",
+            "├─┼──────┼────────┼────┼───┼─────┼────┤",
+            "│21│恩平市区供水│委托咨询公司编制│恩平市政│2007年│ 55 │ │",
+            "│ │专项规划 │恩平市区供水专项│ 府 │ │ │ │",
+            "│ │ │规划。 │ │ │ │ │",
+            "├─┼──────┼────────┼────┼───┼─────┼────┤",
+            "│22│城市供水主干│铺设供水主干管道│恩平市水│2007年│3000│ │",
+            "│ │管道改造 │50公里。 │ 务局 │-2010│ │ │",
+            "└─┴──────┴────────┴────┴───┴─────┴────┘",
+        ]
+    )
+    coded, _ = coding(text)
+    assert [[(role, unit) for role, unit, _, _ in units] for _, units in coded] == [
+        [("lead", "恩平市政府")],
+        [("lead", "恩平市水务局")],
+    ]
+
+
 # --- responsibility matrices: units head the columns, marks fill them ---------------------
 
 

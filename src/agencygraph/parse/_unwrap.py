@@ -93,8 +93,17 @@ def _display_width(line: str) -> int:
 
 
 def _is_body(line: str) -> bool:
-    """A line of running text, not a table row or an aligned row of cells."""
-    return bool(line.strip()) and "|" not in line and "\t" not in line and "   " not in line.strip()
+    """A line of running text, not a table row (pipes or box-drawn bars and rules) or an
+    aligned row of cells."""
+    return (
+        bool(line.strip())
+        and _TABLE_MARKS.isdisjoint(line)
+        and "\t" not in line
+        and "   " not in line.strip()
+    )
+
+
+_TABLE_MARKS = frozenset("|│┃║─━═┼╋╬")
 
 
 @dataclass(frozen=True)

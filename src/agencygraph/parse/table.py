@@ -464,14 +464,22 @@ def _without_box_drawing(text: str) -> str:
     if "│" not in text and "┃" not in text and "║" not in text:
         return text
     return "\n".join(
-        "" if line.strip() and _BOX_RULE_RE.match(line) else line.translate(_BOX_BARS)
+        ""
+        if line.strip() and _BOX_RULE_RE.match(line)
+        else _BOX_RULE_PART_RE.sub("| |", line).translate(_BOX_BARS)
         for line in text.split("\n")
     )
 
 
+# A rule drawn under a header cell that spans sub-columns, on a line still holding the other
+# cells' wrapped labels (│号│…│ 限 ├──┬──┬──┤): the spanning cell's place, one cell.
+_BOX_RULE_PART_RE = re.compile(r"[├┝┠╟╞][─━┬┯┰╥╤┼┿╂╫╪]*[─━][─━┬┯┰╥╤┼┿╂╫╪]*[┤┥┨╢╡]")
+
+
 def _table_rows(text: str) -> _Table | None:
     """The table in a text (header and data rows), or None if it holds none."""
-    text = _without_box_drawing(text)
+    boxed = _without_box_drawing(text)
+    boxed, text = boxed != text, boxed
     lines = [line for line in text.split("\n") if line.strip()]
     if not lines:
         return None
@@ -493,12 +501,18 @@ def _table_rows(text: str) -> _Table | None:
                 if merged is not None:
                     # 责任单位 spanning 牵头单位 | 配合单位 on the header's second row
                     row, index = merged, index + 1
+                while boxed and index + 1 < len(rows) and _wraps_header(row, rows[index + 1]):
+                    # a box-drawn header's labels wrapped inside their cells (序 / 号)
+                    row = [_joined_cells(a, b) for a, b in zip(row, rows[index + 1], strict=True)]
+                    index += 1
                 header_text = [squash_spaces(c.text) for c in row]
                 data = [
                     r
                     for r in rows[index + 1 :]
                     if [squash_spaces(c.text) for c in r] != header_text
                 ]
+                if boxed:
+                    data = _box_rows(data)
                 if data:
                     return _Table(row, _with_continuation_rows(row, data))
     lines = text.split("\n")
@@ -514,6 +528,42 @@ def _table_rows(text: str) -> _Table | None:
 
 
 _SINGLE_SPACE_RE = re.compile(r"(?<=\S) (?=\S)")
+
+
+def _box_rows(rows: list[Row]) -> list[Row]:
+    """A box-drawn table's rows, each the lines between two rules: a cell's text wrapped
+    over the lines of its row is joined (rules became empty lines, so a row's lines are
+    the consecutive ones)."""
+    joined: list[Row] = []
+    for row in rows:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and len(row) == len(previous)
+            and row[0].line == _last_line(previous) + 1
+        ):
+            joined[-1] = [
+                _joined_cells(above, cell) if squash_spaces(cell.text) else above
+                for above, cell in zip(previous, row, strict=True)
+            ]
+            continue
+        joined.append(row)
+    return joined
+
+
+def _last_line(row: Row) -> int:
+    return max(cell.line_of(len(cell.lines) - 1) if cell.lines else cell.line for cell in row)
+
+
+def _wraps_header(header: Row, below: Row) -> bool:
+    """Whether a box-drawn row, on the line right under the header's with no rule between,
+    holds the rest of the header's wrapped labels."""
+    return (
+        len(below) == len(header)
+        and below[0].line == _last_line(header) + 1
+        and all(len(squash_spaces(c.text)) <= _HEADER_CELL_MAX // 2 for c in below)
+        and not _SERIAL_RE.match(squash_spaces(below[0].text))
+    )
 
 
 def _single_spaced_table(lines: list[str]) -> _Table | None:
