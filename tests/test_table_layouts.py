@@ -1472,6 +1472,37 @@ def test_a_box_drawn_table_reads_each_row_between_its_rules():
     ]
 
 
+def test_the_first_rows_category_is_no_column_of_the_header():
+    # 分类 | 序号 | 事项 | 责任单位 | 牵头单位, one cell a line; the first row's category
+    # (发展目标) is written once, just before its number
+    cells = [
+        "分类",
+        "序号",
+        "事项",
+        "责任单位",
+        "牵头单位",
+        "发展目标",
+        "1",
+        "地区生产总值增长6.5%以上。",
+        "区经商局、区发改局",
+        "区发改局",
+        "2",
+        "区本级固定资产投资增长25%。",
+        "区发改局",
+        "区发改局",
+        "3",
+        "农业增加值增长3.5%。",
+        "区农业农村局",
+        "区农业农村局",
+    ]
+    coded, _ = coding("\n\n".join(cells))
+    assert [[(role, unit) for role, unit, _, _ in units] for _, units in coded] == [
+        [("lead", "区发改局"), ("support", "区经商局")],
+        [("lead", "区发改局")],
+        [("lead", "区农业农村局")],
+    ]
+
+
 # --- responsibility matrices: units head the columns, marks fill them ---------------------
 
 

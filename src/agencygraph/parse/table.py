@@ -1947,6 +1947,8 @@ def _cell_stream_table(text: str) -> _Table | None:
             and not _SERIAL_RE.match(squash_spaces(cells[end + 1].text))
             and not _HEADER_PUNCT_RE.search(cells[end + 1].text)
         )
+        # a category cell just before the first row's number (分类 | 序号 | … then 发展目标 | 1)
+        and not _first_row_category(cells, start, end)
     ):
         end += 1
     if marked and _header_kinds(cells[start : marked[0] + 1]) is not None:
@@ -2159,6 +2161,18 @@ def _rows_by_unnamed_serials(body: list[_Cell], width: int) -> list[list[_Cell]]
         )
         lead_in = segment[right:]
     return rows if not lead_in else None
+
+
+def _first_row_category(cells: list[_Cell], start: int, end: int) -> bool:
+    """Whether the cell after a header holding a category column and then 序号 is the first
+    row's category, the row's number following it."""
+    kinds = _header_kinds(cells[start : end + 1]) or []
+    if "serial" not in kinds[1:] or end + 2 >= len(cells):
+        return False
+    category = cells[start + kinds.index("serial") - 1]
+    return bool(_SERIAL_RE.match(squash_spaces(cells[end + 2].text))) and _category_label(
+        squash_spaces(category.text)
+    )
 
 
 def _rows_closed_by_blanks(cells: list[_Cell], start: int, end: int, row_ends: list[int]) -> bool:
