@@ -667,3 +667,24 @@ def test_a_copy_opening_inside_an_item_keeps_that_item():
         ),
         ("打击传销和", [("lead", "市工商局"), ("support", "市公安局")]),
     ]
+
+
+def test_an_item_naming_a_unit_alone_is_led_by_it_the_duty_below():
+    # a member-unit duty list: each numbered item is a unit, its duty the paragraph below
+    text = "\n".join(
+        [
+            "2.2职责任务。",
+            "(1)市林业局。",
+            "负责火灾扑救的组织、火灾现场勘察等工作。",
+            "(2)市公安局。",
+            "负责火灾区域内的治安管理,指导火灾案件侦破等工作。",
+            "(3)市检察院、市中级人民法院。",
+            "负责森林火灾案件的诉讼和审理工作。",
+        ]
+    )
+    coded, _ = coding(text)
+    assert [sorted(u[:2] for u in units) for _, units in coded] == [
+        [("lead", "市林业局")],
+        [("lead", "市公安局")],
+        [("responsible", "市中级人民法院"), ("responsible", "市检察院")],
+    ]

@@ -1088,6 +1088,13 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                     # A sub-point, a label line, or the rest of a paragraph cut off mid-sentence.
                     element.kind == "l4"
                     or label_line
+                    # the duty of a unit the item names alone ((1)市林业局。 / 负责火灾扑救…)
+                    or (
+                        element.kind == "plain"
+                        and not current.children
+                        and _DUTY_OPENING_RE.match(simplified(element.body))
+                        and _units_only(strip_spaces(current.body).rstrip("。.；;"))
+                    )
                     or _continues_label_list(element, current)
                     # a note wrapped inside its bracket (（牵头单位：市自然资源和规 / 划局；…）)
                     or (element.kind == "plain" and _open_brackets(_full_text(current)) > 0)
@@ -1253,6 +1260,9 @@ def _continues_label_list(element: _Element, current: _Element) -> bool:
         if not _units_only(child.body):
             return False
     return False
+
+
+_DUTY_OPENING_RE = re.compile(rf"^\s*(?:{resp.DUTY_VERBS})")
 
 
 def _units_only(paragraph: str) -> bool:

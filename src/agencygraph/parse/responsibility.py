@@ -1886,7 +1886,9 @@ def _without_alias(name: str) -> str:
 # The names of an item's units as its first sentence, an alias in brackets kept (县委宣传部
 # （县文明办）。负责…)
 #: A comma that sets a unit apart before its duty (交通部门,负责…), as a colon would.
-UNIT_COMMA = r"[，,](?=负责|牵头|指导|组织|协助|配合|承担)"
+# The verbs a unit's duty opens with, after its name set apart (交通部门,负责…; 市林业局。/ 负责…)
+DUTY_VERBS = "负责|牵头|指导|组织|协助|配合|承担"
+UNIT_COMMA = rf"[，,](?={DUTY_VERBS})"
 # (河务部门。组织…; 交通部门,负责…)
 _UNIT_TITLE_RE = re.compile(
     rf"[^。；;！!？?，,：:（(]{{2,24}}(?:[（(][^（()）]{{1,12}}[)）])?(?:。|{UNIT_COMMA})"
