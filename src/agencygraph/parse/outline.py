@@ -539,33 +539,50 @@ def _restore_cut_item(elements: list[_Element]) -> None:
     elements.insert(at, _Element("l3", str(int(first_item.number) - 1), "", numbered[0].line))
 
 
-_CAPTION_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
+# A caption: a short name alone (任务; 项目攻坚领导小组), or before a colon and its content
+# (推进专班：组长由…担任，成员单位为…).
+_CAPTION_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,12})(?:$|[：:](?P<content>.*)$)")
 _GROUP_CAPTION_RE = re.compile(r"小组|专班|指挥部|分工|责任")
 _CAPTIONS_MIN = 2
+_RANK = {"h1": 0, "l2": 1, "l3": 2, "l4": 3}
 
 
 def _read_caption_items(elements: list[_Element]) -> None:
     """Numbered captions over the parts of one heading's measure (（一）物资大楼改造项目 /
     1、任务 / …text… / 2、项目攻坚领导小组 / 组长：… / 成员单位：…) are no items: where every
-    numbered item under a heading is a bare caption, one of them naming the group or the
-    division of work whose label lines follow, each becomes a plain caption line."""
-    spans: list[list[_Element]] = [[]]
+    item of one level and numbering under a heading is a caption, one of them naming the
+    group or the division of work that assigns it, each becomes a plain caption line."""
+    runs: dict[tuple[str, bool], list[_Element]] = {}
+
+    def close_runs(rank: int) -> None:
+        for key in [k for k in runs if _RANK[k[0]] >= rank]:
+            _demote_captions(runs.pop(key))
+
     for element in elements:
-        if element.kind in ("h1", "l2"):
-            spans.append([])
-        else:
-            spans[-1].append(element)
-    for span in spans:
-        items = [e for e in span if e.kind == "l3"]
-        captions = [strip_spaces(e.body).rstrip("：:") for e in items]
-        if (
-            len(items) >= _CAPTIONS_MIN
-            and all(_CAPTION_RE.match(c) for c in captions)
-            and any(_GROUP_CAPTION_RE.search(simplified(c)) for c in captions)
-            and any(e.kind == "plain" and resp.starts_with_label(e.body) for e in span)
-        ):
-            for item, caption in zip(items, captions, strict=True):
-                item.kind, item.number, item.body = "plain", "", caption + "："
+        rank = _RANK.get(element.kind)
+        if rank is None:
+            continue
+        if rank == 0:
+            close_runs(1)
+            continue  # a first-level heading is never a caption
+        circled = element.number[:1] in _CIRCLED
+        # a heading of this level or above closes the runs below it
+        close_runs(rank + 1)
+        runs.setdefault((element.kind, circled), []).append(element)
+        for key in [k for k in runs if _RANK[k[0]] == rank and k[1] != circled]:
+            _demote_captions(runs.pop(key))
+    close_runs(0)
+
+
+def _demote_captions(items: list[_Element]) -> None:
+    # (items that are each a group, 一、总指挥部 / 二、宣传舆情组, are measures: the captions
+    # of one measure's parts name its work beside its group)
+    found = [_CAPTION_RE.match(strip_spaces(e.body)) for e in items]
+    groups = [bool(m and _GROUP_CAPTION_RE.search(simplified(m["name"]))) for m in found]
+    if len(items) >= _CAPTIONS_MIN and all(found) and any(groups) and not all(groups):
+        for item, match in zip(items, found, strict=True):
+            item.kind, item.number = "plain", ""
+            item.body = match["name"] + "：" + (match["content"] or "")
 
 
 def _join_bare_labels(elements: list[_Element]) -> list[_Element]:

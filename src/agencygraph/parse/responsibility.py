@@ -484,6 +484,8 @@ def split_official(text: str) -> tuple[str, str]:
 
 
 _TITLE_TAILS = frozenset({"助理"})
+# The labels naming a group's head, whose unit (市住建局局长) leads the group's work.
+_GROUP_HEAD_LABELS = frozenset({"组长"})
 # Words written before a title that say which official, not who (协管副秘书长, 联系市领导).
 _TITLE_QUALIFIERS = frozenset({"分管", "协管", "主管", "联系", "牵头", "常务", "主要", "负责"})
 
@@ -924,6 +926,18 @@ def label_units(inner: str, base: int = 0) -> _Found:
                 found.officials.extend(parsed.officials)
         elif role == "official":
             label = squash_spaces(match.group(1)).lstrip("【")
+            if vocabulary_simplified(label) in _GROUP_HEAD_LABELS:
+                # 组长：市住建局局长 — a group led by a unit's official is led by that unit
+                written = content.strip().rstrip("；;。，,")
+                unit_end = leader_unit_end(written)
+                # (县委副书记、县长: the place's own leaders head it, no department)
+                if unit_end is not None and not _leadership(written[:unit_end]):
+                    at_unit = at + content.find(written)
+                    found.units.append(("lead", written[:unit_end], at_unit))
+                    found.officials.append(
+                        ("".join(written[unit_end:].split()), at_unit + unit_end)
+                    )
+                    continue
             for name, offset in located_units(content):
                 # a bare name's title is the label it stands under (牵头领导：张伟)
                 person = is_person_name(name) and not is_official(name)
@@ -1442,6 +1456,11 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
     opening = _note_label_re().search(simplified)
     if opening is not None and _label_inside_sentence(simplified, opening):
         opening = None  # 由A组织推动，责任主体是B: a sentence, read as one below
+    if opening is not None and simplified[opening.start() :].lstrip("【").startswith("成员"):
+        # 组长由县卫健局局长担任，成员单位为A、B: the group's make-up, its leader's unit leading
+        grouped = _group_note(text)
+        if grouped is not None:
+            return grouped
     if opening is not None:
         start = opening.start()
         end = _label_block_end(text, simplified, start, starts)
@@ -1978,10 +1997,64 @@ def _later_subject_clauses(
 
 
 # A working group's make-up: 由市煤炭安全局孙伟任组长，成员由市公安局、市国土资源局有关人员组成.
-_GROUP_LEADER_RE = re.compile(r"由(?P<leader>[^，,。；;由]{3,40}?)任(?:副)?组长")
-_GROUP_MEMBERS_RE = re.compile(
-    r"成员(?:单位)?(?:由|为|包括)(?P<members>[^。；;]{2,200}?)(?:等)?(?:的)?(?:有关|相关)?(?:人员|同志)?组成"
+# (or 组长由县卫健局局长担任，成员单位为A、B。)
+_GROUP_LEADER_RE = re.compile(
+    r"由(?P<leader>[^，,。；;由]{3,40}?)任(?:副)?组长|组长由(?P<head>[^，,。；;由]{3,40}?)担任"
 )
+_GROUP_MEMBERS_RE = re.compile(
+    r"成员(?:单位)?(?:由|为|包括)(?P<members>[^。；;]{2,200}?)"
+    r"(?:(?:等)?(?:的)?(?:有关|相关)?(?:人员|同志)?组成|(?=[。；;]|$))"
+)
+
+
+def leader_unit_end(written: str) -> int | None:
+    """Where the unit ends in a group leader written as a unit's official (市煤炭安全局孙伟,
+    县住建局局长 高志强), or None where no unit opens it (副县长 常海燕).
+
+    The longest opening the lexicon knows, or one that looks like a unit with a person's
+    name or title after it (an official's title is looked for before a bare name: 医政医管股
+    / 股长王伟, not 医政医管股股 / 长王伟).
+    """
+
+    def rest(n: int) -> str:
+        return strip_spaces(written[n:])
+
+    def cuts_title(n: int) -> bool:
+        return is_official(written[: n + 1])  # 副县 / 长 常海燕: a title cut, not a unit
+
+    unit_end = next(
+        (
+            n
+            for n in range(len(written), 1, -1)
+            if _lexicon_knows(written[:n]) and not cuts_title(n)
+        ),
+        None,
+    ) or next(
+        (
+            n
+            for is_person in (is_official, is_person_name, _official_with_name)
+            for n in range(len(written) - 2, 1, -1)
+            if looks_like_unit(written[:n]) and not cuts_title(n) and is_person(rest(n))
+        ),
+        None,
+    )
+    if unit_end is None or not looks_like_unit(written[:unit_end]):
+        return None
+    return unit_end
+
+
+def _leadership(unit: str) -> bool:
+    """Whether a unit is a place's own Party committee or government, whose officials (县委
+    副书记, 县长) lead a place, not a department."""
+    from agencygraph.agencies import resolve
+
+    return resolve(unit).agency_type in ("party_committee", "government")
+
+
+def _official_with_name(text: str) -> bool:
+    """A title then a person's name (局长高志强)."""
+    name, title = split_official(text)
+    return bool(name and title) and is_official(title)
 
 
 def _group_note(text: str) -> Note | None:
@@ -1993,29 +2066,17 @@ def _group_note(text: str) -> Note | None:
     leader = _GROUP_LEADER_RE.search(simplified)
     if leader is None:
         return None
-    written = text[leader.start("leader") : leader.end("leader")]
-    # the leader's unit: the longest opening the lexicon knows, or one that looks like a
-    # unit with a person's name or title after it (市煤炭安全局孙伟)
-    # (an official's title is looked for before a bare name: 医政医管股 / 股长王伟, not
-    # 医政医管股股 / 长王伟)
-    unit_end = next(
-        (n for n in range(len(written), 1, -1) if _lexicon_knows(written[:n])), None
-    ) or next(
-        (
-            n
-            for is_person in (is_official, is_person_name)
-            for n in range(len(written) - 2, 1, -1)
-            if looks_like_unit(written[:n]) and is_person(written[n:])
-        ),
-        None,
-    )
-    if unit_end is None or not looks_like_unit(written[:unit_end]):
+    group = "leader" if leader.group("leader") else "head"
+    at = leader.start(group)
+    written = text[at : leader.end(group)]
+    unit_end = leader_unit_end(written)
+    if unit_end is None or _leadership(written[:unit_end]):
         return None
     lead = written[:unit_end]
-    units = [("lead", lead, leader.start("leader"))]
+    units = [("lead", lead, at)]
     officials = []
     if written[unit_end:]:
-        officials.append((written[unit_end:], leader.start("leader") + unit_end))
+        officials.append((written[unit_end:], at + unit_end))
     members = _GROUP_MEMBERS_RE.search(simplified, leader.end())
     if members is not None:
         names = located_units(text[members.start("members") : members.end("members")])
