@@ -1503,6 +1503,35 @@ def test_the_first_rows_category_is_no_column_of_the_header():
     ]
 
 
+def test_a_progress_table_whose_reports_run_over_paragraphs():
+    # 目标任务 | 牵头单位 | 进展情况 | 下步举措, one cell a paragraph; a report column holds
+    # numbered paragraphs, and a row's report cells may be missing
+    cells = [
+        "目标任务",
+        "牵头单位",
+        "进展情况",
+        "下步举措",
+        "固定资产投资增长10%以上。",
+        "发改局",
+        "一季度累计完成投资96.8亿元。",
+        "督促各项目加快建设。",
+        "城乡居民收入与经济增长基本同步。",
+        "发改局",
+        "农业农村局",
+        "一季度居民收入增长5.9%。",
+        "1.强化造血帮扶,推动低收入农户增收。",
+        "2.强化帮扶力量,开展低收入农户增收行动。",
+        "完成市下达的能源指标计划目标。",
+        "发改局",
+    ]
+    coded, _ = coding("\n\n".join(cells))
+    assert [(text[:4], [(role, unit) for role, unit, _, _ in units]) for text, units in coded] == [
+        ("固定资产", [("lead", "发改局")]),
+        ("城乡居民", [("lead", "发改局"), ("lead", "农业农村局")]),
+        ("完成市下", [("lead", "发改局")]),
+    ]
+
+
 # --- responsibility matrices: units head the columns, marks fill them ---------------------
 
 

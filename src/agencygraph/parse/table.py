@@ -73,7 +73,7 @@ from agencygraph.parse._text import (
 _PROPOSAL = r"(?:建议|提案|议案)(?:名称|题目|标题)|案由"
 _HEADER_KINDS = (
     # progress columns of a progress report (当前进度), not deadlines
-    ("remark", re.compile(r"当前进度|进度情况|进展情况|推进情况|完成进度")),
+    ("remark", re.compile(r"当前进度|进度情况|进展情况|推进情况|完成进度|下步|下一步")),
     ("timeline", re.compile(r"时间|进度|时限|期限|时序")),
     ("serial", re.compile(r"^(序号|编号|序)$")),
     # the measure itself, though its header names a project (项目内容, 项目名称) or a
@@ -2067,8 +2067,10 @@ def _cell_stream_table(text: str) -> _Table | None:
                 groups[-1][0].append(cell)
     elif "serial" not in roles and (unnamed := _rows_by_unnamed_serials(body, n)):
         groups = [(row, False) for row in unnamed]
-    elif len(_numbered_starts(body)) >= 2:
-        return _numbered_rows(header, roles, body)
+    elif len(_numbered_starts(body)) >= 2 and (numbered := _numbered_rows(header, roles, body)):
+        return numbered
+    elif progress := _progress_rows(body, roles):
+        groups = progress
     else:
         groups = [(body[i : i + n], False) for i in range(0, len(body), n)]
         if any(not _chunk_fits(row, roles) for row, _ in groups):
@@ -2280,6 +2282,43 @@ def _rows_by_content(body: list[_Cell], roles: list[str]) -> list[tuple[list[_Ce
         )
         for row, section in groups
     ]
+
+
+def _progress_rows(body: list[_Cell], roles: list[str]) -> list[tuple[list[_Cell], bool]] | None:
+    """Rows of a progress table one cell a paragraph (目标任务 | 牵头单位 | 进展情况 | 下步举措),
+    whose report columns run over any number of paragraphs: a row opens at each task cell
+    followed by a unit cell; its unit cells fill the unit column, its report paragraphs
+    the report columns, the last taking the rest. None if the columns are not a task, one
+    unit column and report columns, or the cells do not read so."""
+    if len(roles) < 3 or roles[0] != "measure" or roles[1] not in ("lead", "single"):
+        return None
+    if any(role != "remark" for role in roles[2:]):
+        return None
+    cells = [c for c in body if not c.blank]
+    starts = [
+        i for i in range(len(cells) - 1) if not _unit_cell(cells[i]) and _unit_cell(cells[i + 1])
+    ]
+    if len(starts) < 2:
+        return None
+    rows = []
+    for start, stop in zip(starts, [*starts[1:], len(cells)], strict=True):
+        task, rest = cells[start], cells[start + 1 : stop]
+        units = 0
+        while units < len(rest) and _unit_cell(rest[units]):
+            units += 1
+        reports = rest[units:]
+        report_cells = [*reports[: len(roles) - 3]]
+        if len(reports) > len(roles) - 3:
+            report_cells.append(
+                _Cell(
+                    [t for c in reports[len(roles) - 3 :] for t in c.lines],
+                    reports[len(roles) - 3].line,
+                )
+            )
+        while len(report_cells) < len(roles) - 2:
+            report_cells.append(_Cell([], task.line))
+        rows.append(([task, _joined_units(rest[:units]), *report_cells], False))
+    return rows
 
 
 def _section_heading_cell(cell: _Cell, levels=(LEVEL1_RE, LEVEL2_RE)) -> bool:
