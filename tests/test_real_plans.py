@@ -168,10 +168,11 @@ KNOWN_MISSES = {
     "qitaihe_2007_daqi_zhengzhi",
     "yuzhong_2020_wufei_fenjie",
     # batch 28 (fresh F1 0.719): units named by kind with no level
-    # (街道、社区负责; 由物业管理单位负责…, huangpi), 市工商、商务等部门 kept as one unit
-    # (jixi)
+    # (街道、社区负责; 由物业管理单位负责…, huangpi)
     "huangpi_2023_bingmei_fangzhi",
-    "jixi_2008_wujia_yingdui",
+    # batch 29 (fresh F1 0.733): minutes whose units are subjects after a clause
+    # (…，区工商、环保、卫生等部门在审批…时要…) or after a sentence of background (weizhiqu)
+    "weizhiqu_2010_chengshi_huanjing_jiyao",
     # batch 22 (fresh F1 0.753): a designation (A和B为…总协调机构) and schools as subjects
     # (baotou), an HTML table's pipes that open each row at the line's start (dingzhou),
     # 各镇、街道、莘庄工业区 as a title sentence and 由A牵头组织B (minhang)
@@ -205,10 +206,12 @@ KNOWN_MISSES = {
 # session's probed forms (the 234 plans before it: 0.9354), and 0.932 (0.9317) with batch 27
 # (fresh 0.605: a dense one-line page, duty lists, indicator tables copied one cell a line)
 # after its round (the 237 before it: 0.9388), and 0.931 (0.9307) with batch 28 (fresh 0.719,
-# 0.811 after its round; the 246 plans before it: 0.9344 with the session's table forms);
+# 0.811 after its round; the 246 plans before it: 0.9344 with the session's table forms),
+# and 0.938 (0.9382) with batch 29 (fresh 0.733, 0.982 after its round; the 256 before it:
+# 0.9359);
 # the floor below is the figure measured with them, so that a fall is caught; the README
 # reports both.
-DEVELOPMENT_F1_FLOOR = 0.930
+DEVELOPMENT_F1_FLOOR = 0.938
 
 
 def test_development_plans_are_coded_as_the_gold(scores):

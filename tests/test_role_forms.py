@@ -1953,3 +1953,19 @@ def test_by_before_a_lead_is_no_part_of_its_name_when_the_lead_acts_again():
         (0,),
     )
     assert [(role, unit) for role, unit, _ in note.units] == [("lead", "市物价局")]
+
+
+@pytest.mark.parametrize(
+    ("written", "units"),
+    [
+        # fields sharing the head noun after 等: one unit, the list ending dropped
+        ("区工商、环保、卫生等部门", ["区工商、环保、卫生部门"]),
+        ("区工商、环保、公安、卫生和交通等部门", ["区工商、环保、公安、卫生和交通部门"]),
+        # units each standing alone: split, 等部门 dropped
+        ("市发改委、财政局等部门", ["市发改委", "财政局"]),
+    ],
+)
+def test_fields_sharing_a_head_after_etc_are_one_unit(written, units):
+    from agencygraph.parse import responsibility
+
+    assert responsibility.split_units(written, conjunctions=True) == units

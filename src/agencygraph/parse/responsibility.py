@@ -557,6 +557,11 @@ def located_units(segment: str, *, conjunctions: bool = False) -> list[tuple[str
 def _located_units(segment: str, conjunctions: bool) -> tuple[tuple[str, int], ...]:
     units: list[tuple[str, int]] = []
     segment = _DOT_BETWEEN_NAMES_RE.sub("、", segment)  # offsets kept
+    fields = _FIELDS_ETC_RE.search(segment)
+    if fields is not None and not looks_like_unit(fields["field"]):
+        # 区工商、环保、卫生等部门: fields sharing the head noun after 等, one unit as
+        # 区工商、环保、卫生部门 is (等 dropped at the list's end, offsets before it kept)
+        segment = segment[: fields.start("etc")] + segment[fields.end("etc") :]
     for start, part in _depth_split(segment, "、，,；;\n/／"):
         for offset, piece in _space_separated(part):
             unit = _trim_unit(squash_spaces(piece))
@@ -585,6 +590,9 @@ def _located_units(segment: str, conjunctions: bool) -> tuple[tuple[str, int], .
             else:
                 units.append((unit, at))
     return tuple(_shared_heads(units, conjunctions))
+
+
+_FIELDS_ETC_RE = re.compile(r"、(?P<field>[\u4e00-\u9fff]{2,8}?)(?P<etc>等)(?:部门|单位)$")
 
 
 def _collective_tail_before_conjunction(tail: str) -> int:
