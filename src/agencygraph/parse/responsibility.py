@@ -558,9 +558,14 @@ def _located_units(segment: str, conjunctions: bool) -> tuple[tuple[str, int], .
     units: list[tuple[str, int]] = []
     segment = _DOT_BETWEEN_NAMES_RE.sub("、", segment)  # offsets kept
     fields = _FIELDS_ETC_RE.search(segment)
-    if fields is not None and not looks_like_unit(fields["field"]):
-        # 区工商、环保、卫生等部门: fields sharing the head noun after 等, one unit as
-        # 区工商、环保、卫生部门 is (等 dropped at the list's end, offsets before it kept)
+    if (
+        fields is not None
+        and segment.lstrip()[:1] in _LEVEL_PREFIXES
+        and not looks_like_unit(fields["field"])
+    ):
+        # 区工商、环保、卫生等部门: a level's fields sharing the head noun after 等, one unit
+        # as 区工商、环保、卫生部门 is (等 dropped at the list's end, offsets before it kept);
+        # fields with no level (卫生、城管等部门负责…) name the work, not a unit
         segment = segment[: fields.start("etc")] + segment[fields.end("etc") :]
     for start, part in _depth_split(segment, "、，,；;\n/／"):
         for offset, piece in _space_separated(part):
@@ -592,6 +597,7 @@ def _located_units(segment: str, conjunctions: bool) -> tuple[tuple[str, int], .
     return tuple(_shared_heads(units, conjunctions))
 
 
+_LEVEL_PREFIXES = frozenset("省市县区州盟旗")
 _FIELDS_ETC_RE = re.compile(r"、(?P<field>[\u4e00-\u9fff]{2,8}?)(?P<etc>等)(?:部门|单位)$")
 
 
