@@ -517,26 +517,39 @@ def _nest_circled_points(elements: list[_Element]) -> list[_Element]:
 
 def _restore_cut_item(elements: list[_Element]) -> None:
     """A copy that opens inside an item (a database's second page: （4）… / 第4项工作由… /
-    5.…) keeps that item: its heading, cut off above, is put back as an empty item numbered
-    one below the first item's, so the points under it and a note naming it by number are
-    its own."""
+    5.…; ④… / 第二项工作责任单位：… / 三、…) keeps that item: its heading, cut off above, is
+    put back as an empty item numbered one below the first item's, so the points under it
+    and a note naming it by number are its own."""
     numbered = [e for e in elements if e.kind in _HEADING_KINDS]
-    if len(numbered) < 2 or numbered[0].kind != "l4":
+    if len(numbered) < 2:
         return
-    first_item = next((e for e in numbered if e.kind in ("h1", "l2", "l3")), None)
-    if first_item is None or first_item.kind != "l3" or not first_item.number.isdigit():
+    first = numbered[0]
+    first_item = next((e for e in numbered if _RANK[e.kind] < _RANK[first.kind]), None)
+    if first_item is None or to_int(first_item.number) < 2:
         return
-    if int(first_item.number) < 2:
-        return
-    at = elements.index(numbered[0])
+    at = elements.index(first)
     if any(e.kind != "plain" for e in elements[:at]):
         return
-    # Where the copy's own items hold points, each point may be a measure (a unit's heading
-    # over its tasks): the cut item's points are then left as they stand.
-    after = elements[elements.index(first_item) :]
-    if any(e.kind == "l4" for e in after):
+    # Where the copy's items are units' headings over points that are measures each
+    # (4、茄子河区政府负责：/ （1）…), the cut item's points are left as they stand.
+    # The same where the points below the items name their own units ((1)市气象局：负责…).
+    if any(_heads_units_tasks(e) for e in numbered if e.kind == first_item.kind) or any(
+        _RANK[e.kind] > _RANK[first_item.kind] and _assigns_units(resp.find_note(e.body))
+        for e in numbered[numbered.index(first_item) :]
+    ):
         return
-    elements.insert(at, _Element("l3", str(int(first_item.number) - 1), "", numbered[0].line))
+    number = str(to_int(first_item.number) - 1)
+    elements.insert(at, _Element(first_item.kind, number, "", first.line))
+
+
+_UNIT_HEADING_END_RE = re.compile(r"(?:负责|牵头)?(?:的?(?:工作|任务))?[：:]?$")
+
+
+def _heads_units_tasks(item: _Element) -> bool:
+    """Whether an item is a unit's heading over its tasks (4、茄子河区政府负责：)."""
+    body = simplified(strip_spaces(item.body))
+    name = _UNIT_HEADING_END_RE.sub("", body)
+    return name != body and bool(name) and _units_only(name)
 
 
 # A caption: a short name alone (任务; 项目攻坚领导小组), or before a colon and its content

@@ -557,10 +557,11 @@ def located_units(segment: str, *, conjunctions: bool = False) -> list[tuple[str
 def _located_units(segment: str, conjunctions: bool) -> tuple[tuple[str, int], ...]:
     units: list[tuple[str, int]] = []
     segment = _DOT_BETWEEN_NAMES_RE.sub("、", segment)  # offsets kept
-    fields = _FIELDS_ETC_RE.search(segment)
+    simple = vocabulary_simplified(segment)  # (區工商、環保等部門; offsets kept)
+    fields = _FIELDS_ETC_RE.search(simple)
     if (
         fields is not None
-        and segment.lstrip()[:1] in _LEVEL_PREFIXES
+        and simple.lstrip()[:1] in _LEVEL_PREFIXES
         and not looks_like_unit(fields["field"])
     ):
         # 区工商、环保、卫生等部门: a level's fields sharing the head noun after 等, one unit
