@@ -200,7 +200,6 @@ NOT_READ = {
         "zhuti-jiandu-zeren-shuji-persons",  # 各党委（党组）负主体责任 beside a person's duty
     },
     "label_variants": {
-        "wrapped-unit-list",  # a support list wrapped twice, inside a name and a bracket
         # labels under a heading over numbered items over sub-points, each level its own
         "multilevel-three-levels",
     },
@@ -291,6 +290,51 @@ NOT_READ = {
     "target_allocation": {
         # a table with a row per county, each county's government named in the 责任单位 cell
         "rows-per-county-government-responsible",
+    },
+    "mid_plan_copies": {
+        # the copy opens with the tail of an item's text (no point numbers) closed by a range
+        # note, or with noted sub-points of a lost item: the tail is left as a preamble
+        "text-tail-closed-by-range-note",
+        "subpoints-tail-each-noted",
+        "hard-wrapped-tail-and-wrapped-notes",
+        # notes naming items by number at the item level while the items' circled or
+        # numbered points are read as the measures
+        "circled-subpoints-tail-chinese-item-number-note",
+        "starts-at-shiyi-chinese-numeral-notes",
+        "several-number-notes-one-paragraph",
+        # a number note naming an official, or a quoted title before 工作由 (the title is
+        # read into the lead's name)
+        "number-note-with-official",
+        "number-notes-with-item-titles",
+        # the copy ends inside a table row or after a bare item title (8.加强): kept
+        "table-later-page-header-repeated-cut-row",
+        "tail-top-and-cut-title",
+    },
+    "project_groups": {
+        # a leader written as a person with the unit's post in brackets (张伟（市交通运输局局长）)
+        "leader-person-with-post-in-brackets",
+        # a group set up in a sentence inside an item (成立以A主要负责同志为组长的工作专班，
+        # B、C为成员单位; 以A为牵头单位…的专班), or its members drawn from units' staff
+        "sentence-groups-in-items",
+        "sentence-lead-unit-named-in-group",
+        "ordinal-groups-members-drawn-from",
+        "members-drawn-as-officials-of-units",
+        "sentence-official-leader-beside-lead",
+        "yishi-points-each-with-group",
+        # a sentence wrapped inside a unit's name (县生 / 态环境局)
+        "wrapped-member-lists",
+        # 指挥部 / 专班 named as units, 指挥长 / 专班负责人 / 组长单位 as group heads
+        "command-posts-official-and-unit-head",
+        "command-post-sentences",
+        "command-post-captions",
+        "zhuanban-head-label-fuzeren",
+        "leader-unit-label",
+        # captions under a project-colon heading (项目一：) or numbered label captions
+        "project-colon-headings-numbered-label-captions",
+        # a first-listed rule over member lists, a 组长 cell in a table, 组长 beside 牵头单位
+        "first-listed-rule-in-member-lists",
+        "pipe-table-leader-and-member-columns",
+        "official-leader-beside-lead-labels",
     },
     "table_layouts": {
         "spaces-aligned-unit-wraps",  # aligned tables whose unit cells wrap under columns

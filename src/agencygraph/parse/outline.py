@@ -600,7 +600,8 @@ def _demote_captions(items: list[_Element]) -> None:
 
 def _join_bare_labels(elements: list[_Element]) -> list[_Element]:
     """A label line with nothing after its colon, its units on the lines after it (责任单位：
-    / 市交通运输局、市公路中心), as one label line."""
+    / 市交通运输局、市公路中心), or whose list wraps inside a name (成员单位：A、县自然资 /
+    源局、B), as one label line."""
     joined: list[_Element] = []
     for element in elements:
         previous = joined[-1] if joined else None
@@ -608,9 +609,15 @@ def _join_bare_labels(elements: list[_Element]) -> list[_Element]:
             previous is not None
             and element.kind == "plain"
             and previous.kind == "plain"
-            and _BARE_LABEL_RE.search(previous.body)
-            and resp.starts_with_label(previous.body)
-            and _units_only(element.body)
+            and (
+                (
+                    _BARE_LABEL_RE.search(previous.body)
+                    and resp.starts_with_label(previous.body)
+                    and _units_only(element.body)
+                )
+                # a label's list wrapped inside a unit's name (…、县自然资 / 源局、县林业局…)
+                or (_ends_inside_a_name(previous.body) and not resp.starts_with_label(element.body))
+            )
         ):
             previous.body += element.body
             continue
@@ -949,7 +956,7 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
                     line = _line_of_offset(item, offset)
                     plan.officials.append(Official(measure_id, name, title_written, line))
     _fill_from_covers(plan, placed, covers, [e.seq for e in elements if e.kind == "h1"])
-    _drop_cut_last_item(plan)
+    _drop_cut_last_item(plan, text)
     if plan.assignments:
         plan.layout = "inline"
         plan.layout_confidence = round(n_noted / max(n_candidates, 1), 3)
@@ -965,9 +972,10 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
 _CUT_ENDINGS = ("。", "；", ";", "！", "!", "？", "?", "）", ")", "】", "」", "”")
 
 
-def _drop_cut_last_item(plan: CodedPlan) -> None:
+def _drop_cut_last_item(plan: CodedPlan, document: str) -> None:
     """A copy cut off partway into its last item (…新建标准厂房10万平方米，| 第2页 共3页)
-    holds an item whose text and units are on the next page: not coded, and said so."""
+    holds an item whose text and units are on the next page: not coded, and said so. So is
+    one whose note the copy cuts inside a unit's name (配合单位：市公; …，市公安局、出租)."""
     if len(plan.measures) < 2:
         return
     last = plan.measures[-1]
@@ -978,9 +986,41 @@ def _drop_cut_last_item(plan: CodedPlan) -> None:
         and not any(a.measure_id == last.measure_id for a in plan.assignments)
         and not any(o.measure_id == last.measure_id for o in plan.officials)
         and plan.assignments
-    ):
+    ) or _note_cut_in_a_name(plan, document):
         plan.measures.pop()
+        plan.assignments = [a for a in plan.assignments if a.measure_id != last.measure_id]
+        plan.officials = [o for o in plan.officials if o.measure_id != last.measure_id]
         plan.warnings.append((last.line, "last item cut off mid-sentence: not coded"))
+
+
+_ROLE_WORD_END_RE = re.compile(rf"(?:{resp.DUTY_VERBS}|协同|参与)$")
+_DITTO_WORDS = frozenset({"同上", "同前", "上同", "无"})
+# the last piece of a unit list: after a unit and a separator, or after a unit label's colon
+_NAME_CUT_RE = re.compile(
+    r"(?P<before>[^、，,：:（(]{2,16})(?P<sep>[、，,：:])\s*(?P<piece>[\u4e00-\u9fff]{1,6})$"
+)
+
+
+def _note_cut_in_a_name(plan: CodedPlan, document: str) -> bool:
+    """Whether the copy ends inside the last item's note, partway into a unit's name: its
+    last line ends in a list's piece that is no unit, after units of that item."""
+    lines = [line.strip() for line in document.split("\n")]
+    number = max((n for n, line in enumerate(lines, start=1) if line), default=0)
+    if not number:
+        return False
+    last_line = lines[number - 1]
+    last = plan.measures[-1]
+    cut = _NAME_CUT_RE.search(simplified(last_line))
+    if cut is None or last.line > number or cut["piece"] in _DITTO_WORDS:
+        return False
+    piece = _ROLE_WORD_END_RE.sub("", cut["piece"])
+    if resp.looks_like_unit(piece):
+        return False  # a whole unit, its role word after it (市公安局配合)
+    if cut["sep"] in "：:":
+        listed = resp.labels().get(strip_spaces(cut["before"])) in resp.UNIT_ROLES
+    else:
+        listed = resp.looks_like_unit(cut["before"])
+    return listed and any(a.measure_id == last.measure_id for a in plan.assignments)
 
 
 def _measure_title(item: _Element, body: str) -> str:
@@ -1290,6 +1330,23 @@ def _continues_label_list(element: _Element, current: _Element) -> bool:
         if not _units_only(child.body):
             return False
     return False
+
+
+def _ends_inside_a_name(line: str) -> bool:
+    """Whether a label line's unit list ends partway into a name (…、县自然资)."""
+    line = strip_spaces(line)
+    if "、" not in line or not resp.starts_with_label(line) or line.endswith(_CUT_ENDINGS):
+        return False
+    before, piece = line.rsplit("、", 1)
+    return (
+        _WRAPPED_PIECE_RE.match(piece) is not None
+        and resp.looks_like_unit(re.split(r"[、：:]", before)[-1])
+        and not resp.looks_like_unit(piece)
+        and not resp.is_person_name(piece)
+    )
+
+
+_WRAPPED_PIECE_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 
 
 _DUTY_OPENING_RE = re.compile(rf"^\s*(?:{resp.DUTY_VERBS})")

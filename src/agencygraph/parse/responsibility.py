@@ -96,7 +96,7 @@ def _spaced(terms) -> str:
     return f"(?=[{first}])(?:{trie_alternation(ordered, _OPTIONAL_SPACE)})"
 
 
-_OPTIONAL_SPACE = r"[ \u3000]?"
+_OPTIONAL_SPACE = r"[ \u3000]{0,2}"
 
 
 # A label ends in a colon, or is set in 【】 (【牵头单位】A); its other name may stand in
