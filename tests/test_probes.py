@@ -302,10 +302,8 @@ NOT_READ = {
         "circled-subpoints-tail-chinese-item-number-note",
         "starts-at-shiyi-chinese-numeral-notes",
         "several-number-notes-one-paragraph",
-        # a number note naming an official, or a quoted title before 工作由 (the title is
-        # read into the lead's name)
+        # a number note naming an official beside the units
         "number-note-with-official",
-        "number-notes-with-item-titles",
         # the copy ends inside a table row or after a bare item title (8.加强): kept
         "table-later-page-header-repeated-cut-row",
         "tail-top-and-cut-title",

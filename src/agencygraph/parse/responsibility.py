@@ -770,10 +770,14 @@ def _trim_unit(unit: str) -> str:
     unit = unit.removeprefix("其中")
     if unit.startswith("由") and looks_like_unit(unit[1:]):
         unit = unit[1:]  # 由A牵头 read by a subject's reading: the preposition is no name
+    work = _WORK_BY_RE.search(unit)
+    if work is not None and looks_like_unit(unit[work.end() :]):
+        unit = unit[work.end() :]  # 第3项“防范化解金融风险”工作由A负责: the work's name is no unit
     # a label that names no unit says so (配合单位：无 / ——)
     return "" if vocabulary_simplified(unit) in _NO_UNIT else unit
 
 
+_WORK_BY_RE = re.compile(r"(?:工作|任务|事项|”)由")
 _NO_UNIT = frozenset({"无", "無", "暂无", "暫無", "—", "——", "-", "－", "/", "／"})
 
 
