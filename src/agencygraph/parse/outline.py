@@ -616,7 +616,11 @@ def _join_bare_labels(elements: list[_Element]) -> list[_Element]:
                     and _units_only(element.body)
                 )
                 # a label's list wrapped inside a unit's name (…、县自然资 / 源局、县林业局…)
-                or (_ends_inside_a_name(previous.body) and not resp.starts_with_label(element.body))
+                or (
+                    resp.starts_with_label(previous.body)
+                    and _list_cut_in_a_name(previous.body)
+                    and not resp.starts_with_label(element.body)
+                )
             )
         ):
             previous.body += element.body
@@ -1002,25 +1006,31 @@ _NAME_CUT_RE = re.compile(
 
 
 def _note_cut_in_a_name(plan: CodedPlan, document: str) -> bool:
-    """Whether the copy ends inside the last item's note, partway into a unit's name: its
-    last line ends in a list's piece that is no unit, after units of that item."""
+    """Whether the copy ends inside the last item's note, partway into a unit's name."""
     lines = [line.strip() for line in document.split("\n")]
     number = max((n for n, line in enumerate(lines, start=1) if line), default=0)
-    if not number:
-        return False
-    last_line = lines[number - 1]
     last = plan.measures[-1]
-    cut = _NAME_CUT_RE.search(simplified(last_line))
-    if cut is None or last.line > number or cut["piece"] in _DITTO_WORDS:
+    return (
+        number > 0
+        and last.line <= number
+        and _list_cut_in_a_name(lines[number - 1])
+        and any(a.measure_id == last.measure_id for a in plan.assignments)
+    )
+
+
+def _list_cut_in_a_name(line: str) -> bool:
+    """Whether a line ends in a unit list's piece that is no unit, after a unit and its
+    separator or after a unit label's colon (…、县自然资; 配合单位：市公)."""
+    line = simplified(strip_spaces(line))
+    cut = _NAME_CUT_RE.search(line)
+    if cut is None or line.endswith(_CUT_ENDINGS) or cut["piece"] in _DITTO_WORDS:
         return False
     piece = _ROLE_WORD_END_RE.sub("", cut["piece"])
     if resp.looks_like_unit(piece):
         return False  # a whole unit, its role word after it (市公安局配合)
     if cut["sep"] in "：:":
-        listed = resp.labels().get(strip_spaces(cut["before"])) in resp.UNIT_ROLES
-    else:
-        listed = resp.looks_like_unit(cut["before"])
-    return listed and any(a.measure_id == last.measure_id for a in plan.assignments)
+        return resp.labels().get(cut["before"]) in resp.UNIT_ROLES
+    return resp.looks_like_unit(re.split(r"[、，,：:]", cut["before"])[-1])
 
 
 def _measure_title(item: _Element, body: str) -> str:
@@ -1330,23 +1340,6 @@ def _continues_label_list(element: _Element, current: _Element) -> bool:
         if not _units_only(child.body):
             return False
     return False
-
-
-def _ends_inside_a_name(line: str) -> bool:
-    """Whether a label line's unit list ends partway into a name (…、县自然资)."""
-    line = strip_spaces(line)
-    if "、" not in line or not resp.starts_with_label(line) or line.endswith(_CUT_ENDINGS):
-        return False
-    before, piece = line.rsplit("、", 1)
-    return (
-        _WRAPPED_PIECE_RE.match(piece) is not None
-        and resp.looks_like_unit(re.split(r"[、：:]", before)[-1])
-        and not resp.looks_like_unit(piece)
-        and not resp.is_person_name(piece)
-    )
-
-
-_WRAPPED_PIECE_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 
 
 _DUTY_OPENING_RE = re.compile(rf"^\s*(?:{resp.DUTY_VERBS})")

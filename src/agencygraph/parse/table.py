@@ -341,14 +341,16 @@ def _with_continuation_rows(header: Row, rows: list[Row]) -> list[Row]:
     kinds = _header_kinds(header) or []
     if "serial" not in kinds[:1]:
         return rows
+    return _joined_rows(rows, lambda previous, row: _continues_row(previous, row, kinds))
+
+
+def _joined_rows(rows: list[Row], continues: Callable[[Row, Row], bool]) -> list[Row]:
+    """Rows with each row that ``continues`` the one above (same width) joined to it, cell
+    by cell, its blank cells leaving the cells above as they are."""
     joined: list[Row] = []
     for row in rows:
         previous = joined[-1] if joined else None
-        if (
-            previous is not None
-            and len(row) == len(previous)
-            and _continues_row(previous, row, kinds)
-        ):
+        if previous is not None and len(row) == len(previous) and continues(previous, row):
             joined[-1] = [
                 _joined_cells(above, cell) if squash_spaces(cell.text) else above
                 for above, cell in zip(previous, row, strict=True)
@@ -534,21 +536,7 @@ def _box_rows(rows: list[Row]) -> list[Row]:
     """A box-drawn table's rows, each the lines between two rules: a cell's text wrapped
     over the lines of its row is joined (rules became empty lines, so a row's lines are
     the consecutive ones)."""
-    joined: list[Row] = []
-    for row in rows:
-        previous = joined[-1] if joined else None
-        if (
-            previous is not None
-            and len(row) == len(previous)
-            and row[0].line == _last_line(previous) + 1
-        ):
-            joined[-1] = [
-                _joined_cells(above, cell) if squash_spaces(cell.text) else above
-                for above, cell in zip(previous, row, strict=True)
-            ]
-            continue
-        joined.append(row)
-    return joined
+    return _joined_rows(rows, lambda previous, row: row[0].line == _last_line(previous) + 1)
 
 
 def _last_line(row: Row) -> int:
