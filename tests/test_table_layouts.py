@@ -1532,6 +1532,22 @@ def test_a_progress_table_whose_reports_run_over_paragraphs():
     ]
 
 
+def test_a_single_spaced_table_under_a_letter_spaced_label():
+    text = (
+        "2016年量化指标任务分工\n\n"
+        "序号 工 作 任 务 牵头负责部门\n"
+        "1 居民消费价格涨幅3%左右 发展改革委\n"
+        "2 城镇新增就业1000万人以上 人力资源社会保障部\n"
+        "3 安排地方专项债券4000亿元 财政部\n"
+    )
+    coded, _ = coding(text)
+    assert [[(role, unit) for role, unit, _, _ in units] for _, units in coded] == [
+        [("lead", "发展改革委")],
+        [("lead", "人力资源社会保障部")],
+        [("lead", "财政部")],
+    ]
+
+
 # --- responsibility matrices: units head the columns, marks fill them ---------------------
 
 

@@ -554,6 +554,10 @@ def _wraps_header(header: Row, below: Row) -> bool:
     )
 
 
+# Three or more characters each set apart by one space (工 作 任 务), a label spaced out.
+_LETTER_SPACED_RE = re.compile(r"(?<!\S)[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,}(?!\S)")
+
+
 def _single_spaced_table(lines: list[str]) -> _Table | None:
     """A table whose cells are set apart by one space only (a web or PDF copy that lost its
     layout): read as an aligned table once the single spaces are widened, if a header line
@@ -561,6 +565,8 @@ def _single_spaced_table(lines: list[str]) -> _Table | None:
     spaces, so a space is a cell boundary; rows whose cells do not fit are placed by
     content. Without a serial column the rows are numbered items, read by the outline
     (see :func:`responsibility.trailing_columns_note`)."""
+    # a header label letter-spaced (序号 工 作 任 务 牵头负责部门) is one label
+    lines = [_LETTER_SPACED_RE.sub(lambda m: m.group().replace(" ", ""), line) for line in lines]
     start = next(
         (
             i
