@@ -768,16 +768,16 @@ def _trim_unit(unit: str) -> str:
     unit = unit.strip("。.：:，,、；;" + _STRAY_MARKS)
     # 承办单位：A、B，其中A为主办单位: the list's own unit named again to give its role
     unit = unit.removeprefix("其中")
-    if unit.startswith("由") and looks_like_unit(unit[1:]):
-        unit = unit[1:]  # 由A牵头 read by a subject's reading: the preposition is no name
-    work = _WORK_BY_RE.search(unit)
-    if work is not None and looks_like_unit(unit[work.end() :]):
-        unit = unit[work.end() :]  # 第3项“防范化解金融风险”工作由A负责: the work's name is no unit
+    # 由A牵头 read by a subject's reading, 第3项“防范化解金融风险”工作由A负责: neither the
+    # preposition nor the work's name before it is part of the unit's name
+    by = _BY_PREFIX_RE.match(unit)
+    if by is not None and looks_like_unit(unit[by.end() :]):
+        unit = unit[by.end() :]
     # a label that names no unit says so (配合单位：无 / ——)
     return "" if vocabulary_simplified(unit) in _NO_UNIT else unit
 
 
-_WORK_BY_RE = re.compile(r"(?:工作|任务|事项|”)由")
+_BY_PREFIX_RE = re.compile(r"(?:.*?(?:工作|任务|事项|”))?由")
 _NO_UNIT = frozenset({"无", "無", "暂无", "暫無", "—", "——", "-", "－", "/", "／"})
 
 
@@ -1921,13 +1921,13 @@ def _without_alias(name: str) -> str:
     return name[: aliased.start()] if aliased is not None and aliased.start() else name
 
 
-# The names of an item's units as its first sentence, an alias in brackets kept (县委宣传部
-# （县文明办）。负责…)
-#: A comma that sets a unit apart before its duty (交通部门,负责…), as a colon would.
-# The verbs a unit's duty opens with, after its name set apart (交通部门,负责…; 市林业局。/ 负责…)
+#: The verbs a unit's duty opens with, after its name set apart (交通部门,负责…; 市林业局。/
+#: 负责…).
 DUTY_VERBS = "负责|牵头|指导|组织|协助|配合|承担"
+#: A comma that sets a unit apart before its duty (交通部门,负责…), as a colon would.
 UNIT_COMMA = rf"[，,](?={DUTY_VERBS})"
-# (河务部门。组织…; 交通部门,负责…)
+# The names of an item's units as its first sentence, an alias in brackets kept (县委宣传部
+# （县文明办）。负责…; 河务部门。组织…; 交通部门,负责…)
 _UNIT_TITLE_RE = re.compile(
     rf"[^。；;！!？?，,：:（(]{{2,24}}(?:[（(][^（()）]{{1,12}}[)）])?(?:。|{UNIT_COMMA})"
 )

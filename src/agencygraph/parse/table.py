@@ -43,7 +43,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, reduce
 from itertools import combinations, pairwise
 from math import comb
 
@@ -2294,6 +2294,7 @@ def _progress_rows(body: list[_Cell], roles: list[str]) -> list[tuple[list[_Cell
     ]
     if len(starts) < 2:
         return None
+    columns = len(roles) - 2  # the report columns
     rows = []
     for start, stop in zip(starts, [*starts[1:], len(cells)], strict=True):
         task, rest = cells[start], cells[start + 1 : stop]
@@ -2301,16 +2302,10 @@ def _progress_rows(body: list[_Cell], roles: list[str]) -> list[tuple[list[_Cell
         while units < len(rest) and _unit_cell(rest[units]):
             units += 1
         reports = rest[units:]
-        report_cells = [*reports[: len(roles) - 3]]
-        if len(reports) > len(roles) - 3:
-            report_cells.append(
-                _Cell(
-                    [t for c in reports[len(roles) - 3 :] for t in c.lines],
-                    reports[len(roles) - 3].line,
-                )
-            )
-        while len(report_cells) < len(roles) - 2:
-            report_cells.append(_Cell([], task.line))
+        report_cells = reports[: columns - 1]
+        if len(reports) >= columns:
+            report_cells.append(reduce(_joined_cells, reports[columns - 1 :]))
+        report_cells += [_Cell([], task.line) for _ in range(columns - len(report_cells))]
         rows.append(([task, _joined_units(rest[:units]), *report_cells], False))
     return rows
 
