@@ -121,8 +121,8 @@ def test_every_label_gives_its_role(label):
     units = [(r, u) for r, u, _ in note.units]
     if role in ("lead", "support", "single"):
         assert units[0] == (role, "市财政局")
-    elif label == "组长":
-        # a group's head named by a unit alone: that unit heads the group's work
+    elif label in responsibility.GROUP_HEAD_LABELS:
+        # a group's head (组长, 指挥长) named by a unit alone: that unit heads the group's work
         assert units[0] == ("lead", "市财政局")
     elif role == "official":
         assert [name for name, _ in note.officials] == ["市财政局"]

@@ -121,7 +121,6 @@ NOT_READ = {
         # aggregates as the subjects of 要 (市直各有关部门要…; 各地、各部门要…): read as
         # exhortations, not assignments
         "aggregates-as-subjects",
-        "zuowei-qiantou-bumen",  # B作为成员单位 after a clause of the lead's work
         "baozhang-section-sentences",  # A负责…；B要积极争取…: a second subject after ；
         "halfwidth-punctuation",  # a title sentence closed by a half-width full stop
         "line-wrapped-copy",  # lines broken at uneven widths inside names, not a page's
@@ -317,16 +316,9 @@ NOT_READ = {
         "sentence-lead-unit-named-in-group",
         "ordinal-groups-members-drawn-from",
         "members-drawn-as-officials-of-units",
-        "sentence-official-leader-beside-lead",
         "yishi-points-each-with-group",
         # a sentence wrapped inside a unit's name (县生 / 态环境局)
         "wrapped-member-lists",
-        # 指挥部 / 专班 named as units, 指挥长 / 专班负责人 / 组长单位 as group heads
-        "command-posts-official-and-unit-head",
-        "command-post-sentences",
-        "command-post-captions",
-        "zhuanban-head-label-fuzeren",
-        "leader-unit-label",
         # captions under a project-colon heading (项目一：) or numbered label captions
         "project-colon-headings-numbered-label-captions",
         # a first-listed rule over member lists, a 组长 cell in a table, 组长 beside 牵头单位

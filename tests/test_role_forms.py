@@ -850,6 +850,40 @@ def test_a_working_group_led_by_a_units_official_with_member_units():
     assert [(o.name, o.title) for o in plan.officials] == [("孙伟", ""), ("赵福才", "局长")]
 
 
+def test_headquarters_and_task_forces_headed_by_an_official_or_a_units_post():
+    # 指挥长 and 专班负责人 head a group as 组长 does; a group's heading over its make-up is
+    # no unit answering for paragraphs; 组长单位 leads
+    text = (
+        "一、沣西大道东延建设指挥部\n"
+        "指挥长：区城管局局长\n"
+        "成员单位：区城管局、区住建局\n"
+        "主要职责：负责征地拆迁和施工组织协调。\n"
+        "二、物流园建设指挥部\n"
+        "指挥长：副区长\n"
+        "成员单位：区商务局、区发改局\n"
+        "主要职责：负责用地报批。\n"
+        "三、停车场建设专班\n"
+        "专班负责人：区住建局主要负责人\n"
+        "专班成员单位：区自然资源局、区财政局\n"
+        "年度目标：新增泊位1200个。\n"
+        "四、滨河公园项目\n"
+        "工作专班：区水利局（组长单位）、区林业局\n"
+        "工作目标：建成滨河公园2处。\n"
+        "五、成立景区提升工程指挥部，由区长任指挥长，区文旅局、区住建局为成员单位，负责景区道路改造。\n"
+        "六、成立高速建设协调指挥部，由区交通运输局局长任指挥长，区自然资源局、区林业局为成员单位，"
+        "负责征地拆迁。\n"
+    )
+    found, _ = roles(text)
+    assert found == [
+        [(L, "区城管局"), (S, "区住建局")],
+        [(R, "区商务局"), (R, "区发改局")],
+        [(L, "区住建局"), (S, "区自然资源局"), (S, "区财政局")],
+        [(L, "区水利局"), (S, "区林业局")],
+        [(R, "区文旅局"), (R, "区住建局")],
+        [(L, "区交通运输局"), (S, "区自然资源局"), (S, "区林业局")],
+    ]
+
+
 def test_a_working_group_and_a_counted_list_in_traditional_script():
     text = (
         "一、檢查組\n"

@@ -1325,6 +1325,9 @@ def _unit_heads_paragraphs(heading, scope, measure_kinds) -> bool:
         and heading.kind in ("h1", "l2")
         and any(e.kind == "plain" for e in scope)
         and not any(e.kind in measure_kinds or e.kind in {"l2", "l3", "l4"} for e in scope)
+        # (a group's heading over its make-up, 一、…建设指挥部 / 指挥长：… / 成员单位：…,
+        # titles one measure whose label lines name its units)
+        and not any(e.kind == "plain" and resp.starts_with_label(e.body) for e in scope)
         and resp.heading_assignment(heading.body) is not None
     )
 

@@ -485,7 +485,7 @@ def split_official(text: str) -> tuple[str, str]:
 
 _TITLE_TAILS = frozenset({"助理"})
 # The labels naming a group's head, whose unit (市住建局局长) leads the group's work.
-_GROUP_HEAD_LABELS = frozenset({"组长"})
+GROUP_HEAD_LABELS = frozenset({"组长", "指挥长", "专班负责人"})
 # Words written before a title that say which official, not who (协管副秘书长, 联系市领导).
 _TITLE_QUALIFIERS = frozenset({"分管", "协管", "主管", "联系", "牵头", "常务", "主要", "负责"})
 
@@ -945,7 +945,9 @@ def label_units(inner: str, base: int = 0) -> _Found:
                 found.officials.extend(parsed.officials)
         elif role == "official":
             label = squash_spaces(match.group(1)).lstrip("【")
-            if vocabulary_simplified(label) in _GROUP_HEAD_LABELS:
+            written_label = vocabulary_simplified(label)
+            # (专班负责人 is one label; 专班组长 is 组长 under a task force's own word)
+            if {written_label, re.sub(f"^{_level()}", "", written_label)} & GROUP_HEAD_LABELS:
                 # 组长：市住建局局长 — a group led by a unit's official is led by that unit
                 written = content.strip().rstrip("；;。，,")
                 unit_end = leader_unit_end(written)
@@ -1473,6 +1475,11 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
     if note is not None:
         return note
     opening = _note_label_re().search(simplified)
+    straddled = opening and next((p for p in starts if opening.start() < p < opening.end()), None)
+    if straddled:
+        # a label opens its own paragraph: a level word ending the line before (…招商专班 /
+        # 牵头单位：) is that line's text
+        opening = _note_label_re().search(simplified, straddled)
     if opening is not None and _label_inside_sentence(simplified, opening):
         opening = None  # 由A组织推动，责任主体是B: a sentence, read as one below
     if opening is not None and simplified[opening.start() :].lstrip("【").startswith("成员"):
@@ -2016,14 +2023,17 @@ def _later_subject_clauses(
 
 
 # A working group's make-up: 由市煤炭安全局孙伟任组长，成员由市公安局、市国土资源局有关人员组成.
-# (or 组长由县卫健局局长担任，成员单位为A、B。)
+# (or 组长由县卫健局局长担任，成员单位为A、B。; a headquarters' 指挥长 as a group's 组长)
 _GROUP_LEADER_RE = re.compile(
-    r"由(?P<leader>[^，,。；;由]{3,40}?)任(?:副)?组长|组长由(?P<head>[^，,。；;由]{3,40}?)担任"
+    r"由(?P<leader>[^，,。；;由]{3,40}?)任(?:副)?(?:组长|指挥长)"
+    r"|(?:组长|指挥长)由(?P<head>[^，,。；;由]{3,40}?)担任"
 )
 _GROUP_MEMBERS_RE = re.compile(
     r"成员(?:单位)?(?:由|为|包括)(?P<members>[^。；;]{2,200}?)"
     r"(?:(?:等)?(?:的)?(?:有关|相关)?(?:人员|同志)?组成|(?=[。；;]|$))"
 )
+# (…任指挥长，A、B为成员单位: the members right after the leader)
+_GROUP_LISTED_RE = re.compile(r"[，,](?P<members>[^，,。；;]{2,200}?)(?:作为|为)成员(?:单位|部门)")
 
 
 def leader_unit_end(written: str) -> int | None:
@@ -2096,7 +2106,9 @@ def _group_note(text: str) -> Note | None:
     officials = []
     if written[unit_end:]:
         officials.append((written[unit_end:], at + unit_end))
-    members = _GROUP_MEMBERS_RE.search(simplified, leader.end())
+    members = _GROUP_MEMBERS_RE.search(simplified, leader.end()) or _GROUP_LISTED_RE.match(
+        simplified, leader.end()
+    )
     if members is not None:
         names = located_units(text[members.start("members") : members.end("members")])
         if names and all(looks_like_unit(n) for n, _ in names):
