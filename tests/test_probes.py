@@ -330,6 +330,14 @@ NOT_READ = {
         "spaces-aligned-unit-wraps",  # aligned tables whose unit cells wrap under columns
         "spaces-unit-cell-one-unit-a-line",
     },
+    "frontier_units": {
+        # a regiment's companies named bare (一连、三连、五连) as its units
+        "regiment-own-plan-tab-rows",
+        # a space inside a unit's name in a list set apart by commas (北大荒集团建三江 分公司)
+        "jiamusi-beidahuang-branches",
+        # a cell holding only a space in a table of one cell a paragraph, blank lines between
+        "street-blank-line-cells-space-cell",
+    },
 }
 
 

@@ -225,7 +225,7 @@ KNOWN_MISSES = {
 # before it: 0.9382);
 # the floor below is the figure measured with them, so that a fall is caught; the README
 # reports both.
-DEVELOPMENT_F1_FLOOR = 0.933
+DEVELOPMENT_F1_FLOOR = 0.935
 
 
 def test_development_plans_are_coded_as_the_gold(scores):

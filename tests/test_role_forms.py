@@ -884,6 +884,49 @@ def test_headquarters_and_task_forces_headed_by_an_official_or_a_units_post():
     ]
 
 
+def test_a_bare_count_after_the_items_names_them():
+    # 4项目标的责任单位均为A: 以上4项… without 以上; 均为 after a label as its colon
+    text = (
+        "（一）跨越式发展目标。\n"
+        "1.地区生产总值增长15%；\n"
+        "2.第三产业增加值达到1000亿元；\n"
+        "2项目标的责任单位均为市发展改革委。\n"
+        "3.规模以上工业销售收入达到3000亿元；\n"
+        "该目标责任单位为市经委。\n"
+    )
+    found, _ = roles(text)
+    assert found == [[(L, "市发展改革委")], [(L, "市发展改革委")], [(L, "市经委")]]
+
+
+def test_bare_lists_closing_each_sentence_of_an_item():
+    # an item whose sentences each close with a bracket of names: the union, a sole unit
+    # leading its sentence and several sharing theirs
+    text = (
+        "一、扶贫解困工程。启动建设57个扶贫新村(市扶贫开发办、市以工代赈办)。升钟库区完成新村"
+        "扶贫帮扶7个(剑阁县政府)。救助特困群众350户(市惠民帮扶中心)。\n"
+        "二、教育助学工程。完成7所小学改扩建工程(市教育局)。\n"
+    )
+    found, _ = roles(text)
+    assert found == [
+        [(R, "市扶贫开发办"), (R, "市以工代赈办"), (L, "剑阁县政府"), (L, "市惠民帮扶中心")],
+        [(L, "市教育局")],
+    ]
+
+
+def test_banners_townships_and_regiments_as_collectives():
+    text = (
+        "1.由旗农牧和科技局牵头，旗财政局、各苏木（镇）配合，稳定粮食播种面积300万亩以上。\n"
+        "2.深化团场综合配套改革。（师市农业农村局负责，各团场配合）\n"
+        "3.推进连队人居环境整治。（师市住房和城乡建设局牵头，各连队配合）\n"
+    )
+    found, _ = roles(text)
+    assert found == [
+        [(L, "旗农牧和科技局"), (S, "旗财政局"), (S, "各苏木（镇）")],
+        [(L, "师市农业农村局"), (S, "各团场")],
+        [(L, "师市住房和城乡建设局"), (S, "各连队")],
+    ]
+
+
 def test_a_working_group_and_a_counted_list_in_traditional_script():
     text = (
         "一、檢查組\n"

@@ -27,7 +27,13 @@ _SCOPE_RE = re.compile(
     r"|(?P<section>本部分|本节|本章|本板块|本领域|本阶段|本专项|本方面))?"
     r"(?P<noun>(?:各项|所列|所有|全部|的)?"
     rf"(?:第?\s*(?P<numbers>{_NUMBERS})\s*(?:项|条))?"
-    r"(?:工作|任务|事项|措施|重点任务|工作任务)?)"
+    r"(?:工作|任务|事项|措施|重点任务|工作任务|目标|指标)?)"
+)
+# a bare count after the items, before their units (4项目标的责任单位均为A; 2项任务由A牵头)
+_BARE_COUNT_RE = re.compile(
+    r"^(?P<count>[0-9０-９一二两三四五六七八九十]{1,3})\s*项"
+    r"(?:工作|任务|事项|措施|重点任务|工作任务|目标|指标)?的?"
+    r"(?=\s*(?:均|都|统一)?\s*(?:的?责任单位|的?牵头单位|由|均由|均为))"
 )
 # 各项任务未标明责任单位的，均由A牵头: the default for measures that name no unit
 _DEFAULT_RE = re.compile(
@@ -109,6 +115,9 @@ def covering_scope(text: str) -> Scope | None:
     default = _DEFAULT_RE.search(written)
     if default is not None:
         return Scope("default", None, (), text.strip()[default.end() :])
+    bare = _BARE_COUNT_RE.match(written)
+    if bare is not None:
+        return Scope("back", to_int(bare["count"]), (), text.strip()[bare.end() :])
     match = _SCOPE_RE.match(written)
     if match is None or match.end() == 0:
         return None

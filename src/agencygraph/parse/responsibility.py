@@ -105,7 +105,7 @@ _OPTIONAL_SPACE = r"[ \u3000]{0,2}"
 # 包联县领导为张三)
 _LABEL_END = (
     r"(?:\s*[（(](?:单位|部门|处室|科室)[)）])?"
-    r"(?:\s*[:：]|】|(?<=[位门室构体导])(?:为|是)(?!主))\s*"
+    r"(?:\s*[:：]|】|(?<=[位门室构体导])(?:均|都)?(?:为|是)(?!主))\s*"
 )
 
 
@@ -277,8 +277,11 @@ _COLLECTIVE_RE = re.compile(
     r"(?:(?:中央|国家|省|市)(?:、(?:省|市))?(?:在|驻)[\u4e00-\u9fff]{1,3}?(?:各|相关|有关)?"
     r"|(?:各|相关|有关|其他|其它|市直|县直|区直|省直|区属|市属|县属|省属|局属|委属|厅属|镇属)"
     r")[^，,。；;]{0,10}?"
-    # (各乡镇场: the townships and the state farms, counted with them where farms are many)
-    r"(?:部门|单位|机构|盟市|市|县|区|旗|乡镇|街道|企业|国企|板块|园区|社区|村|[镇农林牧]场)$"
+    # (各乡镇场: the townships and the state farms, counted with them where farms are many;
+    # 各苏木, 各嘎查, 各团场, 各连队: Inner Mongolia's townships and villages, the Corps'
+    # regiments and companies)
+    r"(?:部门|单位|机构|盟市|市|县|区|旗|乡镇|街道|企业|国企|板块|园区|社区|村|[镇农林牧团]场"
+    r"|苏木|嘎查|连队)$"
 )
 
 
@@ -2190,7 +2193,12 @@ def _bracketed_note(text: str, simplified: str) -> Note | None:
     note = _last_bracketed_note(text, simplified)
     if note is None:
         return None
-    earlier = _earlier_sentence_notes(text, simplified, bracket_pairs(text), note.start)
+    # (a closing list of bare names: the earlier sentences' notes may be bare lists too)
+    bare = not _note_label_re().match(simplified, _skip_spaces(simplified, note.start + 1))
+    bare = bare and not _verb_re().search(simplified, note.start + 1, note.end)
+    earlier = _earlier_sentence_notes(
+        text, simplified, bracket_pairs(text), note.start, bare_lists=bare
+    )
     if not earlier.units and not earlier.officials:
         return note
     officials = {}
@@ -2329,11 +2337,13 @@ def _title_bracket_note(text: str, simplified: str) -> Note | None:
 
 
 def _earlier_sentence_notes(
-    text: str, simplified: str, closes: dict[int, int], before: int
+    text: str, simplified: str, closes: dict[int, int], before: int, *, bare_lists: bool
 ) -> _Found:
     """Notes closing earlier sentences of a measure whose body is several sub-tasks, each
     with its own note (…完成。（牵头单位：A）。…打造游园。（B牵头）。): the measure's units
-    are all of them. A note is labelled, or a sentence of units and role verbs."""
+    are all of them. A note is labelled, or a sentence of units and role verbs; where the
+    measure's last note is a bare list of names (…新村（A、B）。…350户（C）。), a list of
+    names the lexicon knows."""
     found = _Found([], [])
     for start in sorted(closes):
         close = closes[start]
@@ -2355,6 +2365,8 @@ def _earlier_sentence_notes(
                     inner.units.extend(parsed.units)
                     inner.officials.extend(parsed.officials)
                 at += len(sentence)
+        elif bare_lists and (listed := _unit_list(inner_text, start + 1)):
+            inner = _Found(listed, [])
         else:
             continue
         found.units.extend(_sub_task_roles(inner.units))
@@ -2396,10 +2408,11 @@ def _skip_spaces(text: str, at: int) -> int:
     return at
 
 
-# A unit named with its level and a unit's ending (区贸易粮食局, 区城管执法大队), though the
-# lexicon lacks it.
+# A unit named with its level (or its zone: 新区经济发展局) and a unit's ending (区贸易粮食局,
+# 区城管执法大队, 市惠民帮扶中心), though the lexicon lacks it.
 _LEVELLED_UNIT_RE = re.compile(
-    r"^(?:[省市县区州旗盟][\u4e00-\u9fff]{1,10}(?:[局委办厅院署]|[支大]队)"
+    r"^(?:(?:[省市县区州旗盟]|新区|高新区|经开区|开发区)"
+    r"(?:[\u4e00-\u9fff]{1,10}(?:[局委办厅院署]|[支大]队)|[\u4e00-\u9fff]{2,10}中心)"
     r"|[乡镇][\u4e00-\u9fff]{1,10}(?:[办院所站队]|中心))$"
 )
 
