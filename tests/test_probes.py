@@ -204,19 +204,13 @@ NOT_READ = {
     },
     "duty_verbs": {
         # role wordings read in part: subjects opening items with working verbs (A统筹推进…,
-        # A要牵头…，B要积极配合), clauses giving each unit its part (A负责资金保障，B负责用地保障)
-        # after the first, 会同 and 联合 openings, objects of 督促 / 指导, support 在资金上给予支持,
-        # a closing paragraph under the last item, half-width full stops inside sentences
+        # A要牵头…，B要积极配合), 会同 and 联合 openings, objects of 督促 / 指导, half-width
+        # full stops inside sentences
         "jiaqiang-zhidao-note",
-        "jiyu-zhichi",
-        "duchu-zhidao",
-        "anzhize-zuohao",
         "huitong-opening",
-        "clauses-parts-with-peihe",
         "clauses-zhuti-jianguan",
         "objects-not-coded",
         "traditional-script",
-        "notice-address-closing",
         "halfwidth-sentences",
         "joint-subjects-responsible",
         "two-sentences-one-item",

@@ -1467,7 +1467,16 @@ def _measure_body(
     """
     text = _full_text(element)
     starts = _paragraph_starts(element)
-    note = resp.find_note(text, starts)
+    exhorted = _closing_exhortations(element)
+    if exhorted:
+        # (…县民政局负责，县财政局给予资金支持。 / 各乡镇、各有关单位要于每季度末…: the plan's
+        # closing demand on every unit, run on under its last item, is no part of its note)
+        cut = starts[len(starts) - exhorted]
+        note = resp.find_note(text[:cut], starts[: len(starts) - exhorted])
+        if note is None or not note.units:
+            note = resp.find_note(text, starts)
+    else:
+        note = resp.find_note(text, starts)
     if (note is None or not note.units) and unit_columns:
         note = resp.trailing_columns_note(text, unit_columns) or note
     if (note is None or not note.units) and element.children:
@@ -1508,6 +1517,31 @@ def _measure_body(
         return strip_spaces(text), element.line, None
     line = _line_of_offset(element, min(note.start, max(len(text) - 1, 0)))
     return strip_spaces(text[: note.start] + text[note.end :]), line, note
+
+
+# A demand on every unit (各乡镇、各有关单位要…; 各地各部门要…): an exhortation, not a note.
+_EXHORTATION_RE = re.compile(
+    r"^\s*(?:各|全[省市县区]|[省市县区]直)[^，,。；;：:]{0,20}?(?:要|务必|必须)"
+)
+
+
+_DATE_LINE_RE = re.compile(r"^\s*[0-9０-９〇○零一二三四五六七八九]{4}\s*年[^。，,；;]{1,8}日\s*$")
+
+
+def _closing_exhortations(element: _Element) -> int:
+    """How many of a measure's last paragraphs are a plan's closing demand on every unit,
+    with the issuer's name and the date signed under it."""
+    count = demands = 0
+    for child in reversed(element.children):
+        if child.kind != "plain":
+            break
+        body = simplified(child.body)
+        if _EXHORTATION_RE.match(body):
+            demands += 1
+        elif demands or not (_DATE_LINE_RE.match(body) or _units_only(body)):
+            break
+        count += 1
+    return count if demands else 0
 
 
 def _shifted(note: resp.Note, by: int, officials: tuple = ()) -> resp.Note:

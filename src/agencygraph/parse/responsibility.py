@@ -1553,7 +1553,7 @@ def _with_earlier_role_clauses(text: str, closing: Note | None) -> Note | None:
 _ROLE_CLAUSE_BREAK_RE = re.compile(r"[，,。；;]")
 
 
-def _role_clauses_anywhere(text: str) -> Note | None:
+def _role_clauses_anywhere(text: str, *, parts: bool = True) -> Note | None:
     """Clauses made of units and a role verb only, wherever they stand among the clauses of
     the work (健全…体系，市城管局牵头，市住建局参与，年内实现…; a sentence's second
     half: …，由A牵头，B配合；…，由C牵头，D配合): the last form tried. A clause that leads
@@ -1564,6 +1564,7 @@ def _role_clauses_anywhere(text: str) -> Note | None:
         return None  # no verb that could open a run (most paragraphs: issue 19, speed)
     units: list[tuple[str, str, int]] = []
     sole_answerers = 0  # clauses where one unit answers for its part (城区由A负责)
+    part_clauses = 0  # clauses each naming its unit's part (A负责选址规划，B负责建设管理)
     in_run = False
     start = 0
     for brk in [*_ROLE_CLAUSE_BREAK_RE.finditer(text), None]:
@@ -1582,7 +1583,16 @@ def _role_clauses_anywhere(text: str) -> Note | None:
             continue
         verbs_in = list(_verb_re().finditer(simple_clause))
         closed_by = clause.rstrip("。；;")
-        if not verbs_in or verbs_in[-1].end() < len(closed_by) or closed_by.endswith("工作"):
+        names_part = False
+        part = verbs_in and _PART_AFTER_VERB_RE.fullmatch(
+            simple_clause.rstrip("。；;"), verbs_in[-1].end()
+        )
+        if parts and part and verbs_in[-1].group().endswith("负责"):
+            # A负责选址规划，B负责建设管理: each unit answers for its named part (one such
+            # clause alone is the work, read below only beside another)
+            clause = clause[: verbs_in[-1].end()]
+            names_part = True
+        elif not verbs_in or verbs_in[-1].end() < len(closed_by) or closed_by.endswith("工作"):
             # a clause closed by its role verb only (not 市发改委牵头工作, a heading)
             in_run = False
             continue
@@ -1607,15 +1617,20 @@ def _role_clauses_anywhere(text: str) -> Note | None:
         ):
             units.extend(parsed.units)
             sole_answerers += _sole_answerer(parsed.units)
+            part_clauses += names_part
             in_run = True
         elif in_run:
             units.extend(parsed.units)
+    if part_clauses == 1:
+        # one unit's work (推进老旧小区改造，市住建局负责制定改造方案), not a note: read
+        # without it
+        return _role_clauses_anywhere(text, parts=False)
     if not units:
         return None
-    if sole_answerers >= 2 and sole_answerers == len(units):
-        # each clause gives its own unit its own part (集镇区域由A负责，农村区域由B负责):
-        # each leads it, as in one sentence (see sentence_units)
-        units = [("lead", n, o) for _, n, o in units]
+    if sole_answerers >= 2 and sole_answerers == sum(r != "support" for r, _, _ in units):
+        # each clause gives its own unit its own part (集镇区域由A负责，农村区域由B负责，C做好
+        # 配合): each leads it, as in one sentence (see sentence_units); C supports
+        units = [(r if r == "support" else "lead", n, o) for r, n, o in units]
     # role clauses closing the item are its note (…清单管理，区市场监管局牵头，B配合。);
     # read from between the work's clauses, they do not make a paragraph a measure
     return Note(len(text), len(text), _union_units(units), True, weak=not in_run)
@@ -2542,6 +2557,10 @@ def _closing_sentence(text: str, simplified: str, loose: bool = False) -> Note |
         return None
     # The clause stays part of the measure's text: it is a sentence, not an annotation.
     return Note(len(text), len(text), tuple(parsed.units), True, tuple(parsed.officials))
+
+
+# A unit's part named right after its 负责, two words at most (选址规划, 建设管理).
+_PART_AFTER_VERB_RE = re.compile(r"[\u4e00-\u9fff]{2,6}")
 
 
 def _sole_answerer(units: list[tuple[str, str, int]]) -> bool:
