@@ -73,13 +73,11 @@ NOT_READ = {
         "target-table-one-cell-per-line-then-outline",
     },
     "news_and_minutes": {
-        "news-unit-object-not-coded",  # a unit named as a verb's object in a news story
         "news-lost-linebreaks",  # 一是…四是 run into a story with its byline
         "report-you-fuze-mid-paragraph",  # 此项工作由A负责，B配合，确保…: the purpose clause
         # meeting minutes: attendance lines, 会议议定 decisions, posts beside names
         "minutes-standard-attendance-lines",
         "minutes-unit-object-no-assignment",
-        "minutes-header-officials-with-posts",
         "minutes-alias-and-split-unit-names",
     },
     "responsibility_matrices": {
@@ -212,7 +210,6 @@ NOT_READ = {
         "objects-not-coded",
         "traditional-script",
         "halfwidth-sentences",
-        "joint-subjects-responsible",
         "two-sentences-one-item",
         "yao-sentences",
     },

@@ -960,6 +960,20 @@ def test_a_closing_demand_on_every_unit_under_the_last_item_is_no_note():
     assert found == [[(L, "各乡镇人民政府")], [(L, "县民政局"), (S, "县财政局")]]
 
 
+def test_units_helping_with_named_work_and_units_asked_for_help():
+    text = (
+        "一、由县经开区管委会负责标准化厂房二期项目建设，县自然资源局、县住建局配合做好用地报批手续办理。\n"
+        "二、市教育局要会同市公安局指导各学校落实校园安全防范措施。\n"
+        "三、市应急管理局要积极争取省应急管理厅支持，加快建设市级应急物资储备库。\n"
+    )
+    found, _ = roles(text)
+    assert found == [
+        [(L, "县经开区管委会"), (S, "县自然资源局"), (S, "县住建局")],
+        [(L, "市教育局"), (S, "市公安局")],
+        [(L, "市应急管理局")],
+    ]
+
+
 def test_a_working_group_and_a_counted_list_in_traditional_script():
     text = (
         "一、檢查組\n"

@@ -236,7 +236,7 @@ _TRAILING_ETC_RE = re.compile(
 # The work a unit does together with others begins (A会同B编制…, A负责并会同B做好…).
 _JOINT_WORK = (
     "共同|于|在|按|研究|制定|出台|建立|完善|加强|做好|开展|推进|负责|实施|落实|组织|抓好|编制"
-    "|及时|尽快|抓紧|认真|积极|切实|统筹|依法|按时|全力|办理"
+    "|及时|尽快|抓紧|认真|积极|切实|统筹|依法|按时|全力|办理|指导|督促|督导|协调|争取|梳理|排查"
 )
 _JOINT_WORK_START_RE = re.compile(f"(?:{_JOINT_WORK})")
 _TRAILING_DUTY_RE = re.compile(r"(?<=.{2})(?:按职责分工|按职责|分别|共同)?(?:负责|落实)$")
@@ -303,6 +303,8 @@ def looks_like_unit(name: str) -> bool:
         return False  # (积极)争取省交通运输厅(支持): the unit is the object of a verb
     if _COUNT_ENDING_RE.search(simple):
         return False
+    if any(verb in simple[2:] for verb in _ASKING_VERBS):
+        return False  # 市应急管理局要积极争取省应急管理厅(支持): one unit asking another
     if simple.endswith(_HOUSING_ENDINGS):
         return False  # 税务小区, 人民商场住宿区: a housing estate, not a unit
     if simple.endswith(_FIELDS_OF_STUDY) and not (
@@ -350,6 +352,7 @@ _HOUSING_ENDINGS = ("小区", "住宿区", "生活区", "宿舍区", "家属区"
 _FIELDS_OF_STUDY = ("学科", "本科", "专科", "文科", "理科", "工科", "预科", "百科")
 _DIVISION_NAME_MIN = 5
 # Verbs that take a unit as their object; no unit's name begins with one.
+_ASKING_VERBS = ("争取", "报请", "提请", "商请", "请求")
 _VERB_OPENINGS = (
     "争取",
     "报请",
@@ -2573,6 +2576,13 @@ _JOINT_CLAUSE_RE = re.compile(
 )
 
 
+# Units helping with the work named after their verb (B、C配合做好用地报批…).
+_SUPPORT_WITH_WORK_RE = re.compile(
+    r"(?P<units>[^，,。；;：:]{2,60}?)(?:积极|主动|共同)?(?:配合|协助|协同)"
+    r"(?=做好|开展|推进|落实|办理|完成|实施|抓好|加强)"
+)
+
+
 def _with_role_clauses_after(text: str, parsed: _Found, at: int, end: int) -> _Found:
     """``parsed`` with the units of the clauses right after ``at`` that are units and a
     role verb only (…负责，B、C配合，做好…: B and C), up to the first that is not."""
@@ -2593,7 +2603,21 @@ def _with_role_clauses_after(text: str, parsed: _Found, at: int, end: int) -> _F
                     *(("support", n, clause_start + joint.start("joint") + o) for n, o in names),
                 ]
             break
+        helping = _SUPPORT_WITH_WORK_RE.match(vocabulary_simplified(clause))
+        if helping is not None:
+            # B、C配合做好…手续办理: they support, the work they help with follows
+            names = located_units(clause[: helping.end("units")])
+            if names and all(looks_like_unit(n) for n, _ in names):
+                parsed.units = [
+                    *parsed.units,
+                    *(("support", n, clause_start + o) for n, o in names),
+                ]
+            break
         more = sentence_units(clause, clause_start)
+        if (more is None or not more.units) and clause_start == at:
+            # 由A负责标准化厂房建设，B、C配合做好…: the verb's work, then the clauses after it
+            clause_start = brk.end()
+            continue
         if more is None or not more.units:
             break
         each_answers = each_answers and _sole_answerer(more.units)
