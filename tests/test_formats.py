@@ -546,6 +546,30 @@ def test_a_csv_codes_like_a_table_with_empty_cells_carried(tmp_path, encoding, d
         assert _line_holds(path, row.line, row.agency_raw)
 
 
+def test_a_spreadsheet_saved_as_csv_under_a_text_name_is_read_as_one(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(CSV_PLAN, encoding="utf-8")
+    coded = ag.parse_corpus([path])
+    assert coded.documents.layout.tolist() == ["table"]
+    assert [(r, u) for _, r, u, _ in _coded(coded)][:3] == [
+        ("lead", "市人社局"),
+        ("support", "市财政局"),
+        ("support", "市总工会"),
+    ]
+    for row in coded.assignments.itertuples():
+        assert _line_holds(path, row.line, row.agency_raw)
+
+
+def test_prose_with_half_width_commas_is_no_csv():
+    # a copy whose sentences use half-width commas varies in its cells per line
+    prose = (
+        "7.检验检疫局负责,市工商局配合,加强流通环节进口食品质量安全监管。\n"
+        "8.市工商局负责,市经贸委、市农业局配合,严格实施肉品销售“两证”制度,加强检查。\n"
+        "9.市城管执法局负责,取缔无照经营食品小摊点。\n"
+    )
+    assert decode_plan(prose.encode("utf-8"), "plan.txt").text == prose
+
+
 def test_a_csv_with_no_text_is_rejected(tmp_path):
     path = tmp_path / "empty.csv"
     path.write_text(",,,\n,,\n", encoding="utf-8")

@@ -8,8 +8,10 @@ in an outline, indicator tables, supervision lists, party organs as units, table
 -layout prints them), written in the wording of real plans and coded by the rules of
 ``tests/data/real_plans/README.md`` by a helper who had not read the coder; they found the
 forms the coder now reads. A probe passes when the coded measures, in order, carry exactly the
-expected (role, unit) pairs. The probes not read are named with their reason: one that starts
-passing, or one that stops, fails the test, so the list stays true.
+expected (role, unit) pairs. Each probe's text goes through the reader as a user's .txt file
+would (so a spreadsheet saved as CSV, or a web page, is read as one). The probes not read are
+named with their reason: one that starts passing, or one that stops, fails the test, so the
+list stays true.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from agencygraph.parse import parse_plan
+from agencygraph.read import decode_plan
 
 PROBES = Path(__file__).parent / "data" / "probes"
 
@@ -46,11 +49,7 @@ NOT_READ = {
         "yunnan-first-listed-rule-preamble",
         "prefecture-stationed-and-soes",  # 中央、省驻宜有关单位 split at its 、
     },
-    "progress_lists": {
-        # HTML left in a text given to parse_plan (a user's file goes through the reader,
-        # which takes the markup out and codes it)
-        "html-td-rows-br-nbsp",
-    },
+    "progress_lists": set(),
     "duty_lists": {
         "member-duties-run-on-line",  # a members' duty list run onto one line
         "coordinate-then-implement-clauses",  # 由A统筹协调，B负责具体实施 (as in wordings)
@@ -161,7 +160,6 @@ NOT_READ = {
         # category columns, rules and notes around the table, person and progress columns
         "rows-run-together-tight",
         "header-centred-wrapped",
-        "folio-and-running-title",
         "row-cut-mid-task",
         "page-break-cuts-units",
         "category-first-row-only",
@@ -321,6 +319,34 @@ NOT_READ = {
         "spaces-aligned-unit-wraps",  # aligned tables whose unit cells wrap under columns
         "spaces-unit-cell-one-unit-a-line",
     },
+    "converted_documents": {
+        # docx2txt: text after the table read as its last row (a closing demand, a footer),
+        # an empty cell shown as extra blank lines, label lines set apart by tabs under
+        # 实事一：, a unit's name broken by a line break inside its cell
+        "docx2txt-cells-blank-line-apart",
+        "docx2txt-empty-and-merged-cells",
+        "docx2txt-tab-label-lines",
+        "docx2txt-soft-breaks-in-cells",
+        "docx2txt-two-row-header-and-footer",
+        # antiword: a header spanning two rows over category rows; items whose automatic
+        # numbers were dropped
+        "antiword-spanned-header-category-rows",
+        "antiword-auto-numbers-and-bullets-dropped",
+        # catdoc: rows wrapped at its line width, tabs turned into line breaks; a cell of
+        # several paragraphs breaking its row's line
+        "catdoc-wrapped-rows",
+        "catdoc-cell-paragraphs-split-row",
+        # pandoc: grid tables with Chinese wrapped inside narrow columns; Chinese numbering
+        # renumbered 1. 2. with headings and items each in their own list
+        "pandoc-grid-table-wrapped-cjk",
+        "pandoc-auto-numbering-renumbered",
+        # spreadsheets: two sheets with their own headers run together (xls2csv); units set
+        # apart by half-width commas before 按职责分工负责
+        "xls2csv-all-quoted-two-sheets",
+        "csv-commas-and-role-words-in-cells",
+        # WPS: ■ headings with label lines of their own over ● items with notes
+        "wps-square-headings-with-label-lines",
+    },
     "frontier_units": {
         # a regiment's companies named bare (一连、三连、五连) as its units
         "regiment-own-plan-tab-rows",
@@ -340,7 +366,7 @@ def _load(name: str) -> list[dict]:
 
 
 def _coded(text: str) -> list[list[tuple[str, str]]]:
-    plan = parse_plan(text, "probe")
+    plan = parse_plan(decode_plan(text.encode("utf-8"), "probe.txt").text, "probe")
     return [
         sorted(
             (a.role, "".join(a.agency_raw.split()))

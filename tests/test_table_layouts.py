@@ -1575,3 +1575,33 @@ def test_columns_headed_by_places_holding_figures_are_no_matrix():
         "| 2 | 改造老旧小区（个） | 20 | 15 | 30 | 市住房城乡建设局 |\n"
     )
     assert _units(text) == [[(L, "市人力资源社会保障局")], [(L, "市住房城乡建设局")]]
+
+
+# --- pipe rows whose cells wrap at their column's width (antiword) -----------------------
+
+
+def test_pipe_rows_padded_to_their_columns_wrap_inside_names():
+    text = (
+        "株洲市2024年生态环境保护重点工作任务分工\n"
+        "\n"
+        "|序号|重点任务                      |牵头单位 |配合单位       |完成时限|\n"
+        "|1   |开展臭氧污染防治攻坚，完成挥发|市生态环 |市工业和信息化 |2024年12|\n"
+        "|    |性有机物治理项目30个，中心城区|境局     |局、市住房和城 |月底    |\n"
+        "|    |空气质量优良天数比例达到85%以 |         |乡建设局、各县 |        |\n"
+        "|    |上                            |         |市区人民政府   |        |\n"
+        "|2   |加快城镇污水处理提质增效，新建|市住房和 |市城市管理和综 |2024年11|\n"
+        "|    |改造污水管网50公里            |城乡建设 |合执法局       |月底    |\n"
+        "|    |                              |局       |               |        |\n"
+    )
+    rows, _ = coding(text)
+    assert [[(r, u) for r, u, _, _ in units] for _, units in rows] == [
+        [
+            ("lead", "市生态环境局"),
+            ("support", "市工业和信息化局"),
+            ("support", "市住房和城乡建设局"),
+            ("support", "各县市区人民政府"),
+        ],
+        [("lead", "市住房和城乡建设局"), ("support", "市城市管理和综合执法局")],
+    ]
+    # each unit keeps the line its name starts on
+    assert [line for _, units in rows for *_, line in units] == [4, 4, 5, 6, 8, 8]

@@ -132,6 +132,8 @@ class _Cell:
     # placed in its column by a reading the text cannot confirm (the first of units stacked
     # under a lead and a support column read as the lead)
     doubtful: bool = False
+    # its lines wrapped at the column's edge, each running on where the last stopped
+    runs_on: bool = False
 
     @cached_attribute  # a cached_property without its lock (issue 19)
     def text(self) -> str:
@@ -341,7 +343,38 @@ def _with_continuation_rows(header: Row, rows: list[Row]) -> list[Row]:
     kinds = _header_kinds(header) or []
     if "serial" not in kinds[:1]:
         return rows
+    rows = _width_wrapped_rows(rows)
     return _joined_rows(rows, lambda previous, row: _continues_row(previous, row, kinds))
+
+
+def _width_wrapped_rows(rows: list[Row]) -> list[Row]:
+    """Rows whose cells wrapped at their column's width (see :func:`_wrapped_at_width`)
+    joined back, each cell's text run on where it wrapped (各县 / 市区人民政府 is one name)."""
+    joined: list[Row] = []
+    line_above: Row | None = None  # the row's last line as printed, before it was joined
+    for row in rows:
+        if (
+            line_above is not None
+            and not squash_spaces(row[0].text)
+            and _SERIAL_RE.match(squash_spaces(joined[-1][0].text))
+            and _wrapped_at_width(line_above, row)
+        ):
+            joined[-1] = [
+                _run_on(above, cell) if squash_spaces(cell.text) else above
+                for above, cell in zip(joined[-1], row, strict=True)
+            ]
+        else:
+            joined.append(row)
+        line_above = row
+    return joined
+
+
+def _run_on(first: _Cell, second: _Cell) -> _Cell:
+    """A cell whose text wrapped at its column's edge, its next line running on after it
+    (each line keeps its source line)."""
+    joined = _joined_cells(first, second)
+    joined.runs_on = True
+    return joined
 
 
 def _joined_rows(rows: list[Row], continues: Callable[[Row, Row], bool]) -> list[Row]:
@@ -376,6 +409,20 @@ def _continues_row(previous: Row, row: Row, kinds: list[str]) -> bool:
         elif kind not in ("measure", "title", "remark", "other", "timeline"):
             return False
     return any((kinds[i] if i < len(kinds) else "") in resp.UNIT_ROLES for i in filled)
+
+
+def _wrapped_at_width(previous: Row, row: Row) -> bool:
+    """Whether a row line goes on from the line above in a table whose cells are padded to
+    their column's width (antiword's | cells |): every cell as wide as the one above it,
+    and a cell of the line above filled to its edge (开展臭氧污染防治攻坚，完成挥发 / 性有机物…),
+    so its text wrapped there."""
+    if len(previous) != len(row) or len(row) < 3:
+        return False
+    above = [cell.lines[-1] if cell.lines else "" for cell in previous]
+    below = [cell.lines[0] if cell.lines else "" for cell in row]
+    if any(_width(a) != _width(b) or _width(a) < 2 for a, b in zip(above, below, strict=True)):
+        return False
+    return any(squash_spaces(a) and _width(a) - _width(a.rstrip()) <= 1 for a in above[1:])
 
 
 def _unspanned(header: Row) -> Row:
@@ -3150,7 +3197,7 @@ def _unit_lines(cell: _Cell) -> list[tuple[str, int]]:
         line = " ".join(resp.remove_first_listed_rule(raw).split())
         if not line:
             continue
-        if pieces and _continues(pieces[-1][0], line, depth):
+        if pieces and (cell.runs_on or _continues(pieces[-1][0], line, depth)):
             pieces[-1][1].append((len(pieces[-1][0]), cell.line_of(index)))
             pieces[-1][0] += line
         else:

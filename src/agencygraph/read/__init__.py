@@ -46,7 +46,7 @@ from pathlib import Path
 from agencygraph import settings
 from agencygraph._errors import InputError
 from agencygraph.read._xml import open_archive
-from agencygraph.read.csv import CSV_SUFFIXES, csv_text
+from agencygraph.read.csv import CSV_SUFFIXES, csv_text, looks_like_csv
 from agencygraph.read.docx import docx_text, is_docx
 from agencygraph.read.html import html_text, looks_like_html
 from agencygraph.read.office import convert_office, is_ole, office_target
@@ -194,7 +194,9 @@ def _decode_plan(data: bytes, path: Path, *, ocr: bool) -> PlanText:
     # A file named .html is read as a page only if it holds markup: plain text saved
     # under that name keeps its lines.
     page = page or looks_like_html(text) or (named_page and bool(_MARKUP_RE.search(text)))
-    if page or suffix in CSV_SUFFIXES:
+    # (a spreadsheet saved as CSV under a text file's name is read as one)
+    table = suffix in CSV_SUFFIXES or (not page and looks_like_csv(text))
+    if page or table:
         # Decoding warnings name lines of the file, not of the converted text.
         warnings = [
             (0, f"{message} (line {line} of the file)" if line else message)
