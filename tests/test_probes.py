@@ -320,14 +320,11 @@ NOT_READ = {
         "spaces-unit-cell-one-unit-a-line",
     },
     "converted_documents": {
-        # docx2txt: text after the table read as its last row (a closing demand, a footer),
-        # an empty cell shown as extra blank lines, label lines set apart by tabs under
-        # 实事一：, a unit's name broken by a line break inside its cell
-        "docx2txt-cells-blank-line-apart",
+        # docx2txt: an empty cell shown as extra blank lines, label lines set apart by tabs
+        # under 实事一：, a unit's name broken by a line break inside its cell
         "docx2txt-empty-and-merged-cells",
         "docx2txt-tab-label-lines",
         "docx2txt-soft-breaks-in-cells",
-        "docx2txt-two-row-header-and-footer",
         # antiword: a header spanning two rows over category rows; items whose automatic
         # numbers were dropped
         "antiword-spanned-header-category-rows",

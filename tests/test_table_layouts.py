@@ -1605,3 +1605,20 @@ def test_pipe_rows_padded_to_their_columns_wrap_inside_names():
     ]
     # each unit keeps the line its name starts on
     assert [line for _, units in rows for *_, line in units] == [4, 4, 5, 6, 8, 8]
+
+
+def test_text_after_a_numbered_tables_last_row_is_no_row():
+    # docx2txt prints a table one cell a paragraph; the closing demand and the printing line
+    # after it would otherwise be rows taking the last row's units down
+    cells = [
+        "序号", "重点任务", "牵头单位", "配合单位", "完成时限",
+        "1", "深化“一网通办”改革", "市数据资源局", "市政务服务中心", "2024年12月底",
+        "2", "开展涉企违规收费专项整治", "市市场监管局", "市财政局", "2024年12月底",
+        "各牵头单位要会同配合单位细化工作措施，于每季度末报送进展情况。",
+        "滁州市人民政府办公室　　2024年1月20日印发",
+    ]  # fmt: skip
+    rows, _ = coding("滁州市2024年任务分工方案\n\n" + "\n\n".join(cells) + "\n")
+    assert [(text, [(r, u) for r, u, _, _ in units]) for text, units in rows] == [
+        ("深化“一网通办”改革", [("lead", "市数据资源局"), ("support", "市政务服务中心")]),
+        ("开展涉企违规收费专项整治", [("lead", "市市场监管局"), ("support", "市财政局")]),
+    ]

@@ -411,6 +411,31 @@ def _continues_row(previous: Row, row: Row, kinds: list[str]) -> bool:
     return any((kinds[i] if i < len(kinds) else "") in resp.UNIT_ROLES for i in filled)
 
 
+# Text after a numbered table's last row, read into no cell: a closing demand on every unit
+# (各牵头单位要…), the issuer and date it was printed (…办公室　2024年1月20日印发).
+_TRAILING_TEXT_RE = re.compile(
+    r"^(?:(?:各|全[省市县区]|[省市县区]直)[^，,。；;：:]{0,20}?(?:要|务必|必须)"
+    r"|.{0,40}[0-9０-９〇○一二三四五六七八九十]{1,4}\s*日\s*(?:印发|发布)?$)"
+)
+
+
+def _without_trailing_text(rows: list[Row]) -> list[Row]:
+    """A numbered table's rows without the paragraphs after its last row that were read as
+    rows of one cell: a row with no number whose one cell is a closing demand or the
+    printing line is no row (its blank cells would carry the last row's units down)."""
+    while len(rows) > 1:
+        last = rows[-1]
+        filled = [c for c in last if not c.blank]
+        if (
+            squash_spaces(last[0].text)
+            or len(filled) != 1
+            or not _TRAILING_TEXT_RE.match(simplified(squash_spaces(filled[0].text)))
+        ):
+            break
+        rows = rows[:-1]
+    return rows
+
+
 def _wrapped_at_width(previous: Row, row: Row) -> bool:
     """Whether a row line goes on from the line above in a table whose cells are padded to
     their column's width (antiword's | cells |): every cell as wide as the one above it,
@@ -3382,6 +3407,7 @@ def _parse_one_table(text: str, doc_id: str, rules_above: list[int] = ()) -> Cod
     rows = _merge_split_rows(table.rows, width)
     if header_kinds[:1] == ["serial"]:
         rows = _join_wrapped_rows(rows, max(width, len(header_kinds)))
+        rows = _without_trailing_text(rows)
     roles = _titled_by_each_row(_column_roles(table.header, width), rows)
     # a responsibility matrix's units head its columns; its legend says what each mark means
     marked_units = {
