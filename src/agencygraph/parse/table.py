@@ -3264,6 +3264,8 @@ def _continues(previous: str, line: str, depth: int) -> bool:
     head = bracket_depth_split(previous, _LIST_SEPARATORS)[-1]
     tail = bracket_depth_split(line, _LIST_SEPARATORS)[0]
     if head and tail:
+        if _branch_of_a_national_body(head, tail):
+            return True
         if _placed(head) and _placed(tail):
             return False
         joined = resolve(head + tail)
@@ -3276,6 +3278,19 @@ def _continues(previous: str, line: str, depth: int) -> bool:
     if last in resp.UNIT_ENDINGS or last in CLOSE_BRACKETS:
         return simplified(line[0]) not in resp.UNIT_STARTS and len(line) <= 2
     return True
+
+
+_NATIONAL_RE = re.compile(r"^(?:国家|中国|中华全国)")
+
+
+def _branch_of_a_national_body(head: str, tail: str) -> bool:
+    """A local branch named after its national body, wrapped after it (国家税务总局 / 莒县
+    税务局; 国家统计局 / 沛县调查队): one name, as the tax, statistics and central bank
+    offices are written."""
+    if not _NATIONAL_RE.match(simplified(head)) or not _placed(tail):
+        return False
+    national = resolve(head).agency_type
+    return national is not None and resolve(head + tail).agency_type == national
 
 
 def _placed(name: str) -> bool:
