@@ -1519,15 +1519,6 @@ def _measure_body(
     return strip_spaces(text[: note.start] + text[note.end :]), line, note
 
 
-# A demand on every unit (各乡镇、各有关单位要…; 各地各部门要…): an exhortation, not a note.
-_EXHORTATION_RE = re.compile(
-    r"^\s*(?:各|全[省市县区]|[省市县区]直)[^，,。；;：:]{0,20}?(?:要|务必|必须)"
-)
-
-
-_DATE_LINE_RE = re.compile(r"^\s*[0-9０-９〇○零一二三四五六七八九]{4}\s*年[^。，,；;]{1,8}日\s*$")
-
-
 def _closing_exhortations(element: _Element) -> int:
     """How many of a measure's last paragraphs are a plan's closing demand on every unit,
     with the issuer's name and the date signed under it."""
@@ -1536,9 +1527,9 @@ def _closing_exhortations(element: _Element) -> int:
         if child.kind != "plain":
             break
         body = simplified(child.body)
-        if _EXHORTATION_RE.match(body):
+        if resp.CLOSING_DEMAND_RE.match(body):
             demands += 1
-        elif demands or not (_DATE_LINE_RE.match(body) or _units_only(body)):
+        elif demands or not (resp.SIGNED_DATE_RE.match(body) or _units_only(body)):
             break
         count += 1
     return count if demands else 0

@@ -351,14 +351,11 @@ _COUNT_ENDING_RE = re.compile(r"[0-9０-９]+(?:余|多)?[处所座个家项部�
 _HOUSING_ENDINGS = ("小区", "住宿区", "生活区", "宿舍区", "家属区", "家属院")
 _FIELDS_OF_STUDY = ("学科", "本科", "专科", "文科", "理科", "工科", "预科", "百科")
 _DIVISION_NAME_MIN = 5
+# A unit asking another for help (争取省应急管理厅支持): two units, never one name.
+_ASKING_VERBS = ("争取", "报请", "请求", "提请", "商请")
 # Verbs that take a unit as their object; no unit's name begins with one.
-_ASKING_VERBS = ("争取", "报请", "提请", "商请", "请求")
 _VERB_OPENINGS = (
-    "争取",
-    "报请",
-    "请求",
-    "提请",
-    "商请",
+    *_ASKING_VERBS,
     "根据",
     "依据",
     "按照",
@@ -488,6 +485,16 @@ def split_official(text: str) -> tuple[str, str]:
         return before, text[match.start() :]
     return "", text
 
+
+# A plan's closing demand on every unit (各乡镇、各有关单位要…; 各牵头单位要…): an
+# exhortation, not a note, wherever it runs on (under the last item, after a table's rows).
+CLOSING_DEMAND_RE = re.compile(
+    r"^\s*(?:各|全[省市县区]|[省市县区]直)[^，,。；;：:]{0,20}?(?:要|务必|必须)"
+)
+# The date a plan was signed or printed, alone or after its issuer (…办公室　2024年1月20日印发).
+SIGNED_DATE_RE = re.compile(
+    r"[0-9０-９〇○零一二三四五六七八九]{4}\s*年[^。，,；;]{1,8}日\s*(?:印发|发布)?\s*$"
+)
 
 _TITLE_TAILS = frozenset({"助理"})
 # The labels naming a group's head, whose unit (市住建局局长) leads the group's work.

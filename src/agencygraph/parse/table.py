@@ -411,14 +411,6 @@ def _continues_row(previous: Row, row: Row, kinds: list[str]) -> bool:
     return any((kinds[i] if i < len(kinds) else "") in resp.UNIT_ROLES for i in filled)
 
 
-# Text after a numbered table's last row, read into no cell: a closing demand on every unit
-# (各牵头单位要…), the issuer and date it was printed (…办公室　2024年1月20日印发).
-_TRAILING_TEXT_RE = re.compile(
-    r"^(?:(?:各|全[省市县区]|[省市县区]直)[^，,。；;：:]{0,20}?(?:要|务必|必须)"
-    r"|.{0,40}[0-9０-９〇○一二三四五六七八九十]{1,4}\s*日\s*(?:印发|发布)?$)"
-)
-
-
 def _without_trailing_text(rows: list[Row]) -> list[Row]:
     """A numbered table's rows without the paragraphs after its last row that were read as
     rows of one cell: a row with no number whose one cell is a closing demand or the
@@ -429,11 +421,22 @@ def _without_trailing_text(rows: list[Row]) -> list[Row]:
         if (
             squash_spaces(last[0].text)
             or len(filled) != 1
-            or not _TRAILING_TEXT_RE.match(simplified(squash_spaces(filled[0].text)))
+            or not _trailing_text(simplified(squash_spaces(filled[0].text)))
         ):
             break
         rows = rows[:-1]
     return rows
+
+
+def _trailing_text(text: str) -> bool:
+    """Text after a table's last row, read into no cell: a closing demand on every unit, or
+    the issuer and the date it was printed (…办公室　2024年1月20日印发)."""
+    return bool(resp.CLOSING_DEMAND_RE.match(text)) or (
+        len(text) <= _SIGNED_LINE_MAX and resp.SIGNED_DATE_RE.search(text) is not None
+    )
+
+
+_SIGNED_LINE_MAX = 50
 
 
 def _wrapped_at_width(previous: Row, row: Row) -> bool:
