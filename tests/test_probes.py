@@ -320,9 +320,8 @@ NOT_READ = {
         "spaces-unit-cell-one-unit-a-line",
     },
     "converted_documents": {
-        # docx2txt: an empty cell shown as extra blank lines, label lines set apart by tabs
-        # under 实事一：, a unit's name broken by a line break inside its cell
-        "docx2txt-empty-and-merged-cells",
+        # docx2txt: label lines set apart by tabs under 实事一：, a unit's name broken by a
+        # line break inside its cell
         "docx2txt-tab-label-lines",
         "docx2txt-soft-breaks-in-cells",
         # antiword: a header spanning two rows over category rows; items whose automatic

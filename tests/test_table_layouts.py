@@ -1625,3 +1625,23 @@ def test_text_after_a_numbered_tables_last_row_is_no_row():
         ("深化“一网通办”改革", [("lead", "市数据资源局"), ("support", "市政务服务中心")]),
         ("开展涉企违规收费专项整治", [("lead", "市市场监管局"), ("support", "市财政局")]),
     ]
+
+
+def test_a_copy_with_one_empty_line_between_cells_writes_an_empty_cell_as_two_more():
+    # docx2txt: each cell a paragraph and an empty line; an empty cell adds two empty lines
+    cells = [
+        "序号", "工作任务", "牵头单位", "配合单位", "完成时间",
+        "1", "开展村庄清洁行动", "县农业农村局", "", "2024年12月",
+        "2", "推进农村户厕改造提升", "", "县卫生健康局、各乡镇人民政府", "2024年10月",
+        "3", "提升农村生活污水治理水平", "县水利局", "县住房和城乡建设局", "2024年11月",
+    ]  # fmt: skip
+    rows, _ = coding("平阳县2024年任务分解表\n\n" + "\n\n".join(cells) + "\n")
+    assert [[(r, u, inherited) for r, u, inherited, _ in units] for _, units in rows] == [
+        [("lead", "县农业农村局", False)],
+        [
+            ("lead", "县农业农村局", True),  # the empty lead cell: merged from above
+            ("support", "县卫生健康局", False),
+            ("support", "各乡镇人民政府", False),
+        ],
+        [("lead", "县水利局", False), ("support", "县住房和城乡建设局", False)],
+    ]

@@ -1255,7 +1255,7 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
     cell per line with nothing between. Lines of a cell wrapped in the original (市政 /
     府办 / 公厅) run on until the next pipe, where pipes are used.
     """
-    lines = text.split("\n")
+    lines = _empty_runs_as_blank_cells(text.split("\n"))
     boilerplate = parse_terms().get("boilerplate", ())
     pipe_closed_lines = sum(bool(_PIPE_CLOSED_RE.match(line)) for line in lines)
     # (a note or 抄送 line above the table's first pipe is the notice's, not its end)
@@ -1509,6 +1509,42 @@ _SPACED_BLANK_CELLS_MIN = 2
 
 def _between_empty_lines(lines: list[str], index: int) -> bool:
     return 0 < index < len(lines) - 1 and not lines[index - 1] and not lines[index + 1]
+
+
+# Of the runs of empty lines between a table's cells, the share that must be one line long
+# for a longer run to be read as blank cells.
+_ONE_EMPTY_LINE_SHARE = 0.8
+# (and enough of them to be a table: a header and two rows of four cells)
+_EMPTY_RUNS_MIN = 12
+
+
+def _empty_runs_as_blank_cells(lines: list[str]) -> list[str]:
+    """A copy that puts one empty line between cells (docx2txt) writes an empty cell as two
+    more: each such pair is a blank cell, written here as a line of one space (see
+    :func:`_spaced_blank_cells`), every line keeping its number."""
+    runs: list[tuple[int, int]] = []  # (first empty line, length) between non-empty lines
+    start = None
+    for index, line in enumerate(lines):
+        if not line:
+            start = index if start is None else start
+            continue
+        if start is not None and start > 0:
+            runs.append((start, index - start))
+        start = None
+    # (the header's rows keep theirs: a header over two rows leaves its spanned cells empty)
+    first_row = next((i for i, line in enumerate(lines) if line.strip() in ("1", "1.", "1、")), 0)
+    longer = [(at, n) for at, n in runs if n >= 3 and n % 2 and at > first_row]
+    if (
+        not longer
+        or len(runs) < _EMPTY_RUNS_MIN
+        or sum(n == 1 for _, n in runs) < _ONE_EMPTY_LINE_SHARE * len(runs)
+    ):
+        return lines
+    lines = list(lines)
+    for at, n in longer:
+        for blank in range(at + 1, at + n - 1, 2):
+            lines[blank] = " "
+    return lines
 
 
 def _spaced_blank_cells(lines: list[str]) -> bool:
