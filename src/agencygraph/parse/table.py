@@ -359,10 +359,7 @@ def _width_wrapped_rows(rows: list[Row]) -> list[Row]:
             and _SERIAL_RE.match(squash_spaces(joined[-1][0].text))
             and _wrapped_at_width(line_above, row)
         ):
-            joined[-1] = [
-                _run_on(above, cell) if squash_spaces(cell.text) else above
-                for above, cell in zip(joined[-1], row, strict=True)
-            ]
+            joined[-1] = _joined_row(joined[-1], row, _run_on)
         else:
             joined.append(row)
         line_above = row
@@ -384,13 +381,17 @@ def _joined_rows(rows: list[Row], continues: Callable[[Row, Row], bool]) -> list
     for row in rows:
         previous = joined[-1] if joined else None
         if previous is not None and len(row) == len(previous) and continues(previous, row):
-            joined[-1] = [
-                _joined_cells(above, cell) if squash_spaces(cell.text) else above
-                for above, cell in zip(previous, row, strict=True)
-            ]
+            joined[-1] = _joined_row(previous, row)
             continue
         joined.append(row)
     return joined
+
+
+def _joined_row(above: Row, row: Row, join: Callable[[_Cell, _Cell], _Cell] | None = None) -> Row:
+    """A row joined to the one above it cell by cell (by ``join``, :func:`_joined_cells` if
+    not given), its blank cells leaving the cells above as they are."""
+    join = join or _joined_cells
+    return [join(a, c) if squash_spaces(c.text) else a for a, c in zip(above, row, strict=True)]
 
 
 def _continues_row(previous: Row, row: Row, kinds: list[str]) -> bool:
@@ -428,15 +429,15 @@ def _without_trailing_text(rows: list[Row]) -> list[Row]:
     return rows
 
 
+_SIGNED_LINE_MAX = 50
+
+
 def _trailing_text(text: str) -> bool:
     """Text after a table's last row, read into no cell: a closing demand on every unit, or
     the issuer and the date it was printed (…办公室　2024年1月20日印发)."""
     return bool(resp.CLOSING_DEMAND_RE.match(text)) or (
         len(text) <= _SIGNED_LINE_MAX and resp.SIGNED_DATE_RE.search(text) is not None
     )
-
-
-_SIGNED_LINE_MAX = 50
 
 
 def _wrapped_at_width(previous: Row, row: Row) -> bool:
