@@ -191,7 +191,6 @@ NOT_READ = {
         "zeren-unit-bracketed-zerenren",  # A（责任人：局长 刘洋） in a label's list
     },
     "party_units": {
-        "xuanchuan-fenbie",  # A、B分别负责X和Y as an item's subject sentence
         "zhuti-jiandu-zeren-shuji-persons",  # 各党委（党组）负主体责任 beside a person's duty
     },
     "label_variants": {
@@ -199,17 +198,11 @@ NOT_READ = {
         "multilevel-three-levels",
     },
     "duty_verbs": {
-        # role wordings read in part: subjects opening items with working verbs (A统筹推进…,
-        # A要牵头…，B要积极配合), 会同 and 联合 openings, objects of 督促 / 指导, half-width
+        # role wordings read in part: 会同 and 联合 openings, objects of 督促 / 指导, half-width
         # full stops inside sentences
         "jiaqiang-zhidao-note",
-        "huitong-opening",
-        "clauses-zhuti-jianguan",
         "objects-not-coded",
-        "traditional-script",
         "halfwidth-sentences",
-        "two-sentences-one-item",
-        "yao-sentences",
     },
     "group_notes": {
         # 以下各项任务均需B配合落实，不再逐项列出: a support added to items that name their own

@@ -1773,7 +1773,7 @@ def _subject_re() -> re.Pattern[str]:
     the units A会同 (负责并会同有关部门做好…)."""
     verbs_ = _alternation(term for term, _ in _terms("subject_verb"))
     return re.compile(
-        rf"(?P<units>[^，,。；;：:]{{2,{_UNITS_BEFORE_COLON_MAX}}}?)(?P<verb>{verbs_})"
+        rf"(?P<units>[^，,。；;：:]{{2,{_UNITS_BEFORE_COLON_MAX}}}?)(?:要|应|须|需)?(?P<verb>{verbs_})"
         rf"(?:[，,]?并?会同(?P<joint>[^，,。；;]{{2,30}}?)(?={_JOINT_WORK}|[，,]))?"
     )
 
@@ -2033,9 +2033,14 @@ def _later_subject_clauses(
     end = simplified.find("。", at)
     end = len(simplified) if end < 0 else end
     clauses = [units]
-    for brk in _CLAUSE_END_RE.finditer(simplified, at, end):
+    helping: list[tuple[str, str, int]] = []
+    breaks = list(_CLAUSE_END_RE.finditer(simplified, at, end))
+    for brk, after in zip(breaks, [*breaks[1:], None], strict=False):
         match = _subject_re().match(simplified, brk.end())
         if match is None or match.group("joint"):
+            # a clause of units and a supporting verb only (…，B协助；): they help
+            clause_end = after.start() if after is not None else end
+            helping += _supporting_clause(text, brk.end(), clause_end)
             continue
         names = located_units(text[brk.end() : match.end("units")])
         if not names or not all(looks_like_unit(n) for n, _ in names):
@@ -2047,7 +2052,21 @@ def _later_subject_clauses(
         ("lead" if len(clause) == 1 else "responsible", n, o)
         for clause in clauses
         for _, n, o in clause
-    ]
+    ] + helping
+
+
+def _supporting_clause(text: str, start: int, end: int) -> list[tuple[str, str, int]]:
+    """The units of a clause that names only units helping and their verb (B协助; B、C配合)."""
+    clause = text[start:end]
+    verb = _verb_re().search(vocabulary_simplified(clause))
+    if verb is None or verb.end() != len(clause.rstrip(SPACE_CHARS)):
+        return []
+    parsed = sentence_units(clause, start)
+    if parsed is None or not parsed.units or parsed.officials:
+        return []
+    if any(role != "support" or not _named_as_unit(n) for role, n, _ in parsed.units):
+        return []
+    return list(parsed.units)
 
 
 # A working group's make-up: 由市煤炭安全局孙伟任组长，成员由市公安局、市国土资源局有关人员组成.
@@ -2284,6 +2303,15 @@ def _last_bracketed_note(text: str, simplified: str) -> Note | None:
                 )
         if _verb_re().search(simplified, start + 1, end):
             parsed = sentence_units(inner, start + 1, objects=True)
+            if parsed is None and closed:
+                # units each answering for their part (（A负责日常管理，B负责执法查处）)
+                parts = _role_clauses_anywhere(inner)
+                if (
+                    parts is not None
+                    and len(parts.units) > 1
+                    and all(role == "lead" for role, _, _ in parts.units)
+                ):
+                    parsed = _Found([(r, n, start + 1 + o) for r, n, o in parts.units], [])
             if parsed is not None:
                 return Note(
                     start,
@@ -2563,10 +2591,23 @@ def _closing_sentence(text: str, simplified: str, loose: bool = False) -> Note |
             parsed = None  # 成立…协调小组，统筹推进…: no unit the lexicon knows
     else:
         parsed = _closing_clauses(text, simplified, offset)
-    if parsed is None or not parsed.units:
+    if parsed is None or not parsed.units or _exhortation(simplified, parsed.units):
         return None
     # The clause stays part of the measure's text: it is a sentence, not an annotation.
     return Note(len(text), len(text), tuple(parsed.units), True, tuple(parsed.officials))
+
+
+_MODAL_RE = re.compile(r"要|应|须|需")
+
+
+def _exhortation(simplified: str, units: list[tuple[str, str, int]]) -> bool:
+    """Every department or place named as a whole, told what it shall do (各单位要各司其职、
+    密切配合): a demand on all, not an assignment."""
+    return all(
+        _GENERIC_COLLECTIVE_RE.match(vocabulary_simplified(name))
+        and _MODAL_RE.match(simplified, at + len(name))
+        for _, name, at in units
+    )
 
 
 # A unit's part named right after its 负责, two words at most (选址规划, 建设管理).
