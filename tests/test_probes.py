@@ -198,10 +198,9 @@ NOT_READ = {
         "multilevel-three-levels",
     },
     "duty_verbs": {
-        # role wordings read in part: 会同 and 联合 openings, objects of 督促 / 指导, half-width
-        # full stops inside sentences
+        # role wordings read in part: a note's item with no units after the last noted one,
+        # half-width full stops inside sentences
         "jiaqiang-zhidao-note",
-        "objects-not-coded",
         "halfwidth-sentences",
     },
     "group_notes": {

@@ -201,6 +201,10 @@ KNOWN_MISSES = {
     "jiangsu_2007_laobao_fenjie",
     "qiaocheng_zhen_2025_zwgk_fengong",
     "weizhishi_2008_shishi_jiaoyu",
+    # batch 32 (fresh F1 0.966): a doc-sharing copy of a bureau's task table run into three
+    # lines, each task closed by its division's name with nothing between (…定期更新。
+    # 监察支队2、按照…), divisions the lexicon does not know as units (yiyang)
+    "yiyang_2018_dongtinghu_zhengzhi_qingdan",
 }
 
 # Issue 14 asks 0.98 for the development set. It held (0.988) until batch 10 (six plans,
@@ -222,10 +226,11 @@ KNOWN_MISSES = {
 # 0.811 after its round; the 246 plans before it: 0.9344 with the session's table forms),
 # and 0.938 (0.9382) with batch 29 (fresh 0.733, 0.982 after its round; the 256 before it:
 # 0.9359), and 0.934 (0.9339) with batch 30 (fresh 0.718, 0.782 after its round; the 267
-# before it: 0.9382);
+# before it: 0.9382), and 0.939 (0.9388) with batch 32 (fresh 0.966, 0.980 after its round;
+# the 282 before it: 0.9363);
 # the floor below is the figure measured with them, so that a fall is caught; the README
 # reports both.
-DEVELOPMENT_F1_FLOOR = 0.935
+DEVELOPMENT_F1_FLOOR = 0.938
 
 
 def test_development_plans_are_coded_as_the_gold(scores):

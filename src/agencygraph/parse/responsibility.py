@@ -536,9 +536,9 @@ _COLLECTIVE_TAIL_RE = re.compile(
     # 区市场局, where the district's own bureau follows the streets
     r"|[（(][^）)]*[）)][\u4e00-\u9fff]{2,8}(?:局|委|办|厅))(?:[（(][^）)]*[）)])?$"
 )
-# 各县, and 各县、市 as it grows level by level into 各县、市、区政府
+# 各县, and 各县、市 as it grows level by level into 各县、市、区政府 (各有关区、县级市 too)
 _COLLECTIVE_HEAD_RE = re.compile(
-    rf"^(?:各|相关|有关){_LEVELS_RE}(?:[（(][^）)]*[）)])?(?:、{_LEVELS_RE}(?:[（(][^）)]*[）)])?)*$"
+    rf"^(?:各(?:有关|相关)?|相关|有关){_LEVELS_RE}(?:[（(][^）)]*[）)])?(?:、{_LEVELS_RE}(?:[（(][^）)]*[）)])?)*$"
 )
 
 
@@ -1923,7 +1923,7 @@ def _units_as_subject(
                 # A负责，B配合，<the work>: the role clauses right after the subject's
                 end = simplified.find("。", match.end())
                 found = _with_role_clauses_after(
-                    text, _Found(units, []), match.end(), len(text) if end < 0 else end
+                    text, _Found(units, []), match.end(), len(text) if end < 0 else end + 1
                 )
                 subjects = found.units
             units = subjects
@@ -2624,10 +2624,11 @@ _JOINT_CLAUSE_RE = re.compile(
 )
 
 
-# Units helping with the work named after their verb (B、C配合做好用地报批…).
+# Units helping with the work named after their verb (B、C配合做好用地报批…), the unit they
+# help named between (B协助A做好…: A is the verb's object, not coded again).
 _SUPPORT_WITH_WORK_RE = re.compile(
     r"(?P<units>[^，,。；;：:]{2,60}?)(?:积极|主动|共同)?(?:配合|协助|协同)"
-    r"(?=做好|开展|推进|落实|办理|完成|实施|抓好|加强)"
+    r"(?:[^，,。；;：:]{2,24}?)??(?=做好|开展|推进|落实|办理|完成|实施|抓好|加强)"
 )
 
 
