@@ -75,7 +75,6 @@ NOT_READ = {
         "news-lost-linebreaks",  # 一是…四是 run into a story with its byline
         "report-you-fuze-mid-paragraph",  # 此项工作由A负责，B配合，确保…: the purpose clause
         # meeting minutes: attendance lines, 会议议定 decisions, posts beside names
-        "minutes-standard-attendance-lines",
         "minutes-unit-object-no-assignment",
         "minutes-alias-and-split-unit-names",
     },
@@ -119,7 +118,6 @@ NOT_READ = {
         # exhortations, not assignments
         "aggregates-as-subjects",
         "baozhang-section-sentences",  # A负责…；B要积极争取…: a second subject after ；
-        "halfwidth-punctuation",  # a title sentence closed by a half-width full stop
         "line-wrapped-copy",  # lines broken at uneven widths inside names, not a page's
         "traditional-script",  # 市政府督查室 as the unit answering for a measure
     },

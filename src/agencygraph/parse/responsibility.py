@@ -781,16 +781,27 @@ def _trim_unit(unit: str) -> str:
     unit = unit.strip("。.：:，,、；;" + _STRAY_MARKS)
     # 承办单位：A、B，其中A为主办单位: the list's own unit named again to give its role
     unit = unit.removeprefix("其中")
-    # 由A牵头 read by a subject's reading, 第3项“防范化解金融风险”工作由A负责: neither the
-    # preposition nor the work's name before it is part of the unit's name
+    # 由A牵头 read by a subject's reading, 第3项“防范化解金融风险”工作由A负责, 请A协调解决:
+    # neither the preposition (or the asking word) nor the work's name before it is part of
+    # the unit's name
     by = _BY_PREFIX_RE.match(unit)
     if by is not None and looks_like_unit(unit[by.end() :]):
         unit = unit[by.end() :]
+    elif vocabulary_simplified(unit[:1]) == "请" and _asked_unit(unit[1:]):
+        unit = unit[1:]
     # a label that names no unit says so (配合单位：无 / ——)
     return "" if vocabulary_simplified(unit) in _NO_UNIT else unit
 
 
 _BY_PREFIX_RE = re.compile(r"(?:.*?(?:工作|任务|事项|”))?由")
+
+
+def _asked_unit(name: str) -> bool:
+    """A unit asked by name to do the work (请市文明办协调解决); 请各部门抓好落实 asks every
+    department, a demand on all."""
+    return not vocabulary_simplified(name).startswith(("各", "全")) and _named_as_unit(name)
+
+
 _NO_UNIT = frozenset({"无", "無", "暂无", "暫無", "—", "——", "-", "－", "/", "／"})
 
 
@@ -1853,9 +1864,9 @@ _JOINT_SUBJECT_RE = re.compile(
     r"(?P<joint>[^，,。；;]{2,60}?)(?:等(?:有关|相关)?(?:部门|单位))?"
     rf"(?={_JOINT_WORK})"
 )
-# An item's opening sentence that only names its work (加强资金保障。), the sentence after
-# it giving who does it (市财政局负责统筹安排资金。).
-_TITLE_SENTENCE_RE = re.compile(r"[^。；;！!？?，,：:（(]{2,24}。")
+# An item's opening sentence that only names its work (加强资金保障。, or with a half-width
+# full stop), the sentence after it giving who does it (市财政局负责统筹安排资金。).
+_TITLE_SENTENCE_RE = re.compile(r"[^。；;！!？?，,：:（(.]{2,24}(?:。|\.(?![0-9]))")
 
 
 def _after_title_sentences(simplified: str, starts: tuple[int, ...]) -> list[int]:
