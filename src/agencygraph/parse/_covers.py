@@ -27,7 +27,7 @@ _SCOPE_RE = re.compile(
     r"|(?P<section>本部分|本节|本章|本板块|本领域|本阶段|本专项|本方面))?"
     r"(?P<noun>(?:各项|所列|所有|全部|的)?"
     rf"(?:第?\s*(?P<numbers>{_NUMBERS})\s*(?:项|条))?"
-    r"(?:工作|任务|事项|措施|重点任务|工作任务|目标|指标)?)"
+    r"(?:工作|任务|事项|措施|重点任务|工作任务|目标|指标)?的?)"
 )
 # a bare count after the items, before their units (4项目标的责任单位均为A; 2项任务由A牵头)
 _BARE_COUNT_RE = re.compile(

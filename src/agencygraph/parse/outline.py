@@ -555,7 +555,8 @@ def _heads_units_tasks(item: _Element) -> bool:
 # A caption: a short name alone (任务; 项目攻坚领导小组), or before a colon and its content
 # (推进专班：组长由…担任，成员单位为…).
 _CAPTION_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,12})(?:$|[：:](?P<content>.*)$)")
-_GROUP_CAPTION_RE = re.compile(r"小组|专班|指挥部|分工|责任")
+# (a task's heading asking for responsibility, 压实防汛责任, names no division of work)
+_GROUP_CAPTION_RE = re.compile(r"小组|专班|指挥部|分工|责任(?!$)|^责任")
 _CAPTIONS_MIN = 2
 _RANK = {"h1": 0, "l2": 1, "l3": 2, "l4": 3}
 

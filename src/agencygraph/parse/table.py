@@ -113,7 +113,7 @@ _TIMELINE_RE = re.compile(
 )
 _PAGE_LINE_MAX = 24  # a page's number line is short (第12页 共30页)
 _PAGE_NUMBER_RE = re.compile(r"^(?:[-—–－]+\d{1,4}[-—–－]+|第\d{1,4}页.*)$")
-_TABLE_END_RE = re.compile(r"^(?:(?:注|备注|说明)[:：]|附(?:件|表)\d*$)")
+_TABLE_END_RE = re.compile(r"^(?:(?:注|备注|说明)[:：]|附(?:件|表)\d*$|(?:抄送|抄报|主送)\s*[:：])")
 # How far (in display columns) the cells of one column may start apart and still line up.
 _ALIGN_TOLERANCE = 2
 _LIST_SEPARATORS = "、，,；;/／"
@@ -303,7 +303,15 @@ def _pipe_rows(text: str) -> list[Row]:
             continue
         if rows and not row_open and "|" not in stripped and _ends_table(stripped):
             break
-        if rows and (row_open or "|" not in stripped):
+        # a cell never ends in a list's separator: its list goes on at the next line's
+        # start (…|市统计局、 / 各乡镇（街道）|2024年12月底), unless that opens a numbered row
+        lists_on = (
+            bool(rows)
+            # (the cell's lines, not its text: that is read once the row is complete)
+            and squash_spaces(rows[-1][-1].lines[-1]).endswith(tuple(_LIST_SEPARATORS))
+            and not _SERIAL_RE.match(squash_spaces(stripped.lstrip("|").split("|")[0]))
+        )
+        if rows and (row_open or lists_on or "|" not in stripped):
             first, *rest = stripped.split("|")
             rows[-1][-1].lines.append(first)
             rest = rest[:-1] if rest and not rest[-1].strip() else rest
@@ -1295,6 +1303,7 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
     # blank cell.
     pipe_ended = pipe_closed_lines >= 6
     spaced_blanks = not (closed or pipe_led or bare) and _spaced_blank_cells(lines)
+    row_blanks = not (closed or pipe_led or bare or spaced_blanks) and _blank_cells_in_rows(lines)
     cells: list[_Cell] = []
     row_ends: list[int] = []
     open_cell: _Cell | None = None
@@ -1312,7 +1321,10 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
         if not line:
             if not (pipe_led or bare):
                 open_cell = None
-            if spaced_blanks and raw and _between_empty_lines(lines, number - 1):
+            if raw and (
+                (spaced_blanks and _between_empty_lines(lines, number - 1))
+                or (row_blanks and _between_cells(lines, number - 1))
+            ):
                 cells.append(_Cell([], number))
             continue
         if wrapped and (_BARE_PIPE_RE.match(line) or _PIPES_ONLY_RE.match(line)):
@@ -1554,6 +1566,33 @@ def _spaced_blank_cells(lines: list[str]) -> bool:
     spaces = [i for i, line in enumerate(lines) if line and not line.strip()]
     return len(spaces) >= _SPACED_BLANK_CELLS_MIN and all(
         _between_empty_lines(lines, i) for i in spaces
+    )
+
+
+def _between_cells(lines: list[str], index: int) -> bool:
+    return (
+        0 < index < len(lines) - 1
+        and bool(lines[index - 1].strip())
+        and bool(lines[index + 1].strip())
+    )
+
+
+# Of a table's non-empty lines, the most that may be lines of spaces read as blank cells.
+_ROW_BLANKS_SHARE = 0.2
+
+
+def _blank_cells_in_rows(lines: list[str]) -> bool:
+    """Whether a copy with one cell a line and an empty line between rows writes a blank
+    cell as a line of spaces inside its row (区卫健委 / ␣ / 2023年12月底): a few such
+    lines, each between two cells."""
+    spaces = [i for i, line in enumerate(lines) if line and not line.strip()]
+    filled = sum(bool(line.strip()) for line in lines)
+    rows = sum(not line for line in lines)
+    return (
+        bool(spaces)
+        and rows >= 2
+        and len(spaces) <= _ROW_BLANKS_SHARE * filled
+        and all(_between_cells(lines, i) for i in spaces)
     )
 
 
@@ -3194,9 +3233,13 @@ def _titled_by_each_row(roles: list[str], rows: list[Row]) -> list[str]:
 
 
 def _items_of_one_list(first: _Cell, second: _Cell) -> bool:
-    """Two rows that open with items numbered alike (8.… and 9.…) are two rows."""
-    level = _numbering(squash_spaces(first.text))
-    return level is not None and level == _numbering(squash_spaces(second.text))
+    """Two rows that open with items numbered alike (8.… and 9.…), or each with a serial
+    cell of its own (| 7 | … | and | 8 | … |), are two rows."""
+    one, other = squash_spaces(first.text), squash_spaces(second.text)
+    if _SERIAL_RE.match(one) and _SERIAL_RE.match(other):
+        return True
+    level = _numbering(one)
+    return level is not None and level == _numbering(other)
 
 
 def _merge_split_rows(rows: list[Row], width: int) -> list[Row]:
