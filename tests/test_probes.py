@@ -346,9 +346,9 @@ NOT_READ = {
         # the heading the measure (employment); notes at two levels over sub-points with
         # notes of their own (investment, education); a group's member list in an
         # attachment read as the last item's note, a person among its units (urban
-        # renewal); a task force, a heading's words or an inspection's problem read as a
-        # unit or a note in a closing or numbered section (business environment, one-thing
-        # items, notice requirements, rectification problems); a note naming items by
+        # renewal); a headquarters' members or an inspection's problem read as a unit or a
+        # note in a closing or numbered section (business environment, rectification
+        # problems); a note naming items by
         # number beside a subject sentence (carbon); 一是… points and paragraphs as items
         # (city management, township environment); a list rule under bullets (tourism);
         # top-level projects noted in mixed positions (ten projects)
@@ -361,8 +361,6 @@ NOT_READ = {
         "county-investment-campaign-above-note-two-levels",
         "district-business-environment-default-host-cohost",
         "district-city-management-paragraph-items-yishi",
-        "district-one-thing-colon-items",
-        "notice-requirements-then-attachment-plan",
         "province-carbon-by-number-note-fullwidth",
         "township-environment-paragraphs-and-items",
     },

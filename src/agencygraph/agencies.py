@@ -206,6 +206,9 @@ _NOT_A_PLACE = frozenset((
 # fmt: on
 # Endings of areas that are no jurisdiction: 农村社区, 粤港澳大湾区, 长江经济区.
 _NOT_A_PLACE_ENDINGS = ("社区", "湾区", "经济区", "都市区")
+# Slogans naming the goal a place sets itself (产业强市, 生态立县, 科教兴市, 人才强省): no
+# place is called so (绍兴市, 宜兴市 and 长兴县 have no field word before 兴).
+_SLOGAN_RE = re.compile(r"(?:强|立|(?:教|才|业|游|化|技|质)兴)(?:省|市|县|区)$")
 # Administrative rank of a level word: 1 province, 2 prefecture, 3 county, 4 township. 市 may be
 # a prefecture-level or a county-level city; a municipality (北京市) is provincial.
 _LEVEL_RANKS: dict[str, tuple[int, ...]] = {
@@ -571,6 +574,8 @@ def _named_place(text: str) -> bool:
         return False
     stem = _PLACE_TAIL_RE.sub("", text, count=1)
     if _DEICTIC_RE.match(stem) or stem in _NOT_A_PLACE or stem.endswith(_NOT_A_PLACE_ENDINGS):
+        return False
+    if _SLOGAN_RE.search(text):
         return False
     return bool(_proper_name(stem))
 
