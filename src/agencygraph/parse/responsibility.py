@@ -351,6 +351,8 @@ _COUNT_ENDING_RE = re.compile(r"[0-9０-９]+(?:余|多)?[处所座个家项部�
 _HOUSING_ENDINGS = ("小区", "住宿区", "生活区", "宿舍区", "家属区", "家属院")
 _FIELDS_OF_STUDY = ("学科", "本科", "专科", "文科", "理科", "工科", "预科", "百科")
 _DIVISION_NAME_MIN = 5
+# What a unit shall do, between its name and the verb (A要牵头…; B应配合; A须会同B…).
+_MODAL = "(?:要|应|须|需)"
 # A unit asking another for help (争取省应急管理厅支持): two units, never one name.
 _ASKING_VERBS = ("争取", "报请", "请求", "提请", "商请")
 # Verbs that take a unit as their object; no unit's name begins with one.
@@ -1395,7 +1397,7 @@ def is_unit_heading_line(text: str) -> bool:
 # An item under a unit's heading that opens with the units it works with (会同A、B推进…) or
 # supports (配合A做好…).
 _PARTNERS_AT_OPENING_RE = re.compile(
-    r"^(?:要|应|须|需|并)?(?P<verb>会同|配合|协助|协同)(?P<units>[^，,。；;]{2,60}?)"
+    rf"^(?:{_MODAL}|并)?(?P<verb>会同|配合|协助|协同)(?P<units>[^，,。；;]{{2,60}}?)"
     r"(?:等(?:有关|相关)?(?:部门|单位))?"
     rf"(?={_JOINT_WORK})"
 )
@@ -1786,7 +1788,7 @@ def _subject_re() -> re.Pattern[str]:
     the units A会同 (负责并会同有关部门做好…)."""
     verbs_ = _alternation(term for term, _ in _terms("subject_verb"))
     return re.compile(
-        rf"(?P<units>[^，,。；;：:]{{2,{_UNITS_BEFORE_COLON_MAX}}}?)(?:要|应|须|需)?(?P<verb>{verbs_})"
+        rf"(?P<units>[^，,。；;：:]{{2,{_UNITS_BEFORE_COLON_MAX}}}?){_MODAL}?(?P<verb>{verbs_})"
         rf"(?:[，,]?并?会同(?P<joint>[^，,。；;]{{2,30}}?)(?={_JOINT_WORK}|[，,]))?"
     )
 
@@ -1862,7 +1864,7 @@ def _clause_subjects(text: str, later: tuple[int, ...]) -> Note | None:
 # Units that do the work together with others (A要会同B、C于6月底前制定…): A leads, the
 # others support.
 _JOINT_SUBJECT_RE = re.compile(
-    r"(?P<units>[^，,。；;：:]{2,40}?)(?:要|应|须|需)?(?P<verb>会同)"
+    rf"(?P<units>[^，,。；;：:]{{2,40}}?){_MODAL}?(?P<verb>会同)"
     r"(?P<joint>[^，,。；;]{2,60}?)(?:等(?:有关|相关)?(?:部门|单位))?"
     rf"(?={_JOINT_WORK})"
 )
@@ -1948,7 +1950,7 @@ def _units_as_subject(
 # (市财政局统筹利用…; 市教育体育局要全力抓好…; A、B、C等单位要积极争取…; B依职责协助…).
 _WORKING_SUBJECT_RE = re.compile(
     r"(?P<units>[^，,。；;：:（(“\"]{2,60}?)(?:等(?:有关|相关)?(?:单位|部门))?"
-    r"(?P<verb>(?:要|应|须|需)?(?:依职责|按职责|依法|按照|统筹|全力|积极|切实|负责|主动|牵头"
+    rf"(?P<verb>{_MODAL}?(?:依职责|按职责|依法|按照|统筹|全力|积极|切实|负责|主动|牵头"
     r"|做好|抓好|加强|强化|开展|落实|组织|推进|建立|完善|制定|指导|督促|协调|加快|严格|会同"
     r"|协助|配合|参与)|要(?=[\u4e00-\u9fff]{2}))"
     # a verb that begins a unit's name (县委组织部, 市委宣传部) is no verb
@@ -2610,7 +2612,7 @@ def _closing_sentence(text: str, simplified: str, loose: bool = False) -> Note |
     return Note(len(text), len(text), tuple(parsed.units), True, tuple(parsed.officials))
 
 
-_MODAL_RE = re.compile(r"要|应|须|需")
+_MODAL_RE = re.compile(_MODAL)
 
 
 def _exhortation(simplified: str, units: list[tuple[str, str, int]]) -> bool:
