@@ -368,14 +368,11 @@ NOT_READ = {
         # notices with their task table, read in part: pipe rows whose unit cells hold one
         # unit a line and a row's deadline cell wrapped; rows run together three to a line
         # or the whole table in one paragraph, single spaces between cells; a merged task
-        # cell with a line missing in a table of one cell a line; a spreadsheet copy whose
-        # quoted cells hold several lines; a category column merged down beside a leaders'
-        # column; a page header between rows whose unit cells stand one a line
+        # cell with a line missing in a table of one cell a line; a category column merged
+        # down beside a leaders' column
         "cell-per-line-category-column-merged-leaders",
         "cell-per-line-merged-task-cell-missing-line",
-        "excel-copy-quoted-multiline-unit-cells",
         "pipe-cells-indented-units-one-a-line",
-        "pipe-lines-units-one-a-line-page-header",
         "spaces-rows-run-together-three-a-line",
         "spaces-whole-table-run-into-one-paragraph",
     },

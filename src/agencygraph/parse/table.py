@@ -216,10 +216,24 @@ def _tab_rows(text: str) -> list[Row]:
 def _tabbed_rows(text: str) -> list[Row]:
     """One row per line with a tab between cells, as a table copied from a word processor
     or a spreadsheet: empty cells kept where they stand (a header cell spanning two columns,
-    its sub-header's blanks), a line without tabs going on with the cell above."""
+    its sub-header's blanks), a line without tabs going on with the cell above. A cell a
+    spreadsheet quoted because it holds several lines ("县农业农村局 / 各镇人民政府") runs on
+    to its closing quote, the quotes dropped."""
     rows: list[Row] = []
+    quoted = False  # the last cell opened a quote it has not closed
     for number, line in enumerate(text.split("\n"), start=1):
-        if "\t" in line:
+        # (a stray quote never takes the next row: a line opening with a serial and a tab
+        # is one, and a quoted cell is a few lines at most)
+        quoted = (
+            quoted
+            and len(rows[-1][-1].lines) < _QUOTED_LINES_MAX
+            and not _SERIAL_RE.match(line.split("\t", 1)[0].strip())
+        )
+        if quoted and rows:
+            first, *rest = line.rstrip(" \u3000").split("\t")
+            rows[-1][-1].lines.append(first.strip())
+            rows[-1].extend(_Cell([part.strip()], number) for part in rest)
+        elif "\t" in line:
             parts = line.rstrip(" \u3000").split("\t")
             if len(parts) > 1 and not parts[-1].strip():
                 parts = parts[:-1]
@@ -230,7 +244,24 @@ def _tabbed_rows(text: str) -> list[Row]:
             break
         elif rows and line.strip() and not _page_break_line(line.strip()):
             rows[-1][-1].lines.append(line.strip())
+        if rows:
+            written = "".join(rows[-1][-1].lines)
+            quoted = written.startswith('"') and written.count('"') % 2 == 1
+    for row in rows:
+        for cell in row:
+            _unquote(cell)
     return rows
+
+
+_QUOTED_LINES_MAX = 6
+
+
+def _unquote(cell: _Cell) -> None:
+    """A cell a spreadsheet wrote between quotes ("县农业农村局 / 各镇人民政府"), without
+    them."""
+    if len(cell.lines[0]) > 1 and cell.lines[0].startswith('"') and cell.lines[-1].endswith('"'):
+        cell.lines[0] = cell.lines[0][1:]
+        cell.lines[-1] = cell.lines[-1][:-1]
 
 
 # What follows a table and is none of its cells: the notice's closing lines, a note on the
@@ -1331,7 +1362,12 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
             double = after_pipe or _PIPES_ONLY_RE.match(line) is not None
             if double and cells and (not row_ends or row_ends[-1] != len(cells)):
                 following = next((rest.strip() for rest in lines[number:] if rest.strip()), "")
-                if not numbered or _opens_numbered_row(following):
+                # (or where the header comes again, at a new page's top)
+                if (
+                    not numbered
+                    or _opens_numbered_row(following)
+                    or _header_label(following) in ("序号", "编号")
+                ):
                     row_ends.append(len(cells))
                 elif after_pipe:
                     cells.append(_Cell([], number))
@@ -2149,9 +2185,13 @@ def _cell_stream_table(text: str) -> _Table | None:
         ):
             bounds.append(len(body))  # the last row ends with the text, no mark after it
         previous = 0
+        labels = [squash_spaces(c.text) for c in cells[start : end + 1]]
         for bound in bounds:
             if bound > previous:
                 group = body[previous:bound]
+                if [squash_spaces(c.text) for c in group] == labels:
+                    previous = bound
+                    continue  # the header again, at a new page's top
                 if (
                     len(group) > n
                     and _section_heading_cell(group[0])
