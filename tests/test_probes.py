@@ -376,6 +376,47 @@ NOT_READ = {
         "spaces-rows-run-together-three-a-line",
         "spaces-whole-table-run-into-one-paragraph",
     },
+    "whole_prose": {
+        # whole plans written in prose, read in part (first read 13 of 40): a unit opening a
+        # sentence after its item's first (A负责…。B要…), or a clause after the work (…，B要积极
+        # 配合…; …由B负责) where a half-width stop or comma sets it apart; 一是… points and
+        # unnumbered items beside numbered ones; units of a town (镇水利站, 各村) doing the work
+        # with 要 or 会同 without a listed verb after them; a note before the work in brackets
+        # after a title sentence; a closing section's sentences read as an item's note
+        "city-air-quality-wrapped-lines",
+        "city-flood-control-yishi",
+        "city-housing-security-opinion",
+        "city-innovation-action-plan",
+        "city-logistics-yishi-mixed",
+        "city-manufacturing-halfwidth",
+        "city-urban-renewal-halfwidth-paren",
+        "county-compulsory-education-plan",
+        "county-grain-security-halfwidth",
+        "county-tourism-action-plan",
+        "county-traffic-safety-plan",
+        "county-water-supply-plan",
+        "district-business-environment-yishi-points",
+        "district-garbage-sorting-plan",
+        "district-market-order-responsibility",
+        "province-elderly-care-halfwidth",
+        "province-new-energy-plan",
+        "town-beautiful-village-yishi",
+        "town-flood-prevention-plan",
+    },
+    "whole_reports": {
+        # documents that divide work without being plans, read in part (first read 33 of 40):
+        # minutes whose decisions name units in clauses after 由 or 会议明确 (A、B分别负责), 一是
+        # points after 会议要求, a leader's instruction relayed with 由A牵头研究, separate
+        # clauses each giving a unit its part, 以上3项 notes beside 一是 points, a township's
+        # office meeting
+        "changwu-jiyao-yishi-points",
+        "changwu-jiyao-you-clauses",
+        "gzbg-group-notes-yishang",
+        "jiyao-fenbie-fuze",
+        "pishi-notice-you-qiantou",
+        "pishi-separate-clauses",
+        "township-bangonghui-jiyao",
+    },
 }
 
 

@@ -301,6 +301,8 @@ def looks_like_unit(name: str) -> bool:
         simple[:2] in _ADVERBS_BEFORE_VERB and simple[2:].startswith(_VERB_OPENINGS)
     ):
         return False  # (积极)争取省交通运输厅(支持): the unit is the object of a verb
+    if _WORK_ON_A_PLACE_RE.match(simple):
+        return False  # 建设县级物流配送中心, 建设全省智慧教育平台: the work, not a unit
     if _COUNT_ENDING_RE.search(simple):
         return False
     if any(verb in simple[2:] for verb in _ASKING_VERBS):
@@ -353,6 +355,11 @@ _FIELDS_OF_STUDY = ("学科", "本科", "专科", "文科", "理科", "工科", 
 _DIVISION_NAME_MIN = 5
 # What a unit shall do, between its name and the verb (A要牵头…; B应配合; A须会同B…).
 _MODAL = "(?:要|应|须|需)"
+# Work done on a place's facility (建设县级物流配送中心; 打造全市…平台): a verb, then a level;
+# no unit's name opens so (建设局 and 建设银行 have no level after the verb).
+_WORK_ON_A_PLACE_RE = re.compile(
+    r"^(?:建设|新建|改造|打造|推进|实施|开展|完善|搭建|建成)(?:全[省市县区镇乡]|[省市县区镇乡]级)"
+)
 # A unit asking another for help (争取省应急管理厅支持): two units, never one name.
 _ASKING_VERBS = ("争取", "报请", "请求", "提请", "商请")
 # Verbs that take a unit as their object; no unit's name begins with one.
@@ -788,6 +795,11 @@ def _trim_unit(unit: str) -> str:
     # 由A牵头 read by a subject's reading, 第3项“防范化解金融风险”工作由A负责, 请A协调解决:
     # neither the preposition (or the asking word) nor the work's name before it is part of
     # the unit's name
+    # an item's title closed by a half-width full stop before its units (推进海绵城市建设.
+    # 市住建局、市水务局按职责分工负责) is no part of the first name
+    titled = _TITLE_STOP_RE.search(unit)
+    if titled is not None and looks_like_unit(unit[titled.end() :]):
+        unit = unit[titled.end() :]
     by = _BY_PREFIX_RE.match(unit)
     if by is not None and looks_like_unit(unit[by.end() :]):
         unit = unit[by.end() :]
@@ -798,6 +810,7 @@ def _trim_unit(unit: str) -> str:
 
 
 _BY_PREFIX_RE = re.compile(r"(?:.*?(?:工作|任务|事项|”))?由")
+_TITLE_STOP_RE = re.compile(r"^[\u4e00-\u9fff“”]{4,24}\.(?![0-9])")
 
 
 def _asked_unit(name: str) -> bool:
@@ -1788,13 +1801,26 @@ def _subject_re() -> re.Pattern[str]:
     the units A会同 (负责并会同有关部门做好…)."""
     verbs_ = _alternation(term for term, _ in _terms("subject_verb"))
     return re.compile(
-        rf"(?P<units>[^，,。；;：:]{{2,{_UNITS_BEFORE_COLON_MAX}}}?){_MODAL}?(?P<verb>{verbs_})"
+        # (a half-width full stop ends a title sentence, 加强储备管理.县发改局负责…, unless
+        # inside a figure)
+        rf"(?P<units>(?:[^，,。；;：:.]|(?<=[0-9])\.){{2,{_UNITS_BEFORE_COLON_MAX}}}?)"
+        rf"{_MODAL}?(?P<verb>{verbs_})"
         rf"(?:[，,]?并?会同(?P<joint>[^，,。；;]{{2,30}}?)(?={_JOINT_WORK}|[，,]))?"
     )
 
 
 _SUBJECT_WORK_MIN = 4
 _SENTENCE_END_RE = re.compile(r"[。；;]\s*")
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[。；;，,]\s*")
+
+
+def _clause_starts(simplified: str, after: int) -> tuple[int, ...]:
+    """Where the clauses after position ``after`` start (after 。 ； or ，)."""
+    return tuple(
+        m.end() for m in _CLAUSE_BREAK_RE.finditer(simplified, after) if m.end() < len(simplified)
+    )
 
 
 def _sentence_starts(simplified: str, after: int) -> tuple[int, ...]:
@@ -1888,6 +1914,26 @@ def _after_title_sentences(simplified: str, starts: tuple[int, ...]) -> list[int
     return found
 
 
+# Units named answerable for the work as its subject (各县（市、区）人民政府是农民工就业工作的
+# 责任主体，要…), as 以A为责任主体 names them.
+_ANSWERABLE_RE = re.compile(
+    r"(?P<units>[^，,。；;：:.]{2,40}?)是[^，,。；;]{0,30}?(?:第一)?(?:责任主体|主体责任单位)"
+)
+
+
+def _answerable_subject(text: str, simplified: str, start: int) -> Note | None:
+    """Units opening a sentence as the body answerable for its work (A是…的责任主体): one
+    leads, several share it."""
+    match = _ANSWERABLE_RE.match(simplified, start)
+    if match is None:
+        return None
+    names = located_units(text[start : match.end("units")])
+    if not names or not all(looks_like_unit(n) and not is_official(n) for n, _ in names):
+        return None
+    role = "lead" if len(names) == 1 else "responsible"
+    return Note(len(text), len(text), tuple((role, n, start + o) for n, o in names), True)
+
+
 def _units_as_subject(
     text: str, starts: tuple[int, ...], later: tuple[int, ...] = ()
 ) -> Note | None:
@@ -1898,14 +1944,18 @@ def _units_as_subject(
     simplified = vocabulary_simplified(text)
     opening = (*starts, *_after_title_sentences(simplified, starts))
     for start in later or opening:
+        answerable = _answerable_subject(text, simplified, start)
+        if answerable is not None:
+            return answerable
         match = _subject_re().match(simplified, start) or _JOINT_SUBJECT_RE.match(simplified, start)
         if match is None:
             # units doing any work are read only at a paragraph's opening (weak), never
             # from a later sentence
             working = _working_subject(text, simplified, start) if not later else None
             if working is not None:
-                # the first of several units each with a clause of its own (A要…；B要…)
-                clauses = _clause_subjects(text, (start, *_sentence_starts(simplified, start)))
+                # the first of several units each with a clause of its own (A要…；B要…;
+                # A要…，B要…)
+                clauses = _clause_subjects(text, (start, *_clause_starts(simplified, start)))
                 return replace(clauses, weak=True) if clauses is not None else working
             continue
         if len(strip_spaces(text[match.end() :])) < _SUBJECT_WORK_MIN:
