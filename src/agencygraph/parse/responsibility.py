@@ -1512,6 +1512,8 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
         _bracketed_note(text, simplified)
         or _opening_bracket_note(text, simplified)
         or _title_bracket_note(text, simplified)
+        # a title sentence, then the note before the work (加强…治理。（A牵头，B配合）开展…)
+        or _note_after_title_sentence(text, simplified, starts)
     )
     if note is not None:
         return note
@@ -1853,6 +1855,10 @@ _CLAUSE_SUBJECT_RE = re.compile(
     r"(?P<verb>要|应当?|须|需|负责|具体负责)"
 )
 _CLAUSE_SUBJECTS_MIN = 2
+# Words saying a clause's unit helps (B要积极配合, B要加强业务指导), read a few characters after
+# its 要.
+_HELPING_WORDS = ("配合", "协助", "参与", "指导", "支持")
+_HELPING_REACH = 6
 # a unit's ending (环卫局, 消防大队, 公安部门): the lexicon need not know every clause's unit
 _CLAUSE_UNIT_RE = re.compile(r".{1,20}(?:[局委办厅院署队站所处科室]|中心|公司|部门?|政府)$")
 
@@ -1879,6 +1885,8 @@ def _clause_subjects(text: str, later: tuple[int, ...]) -> Note | None:
         ):
             continue
         role = "lead" if len(names) == 1 else "responsible"
+        if any(w in simplified[match.end() : match.end() + _HELPING_REACH] for w in _HELPING_WORDS):
+            role = "support"  # …，B要积极配合 / B要加强指导: B helps the clause before it
         clauses.append([(role, n, start + o) for n, o in names])
     if len(clauses) < _CLAUSE_SUBJECTS_MIN or not any(
         _named_as_unit(n) for clause in clauses for _, n, _ in clause
@@ -2437,6 +2445,22 @@ def _opening_bracket_note(text: str, simplified: str, start: int | None = None) 
 
 # An item's title before the bracket that closes it: no clause breaks and no bracket of its own.
 _TITLE_BEFORE_BRACKET_RE = re.compile(r"^[\s\u3000]*[^，,。；;：:（()）]{2,40}(?=[（(])")
+
+
+def _note_after_title_sentence(text: str, simplified: str, starts: tuple[int, ...]) -> Note | None:
+    """A note in brackets before the work, after the item's title sentence (加强挥发性有机物
+    治理。（A牵头，B配合）开展…)."""
+    for start in starts:
+        title = _TITLE_SENTENCE_RE.match(simplified, start)
+        if (
+            title is not None
+            and title.end() < len(simplified)
+            and simplified[title.end()] in OPEN_BRACKETS
+        ):
+            note = _opening_bracket_note(text, simplified, title.end())
+            if note is not None:
+                return note
+    return None
 
 
 def _title_bracket_note(text: str, simplified: str) -> Note | None:
