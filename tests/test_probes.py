@@ -386,7 +386,6 @@ NOT_READ = {
         "city-air-quality-wrapped-lines",
         "city-flood-control-yishi",
         "city-housing-security-opinion",
-        "city-innovation-action-plan",
         "city-logistics-yishi-mixed",
         "county-compulsory-education-plan",
         "county-grain-security-halfwidth",

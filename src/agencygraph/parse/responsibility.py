@@ -2007,7 +2007,9 @@ def _units_as_subject(
 # Units opening a paragraph as the subject of its work with any working verb after them
 # (市财政局统筹利用…; 市教育体育局要全力抓好…; A、B、C等单位要积极争取…; B依职责协助…).
 _WORKING_SUBJECT_RE = re.compile(
-    r"(?P<units>[^，,。；;：:（(“\"]{2,60}?)(?:等(?:有关|相关)?(?:单位|部门))?"
+    # (an aggregate's bracketed levels kept: 各县（市、区）人民政府要…)
+    r"(?P<units>(?:[^，,。；;：:（(“\"]|[（(][^（()）]{1,8}[)）]){2,60}?)"
+    r"(?:等(?:有关|相关)?(?:单位|部门))?"
     rf"(?P<verb>{_MODAL}?(?:依职责|按职责|依法|按照|统筹|全力|积极|切实|负责|主动|牵头"
     r"|做好|抓好|加强|强化|开展|落实|组织|推进|建立|完善|制定|指导|督促|协调|加快|严格|会同"
     r"|协助|配合|参与)|要(?=[\u4e00-\u9fff]{2}))"
