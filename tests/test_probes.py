@@ -403,15 +403,13 @@ NOT_READ = {
         # documents that divide work without being plans, read in part (first read 33 of 40):
         # minutes whose decisions name units in clauses after 由 or 会议明确 (A、B分别负责), 一是
         # points after 会议要求, a leader's instruction relayed with 由A牵头研究, separate
-        # clauses each giving a unit its part, 以上3项 notes beside 一是 points, a township's
-        # office meeting
+        # clauses each giving a unit its part, 以上3项 notes beside 一是 points
         "changwu-jiyao-yishi-points",
         "changwu-jiyao-you-clauses",
         "gzbg-group-notes-yishang",
         "jiyao-fenbie-fuze",
         "pishi-notice-you-qiantou",
         "pishi-separate-clauses",
-        "township-bangonghui-jiyao",
     },
 }
 

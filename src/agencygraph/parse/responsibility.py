@@ -1851,7 +1851,8 @@ def _later_sentence_subject(text: str, starts: tuple[int, ...]) -> Note | None:
 
 # A later clause opened by its unit and what it must do (卫生局要严格落实…; 消防大队负责…).
 _CLAUSE_SUBJECT_RE = re.compile(
-    r"(?P<units>[^，,。；;：:（(“\"]{2,30}?)(?:等(?:有关|相关)?(?:单位|部门))?"
+    r"(?P<units>(?:[^，,。；;：:（(“\"]|[（(][^（()）]{1,8}[)）]){2,30}?)"
+    r"(?:等(?:有关|相关)?(?:单位|部门))?"
     r"(?P<verb>要|应当?|须|需|负责|具体负责)"
 )
 _CLAUSE_SUBJECTS_MIN = 2
@@ -1860,7 +1861,11 @@ _CLAUSE_SUBJECTS_MIN = 2
 _HELPING_WORDS = ("配合", "协助", "参与", "指导", "支持")
 _HELPING_REACH = 6
 # a unit's ending (环卫局, 消防大队, 公安部门): the lexicon need not know every clause's unit
-_CLAUSE_UNIT_RE = re.compile(r".{1,20}(?:[局委办厅院署队站所处科室]|中心|公司|部门?|政府)$")
+_CLAUSE_UNIT_RE = re.compile(
+    r".{1,20}(?:[局委办厅院署队站所处科室]|中心|公司|部门?|政府)$"
+    # every village or township, its other kind in brackets (各村（社区）, 各镇（街道）)
+    r"|各[村镇乡](?:[（(][^（()）]{1,6}[)）])?$"
+)
 
 
 def _clause_subjects(text: str, later: tuple[int, ...]) -> Note | None:
