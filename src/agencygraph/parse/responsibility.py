@@ -353,6 +353,9 @@ _COUNT_ENDING_RE = re.compile(r"[0-9０-９]+(?:余|多)?[处所座个家项部�
 _HOUSING_ENDINGS = ("小区", "住宿区", "生活区", "宿舍区", "家属区", "家属院")
 _FIELDS_OF_STUDY = ("学科", "本科", "专科", "文科", "理科", "工科", "预科", "百科")
 _DIVISION_NAME_MIN = 5
+# A character of units named as a clause's subject: no clause break, bracket or quotation, but
+# an aggregate's levels in brackets (各县（市、区）人民政府; 各村（社区）) kept whole.
+_SUBJECT_CHAR = r"(?:[^，,。；;：:（(“\"]|[（(][^（()）]{1,8}[)）])"
 # What a unit shall do, between its name and the verb (A要牵头…; B应配合; A须会同B…).
 _MODAL = "(?:要|应|须|需)"
 # Work done on a place's facility (建设县级物流配送中心; 打造全市…平台): a verb, then a level;
@@ -1815,14 +1818,12 @@ _SUBJECT_WORK_MIN = 4
 _SENTENCE_END_RE = re.compile(r"[。；;]\s*")
 
 
-_CLAUSE_BREAK_RE = re.compile(r"[。；;，,]\s*")
-
-
 def _clause_starts(simplified: str, after: int) -> tuple[int, ...]:
-    """Where the clauses after position ``after`` start (after 。 ； or ，)."""
-    return tuple(
-        m.end() for m in _CLAUSE_BREAK_RE.finditer(simplified, after) if m.end() < len(simplified)
+    """Where the clauses after position ``after`` start (after 。 ； or ，, spaces skipped)."""
+    starts = (
+        _skip_spaces(simplified, m.end()) for m in _ROLE_CLAUSE_BREAK_RE.finditer(simplified, after)
     )
+    return tuple(at for at in starts if at < len(simplified))
 
 
 def _sentence_starts(simplified: str, after: int) -> tuple[int, ...]:
@@ -1851,7 +1852,7 @@ def _later_sentence_subject(text: str, starts: tuple[int, ...]) -> Note | None:
 
 # A later clause opened by its unit and what it must do (卫生局要严格落实…; 消防大队负责…).
 _CLAUSE_SUBJECT_RE = re.compile(
-    r"(?P<units>(?:[^，,。；;：:（(“\"]|[（(][^（()）]{1,8}[)）]){2,30}?)"
+    rf"(?P<units>{_SUBJECT_CHAR}{{2,30}}?)"
     r"(?:等(?:有关|相关)?(?:单位|部门))?"
     r"(?P<verb>要|应当?|须|需|负责|具体负责)"
 )
@@ -2013,7 +2014,7 @@ def _units_as_subject(
 # (市财政局统筹利用…; 市教育体育局要全力抓好…; A、B、C等单位要积极争取…; B依职责协助…).
 _WORKING_SUBJECT_RE = re.compile(
     # (an aggregate's bracketed levels kept: 各县（市、区）人民政府要…)
-    r"(?P<units>(?:[^，,。；;：:（(“\"]|[（(][^（()）]{1,8}[)）]){2,60}?)"
+    rf"(?P<units>{_SUBJECT_CHAR}{{2,60}}?)"
     r"(?:等(?:有关|相关)?(?:单位|部门))?"
     rf"(?P<verb>{_MODAL}?(?:依职责|按职责|依法|按照|统筹|全力|积极|切实|负责|主动|牵头"
     r"|做好|抓好|加强|强化|开展|落实|组织|推进|建立|完善|制定|指导|督促|协调|加快|严格|会同"
