@@ -795,14 +795,14 @@ def _trim_unit(unit: str) -> str:
     unit = unit.strip("。.：:，,、；;" + _STRAY_MARKS)
     # 承办单位：A、B，其中A为主办单位: the list's own unit named again to give its role
     unit = unit.removeprefix("其中")
-    # 由A牵头 read by a subject's reading, 第3项“防范化解金融风险”工作由A负责, 请A协调解决:
-    # neither the preposition (or the asking word) nor the work's name before it is part of
-    # the unit's name
     # an item's title closed by a half-width full stop before its units (推进海绵城市建设.
     # 市住建局、市水务局按职责分工负责) is no part of the first name
     titled = _TITLE_STOP_RE.search(unit)
     if titled is not None and looks_like_unit(unit[titled.end() :]):
         unit = unit[titled.end() :]
+    # 由A牵头 read by a subject's reading, 第3项“防范化解金融风险”工作由A负责, 请A协调解决:
+    # neither the preposition (or the asking word) nor the work's name before it is part of
+    # the unit's name
     by = _BY_PREFIX_RE.match(unit)
     if by is not None and looks_like_unit(unit[by.end() :]):
         unit = unit[by.end() :]
@@ -1859,7 +1859,8 @@ _CLAUSE_SUBJECT_RE = re.compile(
 _CLAUSE_SUBJECTS_MIN = 2
 # Words saying a clause's unit helps (B要积极配合, B要加强业务指导), read a few characters after
 # its 要.
-_HELPING_WORDS = ("配合", "协助", "参与", "指导", "支持")
+_SUPPORTING_VERBS = ("协助", "配合", "参与")
+_HELPING_WORDS = (*_SUPPORTING_VERBS, "指导", "支持")
 _HELPING_REACH = 6
 # a unit's ending (环卫局, 消防大队, 公安部门): the lexicon need not know every clause's unit
 _CLAUSE_UNIT_RE = re.compile(
@@ -1913,19 +1914,17 @@ _JOINT_SUBJECT_RE = re.compile(
 _TITLE_SENTENCE_RE = re.compile(r"[^。；;！!？?，,：:（(.]{2,24}(?:。|\.(?![0-9]))")
 
 
+def _title_sentence_ends(simplified: str, starts: tuple[int, ...]) -> list[int]:
+    """Where a paragraph's title sentence ends, with text after it."""
+    ends = (_TITLE_SENTENCE_RE.match(simplified, start) for start in starts)
+    return [t.end() for t in ends if t is not None and t.end() < len(simplified)]
+
+
 def _after_title_sentences(simplified: str, starts: tuple[int, ...]) -> list[int]:
     """Where the sentence after a paragraph's title sentence starts."""
-    found = []
-    for start in starts:
-        title = _TITLE_SENTENCE_RE.match(simplified, start)
-        # a bracket after the title is a note, read as one (（A负责，B做好…）)
-        if (
-            title is not None
-            and title.end() < len(simplified)
-            and simplified[title.end()] not in OPEN_BRACKETS
-        ):
-            found.append(title.end())
-    return found
+    # a bracket after the title is a note, read as one (（A负责，B做好…）)
+    ends = _title_sentence_ends(simplified, starts)
+    return [end for end in ends if simplified[end] not in OPEN_BRACKETS]
 
 
 # Units named answerable for the work as its subject (各县（市、区）人民政府是农民工就业工作的
@@ -2022,7 +2021,6 @@ _WORKING_SUBJECT_RE = re.compile(
     # a verb that begins a unit's name (县委组织部, 市委宣传部) is no verb
     r"(?![部处科室局委办])"
 )
-_SUPPORTING_VERBS = ("协助", "配合", "参与")
 _SUPPORT_WORD_REACH = 4
 # Every department or unit, or every place, named as a whole (各部门, 全市各部门, 各地,
 # 有关单位): the subject of an exhortation.
@@ -2458,14 +2456,9 @@ _TITLE_BEFORE_BRACKET_RE = re.compile(r"^[\s\u3000]*[^，,。；;：:（()）]{2
 def _note_after_title_sentence(text: str, simplified: str, starts: tuple[int, ...]) -> Note | None:
     """A note in brackets before the work, after the item's title sentence (加强挥发性有机物
     治理。（A牵头，B配合）开展…)."""
-    for start in starts:
-        title = _TITLE_SENTENCE_RE.match(simplified, start)
-        if (
-            title is not None
-            and title.end() < len(simplified)
-            and simplified[title.end()] in OPEN_BRACKETS
-        ):
-            note = _opening_bracket_note(text, simplified, title.end())
+    for end in _title_sentence_ends(simplified, starts):
+        if simplified[end] in OPEN_BRACKETS:
+            note = _opening_bracket_note(text, simplified, end)
             if note is not None:
                 return note
     return None

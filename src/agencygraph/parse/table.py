@@ -229,7 +229,7 @@ def _tabbed_rows(text: str) -> list[Row]:
             and len(rows[-1][-1].lines) < _QUOTED_LINES_MAX
             and not _SERIAL_RE.match(line.split("\t", 1)[0].strip())
         )
-        if quoted and rows:
+        if quoted:
             first, *rest = line.rstrip(" \u3000").split("\t")
             rows[-1][-1].lines.append(first.strip())
             rows[-1].extend(_Cell([part.strip()], number) for part in rest)
@@ -1329,7 +1329,7 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
     )
     # With a 序号 column, two pipes end a row only where the next row's number follows;
     # elsewhere they close a blank cell (| 市商务局 | | 2024年底前 |).
-    numbered = wrapped and _header_label(_around_first_bare_pipe(lines)[1]) in ("序号", "编号")
+    numbered = wrapped and _header_label(_around_first_bare_pipe(lines)[1]) in _SERIAL_LABELS
     # Each cell closed by its own pipe (主要任务 |), rows not marked: a pipe alone is a
     # blank cell.
     pipe_ended = pipe_closed_lines >= 6
@@ -1366,7 +1366,7 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
                 if (
                     not numbered
                     or _opens_numbered_row(following)
-                    or _header_label(following) in ("序号", "编号")
+                    or _header_label(following) in _SERIAL_LABELS
                 ):
                     row_ends.append(len(cells))
                 elif after_pipe:
@@ -1765,6 +1765,8 @@ def _category_label(text: str) -> bool:
 
 
 _HEADER_SERIAL_RE = re.compile(r"^(序号|编号|序)$")
+# A serial column's label, as a row-closing pipe's next line shows it (a header repeated).
+_SERIAL_LABELS = ("序号", "编号")
 # A table's title (…任务分工表, …清单), written as a paragraph of its own above the header.
 _TABLE_TITLE_RE = re.compile(r"(?:表|清单|一览|台账)$")
 
