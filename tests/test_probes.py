@@ -107,7 +107,6 @@ NOT_READ = {
         "spaced-yishi-run-in",
         "stray-marks-on-label-lines",  # a pipe left after a unit (a pipe may close a cell)
         "margin-bar-every-line",
-        "sentence-forms-broken",
         "lost-opening-bracket",  # …100%区水利局牵头…） with its opening bracket lost
         "table-space-separated-cells",
         "table-pipes-misread",
@@ -117,7 +116,6 @@ NOT_READ = {
         # aggregates as the subjects of 要 (市直各有关部门要…; 各地、各部门要…): read as
         # exhortations, not assignments
         "aggregates-as-subjects",
-        "baozhang-section-sentences",  # A负责…；B要积极争取…: a second subject after ；
         "line-wrapped-copy",  # lines broken at uneven widths inside names, not a page's
         "traditional-script",  # 市政府督查室 as the unit answering for a measure
     },
@@ -344,19 +342,16 @@ NOT_READ = {
         # whole plans mixing note forms, read in part: a closing note covering every item of
         # a heading, none noted, where the writer codes each item and the corpus rule makes
         # the heading the measure (employment); notes at two levels over sub-points with
-        # notes of their own (investment, education); a group's member list in an
-        # attachment read as the last item's note, a person among its units (urban
-        # renewal); a headquarters' members or an inspection's problem read as a unit or a
-        # note in a closing or numbered section (business environment, rectification
-        # problems); a note naming items by
-        # number beside a subject sentence (carbon); 一是… points and paragraphs as items
+        # notes of their own (investment, education); a headquarters' members or an
+        # inspection's problem read as a unit or a note in a closing or numbered section
+        # (business environment, rectification problems); a note naming items by number
+        # beside a subject sentence (carbon); 一是… points and paragraphs as items
         # (city management, township environment); a list rule under bullets (tourism);
         # top-level projects noted in mixed positions (ten projects)
         "city-education-main-units-by-number-note",
         "city-employment-count-note-same-as-item",
         "city-ten-projects-top-level-mixed-positions",
         "city-tourism-wrapped-note-bullets-list-rule",
-        "city-urban-renewal-with-group-list-attachment",
         "county-inspection-rectification-problem-items",
         "county-investment-campaign-above-note-two-levels",
         "district-business-environment-default-host-cohost",
@@ -377,25 +372,21 @@ NOT_READ = {
         "spaces-whole-table-run-into-one-paragraph",
     },
     "whole_prose": {
-        # whole plans written in prose, read in part (first read 13 of 40): a unit opening a
-        # sentence after its item's first (A负责…。B要…), or a clause after the work (…，B要积极
-        # 配合…; …由B负责) where a half-width stop or comma sets it apart; 一是… points and
+        # whole plans written in prose, read in part (first read 13 of 40): a clause after the
+        # work (…由B负责; …,B要做好…) where a half-width stop or comma sets it apart, or after
+        # an answerable subject (A是…的责任主体，要…，B要…); 一是… points and
         # unnumbered items beside numbered ones; units of a town (镇水利站, 各村) doing the work
         # with 要 or 会同 without a listed verb after them; a note before the work in brackets
         # after a title sentence; a closing section's sentences read as an item's note
-        "city-air-quality-wrapped-lines",
         "city-flood-control-yishi",
-        "city-housing-security-opinion",
         "city-logistics-yishi-mixed",
         "county-compulsory-education-plan",
         "county-grain-security-halfwidth",
         "county-tourism-action-plan",
         "county-traffic-safety-plan",
-        "county-water-supply-plan",
         "district-business-environment-yishi-points",
         "district-market-order-responsibility",
         "province-elderly-care-halfwidth",
-        "province-new-energy-plan",
         "town-beautiful-village-yishi",
         "town-flood-prevention-plan",
     },

@@ -175,6 +175,59 @@ def test_officials_beside_units_are_people_not_units():
     assert [(o.name, o.title, o.line) for o in plan.officials] == [("张伟", "副市长", 3)]
 
 
+def test_a_person_listed_under_a_unit_label_is_an_official_a_village_a_unit():
+    text = (
+        "一、重点任务\n1.建设城市生命线安全工程监测平台。\n"
+        "成　员：刘志强　市政府副秘书长\n"
+        "2.新建村级幸福院1个。（责任单位：镇社会事务办、石门村）\n"
+    )
+    found, plan = roles(text)
+    assert found == [[], [(R, "镇社会事务办"), (R, "石门村")]]
+    assert [(o.name, o.line) for o in plan.officials] == [("刘志强", 3)]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # a unit opening a later sentence with its own part leads it
+        (
+            "落实财税支持。市财政局负责统筹补助资金。市税务局要落实税收优惠政策。",
+            [(L, "市财政局"), (L, "市税务局")],
+        ),
+        # …，B要积极配合: B helps the unit the item opens with
+        (
+            "落实建设资金。县财政局负责统筹整合建设资金，县水利局要积极配合争取上级资金。",
+            [(L, "县财政局"), (S, "县水利局")],
+        ),
+        # a partner's name ends where a known unit's name does and the work begins, though
+        # the work (…布局) ends like a unit's name
+        (
+            "有序发展风电。省能源局会同省自然资源厅科学规划风电项目布局。",
+            [(L, "省能源局"), (S, "省自然资源厅")],
+        ),
+    ],
+)
+def test_units_opening_the_clauses_of_an_items_work(item, expected):
+    found, _ = roles(f"二、主要措施\n（一）{item}\n")
+    assert found == [expected]
+
+
+def test_a_line_cut_after_a_quoted_term_goes_on_below():
+    text = (
+        "二、重点任务\n"
+        "3、强化扬尘污染管控。市住房城乡建设局要严格落实建筑工地“六个百分之百”\n"
+        "要求；市城市管理局要提高城市道路机械化清扫率；市交通运输局要加强国省干线\n"
+        "公路施工扬尘管理。\n"
+        "4、推进清洁取暖改造。（市发展改革委负责）\n"
+    )
+    found, plan = roles(text)
+    assert found == [
+        [(L, "市住房城乡建设局"), (L, "市城市管理局"), (L, "市交通运输局")],
+        [(L, "市发展改革委")],
+    ]
+    assert plan.measures[0].text.endswith("公路施工扬尘管理。")
+
+
 def test_role_clauses_opening_a_paragraph():
     text = (
         "1、城市轨道交通项目\n由王强副市长负责，市发改委牵头，市交通局配合，尽快完成项目前期工作。\n"

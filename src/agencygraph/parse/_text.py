@@ -271,7 +271,15 @@ def bracket_pairs(text: str) -> dict[int, int]:
 def ends_sentence(text: str) -> bool:
     """Whether a paragraph ends as a complete sentence (not cut off mid-way)."""
     text = strip_spaces(text)
+    if text[-1:] in _CLOSING_QUOTES and len(text) > _QUOTED_TITLE_MAX:
+        # a line cut after a quoted term (…落实建筑工地“六个百分之百”) ends no sentence; a
+        # short line so closed is a title (实施“五大行动”)
+        return text[-2:-1] in "。！？!?…"
     return bool(text) and text[-1] in TERMINAL_PUNCT
+
+
+_CLOSING_QUOTES = "」』”\"'"
+_QUOTED_TITLE_MAX = 30
 
 
 def short_title(text: str, limit: int = 40) -> str:

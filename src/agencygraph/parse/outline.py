@@ -1183,8 +1183,11 @@ def _measures_in(h1: _Element | None, block: list[_Element]):
                         element.kind == "plain"
                         and not ends_sentence(_full_text(current))
                         # not a paragraph assigning its own units after one that has them
+                        # (units read from a clause's wording alone, …要求；市城管局要…, do
+                        # not make a cut sentence's rest a paragraph of its own)
                         and not (
                             _assigns_units(note)
+                            and not note.weak
                             and _assigns_units(resp.find_note(_full_text(current)))
                         )
                         # nor one with label lines of its own under it, after a labelled one

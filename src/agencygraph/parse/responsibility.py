@@ -238,6 +238,16 @@ _JOINT_WORK = (
     "共同|于|在|按|研究|制定|出台|建立|完善|加强|做好|开展|推进|负责|实施|落实|组织|抓好|编制"
     "|及时|尽快|抓紧|认真|积极|切实|统筹|依法|按时|全力|办理|指导|督促|督导|协调|争取|梳理|排查"
 )
+# A measure's own verbs end a partner's name only where the name has ended like a unit's
+# (会同省自然资源厅科学规划…; 会同县文旅局建设…): inside one, 建设 may be part of it (住房和
+# 城乡建设局).
+_WORK_AFTER_UNIT = (
+    "科学|合理|规划|建设|新建|改造|优化|提升|加快|完成|打造|健全|构建|探索|深化|推动|促进"
+)
+_JOINT_WORK_AHEAD = (
+    rf"(?={_JOINT_WORK}|(?<=[局委办厅院署队站所处科室心司府部])(?:{_WORK_AFTER_UNIT}))"
+)
+_WORK_OPENING_RE = re.compile(f"(?:{_JOINT_WORK}|{_WORK_AFTER_UNIT})")
 _JOINT_WORK_START_RE = re.compile(f"(?:{_JOINT_WORK})")
 _TRAILING_DUTY_RE = re.compile(r"(?<=.{2})(?:按职责分工|按职责|分别|共同)?(?:负责|落实)$")
 
@@ -457,6 +467,16 @@ def _surnames() -> frozenset[str]:
     """Common surnames: a bracket after a unit is a person's name only if it opens with one
     (乡镇(街道) and A（牵头） are not)."""
     return frozenset(parse_terms().get("surname", ()))
+
+
+def _is_persons_name(name: str) -> bool:
+    """A bare name opening with a common surname (刘志强, 郑明 set out as 郑　明), not a
+    place's (石门村, 王家庄)."""
+    name = vocabulary_simplified(strip_spaces(name))
+    return is_person_name(name) and name[0] in _surnames() and name[-1] not in _PLACE_ENDINGS
+
+
+_PLACE_ENDINGS = frozenset("村庄屯寨组社镇乡街区县市州盟旗场园湾岛山港坝桥")
 
 
 def is_person_name(name: str) -> bool:
@@ -978,6 +998,10 @@ def label_units(inner: str, base: int = 0) -> _Found:
                     marked = "lead"
                 if is_official(unit):
                     found.officials.append((unit, at + offset))
+                elif _is_persons_name(unit):
+                    # 成员：刘志强　市政府副秘书长 — a group's member listed by name and post
+                    label = squash_spaces(match.group(1)).lstrip("【")
+                    found.officials.append((f"{unit}（{label}）", at + offset))
                 else:
                     found.units.append((marked or role, unit, at + offset))
         elif role == "division":
@@ -1192,6 +1216,11 @@ def sentence_units(
     return _Found(units, officials, timeline)
 
 
+def _opens_work(text: str) -> bool:
+    """Whether ``text`` opens with the work a unit does (编制…, 建设…, 科学规划…)."""
+    return bool(_WORK_OPENING_RE.match(vocabulary_simplified(text)))
+
+
 def _units_before_work(text: str) -> list[tuple[str, int]]:
     """The units opening ``text`` (B、C建立耕地保护机制 → B, C): every name before the last
     a unit, the last one cut where a unit's name ends and the work begins; [] otherwise."""
@@ -1200,13 +1229,18 @@ def _units_before_work(text: str) -> list[tuple[str, int]]:
     if not names or not all(looks_like_unit(n) for n, _ in names[:-1]):
         return []
     last, offset = names[-1]
-    if looks_like_unit(last):
+    if looks_like_unit(last) and _lexicon_knows(last):
         return names
     ends = [
         end
         for end in range(len(last) - 1, 1, -1)
         if vocabulary_simplified(last[end - 1]) in UNIT_ENDINGS and _named_as_unit(last[:end])
     ]
+    if looks_like_unit(last):
+        # a name the lexicon does not know may run on into the work where a known unit's
+        # name ends and a measure's verb follows (省自然资源厅科学规划风电项目布局)
+        worded = [end for end in ends if _lexicon_knows(last[:end]) and _opens_work(last[end:])]
+        return [*names[:-1], (last[: max(worded)], offset)] if worded else names
     if not ends:
         return []
 
@@ -1414,8 +1448,7 @@ def is_unit_heading_line(text: str) -> bool:
 # supports (配合A做好…).
 _PARTNERS_AT_OPENING_RE = re.compile(
     rf"^(?:{_MODAL}|并)?(?P<verb>会同|配合|协助|协同)(?P<units>[^，,。；;]{{2,60}}?)"
-    r"(?:等(?:有关|相关)?(?:部门|单位))?"
-    rf"(?={_JOINT_WORK})"
+    r"(?:等(?:有关|相关)?(?:部门|单位))?" + _JOINT_WORK_AHEAD
 )
 
 
@@ -1547,10 +1580,10 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
         starts,
         _trailing_unit_list(text)
         or _with_earlier_role_clauses(text, _closing_sentence(text, simplified))
-        or _opening_sentence(text, starts)
+        or _with_later_subjects(text, starts, _opening_sentence(text, starts))
         or _units_before_colon(text, starts)
-        or _units_as_subject(text, starts)
-        or _unit_title_sentence(text, starts)
+        or _with_later_subjects(text, starts, _units_as_subject(text, starts))
+        or _with_later_subjects(text, starts, _unit_title_sentence(text, starts))
         or _group_note(text)
         or _closing_sentence(text, simplified, loose=True)
         or _later_sentence_subject(text, starts)
@@ -1810,7 +1843,7 @@ def _subject_re() -> re.Pattern[str]:
         # inside a figure)
         rf"(?P<units>(?:[^，,。；;：:.]|(?<=[0-9])\.){{2,{_UNITS_BEFORE_COLON_MAX}}}?)"
         rf"{_MODAL}?(?P<verb>{verbs_})"
-        rf"(?:[，,]?并?会同(?P<joint>[^，,。；;]{{2,30}}?)(?={_JOINT_WORK}|[，,]))?"
+        rf"(?:[，,]?并?会同(?P<joint>[^，,。；;]{{2,30}}?)(?:{_JOINT_WORK_AHEAD}|(?=[，,])))?"
     )
 
 
@@ -1877,24 +1910,7 @@ def _clause_subjects(text: str, later: tuple[int, ...]) -> Note | None:
     least, naming units by a unit's ending (the lexicon knowing one of them at least), never
     an exhortation to all (各部门要…)."""
     simplified = vocabulary_simplified(text)
-    clauses = []
-    for start in later:
-        match = _CLAUSE_SUBJECT_RE.match(simplified, start)
-        if match is None:
-            continue
-        names = located_units(text[start : match.end("units")], conjunctions=True)
-        if not names or not all(
-            looks_like_unit(n)
-            and _CLAUSE_UNIT_RE.match(vocabulary_simplified(n))
-            and not is_official(n)
-            and not _GENERIC_COLLECTIVE_RE.match(vocabulary_simplified(n))
-            for n, _ in names
-        ):
-            continue
-        role = "lead" if len(names) == 1 else "responsible"
-        if any(w in simplified[match.end() : match.end() + _HELPING_REACH] for w in _HELPING_WORDS):
-            role = "support"  # …，B要积极配合 / B要加强指导: B helps the clause before it
-        clauses.append([(role, n, start + o) for n, o in names])
+    clauses = [c for c in (_clause_subject(text, simplified, s) for s in later) if c]
     if len(clauses) < _CLAUSE_SUBJECTS_MIN or not any(
         _named_as_unit(n) for clause in clauses for _, n, _ in clause
     ):
@@ -1902,12 +1918,55 @@ def _clause_subjects(text: str, later: tuple[int, ...]) -> Note | None:
     return Note(len(text), len(text), tuple(u for clause in clauses for u in clause), True)
 
 
+def _clause_subject(text: str, simplified: str, start: int) -> list[tuple[str, str, int]]:
+    """The units opening the clause at ``start`` with their part of the work (卫生局要…;
+    B要积极配合…), with their roles; empty if the clause opens otherwise."""
+    match = _CLAUSE_SUBJECT_RE.match(simplified, start)
+    if match is None:
+        return []
+    names = located_units(text[start : match.end("units")], conjunctions=True)
+    if not names or not all(
+        looks_like_unit(n)
+        and _CLAUSE_UNIT_RE.match(vocabulary_simplified(n))
+        and not is_official(n)
+        and not _GENERIC_COLLECTIVE_RE.match(vocabulary_simplified(n))
+        for n, _ in names
+    ):
+        return []
+    role = "lead" if len(names) == 1 else "responsible"
+    if any(w in simplified[match.end() : match.end() + _HELPING_REACH] for w in _HELPING_WORDS):
+        role = "support"  # …，B要积极配合 / B要加强指导: B helps the clause before it
+    return [(role, n, start + o) for n, o in names]
+
+
+def _with_later_subjects(text: str, starts: tuple[int, ...], note: Note | None) -> Note | None:
+    """A note read from an item's subject (市财政局负责统筹资金。), with the units the lexicon
+    knows opening its later clauses with their own part (市税务局要落实税收优惠政策。): each
+    leads its part, or supports where it helps (…，B要积极配合)."""
+    if note is None or not note.units:
+        return note
+    simplified = vocabulary_simplified(text)
+    first = min(at for _, _, at in note.units)
+    named = {name for _, name, _ in note.units}
+    added = []
+    for start in _clause_starts(simplified, first):
+        if start in starts or simplified[start] in OPEN_BRACKETS:
+            continue
+        clause = _clause_subject(text, simplified, start)
+        if clause and all(_named_as_unit(n) and n not in named for _, n, _ in clause):
+            added.extend(clause)
+            named.update(n for _, n, _ in clause)
+    if not added:
+        return note
+    # the subject's own sentence read alone, as a sub-task's note is: its lone unit leads it
+    return replace(note, units=(*_sub_task_roles(list(note.units)), *added))
+
+
 # Units that do the work together with others (A要会同B、C于6月底前制定…): A leads, the
 # others support.
 _JOINT_SUBJECT_RE = re.compile(
     rf"(?P<units>[^，,。；;：:]{{2,40}}?){_MODAL}?(?P<verb>会同)"
-    r"(?P<joint>[^，,。；;]{2,60}?)(?:等(?:有关|相关)?(?:部门|单位))?"
-    rf"(?={_JOINT_WORK})"
+    r"(?P<joint>[^，,。；;]{2,60}?)(?:等(?:有关|相关)?(?:部门|单位))?" + _JOINT_WORK_AHEAD
 )
 # An item's opening sentence that only names its work (加强资金保障。, or with a half-width
 # full stop), the sentence after it giving who does it (市财政局负责统筹安排资金。).
@@ -2710,7 +2769,8 @@ def _sole_answerer(units: list[tuple[str, str, int]]) -> bool:
 
 
 _JOINT_CLAUSE_RE = re.compile(
-    rf"\s*(?:并|要|应)?会同(?P<joint>[^，,。；;]{{2,60}}?)(?:等(?:有关|相关)?(?:部门|单位))?(?={_JOINT_WORK})"
+    r"\s*(?:并|要|应)?会同(?P<joint>[^，,。；;]{2,60}?)(?:等(?:有关|相关)?(?:部门|单位))?"
+    + _JOINT_WORK_AHEAD
 )
 
 
