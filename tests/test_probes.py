@@ -11,12 +11,14 @@ who had not read the coder; they found the forms the coder now reads. A probe pa
 coded measures, in order, carry exactly the expected (role, unit) pairs. Each probe's text goes
 through the reader as a user's .txt file would (so a spreadsheet saved as CSV, or a web page,
 is read as one). The probes not read are named with their reason: one that starts passing, or
-one that stops, fails the test, so the list stays true.
+one that stops, fails the test, so the list stays true; and each set's assignment F1 may not
+fall below the floor it was last read at.
 """
 
 from __future__ import annotations
 
 import importlib.util
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -371,6 +373,28 @@ NOT_READ = {
         "spaces-rows-run-together-three-a-line",
         "spaces-whole-table-run-into-one-paragraph",
     },
+    "whole_tables_b": {
+        # a second, independent draw of notices with their task table (first read 22 of 40,
+        # assignments F1 0.865), by a writer who saw neither the coder nor the first set
+        "anji-garbage-sorting-2022-cell-per-line",
+        "dongcheng-back-alleys-2016-space-rows-main-responsibility",
+        "fujian-digital-government-2017-rowspan-pipe",
+        "hami-employment-2021-cell-per-line-no-deadline",
+        "jilin-tourism-2018-whole-table-one-line",
+        "linyi-river-chiefs-2019-blank-line-between-cells",
+        "luotian-culture-tourism-2024-wrapped-pipe-cells",
+        "luoyang-health-city-2012-host-cohost-cells",
+        "nanhai-food-safety-2020-space-separated-rows",
+        "otog-banner-grassland-2020-wrapped-pipes-multiline-units",
+        "pingluo-clean-heating-2023-one-cell-per-line-no-blanks",
+        "pingyin-medical-insurance-2024-blank-lines-spaces-cells",
+        "qidong-work-safety-2024-category-column-leaders",
+        "tianshui-government-services-2022-blank-lines-merged-task",
+        "wuchang-black-soil-2023-circled-numbers-no-serial",
+        "xuanhan-rural-water-2025-wrapped-pipes-leaders",
+        "yichang-rural-roads-2015-whole-table-one-paragraph",
+        "zhejiang-reform-2020-provincial-cell-per-line-page-break",
+    },
     "whole_prose": {
         # whole plans written in prose, read in part (first read 13 of 40): a clause after the
         # work (…由B负责; …,B要做好…) where a half-width stop or comma sets it apart, or after
@@ -390,6 +414,39 @@ NOT_READ = {
         "town-beautiful-village-yishi",
         "town-flood-prevention-plan",
     },
+    "whole_prose_b": {
+        # a second, independent draw of whole plans in prose (first read 11 of 40, assignments
+        # F1 0.936), by a writer who saw neither the coder nor the first set
+        "baoding-2020-rural-toilets-subpoints",
+        "changji-2014-cotton-target-price",
+        "chifeng-2011-grassland-subsidy-scheme",
+        "dalian-2015-air-pollution-work-plan",
+        "enshi-2023-tea-industry-points",
+        "ganzhou-2016-flood-drought-plan",
+        "henan-2022-water-source-protection-provincial",
+        "jiangjin-2024-old-residential-renovation",
+        "jiangxi-2017-dropout-control-wrapped",
+        "jincheng-2010-coal-mine-safety-rectification",
+        "liandu-2021-rural-garbage-sorting",
+        "linyi-2024-clean-winter-heating",
+        "meizhou-2020-food-safety-halfwidth",
+        "mianyang-2013-urban-rural-environment-points",
+        "nanping-2024-culture-tourism-action",
+        "qujing-2021-school-meals-nutrition",
+        "shangrao-2020-resumption-ten-measures",
+        "shunde-2018-village-industrial-parks",
+        "tianshui-2017-industry-poverty-alleviation",
+        "weifang-2015-employment-opinions",
+        "wuhu-2016-internet-plus-services-parenthesised-digits",
+        "xiamen-2012-barrier-free-points",
+        "xianyang-2012-fire-prevention-top-level",
+        "xinyang-2019-elderly-care-opinions",
+        "yanan-2015-grain-for-green-web-copy",
+        "yancheng-2022-digital-government-action-plan",
+        "yibin-2023-business-environment-points",
+        "yichang-2019-riverside-chemical-relocation",
+        "yinzhou-2023-infant-care-bracket-numbers",
+    },
     "whole_reports": {
         # documents that divide work without being plans, read in part (first read 33 of 40):
         # minutes whose decisions name units in clauses after 由 or 会议明确 (A、B分别负责), 一是
@@ -402,6 +459,60 @@ NOT_READ = {
         "pishi-notice-you-qiantou",
         "pishi-separate-clauses",
     },
+}
+
+
+# Each set's assignment F1 (every probe's (role, unit) pairs, measures aside), as measured
+# when it was last read: a failing probe that gets worse fails the test, as the exact match
+# alone would not show. Raise a floor when a set reads better.
+ASSIGNMENT_F1_FLOOR = {
+    "abbreviated_units": 0.993,
+    "converted_documents": 0.887,
+    "duty_lists": 0.983,
+    "duty_verbs": 0.990,
+    "frontier_units": 0.989,
+    "group_notes": 0.986,
+    "host_cohost": 0.949,
+    "indicator_tables": 0.981,
+    "internal_divisions": 0.968,
+    "label_variants": 0.998,
+    "long_lines": 0.992,
+    "lost_numbering": 0.982,
+    "mid_plan_copies": 0.960,
+    "mixed_documents": 0.977,
+    "national_ministries": 0.999,
+    "news_and_minutes": 0.988,
+    "noise_sections": 0.991,
+    "note_levels": 0.985,
+    "party_units": 0.999,
+    "pdf_copies": 0.979,
+    "pdf_layout": 0.768,
+    "phase_timelines": 0.996,
+    "progress_lists": 1.000,
+    "project_groups": 0.901,
+    "project_lists": 0.993,
+    "province_levels": 0.994,
+    "rectification_tables": 0.963,
+    "responsibility_matrices": 0.906,
+    "scans": 0.950,
+    "sentence_roles": 0.990,
+    "supervision_lists": 0.938,
+    "table_columns": 1.000,
+    "table_layouts": 0.987,
+    "target_allocation": 1.000,
+    "township_units": 0.985,
+    "unit_kinds": 1.000,
+    "unusual_numbering": 0.980,
+    "web_tables": 0.993,
+    "wechat_copies": 0.988,
+    "whole_outlines": 0.991,
+    "whole_prose": 0.989,
+    "whole_prose_b": 0.936,
+    "whole_reports": 0.989,
+    "whole_tables": 0.949,
+    "whole_tables_b": 0.865,
+    "wordings": 0.992,
+    "work_reports": 1.000,
 }
 
 
@@ -436,5 +547,18 @@ def test_the_probes_read_are_the_probes_named(name):
     assert failing == NOT_READ[name]
 
 
+@pytest.mark.parametrize("name", sorted(ASSIGNMENT_F1_FLOOR))
+def test_each_set_reads_its_assignments_no_worse(name):
+    expected = coded = matched = 0
+    for probe in _load(name):
+        want = Counter(pair for measure in _expected(probe) for pair in measure)
+        got = Counter(pair for measure in _coded(probe["text"]) for pair in measure)
+        expected += want.total()
+        coded += got.total()
+        matched += (want & got).total()
+    f1 = 2 * matched / (expected + coded)
+    assert round(f1, 3) >= ASSIGNMENT_F1_FLOOR[name]
+
+
 def test_every_probe_file_is_run():
-    assert {p.stem for p in PROBES.glob("*.py")} == set(NOT_READ)
+    assert {p.stem for p in PROBES.glob("*.py")} == set(NOT_READ) == set(ASSIGNMENT_F1_FLOOR)
