@@ -74,7 +74,6 @@ NOT_READ = {
         "target-table-one-cell-per-line-then-outline",
     },
     "news_and_minutes": {
-        "news-lost-linebreaks",  # 一是…四是 run into a story with its byline
         "report-you-fuze-mid-paragraph",  # 此项工作由A负责，B配合，确保…: the purpose clause
         # meeting minutes: attendance lines, 会议议定 decisions, posts beside names
         "minutes-unit-object-no-assignment",
@@ -131,7 +130,6 @@ NOT_READ = {
     "unit_kinds": set(),
     "web_tables": {
         "cell-closed-pipe-wrapped-cells",  # 各乡 / （镇）人民政府 wrapped in a pipe-closed cell
-        "blank-line-cells-space-line-blank-cell",  # a blank cell written as a line of a space
     },
     "noise_sections": {
         "liaison-table-attachment",  # a 联络员 table (单位 | 姓名 | 职务) after the measures
@@ -237,8 +235,6 @@ NOT_READ = {
         "unit-duty-headings-numbers-lost",  # 县农业农村局主要工作任务： over unnumbered lines
     },
     "abbreviated_units": {
-        # 由公安、交通部门负责，有关部门配合: field words sharing 部门 as a sentence's subject
-        "field-segments-you-fuze-2007",
         "spaces-inside-names",  # 区委　组织部: a full-width space inside a name splits it
     },
     "project_lists": {
@@ -338,7 +334,6 @@ NOT_READ = {
         # a space inside a unit's name in a list set apart by commas (北大荒集团建三江 分公司)
         "jiamusi-beidahuang-branches",
         # a cell holding only a space in a table of one cell a paragraph, blank lines between
-        "street-blank-line-cells-space-cell",
     },
     "whole_outlines": {
         # whole plans mixing note forms, read in part: a closing note covering every item of
@@ -378,7 +373,6 @@ NOT_READ = {
         # assignments F1 0.865), by a writer who saw neither the coder nor the first set
         "anji-garbage-sorting-2022-cell-per-line",
         "dongcheng-back-alleys-2016-space-rows-main-responsibility",
-        "fujian-digital-government-2017-rowspan-pipe",
         "hami-employment-2021-cell-per-line-no-deadline",
         "jilin-tourism-2018-whole-table-one-line",
         "linyi-river-chiefs-2019-blank-line-between-cells",
@@ -393,7 +387,6 @@ NOT_READ = {
         "wuchang-black-soil-2023-circled-numbers-no-serial",
         "xuanhan-rural-water-2025-wrapped-pipes-leaders",
         "yichang-rural-roads-2015-whole-table-one-paragraph",
-        "zhejiang-reform-2020-provincial-cell-per-line-page-break",
     },
     "whole_prose": {
         # whole plans written in prose, read in part (first read 13 of 40): a clause after the
@@ -418,10 +411,7 @@ NOT_READ = {
         # a second, independent draw of whole plans in prose (first read 11 of 40, assignments
         # F1 0.936), by a writer who saw neither the coder nor the first set
         "baoding-2020-rural-toilets-subpoints",
-        "changji-2014-cotton-target-price",
-        "chifeng-2011-grassland-subsidy-scheme",
         "dalian-2015-air-pollution-work-plan",
-        "enshi-2023-tea-industry-points",
         "ganzhou-2016-flood-drought-plan",
         "henan-2022-water-source-protection-provincial",
         "jiangjin-2024-old-residential-renovation",
@@ -430,11 +420,9 @@ NOT_READ = {
         "liandu-2021-rural-garbage-sorting",
         "linyi-2024-clean-winter-heating",
         "meizhou-2020-food-safety-halfwidth",
-        "mianyang-2013-urban-rural-environment-points",
         "nanping-2024-culture-tourism-action",
         "qujing-2021-school-meals-nutrition",
         "shangrao-2020-resumption-ten-measures",
-        "shunde-2018-village-industrial-parks",
         "tianshui-2017-industry-poverty-alleviation",
         "weifang-2015-employment-opinions",
         "wuhu-2016-internet-plus-services-parenthesised-digits",
@@ -443,8 +431,6 @@ NOT_READ = {
         "xinyang-2019-elderly-care-opinions",
         "yanan-2015-grain-for-green-web-copy",
         "yancheng-2022-digital-government-action-plan",
-        "yibin-2023-business-environment-points",
-        "yichang-2019-riverside-chemical-relocation",
         "yinzhou-2023-infant-care-bracket-numbers",
     },
     "whole_reports": {
@@ -466,11 +452,11 @@ NOT_READ = {
 # when it was last read: a failing probe that gets worse fails the test, as the exact match
 # alone would not show. Raise a floor when a set reads better.
 ASSIGNMENT_F1_FLOOR = {
-    "abbreviated_units": 0.993,
+    "abbreviated_units": 0.997,
     "converted_documents": 0.887,
     "duty_lists": 0.983,
     "duty_verbs": 0.990,
-    "frontier_units": 0.989,
+    "frontier_units": 0.993,
     "group_notes": 0.986,
     "host_cohost": 0.949,
     "indicator_tables": 0.981,
@@ -481,13 +467,13 @@ ASSIGNMENT_F1_FLOOR = {
     "mid_plan_copies": 0.960,
     "mixed_documents": 0.977,
     "national_ministries": 0.999,
-    "news_and_minutes": 0.988,
+    "news_and_minutes": 0.991,
     "noise_sections": 0.991,
     "note_levels": 0.985,
     "party_units": 0.999,
     "pdf_copies": 0.979,
     "pdf_layout": 0.768,
-    "phase_timelines": 0.996,
+    "phase_timelines": 0.997,
     "progress_lists": 1.000,
     "project_groups": 0.901,
     "project_lists": 0.993,
@@ -503,14 +489,14 @@ ASSIGNMENT_F1_FLOOR = {
     "township_units": 0.985,
     "unit_kinds": 1.000,
     "unusual_numbering": 0.980,
-    "web_tables": 0.993,
+    "web_tables": 0.996,
     "wechat_copies": 0.988,
     "whole_outlines": 0.991,
-    "whole_prose": 0.989,
-    "whole_prose_b": 0.936,
-    "whole_reports": 0.989,
+    "whole_prose": 0.99,
+    "whole_prose_b": 0.954,
+    "whole_reports": 0.991,
     "whole_tables": 0.949,
-    "whole_tables_b": 0.865,
+    "whole_tables_b": 0.891,
     "wordings": 0.992,
     "work_reports": 1.000,
 }

@@ -205,6 +205,32 @@ def test_a_person_listed_under_a_unit_label_is_an_official_a_village_a_unit():
             "有序发展风电。省能源局会同省自然资源厅科学规划风电项目布局。",
             [(L, "省能源局"), (S, "省自然资源厅")],
         ),
+        # a unit's own ending the lexicon does not know (工作站, 办公室)
+        (
+            "建立草原生态监测体系。市草原工作站负责开展草原生态监测和效益评估。",
+            [(L, "市草原工作站")],
+        ),
+        # a clause saying when before the subject
+        (
+            "加强安全环保监管。搬迁改造期间，市应急管理局负责安全生产监管，"
+            "市生态环境局负责污染防治监管。",
+            [(L, "市应急管理局"), (L, "市生态环境局")],
+        ),
+        (
+            "做好牧民转移就业。市人力资源和社会保障局、市农牧业局按照职责分工负责，"
+            "开展牧民转移就业技能培训，引导禁牧区牧民转产就业。",
+            [(R, "市人力资源和社会保障局"), (R, "市农牧业局")],
+        ),
+        # each part of the work named before 由 its unit (处理由: 由 after 处理 is "by")
+        (
+            "加强城乡垃圾处理。城市生活垃圾收运处理由市城管执法局负责，"
+            "农村生活垃圾收运处理由市住房城乡建设局负责。",
+            [(L, "市城管执法局"), (L, "市住房城乡建设局")],
+        ),
+        (
+            "发展农民专业合作社。此项工作以市农业局为主，市工商局、市供销社配合。",
+            [(L, "市农业局"), (S, "市工商局"), (S, "市供销社")],
+        ),
     ],
 )
 def test_units_opening_the_clauses_of_an_items_work(item, expected):
@@ -1258,8 +1284,11 @@ def test_words_around_the_verb_are_no_units(note, expected):
             ["推进老旧小区和棚户区改造，市住建局、市房管局分别牵头，市财政局配合。"],
             [[(L, "市住建局"), (L, "市房管局"), (S, "市财政局")]],
         ),
-        # a clause whose verb has an object is the work, not a note: nobody is coded
-        (["推进老旧小区改造，市住建局负责制定改造方案。"], [[]]),
+        # a clause whose verb has an object is the work, not a note, and its unit the
+        # work's subject, as after a title sentence (corpus README)
+        (["推进老旧小区改造，市住建局负责制定改造方案。"], [[(L, "市住建局")]]),
+        # a lead-in saying when is no title: its unit's clause is read the same way
+        (["改造期间，市住建局负责做好安全监管。"], [[(L, "市住建局")]]),
     ],
 )
 def test_role_clauses_after_a_comma_close_an_item(items, expected):

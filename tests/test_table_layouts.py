@@ -1645,3 +1645,60 @@ def test_a_copy_with_one_empty_line_between_cells_writes_an_empty_cell_as_two_mo
         ],
         [("lead", "县水利局", False), ("support", "县住房和城乡建设局", False)],
     ]
+
+
+# --- rows under merged cells, and blank cells a copy marks or drops ---------------------
+
+
+def test_pipe_rows_under_a_task_merged_over_two_rows():
+    text = (
+        "任务分工表\n"
+        "| 序号 | 重点任务 | 工作措施 | 牵头单位 | 配合单位 |\n"
+        "| 1 | 加快政务信息系统整合共享 | 推进信息系统整合。 | 省数字办 | 省直有关部门 |\n"
+        "| 2 | 建设省级政务数据共享平台。 | 省数字办 | 省经济信息中心 |\n"
+        "| 3 | 推进“互联网+政务服务” | 建设全省网上办事大厅。 | 省审改办 | 省数字办 |\n"
+        "| 4 | 深化“最多跑一趟”改革。 | 省审改办 | 省直有关部门、省财政厅 |\n"
+        "| 5 | 推进智慧教育。 | 省教育厅 | |\n"
+    )
+    coded, _ = coding(text)
+    units = [[(role, unit) for role, unit, _, _ in found] for _, found in coded]
+    assert units == [
+        [(L, "省数字办"), (S, "省直有关部门")],
+        [(L, "省数字办"), (S, "省经济信息中心")],
+        [(L, "省审改办"), (S, "省数字办")],
+        [(L, "省审改办"), (S, "省直有关部门"), (S, "省财政厅")],
+        [(L, "省教育厅")],
+    ]
+
+
+def _cell_per_line(rows: list[list[str]], between_rows: str) -> str:
+    header = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
+    lines = ["任务分工表", *header]
+    for row in rows:
+        lines += [between_rows, *row] if between_rows else row
+    return "\n".join(lines) + "\n"
+
+
+def test_a_lone_unit_cell_of_a_row_without_its_blank_cells_leads():
+    rows = [
+        ["1", "推进源头减量。", "县机关事务服务中心", "县教育局、县卫生健康局", "2022年6月底"],
+        ["2", "规范分类运输。", "县综合行政执法局", "2022年12月底"],
+        ["3", "推进农村垃圾分类。", "县农业农村局", "各乡镇（街道）", "长期坚持"],
+    ]
+    coded, _ = coding(_cell_per_line(rows, ""))
+    assert [[(r, u) for r, u, _, _ in found] for _, found in coded][1] == [(L, "县综合行政执法局")]
+
+
+def test_an_empty_line_a_copy_keeps_for_a_blank_cell_carries_the_lead_down():
+    rows = [
+        ["1", "新建5G基站800个。", "区经信局", "区住建局", "2024年12月"],
+        ["2", "实施智能化改造项目80项。", "", "区科技局、区财政局", "2024年12月"],
+        ["3", "开展公共数据授权运营试点。", "区大数据中心", "区发改局", "2024年10月"],
+        ["4", "新增规上企业20家。", "区商务局", "区经信局", "2024年12月"],
+    ]
+    coded, _ = coding(_cell_per_line(rows, ""))
+    assert [(r, u, inherited) for r, u, inherited, _ in coded[1][1]] == [
+        (L, "区经信局", True),
+        (S, "区科技局", False),
+        (S, "区财政局", False),
+    ]

@@ -1132,8 +1132,11 @@ def sentence_units(
         skip = len(group) - len(stripped)
         names = located_units(stripped, conjunctions=True)
         names = [_without_by(n, o) for n, o in names]
-        if match.group(0).startswith("为") and names and names[0][0].startswith("以"):
-            names[0] = (names[0][0][1:], names[0][1] + 1)  # 以A、B为主; 以A为责任主体
+        if match.group(0).startswith("为") and names:
+            # 以A、B为主; 以A为责任主体; 此项工作以A为主
+            with_unit = _PART_WITH_RE.match(vocabulary_simplified(names[0][0]))
+            if with_unit is not None and looks_like_unit(names[0][0][with_unit.end() :]):
+                names[0] = (names[0][0][with_unit.end() :], names[0][1] + with_unit.end())
         verb_role = _verb_role(match)
         if not names and units and not group.strip():
             # a second verb straight after the first (A负责组织实施): one duty
@@ -1260,11 +1263,15 @@ _PARTNERS_AFTER_LEAD_RE = re.compile(r"^(?:并|并且)?(?:会同|协同|联合)"
 # 由 opening a sentence's units, with the adverb it may carry (具体由A牵头; 统一由A负责), and
 # the part of the work it is given before it (城区由A负责).
 _BY_RE = re.compile(
-    r"^(?P<part>(?:(?!由)[\u4e00-\u9fff0-9０-９]){1,12}(?<![自理经缘])(?=(?:分别)?由))?"
+    r"^(?P<part>(?:(?!由)[\u4e00-\u9fff0-9０-９]){1,12}(?:(?<=处理)|(?<![自理经缘]))(?=(?:分别)?由))?"
     r"(?:具体|主要|统一|分别|均|并|另)?由"
 )
-# 由 as the word "by", not inside 自由, 理由, 经由 (市自由贸易试验区管委会)
-_BY_WORD = "(?<![自理经缘])由"
+# the part of the work before 以 and the unit answering for it (此项工作以A为主; 村级工业园
+# 改造以各镇（街道）为主体)
+_PART_WITH_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}?(?<!成立|组建|建立|设立))?以(?![^为]*为)")
+# 由 as the word "by", not inside 自由, 理由, 经由 (市自由贸易试验区管委会), though after
+# 处理 (垃圾处理由A负责)
+_BY_WORD = "(?:(?<=处理)|(?<![自理经缘]))由"
 _EACH_BY_RE = re.compile(r"^[，,、；; ]*(?:[\u4e00-\u9fff]{1,4})?分别由")
 
 
@@ -1979,6 +1986,9 @@ def _title_sentence_ends(simplified: str, starts: tuple[int, ...]) -> list[int]:
     return [t.end() for t in ends if t is not None and t.end() < len(simplified)]
 
 
+_LEAD_IN_RE = re.compile(r"(?!同时|另外|此外|其中|并且|要求)[^。；;！!？?，,：:（(.]{4,16}[，,]")
+
+
 def _after_title_sentences(simplified: str, starts: tuple[int, ...]) -> list[int]:
     """Where the sentence after a paragraph's title sentence starts."""
     # a bracket after the title is a note, read as one (（A负责，B做好…）)
@@ -2015,7 +2025,10 @@ def _units_as_subject(
     of the opening (:func:`_later_sentence_subject`)."""
     simplified = vocabulary_simplified(text)
     opening = (*starts, *_after_title_sentences(simplified, starts))
-    for start in later or opening:
+    # a clause saying when or what before the subject (搬迁改造期间，A负责…; 深化“一网通办”，
+    # A负责…), read with a role verb only
+    lead_ins = tuple(m.end() for p in opening if (m := _LEAD_IN_RE.match(simplified, p)))
+    for start in later or (*opening, *lead_ins):
         answerable = _answerable_subject(text, simplified, start)
         if answerable is not None:
             return answerable
@@ -2023,7 +2036,11 @@ def _units_as_subject(
         if match is None:
             # units doing any work are read only at a paragraph's opening (weak), never
             # from a later sentence
-            working = _working_subject(text, simplified, start) if not later else None
+            working = (
+                _working_subject(text, simplified, start)
+                if not later and start not in lead_ins
+                else None
+            )
             if working is not None:
                 # the first of several units each with a clause of its own (A要…；B要…;
                 # A要…，B要…)
@@ -2039,7 +2056,8 @@ def _units_as_subject(
             joint = sentence_units(text[start : match.end("verb")], start)
             if joint is not None and {r for r, _, _ in joint.units} == {"lead", "support"}:
                 return Note(len(text), len(text), tuple(joint.units), True)
-        names = located_units(text[start : match.end("units")])
+        # (城市生活垃圾收运处理由A负责: the part before 由 is no part of the name)
+        names = [_without_by(n, o) for n, o in located_units(text[start : match.end("units")])]
         if not names or not _units_of_a_list([n for n, _ in names]):
             continue
         if any(is_official(n) for n, _ in names) or not any(
@@ -2180,7 +2198,7 @@ def _later_subject_clauses(
             clause_end = after.start() if after is not None else end
             helping += _supporting_clause(text, brk.end(), clause_end)
             continue
-        names = located_units(text[brk.end() : match.end("units")])
+        names = [_without_by(n, o) for n, o in located_units(text[brk.end() : match.end("units")])]
         if not names or not all(looks_like_unit(n) for n, _ in names):
             continue
         clauses.append([("shared", n, brk.end() + o) for n, o in names])
@@ -2614,7 +2632,9 @@ def _skip_spaces(text: str, at: int) -> int:
 # 区城管执法大队, 市惠民帮扶中心), though the lexicon lacks it.
 _LEVELLED_UNIT_RE = re.compile(
     r"^(?:(?:[省市县区州旗盟]|新区|高新区|经开区|开发区)"
-    r"(?:[\u4e00-\u9fff]{1,10}(?:[局委办厅院署]|[支大]队)|[\u4e00-\u9fff]{2,10}中心)"
+    # (办公室, 工作站, 检验所: a unit's own endings at any level)
+    r"(?:[\u4e00-\u9fff]{1,10}(?:[局委办厅院署]|[支大]队|办公室|工作站|检验所|检测所)"
+    r"|[\u4e00-\u9fff]{2,10}中心)"
     r"|[乡镇][\u4e00-\u9fff]{1,10}(?:[办院所站队]|中心))$"
 )
 

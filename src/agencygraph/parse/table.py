@@ -1335,6 +1335,9 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
     pipe_ended = pipe_closed_lines >= 6
     spaced_blanks = not (closed or pipe_led or bare) and _spaced_blank_cells(lines)
     row_blanks = not (closed or pipe_led or bare or spaced_blanks) and _blank_cells_in_rows(lines)
+    lone_empties = not (closed or pipe_led or bare or spaced_blanks or row_blanks) and (
+        _lone_empty_cells(lines)
+    )
     cells: list[_Cell] = []
     row_ends: list[int] = []
     open_cell: _Cell | None = None
@@ -1352,10 +1355,13 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
         if not line:
             if not (pipe_led or bare):
                 open_cell = None
-            if raw and (
-                (spaced_blanks and _between_empty_lines(lines, number - 1))
-                or (row_blanks and _between_cells(lines, number - 1))
-            ):
+            if (
+                raw
+                and (
+                    (spaced_blanks and _between_empty_lines(lines, number - 1))
+                    or (row_blanks and _between_cells(lines, number - 1))
+                )
+            ) or (lone_empties and _between_cells(lines, number - 1)):
                 cells.append(_Cell([], number))
             continue
         if wrapped and (_BARE_PIPE_RE.match(line) or _PIPES_ONLY_RE.match(line)):
@@ -1553,7 +1559,7 @@ def _finishes_unit_name(cell: _Cell, line: str) -> bool:
 
 
 #: Fewest lines of spaces alone, each between empty lines, for them to be read as blank cells.
-_SPACED_BLANK_CELLS_MIN = 2
+_SPACED_BLANK_CELLS_MIN = 1
 
 
 def _between_empty_lines(lines: list[str], index: int) -> bool:
@@ -1615,6 +1621,25 @@ def _between_cells(lines: list[str], index: int) -> bool:
 
 # Of a table's non-empty lines, the most that may be lines of spaces read as blank cells.
 _ROW_BLANKS_SHARE = 0.2
+
+
+def _lone_empty_cells(lines: list[str]) -> bool:
+    """Whether a copy with one cell a line and nothing between its rows writes a blank cell
+    as an empty line (市发改委 / (empty) / 2024年12月): a few single empty lines in the rows,
+    fewer than one every two rows, so that none can be what ends a row."""
+    first_row = next(
+        (i for i, line in enumerate(lines) if line.strip() in ("1", "1.", "1、")), None
+    )
+    if first_row is None:
+        return False
+    last = max(i for i, line in enumerate(lines) if line.strip())
+    empties = [i for i in range(first_row + 1, last) if not lines[i].strip()]
+    rows = sum(bool(_SERIAL_RE.match(line.strip())) for line in lines[first_row:])
+    return (
+        bool(empties)
+        and 2 * len(empties) < rows
+        and all(_between_cells(lines, i) and not lines[i] for i in empties)
+    )
 
 
 def _blank_cells_in_rows(lines: list[str]) -> bool:
@@ -2298,7 +2323,9 @@ def _cell_stream_table(text: str) -> _Table | None:
                 row[measure_col].line,
             )
             row = [*row[:measure_col], joined, *row[measure_col + surplus + 1 :]]
-        placed, certain = _place([c.text for c in row], [0] * len(row), roles, None)
+        placed, certain = _place(
+            [c.text for c in row], [0] * len(row), roles, None, lead_first=not blanks
+        )
         if not certain:
             table.doubtful_rows += 1
             table.flags.add("table_cells_ambiguous")
@@ -2744,7 +2771,12 @@ _PLACINGS_MAX = 5000
 
 
 def _place(
-    texts: list[str], offsets: list[int], roles: list[str], columns: list[int] | None
+    texts: list[str],
+    offsets: list[int],
+    roles: list[str],
+    columns: list[int] | None,
+    *,
+    lead_first: bool = False,
 ) -> tuple[list[int], bool]:
     """The columns of a row's cells, and whether that placing is certain.
 
@@ -2753,7 +2785,8 @@ def _place(
     knows, time limits) and, in a table whose columns line up, by the column each cell starts
     under. Of equally good placings the one leaving the leftmost columns blank is taken, as
     trailing unit and time cells are written flush with their columns; the row is then
-    uncertain.
+    uncertain. With ``lead_first`` (a copy of one cell a paragraph, which drops blank
+    cells), one filling the lead column is taken first: a lead cell is rarely left blank.
     """
     n, k = len(roles), len(texts)
     if k >= n:
@@ -2780,6 +2813,10 @@ def _place(
         return list(range(k)), False
     top = max(score for score, _ in scored)
     best = [chosen for score, chosen in scored if score == top]
+    if lead_first:
+        # a unit cell that may stand in the lead or the support column is the lead's
+        lead_columns = {c for c, role in enumerate(roles) if role == "lead"}
+        return list(max(best, key=lambda c: (lead_columns <= set(c), c))), len(best) == 1
     return list(max(best)), len(best) == 1
 
 
@@ -3544,6 +3581,14 @@ def _parse_one_table(text: str, doc_id: str, rules_above: list[int] = ()) -> Cod
         # filled), so that, read at their own width, deadlines stand in the unit column: the
         # header's columns are the table's, and the rows are placed by content.
         width = len(header_kinds)
+    elif (
+        len(header_kinds) > width
+        and len(header_kinds) in counts
+        and _rows_slid(table.rows, width, _column_roles(table.header, len(header_kinds)))
+    ):
+        # Rows under a task cell merged over several of them (rowspan) lost it, and their
+        # units slid into the work column: the full rows and the header give the width.
+        width = len(header_kinds)
     rows = _merge_split_rows(table.rows, width)
     if header_kinds[:1] == ["serial"]:
         rows = _join_wrapped_rows(rows, max(width, len(header_kinds)))
@@ -3622,7 +3667,22 @@ def _parse_one_table(text: str, doc_id: str, rules_above: list[int] = ()) -> Cod
             and any(r in resp.UNIT_ROLES for r in roles[filled:])
             and _names_units(texts[filled - 1])
         )
-        if filled < width and (misfit or stranded):
+        # a short row's unit names stand in a work column while unit columns are left
+        # empty at its end: the row lost a merged task or category cell (rowspan)
+        slid = (
+            filled < width
+            and any(r in resp.UNIT_ROLES for r in roles[filled:])
+            and any(
+                role in ("measure", "title") and _only_units(text)
+                for role, text in zip(roles, texts, strict=False)
+            )
+        )
+        opened = _opened_after_serial(cells, roles, width) if misfit or stranded or slid else None
+        if opened is not None:
+            # a row under a cell merged down from the serial's neighbour (rowspan) wrote
+            # its cells after that one, its blank cells at the end included
+            cells = opened
+        elif filled < width and (misfit or stranded or slid):
             # A short row lost its merged (blank) cells, or had them moved to its end, so a
             # cell stands in a column it cannot belong to: place its cells by content.
             cells = cells[:filled]
@@ -3771,6 +3831,39 @@ def _parse_one_table(text: str, doc_id: str, rules_above: list[int] = ()) -> Cod
     ]
     plan.table_lines = ((min(c.line for c in table.header), max(cell_lines, default=0)),)
     return plan
+
+
+def _only_units(text: str) -> bool:
+    """A cell of unit names alone, none a task's title (鼓励企业建立创新工作室 ends like one)."""
+    return _unit_like(text) and not any(resp.titles_work(u) for u in resp.split_units(text))
+
+
+def _opened_after_serial(cells: Row, roles: list[str], width: int) -> Row | None:
+    """A short row's cells with blank cells put in after its serial for the merged ones,
+    where each written cell then fits its column; else None."""
+    missing = width - len(cells)
+    if roles[:1] != ["serial"] or not 0 < missing < len(roles) - 1 or cells[0].blank:
+        return None
+    opened = [cells[0], *(_Cell([], cells[0].line) for _ in range(missing)), *cells[1:]]
+    fits = all(
+        cell.blank or _fit(role, squash_spaces(cell.text)) is not None
+        for role, cell in zip(roles, opened, strict=False)
+    )
+    return opened if fits else None
+
+
+def _rows_slid(rows: list[Row], width: int, roles: list[str]) -> bool:
+    """Whether most rows of ``width`` cells, read under the header's wider ``roles``, put
+    a list of units in a work column (a merged cell's place taken by the cells after it)."""
+    short = [r for r in rows if len(r) == width]
+    slid = sum(
+        any(
+            role in ("measure", "title") and _only_units(squash_spaces(cell.text))
+            for role, cell in zip(roles, row, strict=False)
+        )
+        for row in short
+    )
+    return slid * 2 > len(short)
 
 
 def _rows_misfit(rows: list[Row], width: int, header_kinds: list[str]) -> bool:
