@@ -1179,7 +1179,9 @@ def sentence_units(
             role = "support"
         units.extend((role, n, at + o) for n, o in names)
         shared_duty = shared_duty and verb_role in ("shared", "support_or_shared")
-        duty_clauses.append(len(names) if verb_role == "shared" else 0)
+        # (B要落实X: a unit told to carry out its own part has a duty clause of its own)
+        told = verb_role == "support_or_shared" and _MODAL_RE.match(simplified, match.start())
+        duty_clauses.append(len(names) if verb_role == "shared" or told else 0)
     tail = inner[position:]
     if pending_joint:
         # 会同B、C建立…: the units, then the work they do together (no role verb after it)
@@ -1885,7 +1887,9 @@ def _later_sentence_subject(text: str, starts: tuple[int, ...]) -> Note | None:
     )
     note = None
     if later:
-        note = _units_as_subject(text, starts, later) or _clause_subjects(text, later)
+        note = _with_later_subjects(
+            text, starts, _units_as_subject(text, starts, later)
+        ) or _clause_subjects(text, later)
     # read from a later sentence's wording: not enough to make a paragraph a measure
     return replace(note, weak=True) if note is not None else None
 
@@ -2028,26 +2032,24 @@ def _units_as_subject(
     # a clause saying when or what before the subject (搬迁改造期间，A负责…; 深化“一网通办”，
     # A负责…), read with a role verb only
     lead_ins = tuple(m.end() for p in opening if (m := _LEAD_IN_RE.match(simplified, p)))
+
     for start in later or (*opening, *lead_ins):
         answerable = _answerable_subject(text, simplified, start)
         if answerable is not None:
             return answerable
         match = _subject_re().match(simplified, start) or _JOINT_SUBJECT_RE.match(simplified, start)
+        # units doing any work are read only at a paragraph's opening (weak), never from a
+        # later sentence
+        any_work = not later and start not in lead_ins
+        if match is not None and len(strip_spaces(text[match.end() :])) < _SUBJECT_WORK_MIN:
+            subject = located_units(text[start : match.end("units")])
+            if _units_of_a_list([n for n, _ in subject]):
+                continue  # units and their verb with no work after them (a wrapped note's end)
+            match = None  # (…要督促落实…校长负责制。: 负责 in a word, past the units' verb)
         if match is None:
-            # units doing any work are read only at a paragraph's opening (weak), never
-            # from a later sentence
-            working = (
-                _working_subject(text, simplified, start)
-                if not later and start not in lead_ins
-                else None
-            )
+            working = _working_subjects(text, simplified, start) if any_work else None
             if working is not None:
-                # the first of several units each with a clause of its own (A要…；B要…;
-                # A要…，B要…)
-                clauses = _clause_subjects(text, (start, *_clause_starts(simplified, start)))
-                return replace(clauses, weak=True) if clauses is not None else working
-            continue
-        if len(strip_spaces(text[match.end() :])) < _SUBJECT_WORK_MIN:
+                return working
             continue
         if _HEADING_ROLE_RE.match(squash_spaces(simplified[start:])):
             continue  # a heading over the unit's items (县示范区管委会牵头工作(8项))
@@ -2059,6 +2061,11 @@ def _units_as_subject(
         # (城市生活垃圾收运处理由A负责: the part before 由 is no part of the name)
         names = [_without_by(n, o) for n, o in located_units(text[start : match.end("units")])]
         if not names or not _units_of_a_list([n for n, _ in names]):
+            # (a subject verb further on, 负责制, after the units and their own verb: A和B
+            # 要督促落实…负责制)
+            working = _working_subjects(text, simplified, start) if any_work else None
+            if working is not None:
+                return working
             continue
         if any(is_official(n) for n, _ in names) or not any(
             _named_as_unit(n) or _FIELD_DEPARTMENT_RE.match(vocabulary_simplified(n))
@@ -2094,7 +2101,8 @@ _WORKING_SUBJECT_RE = re.compile(
     r"(?:等(?:有关|相关)?(?:单位|部门))?"
     rf"(?P<verb>{_MODAL}?(?:依职责|按职责|依法|按照|统筹|全力|积极|切实|负责|主动|牵头"
     r"|做好|抓好|加强|强化|开展|落实|组织|推进|建立|完善|制定|指导|督促|协调|加快|严格|会同"
-    r"|协助|配合|参与)|要(?=[\u4e00-\u9fff]{2}))"
+    # (要在4月15日前组织…: a date after 要)
+    r"|协助|配合|参与)|要(?=[\u4e00-\u9fff]{2}|[在于][0-9０-９]))"
     # a verb that begins a unit's name (县委组织部, 市委宣传部) is no verb
     r"(?![部处科室局委办])"
 )
@@ -2145,6 +2153,16 @@ def _unit_title_sentence(text: str, starts: tuple[int, ...]) -> Note | None:
         weak = not title.group().endswith(("，", ","))
         return Note(len(text), len(text), units, True, weak=weak)
     return None
+
+
+def _working_subjects(text: str, simplified: str, start: int) -> Note | None:
+    """Units opening a paragraph as the subject of its work (see :func:`_working_subject`),
+    with those opening its other clauses each with a part of their own (A要…；B要…)."""
+    working = _working_subject(text, simplified, start)
+    if working is None:
+        return None
+    clauses = _clause_subjects(text, (start, *_clause_starts(simplified, start)))
+    return replace(clauses, weak=True) if clauses is not None else working
 
 
 def _working_subject(text: str, simplified: str, start: int) -> Note | None:
@@ -2632,8 +2650,8 @@ def _skip_spaces(text: str, at: int) -> int:
 # 区城管执法大队, 市惠民帮扶中心), though the lexicon lacks it.
 _LEVELLED_UNIT_RE = re.compile(
     r"^(?:(?:[省市县区州旗盟]|新区|高新区|经开区|开发区)"
-    # (办公室, 工作站, 检验所: a unit's own endings at any level)
-    r"(?:[\u4e00-\u9fff]{1,10}(?:[局委办厅院署]|[支大]队|办公室|工作站|检验所|检测所)"
+    # (办公室, 工作站, 检验所, 集团: a unit's own endings at any level)
+    r"(?:[\u4e00-\u9fff]{1,10}(?:[局委办厅院署]|[支大]队|办公室|工作站|检验所|检测所|集团|公司)"
     r"|[\u4e00-\u9fff]{2,10}中心)"
     r"|[乡镇][\u4e00-\u9fff]{1,10}(?:[办院所站队]|中心))$"
 )
