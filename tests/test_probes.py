@@ -356,6 +356,20 @@ NOT_READ = {
         "province-carbon-by-number-note-fullwidth",
         "township-environment-paragraphs-and-items",
     },
+    "whole_reports_b": {
+        # a second, independent draw of minutes, work-report divisions, supervision notices and
+        # relayed instructions (first read 30 of 40, assignments F1 0.966)
+        "gzbg-city-2010-indicator-run-and-subitems",
+        "instruction-county-please-requests-forest-fire",
+        "minutes-city-standing-meeting-attendance-after",
+        "minutes-county-standing-meeting-decided-subitems",
+        "minutes-district-mayor-office-meeting-decided-items",
+        "minutes-district-onsite-meeting-numbered-topics",
+        "minutes-leading-group-civilised-city-halfwidth",
+        "minutes-province-standing-meeting-topics",
+        "supervision-petition-cases-handover-labels",
+        "supervision-report-city-findings-then-requirements",
+    },
     "whole_tables": {
         # notices with their task table, read in part: pipe rows whose unit cells hold one
         # unit a line and a row's deadline cell wrapped; rows run together three to a line
@@ -387,6 +401,24 @@ NOT_READ = {
         "wuchang-black-soil-2023-circled-numbers-no-serial",
         "xuanhan-rural-water-2025-wrapped-pipes-leaders",
         "yichang-rural-roads-2015-whole-table-one-paragraph",
+    },
+    "whole_outlines_b": {
+        # a second, independent draw of whole outlines mixing note forms (first read 26 of 40,
+        # assignments F1 0.973), by a writer who saw neither the coder nor the first set
+        "ganzhou-2025-open-economy",
+        "jiangxi-2018-watershed-eco-compensation",
+        "jinzhong-2019-clean-heating",
+        "liaocheng-2013-air-pollution",
+        "longyou-2017-river-chief",
+        "qinyuan-2016-safety-inspection",
+        "sanming-2021-elderly-care",
+        "shuangfeng-2018-rural-living-environment",
+        "taizhou-2019-private-economy",
+        "tongwei-2021-social-assistance",
+        "wengniute-2022-rural-revitalisation",
+        "xiangcheng-2016-wage-arrears",
+        "zhanjiang-2019-disabled-persons",
+        "zhoukou-2015-new-urbanisation",
     },
     "whole_prose": {
         # whole plans written in prose, read in part (first read 13 of 40): a clause after the
@@ -488,9 +520,11 @@ ASSIGNMENT_F1_FLOOR = {
     "web_tables": 0.996,
     "wechat_copies": 0.988,
     "whole_outlines": 0.991,
+    "whole_outlines_b": 0.973,
     "whole_prose": 0.99,
     "whole_prose_b": 0.968,
     "whole_reports": 0.991,
+    "whole_reports_b": 0.966,
     "whole_tables": 0.949,
     "whole_tables_b": 0.891,
     "wordings": 0.992,
