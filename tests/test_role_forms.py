@@ -2200,3 +2200,23 @@ def test_fields_sharing_a_head_after_etc_are_one_unit(written, units):
     from agencygraph.parse import responsibility
 
     assert responsibility.split_units(written, conjunctions=True) == units
+
+
+def test_an_implementation_sections_demands_on_units_make_no_measure():
+    text = (
+        "二、重点任务\n1.开展清理拖欠账款专项行动。（市经济和信息化局牵头）\n"
+        "三、保障措施\n各地各部门要把促进民营经济发展摆在更加突出的位置。\n"
+        "市促进民营经济发展领导小组办公室要会同有关部门建立任务推进工作台账。\n"
+        "（一）加强组织领导。成立由县委副书记任组长、分管副县长任副组长的工作领导小组。\n"
+        "（二）强化协调配合。各牵头单位要切实履行牵头职责；各参与单位要积极配合。\n"
+    )
+    found, _ = roles(text)
+    assert found == [[(L, "市经济和信息化局")]]
+
+
+def test_a_part_of_the_work_ending_in_li_before_you():
+    found, _ = roles(
+        "二、主要措施\n（一）加强施工和道路扬尘管控。建筑工地扬尘治理由市住建局负责，"
+        "城市道路扬尘治理由市城管局负责。\n"
+    )
+    assert found == [[(L, "市住建局"), (L, "市城管局")]]

@@ -868,7 +868,7 @@ def parse_outline(text: str, doc_id: str) -> CodedPlan:
             units = list(note.units) if note else []
             # a section of preamble or implementation (保障措施) holds measures only where
             # it carries notes: units read from the wording alone are not one
-            if excluded and (not units or note.weak):
+            if excluded and (not units or note.weak or _told_below(item, note)):
                 continue
             n_candidates += 1
             n_noted += bool(units or (note and note.officials))
@@ -1440,6 +1440,14 @@ def _is_title(element: _Element) -> bool:
         and not ends_sentence(text)
         and not resp.find_note(text)
     )
+
+
+def _told_below(item: _Element, note: resp.Note) -> bool:
+    """Whether a note is only the sentence of an unnumbered paragraph, the item's own or
+    one under it (三、保障措施 / 各地各部门要… / 市领导小组办公室要会同有关部门…): in a
+    section of implementation, a demand on units, not a measure."""
+    unnumbered = item.kind == "plain" or min(at for _, _, at in note.units) >= len(item.body)
+    return note.start == note.end and unnumbered
 
 
 def _assigns_units(note: resp.Note | None) -> bool:

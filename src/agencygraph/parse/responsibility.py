@@ -326,6 +326,11 @@ def looks_like_unit(name: str) -> bool:
         return False
     if _ROLE_COLLECTIVE_RE.match(simple):
         return False  # 各牵头单位要…: the units a role was given, named by the role
+    if _POST_HELD_RE.search(simple):
+        return False  # 分管副县长任副组长的…领导小组: who heads a group, not a unit
+    told = simple.find("要", 2)
+    if told > 0 and (looks_like_unit(name[:told]) or _ROLE_COLLECTIVE_RE.match(simple[:told])):
+        return False  # 各牵头单位要切实履行…: a unit and what it is told to do
     if "、" in name and not _ANY_BRACKET_RE.search(name):
         # segments sharing the last one's head noun (新洲、白湖管理区; 水利、电力部门)
         return looks_like_unit(name.rsplit("、", 1)[1])
@@ -357,6 +362,7 @@ _TRAILING_ALIAS_RE = re.compile(r"[（(][^（()）]+[)）]$")
 _ROLE_COLLECTIVE_RE = re.compile(
     r"^(?:各|全体|所有)?(?:有关|相关)?(?:牵头|责任|配合|协办|主办|协同|主责)(?:单位|部门)$"
 )
+_POST_HELD_RE = re.compile(r"任(?:常务)?副?(?:组长|主任|指挥长|召集人)")
 _ADVERBS_BEFORE_VERB = frozenset({"积极", "主动", "努力", "及时", "全力"})
 # a count of places or things (改造供水工程45处, 新建站点12个, 加装电梯600部), not a unit
 _COUNT_ENDING_RE = re.compile(r"[0-9０-９]+(?:余|多)?[处所座个家项部台辆条间栋户名套]$")
@@ -1262,18 +1268,20 @@ def _units_before_work(text: str) -> list[tuple[str, int]]:
 _LAST_CLAUSE_BREAK_RE = re.compile(r"[，,；;](?=[^，,；;]*$)")
 _PARTNERS_AFTER_LEAD_RE = re.compile(r"^(?:并|并且)?(?:会同|协同|联合)")
 
+# a work ending in 理 before 由 (垃圾处理由A负责; 扬尘治理由A负责), not the word 理由
+_WORK_BEFORE_BY = "(?<=[处治管办清整代受审护修]理)"
 # 由 opening a sentence's units, with the adverb it may carry (具体由A牵头; 统一由A负责), and
 # the part of the work it is given before it (城区由A负责).
 _BY_RE = re.compile(
-    r"^(?P<part>(?:(?!由)[\u4e00-\u9fff0-9０-９]){1,12}(?:(?<=处理)|(?<![自理经缘]))(?=(?:分别)?由))?"
+    r"^(?P<part>(?:(?!由)[\u4e00-\u9fff0-9０-９]){1,12}"
+    rf"(?:{_WORK_BEFORE_BY}|(?<![自理经缘]))(?=(?:分别)?由))?"
     r"(?:具体|主要|统一|分别|均|并|另)?由"
 )
 # the part of the work before 以 and the unit answering for it (此项工作以A为主; 村级工业园
 # 改造以各镇（街道）为主体)
 _PART_WITH_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}?(?<!成立|组建|建立|设立))?以(?![^为]*为)")
-# 由 as the word "by", not inside 自由, 理由, 经由 (市自由贸易试验区管委会), though after
-# 处理 (垃圾处理由A负责)
-_BY_WORD = "(?:(?<=处理)|(?<![自理经缘]))由"
+# 由 as the word "by", not inside 自由, 理由, 经由 (市自由贸易试验区管委会)
+_BY_WORD = f"(?:{_WORK_BEFORE_BY}|(?<![自理经缘]))由"
 _EACH_BY_RE = re.compile(r"^[，,、；; ]*(?:[\u4e00-\u9fff]{1,4})?分别由")
 
 
