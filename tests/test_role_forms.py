@@ -2220,3 +2220,37 @@ def test_a_part_of_the_work_ending_in_li_before_you():
         "城市道路扬尘治理由市城管局负责。\n"
     )
     assert found == [[(L, "市住建局"), (L, "市城管局")]]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("请县财政局足额落实森林防火经费，保障扑火物资储备。", [(L, "县财政局")]),
+        ("请县教育局在全县中小学开展森林防火安全教育。", [(L, "县教育局")]),
+        ("请各乡镇人民政府落实属地责任，加强进山入林人员管控。", [(L, "各乡镇人民政府")]),
+        # units doing their share beside the subject support it
+        (
+            "市文明办负责公益广告设置工作,市城管局、市住建局、各街道办事处按职责分工负责。",
+            [(L, "市文明办"), (S, "市城管局"), (S, "市住建局"), (S, "各街道办事处")],
+        ),
+    ],
+)
+def test_units_asked_or_named_in_a_decisions_sentences(item, expected):
+    found, _ = roles(f"会议纪要\n一、会议议定事项\n(1){item}\n")
+    assert found == [expected]
+
+
+def test_a_petition_hand_over_and_an_officials_delegation():
+    text = (
+        "关于交办信访突出问题的通知\n"
+        "（一）荣家湾镇某小区业主反映开发商延期交房问题\n包案领导：县政府副县长　彭志刚\n"
+        "责任单位：县住建局\n配合单位：荣家湾镇人民政府、县自然资源局\n"
+        "化解时限：2020年9月30日\n"
+        "（二）关于园区道路建设。区长周立新率区直有关部门负责同志到园区现场办公。"
+        "由区交通局负责，区财政局配合，7月底前完成。\n"
+    )
+    found, _ = roles(text)
+    assert found == [
+        [(L, "县住建局"), (S, "荣家湾镇人民政府"), (S, "县自然资源局")],
+        [(L, "区交通局"), (S, "区财政局")],
+    ]

@@ -328,6 +328,9 @@ def looks_like_unit(name: str) -> bool:
         return False  # 各牵头单位要…: the units a role was given, named by the role
     if _POST_HELD_RE.search(simple):
         return False  # 分管副县长任副组长的…领导小组: who heads a group, not a unit
+    led = simple.find("率")
+    if led > 0 and is_official(name[:led]):
+        return False  # 区长周立新率区直有关部门: an official leading a delegation
     told = simple.find("要", 2)
     if told > 0 and (looks_like_unit(name[:told]) or _ROLE_COLLECTIVE_RE.match(simple[:told])):
         return False  # 各牵头单位要切实履行…: a unit and what it is told to do
@@ -360,7 +363,7 @@ _SCHOOL_RE = re.compile(
 )
 _TRAILING_ALIAS_RE = re.compile(r"[（(][^（()）]+[)）]$")
 _ROLE_COLLECTIVE_RE = re.compile(
-    r"^(?:各|全体|所有)?(?:有关|相关)?(?:牵头|责任|配合|协办|主办|协同|主责)(?:单位|部门)$"
+    r"^(?:各|全体|所有)?(?:有关|相关)?(?:牵头|责任|配合|协办|主办|承办|协同|主责)(?:单位|部门)$"
 )
 _POST_HELD_RE = re.compile(r"任(?:常务)?副?(?:组长|主任|指挥长|召集人)")
 _ADVERBS_BEFORE_VERB = frozenset({"积极", "主动", "努力", "及时", "全力"})
@@ -843,9 +846,14 @@ _TITLE_STOP_RE = re.compile(r"^[\u4e00-\u9fff“”]{4,24}\.(?![0-9])")
 
 
 def _asked_unit(name: str) -> bool:
-    """A unit asked by name to do the work (请市文明办协调解决); 请各部门抓好落实 asks every
-    department, a demand on all."""
-    return not vocabulary_simplified(name).startswith(("各", "全")) and _named_as_unit(name)
+    """A unit asked by name to do the work (请市文明办协调解决; 请各乡镇人民政府落实…);
+    请各部门抓好落实 asks every department, a demand on all."""
+    simple = vocabulary_simplified(name)
+    return (
+        not _GENERIC_COLLECTIVE_RE.match(simple)
+        and not _ROLE_COLLECTIVE_RE.match(simple)
+        and _named_as_unit(name)
+    )
 
 
 _NO_UNIT = frozenset({"无", "無", "暂无", "暫無", "—", "——", "-", "－", "/", "／"})
@@ -1596,7 +1604,9 @@ def find_note(text: str, starts: tuple[int, ...] = (0,)) -> Note | None:
         text,
         starts,
         _trailing_unit_list(text)
-        or _with_earlier_role_clauses(text, _closing_sentence(text, simplified))
+        or _with_opening_subject(
+            text, starts, _with_earlier_role_clauses(text, _closing_sentence(text, simplified))
+        )
         or _with_later_subjects(text, starts, _opening_sentence(text, starts))
         or _units_before_colon(text, starts)
         or _with_later_subjects(text, starts, _units_as_subject(text, starts))
@@ -1629,6 +1639,20 @@ def _opening_verb_re() -> re.Pattern[str]:
     return re.compile(
         trie_alternation(t for t, role in verbs().items() if role in ("lead", "shared"))
     )
+
+
+def _with_opening_subject(text: str, starts: tuple[int, ...], closing: Note | None) -> Note | None:
+    """A closing role clause read with the subject the item opens with, where that reading
+    names its units and more (A负责X，B、C按职责分工负责。: A leads, B and C support)."""
+    if closing is None or not closing.units:
+        return closing
+    subject = _units_as_subject(text, starts)
+    if subject is None or subject.weak:
+        return closing
+    named = {n for _, n, _ in subject.units}
+    closing_named = {n for _, n, _ in closing.units}
+    known = all(_named_as_unit(n) for n in named - closing_named)
+    return subject if closing_named < named and known else closing
 
 
 def _with_earlier_role_clauses(text: str, closing: Note | None) -> Note | None:
@@ -1859,7 +1883,8 @@ def _subject_re() -> re.Pattern[str]:
         # (a half-width full stop ends a title sentence, 加强储备管理.县发改局负责…, unless
         # inside a figure)
         rf"(?P<units>(?:[^，,。；;：:.]|(?<=[0-9])\.){{2,{_UNITS_BEFORE_COLON_MAX}}}?)"
-        rf"{_MODAL}?(?P<verb>{verbs_})"
+        # (负责人, 负责同志: the person answering, not the verb)
+        rf"{_MODAL}?(?P<verb>{verbs_})(?!人|同志)"
         rf"(?:[，,]?并?会同(?P<joint>[^，,。；;]{{2,30}}?)(?:{_JOINT_WORK_AHEAD}|(?=[，,])))?"
     )
 
@@ -2109,8 +2134,10 @@ _WORKING_SUBJECT_RE = re.compile(
     r"(?:等(?:有关|相关)?(?:单位|部门))?"
     rf"(?P<verb>{_MODAL}?(?:依职责|按职责|依法|按照|统筹|全力|积极|切实|负责|主动|牵头"
     r"|做好|抓好|加强|强化|开展|落实|组织|推进|建立|完善|制定|指导|督促|协调|加快|严格|会同"
-    # (要在4月15日前组织…: a date after 要)
-    r"|协助|配合|参与)|要(?=[\u4e00-\u9fff]{2}|[在于][0-9０-９]))"
+    r"|协助|配合|参与|足额|及时|尽快|抓紧|认真|全面)"
+    # (要在4月15日前组织…: a date after 要; 请县教育局在全县中小学开展…: where the work is)
+    r"|要(?=[\u4e00-\u9fff]{2}|[在于][0-9０-９])"
+    r"|(?<=[局委办厅院府])在(?=[全各省市县区镇乡村]))"
     # a verb that begins a unit's name (县委组织部, 市委宣传部) is no verb
     r"(?![部处科室局委办])"
 )
@@ -2227,8 +2254,15 @@ def _later_subject_clauses(
         names = [_without_by(n, o) for n, o in located_units(text[brk.end() : match.end("units")])]
         if not names or not all(looks_like_unit(n) for n, _ in names):
             continue
+        clause_end = after.start() if after is not None else end
+        if verbs().get(match.group("verb")) == "support_or_shared" and not strip_spaces(
+            text[match.end() : clause_end]
+        ):
+            # …，B、C按职责分工负责。: units doing their share beside the subject support it
+            helping += [("support", n, brk.end() + o) for n, o in names]
+            continue
         clauses.append([("shared", n, brk.end() + o) for n, o in names])
-    if len(clauses) < 2:
+    if len(clauses) < 2 and not helping:
         return units
     return [
         ("lead" if len(clause) == 1 else "responsible", n, o)
