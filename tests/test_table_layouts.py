@@ -1702,3 +1702,24 @@ def test_an_empty_line_a_copy_keeps_for_a_blank_cell_carries_the_lead_down():
         (S, "区科技局", False),
         (S, "区财政局", False),
     ]
+
+
+def test_rows_opened_by_a_pipe_with_each_cell_closed_by_one():
+    text = (
+        "2020年草原禁牧休牧工作任务分工表\n"
+        "| 序号 |\n工作任务 |\n责任单位 |\n配合单位 |\n完成时限 |\n"
+        "| 1 |\n落实草原禁牧和草畜平衡制度，禁牧区实行全\n年禁牧 |\n旗林业和草原局 |\n"
+        "各苏木镇人民政府 |\n2020年12月底 |\n"
+        "| 2 |\n开展草原鼠虫害防治 |\n旗林业和草原局 |\n |\n2020年8月底 |\n"
+        "| 3 |\n落实草原生态保护补助奖励资金 |\n旗财政局 |\n旗林业和草原局\n旗农牧局 |\n"
+        "2020年9月底 |\n"
+    )
+    coded, _ = coding(text)
+    assert [(t, [(r, u) for r, u, _, _ in found]) for t, found in coded] == [
+        (
+            "落实草原禁牧和草畜平衡制度，禁牧区实行全年禁牧",
+            [(L, "旗林业和草原局"), (S, "各苏木镇人民政府")],
+        ),
+        ("开展草原鼠虫害防治", [(L, "旗林业和草原局")]),
+        ("落实草原生态保护补助奖励资金", [(L, "旗财政局"), (S, "旗林业和草原局"), (S, "旗农牧局")]),
+    ]

@@ -1386,6 +1386,11 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
             ):
                 cells.append(_Cell([], number))
                 blanks = blanks or bare
+            elif pipe_led and pipe_ended and not closed and open_cell is None:
+                # rows opened by a pipe with each cell closed by one (| 1 | / 开展… |):
+                # a pipe alone closes a blank cell, not the row
+                cells.append(_Cell([], number))
+                continue
             after_pipe = True
             open_cell = None
             if (pipe_led or closed) and cells and (not row_ends or row_ends[-1] != len(cells)):
@@ -1416,11 +1421,16 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
         if led:
             line = led.group(1)
             open_cell = None
+        # (rows opened by a pipe, | 1 |, their cells each closed by one, wrapped or not:
+        # 落实…全 / 年禁牧 |)
+        closes = pipe_led and pipe_ended and line.endswith(("|", "｜"))
         line = line.rstrip("|｜").strip()
         if simplified(line).startswith(boilerplate):
             continue  # web page residue (分享到, 打印本页) is no cell
         if open_cell is not None and (pipe_led or bare):
             open_cell.lines.append(line)
+            if closes:
+                open_cell = None
             continue
         if not (pipe_led or bare):
             # A cell never ends in a list's separator: its list goes on in the next paragraph
@@ -1444,8 +1454,9 @@ def _cell_stream(text: str) -> tuple[list[_Cell], list[int], bool]:
             )
             open_cell = None
             continue
-        open_cell = _Cell([line], number)
-        cells.append(open_cell)
+        cell = _Cell([line], number)
+        cells.append(cell)
+        open_cell = None if closes else cell
     return cells, row_ends, blanks
 
 
