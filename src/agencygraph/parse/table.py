@@ -1695,10 +1695,30 @@ def _spaced_table_line(line: str, lines: list[str] = (), number: int = 0) -> lis
             and _header_kinds([_Cell([w], 0) for w in words])
         ):
             return words
+        if _whole_table_single_spaced(words):
+            return words
         return [line]
     if _header_run([_Cell([piece], 0) for piece in pieces]) is None:
         return [line]
     return pieces
+
+
+def _whole_table_single_spaced(words: list[str]) -> bool:
+    """Whether a line is a whole table run together with single spaces, as a web copy that
+    lost its breaks leaves it: a header of labels (序号 工作任务 牵头单位 参与单位), then
+    its first row's number, 1."""
+    labels = 0
+    while labels < len(words) and _is_label_cell(words[labels]):
+        labels += 1
+    return (
+        labels >= _HEADER_WORDS_MIN
+        and labels < len(words)
+        and words[labels] in ("1", "1.", "1、")
+        and _header_kinds([_Cell([w], 0) for w in words[:labels]]) is not None
+    )
+
+
+_HEADER_WORDS_MIN = 3
 
 
 def _is_label_cell(text: str) -> bool:
