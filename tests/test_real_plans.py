@@ -137,12 +137,11 @@ KNOWN_MISSES = {
     # (datong_2024), a table run into running text (jianli), labels run into one line with a
     # page mark inside a measure and a second list restarting its numbering (mouqu), a last
     # item whose 包片单位 each answer for a stretch (pingli), a 由…负责实施 / …参与 item under a
-    # closing 责任单位 label (unknown_2017), a 协助单位 line closing a section (datong_2010), a
-    # unit named with no level (生态局东安分局, dongan) and a unit in a second sentence (beijing)
+    # closing 责任单位 label (unknown_2017), a 协助单位 line closing a section (datong_2010) and a
+    # unit in a second sentence (beijing)
     "beijing_2012_huanjing_zhixu",
     "datong_2010_daqi_zhengzhi",
     "datong_2024_dizhi_zaihai",
-    "dongan_2021_heichou_fenggong",
     "jianli_2018_kongqi_zhize",
     "mouqu_undated_chuangwen_zhengzhi",
     "pingli_2017_chuangwei_xuncha",
@@ -233,7 +232,7 @@ KNOWN_MISSES = {
 # now reads the six units of its sixth row right but opens that measure at its second cell);
 # the floor below is the figure measured with them, so that a fall is caught; the README
 # reports both.
-DEVELOPMENT_F1_FLOOR = 0.937
+DEVELOPMENT_F1_FLOOR = 0.938
 
 
 def test_development_plans_are_coded_as_the_gold(scores):

@@ -250,6 +250,16 @@ def test_a_person_listed_under_a_unit_label_is_an_official_a_village_a_unit():
             "规范文旅市场秩序。市文体旅局、市市场监管局联合开展旅游市场专项整治。",
             [(R, "市文体旅局"), (R, "市市场监管局")],
         ),
+        # a branch unit named without its level, beside a known unit's own clause
+        (
+            "加强干线水质安全保障。南水北调中线干线工程建设管理局河南分局负责干线工程运行"
+            "安全管理，省公安厅要加强干线沿线治安防控。",
+            [(L, "南水北调中线干线工程建设管理局河南分局"), (L, "省公安厅")],
+        ),
+        (
+            "梳理公布政务服务事项。市编办负责会同市法制办全面梳理市级政务服务事项。",
+            [(L, "市编办"), (S, "市法制办")],
+        ),
         # B told to carry out its own part (要落实…) leads it, as B负责… does
         (
             "扶持龙头企业带动。引导龙头企业与贫困户建立利益联结机制。市农业局负责认定市级"

@@ -237,6 +237,7 @@ _TRAILING_ETC_RE = re.compile(
 _JOINT_WORK = (
     "共同|于|在|按|研究|制定|出台|建立|完善|加强|做好|开展|推进|负责|实施|落实|组织|抓好|编制"
     "|及时|尽快|抓紧|认真|积极|切实|统筹|依法|按时|全力|办理|指导|督促|督导|协调|争取|梳理|排查"
+    "|全面|深入|严格|足额"
 )
 # A measure's own verbs end a partner's name only where the name has ended like a unit's
 # (会同省自然资源厅科学规划…; 会同县文旅局建设…): inside one, 建设 may be part of it (住房和
@@ -2690,6 +2691,9 @@ def _skip_spaces(text: str, at: int) -> int:
 
 # A unit named with its level (or its zone: 新区经济发展局) and a unit's ending (区贸易粮食局,
 # 区城管执法大队, 市惠民帮扶中心), though the lexicon lacks it.
+# a branch or field unit named without its level (南水北调中线干线工程建设管理局河南分局,
+# 晋城矿山救护大队)
+_BRANCH_UNIT_RE = re.compile(r"^[\u4e00-\u9fff]{3,20}(?:分局|管理局|管理处|支队|大队|分公司)$")
 _LEVELLED_UNIT_RE = re.compile(
     r"^(?:(?:[省市县区州旗盟]|新区|高新区|经开区|开发区)"
     # (办公室, 工作站, 检验所, 集团: a unit's own endings at any level)
@@ -2705,6 +2709,7 @@ def _named_as_unit(name: str) -> bool:
     return (
         _lexicon_knows(name)
         or bool(_LEVELLED_UNIT_RE.match(vocabulary_simplified(name)))
+        or bool(_BRANCH_UNIT_RE.match(vocabulary_simplified(name)))
         or bool(_SCHOOL_RE.search(to_simplified(squash_spaces(name))))
         or bool(_DIVISION_RE.match(vocabulary_simplified(name)))
     )
