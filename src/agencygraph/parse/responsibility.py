@@ -465,9 +465,7 @@ def unit_with_person(name: str) -> tuple[str, str] | None:
     if match is None or not looks_like_unit(match["unit"]):
         return None
     person = match["person"]
-    if is_official(person) or (
-        is_person_name(person) and vocabulary_simplified(person)[0] in _surnames()
-    ):
+    if is_official(person) or _surnamed(person):
         return match["unit"], person
     return None
 
@@ -479,14 +477,20 @@ def _surnames() -> frozenset[str]:
     return frozenset(parse_terms().get("surname", ()))
 
 
+def _surnamed(name: str) -> bool:
+    """A person's bare name opening with a common surname (刘志强, 伍泽国)."""
+    return is_person_name(name) and vocabulary_simplified(name)[0] in _surnames()
+
+
 def _is_persons_name(name: str) -> bool:
     """A bare name opening with a common surname (刘志强, 郑明 set out as 郑　明), not a
     place's (石门村, 王家庄)."""
     name = vocabulary_simplified(strip_spaces(name))
-    return is_person_name(name) and name[0] in _surnames() and name[-1] not in _PLACE_ENDINGS
+    return _surnamed(name) and name[-1] not in _LOCALITY_ENDINGS
 
 
-_PLACE_ENDINGS = frozenset("村庄屯寨组社镇乡街区县市州盟旗场园湾岛山港坝桥")
+# places of every size, villages and sites included (石门村, 王家庄, 李家坝)
+_LOCALITY_ENDINGS = PLACE_ENDINGS | frozenset("村庄屯寨组社街场园湾岛山港坝桥")
 
 
 def is_person_name(name: str) -> bool:
@@ -2080,23 +2084,22 @@ def _units_as_subject(
             if _units_of_a_list([n for n, _ in subject]):
                 continue  # units and their verb with no work after them (a wrapped note's end)
             match = None  # (…要督促落实…校长负责制。: 负责 in a word, past the units' verb)
-        if match is None:
-            working = _working_subjects(text, simplified, start) if any_work else None
-            if working is not None:
-                return working
-            continue
-        if _HEADING_ROLE_RE.match(squash_spaces(simplified[start:])):
+        if match is not None and _HEADING_ROLE_RE.match(squash_spaces(simplified[start:])):
             continue  # a heading over the unit's items (县示范区管委会牵头工作(8项))
-        if "会同" in match.group("units"):
+        if match is not None and "会同" in match.group("units"):
             # A会同B、C负责…: A leads, the units it works with support
             joint = sentence_units(text[start : match.end("verb")], start)
             if joint is not None and {r for r, _, _ in joint.units} == {"lead", "support"}:
                 return Note(len(text), len(text), tuple(joint.units), True)
         # (城市生活垃圾收运处理由A负责: the part before 由 is no part of the name)
-        names = [_without_by(n, o) for n, o in located_units(text[start : match.end("units")])]
+        names = (
+            [_without_by(n, o) for n, o in located_units(text[start : match.end("units")])]
+            if match is not None
+            else []
+        )
         if not names or not _units_of_a_list([n for n, _ in names]):
-            # (a subject verb further on, 负责制, after the units and their own verb: A和B
-            # 要督促落实…负责制)
+            # no subject verb, or one further on than the units' own verb (A和B要督促落实…
+            # 负责制): units doing any work
             working = _working_subjects(text, simplified, start) if any_work else None
             if working is not None:
                 return working
@@ -2691,9 +2694,6 @@ def _skip_spaces(text: str, at: int) -> int:
 
 # A unit named with its level (or its zone: 新区经济发展局) and a unit's ending (区贸易粮食局,
 # 区城管执法大队, 市惠民帮扶中心), though the lexicon lacks it.
-# a branch or field unit named without its level (南水北调中线干线工程建设管理局河南分局,
-# 晋城矿山救护大队)
-_BRANCH_UNIT_RE = re.compile(r"^[\u4e00-\u9fff]{3,20}(?:分局|管理局|管理处|支队|大队|分公司)$")
 _LEVELLED_UNIT_RE = re.compile(
     r"^(?:(?:[省市县区州旗盟]|新区|高新区|经开区|开发区)"
     # (办公室, 工作站, 检验所, 集团: a unit's own endings at any level)
@@ -2701,6 +2701,9 @@ _LEVELLED_UNIT_RE = re.compile(
     r"|[\u4e00-\u9fff]{2,10}中心)"
     r"|[乡镇][\u4e00-\u9fff]{1,10}(?:[办院所站队]|中心))$"
 )
+# A branch or field unit named without its level (南水北调中线干线工程建设管理局河南分局,
+# 晋城矿山救护大队).
+_BRANCH_UNIT_RE = re.compile(r"^[\u4e00-\u9fff]{3,20}(?:分局|管理局|管理处|支队|大队|分公司)$")
 
 
 def _named_as_unit(name: str) -> bool:

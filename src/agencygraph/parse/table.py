@@ -1598,7 +1598,7 @@ def _empty_runs_as_blank_cells(lines: list[str]) -> list[str]:
             runs.append((start, index - start))
         start = None
     # (the header's rows keep theirs: a header over two rows leaves its spanned cells empty)
-    first_row = next((i for i, line in enumerate(lines) if line.strip() in ("1", "1.", "1、")), 0)
+    first_row = next((i for i, line in enumerate(lines) if line.strip() in _FIRST_ROW_SERIALS), 0)
     longer = [(at, n) for at, n in runs if n >= 3 and n % 2 and at > first_row]
     if (
         not longer
@@ -1639,7 +1639,7 @@ def _lone_empty_cells(lines: list[str]) -> bool:
     as an empty line (市发改委 / (empty) / 2024年12月): a few single empty lines in the rows,
     fewer than one every two rows, so that none can be what ends a row."""
     first_row = next(
-        (i for i, line in enumerate(lines) if line.strip() in ("1", "1.", "1、")), None
+        (i for i, line in enumerate(lines) if line.strip() in _FIRST_ROW_SERIALS), None
     )
     if first_row is None:
         return False
@@ -1713,7 +1713,7 @@ def _whole_table_single_spaced(words: list[str]) -> bool:
     return (
         labels >= _HEADER_WORDS_MIN
         and labels < len(words)
-        and words[labels] in ("1", "1.", "1、")
+        and words[labels] in _FIRST_ROW_SERIALS
         and _header_kinds([_Cell([w], 0) for w in words[:labels]]) is not None
     )
 
@@ -1821,6 +1821,8 @@ def _category_label(text: str) -> bool:
 
 
 _HEADER_SERIAL_RE = re.compile(r"^(序号|编号|序)$")
+# The first row's serial, where a table's body begins.
+_FIRST_ROW_SERIALS = ("1", "1.", "1、")
 # A serial column's label, as a row-closing pipe's next line shows it (a header repeated).
 _SERIAL_LABELS = ("序号", "编号")
 # A table's title (…任务分工表, …清单), written as a paragraph of its own above the header.
